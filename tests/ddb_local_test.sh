@@ -52,5 +52,37 @@ pid=$(sed -n 's/^pid=//p' "$out")
 check "command status is passed through" test "$rc" -eq 3
 check "JVM is gone after a failing command" bash -c "[ -n '$pid' ] && ! kill -0 '$pid' 2>/dev/null"
 
+# A PATH holding every tool the launcher uses except the one named.
+path_without() { # TOOL
+    local dir t
+    dir=$(mktemp -d)
+    for t in bash sh cc gcc ld as curl grep sed awk mkdir mktemp dirname cat \
+             sleep seq kill rm mv tar gzip ss sort tr head java npm node env \
+             id printf cp ls; do
+        [ "$t" = "$1" ] && continue
+        command -v "$t" >/dev/null 2>&1 && ln -s "$(command -v "$t")" "$dir/$t"
+    done
+    echo "$dir"
+}
+
+# Without java: the command still runs, told why, and a SKIP line shows.
+nojava=$(path_without java)
+PATH="$nojava" "$launcher" exec bash -c 'echo "skip=$SST_DDB_LOCAL_SKIP endpoint=${SST_DDB_LOCAL_ENDPOINT:-none}"' >"$out" 2>&1
+rc=$?
+check "without java the command runs" test "$rc" -eq 0
+check "without java a SKIP line shows" grep -q '^SKIP: tests that need DynamoDB Local (java not found)$' "$out"
+check "without java the reason is exported" grep -q '^skip=java not found endpoint=none$' "$out"
+rm -rf "$nojava"
+
+# With java but nothing to run: a failure, and the command never runs.
+nonpm=$(path_without npm)
+empty=$(mktemp -d)
+SST_CACHE_DIR="$empty" PATH="$nonpm" "$launcher" exec bash -c 'echo ran' >"$out" 2>&1
+rc=$?
+check "a failed start is a failure" test "$rc" -eq 1
+check "a failed start does not run the command" bash -c "! grep -q '^ran$' '$out'"
+check "a failed start says why" grep -q 'FAILED to start DynamoDB Local' "$out"
+rm -rf "$nonpm" "$empty"
+
 echo "ddb_local_test: $passed passed, $failed failed"
 [ "$failed" -eq 0 ]
