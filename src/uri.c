@@ -21,10 +21,11 @@
 /* ?options each kind accepts. */
 static const char *const emu_keys[] = {"no-sync", "map-size", NULL};
 static const char *const http_keys[] = {
-    "region", "profile", "timeout-ms", "connect-timeout-ms", "max-attempts",
-    NULL};
+    "region",       "profile",     "timeout-ms", "connect-timeout-ms",
+    "max-attempts", "deadline-ms", NULL};
 static const char *const dynamodb_keys[] = {
-    "profile", "timeout-ms", "connect-timeout-ms", "max-attempts", NULL};
+    "profile",      "timeout-ms",  "connect-timeout-ms",
+    "max-attempts", "deadline-ms", NULL};
 static const char *const no_keys[] = {NULL};
 
 static const struct {

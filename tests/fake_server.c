@@ -1,7 +1,7 @@
 /*
  * tests/fake_server.c - scripted HTTP/1.1 server on 127.0.0.1; see
- * fake_server.h. One thread accepts and serves connections one at a time
- * (keep-alive supported), which is all a single-connection client needs.
+ * fake_server.h. One thread accepts; each connection gets a thread of
+ * its own (keep-alive supported).
  */
 #define _GNU_SOURCE
 #include <arpa/inet.h>
@@ -33,6 +33,7 @@ struct fake_server {
     int lfd;
     int port;
     atomic_int stop;
+    int active; /* connection threads still running (under mu) */
     pthread_t thread;
     pthread_mutex_t mu;
     struct rule rules[MAX_RULES];
@@ -180,15 +181,46 @@ answer(struct fake_server *fs, int fd, struct fake_request *r)
     return blen ? send_all(fd, chosen.body, blen) : 0;
 }
 
+struct conn_arg {
+    struct fake_server *fs;
+    int fd;
+};
+
+/* One thread per connection, so a slow answer never holds up the next
+ * connection (a client that timed out retries on a new one). */
+static void *
+serve_conn(void *arg)
+{
+    struct conn_arg *ca = arg;
+    struct fake_server *fs = ca->fs;
+    size_t cap = 1 << 20, have = 0;
+    char *buf = malloc(cap);
+
+    for (; buf;) {
+        struct fake_request r;
+        if (read_request(fs, ca->fd, buf, cap, &have, &r) != 0)
+            break;
+        if (answer(fs, ca->fd, &r) != 0)
+            break;
+    }
+    free(buf);
+    close(ca->fd);
+    pthread_mutex_lock(&fs->mu);
+    fs->active--;
+    pthread_mutex_unlock(&fs->mu);
+    free(ca);
+    return NULL;
+}
+
 static void *
 serve(void *arg)
 {
     struct fake_server *fs = arg;
-    static char buf[1 << 20];
 
     while (!fs->stop) {
         struct pollfd p = {fs->lfd, POLLIN, 0};
-        size_t have = 0;
+        struct conn_arg *ca;
+        pthread_t t;
         int fd;
 
         if (poll(&p, 1, 100) <= 0)
@@ -196,14 +228,25 @@ serve(void *arg)
         fd = accept(fs->lfd, NULL, NULL);
         if (fd < 0)
             continue;
-        for (;;) {
-            struct fake_request r;
-            if (read_request(fs, fd, buf, sizeof buf, &have, &r) != 0)
-                break;
-            if (answer(fs, fd, &r) != 0)
-                break;
+        ca = malloc(sizeof *ca);
+        if (ca == NULL) {
+            close(fd);
+            continue;
         }
-        close(fd);
+        ca->fs = fs;
+        ca->fd = fd;
+        pthread_mutex_lock(&fs->mu);
+        fs->active++;
+        pthread_mutex_unlock(&fs->mu);
+        if (pthread_create(&t, NULL, serve_conn, ca) != 0) {
+            pthread_mutex_lock(&fs->mu);
+            fs->active--;
+            pthread_mutex_unlock(&fs->mu);
+            close(fd);
+            free(ca);
+            continue;
+        }
+        pthread_detach(t);
     }
     return NULL;
 }
@@ -351,6 +394,16 @@ fake_server_stop(struct fake_server *fs)
         return;
     fs->stop = 1;
     pthread_join(fs->thread, NULL);
+    for (;;) {
+        int active;
+
+        pthread_mutex_lock(&fs->mu);
+        active = fs->active;
+        pthread_mutex_unlock(&fs->mu);
+        if (active == 0)
+            break;
+        sleep_ms(10);
+    }
     close(fs->lfd);
     clear_locked(fs);
     pthread_mutex_destroy(&fs->mu);

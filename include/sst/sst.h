@@ -7,6 +7,7 @@
 
 #include <sst/defs.h>
 #include <sst/err.h>
+#include <sst/log.h>
 #include <sst/mem.h>
 #include <sst/backend.h>
 

@@ -480,12 +480,14 @@ sst_aws_creds_resolve(const struct sst_creds_options *opt,
     rc = from_shared_files(profile, out, &found, err);
     if (rc != SST_OK || found)
         return rc;
-    rc = from_container(tmo, out, &found, err);
-    if (rc != SST_OK || found)
-        return rc;
-    rc = from_imds(tmo, out, &found, err);
-    if (rc != SST_OK || found)
-        return rc;
+    if (!opt->local_only) {
+        rc = from_container(tmo, out, &found, err);
+        if (rc != SST_OK || found)
+            return rc;
+        rc = from_imds(tmo, out, &found, err);
+        if (rc != SST_OK || found)
+            return rc;
+    }
     return sst_err_set(err, SST_E_INVALID_ARG,
                        "no AWS credentials found (tried the environment, "
                        "profile '%s' in the shared files, the container "

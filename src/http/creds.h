@@ -38,6 +38,7 @@ struct sst_creds_options {
     const char *session_token;
     const char *profile;           /* NULL: AWS_PROFILE or "default"     */
     long timeout_ms;               /* per container/IMDS request; 0: 1 s */
+    int local_only;                /* skip the container and IMDS steps  */
 };
 
 /**

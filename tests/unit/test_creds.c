@@ -246,8 +246,8 @@ expect_error(enum sst_code code, const char *message)
 static void
 explicit_keys_win(void)
 {
-    struct sst_creds_options o = {"AKIDX", "SECRETX", "TOKX", NULL, 0};
-    struct sst_creds_options half = {"AKIDX", NULL, NULL, NULL, 0};
+    struct sst_creds_options o = {"AKIDX", "SECRETX", "TOKX", NULL, 0, 0};
+    struct sst_creds_options half = {"AKIDX", NULL, NULL, NULL, 0, 0};
     struct sst_aws_creds c;
     struct sst_err e;
 
@@ -294,7 +294,7 @@ shared_credentials_file(void)
     setenv("AWS_PROFILE", "dev", 1);
     expect_creds("AKIDDEV", "SECDEV", "TDEV", "shared-credentials-file");
     {
-        struct sst_creds_options o = {NULL, NULL, NULL, "default", 0};
+        struct sst_creds_options o = {NULL, NULL, NULL, "default", 0, 0};
         struct sst_aws_creds c;
 
         CU_ASSERT_EQUAL_FATAL(sst_aws_creds_resolve(&o, &c, NULL), SST_OK);
