@@ -473,9 +473,14 @@ cond("cond.between.attr_type_differs", "a BETWEEN :lo AND :hi",
      one(a=S("5")), values={":lo": N("1"), ":hi": N("9")})
 cond("cond.between.missing_attr", "nope BETWEEN :lo AND :hi", RICH,
      values={":lo": N("1"), ":hi": N("9")})
-cond("cond.between.paths_as_bounds", "n BETWEEN nneg AND n", RICH)
-cond("cond.between.paths_reversed_at_runtime", "n BETWEEN n AND nneg", RICH,
+cond("cond.between.bound_is_first_operand", "n BETWEEN nneg AND n", RICH)
+cond("cond.between.paths_as_bounds", "a BETWEEN lo AND hi",
+     one(a=N("5"), lo=N("1"), hi=N("9")))
+cond("cond.between.paths_reversed_at_runtime", "a BETWEEN lo AND hi",
+     one(a=N("5"), lo=N("9"), hi=N("1")),
      note="bounds are attributes, out of order only at evaluation time")
+cond("cond.between.paths_mixed_types_at_runtime", "a BETWEEN lo AND hi",
+     one(a=N("5"), lo=N("1"), hi=S("9")))
 for _t, _v in [("l", L(S("a"))), ("m", M(a=S("a"))), ("bool", BOOL(True)),
                ("null", NULL()), ("ss", SS("a")), ("ns", NS("1")),
                ("bs", BS(b"\x01"))]:
@@ -699,7 +704,7 @@ for _attr, _size in [("s", "5"), ("se", "0"), ("b", "3"), ("ss", "3"),
     cond("cond.size.%s" % _attr, "size(%s) = :n" % _attr, RICH,
          values={":n": N(_size)})
 cond("cond.size.s_utf8_bytes", "size(a) = :n", one(a=S("\u00e9\U0001f600")),
-     values={":n": N("6")}, note="size of a string counts UTF-8 bytes?")
+     values={":n": N("6")}, note="6 UTF-8 bytes, 2 characters, 3 UTF-16 code units")
 cond("cond.size.s_utf8_chars", "size(a) = :n", one(a=S("\u00e9\U0001f600")),
      values={":n": N("2")})
 cond("cond.size.s_utf16_units", "size(a) = :n", one(a=S("\u00e9\U0001f600")),
@@ -842,9 +847,13 @@ cond("cond.path.placeholder_maps_to_path_text", "#p = :v", RICH,
 
 # --- reserved words as names -----------------------------------------------
 for _w in ["name", "status", "data", "value", "count", "key", "Date",
-           "COMMENT", "timestamp", "user", "size_", "between_x"]:
+           "COMMENT", "timestamp", "user"]:
     cond("cond.reserved.%s" % _w.lower(), "%s = :v" % _w,
          one(**{_w: S("x")}), values={":v": S("x")})
+cond("cond.reserved.function_name_prefix_ok", "size_ = :v",
+     one(size_=S("x")), values={":v": S("x")})
+cond("cond.reserved.keyword_prefix_ok", "between_x = :v",
+     one(between_x=S("x")), values={":v": S("x")})
 cond("cond.reserved.nested_component", "m.name = :v",
      one(m=M(name=S("x"))), values={":v": S("x")})
 cond("cond.reserved.in_function", "attribute_exists(status)", RICH)
@@ -1521,7 +1530,7 @@ upd("update.remove.hash_key", "REMOVE pk", "ALL_NEW")
 upd("update.remove.with_value", "REMOVE s = :v", "ALL_NEW",
     values={":v": S("x")})
 upd("update.remove.absent_item", "REMOVE s", "ALL_NEW", item=None,
-    note="does the UpdateItem create the item?")
+    note="the UpdateItem creates the item with its key only")
 upd("update.remove.map_and_child", "REMOVE m, m.k", "ALL_NEW")
 upd("update.remove.last_attribute", "REMOVE x", "ALL_NEW",
     item={"pk": S("u"), "x": S("only")})
