@@ -137,12 +137,15 @@ matches(const struct rule *ru, const struct fake_request *r)
     return 1;
 }
 
-/* Answer one request; returns -1 when the connection must close. */
+/* Answer one request; returns -1 when the connection must close. The
+ * chosen rule is copied under the lock, strings included, because a test
+ * may reset the rules while a slow answer is still being written. */
 static int
 answer(struct fake_server *fs, int fd, struct fake_request *r)
 {
-    struct rule chosen;
-    int i, found = 0;
+    struct fake_rule chosen;
+    char *headers = NULL, *body = NULL;
+    int i, found = 0, rc;
     char head[4096];
     size_t blen;
 
@@ -154,7 +157,9 @@ answer(struct fake_server *fs, int fd, struct fake_request *r)
     for (i = 0; i < fs->nrules; i++)
         if (matches(&fs->rules[i], r)) {
             fs->rules[i].used++;
-            chosen = fs->rules[i];
+            chosen = fs->rules[i].r;
+            headers = dup_or_null(fs->rules[i].headers);
+            body = dup_or_null(fs->rules[i].body);
             found = 1;
             break;
         }
@@ -164,21 +169,26 @@ answer(struct fake_server *fs, int fd, struct fake_request *r)
         const char *nf = "HTTP/1.1 404 Not Found\r\nContent-Length: 0\r\n\r\n";
         return send_all(fd, nf, strlen(nf));
     }
-    if (chosen.r.mode == FAKE_DROP)
-        return -1;
-    if (chosen.r.delay_ms > 0)
-        sleep_ms(chosen.r.delay_ms);
-    blen = chosen.body ? strlen(chosen.body) : 0;
+    rc = -1;
+    if (chosen.mode == FAKE_DROP)
+        goto out;
+    if (chosen.delay_ms > 0)
+        sleep_ms(chosen.delay_ms);
+    blen = body ? strlen(body) : 0;
     snprintf(head, sizeof head,
-             "HTTP/1.1 %d X\r\nContent-Length: %zu\r\n%s\r\n", chosen.r.status,
-             blen, chosen.headers ? chosen.headers : "");
+             "HTTP/1.1 %d X\r\nContent-Length: %zu\r\n%s\r\n", chosen.status,
+             blen, headers ? headers : "");
     if (send_all(fd, head, strlen(head)) != 0)
-        return -1;
-    if (chosen.r.mode == FAKE_TRUNCATE) {
-        send_all(fd, chosen.body, blen / 2);
-        return -1;
+        goto out;
+    if (chosen.mode == FAKE_TRUNCATE) {
+        send_all(fd, body, blen / 2);
+        goto out;
     }
-    return blen ? send_all(fd, chosen.body, blen) : 0;
+    rc = blen ? send_all(fd, body, blen) : 0;
+out:
+    free(headers);
+    free(body);
+    return rc;
 }
 
 struct conn_arg {

@@ -96,6 +96,11 @@ set_ops(struct fault *f, const char *v, struct sst_err *err)
 {
     const char *p = v;
 
+    if (*p == '\0')
+        return sst_err_set(err, SST_E_INVALID_ARG,
+                           "fault: ops must be 1 to %d operation names "
+                           "joined by '+'",
+                           MAX_OPS);
     while (*p) {
         const char *plus = strchr(p, '+');
         size_t n = plus ? (size_t)(plus - p) : strlen(p);
