@@ -7,7 +7,8 @@
 #ifndef SST_BACKEND_BUILTIN_H
 #define SST_BACKEND_BUILTIN_H
 
-#define SST_BUILTIN_EMU_CTOR NULL
+enum sst_code sst_emu_backend_open(const struct sst_uri *, struct sst_backend **, struct sst_err *);
+#define SST_BUILTIN_EMU_CTOR sst_emu_backend_open
 #define SST_BUILTIN_HTTP_CTOR NULL
 #define SST_BUILTIN_DYNAMODB_CTOR NULL
 #define SST_BUILTIN_DIFF_CTOR NULL
