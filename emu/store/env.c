@@ -30,6 +30,14 @@
 static const char meta_format_key[] = "format";
 static const char meta_uid_key[] = "uid";
 
+/* This process's open persistent stores. LMDB must not open one
+ * environment twice in a process (closing either handle would drop the
+ * other's file locks), so opening a directory that is already open shares
+ * its store. Entries carry the pid that opened them: a child process
+ * inherits the list after fork() but must open its own environment. */
+static pthread_mutex_t registry_mu = PTHREAD_MUTEX_INITIALIZER;
+static struct sst_emu_store *registry;
+
 /* ------------------------------------------------------------------ */
 /* errors                                                              */
 
@@ -209,6 +217,59 @@ fail:
 }
 
 /* ------------------------------------------------------------------ */
+/* the registry of open directories                                    */
+
+/*
+ * Look path up among this process's open stores. On a hit, *out is the
+ * shared store with one more reference. On a miss, *out is NULL and the
+ * registry stays locked until register_store() or the failure path of
+ * sst_emu_store_open() unlocks it (*locked says so), so that two threads
+ * opening the same directory cannot both open it. fresh is the half-built store
+ * the caller holds, which receives the directory's identity.
+ */
+static enum sst_code
+find_open(const char *path, struct sst_emu_store *fresh,
+          struct sst_emu_store **out, bool *locked, struct sst_err *err)
+{
+    struct sst_emu_store *s;
+    struct stat sb;
+
+    *out = NULL;
+    if (stat(path, &sb) != 0) {
+        enum sst_code code = sst_err_set(
+            err, SST_E_STORAGE, "cannot open the emulator directory '%s': %s",
+            path, strerror(errno));
+        if (err != NULL)
+            err->cause = errno;
+        return code;
+    }
+    pthread_mutex_lock(&registry_mu);
+    for (s = registry; s != NULL; s = s->next)
+        if (s->dev == sb.st_dev && s->ino == sb.st_ino && s->pid == getpid()) {
+            s->refs++;
+            pthread_mutex_unlock(&registry_mu);
+            *out = s;
+            return SST_OK;
+        }
+    fresh->dev = sb.st_dev;
+    fresh->ino = sb.st_ino;
+    fresh->pid = getpid();
+    *locked = true;
+    return SST_OK;
+}
+
+/* Add a newly opened persistent store; unlocks the registry. */
+static void
+register_store(struct sst_emu_store *st)
+{
+    st->registered = true;
+    st->refs = 1;
+    st->next = registry;
+    registry = st;
+    pthread_mutex_unlock(&registry_mu);
+}
+
+/* ------------------------------------------------------------------ */
 /* open / close                                                        */
 
 static size_t
@@ -229,6 +290,7 @@ sst_emu_store_open(const struct sst_emu_store_config *cfg,
     unsigned flags = MDB_NOTLS;
     size_t map_size;
     enum sst_code code;
+    bool locked = false;
     int rc, dead;
 
     if (out == NULL || cfg == NULL)
@@ -284,6 +346,11 @@ sst_emu_store_open(const struct sst_emu_store_config *cfg,
                 err->cause = rc;
             goto fail;
         }
+        code = find_open(cfg->path, st, out, &locked, err);
+        if (code != SST_OK || *out != NULL) {
+            sst_emu_store_close(st);
+            return code;
+        }
     }
 
     rc = mdb_env_create(&st->env);
@@ -318,9 +385,13 @@ sst_emu_store_open(const struct sst_emu_store_config *cfg,
     if (code != SST_OK)
         goto fail;
     sst_free(dir);
+    if (locked)
+        register_store(st);
     *out = st;
     return SST_OK;
 fail:
+    if (locked)
+        pthread_mutex_unlock(&registry_mu);
     sst_free(dir);
     sst_emu_store_close(st);
     return code;
@@ -329,8 +400,23 @@ fail:
 void
 sst_emu_store_close(struct sst_emu_store *st)
 {
+    struct sst_emu_store **p;
+
     if (st == NULL)
         return;
+    if (st->registered) {
+        pthread_mutex_lock(&registry_mu);
+        if (--st->refs > 0) {
+            pthread_mutex_unlock(&registry_mu);
+            return;
+        }
+        for (p = &registry; *p != NULL; p = &(*p)->next)
+            if (*p == st) {
+                *p = st->next;
+                break;
+            }
+        pthread_mutex_unlock(&registry_mu);
+    }
     if (st->env != NULL)
         mdb_env_close(st->env);
     sst_emu_catalog_cache_free(st->cache);

@@ -26,6 +26,12 @@
  *
  * Threads: a store may be shared by any number of threads. A transaction
  * belongs to the thread that began it until it is committed or aborted.
+ *
+ * One directory, one environment per process: LMDB must not open an
+ * environment twice in a process (closing one handle would drop the
+ * other's file locks), so opening a directory this process already has
+ * open returns the same store, counted; the options of the first opening
+ * apply, and the environment closes with the last sst_emu_store_close().
  */
 #ifndef SST_EMU_STORE_STORE_H
 #define SST_EMU_STORE_STORE_H
@@ -66,7 +72,8 @@ struct sst_emu_store_config {
  * directory at once.
  *
  * @param[in]  cfg  borrowed; path is copied
- * @param[out] out  on SST_OK a new store, closed with sst_emu_store_close();
+ * @param[out] out  on SST_OK a store (new, or shared when the directory is
+ *                  open already), closed with sst_emu_store_close();
  *                  NULL on error
  * @param[out] err  optional
  * @return SST_OK; SST_E_INVALID_ARG (map size below SST_EMU_MAP_SIZE_MIN,
@@ -78,7 +85,8 @@ SST_MUST_CHECK enum sst_code
 sst_emu_store_open(const struct sst_emu_store_config *cfg,
                    struct sst_emu_store **out, struct sst_err *err);
 
-/** Close the store. No transaction may be open. NULL is a no-op. */
+/** Close the store (or drop one sharer of it). No transaction of this
+ *  opening may be open. NULL is a no-op. */
 void sst_emu_store_close(struct sst_emu_store *st);
 
 /** Whether the store is in memory (emu::memory:). */

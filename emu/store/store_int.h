@@ -9,6 +9,7 @@
 #include <pthread.h>
 #include <stdbool.h>
 #include <stdint.h>
+#include <sys/types.h>
 
 #include <lmdb.h>
 
@@ -33,6 +34,13 @@ struct sst_emu_store {
      * has no transaction open. */
     pthread_rwlock_t resize_lock;
     struct sst_emu_catalog_cache *cache; /* catalog.c */
+    /* Registry of this process's persistent stores (env.c). */
+    bool registered;
+    dev_t dev;
+    ino_t ino;
+    pid_t pid;
+    long refs;
+    struct sst_emu_store *next;
 };
 
 struct sst_emu_txn {

@@ -24,7 +24,9 @@
  * threads (this header's functions and its backend's call are
  * thread-safe), and several processes may open the same directory:
  * writes are serialised by LMDB's lock file, reads see a consistent
- * snapshot and never wait.
+ * snapshot and never wait. Within one process, emulators opened on the
+ * same directory share one LMDB environment (LMDB requires it); the
+ * options of the first one apply to all.
  *
  * Time: the emulator reads its clock for CreationDateTime and TTL. The
  * clock is the system's real time unless the caller injects one

@@ -400,6 +400,39 @@ persistent_reopen_keeps_catalog(void)
     remove_tree(dir);
 }
 
+/* A second opening of a directory in one process shares the environment,
+ * and the environment lives until the last closing. */
+static void
+reopen_in_process_shares(void)
+{
+    char dir[300];
+    struct sst_emu_store *a, *b;
+    char **names = NULL;
+    size_t n;
+
+    make_tmp(dir, sizeof dir);
+    a = open_store(dir, 0);
+    b = open_store(dir, SST_EMU_MAP_SIZE_MIN); /* options of the first win */
+    CU_ASSERT_PTR_NOT_NULL_FATAL(a);
+    CU_ASSERT_PTR_EQUAL(a, b);
+    CU_ASSERT_TRUE(sst_emu_store_map_size(b) >= SST_EMU_MAP_SIZE_DEFAULT);
+    CU_ASSERT_EQUAL(create_table(a, "one", NULL), SST_OK);
+    sst_emu_store_close(a);
+    CU_ASSERT_EQUAL(create_table(b, "two", NULL), SST_OK);
+    n = list_names(b, &names);
+    CU_ASSERT_EQUAL(n, 2);
+    sst_emu_catalog_names_free(names, n);
+    sst_emu_store_close(b);
+    /* Closed for good: a new opening is a new environment. */
+    a = open_store(dir, SST_EMU_MAP_SIZE_MIN * 4);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(a);
+    n = list_names(a, &names);
+    CU_ASSERT_EQUAL(n, 2);
+    sst_emu_catalog_names_free(names, n);
+    sst_emu_store_close(a);
+    remove_tree(dir);
+}
+
 static void
 memory_store_leaves_no_files(void)
 {
@@ -891,6 +924,8 @@ static const struct sst_test env_tests[] = {
     {"persistent store reopens with its catalog",
      persistent_reopen_keeps_catalog},
     {"in-memory store leaves no files", memory_store_leaves_no_files},
+    {"a directory opened twice in a process is shared",
+     reopen_in_process_shares},
     {"open errors name the problem", open_errors},
     {"two processes share a directory", two_processes_share_a_directory},
     {"a full map is a clear storage error", full_map_is_a_clear_error},
