@@ -16,6 +16,7 @@
 #include <sst/sst.h>
 
 #include "emu/store/catalog.h"
+#include "emu/store/cursor.h"
 #include "emu/store/key.h"
 #include "emu/store/rows.h"
 #include "emu/store/store.h"
@@ -747,6 +748,200 @@ counters_add_and_clamp(void)
 }
 
 /* ------------------------------------------------------------------ */
+/* cursors                                                             */
+
+#define NKEYS 300
+
+struct rkey {
+    uint8_t *b;
+    size_t n;
+    int id;
+};
+
+static int
+rkey_cmp(const void *a, const void *b)
+{
+    const struct rkey *x = a, *y = b;
+    return raw_cmp(x->b, x->n, y->b, y->n);
+}
+
+/* Keys over a small alphabet: short ones, ones around the 480-byte inline
+ * limit, and long ones sharing one of three stems, so that long-key runs
+ * and their neighbours are frequent. */
+static size_t
+random_key(uint8_t *buf, const uint8_t *stems)
+{
+    static const uint8_t alphabet[] = {0x00, 0x01, 'a', 0xFF};
+    size_t n, i, kind = (size_t)(rng() % 4);
+
+    if (kind == 0)
+        n = 1 + (size_t)(rng() % 12);
+    else if (kind == 1)
+        n = SST_EMU_ROW_INLINE - 3 + (size_t)(rng() % 7);
+    else
+        n = SST_EMU_ROW_INLINE + 1 + (size_t)(rng() % 40);
+    for (i = 0; i < n; i++)
+        buf[i] = alphabet[rng() % sizeof alphabet];
+    if (kind >= 2 && n > 0)
+        memcpy(buf, stems + (rng() % 3) * SST_EMU_ROW_INLINE,
+               SST_EMU_ROW_INLINE);
+    return n;
+}
+
+/* Whether reference key k is inside range r. */
+static bool
+in_range(const struct rkey *k, const struct sst_emu_range *r)
+{
+    int d;
+
+    if (r->prefix &&
+        (k->n < r->prefix_len || memcmp(k->b, r->prefix, r->prefix_len) != 0))
+        return false;
+    if (r->lo) {
+        d = raw_cmp(k->b, k->n, r->lo, r->lo_len);
+        if (d < 0 || (d == 0 && r->lo_exclusive))
+            return false;
+    }
+    if (r->hi) {
+        d = raw_cmp(k->b, k->n, r->hi, r->hi_len);
+        if (d > 0 || (d == 0 && r->hi_exclusive))
+            return false;
+    }
+    return true;
+}
+
+/* A bound near existing keys: a key, a prefix of one, or a key with a
+ * byte added. */
+static const uint8_t *
+random_bound(const struct rkey *keys, uint8_t *buf, size_t *n)
+{
+    const struct rkey *k = &keys[rng() % NKEYS];
+
+    *n = k->n;
+    memcpy(buf, k->b, k->n);
+    switch (rng() % 3) {
+    case 0:
+        break;
+    case 1:
+        *n = (size_t)(rng() % (k->n + 1));
+        break;
+    default:
+        buf[(*n)++] = (uint8_t)rng();
+        break;
+    }
+    return buf;
+}
+
+static void
+cursor_walks_in_true_order(void)
+{
+    struct sst_emu_store *st = open_store(NULL, 0);
+    struct sst_emu_txn *txn = NULL;
+    struct sst_emu_cursor *c = NULL;
+    struct sst_emu_range r;
+    struct rkey *keys = calloc(NKEYS, sizeof *keys);
+    uint8_t *stems = malloc(3 * SST_EMU_ROW_INLINE), buf[600];
+    uint8_t lo[600], hi[600], pre[600];
+    const uint8_t *k;
+    const void *v;
+    size_t kn, vn, i, j, want, got, mismatches = 0, checked = 0;
+    bool found;
+    int round;
+
+    CU_ASSERT_PTR_NOT_NULL_FATAL(st);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(keys);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(stems);
+    for (i = 0; i < 3 * SST_EMU_ROW_INLINE; i++)
+        stems[i] = (uint8_t)("ab\0\xff"[rng() % 4]);
+    CU_ASSERT_EQUAL_FATAL(sst_emu_txn_begin(st, true, &txn, NULL), SST_OK);
+    for (i = 0; i < NKEYS; i++) {
+        do { /* distinct keys */
+            keys[i].n = random_key(buf, stems);
+            for (j = 0; j < i; j++)
+                if (raw_cmp(buf, keys[i].n, keys[j].b, keys[j].n) == 0)
+                    break;
+        } while (j < i);
+        keys[i].b = malloc(keys[i].n);
+        memcpy(keys[i].b, buf, keys[i].n);
+        keys[i].id = (int)i;
+        CU_ASSERT_EQUAL(sst_emu_rows_put(txn, 9, 5, keys[i].b, keys[i].n,
+                                         &keys[i].id, sizeof keys[i].id, NULL),
+                        SST_OK);
+        /* Neighbours in the key space that no walk may return. */
+        CU_ASSERT_EQUAL(
+            sst_emu_rows_put(txn, 9, 4, keys[i].b, keys[i].n, "x", 1, NULL),
+            SST_OK);
+        CU_ASSERT_EQUAL(
+            sst_emu_rows_put(txn, 9, 6, keys[i].b, keys[i].n, "y", 1, NULL),
+            SST_OK);
+    }
+    qsort(keys, NKEYS, sizeof *keys, rkey_cmp);
+
+    for (round = 0; round < 400; round++) {
+        memset(&r, 0, sizeof r);
+        r.reverse = rng() % 2;
+        if (rng() % 3 == 0) {
+            r.prefix = random_bound(keys, pre, &r.prefix_len);
+        }
+        if (rng() % 2) {
+            r.lo = random_bound(keys, lo, &r.lo_len);
+            r.lo_exclusive = rng() % 2;
+        }
+        if (rng() % 2) {
+            r.hi = random_bound(keys, hi, &r.hi_len);
+            r.hi_exclusive = rng() % 2;
+        }
+        CU_ASSERT_EQUAL_FATAL(sst_emu_cursor_open(txn, 9, 5, &r, &c, NULL),
+                              SST_OK);
+        got = 0;
+        for (i = 0; i < NKEYS; i++) {
+            const struct rkey *ref = &keys[r.reverse ? NKEYS - 1 - i : i];
+            if (!in_range(ref, &r))
+                continue;
+            CU_ASSERT_EQUAL(
+                sst_emu_cursor_next(c, &k, &kn, &v, &vn, &found, NULL), SST_OK);
+            if (!found || kn != ref->n || memcmp(k, ref->b, kn) != 0 ||
+                vn != sizeof(int) || memcmp(v, &ref->id, vn) != 0) {
+                mismatches++;
+                break;
+            }
+            got++;
+        }
+        want = got;
+        CU_ASSERT_EQUAL(sst_emu_cursor_next(c, &k, &kn, &v, &vn, &found, NULL),
+                        SST_OK);
+        if (found)
+            mismatches++;
+        checked += want;
+        sst_emu_cursor_close(c);
+        c = NULL;
+    }
+    CU_ASSERT_EQUAL(mismatches, 0);
+    CU_ASSERT_TRUE(checked > 1000);
+
+    /* The whole index, both ways. */
+    memset(&r, 0, sizeof r);
+    CU_ASSERT_EQUAL_FATAL(sst_emu_cursor_open(txn, 9, 5, &r, &c, NULL), SST_OK);
+    for (i = 0; i < NKEYS; i++) {
+        CU_ASSERT_EQUAL(sst_emu_cursor_next(c, &k, &kn, &v, &vn, &found, NULL),
+                        SST_OK);
+        CU_ASSERT_TRUE(found && kn == keys[i].n);
+    }
+    CU_ASSERT_EQUAL(sst_emu_cursor_next(c, &k, &kn, &v, &vn, &found, NULL),
+                    SST_OK);
+    CU_ASSERT_FALSE(found);
+    CU_ASSERT_PTR_NULL(k);
+    sst_emu_cursor_close(c);
+    sst_emu_cursor_close(NULL);
+    sst_emu_txn_abort(txn);
+    for (i = 0; i < NKEYS; i++)
+        free(keys[i].b);
+    free(keys);
+    free(stems);
+    sst_emu_store_close(st);
+}
+
+/* ------------------------------------------------------------------ */
 /* catalog                                                             */
 
 static void
@@ -939,6 +1134,11 @@ static const struct sst_test row_tests[] = {
     {NULL, NULL},
 };
 
+static const struct sst_test cursor_tests[] = {
+    {"walks keep true order across long-key runs", cursor_walks_in_true_order},
+    {NULL, NULL},
+};
+
 static const struct sst_test catalog_tests[] = {
     {"description codec round trip", catalog_codec_round_trip},
     {"cache follows revisions", catalog_cache_follows_revisions},
@@ -950,8 +1150,11 @@ int
 main(int argc, char **argv)
 {
     static const struct sst_suite suites[] = {
-        {"key", NULL, NULL, key_tests},  {"env", NULL, NULL, env_tests},
-        {"rows", NULL, NULL, row_tests}, {"catalog", NULL, NULL, catalog_tests},
+        {"key", NULL, NULL, key_tests},
+        {"env", NULL, NULL, env_tests},
+        {"rows", NULL, NULL, row_tests},
+        {"cursor", NULL, NULL, cursor_tests},
+        {"catalog", NULL, NULL, catalog_tests},
         {NULL, NULL, NULL, NULL},
     };
     return sst_test_main(argc, argv, "test_store", suites);
