@@ -2,7 +2,6 @@
  * emu/ops/common.c - request plumbing shared by the operations (see
  * common.h).
  */
-#include <ctype.h>
 #include <inttypes.h>
 #include <math.h>
 #include <stdio.h>
@@ -78,7 +77,8 @@ check_scalar(const struct json_object *v, enum sst_emu_shape_kind kind,
                 return SST_OK;
             /* AWS shows the string upper-cased. */
             for (i = 0; s[i] != '\0' && i < sizeof upper - 1; i++)
-                upper[i] = (char)toupper((unsigned char)s[i]);
+                upper[i] =
+                    s[i] >= 'a' && s[i] <= 'z' ? (char)(s[i] - 32) : s[i];
             upper[i] = '\0';
             return sst_err_set(err, SST_E_SERIALIZATION,
                                "'%s' can not be converted to an Boolean",
@@ -254,8 +254,10 @@ sst_emu_valid_table_name(const char *s)
 
     if (s == NULL)
         return false;
+    /* ASCII only, whatever the process's locale says is alphanumeric. */
     for (n = 0; s[n] != '\0'; n++)
-        if (!isalnum((unsigned char)s[n]) && s[n] != '_' && s[n] != '-' &&
+        if (!(s[n] >= 'a' && s[n] <= 'z') && !(s[n] >= 'A' && s[n] <= 'Z') &&
+            !(s[n] >= '0' && s[n] <= '9') && s[n] != '_' && s[n] != '-' &&
             s[n] != '.')
             return false;
     return n >= 3 && n <= 255;

@@ -761,6 +761,17 @@ case("uttl.ser.enabled_string", "UpdateTimeToLive",
 case("uttl.ser.spec_list", "UpdateTimeToLive", TTL([1]), setup=MK,
      aws=ser(SER_LIST))
 
+# unknown members are ignored, JSON null is absent
+case("ct.ok.unknown_member", "CreateTable", CT() | {"Bogus": {"x": [1]}})
+case("dt.ok.unknown_member", "DescribeTable",
+     {"TableName": "tbl", "Bogus": [1]}, setup=[("CreateTable", CT())])
+case("lt.ok.null_members", "ListTables",
+     {"Limit": None, "ExclusiveStartTableName": None},
+     setup=[("CreateTable", CT())])
+case("lt.ser.body_list", "ListTables", [],
+     aws=ser(SER_LIST))
+case("lt.ser.body_number", "ListTables", 5, aws=ser("Expected null"))
+
 # ------------------------------------------------------------------ other
 case("op.unknown", "FrobnicateTable", {})
 case("op.lower_case", "describeTable", {"TableName": "tbl"})
