@@ -1,0 +1,140 @@
+/*
+ * emu/ops/create_table.c - CreateTable.
+ *
+ * Checks the request's shape, validates the definition in DynamoDB's
+ * order (schema.c), then adds the table to the catalog in one write
+ * transaction. The table is ACTIVE at once, as in DynamoDB Local (AWS
+ * answers CREATING first). Members DynamoDB accepts but the emulator does
+ * not model (Tags, StreamSpecification, SSESpecification, TableClass,
+ * OnDemandThroughput, WarmThroughput, ResourcePolicy) are type-checked and
+ * otherwise ignored.
+ */
+#include <json-c/json.h>
+
+#include "emu/ops/common.h"
+#include "emu/ops/ops.h"
+#include "emu/ops/schema.h"
+#include "emu/store/catalog.h"
+
+#define S(n)                                                                   \
+    {                                                                          \
+        n, SST_EMU_SHAPE_STRING, NULL                                          \
+    }
+#define L(n)                                                                   \
+    {                                                                          \
+        n, SST_EMU_SHAPE_LONG, NULL                                            \
+    }
+#define B(n)                                                                   \
+    {                                                                          \
+        n, SST_EMU_SHAPE_BOOLEAN, NULL                                         \
+    }
+#define END                                                                    \
+    {                                                                          \
+        NULL, SST_EMU_SHAPE_STRING, NULL                                       \
+    }
+
+static const struct sst_emu_shape attr_def[] = {S("AttributeName"),
+                                                S("AttributeType"), END};
+static const struct sst_emu_shape key_elem[] = {S("AttributeName"),
+                                                S("KeyType"), END};
+static const struct sst_emu_shape throughput[] = {L("ReadCapacityUnits"),
+                                                  L("WriteCapacityUnits"), END};
+static const struct sst_emu_shape on_demand[] = {
+    L("MaxReadRequestUnits"), L("MaxWriteRequestUnits"), END};
+static const struct sst_emu_shape warm[] = {L("ReadUnitsPerSecond"),
+                                            L("WriteUnitsPerSecond"), END};
+static const struct sst_emu_shape string_elem = S("");
+static const struct sst_emu_shape projection[] = {
+    S("ProjectionType"),
+    {"NonKeyAttributes", SST_EMU_SHAPE_LIST, &string_elem},
+    END};
+static const struct sst_emu_shape attr_def_elem = {"", SST_EMU_SHAPE_STRUCT,
+                                                   attr_def};
+static const struct sst_emu_shape key_elem_s = {"", SST_EMU_SHAPE_STRUCT,
+                                                key_elem};
+static const struct sst_emu_shape lsi[] = {
+    S("IndexName"),
+    {"KeySchema", SST_EMU_SHAPE_LIST, &key_elem_s},
+    {"Projection", SST_EMU_SHAPE_STRUCT, projection},
+    END};
+static const struct sst_emu_shape gsi[] = {
+    S("IndexName"),
+    {"KeySchema", SST_EMU_SHAPE_LIST, &key_elem_s},
+    {"Projection", SST_EMU_SHAPE_STRUCT, projection},
+    {"ProvisionedThroughput", SST_EMU_SHAPE_STRUCT, throughput},
+    {"OnDemandThroughput", SST_EMU_SHAPE_STRUCT, on_demand},
+    {"WarmThroughput", SST_EMU_SHAPE_STRUCT, warm},
+    END};
+static const struct sst_emu_shape lsi_elem = {"", SST_EMU_SHAPE_STRUCT, lsi};
+static const struct sst_emu_shape gsi_elem = {"", SST_EMU_SHAPE_STRUCT, gsi};
+static const struct sst_emu_shape stream[] = {B("StreamEnabled"),
+                                              S("StreamViewType"), END};
+static const struct sst_emu_shape sse[] = {B("Enabled"), S("SSEType"),
+                                           S("KMSMasterKeyId"), END};
+static const struct sst_emu_shape tag[] = {S("Key"), S("Value"), END};
+static const struct sst_emu_shape tag_elem = {"", SST_EMU_SHAPE_STRUCT, tag};
+
+/* In the order AWS's deserialiser reports them. */
+static const struct sst_emu_shape request[] = {
+    {"AttributeDefinitions", SST_EMU_SHAPE_LIST, &attr_def_elem},
+    S("TableName"),
+    {"ProvisionedThroughput", SST_EMU_SHAPE_STRUCT, throughput},
+    {"KeySchema", SST_EMU_SHAPE_LIST, &key_elem_s},
+    {"LocalSecondaryIndexes", SST_EMU_SHAPE_LIST, &lsi_elem},
+    {"GlobalSecondaryIndexes", SST_EMU_SHAPE_LIST, &gsi_elem},
+    S("BillingMode"),
+    {"StreamSpecification", SST_EMU_SHAPE_STRUCT, stream},
+    {"SSESpecification", SST_EMU_SHAPE_STRUCT, sse},
+    {"Tags", SST_EMU_SHAPE_LIST, &tag_elem},
+    S("TableClass"),
+    B("DeletionProtectionEnabled"),
+    S("ResourcePolicy"),
+    {"OnDemandThroughput", SST_EMU_SHAPE_STRUCT, on_demand},
+    {"WarmThroughput", SST_EMU_SHAPE_STRUCT, warm},
+    END};
+
+enum sst_code
+sst_emu_op_create_table(struct sst_emu *emu, const struct json_object *req,
+                        struct json_object **resp, struct sst_err *err)
+{
+    struct sst_emu_table *t = NULL;
+    struct sst_emu_txn *txn = NULL;
+    struct json_object *desc = NULL;
+    enum sst_code rc;
+
+    *resp = NULL;
+    rc = sst_emu_check_shape(req, request, err);
+    if (rc == SST_OK)
+        rc = sst_emu_schema_create_table(req, &t, err);
+    if (rc != SST_OK)
+        goto out;
+    t->created_ms = sst_emu_now(emu);
+    rc = sst_emu_txn_begin(sst_emu_store_of(emu), true, &txn, err);
+    if (rc != SST_OK)
+        goto out;
+    rc = sst_emu_catalog_create(txn, t, err);
+    if (rc == SST_E_IN_USE)
+        rc = sst_err_set(err, SST_E_IN_USE, SST_EMU_MSG_TABLE_EXISTS);
+    if (rc == SST_OK)
+        rc = sst_emu_table_description(txn, t, "ACTIVE", &desc, err);
+    if (rc != SST_OK)
+        goto out;
+    rc = sst_emu_txn_commit(txn, err);
+    txn = NULL;
+    if (rc != SST_OK)
+        goto out;
+    *resp = json_object_new_object();
+    if (*resp == NULL ||
+        json_object_object_add(*resp, "TableDescription", desc) != 0) {
+        json_object_put(*resp);
+        *resp = NULL;
+        rc = sst_emu_nomem(err);
+        goto out;
+    }
+    desc = NULL;
+out:
+    sst_emu_txn_abort(txn);
+    json_object_put(desc);
+    sst_emu_table_free(t);
+    return rc;
+}

@@ -1,0 +1,57 @@
+/*
+ * emu/ops/describe_time_to_live.c - DescribeTimeToLive.
+ *
+ * TimeToLiveStatus is ENABLED (with the AttributeName) or DISABLED. The
+ * emulator changes TTL at once, so it never shows ENABLING or DISABLING.
+ */
+#include <json-c/json.h>
+
+#include "emu/ops/common.h"
+#include "emu/ops/ops.h"
+
+static const struct sst_emu_shape request[] = {
+    {"TableName", SST_EMU_SHAPE_STRING, NULL},
+    {NULL, SST_EMU_SHAPE_STRING, NULL}};
+
+enum sst_code
+sst_emu_op_describe_time_to_live(struct sst_emu *emu,
+                                 const struct json_object *req,
+                                 struct json_object **resp, struct sst_err *err)
+{
+    struct sst_emu_json b = {false};
+    const struct sst_emu_table *t = NULL;
+    struct sst_emu_txn *txn = NULL;
+    struct json_object *out, *d;
+    const char *name;
+    enum sst_code rc;
+
+    *resp = NULL;
+    rc = sst_emu_check_shape(req, request, err);
+    if (rc == SST_OK)
+        rc = sst_emu_req_table_name(req, &name, err);
+    if (rc == SST_OK)
+        rc = sst_emu_txn_begin(sst_emu_store_of(emu), false, &txn, err);
+    if (rc == SST_OK)
+        rc = sst_emu_table_lookup(txn, name, &t, err);
+    if (rc != SST_OK)
+        goto done;
+    out = json_object_new_object();
+    d = sst_emu_json_add(&b, out, "TimeToLiveDescription",
+                         json_object_new_object());
+    sst_emu_json_add(
+        &b, d, "TimeToLiveStatus",
+        json_object_new_string(t->ttl_enabled ? "ENABLED" : "DISABLED"));
+    if (t->ttl_enabled)
+        sst_emu_json_add(&b, d, "AttributeName",
+                         json_object_new_string(t->ttl_attr));
+    if (b.failed) {
+        json_object_put(out);
+        rc = sst_emu_nomem(err);
+        goto done;
+    }
+    *resp = out;
+done:
+    sst_emu_table_release(t);
+    sst_emu_txn_abort(txn);
+    return rc;
+}

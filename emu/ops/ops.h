@@ -1,0 +1,69 @@
+/*
+ * emu/ops/ops.h - the operations of the emulator, one per file in
+ * emu/ops/, and what they need from the emulator (emu/emu.c).
+ *
+ * Every operation has the shape of struct sst_backend_ops.call: a request
+ * in DynamoDB's JSON (borrowed, never kept), and on SST_OK a new response
+ * object, or on failure NULL and err filled with DynamoDB's error type and
+ * message. An operation validates the whole request before it writes, and
+ * runs its reads and writes in one LMDB transaction.
+ */
+#ifndef SST_EMU_OPS_H
+#define SST_EMU_OPS_H
+
+#include <stdint.h>
+
+#include <sst/emu.h>
+#include <sst/err.h>
+
+#include "emu/store/store.h"
+
+struct json_object;
+
+typedef enum sst_code (*sst_emu_op_fn)(struct sst_emu *emu,
+                                       const struct json_object *req,
+                                       struct json_object **resp,
+                                       struct sst_err *err);
+
+/** An operation by its DynamoDB name. */
+struct sst_emu_op {
+    const char *name; /* "CreateTable" */
+    sst_emu_op_fn fn;
+};
+
+/**
+ * The operation called name (case-sensitive, as DynamoDB's X-Amz-Target
+ * is), or NULL.
+ */
+const struct sst_emu_op *sst_emu_op_find(const char *name);
+
+/** The store of an emulator (emu.c); valid while the emulator is open. */
+struct sst_emu_store *sst_emu_store_of(struct sst_emu *emu);
+
+/* The operations (emu/ops/<name>.c). */
+enum sst_code sst_emu_op_create_table(struct sst_emu *emu,
+                                      const struct json_object *req,
+                                      struct json_object **resp,
+                                      struct sst_err *err);
+enum sst_code sst_emu_op_delete_table(struct sst_emu *emu,
+                                      const struct json_object *req,
+                                      struct json_object **resp,
+                                      struct sst_err *err);
+enum sst_code sst_emu_op_describe_table(struct sst_emu *emu,
+                                        const struct json_object *req,
+                                        struct json_object **resp,
+                                        struct sst_err *err);
+enum sst_code sst_emu_op_list_tables(struct sst_emu *emu,
+                                     const struct json_object *req,
+                                     struct json_object **resp,
+                                     struct sst_err *err);
+enum sst_code sst_emu_op_update_time_to_live(struct sst_emu *emu,
+                                             const struct json_object *req,
+                                             struct json_object **resp,
+                                             struct sst_err *err);
+enum sst_code sst_emu_op_describe_time_to_live(struct sst_emu *emu,
+                                               const struct json_object *req,
+                                               struct json_object **resp,
+                                               struct sst_err *err);
+
+#endif /* SST_EMU_OPS_H */

@@ -1,0 +1,463 @@
+/*
+ * emu/ops/schema.c - CreateTable's validation, in DynamoDB's order (see
+ * schema.h).
+ *
+ * The order, as DynamoDB Local applies it (each step stops at the first
+ * fault; "AWS" marks checks DynamoDB Local skips and AWS makes):
+ *
+ *   1. BillingMode is PROVISIONED or PAY_PER_REQUEST (AWS)
+ *   2. TableName
+ *   3. the table's KeySchema (key_schema below), then its KeyType enum
+ *      (AWS)
+ *   4. AttributeDefinitions, element by element
+ *   5. the table's key attributes are defined
+ *   6. LocalSecondaryIndexes: hash-only table, count, then each index:
+ *      name, duplicate name, projection, key schema, same hash key, range
+ *      key, range key defined
+ *   7. GlobalSecondaryIndexes: empty list, count, throughput present or
+ *      absent as the billing mode requires, a name shared with an LSI,
+ *      then each index: throughput values, name, duplicate name,
+ *      projection, key schema (then its KeyType enum, AWS), key
+ *      attributes defined
+ *   8. at most 100 projected attributes over all indexes
+ *   9. every attribute definition is used by some key
+ *  10. the table's billing mode and throughput
+ *
+ * Whether the table exists is checked last, by the operation.
+ */
+#include <stdio.h>
+#include <string.h>
+
+#include <json-c/json.h>
+
+#include <sst/mem.h>
+
+#include "emu/ops/common.h"
+#include "emu/ops/schema.h"
+
+#define MAX_PROJECTED 100
+#define MAX_ATTR_NAME 255
+
+/* DynamoDB's messages. */
+#define MSG_NO_KEY_SCHEMA                                                      \
+    "No defined key schema.  A key schema containing at least a hash key "     \
+    "must be defined for all tables"
+#define MSG_KEY_SCHEMA_TOO_BIG                                                 \
+    "Key Schema too big.  Key Schema must at most consist of the hash and "    \
+    "range key of a table"
+#define MSG_KEY_ELEMENT_INVALID "Key schema element is invalid."
+#define MSG_KEY_TYPE_MISSING                                                   \
+    "One or more keys is not specified as being hash or range."
+#define MSG_SAME_KEY_NAMES "Two keys can not have the same name"
+#define MSG_NO_HASH                                                            \
+    "No Hash Key specified in schema.  All Dynamo DB tables must have "        \
+    "exactly one hash key"
+#define MSG_TOO_MANY_HASH                                                      \
+    "Too many hash keys specified.  All Dynamo DB tables must have exactly "   \
+    "one hash key"
+#define MSG_GSI_TOO_MANY_HASH                                                  \
+    "Too many partition keys. GSI can have at most 4 partition keys"
+#define MSG_GSI_TOO_MANY_RANGE                                                 \
+    "Too many sort keys. GSI can have at most 4 sort keys"
+#define MSG_KEY_ORDER                                                          \
+    "Invalid key order. Hash Key must be specified first in key schema, "      \
+    "Range Key must be specifed second"
+#define MSG_NO_ATTRS "No Attribute Schema Defined"
+#define MSG_ATTR_TYPE_MISSING                                                  \
+    "Invalid Attribute value. Must contain exactly one of the supported "      \
+    "datatypes."
+#define MSG_ATTR_TYPE_ENUM "Member must satisfy enum value set: [B, N, S]"
+#define MSG_HASH_UNDEFINED                                                     \
+    "Hash Key not specified in Attribute Definitions.  Type unknown."
+#define MSG_RANGE_UNDEFINED                                                    \
+    "Range Key not specified in Attribute Definitions.  Type unknown."
+#define MSG_PROJECTED_TOTAL                                                    \
+    "No more than 20 attributes per table can be projected into Local "        \
+    "Secondary Indices"
+#define MSG_UNUSED_ATTRS                                                       \
+    "The number of attributes in key schema must match the number of "         \
+    "attributes defined in attribute definitions."
+#define MSG_TABLE_NO_THROUGHPUT                                                \
+    "No provisioned throughput specified for the table"
+#define MSG_TABLE_UNITS_MIN                                                    \
+    "Table read and write throughput must be at least 1, and cannot be "       \
+    "null"
+#define MSG_TABLE_UNITS_MAX                                                    \
+    "Cannot increase provisioned throughput to more than 40,000 units per "    \
+    "table"
+/* AWS's messages where DynamoDB Local accepts the request. */
+#define MSG_AWS_BILLING_ENUM                                                   \
+    "1 validation error detected: Value '%s' at 'billingMode' failed to "      \
+    "satisfy constraint: Member must satisfy enum value set: [PROVISIONED, "   \
+    "PAY_PER_REQUEST]"
+#define MSG_AWS_PPR_THROUGHPUT                                                 \
+    "One or more parameter values were invalid: Neither ReadCapacityUnits "    \
+    "nor WriteCapacityUnits can be specified when BillingMode is "             \
+    "PAY_PER_REQUEST"
+#define MSG_AWS_KEY_TYPE_ENUM                                                  \
+    "1 validation error detected: Value '%s' at '%skeySchema.%zu.member."      \
+    "keyType' failed to satisfy constraint: Member must satisfy enum value "   \
+    "set: [HASH, RANGE]"
+
+static enum sst_code
+invalid(struct sst_err *err, const char *msg)
+{
+    return sst_err_set(err, SST_E_VALIDATION, "%s", msg);
+}
+
+size_t
+sst_emu_list_len(const struct json_object *arr)
+{
+    return arr != NULL && json_object_is_type(arr, json_type_array)
+               ? json_object_array_length(arr)
+               : 0;
+}
+
+struct json_object *
+sst_emu_list_at(const struct json_object *arr, size_t i)
+{
+    struct json_object *v = json_object_array_get_idx(arr, i);
+
+    return v == NULL || json_object_is_type(v, json_type_null) ? NULL : v;
+}
+
+bool
+sst_emu_attr_name_ok(const char *name)
+{
+    size_t n = strlen(name); /* DynamoDB counts UTF-8 bytes */
+    return n >= 1 && n <= MAX_ATTR_NAME;
+}
+
+bool
+sst_emu_key_is_hash(const struct json_object *e)
+{
+    const char *t = sst_emu_get_string(e, "KeyType");
+    return t != NULL && strcmp(t, "HASH") == 0;
+}
+
+/* ------------------------------------------------------------------ */
+/* key schemas                                                         */
+
+/*
+ * The checks every key schema gets (table, LSI, GSI). A GSI may have up to
+ * four partition key and four sort key attributes; a KeyType other than
+ * HASH counts as a sort key here, as DynamoDB Local counts it. path is
+ * the AWS member path of the index ("" for the table) and pos its
+ * position, for the KeyType message.
+ */
+enum sst_code
+sst_emu_schema_key(const struct json_object *ks, enum sst_emu_key_kind kind,
+                   const char *path, struct sst_err *err)
+{
+    size_t n = sst_emu_list_len(ks), i, j, hashes = 0, ranges = 0;
+    bool seen_range = false;
+    const char *ti, *tj, *kt;
+
+    if (n == 0)
+        return invalid(err, MSG_NO_KEY_SCHEMA);
+    if (n > (kind == SST_EMU_KEY_GSI ? 2 * SST_EMU_KEY_PARTS_MAX : 2))
+        return invalid(err, MSG_KEY_SCHEMA_TOO_BIG);
+    for (i = 0; i < n; i++) {
+        struct json_object *e = sst_emu_list_at(ks, i);
+        if (e == NULL)
+            return invalid(err, MSG_KEY_ELEMENT_INVALID);
+        if (sst_emu_get_string(e, "AttributeName") == NULL)
+            return invalid(err, SST_EMU_MSG_ATTR_NAME_MISSING);
+        if (sst_emu_get_string(e, "KeyType") == NULL)
+            return invalid(err, MSG_KEY_TYPE_MISSING);
+    }
+    for (i = 1; i < n; i++) {
+        ti = sst_emu_get_string(sst_emu_list_at(ks, i), "AttributeName");
+        for (j = 0; j < i; j++) {
+            tj = sst_emu_get_string(sst_emu_list_at(ks, j), "AttributeName");
+            if (strcmp(ti, tj) == 0)
+                return invalid(err, MSG_SAME_KEY_NAMES);
+        }
+    }
+    for (i = 0; i < n; i++) {
+        if (sst_emu_key_is_hash(sst_emu_list_at(ks, i)))
+            hashes++;
+        else
+            ranges++;
+    }
+    if (hashes == 0)
+        return invalid(err, MSG_NO_HASH);
+    if (kind != SST_EMU_KEY_GSI && hashes > 1)
+        return invalid(err, MSG_TOO_MANY_HASH);
+    if (kind == SST_EMU_KEY_GSI && hashes > SST_EMU_KEY_PARTS_MAX)
+        return invalid(err, MSG_GSI_TOO_MANY_HASH);
+    if (kind == SST_EMU_KEY_GSI && ranges > SST_EMU_KEY_PARTS_MAX)
+        return invalid(err, MSG_GSI_TOO_MANY_RANGE);
+    for (i = 0; i < n; i++) {
+        bool h = sst_emu_key_is_hash(sst_emu_list_at(ks, i));
+        if (h && seen_range)
+            return invalid(err, MSG_KEY_ORDER);
+        seen_range = seen_range || !h;
+    }
+    /* AWS refuses a KeyType outside its enum; DynamoDB Local takes it for
+     * a sort key. An LSI needs "RANGE" itself (checked later). */
+    for (i = 0; kind != SST_EMU_KEY_LSI && i < n; i++) {
+        kt = sst_emu_get_string(sst_emu_list_at(ks, i), "KeyType");
+        if (strcmp(kt, "HASH") != 0 && strcmp(kt, "RANGE") != 0)
+            return sst_err_set(err, SST_E_VALIDATION, MSG_AWS_KEY_TYPE_ENUM, kt,
+                               path, i + 1);
+    }
+    return SST_OK;
+}
+
+int
+sst_emu_schema_attr_pos(const struct sst_emu_table *t, const char *name)
+{
+    size_t i;
+
+    for (i = 0; i < t->attr_count; i++)
+        if (strcmp(t->attrs[i].name, name) == 0)
+            return (int)i;
+    return -1;
+}
+
+/* Fill ks from a validated key schema whose attributes are all defined. */
+void
+sst_emu_schema_build_key(const struct sst_emu_table *t,
+                         const struct json_object *arr,
+                         struct sst_emu_key_schema *ks)
+{
+    size_t i, n = sst_emu_list_len(arr);
+
+    memset(ks, 0, sizeof *ks);
+    for (i = 0; i < n; i++) {
+        const struct json_object *e = sst_emu_list_at(arr, i);
+        int pos =
+            sst_emu_schema_attr_pos(t, sst_emu_get_string(e, "AttributeName"));
+
+        if (sst_emu_key_is_hash(e))
+            ks->hash[ks->hash_count++] = (unsigned)pos;
+        else
+            ks->range[ks->range_count++] = (unsigned)pos;
+    }
+}
+
+/* Read and write units of a ProvisionedThroughput object; false when one
+ * is missing. */
+bool
+sst_emu_schema_units(const struct json_object *pt, int64_t *r, int64_t *w)
+{
+    bool hr = sst_emu_get_long(pt, "ReadCapacityUnits", false, r);
+    bool hw = sst_emu_get_long(pt, "WriteCapacityUnits", false, w);
+    return hr && hw;
+}
+
+/* ------------------------------------------------------------------ */
+/* attribute definitions                                               */
+
+static enum sst_code
+attribute_definitions(const struct json_object *req, struct sst_emu_table *t,
+                      struct sst_err *err)
+{
+    struct json_object *arr = sst_emu_get(req, "AttributeDefinitions");
+    size_t n = sst_emu_list_len(arr), i, j;
+    const char *name, *type;
+
+    if (n == 0)
+        return invalid(err, MSG_NO_ATTRS);
+    t->attrs = sst_calloc(n, sizeof *t->attrs);
+    if (t->attrs == NULL)
+        return sst_emu_nomem(err);
+    for (i = 0; i < n; i++) {
+        struct json_object *e = sst_emu_list_at(arr, i);
+
+        if (e == NULL)
+            return sst_err_set(err, SST_E_VALIDATION,
+                               SST_EMU_MSG_AWS_NULL_MEMBER,
+                               "attributeDefinitions", i + 1);
+        name = sst_emu_get_string(e, "AttributeName");
+        if (name == NULL)
+            return invalid(err, SST_EMU_MSG_ATTR_NAME_MISSING);
+        if (!sst_emu_attr_name_ok(name))
+            return invalid(err, SST_EMU_MSG_ATTR_NAME_LEN);
+        type = sst_emu_get_string(e, "AttributeType");
+        if (type == NULL)
+            return invalid(err, MSG_ATTR_TYPE_MISSING);
+        if (strlen(type) != 1 || strchr("SNB", type[0]) == NULL)
+            return invalid(err, MSG_ATTR_TYPE_ENUM);
+        for (j = 0; j < i; j++)
+            if (strcmp(t->attrs[j].name, name) == 0)
+                return invalid(err, SST_EMU_MSG_SAME_ATTR_NAMES);
+        t->attrs[i].name = sst_strdup(name);
+        if (t->attrs[i].name == NULL)
+            return sst_emu_nomem(err);
+        t->attrs[i].type = type[0] == 'S'   ? SST_EMU_ATTR_S
+                           : type[0] == 'N' ? SST_EMU_ATTR_N
+                                            : SST_EMU_ATTR_B;
+        t->attr_count = i + 1;
+    }
+    return SST_OK;
+}
+
+/* ------------------------------------------------------------------ */
+/* whole-table checks                                                  */
+
+static bool
+attr_used(const struct sst_emu_key_schema *ks, unsigned pos)
+{
+    unsigned i;
+
+    for (i = 0; i < ks->hash_count; i++)
+        if (ks->hash[i] == pos)
+            return true;
+    for (i = 0; i < ks->range_count; i++)
+        if (ks->range[i] == pos)
+            return true;
+    return false;
+}
+
+static enum sst_code
+all_attributes_used(const struct sst_emu_table *t, struct sst_err *err)
+{
+    size_t a, i;
+    bool used;
+
+    for (a = 0; a < t->attr_count; a++) {
+        used = attr_used(&t->key, (unsigned)a);
+        for (i = 0; !used && i < t->index_count; i++)
+            used = attr_used(&t->indexes[i].key, (unsigned)a);
+        if (!used)
+            return invalid(err, MSG_UNUSED_ATTRS);
+    }
+    return SST_OK;
+}
+
+static enum sst_code
+projected_total(const struct sst_emu_table *t, struct sst_err *err)
+{
+    size_t total = 0, i;
+
+    /* DynamoDB: the same name in two indexes counts twice. */
+    for (i = 0; i < t->index_count; i++)
+        total += t->indexes[i].non_key_count;
+    return total > MAX_PROJECTED ? invalid(err, MSG_PROJECTED_TOTAL) : SST_OK;
+}
+
+static enum sst_code
+table_throughput(const struct json_object *req, struct sst_emu_table *t,
+                 struct sst_err *err)
+{
+    struct json_object *pt = sst_emu_get(req, "ProvisionedThroughput");
+
+    if (t->billing == SST_EMU_BILLING_PAY_PER_REQUEST)
+        return pt ? invalid(err, MSG_AWS_PPR_THROUGHPUT) : SST_OK;
+    if (pt == NULL)
+        return invalid(err, MSG_TABLE_NO_THROUGHPUT);
+    if (!sst_emu_schema_units(pt, &t->read_units, &t->write_units) ||
+        t->read_units < 1 || t->write_units < 1)
+        return invalid(err, MSG_TABLE_UNITS_MIN);
+    if (t->read_units > SST_EMU_MAX_UNITS || t->write_units > SST_EMU_MAX_UNITS)
+        return invalid(err, MSG_TABLE_UNITS_MAX);
+    return SST_OK;
+}
+
+/* Steps 1 and 2. */
+static enum sst_code
+billing_and_name(const struct json_object *req, struct sst_emu_table *t,
+                 struct sst_err *err)
+{
+    const char *billing = sst_emu_get_string(req, "BillingMode");
+    const char *name = sst_emu_get_string(req, "TableName");
+
+    if (billing == NULL || strcmp(billing, "PROVISIONED") == 0)
+        t->billing = SST_EMU_BILLING_PROVISIONED;
+    else if (strcmp(billing, "PAY_PER_REQUEST") == 0)
+        t->billing = SST_EMU_BILLING_PAY_PER_REQUEST;
+    else
+        return sst_err_set(err, SST_E_VALIDATION, MSG_AWS_BILLING_ENUM,
+                           billing);
+    if (!sst_emu_valid_table_name(name))
+        return invalid(err, SST_EMU_MSG_TABLE_NAME);
+    t->name = sst_strdup(name);
+    return t->name ? SST_OK : sst_emu_nomem(err);
+}
+
+/* Steps 3 to 5. */
+static enum sst_code
+table_key(const struct json_object *req, struct sst_emu_table *t,
+          struct sst_err *err)
+{
+    struct json_object *ks = sst_emu_get(req, "KeySchema");
+    const char *hash = NULL, *range = NULL;
+    size_t i, n;
+    enum sst_code rc;
+
+    rc = sst_emu_schema_key(ks, SST_EMU_KEY_TABLE, "", err);
+    if (rc == SST_OK)
+        rc = attribute_definitions(req, t, err);
+    if (rc != SST_OK)
+        return rc;
+    n = sst_emu_list_len(ks);
+    for (i = 0; i < n; i++) {
+        const struct json_object *e = sst_emu_list_at(ks, i);
+        if (sst_emu_key_is_hash(e))
+            hash = sst_emu_get_string(e, "AttributeName");
+        else
+            range = sst_emu_get_string(e, "AttributeName");
+    }
+    if (sst_emu_schema_attr_pos(t, hash) < 0)
+        return invalid(err, MSG_HASH_UNDEFINED);
+    if (range != NULL && sst_emu_schema_attr_pos(t, range) < 0)
+        return invalid(err, MSG_RANGE_UNDEFINED);
+    sst_emu_schema_build_key(t, ks, &t->key);
+    return SST_OK;
+}
+
+static enum sst_code
+allocate_indexes(const struct json_object *req, struct sst_emu_table *t,
+                 struct sst_err *err)
+{
+    size_t n = sst_emu_list_len(sst_emu_get(req, "LocalSecondaryIndexes")) +
+               sst_emu_list_len(sst_emu_get(req, "GlobalSecondaryIndexes"));
+
+    /* Counts are checked later, in DynamoDB's order; cap the allocation
+     * so that a huge list fails there, not here. */
+    if (n > SST_EMU_MAX_LSIS + SST_EMU_MAX_GSIS + 1)
+        n = SST_EMU_MAX_LSIS + SST_EMU_MAX_GSIS + 1;
+    if (n == 0)
+        return SST_OK;
+    t->indexes = sst_calloc(n, sizeof *t->indexes);
+    return t->indexes ? SST_OK : sst_emu_nomem(err);
+}
+
+enum sst_code
+sst_emu_schema_create_table(const struct json_object *req,
+                            struct sst_emu_table **out, struct sst_err *err)
+{
+    struct sst_emu_table *t;
+    enum sst_code rc;
+    bool dp;
+
+    *out = NULL;
+    t = sst_emu_table_new();
+    if (t == NULL)
+        return sst_emu_nomem(err);
+    rc = billing_and_name(req, t, err);
+    if (rc == SST_OK)
+        rc = table_key(req, t, err);
+    if (rc == SST_OK)
+        rc = allocate_indexes(req, t, err);
+    if (rc == SST_OK)
+        rc = sst_emu_schema_local_indexes(req, t, err);
+    if (rc == SST_OK)
+        rc = sst_emu_schema_global_indexes(req, t, err);
+    if (rc == SST_OK)
+        rc = projected_total(t, err);
+    if (rc == SST_OK)
+        rc = all_attributes_used(t, err);
+    if (rc == SST_OK)
+        rc = table_throughput(req, t, err);
+    if (rc != SST_OK) {
+        sst_emu_table_free(t);
+        return rc;
+    }
+    if (sst_emu_get_bool(req, "DeletionProtectionEnabled", &dp))
+        t->deletion_protection = dp;
+    *out = t;
+    return SST_OK;
+}

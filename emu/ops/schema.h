@@ -1,0 +1,120 @@
+/*
+ * emu/ops/schema.h - validation of a table's definition: key schema,
+ * attribute definitions, local and global secondary indexes, billing mode
+ * and throughput, as CreateTable receives them (UpdateTable's index
+ * creation will reuse the index rules).
+ *
+ * DynamoDB reports the first problem it finds, so the order of the checks
+ * is part of the behaviour. The order here was learned from DynamoDB
+ * Local, one request with two faults at a time (tests/data/emu/record.py
+ * keeps those requests); schema.c lists it at its top. schema.c holds the
+ * table-wide steps and the key-schema rules; indexes.c the index steps.
+ */
+#ifndef SST_EMU_OPS_SCHEMA_H
+#define SST_EMU_OPS_SCHEMA_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include <sst/err.h>
+
+#include "emu/store/table.h"
+
+struct json_object;
+
+/* Messages more than one step sends. */
+#define SST_EMU_MSG_ATTR_NAME_MISSING "Attribute name must be specified."
+#define SST_EMU_MSG_SAME_ATTR_NAMES                                            \
+    "Cannot have two attributes with the same name"
+
+/* AWS's message for a JSON null in a list (DynamoDB Local answers 500);
+ * format arguments: the list's member name, the 1-based position. */
+#define SST_EMU_MSG_AWS_NULL_MEMBER                                            \
+    "1 validation error detected: Value null at '%s.%zu.member' failed to "    \
+    "satisfy constraint: Member must not be null"
+
+/* Limits: read or write units a table or GSI may provision; indexes. */
+#define SST_EMU_MAX_UNITS 40000
+#define SST_EMU_MAX_LSIS 5
+#define SST_EMU_MAX_GSIS 20
+
+/** Which key schema sst_emu_schema_key() checks. */
+enum sst_emu_key_kind {
+    SST_EMU_KEY_TABLE, /* one HASH, at most one RANGE                  */
+    SST_EMU_KEY_LSI,   /* as a table; its sort key must say "RANGE"    */
+    SST_EMU_KEY_GSI    /* up to four HASH and four RANGE attributes    */
+};
+
+/**
+ * Validate a CreateTable request (whose shape sst_emu_check_shape()
+ * already vetted) and build the table it describes.
+ *
+ * @param[in]  req  the request; borrowed
+ * @param[out] out  on SST_OK a new table without ids or creation time
+ *                  (sst_emu_catalog_create() and the caller set those),
+ *                  freed with sst_emu_table_free(); NULL on error
+ * @return SST_OK; SST_E_VALIDATION with DynamoDB's message; SST_E_NOMEM.
+ */
+SST_MUST_CHECK enum sst_code
+sst_emu_schema_create_table(const struct json_object *req,
+                            struct sst_emu_table **out, struct sst_err *err);
+
+/**
+ * The checks every key schema gets, in DynamoDB's order (empty, too big,
+ * elements, duplicate names, HASH count, HASH before RANGE, and for tables
+ * and GSIs the KeyType enum, reported with AWS's message naming path, the
+ * index's member path such as "globalSecondaryIndexes.1.member." or "").
+ *
+ * @return SST_OK; SST_E_VALIDATION.
+ */
+SST_MUST_CHECK enum sst_code sst_emu_schema_key(const struct json_object *ks,
+                                                enum sst_emu_key_kind kind,
+                                                const char *path,
+                                                struct sst_err *err);
+
+/** Position of the attribute definition name in t, or -1. */
+int sst_emu_schema_attr_pos(const struct sst_emu_table *t, const char *name);
+
+/** Fill ks from a key schema that passed sst_emu_schema_key() and whose
+ *  attributes t defines. */
+void sst_emu_schema_build_key(const struct sst_emu_table *t,
+                              const struct json_object *arr,
+                              struct sst_emu_key_schema *ks);
+
+/**
+ * Step 6: the LocalSecondaryIndexes of req, appended to t->indexes (which
+ * has room for them).
+ *
+ * @return SST_OK; SST_E_VALIDATION; SST_E_NOMEM.
+ */
+SST_MUST_CHECK enum sst_code
+sst_emu_schema_local_indexes(const struct json_object *req,
+                             struct sst_emu_table *t, struct sst_err *err);
+
+/**
+ * Step 7: the GlobalSecondaryIndexes of req, appended after the LSIs.
+ *
+ * @return SST_OK; SST_E_VALIDATION; SST_E_NOMEM.
+ */
+SST_MUST_CHECK enum sst_code
+sst_emu_schema_global_indexes(const struct json_object *req,
+                              struct sst_emu_table *t, struct sst_err *err);
+
+/* List helpers: the length of a JSON array (0 for anything else), and its
+ * element i with JSON null read as NULL. */
+size_t sst_emu_list_len(const struct json_object *arr);
+struct json_object *sst_emu_list_at(const struct json_object *arr, size_t i);
+
+/** Read and write units of a ProvisionedThroughput object; false when
+ *  either is missing. */
+bool sst_emu_schema_units(const struct json_object *pt, int64_t *read,
+                          int64_t *write);
+
+/** Whether an attribute name has 1 to 255 UTF-8 bytes. */
+bool sst_emu_attr_name_ok(const char *name);
+
+/** Whether a KeySchema element's KeyType is "HASH". */
+bool sst_emu_key_is_hash(const struct json_object *e);
+
+#endif /* SST_EMU_OPS_SCHEMA_H */

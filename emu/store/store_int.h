@@ -1,0 +1,98 @@
+/*
+ * emu/store/store_int.h - what the files of emu/store/ share: the LMDB
+ * handles behind the opaque types of store.h. Included only inside
+ * emu/store/ (it includes <lmdb.h>).
+ */
+#ifndef SST_EMU_STORE_INT_H
+#define SST_EMU_STORE_INT_H
+
+#include <pthread.h>
+#include <stdbool.h>
+#include <stdint.h>
+#include <sys/types.h>
+
+#include <lmdb.h>
+
+#include <sst/err.h>
+
+#include "emu/store/store.h"
+
+#define SST_EMU_UID_LEN 16
+
+/* Longest LMDB key the store writes (rows.c: a truncated long key). */
+#define SST_EMU_PHYS_KEY_MAX 502
+
+struct sst_emu_catalog_cache;
+
+struct sst_emu_store {
+    MDB_env *env;
+    MDB_dbi meta, catalog, rows, stats;
+    bool in_memory;
+    uint8_t uid[SST_EMU_UID_LEN];
+    /* Held shared by every transaction and exclusively to adopt a map
+     * size another process set: LMDB allows that only when this process
+     * has no transaction open. */
+    pthread_rwlock_t resize_lock;
+    struct sst_emu_catalog_cache *cache; /* catalog.c */
+    /* Registry of this process's persistent stores (env.c). */
+    bool registered;
+    dev_t dev;
+    ino_t ino;
+    pid_t pid;
+    long refs;
+    struct sst_emu_store *next;
+};
+
+struct sst_emu_txn {
+    struct sst_emu_store *st;
+    MDB_txn *txn;
+    bool write;
+};
+
+/**
+ * Fill err for an LMDB (or errno) failure rc during `what`: SST_E_NOMEM
+ * for ENOMEM, SST_E_STORAGE otherwise, with a message that says what to
+ * do when the map is full. err->cause is rc.
+ */
+enum sst_code sst_emu_store_fail(struct sst_err *err, int rc, const char *what);
+
+/* Catalog cache (catalog.c), created and freed with the store. */
+struct sst_emu_catalog_cache *sst_emu_catalog_cache_new(void);
+void sst_emu_catalog_cache_free(struct sst_emu_catalog_cache *c);
+
+/* Big-endian integers in keys and values. */
+static inline void
+sst_emu_put_u64(uint8_t *p, uint64_t v)
+{
+    int i;
+    for (i = 7; i >= 0; i--, v >>= 8)
+        p[i] = (uint8_t)v;
+}
+
+static inline uint64_t
+sst_emu_get_u64(const uint8_t *p)
+{
+    uint64_t v = 0;
+    int i;
+    for (i = 0; i < 8; i++)
+        v = (v << 8) | p[i];
+    return v;
+}
+
+static inline void
+sst_emu_put_u32(uint8_t *p, uint32_t v)
+{
+    p[0] = (uint8_t)(v >> 24);
+    p[1] = (uint8_t)(v >> 16);
+    p[2] = (uint8_t)(v >> 8);
+    p[3] = (uint8_t)v;
+}
+
+static inline uint32_t
+sst_emu_get_u32(const uint8_t *p)
+{
+    return ((uint32_t)p[0] << 24) | ((uint32_t)p[1] << 16) |
+           ((uint32_t)p[2] << 8) | (uint32_t)p[3];
+}
+
+#endif /* SST_EMU_STORE_INT_H */
