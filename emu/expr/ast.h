@@ -123,15 +123,15 @@ enum sst_emu_expr_kind {
 
 /* ------------------------------------------------------------------ paths */
 
-enum sst_emu_elem_type {
+enum sst_emu_expr_elem_type {
     SST_EMU_ELEM_NAME = 1, /* a bare attribute name, case kept       */
     SST_EMU_ELEM_NAME_REF, /* "#x": substituted by the resolver      */
     SST_EMU_ELEM_INDEX,    /* "[3]": list element                    */
     SST_EMU_ELEM_VALUE_REF /* ".:x": grammatical, refused later      */
 };
 
-struct sst_emu_path_elem {
-    enum sst_emu_elem_type type;
+struct sst_emu_expr_path_elem {
+    enum sst_emu_expr_elem_type type;
     uint32_t off;     /* byte offset in the expression of the name token,
                          or of '[' for INDEX                              */
     const char *name; /* NAME: the name; NAME_REF: "#x"; VALUE_REF: ":x";
@@ -140,8 +140,8 @@ struct sst_emu_path_elem {
     uint32_t index;   /* INDEX only: 0 .. 2147483647                      */
 };
 
-struct sst_emu_path {
-    struct sst_emu_path_elem *elems; /* n >= 1 elements, arena memory    */
+struct sst_emu_expr_path {
+    struct sst_emu_expr_path_elem *elems; /* n >= 1 elements, arena memory    */
     uint32_t n;
     uint32_t off; /* source span: first byte of the first element ...    */
     uint32_t len; /* ... to the last byte of the last one                */
@@ -149,32 +149,32 @@ struct sst_emu_path {
 
 /* -------------------------------------------------------------- operators */
 
-enum sst_emu_op {
-    SST_EMU_OP_NONE = 0,
+enum sst_emu_expr_op {
+    SST_EMU_EXPR_OP_NONE = 0,
     /* comparisons: kids[0] <op> kids[1] */
-    SST_EMU_OP_EQ,      /* =  */
-    SST_EMU_OP_NE,      /* <> */
-    SST_EMU_OP_LT,      /* <  */
-    SST_EMU_OP_LE,      /* <= */
-    SST_EMU_OP_GT,      /* >  */
-    SST_EMU_OP_GE,      /* >= */
-    SST_EMU_OP_BETWEEN, /* kids[0] BETWEEN kids[1] AND kids[2]           */
-    SST_EMU_OP_IN,      /* kids[0] IN (kids[1], ..., kids[nkids - 1])    */
-    SST_EMU_OP_NOT,     /* NOT kids[0]                                   */
-    SST_EMU_OP_AND,     /* kids[0] AND kids[1]                           */
-    SST_EMU_OP_OR,      /* kids[0] OR kids[1]                            */
-    SST_EMU_OP_PLUS,    /* SET value: kids[0] + kids[1]                  */
-    SST_EMU_OP_MINUS,   /* SET value: kids[0] - kids[1]                  */
+    SST_EMU_EXPR_OP_EQ,      /* =  */
+    SST_EMU_EXPR_OP_NE,      /* <> */
+    SST_EMU_EXPR_OP_LT,      /* <  */
+    SST_EMU_EXPR_OP_LE,      /* <= */
+    SST_EMU_EXPR_OP_GT,      /* >  */
+    SST_EMU_EXPR_OP_GE,      /* >= */
+    SST_EMU_EXPR_OP_BETWEEN, /* kids[0] BETWEEN kids[1] AND kids[2]           */
+    SST_EMU_EXPR_OP_IN,      /* kids[0] IN (kids[1], ..., kids[nkids - 1])    */
+    SST_EMU_EXPR_OP_NOT,     /* NOT kids[0]                                   */
+    SST_EMU_EXPR_OP_AND,     /* kids[0] AND kids[1]                           */
+    SST_EMU_EXPR_OP_OR,      /* kids[0] OR kids[1]                            */
+    SST_EMU_EXPR_OP_PLUS,    /* SET value: kids[0] + kids[1]                  */
+    SST_EMU_EXPR_OP_MINUS,   /* SET value: kids[0] - kids[1]                  */
     /* functions, kids = arguments; names are case-sensitive */
-    SST_EMU_OP_ATTRIBUTE_EXISTS,     /* condition, (path)               */
-    SST_EMU_OP_ATTRIBUTE_NOT_EXISTS, /* condition, (path)               */
-    SST_EMU_OP_ATTRIBUTE_TYPE,       /* condition, (path, :type)        */
-    SST_EMU_OP_BEGINS_WITH,          /* condition, (operand, operand)   */
-    SST_EMU_OP_CONTAINS,             /* condition, (operand, operand)   */
-    SST_EMU_OP_SIZE,                 /* operand in conditions, (operand) */
-    SST_EMU_OP_IF_NOT_EXISTS,        /* SET value, (path, operand)      */
-    SST_EMU_OP_LIST_APPEND,          /* SET value, (operand, operand)   */
-    SST_EMU_OP_COUNT
+    SST_EMU_EXPR_OP_ATTRIBUTE_EXISTS,     /* condition, (path)               */
+    SST_EMU_EXPR_OP_ATTRIBUTE_NOT_EXISTS, /* condition, (path)               */
+    SST_EMU_EXPR_OP_ATTRIBUTE_TYPE,       /* condition, (path, :type)        */
+    SST_EMU_EXPR_OP_BEGINS_WITH,          /* condition, (operand, operand)   */
+    SST_EMU_EXPR_OP_CONTAINS,             /* condition, (operand, operand)   */
+    SST_EMU_EXPR_OP_SIZE,                 /* operand in conditions, (operand) */
+    SST_EMU_EXPR_OP_IF_NOT_EXISTS,        /* SET value, (path, operand)      */
+    SST_EMU_EXPR_OP_LIST_APPEND,          /* SET value, (operand, operand)   */
+    SST_EMU_EXPR_OP_COUNT
 };
 
 /* Value types, as a bit set (DynamoDB's type symbols in comments). */
@@ -193,7 +193,7 @@ enum {
 };
 
 /* What DynamoDB knows about an operator (its operator table). */
-struct sst_emu_op_info {
+struct sst_emu_expr_op_info {
     const char *name;       /* as in DynamoDB's messages: "=", "BETWEEN",
                                "size", "+" ...                               */
     unsigned min_args;      /* operands required ...                          */
@@ -209,10 +209,11 @@ struct sst_emu_op_info {
 /**
  * The table entry of an operator.
  *
- * @return a static entry; for SST_EMU_OP_NONE or a value out of range an
+ * @return a static entry; for SST_EMU_EXPR_OP_NONE or a value out of range an
  *         entry with name "?" and everything else zero.
  */
-const struct sst_emu_op_info *sst_emu_op_info(enum sst_emu_op op);
+const struct sst_emu_expr_op_info *
+sst_emu_expr_op_info(enum sst_emu_expr_op op);
 
 /* ------------------------------------------------------------------ nodes */
 
@@ -224,7 +225,7 @@ enum sst_emu_ast_type {
     SST_EMU_AST_PROJECTION /* root of a ProjectionExpression           */
 };
 
-enum sst_emu_clause {
+enum sst_emu_expr_clause {
     SST_EMU_CLAUSE_SET = 0,
     SST_EMU_CLAUSE_REMOVE,
     SST_EMU_CLAUSE_ADD,
@@ -235,16 +236,16 @@ enum sst_emu_clause {
 struct sst_emu_ast;
 
 /* One action of an update clause. */
-struct sst_emu_action {
-    enum sst_emu_clause clause;
-    struct sst_emu_path path;  /* the attribute it changes              */
-    struct sst_emu_ast *value; /* SET: the value tree; ADD, DELETE: a
-                                  VALUE node; REMOVE: NULL              */
+struct sst_emu_expr_action {
+    enum sst_emu_expr_clause clause;
+    struct sst_emu_expr_path path; /* the attribute it changes              */
+    struct sst_emu_ast *value;     /* SET: the value tree; ADD, DELETE: a
+                                      VALUE node; REMOVE: NULL              */
 };
 
 struct sst_emu_ast {
     enum sst_emu_ast_type type;
-    enum sst_emu_op op; /* SST_EMU_AST_OP only */
+    enum sst_emu_expr_op op; /* SST_EMU_AST_OP only */
     /* Source span, for diagnostics: the offset of the node's first
      * token and the bytes to the end of its last. Parentheses around
      * operands are not tracked and may fall inside or outside it. */
@@ -254,7 +255,7 @@ struct sst_emu_ast {
     struct sst_emu_ast **kids; /* SST_EMU_AST_OP: operands, in order */
     union {
         /* SST_EMU_AST_PATH */
-        struct sst_emu_path path;
+        struct sst_emu_expr_path path;
         /* SST_EMU_AST_VALUE: ":x"; SST_EMU_AST_OP function calls: the
          * function name as written. Not NUL-terminated. */
         struct {
@@ -263,12 +264,12 @@ struct sst_emu_ast {
         } ref;
         /* SST_EMU_AST_UPDATE: the actions, in source order */
         struct {
-            struct sst_emu_action *actions;
+            struct sst_emu_expr_action *actions;
             uint32_t n;
         } update;
         /* SST_EMU_AST_PROJECTION: the paths, in source order */
         struct {
-            struct sst_emu_path *paths;
+            struct sst_emu_expr_path *paths;
             uint32_t n;
         } projection;
     } u;
@@ -302,7 +303,7 @@ bool sst_emu_ast_equal(const struct sst_emu_ast *a,
                        const struct sst_emu_ast *b);
 
 /** As sst_emu_ast_equal(), for two paths. */
-bool sst_emu_path_equal(const struct sst_emu_path *a,
-                        const struct sst_emu_path *b);
+bool sst_emu_expr_path_equal(const struct sst_emu_expr_path *a,
+                             const struct sst_emu_expr_path *b);
 
 #endif /* SST_EMU_EXPR_AST_H */

@@ -103,7 +103,7 @@ static const char *const tok_names[SST_EMU_TOK_COUNT] = {
 };
 
 void
-sst_emu_lex_init(struct sst_emu_lexer *lx, const char *s, size_t len)
+sst_emu_lex_init(struct sst_emu_expr_lexer *lx, const char *s, size_t len)
 {
     lx->s = s;
     lx->len = len;
@@ -150,7 +150,7 @@ spells(const char *s, size_t n, const char *kw)
 }
 
 /* Which keyword, if any, the ID s[0..n) spells (any letter case). */
-static enum sst_emu_tok
+static enum sst_emu_expr_tok
 keyword(const char *s, size_t n)
 {
     switch (n) {
@@ -193,7 +193,7 @@ keyword(const char *s, size_t n)
 }
 
 void
-sst_emu_lex_next(struct sst_emu_lexer *lx, struct sst_emu_token *t)
+sst_emu_lex_next(struct sst_emu_expr_lexer *lx, struct sst_emu_expr_token *t)
 {
     const char *s = lx->s;
     size_t n = lx->len, p = lx->pos, start;
@@ -224,7 +224,7 @@ sst_emu_lex_next(struct sst_emu_lexer *lx, struct sst_emu_token *t)
         t->kind = SST_EMU_TOK_INDEX;
         break;
     case C_PUNCT:
-        t->kind = (enum sst_emu_tok)punct_kind[c];
+        t->kind = (enum sst_emu_expr_tok)punct_kind[c];
         break;
     case C_LT:
         t->kind = SST_EMU_TOK_LT;
@@ -292,7 +292,7 @@ sst_emu_utf16_length(const char *s, size_t len)
 }
 
 const char *
-sst_emu_tok_name(enum sst_emu_tok kind)
+sst_emu_tok_name(enum sst_emu_expr_tok kind)
 {
     if ((unsigned)kind >= SST_EMU_TOK_COUNT)
         return "?";

@@ -26,7 +26,7 @@
 
 #include <stddef.h>
 
-enum sst_emu_tok {
+enum sst_emu_expr_tok {
     SST_EMU_TOK_EOF = 0,
     SST_EMU_TOK_COMMA,    /* ,  */
     SST_EMU_TOK_LPAREN,   /* (  */
@@ -60,13 +60,13 @@ enum sst_emu_tok {
 };
 
 /* A token is a span of the lexer's input; nothing is copied. */
-struct sst_emu_token {
-    enum sst_emu_tok kind;
+struct sst_emu_expr_token {
+    enum sst_emu_expr_tok kind;
     size_t off; /* byte offset of the first byte      */
     size_t len; /* bytes; 0 for SST_EMU_TOK_EOF        */
 };
 
-struct sst_emu_lexer {
+struct sst_emu_expr_lexer {
     const char *s; /* borrowed input */
     size_t len;
     size_t pos; /* next byte to look at */
@@ -76,14 +76,15 @@ struct sst_emu_lexer {
  * Start lexing s[0..len). s is borrowed and must outlive the lexer and
  * its tokens. NUL bytes are ordinary (UNKNOWN) characters.
  */
-void sst_emu_lex_init(struct sst_emu_lexer *lx, const char *s, size_t len);
+void sst_emu_lex_init(struct sst_emu_expr_lexer *lx, const char *s, size_t len);
 
 /**
  * Skip whitespace and return the next token in *t. At the end of input it
  * returns SST_EMU_TOK_EOF (off = len, len = 0), again on every further
  * call. Never fails.
  */
-void sst_emu_lex_next(struct sst_emu_lexer *lx, struct sst_emu_token *t);
+void sst_emu_lex_next(struct sst_emu_expr_lexer *lx,
+                      struct sst_emu_expr_token *t);
 
 /**
  * The length of s[0..len) in UTF-16 code units, which is how DynamoDB
@@ -94,6 +95,6 @@ size_t sst_emu_utf16_length(const char *s, size_t len);
 
 /** A short name for a token kind ("ID", "<>", "EOF"), for tests and
  *  diagnostics; "?" for a value outside the enum. */
-const char *sst_emu_tok_name(enum sst_emu_tok kind);
+const char *sst_emu_tok_name(enum sst_emu_expr_tok kind);
 
 #endif /* SST_EMU_EXPR_LEX_H */

@@ -59,65 +59,66 @@
 /* DynamoDB's Operator enum: operand counts and type sets, whether the
  * function may appear in conditions or SET values, and whether "the first
  * operand must be distinct" applies (allowNullOperands). */
-static const struct sst_emu_op_info ops[SST_EMU_OP_COUNT] = {
-    [SST_EMU_OP_NONE] = {.name = "?"},
-    [SST_EMU_OP_EQ] = CMP("=", T_ALL),
-    [SST_EMU_OP_NE] = CMP("<>", T_ALL),
-    [SST_EMU_OP_LT] = CMP("<", T_ORDERED),
-    [SST_EMU_OP_LE] = CMP("<=", T_ORDERED),
-    [SST_EMU_OP_GT] = CMP(">", T_ORDERED),
-    [SST_EMU_OP_GE] = CMP(">=", T_ORDERED),
-    [SST_EMU_OP_BETWEEN] = {.name = "BETWEEN",
-                            .min_args = 3,
-                            .operand_types = T_ORDERED,
+static const struct sst_emu_expr_op_info ops[SST_EMU_EXPR_OP_COUNT] = {
+    [SST_EMU_EXPR_OP_NONE] = {.name = "?"},
+    [SST_EMU_EXPR_OP_EQ] = CMP("=", T_ALL),
+    [SST_EMU_EXPR_OP_NE] = CMP("<>", T_ALL),
+    [SST_EMU_EXPR_OP_LT] = CMP("<", T_ORDERED),
+    [SST_EMU_EXPR_OP_LE] = CMP("<=", T_ORDERED),
+    [SST_EMU_EXPR_OP_GT] = CMP(">", T_ORDERED),
+    [SST_EMU_EXPR_OP_GE] = CMP(">=", T_ORDERED),
+    [SST_EMU_EXPR_OP_BETWEEN] = {.name = "BETWEEN",
+                                 .min_args = 3,
+                                 .operand_types = T_ORDERED,
+                                 .result_types = T_BOOL,
+                                 .distinct_first = true},
+    [SST_EMU_EXPR_OP_IN] = {.name = "IN",
+                            .min_args = 1,
+                            .more_args = true,
+                            .operand_types = T_ALL,
                             .result_types = T_BOOL,
                             .distinct_first = true},
-    [SST_EMU_OP_IN] = {.name = "IN",
-                       .min_args = 1,
-                       .more_args = true,
-                       .operand_types = T_ALL,
-                       .result_types = T_BOOL,
-                       .distinct_first = true},
-    [SST_EMU_OP_NOT] = LOGIC("NOT", 1),
-    [SST_EMU_OP_AND] = LOGIC("AND", 2),
-    [SST_EMU_OP_OR] = LOGIC("OR", 2),
-    [SST_EMU_OP_PLUS] = {.name = "+",
-                         .min_args = 2,
-                         .operand_types = SST_EMU_T_N,
-                         .result_types = SST_EMU_T_N},
-    [SST_EMU_OP_MINUS] = {.name = "-",
-                          .min_args = 2,
-                          .operand_types = SST_EMU_T_N,
-                          .result_types = SST_EMU_T_N},
-    [SST_EMU_OP_ATTRIBUTE_EXISTS] =
+    [SST_EMU_EXPR_OP_NOT] = LOGIC("NOT", 1),
+    [SST_EMU_EXPR_OP_AND] = LOGIC("AND", 2),
+    [SST_EMU_EXPR_OP_OR] = LOGIC("OR", 2),
+    [SST_EMU_EXPR_OP_PLUS] = {.name = "+",
+                              .min_args = 2,
+                              .operand_types = SST_EMU_T_N,
+                              .result_types = SST_EMU_T_N},
+    [SST_EMU_EXPR_OP_MINUS] = {.name = "-",
+                               .min_args = 2,
+                               .operand_types = SST_EMU_T_N,
+                               .result_types = SST_EMU_T_N},
+    [SST_EMU_EXPR_OP_ATTRIBUTE_EXISTS] =
         COND_FN("attribute_exists", 1, T_ALL, T_BOOL),
-    [SST_EMU_OP_ATTRIBUTE_NOT_EXISTS] =
+    [SST_EMU_EXPR_OP_ATTRIBUTE_NOT_EXISTS] =
         COND_FN("attribute_not_exists", 1, T_ALL, T_BOOL),
-    [SST_EMU_OP_ATTRIBUTE_TYPE] = COND_FN("attribute_type", 2, T_ALL, T_BOOL),
-    [SST_EMU_OP_BEGINS_WITH] =
+    [SST_EMU_EXPR_OP_ATTRIBUTE_TYPE] =
+        COND_FN("attribute_type", 2, T_ALL, T_BOOL),
+    [SST_EMU_EXPR_OP_BEGINS_WITH] =
         COND_FN("begins_with", 2, SST_EMU_T_S | SST_EMU_T_B, T_BOOL),
-    [SST_EMU_OP_CONTAINS] = COND_FN("contains", 2, T_ALL, T_BOOL),
-    [SST_EMU_OP_SIZE] = COND_FN("size", 1, T_ITERABLE, SST_EMU_T_N),
-    [SST_EMU_OP_IF_NOT_EXISTS] = {.name = "if_not_exists",
-                                  .min_args = 2,
-                                  .operand_types = T_ALL,
-                                  .result_types = T_ALL,
-                                  .is_function = true,
-                                  .update_fn = true,
-                                  .distinct_first = true},
-    [SST_EMU_OP_LIST_APPEND] = {.name = "list_append",
-                                .min_args = 2,
-                                .operand_types = SST_EMU_T_L,
-                                .result_types = SST_EMU_T_L,
-                                .is_function = true,
-                                .update_fn = true},
+    [SST_EMU_EXPR_OP_CONTAINS] = COND_FN("contains", 2, T_ALL, T_BOOL),
+    [SST_EMU_EXPR_OP_SIZE] = COND_FN("size", 1, T_ITERABLE, SST_EMU_T_N),
+    [SST_EMU_EXPR_OP_IF_NOT_EXISTS] = {.name = "if_not_exists",
+                                       .min_args = 2,
+                                       .operand_types = T_ALL,
+                                       .result_types = T_ALL,
+                                       .is_function = true,
+                                       .update_fn = true,
+                                       .distinct_first = true},
+    [SST_EMU_EXPR_OP_LIST_APPEND] = {.name = "list_append",
+                                     .min_args = 2,
+                                     .operand_types = SST_EMU_T_L,
+                                     .result_types = SST_EMU_T_L,
+                                     .is_function = true,
+                                     .update_fn = true},
 };
 
-const struct sst_emu_op_info *
-sst_emu_op_info(enum sst_emu_op op)
+const struct sst_emu_expr_op_info *
+sst_emu_expr_op_info(enum sst_emu_expr_op op)
 {
-    if ((unsigned)op >= SST_EMU_OP_COUNT)
-        op = SST_EMU_OP_NONE;
+    if ((unsigned)op >= SST_EMU_EXPR_OP_COUNT)
+        op = SST_EMU_EXPR_OP_NONE;
     return &ops[op];
 }
 
@@ -125,14 +126,14 @@ sst_emu_op_info(enum sst_emu_op op)
  * "SIZE(a)" as an invalid function name). DynamoDB Local also knows
  * convert, contains_key, contains_value and list_delete; AWS documents
  * none of them, so sst treats them as unknown (docs/notes-grammar.md). */
-static enum sst_emu_op
+static enum sst_emu_expr_op
 function_op(const char *s, size_t n)
 {
-    static const enum sst_emu_op fns[] = {
-        SST_EMU_OP_ATTRIBUTE_EXISTS, SST_EMU_OP_ATTRIBUTE_NOT_EXISTS,
-        SST_EMU_OP_ATTRIBUTE_TYPE,   SST_EMU_OP_BEGINS_WITH,
-        SST_EMU_OP_CONTAINS,         SST_EMU_OP_SIZE,
-        SST_EMU_OP_IF_NOT_EXISTS,    SST_EMU_OP_LIST_APPEND,
+    static const enum sst_emu_expr_op fns[] = {
+        SST_EMU_EXPR_OP_ATTRIBUTE_EXISTS, SST_EMU_EXPR_OP_ATTRIBUTE_NOT_EXISTS,
+        SST_EMU_EXPR_OP_ATTRIBUTE_TYPE,   SST_EMU_EXPR_OP_BEGINS_WITH,
+        SST_EMU_EXPR_OP_CONTAINS,         SST_EMU_EXPR_OP_SIZE,
+        SST_EMU_EXPR_OP_IF_NOT_EXISTS,    SST_EMU_EXPR_OP_LIST_APPEND,
     };
     size_t i;
 
@@ -140,7 +141,7 @@ function_op(const char *s, size_t n)
         if (ops[fns[i]].name[0] == s[0] && strlen(ops[fns[i]].name) == n &&
             memcmp(ops[fns[i]].name, s, n) == 0)
             return fns[i];
-    return SST_EMU_OP_NONE;
+    return SST_EMU_EXPR_OP_NONE;
 }
 
 static const char *const kind_names[SST_EMU_EXPR_KIND_COUNT] = {
@@ -198,7 +199,7 @@ struct res {
 
 /* One occurrence of an update clause, for the repeated-clause check. */
 struct clause_seg {
-    enum sst_emu_clause clause;
+    enum sst_emu_expr_clause clause;
     uint32_t first, count; /* actions[first .. first + count) */
 };
 
@@ -210,8 +211,9 @@ struct parser {
     struct sst_err *err;
     enum sst_code rc; /* first error, SST_OK while none */
 
-    struct sst_emu_lexer lx;
-    struct sst_emu_token prev, cur, next; /* ANTLR's LT(-1), LT(1), LT(2) */
+    struct sst_emu_expr_lexer lx;
+    struct sst_emu_expr_token prev, cur,
+        next; /* ANTLR's LT(-1), LT(1), LT(2) */
     bool have_prev;
 
     int depth;       /* nesting, against SST_EMU_MAX_DEPTH          */
@@ -220,7 +222,7 @@ struct parser {
     bool pending;    /* a redundant pair was seen inside it         */
 
     /* update: actions and clause occurrences, grown in the arena */
-    struct sst_emu_action *actions;
+    struct sst_emu_expr_action *actions;
     uint32_t nactions, cap_actions;
     struct clause_seg *segs;
     uint32_t nsegs, cap_segs;
@@ -262,7 +264,7 @@ nomem(struct parser *p)
 static void
 syntax_error(struct parser *p)
 {
-    const struct sst_emu_token *t = &p->cur;
+    const struct sst_emu_expr_token *t = &p->cur;
     size_t from = p->have_prev ? p->prev.off : 0, to;
     char tok[160];
 
@@ -346,7 +348,7 @@ leave(struct parser *p)
 }
 
 static bool
-expect(struct parser *p, enum sst_emu_tok kind)
+expect(struct parser *p, enum sst_emu_expr_tok kind)
 {
     if (p->cur.kind != kind) {
         syntax_error(p);
@@ -381,7 +383,7 @@ end_node(struct parser *p, struct sst_emu_ast *n)
 }
 
 static struct sst_emu_ast *
-new_op(struct parser *p, enum sst_emu_op op, size_t off, uint32_t nkids)
+new_op(struct parser *p, enum sst_emu_expr_op op, size_t off, uint32_t nkids)
 {
     struct sst_emu_ast *n = new_node(p, SST_EMU_AST_OP, off);
 
@@ -399,7 +401,7 @@ new_op(struct parser *p, enum sst_emu_op op, size_t off, uint32_t nkids)
 
 /* A binary operator node over l and r, spanning both. */
 static struct sst_emu_ast *
-binop(struct parser *p, enum sst_emu_op op, struct sst_emu_ast *l,
+binop(struct parser *p, enum sst_emu_expr_op op, struct sst_emu_ast *l,
       struct sst_emu_ast *r)
 {
     struct sst_emu_ast *n = new_op(p, op, l->off, 2);
@@ -453,10 +455,11 @@ index_value(const char *s, size_t n)
 }
 
 static bool
-add_elem(struct parser *p, struct sst_emu_path *path, uint32_t *cap,
-         enum sst_emu_elem_type type, const struct sst_emu_token *t, size_t off)
+add_elem(struct parser *p, struct sst_emu_expr_path *path, uint32_t *cap,
+         enum sst_emu_expr_elem_type type, const struct sst_emu_expr_token *t,
+         size_t off)
 {
-    struct sst_emu_path_elem *e;
+    struct sst_emu_expr_path_elem *e;
 
     if (!grow(p, (void **)&path->elems, cap, path->n, sizeof *e))
         return false;
@@ -475,7 +478,7 @@ add_elem(struct parser *p, struct sst_emu_path *path, uint32_t *cap,
  * The caller has checked that the current token is an id.
  */
 static bool
-parse_path(struct parser *p, struct sst_emu_path *path)
+parse_path(struct parser *p, struct sst_emu_expr_path *path)
 {
     uint32_t cap = 0;
     size_t lb;
@@ -491,7 +494,7 @@ parse_path(struct parser *p, struct sst_emu_path *path)
     advance(p);
     for (;;) {
         if (p->cur.kind == SST_EMU_TOK_DOT) {
-            enum sst_emu_elem_type type;
+            enum sst_emu_expr_elem_type type;
             advance(p);
             switch (p->cur.kind) {
             case SST_EMU_TOK_ID:
@@ -531,7 +534,7 @@ parse_path(struct parser *p, struct sst_emu_path *path)
 }
 
 static bool
-is_id(enum sst_emu_tok k)
+is_id(enum sst_emu_expr_tok k)
 {
     return k == SST_EMU_TOK_ID || k == SST_EMU_TOK_NAME_REF;
 }
@@ -544,7 +547,7 @@ parse_call(struct parser *p)
 {
     struct sst_emu_ast *n, **args = NULL;
     uint32_t nargs = 0, cap = 0;
-    struct sst_emu_token name = p->cur;
+    struct sst_emu_expr_token name = p->cur;
     struct res r;
 
     if (!enter(p))
@@ -646,17 +649,17 @@ parse_operand(struct parser *p)
 static struct res parse_or(struct parser *p, bool allow_bare);
 
 static bool
-is_comparator(enum sst_emu_tok k)
+is_comparator(enum sst_emu_expr_tok k)
 {
     return k >= SST_EMU_TOK_EQ && k <= SST_EMU_TOK_GE;
 }
 
-static enum sst_emu_op
-comparator_op(enum sst_emu_tok k)
+static enum sst_emu_expr_op
+comparator_op(enum sst_emu_expr_tok k)
 {
-    static const enum sst_emu_op map[] = {
-        SST_EMU_OP_EQ, SST_EMU_OP_NE, SST_EMU_OP_LT,
-        SST_EMU_OP_LE, SST_EMU_OP_GT, SST_EMU_OP_GE,
+    static const enum sst_emu_expr_op map[] = {
+        SST_EMU_EXPR_OP_EQ, SST_EMU_EXPR_OP_NE, SST_EMU_EXPR_OP_LT,
+        SST_EMU_EXPR_OP_LE, SST_EMU_EXPR_OP_GT, SST_EMU_EXPR_OP_GE,
     };
     return map[k - SST_EMU_TOK_EQ];
 }
@@ -691,7 +694,7 @@ parse_in(struct parser *p, struct sst_emu_ast *lhs)
     n = new_node(p, SST_EMU_AST_OP, lhs->off);
     if (n == NULL)
         return NULL;
-    n->op = SST_EMU_OP_IN;
+    n->op = SST_EMU_EXPR_OP_IN;
     n->nkids = nk;
     n->kids = kids;
     end_node(p, n);
@@ -712,7 +715,7 @@ parse_between(struct parser *p, struct sst_emu_ast *lhs)
     hi = parse_operand(p);
     if (hi.n == NULL)
         return NULL;
-    n = new_op(p, SST_EMU_OP_BETWEEN, lhs->off, 3);
+    n = new_op(p, SST_EMU_EXPR_OP_BETWEEN, lhs->off, 3);
     if (n == NULL)
         return NULL;
     n->kids[0] = lhs;
@@ -727,7 +730,7 @@ parse_between(struct parser *p, struct sst_emu_ast *lhs)
 static struct res
 after_operand(struct parser *p, struct res x, bool allow_bare)
 {
-    enum sst_emu_tok t = p->cur.kind;
+    enum sst_emu_expr_tok t = p->cur.kind;
     struct sst_emu_ast *n;
     struct res rhs;
 
@@ -818,7 +821,7 @@ parse_not(struct parser *p, bool allow_bare)
     if (r.n == NULL)
         return fail_res;
     leave(p);
-    n = new_op(p, SST_EMU_OP_NOT, off, 1);
+    n = new_op(p, SST_EMU_EXPR_OP_NOT, off, 1);
     if (n == NULL)
         return fail_res;
     n->kids[0] = r.n;
@@ -838,7 +841,8 @@ parse_and(struct parser *p, bool allow_bare)
         r = parse_not(p, false);
         if (r.n == NULL)
             return fail_res;
-        l = (struct res){binop(p, SST_EMU_OP_AND, l.n, r.n), R_COND, false};
+        l = (struct res){binop(p, SST_EMU_EXPR_OP_AND, l.n, r.n), R_COND,
+                         false};
     }
     return l;
 }
@@ -853,7 +857,7 @@ parse_or(struct parser *p, bool allow_bare)
         r = parse_and(p, false);
         if (r.n == NULL)
             return fail_res;
-        l = (struct res){binop(p, SST_EMU_OP_OR, l.n, r.n), R_COND, false};
+        l = (struct res){binop(p, SST_EMU_EXPR_OP_OR, l.n, r.n), R_COND, false};
     }
     return l;
 }
@@ -885,7 +889,7 @@ parse_set_value(struct parser *p)
 {
     struct sst_emu_ast *n;
     struct res x, rhs;
-    enum sst_emu_op op;
+    enum sst_emu_expr_op op;
 
     if (p->cur.kind == SST_EMU_TOK_LPAREN) {
         if (!enter(p))
@@ -908,8 +912,8 @@ parse_set_value(struct parser *p)
         (p->cur.kind == SST_EMU_TOK_PLUS || p->cur.kind == SST_EMU_TOK_MINUS)) {
         if (!commit(p))
             return fail_res;
-        op = p->cur.kind == SST_EMU_TOK_PLUS ? SST_EMU_OP_PLUS
-                                             : SST_EMU_OP_MINUS;
+        op = p->cur.kind == SST_EMU_TOK_PLUS ? SST_EMU_EXPR_OP_PLUS
+                                             : SST_EMU_EXPR_OP_MINUS;
         advance(p);
         rhs = parse_operand(p);
         if (rhs.n == NULL)
@@ -921,7 +925,7 @@ parse_set_value(struct parser *p)
 }
 
 static bool
-is_clause(enum sst_emu_tok k)
+is_clause(enum sst_emu_expr_tok k)
 {
     return k == SST_EMU_TOK_SET || k == SST_EMU_TOK_REMOVE ||
            k == SST_EMU_TOK_ADD || k == SST_EMU_TOK_DELETE;
@@ -929,11 +933,11 @@ is_clause(enum sst_emu_tok k)
 
 /* One action of the clause c, appended to p->actions. */
 static bool
-parse_action(struct parser *p, enum sst_emu_clause c)
+parse_action(struct parser *p, enum sst_emu_expr_clause c)
 {
-    struct sst_emu_action *act;
+    struct sst_emu_expr_action *act;
     struct sst_emu_ast *value = NULL;
-    struct sst_emu_path path;
+    struct sst_emu_expr_path path;
     struct res r;
 
     if (!is_id(p->cur.kind)) {
@@ -988,7 +992,7 @@ parse_action(struct parser *p, enum sst_emu_clause c)
 static struct sst_emu_ast *
 parse_update(struct parser *p)
 {
-    static const enum sst_emu_clause of_tok[] = {
+    static const enum sst_emu_expr_clause of_tok[] = {
         [SST_EMU_TOK_SET] = SST_EMU_CLAUSE_SET,
         [SST_EMU_TOK_REMOVE] = SST_EMU_CLAUSE_REMOVE,
         [SST_EMU_TOK_ADD] = SST_EMU_CLAUSE_ADD,
@@ -1034,7 +1038,7 @@ static struct sst_emu_ast *
 parse_projection(struct parser *p)
 {
     struct sst_emu_ast *n = new_node(p, SST_EMU_AST_PROJECTION, p->cur.off);
-    struct sst_emu_path *paths = NULL;
+    struct sst_emu_expr_path *paths = NULL;
     uint32_t np = 0, cap = 0;
 
     if (n == NULL)
@@ -1080,10 +1084,10 @@ struct walk {
 };
 
 static bool
-walk_path(struct walk *w, const struct sst_emu_path *path)
+walk_path(struct walk *w, const struct sst_emu_expr_path *path)
 {
     struct parser *p = w->p;
-    const struct sst_emu_path_elem *e;
+    const struct sst_emu_expr_path_elem *e;
     uint32_t i;
 
     for (i = 0; i < path->n; i++) {
@@ -1112,10 +1116,10 @@ static bool
 check_call(struct walk *w, const struct sst_emu_ast *n)
 {
     struct parser *p = w->p;
-    const struct sst_emu_op_info *info = &ops[n->op];
+    const struct sst_emu_expr_op_info *info = &ops[n->op];
     const char *name = info->name;
 
-    if (n->op == SST_EMU_OP_NONE) {
+    if (n->op == SST_EMU_EXPR_OP_NONE) {
         p->rc =
             invalid(p->err, p->kind, "Invalid function name; function: %.*s",
                     (int)n->u.ref.len, n->u.ref.name);
@@ -1129,7 +1133,7 @@ check_call(struct walk *w, const struct sst_emu_ast *n)
                             name);
             return false;
         }
-        if (w->nesting > 0 && n->op != SST_EMU_OP_IF_NOT_EXISTS)
+        if (w->nesting > 0 && n->op != SST_EMU_EXPR_OP_IF_NOT_EXISTS)
             goto context;
         return true;
     }
@@ -1142,7 +1146,8 @@ check_call(struct walk *w, const struct sst_emu_ast *n)
     }
     /* At the top a function must be a condition; inside a comparison or
      * another call only size() may appear. */
-    if (w->nesting == 0 ? n->op == SST_EMU_OP_SIZE : n->op != SST_EMU_OP_SIZE)
+    if (w->nesting == 0 ? n->op == SST_EMU_EXPR_OP_SIZE
+                        : n->op != SST_EMU_EXPR_OP_SIZE)
         goto context;
     return true;
 context:
@@ -1169,9 +1174,9 @@ walk_node(struct walk *w, const struct sst_emu_ast *n)
     default:
         return true;
     }
-    nests = n->op != SST_EMU_OP_NOT && n->op != SST_EMU_OP_AND &&
-            n->op != SST_EMU_OP_OR;
-    if ((ops[n->op].is_function || n->op == SST_EMU_OP_NONE) &&
+    nests = n->op != SST_EMU_EXPR_OP_NOT && n->op != SST_EMU_EXPR_OP_AND &&
+            n->op != SST_EMU_EXPR_OP_OR;
+    if ((ops[n->op].is_function || n->op == SST_EMU_EXPR_OP_NONE) &&
         !check_call(w, n))
         return false;
     w->nesting += nests;
@@ -1189,7 +1194,7 @@ walk_update(struct walk *w)
     bool seen[SST_EMU_CLAUSE_COUNT] = {false};
     static const char *const names[] = {"SET", "REMOVE", "ADD", "DELETE"};
     const struct clause_seg *seg;
-    const struct sst_emu_action *act;
+    const struct sst_emu_expr_action *act;
     uint32_t s, i;
 
     for (s = 0; s < p->nsegs; s++) {
@@ -1235,7 +1240,7 @@ walk_tree(struct parser *p, const struct sst_emu_ast *root)
 
 struct check {
     enum sst_emu_expr_kind kind;
-    const struct sst_emu_check_hooks *hooks;
+    const struct sst_emu_expr_hooks *hooks;
     struct sst_err *err;
     unsigned operators;
 };
@@ -1256,7 +1261,7 @@ type_symbol(unsigned types)
 
 /* "[a, b, [1]]": DynamoDB's rendering of a document path. */
 static void
-path_string(const struct sst_emu_path *path, char *buf, size_t cap)
+path_string(const struct sst_emu_expr_path *path, char *buf, size_t cap)
 {
     size_t used = 0;
     uint32_t i;
@@ -1265,7 +1270,7 @@ path_string(const struct sst_emu_path *path, char *buf, size_t cap)
     buf[0] = '\0';
     k = snprintf(buf, cap, "[");
     for (i = 0; i < path->n && k >= 0 && (size_t)k < cap - used; i++) {
-        const struct sst_emu_path_elem *e = &path->elems[i];
+        const struct sst_emu_expr_path_elem *e = &path->elems[i];
         used += (size_t)k;
         if (e->type == SST_EMU_ELEM_INDEX)
             k = snprintf(buf + used, cap - used, "%s[%u]", i ? ", " : "",
@@ -1284,17 +1289,18 @@ path_string(const struct sst_emu_path *path, char *buf, size_t cap)
  * says ("#a IN (b, #a)" is refused); paths written differently may still
  * be (#a and a), which only the resolver knows. */
 static bool
-same_written_path(const struct sst_emu_path *a, const struct sst_emu_path *b)
+same_written_path(const struct sst_emu_expr_path *a,
+                  const struct sst_emu_expr_path *b)
 {
-    return sst_emu_path_equal(a, b);
+    return sst_emu_expr_path_equal(a, b);
 }
 
 static enum sst_code check_node(struct check *c, const struct sst_emu_ast *n,
                                 unsigned *types);
 
 static enum sst_code
-check_path(struct check *c, const struct sst_emu_path *path,
-           enum sst_emu_path_role role)
+check_path(struct check *c, const struct sst_emu_expr_path *path,
+           enum sst_emu_expr_path_role role)
 {
     if (path->n > SST_EMU_MAX_PATH_DEPTH)
         return invalid(c->err, c->kind,
@@ -1314,7 +1320,7 @@ result_types(const struct sst_emu_ast *n, const unsigned *kid_types)
         return T_ALL;
     /* if_not_exists gives its second operand's types (DynamoDB reports
      * "operand type: S" for if_not_exists(a, :s) + :n). */
-    if (n->op == SST_EMU_OP_IF_NOT_EXISTS && n->nkids == 2)
+    if (n->op == SST_EMU_EXPR_OP_IF_NOT_EXISTS && n->nkids == 2)
         return kid_types[1];
     return ops[n->op].result_types;
 }
@@ -1324,7 +1330,7 @@ static enum sst_code
 check_op(struct check *c, const struct sst_emu_ast *n,
          const unsigned *kid_types)
 {
-    const struct sst_emu_op_info *info = &ops[n->op];
+    const struct sst_emu_expr_op_info *info = &ops[n->op];
     char buf[SST_ERR_MESSAGE_MAX];
     const char *sym;
     enum sst_code rc;
@@ -1337,7 +1343,7 @@ check_op(struct check *c, const struct sst_emu_ast *n,
                        "function; operator or function: %s, number of "
                        "operands: %u",
                        info->name, n->nkids);
-    for (i = 0; i < n->nkids && i < 3 && n->op != SST_EMU_OP_IN; i++) {
+    for (i = 0; i < n->nkids && i < 3 && n->op != SST_EMU_EXPR_OP_IN; i++) {
         if (kid_types[i] & info->operand_types)
             continue;
         sym = type_symbol(kid_types[i]);
@@ -1365,23 +1371,23 @@ check_op(struct check *c, const struct sst_emu_ast *n,
         }
     }
     switch (n->op) {
-    case SST_EMU_OP_IN:
+    case SST_EMU_EXPR_OP_IN:
         if (n->nkids - 1 > SST_EMU_MAX_IN_OPERANDS)
             return invalid(c->err, c->kind,
                            "The IN operator is provided with too many "
                            "operands; number of operands: %u",
                            n->nkids - 1);
         break;
-    case SST_EMU_OP_ATTRIBUTE_EXISTS:
-    case SST_EMU_OP_ATTRIBUTE_NOT_EXISTS:
-    case SST_EMU_OP_IF_NOT_EXISTS:
+    case SST_EMU_EXPR_OP_ATTRIBUTE_EXISTS:
+    case SST_EMU_EXPR_OP_ATTRIBUTE_NOT_EXISTS:
+    case SST_EMU_EXPR_OP_IF_NOT_EXISTS:
         if (n->kids[0]->type != SST_EMU_AST_PATH)
             return invalid(c->err, c->kind,
                            "Operator or function requires a document path; "
                            "operator or function: %s",
                            info->name);
         break;
-    case SST_EMU_OP_ATTRIBUTE_TYPE:
+    case SST_EMU_EXPR_OP_ATTRIBUTE_TYPE:
         if (n->kids[1]->type == SST_EMU_AST_VALUE)
             break;
         /* DynamoDB prints the possible types of a path in the order of
@@ -1456,7 +1462,7 @@ type_long_name(unsigned types)
 static enum sst_code
 check_update(struct check *c, const struct sst_emu_ast *root)
 {
-    const struct sst_emu_action *act;
+    const struct sst_emu_expr_action *act;
     unsigned types, allowed;
     enum sst_code rc;
     uint32_t i;
@@ -1498,7 +1504,7 @@ check_update(struct check *c, const struct sst_emu_ast *root)
 
 enum sst_code
 sst_emu_expr_check(const struct sst_emu_ast *ast, enum sst_emu_expr_kind kind,
-                   const struct sst_emu_check_hooks *hooks, struct sst_err *err)
+                   const struct sst_emu_expr_hooks *hooks, struct sst_err *err)
 {
     struct check c = {kind, hooks, err, 0};
     enum sst_code rc;
@@ -1537,18 +1543,18 @@ key_leaf(const struct sst_emu_ast *n,
 
     if (n->type != SST_EMU_AST_OP)
         return sst_err_set(err, SST_E_INVALID_ARG, "not a condition");
-    if (n->op == SST_EMU_OP_AND) {
+    if (n->op == SST_EMU_EXPR_OP_AND) {
         enum sst_code rc = key_leaf(n->kids[0], leaf, ctx, count, err);
         return rc != SST_OK ? rc : key_leaf(n->kids[1], leaf, ctx, count, err);
     }
     switch (n->op) {
-    case SST_EMU_OP_EQ:
-    case SST_EMU_OP_LT:
-    case SST_EMU_OP_LE:
-    case SST_EMU_OP_GT:
-    case SST_EMU_OP_GE:
-    case SST_EMU_OP_BETWEEN:
-    case SST_EMU_OP_BEGINS_WITH:
+    case SST_EMU_EXPR_OP_EQ:
+    case SST_EMU_EXPR_OP_LT:
+    case SST_EMU_EXPR_OP_LE:
+    case SST_EMU_EXPR_OP_GT:
+    case SST_EMU_EXPR_OP_GE:
+    case SST_EMU_EXPR_OP_BETWEEN:
+    case SST_EMU_EXPR_OP_BEGINS_WITH:
         break;
     default:
         return sst_err_set(err, SST_E_VALIDATION,
@@ -1556,7 +1562,8 @@ key_leaf(const struct sst_emu_ast *n,
                            "%s",
                            ops[n->op].name);
     }
-    if ((n->op == SST_EMU_OP_BETWEEN || n->op == SST_EMU_OP_BEGINS_WITH) &&
+    if ((n->op == SST_EMU_EXPR_OP_BETWEEN ||
+         n->op == SST_EMU_EXPR_OP_BEGINS_WITH) &&
         n->kids[0]->type != SST_EMU_AST_PATH)
         return sst_err_set(err, SST_E_VALIDATION,
                            "Invalid condition in KeyConditionExpression: %s "

@@ -90,7 +90,7 @@ enum sst_code sst_emu_expr_parse_syntax(struct sst_emu_arena *a, const char *s,
                                         struct sst_err *err);
 
 /* Where a path stands, for the resolver's path hook. */
-enum sst_emu_path_role {
+enum sst_emu_expr_path_role {
     SST_EMU_PATH_OPERAND = 0, /* in a condition or a SET value          */
     SST_EMU_PATH_TARGET,      /* the path an update action changes      */
     SST_EMU_PATH_PROJECTION   /* one path of a ProjectionExpression     */
@@ -117,7 +117,7 @@ enum sst_emu_path_role {
  * Each hook returns SST_OK to go on, or fills err and returns its code,
  * which sst_emu_expr_check() returns at once.
  */
-struct sst_emu_check_hooks {
+struct sst_emu_expr_hooks {
     void *ctx; /* passed to every hook */
 
     /* A path, after sst checked its depth (32 elements). The resolver
@@ -125,8 +125,9 @@ struct sst_emu_check_hooks {
      * document path is not defined; attribute name: #x"), refuses
      * VALUE_REF elements, and for TARGET and PROJECTION paths detects
      * overlapping and conflicting paths. */
-    enum sst_code (*path)(void *ctx, const struct sst_emu_path *path,
-                          enum sst_emu_path_role role, struct sst_err *err);
+    enum sst_code (*path)(void *ctx, const struct sst_emu_expr_path *path,
+                          enum sst_emu_expr_path_role role,
+                          struct sst_err *err);
 
     /* A :value operand. The resolver looks it up ("An expression
      * attribute value used in expression is not defined; attribute
@@ -150,13 +151,13 @@ struct sst_emu_check_hooks {
  *
  * @param[in] ast    the tree; borrowed, not modified
  * @param[in] kind   the kind it was parsed as (message names)
- * @param[in] hooks  optional; see struct sst_emu_check_hooks
+ * @param[in] hooks  optional; see struct sst_emu_expr_hooks
  * @param[out] err   optional
  * @return SST_OK, SST_E_VALIDATION, a hook's code, SST_E_INVALID_ARG
  */
 enum sst_code sst_emu_expr_check(const struct sst_emu_ast *ast,
                                  enum sst_emu_expr_kind kind,
-                                 const struct sst_emu_check_hooks *hooks,
+                                 const struct sst_emu_expr_hooks *hooks,
                                  struct sst_err *err);
 
 /**

@@ -40,13 +40,13 @@ puts_(struct out *o, const char *s)
 }
 
 static void
-print_path(struct out *o, const struct sst_emu_path *path)
+print_path(struct out *o, const struct sst_emu_expr_path *path)
 {
     char num[16];
     uint32_t i;
 
     for (i = 0; i < path->n; i++) {
-        const struct sst_emu_path_elem *e = &path->elems[i];
+        const struct sst_emu_expr_path_elem *e = &path->elems[i];
         if (e->type == SST_EMU_ELEM_INDEX) {
             (void)snprintf(num, sizeof num, "[%u]", e->index);
             puts_(o, num);
@@ -65,11 +65,11 @@ prec(const struct sst_emu_ast *n)
     if (n->type != SST_EMU_AST_OP)
         return 4;
     switch (n->op) {
-    case SST_EMU_OP_OR:
+    case SST_EMU_EXPR_OP_OR:
         return 1;
-    case SST_EMU_OP_AND:
+    case SST_EMU_EXPR_OP_AND:
         return 2;
-    case SST_EMU_OP_NOT:
+    case SST_EMU_EXPR_OP_NOT:
         return 3;
     default:
         return 4;
@@ -106,11 +106,11 @@ print_list(struct out *o, struct sst_emu_ast *const *kids, uint32_t n)
 static void
 print_op(struct out *o, const struct sst_emu_ast *n)
 {
-    const struct sst_emu_op_info *info = sst_emu_op_info(n->op);
+    const struct sst_emu_expr_op_info *info = sst_emu_expr_op_info(n->op);
 
     switch (n->op) {
-    case SST_EMU_OP_OR:
-    case SST_EMU_OP_AND:
+    case SST_EMU_EXPR_OP_OR:
+    case SST_EMU_EXPR_OP_AND:
         /* Left-associative: the right operand needs parentheses at equal
          * strength, the left one only at lower strength. */
         print_at(o, n->kids[0], prec(n));
@@ -119,18 +119,18 @@ print_op(struct out *o, const struct sst_emu_ast *n)
         put(o, " ", 1);
         print_at(o, n->kids[1], prec(n) + 1);
         return;
-    case SST_EMU_OP_NOT:
+    case SST_EMU_EXPR_OP_NOT:
         put(o, "NOT ", 4);
         print_at(o, n->kids[0], 3);
         return;
-    case SST_EMU_OP_BETWEEN:
+    case SST_EMU_EXPR_OP_BETWEEN:
         print_node(o, n->kids[0]);
         put(o, " BETWEEN ", 9);
         print_node(o, n->kids[1]);
         put(o, " AND ", 5);
         print_node(o, n->kids[2]);
         return;
-    case SST_EMU_OP_IN:
+    case SST_EMU_EXPR_OP_IN:
         print_node(o, n->kids[0]);
         put(o, " IN (", 5);
         print_list(o, n->kids + 1, n->nkids - 1);
@@ -139,8 +139,8 @@ print_op(struct out *o, const struct sst_emu_ast *n)
     default:
         break;
     }
-    if (info->is_function || n->op == SST_EMU_OP_NONE) {
-        if (n->op == SST_EMU_OP_NONE)
+    if (info->is_function || n->op == SST_EMU_EXPR_OP_NONE) {
+        if (n->op == SST_EMU_EXPR_OP_NONE)
             put(o, n->u.ref.name, n->u.ref.len);
         else
             puts_(o, info->name);
@@ -161,7 +161,7 @@ static void
 print_update(struct out *o, const struct sst_emu_ast *n)
 {
     static const char *const clause[] = {"SET ", "REMOVE ", "ADD ", "DELETE "};
-    const struct sst_emu_action *act;
+    const struct sst_emu_expr_action *act;
     uint32_t i;
 
     for (i = 0; i < n->u.update.n; i++) {
@@ -233,14 +233,16 @@ bytes_equal(const char *a, uint32_t na, const char *b, uint32_t nb)
 }
 
 bool
-sst_emu_path_equal(const struct sst_emu_path *a, const struct sst_emu_path *b)
+sst_emu_expr_path_equal(const struct sst_emu_expr_path *a,
+                        const struct sst_emu_expr_path *b)
 {
     uint32_t i;
 
     if (a->n != b->n)
         return false;
     for (i = 0; i < a->n; i++) {
-        const struct sst_emu_path_elem *x = &a->elems[i], *y = &b->elems[i];
+        const struct sst_emu_expr_path_elem *x = &a->elems[i],
+                                            *y = &b->elems[i];
         if (x->type != y->type)
             return false;
         if (x->type == SST_EMU_ELEM_INDEX
@@ -252,9 +254,11 @@ sst_emu_path_equal(const struct sst_emu_path *a, const struct sst_emu_path *b)
 }
 
 static bool
-actions_equal(const struct sst_emu_action *a, const struct sst_emu_action *b)
+actions_equal(const struct sst_emu_expr_action *a,
+              const struct sst_emu_expr_action *b)
 {
-    return a->clause == b->clause && sst_emu_path_equal(&a->path, &b->path) &&
+    return a->clause == b->clause &&
+           sst_emu_expr_path_equal(&a->path, &b->path) &&
            sst_emu_ast_equal(a->value, b->value);
 }
 
@@ -269,14 +273,14 @@ sst_emu_ast_equal(const struct sst_emu_ast *a, const struct sst_emu_ast *b)
         return false;
     switch (a->type) {
     case SST_EMU_AST_PATH:
-        return sst_emu_path_equal(&a->u.path, &b->u.path);
+        return sst_emu_expr_path_equal(&a->u.path, &b->u.path);
     case SST_EMU_AST_VALUE:
         return bytes_equal(a->u.ref.name, a->u.ref.len, b->u.ref.name,
                            b->u.ref.len);
     case SST_EMU_AST_OP:
         if (a->op != b->op || a->nkids != b->nkids)
             return false;
-        if (a->op == SST_EMU_OP_NONE &&
+        if (a->op == SST_EMU_EXPR_OP_NONE &&
             !bytes_equal(a->u.ref.name, a->u.ref.len, b->u.ref.name,
                          b->u.ref.len))
             return false;
@@ -296,8 +300,8 @@ sst_emu_ast_equal(const struct sst_emu_ast *a, const struct sst_emu_ast *b)
         if (a->u.projection.n != b->u.projection.n)
             return false;
         for (i = 0; i < a->u.projection.n; i++)
-            if (!sst_emu_path_equal(&a->u.projection.paths[i],
-                                    &b->u.projection.paths[i]))
+            if (!sst_emu_expr_path_equal(&a->u.projection.paths[i],
+                                         &b->u.projection.paths[i]))
                 return false;
         return true;
     }

@@ -23,8 +23,8 @@
 static void
 dump(const char *s, size_t len, char *out, size_t cap)
 {
-    struct sst_emu_lexer lx;
-    struct sst_emu_token t;
+    struct sst_emu_expr_lexer lx;
+    struct sst_emu_expr_token t;
     size_t used = 0;
     int k;
 
@@ -132,8 +132,8 @@ static void
 token_spans(void)
 {
     static const char s[] = " ab\0:c  <=\n";
-    struct sst_emu_lexer lx;
-    struct sst_emu_token t;
+    struct sst_emu_expr_lexer lx;
+    struct sst_emu_expr_token t;
 
     sst_emu_lex_init(&lx, s, sizeof s - 1);
     sst_emu_lex_next(&lx, &t);
@@ -154,9 +154,9 @@ token_spans(void)
 static void
 every_byte(void)
 {
-    struct sst_emu_lexer lx;
-    struct sst_emu_token t;
-    enum sst_emu_tok want;
+    struct sst_emu_expr_lexer lx;
+    struct sst_emu_expr_token t;
+    enum sst_emu_expr_tok want;
     char c, msg[64];
     int b;
 
@@ -225,7 +225,7 @@ token_names(void)
     SST_ASSERT_STR_EQ(sst_emu_tok_name(SST_EMU_TOK_NE), "<>");
     SST_ASSERT_STR_EQ(sst_emu_tok_name(SST_EMU_TOK_VALUE_REF), "VALUE_REF");
     SST_ASSERT_STR_EQ(sst_emu_tok_name(SST_EMU_TOK_COUNT), "?");
-    SST_ASSERT_STR_EQ(sst_emu_tok_name((enum sst_emu_tok) - 1), "?");
+    SST_ASSERT_STR_EQ(sst_emu_tok_name((enum sst_emu_expr_tok) - 1), "?");
 }
 
 /* ------------------------------------------------------------------ */

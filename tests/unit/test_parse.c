@@ -1613,7 +1613,7 @@ path_elements(void)
     static const char expr[] = " a.#b[12] . :c[0].d = :v";
     struct sst_emu_arena a;
     struct sst_emu_ast *ast;
-    const struct sst_emu_path *p;
+    const struct sst_emu_expr_path *p;
     struct sst_err err;
 
     sst_emu_arena_init(&a);
@@ -1621,7 +1621,7 @@ path_elements(void)
                                                     SST_EMU_EXPR_CONDITION,
                                                     &ast, &err),
                           SST_OK);
-    CU_ASSERT(ast->type == SST_EMU_AST_OP && ast->op == SST_EMU_OP_EQ);
+    CU_ASSERT(ast->type == SST_EMU_AST_OP && ast->op == SST_EMU_EXPR_OP_EQ);
     CU_ASSERT_EQUAL(ast->nkids, 2);
     CU_ASSERT(ast->off == 1 && ast->len == strlen(expr) - 1);
     CU_ASSERT_EQUAL_FATAL(ast->kids[0]->type, SST_EMU_AST_PATH);
@@ -1657,7 +1657,7 @@ update_actions(void)
         "REMOVE r1, r2 SET s = if_not_exists(s, :z) + :n ADD n :n";
     struct sst_emu_arena a;
     struct sst_emu_ast *ast, *v;
-    const struct sst_emu_action *act;
+    const struct sst_emu_expr_action *act;
     struct sst_err err;
 
     sst_emu_arena_init(&a);
@@ -1673,8 +1673,8 @@ update_actions(void)
               memcmp(act[1].path.elems[0].name, "r2", 2) == 0);
     CU_ASSERT_EQUAL(act[2].clause, SST_EMU_CLAUSE_SET);
     v = act[2].value;
-    CU_ASSERT(v->type == SST_EMU_AST_OP && v->op == SST_EMU_OP_PLUS);
-    CU_ASSERT(v->kids[0]->op == SST_EMU_OP_IF_NOT_EXISTS &&
+    CU_ASSERT(v->type == SST_EMU_AST_OP && v->op == SST_EMU_EXPR_OP_PLUS);
+    CU_ASSERT(v->kids[0]->op == SST_EMU_EXPR_OP_IF_NOT_EXISTS &&
               v->kids[0]->nkids == 2 && v->kids[0]->u.ref.len == 13);
     CU_ASSERT(v->kids[1]->type == SST_EMU_AST_VALUE);
     CU_ASSERT(act[3].clause == SST_EMU_CLAUSE_ADD &&
@@ -1717,11 +1717,11 @@ precedence_shape(void)
                                              &err),
                           SST_OK);
     /* OR(NOT(a = :v), AND(b = :v, c = :v)) */
-    CU_ASSERT_EQUAL_FATAL(ast->op, SST_EMU_OP_OR);
-    CU_ASSERT_EQUAL(ast->kids[0]->op, SST_EMU_OP_NOT);
-    CU_ASSERT_EQUAL(ast->kids[0]->kids[0]->op, SST_EMU_OP_EQ);
-    CU_ASSERT_EQUAL(ast->kids[1]->op, SST_EMU_OP_AND);
-    CU_ASSERT_EQUAL(ast->kids[1]->kids[1]->op, SST_EMU_OP_EQ);
+    CU_ASSERT_EQUAL_FATAL(ast->op, SST_EMU_EXPR_OP_OR);
+    CU_ASSERT_EQUAL(ast->kids[0]->op, SST_EMU_EXPR_OP_NOT);
+    CU_ASSERT_EQUAL(ast->kids[0]->kids[0]->op, SST_EMU_EXPR_OP_EQ);
+    CU_ASSERT_EQUAL(ast->kids[1]->op, SST_EMU_EXPR_OP_AND);
+    CU_ASSERT_EQUAL(ast->kids[1]->kids[1]->op, SST_EMU_EXPR_OP_EQ);
     sst_emu_arena_cleanup(&a);
 }
 
@@ -1841,11 +1841,11 @@ toy_log(struct toy *t, const char *pre, const char *s, size_t n,
 }
 
 static enum sst_code
-toy_path(void *ctx, const struct sst_emu_path *path,
-         enum sst_emu_path_role role, struct sst_err *err)
+toy_path(void *ctx, const struct sst_emu_expr_path *path,
+         enum sst_emu_expr_path_role role, struct sst_err *err)
 {
     struct toy *t = ctx;
-    const struct sst_emu_path_elem *e = &path->elems[0];
+    const struct sst_emu_expr_path_elem *e = &path->elems[0];
     static const char *const roles[] = {"p:", "t:", "j:"};
 
     toy_log(t, roles[role], e->name, e->len, "");
@@ -1879,7 +1879,7 @@ static enum sst_code
 toy_op(void *ctx, const struct sst_emu_ast *op, struct sst_err *err)
 {
     struct toy *t = ctx;
-    const char *name = sst_emu_op_info(op->op)->name;
+    const char *name = sst_emu_expr_op_info(op->op)->name;
 
     (void)err;
     toy_log(t, "[", name, strlen(name), "]");
@@ -1945,7 +1945,7 @@ static const struct hook_row hook_rows[] = {
 static void
 hooks_in_dynamodb_order(void)
 {
-    struct sst_emu_check_hooks hooks = {NULL, toy_path, toy_value, toy_op};
+    struct sst_emu_expr_hooks hooks = {NULL, toy_path, toy_value, toy_op};
     struct sst_emu_arena a;
     struct sst_emu_ast *ast;
     struct sst_err err;
@@ -1985,8 +1985,8 @@ leaf_log(void *ctx, const struct sst_emu_ast *leaf, struct sst_err *err)
     const struct sst_emu_ast *k =
         leaf->kids[0]->type == SST_EMU_AST_PATH ? leaf->kids[0] : leaf->kids[1];
 
-    toy_log(t, "", sst_emu_op_info(leaf->op)->name,
-            strlen(sst_emu_op_info(leaf->op)->name), "");
+    toy_log(t, "", sst_emu_expr_op_info(leaf->op)->name,
+            strlen(sst_emu_expr_op_info(leaf->op)->name), "");
     toy_log(t, "", k->u.path.elems[0].name, k->u.path.elems[0].len, "");
     if (k->u.path.n > 1)
         return sst_err_set(err, SST_E_VALIDATION,
@@ -2078,8 +2078,8 @@ bad_arguments(void)
     CU_ASSERT_EQUAL(sst_emu_expr_check_key_condition(NULL, NULL, NULL, &err),
                     SST_E_INVALID_ARG);
     SST_ASSERT_STR_EQ(sst_emu_expr_kind_name(SST_EMU_EXPR_KIND_COUNT), "?");
-    SST_ASSERT_STR_EQ(sst_emu_op_info(SST_EMU_OP_COUNT)->name, "?");
-    SST_ASSERT_STR_EQ(sst_emu_op_info(SST_EMU_OP_LIST_APPEND)->name,
+    SST_ASSERT_STR_EQ(sst_emu_expr_op_info(SST_EMU_EXPR_OP_COUNT)->name, "?");
+    SST_ASSERT_STR_EQ(sst_emu_expr_op_info(SST_EMU_EXPR_OP_LIST_APPEND)->name,
                       "list_append");
     sst_emu_arena_cleanup(&a);
 }
