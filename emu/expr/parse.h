@@ -169,8 +169,10 @@ enum sst_code sst_emu_expr_check(const struct sst_emu_ast *ast,
  * contain nested operations); exactly one operand is a path (No key
  * attribute specified / Multiple attribute names used in one condition);
  * then leaf(ctx, leaf, err) runs the checks that need names and the key
- * schema (nested paths, one condition per key). After all leaves: at most
- * two conditions (Conditions can be of length 1 or 2 only). The
+ * schema (nested paths, one condition per key). Without a hook, sst
+ * refuses a one-element key path written alike in two leaves (one
+ * condition per key) and leaves nested paths alone. After all leaves: at
+ * most two conditions (Conditions can be of length 1 or 2 only). The
  * schema-dependent rules after that (missing key, operators the key type
  * does not support) are the caller's.
  *

@@ -1184,6 +1184,18 @@ static const struct row rows[] = {
      "anda = :v ANDb",
      "Invalid ConditionExpression: Syntax error; token: \"ANDb\", ne"
      "ar: \":v ANDb\""},
+    {SST_EMU_EXPR_KEY_CONDITION,
+     "pk = :p AND sk > :a AND sk < :b",
+     "KeyConditionExpressions must only contain one condition per key"},
+    {SST_EMU_EXPR_KEY_CONDITION,
+     "pk = :v AND pk = :v AND pk <> :v",
+     "KeyConditionExpressions must only contain one condition per key"},
+    {SST_EMU_EXPR_KEY_CONDITION,
+     "x = :v AND x = :v AND y = :w",
+     "KeyConditionExpressions must only contain one condition per key"},
+    {SST_EMU_EXPR_KEY_CONDITION,
+     "a = :v AND b = :v AND c = :v AND a = :v",
+     "KeyConditionExpressions must only contain one condition per key"},
 };
 /* clang-format on */
 
