@@ -39,6 +39,8 @@
 #define MAX_THREADS 64
 /* A chunked body that keeps coming this far past the cap is cut off. */
 #define MAX_DISCARD_BYTES (64u * 1024u * 1024u)
+/* What a declared Content-Length reserves before its bytes arrive. */
+#define PREALLOC_BYTES (1024 * 1024)
 
 struct sst_server {
     struct MHD_Daemon *daemon;
@@ -309,8 +311,12 @@ on_request(void *cls, struct MHD_Connection *c, const char *url,
             return answer(srv, c, st, method);
         }
         if (n > 0) {
-            st->body = sst_malloc((size_t)n);
-            st->cap = st->body ? (size_t)n : 0;
+            /* a declared length is a hint, not a promise: reserve at most
+             * PREALLOC_BYTES up front, grow as the bytes really come */
+            size_t want = n > PREALLOC_BYTES ? PREALLOC_BYTES : (size_t)n;
+
+            st->body = sst_malloc(want);
+            st->cap = st->body ? want : 0;
         }
         return MHD_YES;
     }
