@@ -1,0 +1,538 @@
+/*
+ * emu/server/handler.c - DynamoDB's JSON 1.0 protocol, one request at a
+ * time: routing by method and Content-Type, JSON decoding, X-Amz-Target,
+ * authentication (auth.c), the backend call, and the answer in AWS's
+ * shape: status, qualified __type, message, x-amz-crc32 and a 52-character
+ * x-amzn-RequestId. The order of the checks and every fixed answer follow
+ * AWS DynamoDB (see handler.h and docs/sst-emu.md for the sources).
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include <json-c/json.h>
+#include <openssl/rand.h>
+#include <zlib.h>
+
+#include <sst/mem.h>
+
+#include "emu/server/auth.h"
+#include "emu/server/handler.h"
+#include "emu/server/jsoncheck.h"
+
+#define CT_AMZ "application/x-amz-json-1.0"
+#define CT_JSON "application/json"
+#define P_DDB "com.amazonaws.dynamodb.v20120810#"
+
+/* AWS's answer to anything that is not a DynamoDB request. */
+static const char UNKNOWN_XML[] = "<UnknownOperationException/>\n";
+/* What is sent when memory runs out while building an answer. */
+static const char NOMEM_BODY[] =
+    "{\"__type\":\"" P_DDB "InternalServerError\","
+    "\"message\":\"Internal server error\"}";
+/* The message AWS gives InternalServerError. */
+#define MSG_INTERNAL "Internal server error"
+
+/* DynamoDB_20120810's operations, as botocore's service model lists them;
+ * sorted for bsearch. */
+static const char *const operations[] = {
+    "BatchExecuteStatement",
+    "BatchGetItem",
+    "BatchWriteItem",
+    "CreateBackup",
+    "CreateGlobalTable",
+    "CreateTable",
+    "DeleteBackup",
+    "DeleteItem",
+    "DeleteResourcePolicy",
+    "DeleteTable",
+    "DescribeBackup",
+    "DescribeContinuousBackups",
+    "DescribeContributorInsights",
+    "DescribeEndpoints",
+    "DescribeExport",
+    "DescribeGlobalTable",
+    "DescribeGlobalTableSettings",
+    "DescribeImport",
+    "DescribeKinesisStreamingDestination",
+    "DescribeLimits",
+    "DescribeTable",
+    "DescribeTableReplicaAutoScaling",
+    "DescribeTimeToLive",
+    "DisableKinesisStreamingDestination",
+    "EnableKinesisStreamingDestination",
+    "ExecuteStatement",
+    "ExecuteTransaction",
+    "ExportTableToPointInTime",
+    "GetItem",
+    "GetResourcePolicy",
+    "ImportTable",
+    "ListBackups",
+    "ListContributorInsights",
+    "ListExports",
+    "ListGlobalTables",
+    "ListImports",
+    "ListTables",
+    "ListTagsOfResource",
+    "PutItem",
+    "PutResourcePolicy",
+    "Query",
+    "RestoreTableFromBackup",
+    "RestoreTableToPointInTime",
+    "Scan",
+    "TagResource",
+    "TransactGetItems",
+    "TransactWriteItems",
+    "UntagResource",
+    "UpdateContinuousBackups",
+    "UpdateContributorInsights",
+    "UpdateGlobalTable",
+    "UpdateGlobalTableSettings",
+    "UpdateItem",
+    "UpdateKinesisStreamingDestination",
+    "UpdateTable",
+    "UpdateTableReplicaAutoScaling",
+    "UpdateTimeToLive",
+};
+
+/* ------------------------------------------------------------------ */
+/* small helpers                                                       */
+
+const char *
+sst_server_operation(const char *op, size_t len)
+{
+    size_t lo = 0, hi = sizeof operations / sizeof operations[0];
+
+    while (lo < hi) {
+        size_t mid = (lo + hi) / 2;
+        const char *m = operations[mid];
+        size_t mlen = strlen(m);
+        int c = memcmp(op, m, len < mlen ? len : mlen);
+
+        if (c == 0)
+            c = len < mlen ? -1 : len > mlen ? 1 : 0;
+        if (c == 0)
+            return m;
+        if (c < 0)
+            hi = mid;
+        else
+            lo = mid + 1;
+    }
+    return NULL;
+}
+
+const char *
+sst_server_header_get(const struct sst_server_request *req, const char *name)
+{
+    size_t i;
+
+    for (i = 0; i < req->header_count; i++)
+        if (req->headers[i].name != NULL && req->headers[i].value != NULL &&
+            strcasecmp(req->headers[i].name, name) == 0)
+            return req->headers[i].value;
+    return NULL;
+}
+
+/* 52 characters of [0-9A-Z], the shape of AWS's request ids. */
+static void
+new_request_id(char out[SST_SERVER_REQUEST_ID_LEN + 1])
+{
+    static const char alphabet[] = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ";
+    unsigned char raw[2 * SST_SERVER_REQUEST_ID_LEN];
+    size_t i = 0, n = 0;
+
+    while (n < SST_SERVER_REQUEST_ID_LEN) {
+        if (i == 0 && RAND_bytes(raw, sizeof raw) != 1) {
+            for (i = 0; i < sizeof raw; i++)
+                raw[i] = (unsigned char)rand();
+            i = 0;
+        }
+        /* 252 = 7 * 36: bytes above it would favour the first digits */
+        if (raw[i] < 252)
+            out[n++] = alphabet[raw[i] % 36u];
+        i = (i + 1) % sizeof raw;
+    }
+    out[SST_SERVER_REQUEST_ID_LEN] = '\0';
+}
+
+/* Content-Type up to ';', blanks trimmed, into buf (truncated). */
+static void
+media_type(const char *v, char *buf, size_t cap)
+{
+    size_t n = 0;
+    const char *e;
+
+    buf[0] = '\0';
+    if (v == NULL)
+        return;
+    while (*v == ' ' || *v == '\t')
+        v++;
+    e = strchr(v, ';');
+    if (e == NULL)
+        e = v + strlen(v);
+    while (e > v && (e[-1] == ' ' || e[-1] == '\t'))
+        e--;
+    n = (size_t)(e - v);
+    if (n >= cap)
+        n = cap - 1;
+    memcpy(buf, v, n);
+    buf[n] = '\0';
+}
+
+static void
+add_extra(struct sst_server_response *resp, const char *name,
+          const char *value)
+{
+    if (value == NULL || resp->extra_count == SST_SERVER_MAX_EXTRA_HEADERS)
+        return;
+    resp->extra[resp->extra_count].name = name;
+    resp->extra[resp->extra_count++].value = value;
+}
+
+/* ------------------------------------------------------------------ */
+/* answers                                                             */
+
+/* Take a copy of len bytes as the body. */
+static enum sst_code
+set_body(struct sst_server_response *resp, const char *s, size_t len)
+{
+    char *b = sst_malloc(len + 1);
+
+    if (b == NULL)
+        return SST_E_NOMEM;
+    memcpy(b, s, len);
+    b[len] = '\0';
+    sst_free(resp->body);
+    resp->body = b;
+    resp->body_len = len;
+    return SST_OK;
+}
+
+static enum sst_code
+set_json(struct sst_server_response *resp, struct json_object *obj)
+{
+    size_t len = 0;
+    const char *s = json_object_to_json_string_length(
+        obj, JSON_C_TO_STRING_PLAIN | JSON_C_TO_STRING_NOSLASHESCAPE, &len);
+
+    if (s == NULL)
+        return SST_E_NOMEM;
+    return set_body(resp, s, len);
+}
+
+/*
+ * An error answer: {"__type": TYPE, "message": MESSAGE, ...EXTRA}, the
+ * message left out when empty. AWS writes "Message" for
+ * SerializationException (the Coral type checker's answers) and "message"
+ * everywhere else. extra (borrowed, may be NULL) holds members some errors
+ * carry besides: CancellationReasons, Item.
+ */
+static enum sst_code
+answer_error(struct sst_server_response *resp, int status, const char *type,
+             const char *message, const char *message_key,
+             struct json_object *extra)
+{
+    struct json_object *o = json_object_new_object(), *t, *m = NULL;
+    enum sst_code rc = SST_E_NOMEM;
+
+    resp->status = status;
+    if (o == NULL)
+        return SST_E_NOMEM;
+    t = json_object_new_string(type);
+    if (t == NULL || json_object_object_add(o, "__type", t) != 0)
+        goto out;
+    if (message != NULL && message[0] != '\0') {
+        m = json_object_new_string(message);
+        if (m == NULL || json_object_object_add(o, message_key, m) != 0)
+            goto out;
+    }
+    if (extra != NULL && json_object_is_type(extra, json_type_object)) {
+        json_object_object_foreach(extra, key, val)
+        {
+            if (strcmp(key, "__type") == 0 || strcasecmp(key, "message") == 0)
+                continue;
+            if (json_object_object_add(o, key, json_object_get(val)) != 0) {
+                json_object_put(val);
+                goto out;
+            }
+        }
+    }
+    rc = set_json(resp, o);
+out:
+    json_object_put(o);
+    return rc;
+}
+
+static enum sst_code
+answer_code(struct sst_server_response *resp, enum sst_code code,
+            const char *message)
+{
+    resp->code = code;
+    return answer_error(resp, sst_code_http_status(code),
+                        sst_code_qualified_type(code), message,
+                        code == SST_E_SERIALIZATION ? "Message" : "message",
+                        NULL);
+}
+
+/* A backend's error, as AWS would have written it, with the members the
+ * backend gave besides (extra may be NULL). */
+static enum sst_code
+answer_backend_error(struct sst_server_response *resp, enum sst_code code,
+                     const struct sst_err *e, struct json_object *extra)
+{
+    resp->code = code;
+    if (sst_code_qualified_type(code) != NULL)
+        return answer_error(resp, sst_code_http_status(code),
+                            sst_code_qualified_type(code), e->message,
+                            code == SST_E_SERIALIZATION ? "Message"
+                                                        : "message",
+                            extra);
+    if (e->type[0] != '\0')
+        /* a __type sst does not know, as the upstream sent it */
+        return answer_error(resp, e->http_status ? e->http_status : 400,
+                            e->type, e->message, "message", extra);
+    /* transport, storage, memory: AWS's answer for its own failures */
+    return answer_error(resp, 500, P_DDB "InternalServerError", MSG_INTERNAL,
+                        "message", NULL);
+}
+
+/* ------------------------------------------------------------------ */
+/* steps                                                               */
+
+/* The first byte that is not JSON white space, or 0. */
+static char
+first_char(const char *s, size_t n)
+{
+    size_t i = 0;
+
+    while (i < n && (s[i] == ' ' || s[i] == '\t' || s[i] == '\n' ||
+                     s[i] == '\r'))
+        i++;
+    return i < n ? s[i] : 0;
+}
+
+/* Parse a body jsoncheck.c found valid; json-c also checks the UTF-8.
+ * NULL when it is not UTF-8 (or memory ran out). */
+static struct json_object *
+parse_json(const char *body, size_t len)
+{
+    struct json_tokener *tok;
+    struct json_object *o;
+
+    if (len > (size_t)0x7fffffff)
+        return NULL;
+    tok = json_tokener_new_ex(SST_SERVER_MAX_JSON_DEPTH + 1);
+    if (tok == NULL)
+        return NULL;
+    json_tokener_set_flags(tok, JSON_TOKENER_STRICT |
+                                    JSON_TOKENER_ALLOW_TRAILING_CHARS |
+                                    JSON_TOKENER_VALIDATE_UTF8);
+    o = json_tokener_parse_ex(tok, body, (int)len);
+    if (json_tokener_get_error(tok) != json_tokener_success) {
+        json_object_put(o);
+        o = NULL;
+    }
+    json_tokener_free(tok);
+    return o;
+}
+
+/* The operation named by X-Amz-Target, or NULL when it names none. */
+static const char *
+target_operation(const struct sst_server_request *req)
+{
+    const char *t = sst_server_header_get(req, "X-Amz-Target");
+    const char *dot;
+    size_t plen = strlen(SST_SERVER_TARGET_PREFIX);
+
+    if (t == NULL || strncmp(t, SST_SERVER_TARGET_PREFIX, plen) != 0)
+        return NULL;
+    dot = t + plen;
+    /* "DynamoDB_20120810.Op" and nothing more: a second '.' is a third
+     * part, which AWS refuses */
+    if (strchr(dot, '.') != NULL)
+        return NULL;
+    return sst_server_operation(dot, strlen(dot));
+}
+
+static enum sst_code
+answer_preflight(const struct sst_server_request *req,
+                 struct sst_server_response *resp)
+{
+    resp->status = 200;
+    add_extra(resp, "Access-Control-Allow-Headers",
+              sst_server_header_get(req, "Access-Control-Request-Headers"));
+    add_extra(resp, "Access-Control-Allow-Methods",
+              sst_server_header_get(req, "Access-Control-Request-Method"));
+    add_extra(resp, "Access-Control-Max-Age", "172800");
+    return SST_OK;
+}
+
+/* AWS answers any GET with "healthy: <its host name> ". */
+static enum sst_code
+answer_health(const struct sst_server_request *req,
+              struct sst_server_response *resp)
+{
+    const char *host = sst_server_header_get(req, "Host");
+    size_t n;
+    char *b;
+
+    if (host == NULL || *host == '\0')
+        host = "localhost";
+    n = strlen("healthy: ") + strlen(host) + 1;
+    b = sst_malloc(n + 1);
+    if (b == NULL)
+        return SST_E_NOMEM;
+    snprintf(b, n + 1, "healthy: %s ", host);
+    resp->status = 200;
+    resp->body = b;
+    resp->body_len = n;
+    return SST_OK;
+}
+
+static enum sst_code
+call_backend(const struct sst_server_handler *h, const char *op,
+             struct json_object *req, struct sst_server_response *resp)
+{
+    struct json_object *out = NULL;
+    struct sst_err e;
+    enum sst_code rc;
+
+    sst_err_clear(&e);
+    rc = h->call(h->ctx, op, req, &out, &e);
+    if (rc != SST_OK) {
+        /* A backend may hand back the error's other members in out
+         * (TransactionCanceledException's CancellationReasons, a failed
+         * condition's Item); they go into the answer. */
+        if (rc == SST_E_NOMEM && e.type[0] == '\0')
+            rc = SST_E_NOMEM;
+        else
+            rc = answer_backend_error(resp, rc, &e, out);
+        json_object_put(out);
+        return rc;
+    }
+    resp->status = 200;
+    resp->code = SST_OK;
+    if (out == NULL)
+        return set_body(resp, "{}", 2);
+    rc = set_json(resp, out);
+    json_object_put(out);
+    return rc;
+}
+
+static enum sst_code
+handle(const struct sst_server_handler *h,
+       const struct sst_server_request *req, struct sst_server_response *resp)
+{
+    struct json_object *json = NULL;
+    char ctype[64], *message = NULL;
+    const char *method = req->method ? req->method : "";
+    const char *op;
+    struct sst_err e;
+    enum sst_code rc;
+
+    if (req->too_large) {
+        /* AWS: 413 and no body, before anything else is looked at */
+        resp->status = 413;
+        resp->code = SST_E_REQUEST_TOO_LARGE;
+        return SST_OK;
+    }
+    if (sst_server_header_get(req, "Origin") != NULL) {
+        add_extra(resp, "Access-Control-Allow-Origin", "*");
+        if (strcmp(method, "OPTIONS") == 0)
+            return answer_preflight(req, resp);
+    }
+    if (strcmp(method, "GET") == 0)
+        return answer_health(req, resp);
+    media_type(sst_server_header_get(req, "Content-Type"), ctype,
+               sizeof ctype);
+    if (strcmp(method, "POST") != 0 ||
+        (req->body_len > 0 && strcmp(ctype, CT_JSON) != 0 &&
+         strcmp(ctype, CT_AMZ) != 0)) {
+        resp->status = 404;
+        resp->code = SST_E_UNKNOWN_OPERATION;
+        return set_body(resp, UNKNOWN_XML, sizeof UNKNOWN_XML - 1);
+    }
+    resp->content_type = strcmp(ctype, CT_AMZ) == 0 ? CT_AMZ : CT_JSON;
+    if (req->body_len > 0) {
+        if (!sst_server_json_valid(req->body, req->body_len,
+                                   SST_SERVER_MAX_JSON_DEPTH))
+            return answer_code(resp, SST_E_SERIALIZATION, NULL);
+        /* JSON that is not an object is refused after authentication */
+        if (first_char(req->body, req->body_len) == '{' &&
+            (json = parse_json(req->body, req->body_len)) == NULL)
+            return answer_code(resp, SST_E_SERIALIZATION, NULL);
+    }
+    op = target_operation(req);
+    if (op == NULL) {
+        rc = answer_code(resp, SST_E_UNKNOWN_OPERATION, NULL);
+        goto out;
+    }
+    resp->op = op;
+    rc = sst_server_auth_check(h, req, &message, &e);
+    if (rc == SST_E_NOMEM)
+        goto out;
+    if (rc != SST_OK) {
+        /* an OpenSSL failure has no AWS message: AWS's own 500 */
+        rc = message != NULL ? answer_code(resp, rc, message)
+                             : answer_code(resp, SST_E_INTERNAL, MSG_INTERNAL);
+        goto out;
+    }
+    /* An empty body, or JSON that is not an object, is no structure. */
+    if (json == NULL || !json_object_is_type(json, json_type_object)) {
+        rc = answer_code(resp, SST_E_SERIALIZATION, NULL);
+        goto out;
+    }
+    rc = call_backend(h, op, json, resp);
+out:
+    sst_free(message);
+    json_object_put(json);
+    return rc;
+}
+
+enum sst_code
+sst_server_handle(const struct sst_server_handler *h,
+                  const struct sst_server_request *req,
+                  struct sst_server_response *resp)
+{
+    enum sst_code rc;
+
+    memset(resp, 0, sizeof *resp);
+    new_request_id(resp->request_id);
+    rc = handle(h, req, resp);
+    if (rc != SST_OK) {
+        sst_server_response_cleanup(resp);
+        sst_server_response_nomem(resp);
+        return SST_E_NOMEM;
+    }
+    resp->crc32 = (uint32_t)crc32(0L, (const Bytef *)resp->body,
+                                  (uInt)resp->body_len);
+    return SST_OK;
+}
+
+void
+sst_server_response_nomem(struct sst_server_response *resp)
+{
+    memset(resp, 0, sizeof *resp);
+    new_request_id(resp->request_id);
+    resp->status = 500;
+    resp->code = SST_E_NOMEM;
+    resp->content_type = CT_AMZ;
+    resp->body = (char *)NOMEM_BODY;
+    resp->body_len = sizeof NOMEM_BODY - 1;
+    resp->body_static = true;
+    resp->crc32 = (uint32_t)crc32(0L, (const Bytef *)resp->body,
+                                  (uInt)resp->body_len);
+}
+
+void
+sst_server_response_cleanup(struct sst_server_response *resp)
+{
+    if (resp == NULL)
+        return;
+    if (!resp->body_static)
+        sst_free(resp->body);
+    resp->body = NULL;
+    resp->body_len = 0;
+    resp->body_static = false;
+}

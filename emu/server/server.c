@@ -1,0 +1,580 @@
+/*
+ * emu/server/server.c - the HTTP front of sst-emu: libmicrohttpd with a
+ * pool of worker threads and keep-alive connections, feeding each request
+ * to handler.c and its answer back to the client.
+ *
+ * Per request: the URI log callback (which sees the request line as sent,
+ * before libmicrohttpd decodes it) creates the request's state; the access
+ * handler refuses a declared Content-Length over the cap at once, gathers
+ * the body up to the cap (a chunked body that grows past it is read and
+ * dropped, then refused), and answers; the completion callback frees the
+ * state. Closing quiesces the daemon, lets requests in flight finish, and
+ * then stops it.
+ */
+#include <arpa/inet.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <netdb.h>
+#include <netinet/in.h>
+#include <stdatomic.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/socket.h>
+#include <time.h>
+#include <unistd.h>
+
+#include <microhttpd.h>
+
+#include <sst/log.h>
+#include <sst/mem.h>
+
+#include "emu/server/handler.h"
+#include "emu/server/pool.h"
+#include "emu/server/server.h"
+
+#define COMPONENT "sst-emu"
+#define DEFAULT_BIND "127.0.0.1"
+#define IDLE_TIMEOUT_S 120
+#define MAX_THREADS 64
+/* A chunked body that keeps coming this far past the cap is cut off. */
+#define MAX_DISCARD_BYTES (64u * 1024u * 1024u)
+/* What a declared Content-Length reserves before its bytes arrive. */
+#define PREALLOC_BYTES (1024 * 1024)
+
+struct sst_server {
+    struct MHD_Daemon *daemon;
+    struct sst_server_pool *pool;
+    struct sst_server_handler handler;
+    struct sst_server_credential *creds; /* strings in one allocation */
+    size_t max_body;
+    int port;
+    char url[96];
+    atomic_ulong requests;
+    atomic_int in_flight;
+};
+
+/* One request's state, from the URI log callback to completion. */
+struct request_state {
+    struct sst_server *srv;
+    char *uri;       /* the request target as sent */
+    char *body;
+    size_t len, cap;
+    size_t discarded;
+    bool started;    /* the access handler has seen the headers */
+    bool too_large;
+    bool answered;
+    struct timespec t0;
+};
+
+/* ------------------------------------------------------------------ */
+/* request state                                                       */
+
+static void *
+on_uri(void *cls, const char *uri, struct MHD_Connection *c)
+{
+    struct sst_server *srv = cls;
+    struct request_state *st = sst_calloc(1, sizeof *st);
+
+    (void)c;
+    atomic_fetch_add(&srv->in_flight, 1);
+    if (st == NULL)
+        return NULL;
+    st->srv = srv;
+    st->uri = sst_strdup(uri ? uri : "/");
+    clock_gettime(CLOCK_MONOTONIC, &st->t0);
+    return st;
+}
+
+static void
+on_completed(void *cls, struct MHD_Connection *c, void **con_cls,
+             enum MHD_RequestTerminationCode toe)
+{
+    struct sst_server *srv = cls;
+    struct request_state *st = *con_cls;
+
+    (void)c;
+    (void)toe;
+    if (st != NULL) {
+        sst_free(st->body);
+        sst_free(st->uri);
+        sst_free(st);
+        *con_cls = NULL;
+    }
+    atomic_fetch_sub(&srv->in_flight, 1);
+}
+
+/* ------------------------------------------------------------------ */
+/* answering                                                           */
+
+struct header_list {
+    struct sst_server_header *h;
+    size_t n, cap;
+};
+
+static enum MHD_Result
+collect_header(void *cls, enum MHD_ValueKind kind, const char *key,
+               const char *value)
+{
+    struct header_list *l = cls;
+
+    (void)kind;
+    if (l->n < l->cap) {
+        l->h[l->n].name = key;
+        l->h[l->n++].value = value ? value : "";
+    }
+    return MHD_YES;
+}
+
+static double
+elapsed_ms(const struct timespec *t0)
+{
+    struct timespec t;
+
+    clock_gettime(CLOCK_MONOTONIC, &t);
+    return (double)(t.tv_sec - t0->tv_sec) * 1e3 +
+           (double)(t.tv_nsec - t0->tv_nsec) / 1e6;
+}
+
+/* Send resp; takes its body. */
+static enum MHD_Result
+send_response(struct MHD_Connection *c, struct sst_server_response *resp)
+{
+    struct MHD_Response *r;
+    char crc[16];
+    enum MHD_Result ok;
+    size_t i;
+
+    if (resp->body_len == 0)
+        r = MHD_create_response_from_buffer(0, (void *)"",
+                                            MHD_RESPMEM_PERSISTENT);
+    else if (resp->body_static)
+        r = MHD_create_response_from_buffer(resp->body_len, resp->body,
+                                            MHD_RESPMEM_PERSISTENT);
+    else {
+        r = MHD_create_response_from_buffer_with_free_callback(
+            resp->body_len, resp->body, sst_free);
+        if (r != NULL)
+            resp->body = NULL; /* the response owns it now */
+    }
+    if (r == NULL)
+        return MHD_NO;
+    snprintf(crc, sizeof crc, "%lu", (unsigned long)resp->crc32);
+    if (resp->content_type != NULL)
+        MHD_add_response_header(r, MHD_HTTP_HEADER_CONTENT_TYPE,
+                                resp->content_type);
+    MHD_add_response_header(r, "x-amzn-RequestId", resp->request_id);
+    MHD_add_response_header(r, "x-amz-crc32", crc);
+    for (i = 0; i < resp->extra_count; i++)
+        MHD_add_response_header(r, resp->extra[i].name, resp->extra[i].value);
+    ok = MHD_queue_response(c, (unsigned)resp->status, r);
+    MHD_destroy_response(r);
+    return ok;
+}
+
+static enum MHD_Result
+answer(struct sst_server *srv, struct MHD_Connection *c,
+       struct request_state *st, const char *method)
+{
+    struct sst_server_response resp;
+    struct sst_server_request req;
+    struct header_list hl = {NULL, 0, 0};
+    char *q;
+    int n;
+    enum MHD_Result ok;
+
+    memset(&req, 0, sizeof req);
+    n = MHD_get_connection_values(c, MHD_HEADER_KIND, NULL, NULL);
+    hl.cap = n > 0 ? (size_t)n : 0;
+    hl.h = sst_calloc(hl.cap + 1, sizeof *hl.h);
+    if (hl.h != NULL)
+        MHD_get_connection_values(c, MHD_HEADER_KIND, collect_header, &hl);
+    req.method = method;
+    req.path = st->uri ? st->uri : "/";
+    q = st->uri ? strchr(st->uri, '?') : NULL;
+    if (q != NULL) {
+        *q = '\0'; /* st->uri now holds the path alone */
+        req.query = q + 1;
+    }
+    req.headers = hl.h;
+    req.header_count = hl.n;
+    req.body = st->body;
+    req.body_len = st->len;
+    req.too_large = st->too_large;
+    if (hl.h == NULL || st->uri == NULL)
+        sst_server_response_nomem(&resp);
+    else
+        (void)sst_server_handle(&srv->handler, &req, &resp);
+    st->answered = true;
+    atomic_fetch_add(&srv->requests, 1);
+    sst_log(resp.status >= 500 ? SST_LOG_WARN : SST_LOG_INFO, COMPONENT,
+            "%s %s%s%s %s -> %d%s%s (%.2f ms)", method, req.path,
+            req.query ? "?" : "", req.query ? req.query : "",
+            resp.op ? resp.op : "-", resp.status,
+            resp.code != SST_OK && sst_code_type(resp.code) ? " " : "",
+            resp.code != SST_OK && sst_code_type(resp.code)
+                ? sst_code_type(resp.code)
+                : "",
+            elapsed_ms(&st->t0));
+    ok = send_response(c, &resp);
+    sst_server_response_cleanup(&resp);
+    sst_free(hl.h);
+    return ok;
+}
+
+/* The fixed 500 for a request whose state could not be allocated. */
+static enum MHD_Result
+answer_nomem(struct MHD_Connection *c)
+{
+    struct sst_server_response resp;
+
+    sst_server_response_nomem(&resp);
+    return send_response(c, &resp);
+}
+
+/* Keep up to the cap; past it, drop the body and remember to refuse. */
+static enum MHD_Result
+take_body(struct request_state *st, size_t max, const char *data, size_t n)
+{
+    if (st->too_large) {
+        st->discarded += n;
+        return st->discarded > MAX_DISCARD_BYTES ? MHD_NO : MHD_YES;
+    }
+    if (n > max - st->len) {
+        st->too_large = true;
+        st->discarded = st->len + n;
+        sst_free(st->body);
+        st->body = NULL;
+        st->len = st->cap = 0;
+        return MHD_YES;
+    }
+    if (st->len + n > st->cap) {
+        size_t cap = st->cap ? st->cap : 4096;
+        char *b;
+
+        while (cap < st->len + n)
+            cap = cap > max / 2 ? max : cap * 2;
+        b = sst_realloc(st->body, cap);
+        if (b == NULL)
+            return MHD_NO;
+        st->body = b;
+        st->cap = cap;
+    }
+    memcpy(st->body + st->len, data, n);
+    st->len += n;
+    return MHD_YES;
+}
+
+/* Content-Length as a number; -1 when absent or not one. */
+static long long
+content_length(struct MHD_Connection *c)
+{
+    const char *v = MHD_lookup_connection_value(c, MHD_HEADER_KIND,
+                                                MHD_HTTP_HEADER_CONTENT_LENGTH);
+    char *end;
+    long long n;
+
+    if (v == NULL)
+        return -1;
+    errno = 0;
+    n = strtoll(v, &end, 10);
+    if (errno != 0 || end == v || *end != '\0' || n < 0)
+        return -1;
+    return n;
+}
+
+static enum MHD_Result
+on_request(void *cls, struct MHD_Connection *c, const char *url,
+           const char *method, const char *version, const char *upload_data,
+           size_t *upload_data_size, void **con_cls)
+{
+    struct sst_server *srv = cls;
+    struct request_state *st = *con_cls;
+
+    (void)url;
+    (void)version;
+    if (st == NULL)
+        return answer_nomem(c);
+    if (st->answered) {
+        /* answered early; the rest of the body is not wanted */
+        *upload_data_size = 0;
+        return MHD_YES;
+    }
+    if (!st->started) {
+        long long n = content_length(c);
+
+        st->started = true;
+        if (n > (long long)srv->max_body) {
+            /* refuse before a byte of the body is read (and before
+             * libmicrohttpd would send 100 Continue) */
+            st->too_large = true;
+            return answer(srv, c, st, method);
+        }
+        if (n > 0) {
+            /* a declared length is a hint, not a promise: reserve at most
+             * PREALLOC_BYTES up front, grow as the bytes really come */
+            size_t want = n > PREALLOC_BYTES ? PREALLOC_BYTES : (size_t)n;
+
+            st->body = sst_malloc(want);
+            st->cap = st->body ? want : 0;
+        }
+        return MHD_YES;
+    }
+    if (*upload_data_size > 0) {
+        enum MHD_Result ok =
+            take_body(st, srv->max_body, upload_data, *upload_data_size);
+
+        *upload_data_size = 0;
+        return ok;
+    }
+    return answer(srv, c, st, method);
+}
+
+static void
+on_mhd_log(void *cls, const char *fmt, va_list ap)
+{
+    char msg[512];
+    size_t n;
+
+    (void)cls;
+    vsnprintf(msg, sizeof msg, fmt, ap);
+    n = strlen(msg);
+    while (n > 0 && (msg[n - 1] == '\n' || msg[n - 1] == '\r'))
+        msg[--n] = '\0';
+    sst_log(SST_LOG_DEBUG, COMPONENT, "libmicrohttpd: %s", msg);
+}
+
+/* ------------------------------------------------------------------ */
+/* listening                                                           */
+
+/* Bind and listen on host:port; fill the URL and the port chosen. */
+static enum sst_code
+open_listener(struct sst_server *srv, const char *host, int port, int *fd,
+              bool *v6, struct sst_err *err)
+{
+    struct addrinfo hints, *res = NULL;
+    struct sockaddr_storage ss;
+    socklen_t sl = sizeof ss;
+    char service[16], addr[INET6_ADDRSTRLEN];
+    int s = -1, one = 1, gai;
+    enum sst_code rc;
+
+    memset(&hints, 0, sizeof hints);
+    hints.ai_family = AF_UNSPEC;
+    hints.ai_socktype = SOCK_STREAM;
+    hints.ai_flags = AI_PASSIVE;
+    snprintf(service, sizeof service, "%d", port);
+    gai = getaddrinfo(host, service, &hints, &res);
+    if (gai != 0 || res == NULL)
+        return sst_err_set(err, SST_E_INVALID_ARG,
+                           "cannot resolve bind address '%s': %s", host,
+                           gai ? gai_strerror(gai) : "no address");
+    s = socket(res->ai_family, SOCK_STREAM | SOCK_CLOEXEC | SOCK_NONBLOCK, 0);
+    if (s < 0 ||
+        setsockopt(s, SOL_SOCKET, SO_REUSEADDR, &one, sizeof one) != 0 ||
+        (res->ai_family == AF_INET6 &&
+         setsockopt(s, IPPROTO_IPV6, IPV6_V6ONLY, &one, sizeof one) != 0) ||
+        bind(s, res->ai_addr, res->ai_addrlen) != 0 || listen(s, 512) != 0 ||
+        getsockname(s, (struct sockaddr *)&ss, &sl) != 0) {
+        int e = errno;
+
+        rc = sst_err_set(err, SST_E_TRANSPORT, "cannot listen on %s port %d: %s",
+                         host, port, strerror(e));
+        if (err)
+            err->cause = e;
+        if (s >= 0)
+            close(s);
+        freeaddrinfo(res);
+        return rc;
+    }
+    freeaddrinfo(res);
+    *v6 = ss.ss_family == AF_INET6;
+    if (*v6) {
+        struct sockaddr_in6 *a = (struct sockaddr_in6 *)&ss;
+
+        inet_ntop(AF_INET6, &a->sin6_addr, addr, sizeof addr);
+        srv->port = ntohs(a->sin6_port);
+        snprintf(srv->url, sizeof srv->url, "http://[%s]:%d", addr, srv->port);
+    } else {
+        struct sockaddr_in *a = (struct sockaddr_in *)&ss;
+
+        inet_ntop(AF_INET, &a->sin_addr, addr, sizeof addr);
+        srv->port = ntohs(a->sin_port);
+        snprintf(srv->url, sizeof srv->url, "http://%s:%d", addr, srv->port);
+    }
+    *fd = s;
+    return SST_OK;
+}
+
+/* Copy the credentials into one allocation. */
+static enum sst_code
+copy_credentials(struct sst_server *srv, const struct sst_server_options *o,
+                 struct sst_err *err)
+{
+    size_t total = 0, i;
+    char *p;
+
+    for (i = 0; i < o->credential_count; i++) {
+        const struct sst_server_credential *c = &o->credentials[i];
+
+        if (c->access_key_id == NULL || c->secret_access_key == NULL ||
+            c->access_key_id[0] == '\0' || c->secret_access_key[0] == '\0')
+            return sst_err_set(err, SST_E_INVALID_ARG,
+                               "credential %zu needs an access key id and a "
+                               "secret access key",
+                               i + 1);
+        total += strlen(c->access_key_id) + strlen(c->secret_access_key) + 2;
+    }
+    if (o->credential_count == 0)
+        return SST_OK;
+    srv->creds = sst_malloc(o->credential_count * sizeof *srv->creds + total);
+    if (srv->creds == NULL)
+        return sst_err_set(err, SST_E_NOMEM, "out of memory");
+    p = (char *)(srv->creds + o->credential_count);
+    for (i = 0; i < o->credential_count; i++) {
+        size_t a = strlen(o->credentials[i].access_key_id) + 1;
+        size_t s = strlen(o->credentials[i].secret_access_key) + 1;
+
+        memcpy(p, o->credentials[i].access_key_id, a);
+        srv->creds[i].access_key_id = p;
+        p += a;
+        memcpy(p, o->credentials[i].secret_access_key, s);
+        srv->creds[i].secret_access_key = p;
+        p += s;
+    }
+    return SST_OK;
+}
+
+static unsigned
+default_threads(void)
+{
+    long n = sysconf(_SC_NPROCESSORS_ONLN);
+
+    if (n < 2)
+        n = 2;
+    if (n > MAX_THREADS)
+        n = MAX_THREADS;
+    return (unsigned)n;
+}
+
+/* ------------------------------------------------------------------ */
+/* public functions                                                    */
+
+enum sst_code
+sst_server_open(const struct sst_server_options *opt, struct sst_server **out,
+                struct sst_err *err)
+{
+    struct sst_server *srv = NULL;
+    unsigned threads;
+    int fd = -1;
+    bool v6 = false;
+    enum sst_code rc;
+
+    if (out == NULL || opt == NULL)
+        return sst_err_set(err, SST_E_INVALID_ARG,
+                           "options and out must not be NULL");
+    *out = NULL;
+    if ((opt->backend == NULL) == (opt->backend_uri == NULL))
+        return sst_err_set(err, SST_E_INVALID_ARG,
+                           "give either a backend or a backend URI to serve");
+    if (opt->port < 0 || opt->port > 65535)
+        return sst_err_set(err, SST_E_INVALID_ARG,
+                           "port %d is out of range (0 to 65535)", opt->port);
+    if (opt->verify_signatures && opt->credential_count == 0)
+        return sst_err_set(err, SST_E_INVALID_ARG,
+                           "verifying signatures needs at least one "
+                           "credential");
+    if (opt->threads > MAX_THREADS)
+        return sst_err_set(err, SST_E_INVALID_ARG,
+                           "at most %d threads", MAX_THREADS);
+    threads = opt->threads ? opt->threads : default_threads();
+    srv = sst_calloc(1, sizeof *srv);
+    if (srv == NULL)
+        return sst_err_set(err, SST_E_NOMEM, "out of memory");
+    atomic_init(&srv->requests, 0);
+    atomic_init(&srv->in_flight, 0);
+    srv->max_body = opt->max_request_bytes ? opt->max_request_bytes
+                                           : SST_SERVER_MAX_REQUEST_BYTES;
+    rc = copy_credentials(srv, opt, err);
+    if (rc != SST_OK)
+        goto fail;
+    rc = sst_server_pool_new(opt->backend, opt->sharing, opt->backend_uri,
+                             threads, &srv->pool, err);
+    if (rc != SST_OK)
+        goto fail;
+    srv->handler.call = sst_server_pool_call;
+    srv->handler.ctx = srv->pool;
+    srv->handler.verify_signatures = opt->verify_signatures;
+    srv->handler.credentials = srv->creds;
+    srv->handler.credential_count = opt->credential_count;
+    srv->handler.clock_s = opt->clock_s;
+    srv->handler.user = opt->user;
+    rc = open_listener(srv, opt->bind ? opt->bind : DEFAULT_BIND, opt->port,
+                       &fd, &v6, err);
+    if (rc != SST_OK)
+        goto fail;
+    srv->daemon = MHD_start_daemon(
+        MHD_USE_AUTO | MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_ITC |
+            MHD_USE_ERROR_LOG | (v6 ? MHD_USE_IPv6 : 0),
+        0, NULL, NULL, on_request, srv, MHD_OPTION_LISTEN_SOCKET, fd,
+        MHD_OPTION_THREAD_POOL_SIZE, threads, MHD_OPTION_CONNECTION_TIMEOUT,
+        (unsigned)IDLE_TIMEOUT_S, MHD_OPTION_URI_LOG_CALLBACK, on_uri, srv,
+        MHD_OPTION_NOTIFY_COMPLETED, on_completed, srv,
+        MHD_OPTION_EXTERNAL_LOGGER, on_mhd_log, NULL, MHD_OPTION_END);
+    if (srv->daemon == NULL) {
+        close(fd);
+        rc = sst_err_set(err, SST_E_TRANSPORT,
+                         "libmicrohttpd could not start on %s", srv->url);
+        goto fail;
+    }
+    *out = srv;
+    return SST_OK;
+fail:
+    sst_server_pool_free(srv->pool);
+    sst_free(srv->creds);
+    sst_free(srv);
+    return rc;
+}
+
+int
+sst_server_port(const struct sst_server *srv)
+{
+    return srv ? srv->port : 0;
+}
+
+const char *
+sst_server_url(const struct sst_server *srv)
+{
+    return srv ? srv->url : "";
+}
+
+unsigned long
+sst_server_requests(const struct sst_server *srv)
+{
+    return srv ? atomic_load(&srv->requests) : 0;
+}
+
+void
+sst_server_close(struct sst_server *srv)
+{
+    struct timespec t0;
+    MHD_socket fd;
+
+    if (srv == NULL)
+        return;
+    /* stop accepting; connections already open are still served */
+    fd = MHD_quiesce_daemon(srv->daemon);
+    if (fd != MHD_INVALID_SOCKET)
+        close(fd);
+    clock_gettime(CLOCK_MONOTONIC, &t0);
+    while (atomic_load(&srv->in_flight) > 0 &&
+           elapsed_ms(&t0) < SST_SERVER_DRAIN_MS) {
+        struct timespec nap = {0, 2 * 1000 * 1000};
+
+        nanosleep(&nap, NULL);
+    }
+    MHD_stop_daemon(srv->daemon);
+    sst_server_pool_free(srv->pool);
+    sst_free(srv->creds);
+    sst_free(srv);
+}

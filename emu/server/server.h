@@ -1,0 +1,135 @@
+/*
+ * emu/server/server.h - sst-emu as a library: DynamoDB's JSON 1.0 HTTP
+ * protocol served with libmicrohttpd on top of any struct sst_backend.
+ *
+ * A program (the sst-emu binary, a test, an application that wants a local
+ * DynamoDB endpoint of its own) opens a server on an address and a port
+ * (port 0 takes any free one), asks which port it got, and closes it. Each
+ * request runs through handler.c, which answers exactly as AWS DynamoDB
+ * does; the backend does the DynamoDB work.
+ *
+ *   struct sst_server_options o = {0};
+ *   struct sst_server *srv;
+ *
+ *   o.backend = db;                     // borrowed, closed by the caller
+ *   o.sharing = SST_SERVER_SHARED;      // db is thread-safe
+ *   if (sst_server_open(&o, &srv, &err) == SST_OK) {
+ *       printf("listening on %s\n", sst_server_url(srv));
+ *       ...
+ *       sst_server_close(srv);          // graceful
+ *   }
+ *
+ * Threads: the server answers on a pool of worker threads (keep-alive
+ * connections stay on one worker). The functions here are called from one
+ * thread (the owner of the server).
+ */
+#ifndef SST_EMU_SERVER_H
+#define SST_EMU_SERVER_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include <sst/backend.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/* The largest request body AWS accepts; a longer one is answered 413. */
+#define SST_SERVER_MAX_REQUEST_BYTES (16u * 1024u * 1024u)
+/* Requests still running when a close starts get this long to finish. */
+#define SST_SERVER_DRAIN_MS 10000
+
+/** How calls reach the backend given in sst_server_options.backend. */
+enum sst_server_sharing {
+    /* One call at a time: right for any backend (the default). */
+    SST_SERVER_SERIAL = 0,
+    /* Calls run concurrently: the backend is safe to share between
+     * threads (the emulator is; see its header). */
+    SST_SERVER_SHARED
+};
+
+/** A key the server accepts when it verifies signatures; borrowed. */
+struct sst_server_credential {
+    const char *access_key_id;
+    const char *secret_access_key;
+};
+
+struct sst_server_options {
+    /* Where: a numeric IPv4 or IPv6 address or a host name that resolves
+     * to one; NULL for "127.0.0.1". port 0 takes any free port. */
+    const char *bind;
+    int port;
+    /* Worker threads; 0 for the number of online CPUs (at least 2, at
+     * most 64). */
+    unsigned threads;
+    /* What to serve: either backend (borrowed: the caller closes it after
+     * sst_server_close) with its sharing, or backend_uri, from which the
+     * server opens one handle per worker thread and closes them itself
+     * (right for the HTTP backend, whose handle is one connection). */
+    struct sst_backend *backend;
+    enum sst_server_sharing sharing;
+    const char *backend_uri;
+    /* SigV4: when verify_signatures is set, a request must be signed with
+     * one of the credentials (copied), within 15 minutes of the clock.
+     * Otherwise only the presence and the form of the signature are
+     * checked, as DynamoDB checks them before it looks at keys. */
+    bool verify_signatures;
+    const struct sst_server_credential *credentials;
+    size_t credential_count;
+    /* Bodies longer than this are answered 413; 0 for
+     * SST_SERVER_MAX_REQUEST_BYTES. */
+    size_t max_request_bytes;
+    /* Injectable clock (Unix seconds) for the signature window; NULL for
+     * the real one. Called from the worker threads. */
+    int64_t (*clock_s)(void *user);
+    void *user;
+};
+
+struct sst_server;
+
+/**
+ * Start serving: bind, listen and start the worker threads.
+ *
+ * @param[in]  opt  borrowed; strings and credentials are copied
+ * @param[out] out  on SST_OK the running server (sst_server_close);
+ *                  NULL on error
+ * @param[out] err  optional
+ * @return SST_OK; SST_E_INVALID_ARG (no backend or both kinds, a
+ *         credential without key or secret, verify_signatures without
+ *         credentials, port out of range, an address that does not
+ *         resolve); SST_E_TRANSPORT (the address cannot be bound, e.g. the
+ *         port is taken; cause holds errno when known); SST_E_NOMEM;
+ *         whatever sst_backend_open() returns for backend_uri.
+ */
+SST_API enum sst_code sst_server_open(const struct sst_server_options *opt,
+                                      struct sst_server **out,
+                                      struct sst_err *err);
+
+/** The port the server listens on (the chosen one when 0 was asked). */
+SST_API int sst_server_port(const struct sst_server *srv);
+
+/**
+ * The server's base URL, e.g. "http://127.0.0.1:8000" or
+ * "http://[::1]:8000". Borrowed; valid until sst_server_close().
+ */
+SST_API const char *sst_server_url(const struct sst_server *srv);
+
+/** Requests answered so far (any status). */
+SST_API unsigned long sst_server_requests(const struct sst_server *srv);
+
+/**
+ * Stop gracefully and free the server: stop accepting connections, give
+ * requests in flight up to SST_SERVER_DRAIN_MS to finish and be answered,
+ * close every connection, join the workers, and close the backend handles
+ * the server opened itself (a backend given by the caller is left open,
+ * every call on it finished). NULL is a no-op.
+ */
+SST_API void sst_server_close(struct sst_server *srv);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif /* SST_EMU_SERVER_H */

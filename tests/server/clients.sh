@@ -1,0 +1,197 @@
+#!/usr/bin/env bash
+# tests/server/clients.sh - real DynamoDB clients against the sst-emu
+# binary: the AWS CLI and boto3 (tests/server/clients.py).
+#
+# sst-emu starts on a free port of 127.0.0.1 and serves DynamoDB Local
+# through the HTTP backend (--backend http://...), until the emulator
+# backend is built in: then the same checks run against it unchanged.
+# The CLI creates a table, puts, gets, queries, updates with a condition
+# that holds and one that fails, runs a transaction and pages through
+# scan and query results with its paginator (--page-size, --max-items,
+# --starting-token). boto3 does the same through its resource and client
+# APIs, and checks signatures against a second sst-emu started with
+# --verify-signatures. Last, the command line itself: --help, a wrong
+# option, a taken port, and a graceful SIGTERM.
+#
+# Skipped (exit 77) where the AWS CLI, boto3, Java or DynamoDB Local is
+# missing. Uses DynamoDB Local from SST_DDB_LOCAL_ENDPOINT, or starts one
+# with tests/ddb-local.
+set -u
+here=$(cd "$(dirname "$0")" && pwd)
+top=${top_srcdir:-$(cd "$here/../.." && pwd)}
+top=$(cd "$top" && pwd)
+build=$(cd "${top_builddir:-.}" && pwd)
+emu="$build/emu/server/sst-emu"
+
+skip() { echo "SKIP: sst-emu client tests ($1)"; exit 77; }
+[ -x "$emu" ] || { echo "clients: $emu not built"; exit 1; }
+command -v aws >/dev/null 2>&1 || skip "aws CLI not found"
+python3 -c 'import boto3' >/dev/null 2>&1 || skip "boto3 not importable"
+command -v java >/dev/null 2>&1 || skip "java not found"
+if [ -z "${SST_DDB_LOCAL_ENDPOINT:-}" ]; then
+    "$top/tests/ddb-local" fetch >/dev/null 2>&1 ||
+        skip "DynamoDB Local cannot be fetched"
+    exec "$top/tests/ddb-local" exec "$0" "$@"
+fi
+
+# Dummy keys of letters and digits (DynamoDB Local refuses others), no
+# profile files, no metadata service, no pager.
+export AWS_ACCESS_KEY_ID=sstclients AWS_SECRET_ACCESS_KEY=sstclientsSecret0
+export AWS_DEFAULT_REGION=us-east-1 AWS_REGION=us-east-1
+export AWS_CONFIG_FILE=/dev/null AWS_SHARED_CREDENTIALS_FILE=/dev/null
+export AWS_EC2_METADATA_DISABLED=true AWS_PAGER= AWS_MAX_ATTEMPTS=1
+
+tmp=$(mktemp -d)
+pids=()
+cleanup() {
+    local p
+    for p in "${pids[@]}"; do kill "$p" 2>/dev/null && wait "$p" 2>/dev/null; done
+    rm -rf "$tmp"
+}
+trap cleanup EXIT
+
+passed=0 failed=0
+ok() { passed=$((passed + 1)); echo "  ok   $1"; }
+bad() { failed=$((failed + 1)); echo "  FAIL $1"; [ $# -gt 1 ] && printf '%s\n' "$2" | sed 's/^/       /'; }
+check() { # NAME COMMAND...
+    local name=$1; shift
+    if "$@"; then ok "$name"; else bad "$name"; fi
+}
+
+# start_emu NAME ARGS...: start sst-emu, wait for its ready line, set URL.
+start_emu() {
+    local name=$1 i; shift
+    "$emu" serve --port 0 "$@" >"$tmp/$name.out" 2>"$tmp/$name.err" &
+    pids+=($!)
+    last_pid=$!
+    for i in $(seq 100); do
+        URL=$(sed -n 's/^sst-emu listening on //p' "$tmp/$name.out")
+        [ -n "$URL" ] && return 0
+        kill -0 "$last_pid" 2>/dev/null || break
+        sleep 0.05
+    done
+    echo "clients: sst-emu did not start:"; cat "$tmp/$name.err"
+    return 1
+}
+
+start_emu main --backend "$SST_DDB_LOCAL_ENDPOINT" -v || exit 1
+url=$URL main_pid=$last_pid
+start_emu verify --backend "$SST_DDB_LOCAL_ENDPOINT" --verify-signatures \
+    --credentials "$AWS_ACCESS_KEY_ID:$AWS_SECRET_ACCESS_KEY" \
+    --credentials other:otherSecret || exit 1
+verify_url=$URL
+check "ready line names a loopback URL" bash -c "[[ '$url' == http://127.0.0.1:* ]]"
+
+ddb() { aws dynamodb --endpoint-url "$url" --output json "$@"; }
+# json EXPR: evaluate a Python expression over the JSON on stdin as j.
+json() { python3 -c "import json,sys; j=json.load(sys.stdin); print($1)"; }
+
+# ------------------------------------------------------------------ CLI
+t=cli_$$
+ddb create-table --table-name "$t" --billing-mode PAY_PER_REQUEST \
+    --attribute-definitions AttributeName=pk,AttributeType=S AttributeName=sk,AttributeType=N \
+    --key-schema AttributeName=pk,KeyType=HASH AttributeName=sk,KeyType=RANGE \
+    >"$tmp/create.json" 2>"$tmp/create.err"
+check "cli: create-table" grep -q "\"TableName\": \"$t\"" "$tmp/create.json"
+ddb wait table-exists --table-name "$t" 2>/dev/null
+check "cli: wait table-exists" test $? -eq 0
+
+for i in $(seq 1 23); do
+    ddb put-item --table-name "$t" \
+        --item "{\"pk\":{\"S\":\"p\"},\"sk\":{\"N\":\"$i\"},\"v\":{\"N\":\"$((i * 10))\"}}" \
+        >/dev/null 2>>"$tmp/put.err" || echo "put $i failed" >>"$tmp/put.err"
+done
+check "cli: put-item x23" test ! -s "$tmp/put.err"
+
+out=$(ddb get-item --table-name "$t" --key '{"pk":{"S":"p"},"sk":{"N":"7"}}' --consistent-read)
+check "cli: get-item" test "$(echo "$out" | json 'j["Item"]["v"]["N"]')" = 70
+
+out=$(ddb query --table-name "$t" --key-condition-expression 'pk = :p AND sk BETWEEN :a AND :b' \
+    --expression-attribute-values '{":p":{"S":"p"},":a":{"N":"3"},":b":{"N":"6"}}')
+check "cli: query" test "$(echo "$out" | json '[int(i["sk"]["N"]) for i in j["Items"]]')" = "[3, 4, 5, 6]"
+
+out=$(ddb update-item --table-name "$t" --key '{"pk":{"S":"p"},"sk":{"N":"1"}}' \
+    --update-expression 'SET v = v + :d' --condition-expression 'v = :old' \
+    --expression-attribute-values '{":d":{"N":"5"},":old":{"N":"10"}}' --return-values UPDATED_NEW)
+check "cli: update-item, condition holds" test "$(echo "$out" | json 'j["Attributes"]["v"]["N"]')" = 15
+
+ddb update-item --table-name "$t" --key '{"pk":{"S":"p"},"sk":{"N":"1"}}' \
+    --update-expression 'SET v = :z' --condition-expression 'v = :old' \
+    --expression-attribute-values '{":z":{"N":"0"},":old":{"N":"10"}}' >/dev/null 2>"$tmp/cond.err"
+rc=$?
+# the CLI exits 254 (v2) or 255 (v1) for an error the service returned
+check "cli: update-item, condition fails" test $rc -eq 254 -o $rc -eq 255
+check "cli: ... with ConditionalCheckFailedException" \
+    grep -q 'ConditionalCheckFailedException.*The conditional request failed' "$tmp/cond.err"
+
+ddb transact-write-items --transact-items "[
+  {\"Put\":{\"TableName\":\"$t\",\"Item\":{\"pk\":{\"S\":\"q\"},\"sk\":{\"N\":\"1\"}},
+           \"ConditionExpression\":\"attribute_not_exists(pk)\"}},
+  {\"Delete\":{\"TableName\":\"$t\",\"Key\":{\"pk\":{\"S\":\"p\"},\"sk\":{\"N\":\"23\"}}}}]" \
+    >/dev/null 2>"$tmp/txn.err"
+check "cli: transact-write-items" test $? -eq 0
+out=$(ddb transact-get-items --transact-items "[
+  {\"Get\":{\"TableName\":\"$t\",\"Key\":{\"pk\":{\"S\":\"q\"},\"sk\":{\"N\":\"1\"}}}},
+  {\"Get\":{\"TableName\":\"$t\",\"Key\":{\"pk\":{\"S\":\"p\"},\"sk\":{\"N\":\"23\"}}}}]")
+check "cli: transact-get-items sees both writes" \
+    test "$(echo "$out" | json '[("Item" in r) for r in j["Responses"]]')" = "[True, False]"
+ddb transact-write-items --transact-items "[
+  {\"Put\":{\"TableName\":\"$t\",\"Item\":{\"pk\":{\"S\":\"q\"},\"sk\":{\"N\":\"1\"}},
+           \"ConditionExpression\":\"attribute_not_exists(pk)\"}}]" >/dev/null 2>"$tmp/txn2.err"
+check "cli: a cancelled transaction" grep -q TransactionCanceledException "$tmp/txn2.err"
+
+# The paginator follows LastEvaluatedKey: 23 items in pages of 5 are 5
+# Scan requests (the last one short, without a LastEvaluatedKey).
+before=$(grep -c ' Scan -> 200' "$tmp/main.err")
+out=$(ddb scan --table-name "$t" --page-size 5)
+after=$(grep -c ' Scan -> 200' "$tmp/main.err")
+check "cli: scan paginates to every item" test "$(echo "$out" | json 'j["Count"]')" = 23
+check "cli: ... in 5 requests of 5" test $((after - before)) -eq 5
+out=$(ddb query --table-name "$t" --key-condition-expression 'pk = :p' \
+    --expression-attribute-values '{":p":{"S":"p"}}' --page-size 4 --max-items 9)
+token=$(echo "$out" | json 'j.get("NextToken", "")')
+check "cli: --max-items stops with a NextToken" \
+    test "$(echo "$out" | json '[int(i["sk"]["N"]) for i in j["Items"]]')" = "[1, 2, 3, 4, 5, 6, 7, 8, 9]"
+out=$(ddb query --table-name "$t" --key-condition-expression 'pk = :p' \
+    --expression-attribute-values '{":p":{"S":"p"}}' --page-size 4 --starting-token "$token")
+check "cli: --starting-token resumes" \
+    test "$(echo "$out" | json '[int(i["sk"]["N"]) for i in j["Items"]]')" = \
+    "[10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22]"
+
+ddb describe-table --table-name nope_$$ >/dev/null 2>"$tmp/nf.err"
+check "cli: ResourceNotFoundException" grep -q ResourceNotFoundException "$tmp/nf.err"
+ddb delete-table --table-name "$t" >/dev/null 2>&1
+check "cli: delete-table" test $? -eq 0
+check "cli: every request was logged with a status" \
+    grep -q "POST / CreateTable -> 200" "$tmp/main.err"
+
+# ------------------------------------------------------------------ boto3
+python3 "$here/clients.py" "$url" "$verify_url"
+rc=$?
+check "boto3 (clients.py)" test $rc -eq 0
+
+# ------------------------------------------------------------------ program
+"$emu" --help >"$tmp/help" 2>&1
+check "--help exits 0" test $? -eq 0
+check "--help shows the usage" grep -q '^Usage: sst-emu serve \[OPTIONS\]' "$tmp/help"
+"$emu" serve --bogus >/dev/null 2>"$tmp/bogus"
+check "a wrong option exits 2" test $? -eq 2
+check "... and says which" grep -q "unknown option '--bogus'" "$tmp/bogus"
+"$emu" serve --verify-signatures >/dev/null 2>&1
+check "--verify-signatures without --credentials exits 2" test $? -eq 2
+port=${url##*:}
+"$emu" serve --port "$port" --backend "$SST_DDB_LOCAL_ENDPOINT" >/dev/null 2>"$tmp/taken"
+check "a taken port exits 1" test $? -eq 1
+check "... and says so" grep -q 'Address already in use' "$tmp/taken"
+
+kill -TERM "$main_pid"
+wait "$main_pid"
+rc=$?
+check "SIGTERM: exit 0" test $rc -eq 0
+check "SIGTERM: says it shuts down" grep -q 'SIGTERM received, shutting down' "$tmp/main.err"
+kill -INT "${pids[1]}"
+wait "${pids[1]}"
+check "SIGINT: exit 0" test $? -eq 0
+
+echo "clients_cli: $passed passed, $failed failed"
+[ "$failed" -eq 0 ]
