@@ -35,7 +35,7 @@
 
 #include <sst/err.h>
 
-#include "emu/server/server.h"
+#include <sst/server.h>
 
 struct json_object;
 

@@ -18,7 +18,7 @@
 #include <sst/mem.h>
 #include <sst/sst.h>
 
-#include "emu/server/server.h"
+#include <sst/server.h>
 
 #define EXIT_RUNTIME 1 /* the backend or the address could not be opened */
 #define EXIT_USAGE 2   /* the command line is wrong                      */

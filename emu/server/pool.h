@@ -12,7 +12,7 @@
 
 #include <sst/backend.h>
 
-#include "emu/server/server.h"
+#include <sst/server.h>
 
 struct sst_server_pool;
 

@@ -31,7 +31,7 @@
 
 #include "emu/server/handler.h"
 #include "emu/server/pool.h"
-#include "emu/server/server.h"
+#include <sst/server.h>
 
 #define COMPONENT "sst-emu"
 #define DEFAULT_BIND "127.0.0.1"

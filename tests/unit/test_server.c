@@ -41,7 +41,7 @@
 #include "emu/server/auth.h"
 #include "emu/server/handler.h"
 #include "emu/server/jsoncheck.h"
-#include "emu/server/server.h"
+#include <sst/server.h>
 #include "harness.h"
 #include "http/sigv4.h"
 
