@@ -43,8 +43,13 @@ struct sst_backend_ops {
     const char *name;
     /**
      * Run one DynamoDB operation. req is borrowed and never kept. On SST_OK
-     * *resp is a new reference the caller releases with json_object_put();
-     * on failure *resp is NULL and err is filled.
+     * *resp is a new reference the caller releases with json_object_put().
+     * On failure err is filled and *resp is NULL, or, when DynamoDB's
+     * error carries members besides __type and message (the
+     * CancellationReasons of TransactionCanceledException, the Item of a
+     * ConditionalCheckFailedException asked for with
+     * ReturnValuesOnConditionCheckFailure), an object holding those
+     * members, which the caller releases too.
      */
     enum sst_code (*call)(struct sst_backend *b, const char *op,
                           const struct json_object *req,
@@ -175,7 +180,10 @@ SST_API enum sst_code sst_backend_open(const char *uri,
  * @param[in]  op    operation name, e.g. "GetItem"; borrowed
  * @param[in]  req   request object in DynamoDB JSON; borrowed, not kept
  * @param[out] resp  on SST_OK a new reference, released with
- *                   json_object_put(); NULL on error
+ *                   json_object_put(). On error NULL, or an object with
+ *                   the error's extra members (CancellationReasons, Item)
+ *                   that the caller releases as well; json_object_put()
+ *                   of NULL is a no-op, so always releasing is right
  * @param[out] err   optional; on failure carries DynamoDB's __type,
  *                   message and HTTP status where the backend got them
  * @return SST_OK; SST_E_INVALID_ARG for NULL b, op, req or resp; any code

@@ -170,8 +170,25 @@ ensure_creds(struct http_backend *h, struct sst_err *err)
 /* ------------------------------------------------------------------ */
 /* one attempt                                                         */
 
+/* The members of an error body besides __type and message, or NULL. */
+static struct json_object *
+error_extras(struct json_object *j)
+{
+    struct json_object *out = NULL;
+
+    json_object_object_foreach(j, k, v) {
+        if (!strcmp(k, "__type") || !strcasecmp(k, "message"))
+            continue;
+        if (out == NULL && (out = json_object_new_object()) == NULL)
+            return NULL;
+        json_object_object_add(out, k, json_object_get(v));
+    }
+    return out;
+}
+
 static enum sst_code
-decode_error(const struct sst_http_response *r, struct sst_err *err)
+decode_error(const struct sst_http_response *r, struct json_object **resp,
+             struct sst_err *err)
 {
     struct json_object *j = json_tokener_parse(r->body), *t, *m;
     const char *type = NULL, *msg = "";
@@ -184,8 +201,17 @@ decode_error(const struct sst_http_response *r, struct sst_err *err)
         if (json_object_object_get_ex(j, "message", &m) ||
             json_object_object_get_ex(j, "Message", &m))
             msg = json_object_get_string(m);
+        if (type)
+            *resp = error_extras(j);
     }
-    if (type == NULL) {
+    if (type == NULL && r->status == 413) {
+        /* AWS answers an oversized request with a bare 413 */
+        rc = sst_err_set(err, SST_E_REQUEST_TOO_LARGE,
+                         "HTTP 413: the request is larger than DynamoDB "
+                         "accepts (16 MB)");
+        if (err)
+            err->http_status = 413;
+    } else if (type == NULL) {
         rc = sst_err_set(err, r->status >= 500 ? SST_E_INTERNAL
                                                : SST_E_UNKNOWN_ERROR,
                          "HTTP %ld without a DynamoDB error body", r->status);
@@ -254,7 +280,7 @@ attempt(struct http_backend *h, const char *op, const char *body,
         goto out;
     }
     if (r.status != 200) {
-        rc = decode_error(&r, err);
+        rc = decode_error(&r, resp, err);
         goto out;
     }
     *resp = json_tokener_parse(r.body);
@@ -294,6 +320,8 @@ http_call(struct sst_backend *b, const char *op,
         long wait;
 
         sst_err_clear(&last);
+        json_object_put(*resp);
+        *resp = NULL;
         rc = attempt(h, op, body, len, resp, &last);
         if (rc == SST_OK || !retryable(&last))
             break;

@@ -219,6 +219,36 @@ sends_the_exact_request(void)
 }
 
 static void
+keeps_the_members_of_an_error(void)
+{
+    struct sst_backend *b = open_backend(1, 0, 0);
+    struct json_object *req = get_req(), *resp = NULL;
+    struct sst_err e;
+
+    fake_server_reset(fs);
+    add(NULL, 400,
+        "{\"__type\":\"com.amazonaws.dynamodb.v20120810#"
+        "TransactionCanceledException\",\"message\":\"Transaction "
+        "cancelled, please refer cancellation reasons for specific reasons "
+        "[None, ConditionalCheckFailed]\",\"CancellationReasons\":[{\"Code\":"
+        "\"None\"},{\"Code\":\"ConditionalCheckFailed\",\"Item\":{\"pk\":"
+        "{\"S\":\"a\"}},\"Message\":\"The conditional request failed\"}]}",
+        FAKE_NORMAL, -1, 0);
+    CU_ASSERT_EQUAL(sst_backend_call(b, "TransactWriteItems", req, &resp, &e),
+                    SST_E_TXN_CANCELED);
+    SST_ASSERT_STR_EQ(e.type, "TransactionCanceledException");
+    CU_ASSERT_PTR_NOT_NULL_FATAL(resp);
+    SST_ASSERT_STR_EQ(
+        json_object_to_json_string_ext(resp, JSON_C_TO_STRING_PLAIN),
+        "{\"CancellationReasons\":[{\"Code\":\"None\"},{\"Code\":"
+        "\"ConditionalCheckFailed\",\"Item\":{\"pk\":{\"S\":\"a\"}},"
+        "\"Message\":\"The conditional request failed\"}]}");
+    json_object_put(resp);
+    json_object_put(req);
+    sst_backend_close(b);
+}
+
+static void
 decodes_errors(void)
 {
     static const struct {
@@ -249,6 +279,8 @@ decodes_errors(void)
          SST_E_UNKNOWN_ERROR, "SomethingNewException", "m"},
         {403, "<html>forbidden</html>", SST_E_UNKNOWN_ERROR, "",
          "HTTP 403 without a DynamoDB error body"},
+        {413, "", SST_E_REQUEST_TOO_LARGE, "RequestEntityTooLargeException",
+         "HTTP 413: the request is larger than DynamoDB accepts (16 MB)"},
     };
     size_t i;
 
@@ -536,6 +568,7 @@ round_trip_on_ddb_local(void)
 static const struct sst_test wire_tests[] = {
     {"sends the exact request", sends_the_exact_request},
     {"decodes errors without retrying them", decodes_errors},
+    {"keeps the members of an error", keeps_the_members_of_an_error},
     {"opens by URI", opens_by_uri},
     {NULL, NULL},
 };
