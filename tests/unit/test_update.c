@@ -113,17 +113,16 @@ static const struct row rows[] = {
      NULL,
      SAME},
     {"SET x = :one + :tiny",
-     "{':one': {'N': '1'}, ':tiny': {'N': '1e-130'}}",
+     "{':tiny': {'N': '1e-130'}, ':one': {'N': '1'}}",
      true, "NONE",
      "DynamoDB only supports precision up to 38 digits",
      NULL,
      SAME},
-    {"SET x = :tiny - :tiny9",
-     "{':tiny9': {'N': '9e-131'}, ':tiny': {'N': '1e-130'}}",
+    {"SET x = :tiny9 - :tiny",
+     "{':tiny': {'N': '1e-130'}, ':tiny9': {'N': '1.1e-130'}}",
      true, "NONE",
-     "ExpressionAttributeValues contains invalid value: Number underflow. At"
-     "tempting to store a number with magnitude smaller than supported range"
-     " for key :tiny9",
+     "Number underflow. Attempting to store a number with magnitude smaller "
+     "than supported range",
      NULL,
      SAME},
     {"SET x = :max + :max",
@@ -271,7 +270,7 @@ static const struct row rows[] = {
      "': true}, 'ns': {'NS': ['1', '2']}, 'pk': {'S': 'u'}, 's': {'S': 'str'"
      "}, 'ss': {'SS': ['a', 'b']}}"},
     {"SET l[20] = :s, l[10] = :one",
-     "{':one': {'N': '1'}, ':s': {'S': 'x'}}",
+     "{':s': {'S': 'x'}, ':one': {'N': '1'}}",
      true, "ALL_NEW",
      "",
      "{'bs': {'BS': ['AQ==', 'Ag==']}, 'bt': {'BOOL': true}, 'l': {'L': [{'S"
@@ -354,7 +353,7 @@ static const struct row rows[] = {
      "': true}, 'ns': {'NS': ['1', '2']}, 'pk': {'S': 'u'}, 's': {'S': 'str'"
      "}, 'ss': {'SS': ['a', 'b']}}"},
     {"SET m.a.b[5] = :s, m.a.b[0] = :one",
-     "{':one': {'N': '1'}, ':s': {'S': 'x'}}",
+     "{':s': {'S': 'x'}, ':one': {'N': '1'}}",
      true, "UPDATED_NEW",
      "",
      "{'m': {'M': {'a': {'M': {'b': {'L': [{'N': '1'}, {'N': '1'}, {'M': {'c"
@@ -640,7 +639,7 @@ static const struct row rows[] = {
      NULL,
      SAME},
     {"ADD m.set :ss DELETE m.a.b[0] :ns",
-     "{':ns': {'NS': ['2.0', '5']}, ':ss': {'SS': ['b', 'z']}}",
+     "{':ss': {'SS': ['b', 'z']}, ':ns': {'NS': ['2.0', '5']}}",
      true, "UPDATED_NEW",
      "Invalid UpdateExpression: Syntax error; token: \"set\", near: \".set :"
      "ss\"",
@@ -830,14 +829,14 @@ static const struct row rows[] = {
      NULL,
      SAME},
     {"SET x = s + :one, y.z = :s",
-     "{':one': {'N': '1'}, ':s': {'S': 'x'}}",
+     "{':s': {'S': 'x'}, ':one': {'N': '1'}}",
      true, "NONE",
      "The document path provided in the update expression is invalid for upd"
      "ate",
      NULL,
      SAME},
     {"SET y.z = :s, x = s + :one",
-     "{':one': {'N': '1'}, ':s': {'S': 'x'}}",
+     "{':s': {'S': 'x'}, ':one': {'N': '1'}}",
      true, "NONE",
      "The document path provided in the update expression is invalid for upd"
      "ate",
