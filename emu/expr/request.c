@@ -17,9 +17,14 @@
 void
 sst_emu_exprs_init(struct sst_emu_exprs *x)
 {
-    memset(x, 0, sizeof *x);
+    /* no memset of the whole struct: the arenas' inline blocks need none */
     sst_emu_arena_init(&x->arena);
     sst_emu_bindings_init(&x->bindings);
+    memset(&x->condition, 0, sizeof x->condition);
+    memset(&x->update, 0, sizeof x->update);
+    memset(&x->key_condition, 0, sizeof x->key_condition);
+    memset(&x->filter, 0, sizeof x->filter);
+    memset(&x->projection, 0, sizeof x->projection);
 }
 
 void

@@ -144,7 +144,8 @@ java_copy_cap(size_t n)
 void
 sst_emu_bindings_init(struct sst_emu_bindings *b)
 {
-    memset(b, 0, sizeof *b);
+    memset(b, 0, offsetof(struct sst_emu_bindings, arena));
+    sst_emu_arena_init(&b->arena);
 }
 
 void
@@ -154,20 +155,11 @@ sst_emu_bindings_cleanup(struct sst_emu_bindings *b)
 
     if (b == NULL)
         return;
-    for (i = 0; i < b->nnames; i++) {
-        sst_free(b->names[i].key);
-        sst_free(b->names[i].name);
-    }
-    for (i = 0; i < b->nvalues; i++) {
-        sst_free(b->values[i].key);
-        sst_free(b->values[i].spelling);
+    for (i = 0; i < b->nvalues; i++)
         sst_av_free(b->values[i].value);
-    }
-    sst_free(b->names);
-    sst_free(b->values);
-    sst_free(b->name_index);
-    sst_free(b->value_index);
-    memset(b, 0, sizeof *b);
+    memset(b, 0, offsetof(struct sst_emu_bindings, arena));
+    /* everything else lives in the arena */
+    sst_emu_arena_cleanup(&b->arena);
 }
 
 /* DynamoDB's placeholder key syntax: the sigil, then [A-Za-z0-9_]+. */
@@ -226,9 +218,9 @@ key_cmp(const char *a, size_t alen, const char *b, size_t blen)
 /* Build index[] so that keys[index[i]] ascend (insertion sort: maps
  * are small, and it keeps no global state, unlike qsort's comparator). */
 static uint32_t *
-build_index(const struct key_view *keys, size_t n)
+build_index(struct sst_emu_arena *a, const struct key_view *keys, size_t n)
 {
-    uint32_t *idx = sst_malloc((n ? n : 1) * sizeof *idx);
+    uint32_t *idx = sst_emu_arena_alloc(a, (n ? n : 1) * sizeof *idx);
     size_t i, j;
 
     if (idx == NULL)
@@ -285,7 +277,7 @@ name_value_kind(const struct json_object *v, struct sst_err *err)
 
 /* The spelling of a top-level N value as sent, for BETWEEN messages. */
 static char *
-number_spelling(const struct json_object *v)
+number_spelling(struct sst_emu_arena *a, const struct json_object *v)
 {
     struct json_object *n;
 
@@ -293,8 +285,8 @@ number_spelling(const struct json_object *v)
         !json_object_object_get_ex(v, "N", &n) ||
         !json_object_is_type(n, json_type_string))
         return NULL;
-    return sst_strndup(json_object_get_string(n),
-                       (size_t)json_object_get_string_len(n));
+    return sst_emu_arena_strndup(a, json_object_get_string(n),
+                                 (size_t)json_object_get_string_len(n));
 }
 
 struct pending {       /* a value decoded ahead of its turn */
@@ -308,7 +300,7 @@ load_names(struct sst_emu_bindings *b, const struct json_object *names,
 {
     size_t n = map_count(names), i = 0;
 
-    b->names = sst_calloc(n ? n : 1, sizeof *b->names);
+    b->names = sst_emu_arena_zalloc(&b->arena, (n ? n : 1) * sizeof *b->names);
     if (b->names == NULL)
         return nomem(err);
     json_object_object_foreach((struct json_object *)names, k, v)
@@ -319,8 +311,8 @@ load_names(struct sst_emu_bindings *b, const struct json_object *names,
 
         b->nnames = i;
         nb->key_len = strlen(k);
-        nb->key = sst_strndup(k, nb->key_len);
-        nb->name = s ? sst_strndup(s, len) : NULL;
+        nb->key = sst_emu_arena_strndup(&b->arena, k, nb->key_len);
+        nb->name = s ? sst_emu_arena_strndup(&b->arena, s, len) : NULL;
         nb->name_len = len;
         if (nb->key == NULL || (s != NULL && nb->name == NULL))
             return nomem(err);
@@ -375,28 +367,38 @@ check_map_sizes(const struct sst_emu_bindings *b, struct sst_err *err)
     return SST_OK;
 }
 
+/* Lookups scan maps of up to 8 entries; larger ones get a sorted index. */
+#define SST_EMU_SCAN_MAX 8
+
 static enum sst_code
 build_indexes(struct sst_emu_bindings *b, struct sst_err *err)
 {
     struct key_view *kv;
     size_t n = b->nnames > b->nvalues ? b->nnames : b->nvalues, i;
 
-    kv = sst_malloc((n ? n : 1) * sizeof *kv);
+    if (n <= SST_EMU_SCAN_MAX)
+        return SST_OK;
+    kv = sst_emu_arena_alloc(&b->arena, n * sizeof *kv);
     if (kv == NULL)
         return nomem(err);
-    for (i = 0; i < b->nnames; i++) {
-        kv[i].key = b->names[i].key;
-        kv[i].len = b->names[i].key_len;
+    if (b->nnames > SST_EMU_SCAN_MAX) {
+        for (i = 0; i < b->nnames; i++) {
+            kv[i].key = b->names[i].key;
+            kv[i].len = b->names[i].key_len;
+        }
+        b->name_index = build_index(&b->arena, kv, b->nnames);
+        if (b->name_index == NULL)
+            return nomem(err);
     }
-    b->name_index = build_index(kv, b->nnames);
-    for (i = 0; i < b->nvalues; i++) {
-        kv[i].key = b->values[i].key;
-        kv[i].len = b->values[i].key_len;
+    if (b->nvalues > SST_EMU_SCAN_MAX) {
+        for (i = 0; i < b->nvalues; i++) {
+            kv[i].key = b->values[i].key;
+            kv[i].len = b->values[i].key_len;
+        }
+        b->value_index = build_index(&b->arena, kv, b->nvalues);
+        if (b->value_index == NULL)
+            return nomem(err);
     }
-    b->value_index = build_index(kv, b->nvalues);
-    sst_free(kv);
-    if (b->name_index == NULL || b->value_index == NULL)
-        return nomem(err);
     return SST_OK;
 }
 
@@ -416,7 +418,7 @@ decode_values(struct sst_emu_bindings *b, const struct json_object *values,
 
         b->nvalues = ++i;
         vb->key_len = strlen(k);
-        vb->key = sst_strndup(k, vb->key_len);
+        vb->key = sst_emu_arena_strndup(&b->arena, k, vb->key_len);
         if (vb->key == NULL)
             return nomem(err);
         rc = sst_av_decode(v, &vb->value, &pend[i - 1].err);
@@ -430,7 +432,7 @@ decode_values(struct sst_emu_bindings *b, const struct json_object *values,
         if (rc == SST_OK) {
             vb->size = sst_av_size(vb->value);
             if (vb->value->type == SST_AV_N) {
-                vb->spelling = number_spelling(v);
+                vb->spelling = number_spelling(&b->arena, v);
                 if (vb->spelling == NULL)
                     return nomem(err);
             }
@@ -472,10 +474,9 @@ sst_emu_bindings_load(struct sst_emu_bindings *b,
         }
     }
     if (values) {
-        b->values = sst_calloc(map_count(values) ? map_count(values) : 1,
-                               sizeof *b->values);
-        pend = sst_calloc(map_count(values) ? map_count(values) : 1,
-                          sizeof *pend);
+        size_t nv = map_count(values) ? map_count(values) : 1;
+        b->values = sst_emu_arena_zalloc(&b->arena, nv * sizeof *b->values);
+        pend = sst_emu_arena_zalloc(&b->arena, nv * sizeof *pend);
         if (b->values == NULL || pend == NULL) {
             rc = nomem(err);
             goto fail;
@@ -528,10 +529,8 @@ sst_emu_bindings_load(struct sst_emu_bindings *b,
     rc = build_indexes(b, err);
     if (rc != SST_OK)
         goto fail;
-    sst_free(pend);
     return SST_OK;
 fail:
-    sst_free(pend);
     sst_emu_bindings_cleanup(b);
     return rc;
 }
@@ -545,7 +544,7 @@ sst_emu_bindings_value(const struct sst_emu_bindings *b, const char *key,
 
     if (b == NULL || b->nvalues == 0)
         return NULL;
-    if (b->value_index == NULL || b->nvalues <= 8) {
+    if (b->value_index == NULL) {
         for (i = 0; i < b->nvalues; i++)
             if (b->values[i].key_len == len &&
                 memcmp(b->values[i].key, key, len) == 0)
@@ -577,7 +576,7 @@ sst_emu_bindings_name(const struct sst_emu_bindings *b, const char *key,
 
     if (b == NULL || b->nnames == 0)
         return NULL;
-    if (b->name_index == NULL || b->nnames <= 8) {
+    if (b->name_index == NULL) {
         for (i = 0; i < b->nnames; i++)
             if (b->names[i].key_len == len &&
                 memcmp(b->names[i].key, key, len) == 0)

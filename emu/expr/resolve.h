@@ -49,7 +49,7 @@
 
 /* One entry of ExpressionAttributeNames. */
 struct sst_emu_name_binding {
-    char *key;        /* "#n", NUL-terminated                       */
+    char *key;        /* "#n", NUL-terminated (bindings' arena)      */
     size_t key_len;
     char *name;       /* the attribute name it stands for           */
     size_t name_len;
@@ -69,7 +69,10 @@ struct sst_emu_value_binding {
 
 /* The placeholder maps of one request. Entries keep the order of the
  * request's JSON objects (DynamoDB reports the first bad entry in that
- * order). */
+ * order). Keys, names, spellings and the arrays live in the bindings' own
+ * arena (a typical request needs no heap block for them); the decoded
+ * values are sst_av trees. The struct holds its arena's inline block:
+ * never copy it, use it where it was initialised. */
 struct sst_emu_bindings {
     struct sst_emu_name_binding *names;
     size_t nnames;
@@ -77,9 +80,10 @@ struct sst_emu_bindings {
     size_t nvalues;
     bool names_given;  /* the request had ExpressionAttributeNames */
     bool values_given; /* ... and ExpressionAttributeValues         */
-    /* sorted indexes for lookups by key */
+    /* sorted indexes for lookups by key, for maps of more than 8 keys */
     uint32_t *name_index;
     uint32_t *value_index;
+    struct sst_emu_arena arena; /* last: init and cleanup reset the rest */
 };
 
 /** Prepare empty bindings (no maps given). Never fails. */
