@@ -1316,12 +1316,12 @@ check_path(struct check *c, const struct sst_emu_expr_path *path,
 static unsigned
 result_types(const struct sst_emu_ast *n, const unsigned *kid_types)
 {
+    (void)kid_types;
     if (n->type != SST_EMU_AST_OP)
         return T_ALL;
-    /* if_not_exists gives its second operand's types (DynamoDB reports
-     * "operand type: S" for if_not_exists(a, :s) + :n). */
-    if (n->op == SST_EMU_EXPR_OP_IF_NOT_EXISTS && n->nkids == 2)
-        return kid_types[1];
+    /* if_not_exists has no static type: its value may come from the
+     * item (DynamoDB accepts "if_not_exists(a, :s) + :n" and fails at run
+     * time when :s is used; "... + :t" reports :t's BOOL). */
     return ops[n->op].result_types;
 }
 

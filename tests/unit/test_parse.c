@@ -1936,7 +1936,11 @@ static const struct hook_row hook_rows[] = {
      "or function; operator or function: list_append, number of "
      "operands: 3"},
     {SST_EMU_EXPR_UPDATE, "SET a = if_not_exists(a, :s) + :n",
-     "t:a p:a :s [if_not_exists] :n",
+     "t:a p:a :s [if_not_exists] :n [+]", ""},
+    {SST_EMU_EXPR_UPDATE, "SET a = :n + if_not_exists(a, :s)",
+     "t:a :n p:a :s [if_not_exists] [+]", ""},
+    {SST_EMU_EXPR_UPDATE, "SET a = if_not_exists(a, :n) + :s",
+     "t:a p:a :n [if_not_exists] :s",
      "Invalid UpdateExpression: Incorrect operand type for operator or "
      "function; operator or function: +, operand type: S"},
     {SST_EMU_EXPR_UPDATE, "ADD a :n, b :s", "t:b t:a :s",
