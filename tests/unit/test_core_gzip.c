@@ -12,7 +12,7 @@
 
 #include "src/core/gzip.h"
 
-#include "core_golden.h"
+#include "test_core_golden.h"
 #include "harness.h"
 
 static json_object *golden;

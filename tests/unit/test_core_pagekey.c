@@ -15,7 +15,7 @@
 #include "src/core/pagekey.h"
 #include "src/core/pyjson.h"
 
-#include "core_golden.h"
+#include "test_core_golden.h"
 #include "harness.h"
 
 static json_object *golden;

@@ -9,7 +9,7 @@
 #include <sst/mem.h>
 #include <sst/time.h>
 
-#include "core_golden.h"
+#include "test_core_golden.h"
 #include "harness.h"
 
 static json_object *golden;

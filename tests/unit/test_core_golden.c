@@ -1,5 +1,5 @@
 /*
- * tests/unit/core_golden.c - loading the goldens of tests/data/core/.
+ * tests/unit/test_core_golden.c - loading the goldens of tests/data/core/.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -9,7 +9,7 @@
 
 #include "src/core/b64.h"
 
-#include "core_golden.h"
+#include "test_core_golden.h"
 
 #ifndef SST_CORE_DATADIR
 #error "SST_CORE_DATADIR must name tests/data/core"

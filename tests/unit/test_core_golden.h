@@ -1,5 +1,5 @@
 /*
- * tests/unit/core_golden.h - loading the goldens of tests/data/core/.
+ * tests/unit/test_core_golden.h - loading the goldens of tests/data/core/.
  *
  * The goldens are JSON files written by the Python scripts next to them
  * (gen_*.py); the core tests read them with json-c.
