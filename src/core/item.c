@@ -446,9 +446,12 @@ read_compressed(const json_object *item, json_object **plain,
         !json_object_is_type(b, json_type_string))
         return sst_err_set(err, SST_E_INVALID_DATA,
                            "compressed item has no Binary 'data' attribute");
-    if (sst_b64_decode(json_object_get_string(b),
-                       (size_t)json_object_get_string_len(b), false, &gz,
-                       &gzlen, NULL) != SST_OK)
+    rc = sst_b64_decode(json_object_get_string(b),
+                        (size_t)json_object_get_string_len(b), false, &gz,
+                        &gzlen, NULL);
+    if (rc == SST_E_NOMEM)
+        return nomem(err);
+    if (rc != SST_OK)
         return sst_err_set(err, SST_E_INVALID_DATA,
                            "item attribute 'data' is not base64");
     rc = sst_gzip_decompress(gz, gzlen, 0, &json, &jlen, err);

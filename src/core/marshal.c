@@ -522,9 +522,12 @@ sst_unmarshal_value(const struct sst_field *f, const json_object *av,
     if (strcmp(type, "B") == 0) {
         unsigned char *raw = NULL;
         size_t len;
-        if (sst_b64_decode(json_object_get_string(val),
-                           (size_t)json_object_get_string_len(val), false,
-                           &raw, &len, NULL) != SST_OK)
+        rc = sst_b64_decode(json_object_get_string(val),
+                            (size_t)json_object_get_string_len(val), false,
+                            &raw, &len, NULL);
+        if (rc == SST_E_NOMEM)
+            return nomem(err);
+        if (rc != SST_OK)
             return sst_fpath_fail(err, p, "B value is not base64");
         *out = json_object_new_string_len((const char *)raw, (int)len);
         sst_free(raw);
