@@ -1080,7 +1080,9 @@ test_values(void)
         SST_ASSERT_STR_EQ(json_object_to_json_string_ext(
                               v, JSON_C_TO_STRING_PLAIN),
                           "[\"a\"]");
+        json_object_put(v);
         CU_ASSERT_EQUAL(sst_av_to_value(bad, &v, &err), SST_E_INVALID_DATA);
+        CU_ASSERT_PTR_NULL(v);
         json_object_put(v);
         json_object_put(ss);
         json_object_put(bad);
