@@ -10,6 +10,10 @@
 #include <sst/log.h>
 #include <sst/mem.h>
 #include <sst/backend.h>
+#include <sst/time.h>
+#include <sst/ulid.h>
+#include <sst/exprb.h>
+#include <sst/type.h>
 
 #ifdef __cplusplus
 extern "C" {
