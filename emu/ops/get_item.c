@@ -53,6 +53,7 @@ struct get {
     bool consistent;
     enum sst_emu_rcc rcc;
     struct sst_emu_exprs x;
+    bool simple; /* Key left for sst_emu_fast_key */
 };
 
 static enum sst_code
@@ -61,7 +62,10 @@ check(const struct json_object *req, struct get *g, struct sst_err *err)
     enum sst_code rc;
 
     rc = sst_emu_check_shape(req, request, err);
-    if (rc == SST_OK && sst_emu_get(req, "Key") != NULL)
+    /* A simple Key (the usual one) has no JSON fault: it is read straight
+     * into key bytes once the table is known. */
+    g->simple = sst_emu_key_simple(sst_emu_get(req, "Key"));
+    if (rc == SST_OK && sst_emu_get(req, "Key") != NULL && !g->simple)
         rc = sst_emu_req_item(sst_emu_get(req, "Key"), &g->key, &g->later, err);
     if (rc == SST_OK)
         rc = sst_emu_req_table_name(req, &g->table, err);
@@ -87,9 +91,17 @@ check_key(const struct json_object *req, struct get *g,
 
     if (sst_emu_get(req, "Key") == NULL)
         return sst_err_set(err, SST_E_VALIDATION, SST_EMU_MSG_NULL_KEY);
+    if (g->simple && !sst_emu_fast_key(t, sst_emu_get(req, "Key"), key)) {
+        /* Not a valid key: decode it to report the fault exactly. */
+        rc = sst_emu_req_item(sst_emu_get(req, "Key"), &g->key, &g->later,
+                              err);
+        if (rc != SST_OK)
+            return rc;
+        g->simple = false;
+    }
     if (g->later.code != SST_OK)
         return sst_emu_deferred_raise(&g->later, err);
-    rc = sst_emu_table_key(t, g->key, true, key, err);
+    rc = g->simple ? SST_OK : sst_emu_table_key(t, g->key, true, key, err);
     if (rc != SST_OK)
         return rc;
     /* Seam: the ProjectionExpression is applied to the item read

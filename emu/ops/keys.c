@@ -129,6 +129,88 @@ sst_emu_table_key(const struct sst_emu_table *t, const struct sst_av *attrs,
     return SST_OK;
 }
 
+/* ------------------------------------------------------------------ */
+/* the fast path of simple keys                                        */
+
+/* The one member of a simple AttributeValue: its type key and string. */
+static bool
+simple_value(const struct json_object *av, const char **type,
+             struct json_object **str)
+{
+    struct lh_entry *e;
+
+    if (!json_object_is_type(av, json_type_object) ||
+        json_object_object_length(av) != 1)
+        return false;
+    e = json_object_get_object(av)->head;
+    *type = (const char *)lh_entry_k(e);
+    *str = (struct json_object *)lh_entry_v(e);
+    return ((*type)[0] == 'S' || (*type)[0] == 'N') && (*type)[1] == '\0' &&
+           json_object_is_type(*str, json_type_string);
+}
+
+bool
+sst_emu_key_simple(const struct json_object *key)
+{
+    const char *type;
+    struct json_object *str;
+
+    if (!json_object_is_type(key, json_type_object))
+        return false;
+    json_object_object_foreach((struct json_object *)key, name, av)
+    {
+        (void)name;
+        if (!simple_value(av, &type, &str))
+            return false;
+    }
+    return true;
+}
+
+bool
+sst_emu_fast_key(const struct sst_emu_table *t, const struct json_object *key,
+                 struct sst_emu_key *k)
+{
+    unsigned pos[2 * SST_EMU_KEY_PARTS_MAX], n, i;
+    uint8_t enc[SST_NUM_KEY_MAX];
+    struct json_object *av, *str;
+    const char *type, *s;
+    struct sst_num num;
+    size_t len, max;
+    bool ok;
+
+    n = schema_positions(&t->key, pos);
+    if (!sst_emu_key_simple(key) || (size_t)json_object_object_length(key) != n)
+        return false;
+    sst_emu_key_reset(k);
+    for (i = 0; i < n; i++) {
+        if (!json_object_object_get_ex(key, sst_emu_attr_name(t, pos[i]),
+                                       &av) ||
+            !simple_value(av, &type, &str))
+            return false;
+        s = json_object_get_string(str);
+        len = (size_t)json_object_get_string_len(str);
+        if (t->attrs[pos[i]].type == SST_EMU_ATTR_S && type[0] == 'S') {
+            max = i < t->key.hash_count ? SST_EMU_MAX_HASH_KEY_BYTES
+                                        : SST_EMU_MAX_RANGE_KEY_BYTES;
+            if (len == 0 || len > max ||
+                sst_emu_key_add_s(k, s, len, NULL) != SST_OK)
+                return false;
+        } else if (t->attrs[pos[i]].type == SST_EMU_ATTR_N && type[0] == 'N') {
+            sst_num_init(&num);
+            ok = sst_num_parse(&num, s, len, NULL) == SST_OK;
+            if (ok)
+                ok = sst_emu_key_add_n(k, enc, sst_num_key_encode(&num, enc),
+                                       NULL) == SST_OK;
+            sst_num_cleanup(&num);
+            if (!ok)
+                return false;
+        } else {
+            return false;
+        }
+    }
+    return true;
+}
+
 static bool
 is_table_key_pos(const struct sst_emu_table *t, unsigned pos)
 {

@@ -99,6 +99,25 @@ SST_MUST_CHECK enum sst_code sst_emu_table_key(const struct sst_emu_table *t,
                                                struct sst_err *err);
 
 /**
+ * Whether a Key in JSON has the simple shape of most requests: every
+ * member an AttributeValue with exactly one member, "S" or "N", holding a
+ * JSON string. Such a key has no serialisation fault, so the operation may
+ * leave it undecoded until the table is known (sst_emu_fast_key).
+ */
+bool sst_emu_key_simple(const struct json_object *key);
+
+/**
+ * The fast path of sst_emu_table_key() for a simple Key (exact): the row
+ * key built straight from the JSON, without attribute values.
+ *
+ * @return true with k built when the Key is valid for the table; false
+ *         when it is not (or not simple): the caller then decodes it and
+ *         calls sst_emu_table_key(), which reports the fault exactly.
+ */
+bool sst_emu_fast_key(const struct sst_emu_table *t,
+                      const struct json_object *key, struct sst_emu_key *k);
+
+/**
  * Check every index key attribute an item holds (type, empty value,
  * size), index by index, before anything is written.
  *
