@@ -107,7 +107,7 @@ decode(const struct json_object *req, struct batch *b, struct sst_err *err)
 {
     struct json_object *items = sst_emu_get(req, "RequestItems");
     enum sst_code rc;
-    size_t i = 0, j;
+    size_t i = 0, j, n;
 
     rc = sst_emu_check_shape(req, request, err);
     if (rc != SST_OK || items == NULL)
@@ -124,7 +124,7 @@ decode(const struct json_object *req, struct batch *b, struct sst_err *err)
         p->name = name;
         p->spec = spec;
         p->keys = sst_emu_get(spec, "Keys");
-        p->n = sst_emu_list_len(p->keys);
+        n = sst_emu_list_len(p->keys);
         if (p->keys != NULL && json_object_is_type(p->keys, json_type_object))
             return sst_err_set(err, SST_E_SERIALIZATION,
                                "Start of structure or map found where not "
@@ -132,8 +132,9 @@ decode(const struct json_object *req, struct batch *b, struct sst_err *err)
         if (p->keys != NULL && !json_object_is_type(p->keys, json_type_array))
             return sst_err_set(err, SST_E_SERIALIZATION,
                                "Expected list or null");
-        if (p->n > 0 && (p->key = sst_calloc(p->n, sizeof *p->key)) == NULL)
+        if (n > 0 && (p->key = sst_calloc(n, sizeof *p->key)) == NULL)
             return sst_emu_nomem(err);
+        p->n = n; /* only once key has room: batch_cleanup walks it */
         for (j = 0; j < p->n; j++) {
             struct json_object *k = json_object_array_get_idx(p->keys, j);
             if (k == NULL || json_object_is_type(k, json_type_null))

@@ -120,7 +120,7 @@ decode(const struct json_object *req, struct batch *b, struct sst_err *err)
 {
     struct json_object *items = sst_emu_get(req, "RequestItems");
     enum sst_code rc;
-    size_t i = 0, j;
+    size_t i = 0, j, n;
 
     rc = sst_emu_check_shape(req, request, err);
     if (rc != SST_OK || items == NULL)
@@ -136,9 +136,10 @@ decode(const struct json_object *req, struct batch *b, struct sst_err *err)
         b->n = i;
         p->name = name;
         p->list = list;
-        p->n = sst_emu_list_len(list);
-        if (p->n > 0 && (p->w = sst_calloc(p->n, sizeof *p->w)) == NULL)
+        n = sst_emu_list_len(list);
+        if (n > 0 && (p->w = sst_calloc(n, sizeof *p->w)) == NULL)
             return sst_emu_nomem(err);
+        p->n = n; /* only once w has room: batch_cleanup walks it */
         for (j = 0; j < p->n; j++) {
             rc = decode_write(json_object_array_get_idx(list, j), &p->w[j],
                               err);
