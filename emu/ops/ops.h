@@ -7,6 +7,13 @@
  * object, or on failure NULL and err filled with DynamoDB's error type and
  * message. An operation validates the whole request before it writes, and
  * runs its reads and writes in one LMDB transaction.
+ *
+ * Shared plumbing: common.h (request shapes, getters, table lookup,
+ * TableDescription), schema.h (table and index definitions), keys.h
+ * (primary and index keys), request.h (the item operations' request
+ * members), capacity.h (ConsumedCapacity), writes.h (the one place that
+ * writes items and index rows), exprs.h (the seam with the expression
+ * engine).
  */
 #ifndef SST_EMU_OPS_H
 #define SST_EMU_OPS_H
