@@ -229,7 +229,7 @@ acknowledged_writes_survive_sigkill(void)
     for (round = 0; round < ROUNDS; round++) {
         if (round >= 50 && time(NULL) - start > CRASH_SECONDS)
             break;
-        next = crash_round(dir, next, 5 + rand() % 40, acked, cap);
+        next = crash_round(dir, next, 10 + rand() % 70, acked, cap);
         CU_ASSERT_EQUAL_FATAL(sst_emu_open(dir, NULL, &emu, NULL), SST_OK);
         for (id = 0; id < next && id < cap; id++)
             if (acked[id]) {
