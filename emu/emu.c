@@ -5,7 +5,9 @@
  * struct sst_emu embeds its struct sst_backend first, so the backend
  * pointer and the emulator are the same object: closing either closes
  * both. The store (emu/store/) does the locking that shared use needs;
- * the clock is the only other mutable state and has its own mutex.
+ * the clock is the only other mutable state and has its own mutex. The
+ * optional TTL sweeper is a thread that sweeps every ttl_sweep_ms until
+ * the emulator closes.
  */
 #include <errno.h>
 #include <json-c/json.h>
@@ -31,15 +33,28 @@ struct sst_emu {
     bool fixed; /* time fixed at fixed_ms                    */
     int64_t fixed_ms;
     int64_t offset_ms; /* added to the clock's reading              */
+    /* The background TTL sweeper (ttl_sweep_ms > 0). */
+    pthread_mutex_t sweep_mu;
+    pthread_cond_t sweep_cv;
+    pthread_t sweeper;
+    bool sweeping, stop;
+    int64_t sweep_ms;
 };
 
 /* Sorted by name, for bsearch. */
 static const struct sst_emu_op ops[] = {
+    {"BatchGetItem", sst_emu_op_batch_get_item},
+    {"BatchWriteItem", sst_emu_op_batch_write_item},
     {"CreateTable", sst_emu_op_create_table},
+    {"DeleteItem", sst_emu_op_delete_item},
     {"DeleteTable", sst_emu_op_delete_table},
     {"DescribeTable", sst_emu_op_describe_table},
     {"DescribeTimeToLive", sst_emu_op_describe_time_to_live},
+    {"GetItem", sst_emu_op_get_item},
     {"ListTables", sst_emu_op_list_tables},
+    {"PutItem", sst_emu_op_put_item},
+    {"Scan", sst_emu_op_scan},
+    {"UpdateTable", sst_emu_op_update_table},
     {"UpdateTimeToLive", sst_emu_op_update_time_to_live},
 };
 
@@ -133,6 +148,89 @@ sst_emu_now(struct sst_emu *emu)
 }
 
 /* ------------------------------------------------------------------ */
+/* TTL                                                                 */
+
+enum sst_code
+sst_emu_sweep_ttl(struct sst_emu *emu, uint64_t *removed, struct sst_err *err)
+{
+    if (removed != NULL)
+        *removed = 0;
+    if (emu == NULL)
+        return sst_err_set(err, SST_E_INVALID_ARG, "emu must not be NULL");
+    return sst_emu_ttl_sweep(emu->store, sst_emu_now(emu), removed, err);
+}
+
+static void *
+sweeper_main(void *arg)
+{
+    struct sst_emu *emu = arg;
+    struct timespec until;
+
+    pthread_mutex_lock(&emu->sweep_mu);
+    while (!emu->stop) {
+        clock_gettime(CLOCK_MONOTONIC, &until);
+        until.tv_sec += emu->sweep_ms / 1000;
+        until.tv_nsec += (long)(emu->sweep_ms % 1000) * 1000000L;
+        if (until.tv_nsec >= 1000000000L) {
+            until.tv_sec++;
+            until.tv_nsec -= 1000000000L;
+        }
+        while (!emu->stop &&
+               pthread_cond_timedwait(&emu->sweep_cv, &emu->sweep_mu,
+                                      &until) != ETIMEDOUT)
+            ;
+        if (emu->stop)
+            break;
+        pthread_mutex_unlock(&emu->sweep_mu);
+        /* A failed sweep (a full map, say) is retried next time. */
+        (void)sst_emu_sweep_ttl(emu, NULL, NULL);
+        pthread_mutex_lock(&emu->sweep_mu);
+    }
+    pthread_mutex_unlock(&emu->sweep_mu);
+    return NULL;
+}
+
+static enum sst_code
+start_sweeper(struct sst_emu *emu, int64_t every_ms, struct sst_err *err)
+{
+    pthread_condattr_t ca;
+    int rc;
+
+    if (every_ms <= 0)
+        return SST_OK;
+    emu->sweep_ms = every_ms;
+    if (pthread_condattr_init(&ca) != 0)
+        return sst_err_set(err, SST_E_NOMEM, "cannot create a condition");
+    pthread_condattr_setclock(&ca, CLOCK_MONOTONIC);
+    rc = pthread_cond_init(&emu->sweep_cv, &ca);
+    pthread_condattr_destroy(&ca);
+    if (rc != 0)
+        return sst_err_set(err, SST_E_NOMEM, "cannot create a condition");
+    rc = pthread_create(&emu->sweeper, NULL, sweeper_main, emu);
+    if (rc != 0) {
+        pthread_cond_destroy(&emu->sweep_cv);
+        return sst_err_set(err, SST_E_NOMEM,
+                           "cannot start the TTL sweeper: %s", strerror(rc));
+    }
+    emu->sweeping = true;
+    return SST_OK;
+}
+
+static void
+stop_sweeper(struct sst_emu *emu)
+{
+    if (!emu->sweeping)
+        return;
+    pthread_mutex_lock(&emu->sweep_mu);
+    emu->stop = true;
+    pthread_cond_signal(&emu->sweep_cv);
+    pthread_mutex_unlock(&emu->sweep_mu);
+    pthread_join(emu->sweeper, NULL);
+    pthread_cond_destroy(&emu->sweep_cv);
+    emu->sweeping = false;
+}
+
+/* ------------------------------------------------------------------ */
 /* calls                                                               */
 
 enum sst_code
@@ -211,12 +309,19 @@ sst_emu_open(const char *path, const struct sst_emu_options *opts,
         sst_free(emu);
         return sst_err_set(err, SST_E_NOMEM, "cannot create a lock");
     }
+    if (pthread_mutex_init(&emu->sweep_mu, NULL) != 0) {
+        pthread_mutex_destroy(&emu->clock_mu);
+        sst_free(emu);
+        return sst_err_set(err, SST_E_NOMEM, "cannot create a lock");
+    }
     emu->base.ops = &emu_backend_ops;
     if (opts != NULL) {
         emu->clock = opts->clock;
         emu->clock_user = opts->clock_user;
     }
     rc = sst_emu_store_open(&cfg, &emu->store, err);
+    if (rc == SST_OK && opts != NULL)
+        rc = start_sweeper(emu, opts->ttl_sweep_ms, err);
     if (rc != SST_OK) {
         sst_emu_close(emu);
         return rc;
@@ -230,7 +335,9 @@ sst_emu_close(struct sst_emu *emu)
 {
     if (emu == NULL)
         return;
+    stop_sweeper(emu);
     sst_emu_store_close(emu->store);
+    pthread_mutex_destroy(&emu->sweep_mu);
     pthread_mutex_destroy(&emu->clock_mu);
     sst_free(emu);
 }
@@ -269,7 +376,8 @@ parse_flag(const char *key, const char *v, bool *out, struct sst_err *err)
 }
 
 static enum sst_code
-parse_size(const char *key, const char *v, size_t *out, struct sst_err *err)
+parse_size(const char *key, const char *v, const char *unit, size_t *out,
+           struct sst_err *err)
 {
     unsigned long long n;
     char *end;
@@ -279,7 +387,7 @@ parse_size(const char *key, const char *v, size_t *out, struct sst_err *err)
     if (*v < '0' || *v > '9' || *end != '\0' || errno != 0 ||
         n > (unsigned long long)SIZE_MAX)
         return sst_err_set(err, SST_E_INVALID_ARG,
-                           "option %s takes a number of bytes, not '%s'", key,
+                           "option %s takes a number of %s, not '%s'", key, unit,
                            v);
     *out = (size_t)n;
     return SST_OK;
@@ -306,8 +414,14 @@ sst_emu_backend_open(const struct sst_uri *uri, struct sst_backend **out,
         (rc = parse_flag("no-sync", v, &o.no_sync, err)) != SST_OK)
         return rc;
     if ((v = sst_uri_opt_get(uri, "map-size")) != NULL &&
-        (rc = parse_size("map-size", v, &o.map_size, err)) != SST_OK)
+        (rc = parse_size("map-size", v, "bytes", &o.map_size, err)) != SST_OK)
         return rc;
+    if ((v = sst_uri_opt_get(uri, "ttl-sweep-ms")) != NULL) {
+        size_t ms;
+        if ((rc = parse_size("ttl-sweep-ms", v, "milliseconds", &ms, err)) != SST_OK)
+            return rc;
+        o.ttl_sweep_ms = ms > INT64_MAX ? INT64_MAX : (int64_t)ms;
+    }
     rc = sst_emu_open(uri->in_memory ? NULL : uri->path, &o, &emu, err);
     if (rc != SST_OK)
         return rc;

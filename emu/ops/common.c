@@ -481,9 +481,12 @@ sst_emu_table_description(struct sst_emu_txn *txn,
      * throughput changes; a PAY_PER_REQUEST table shows 0 units. */
     pt = sst_emu_json_add(&b, d, "ProvisionedThroughput",
                           json_object_new_object());
-    sst_emu_json_add(&b, pt, "LastIncreaseDateTime", sst_emu_json_time(0));
-    sst_emu_json_add(&b, pt, "LastDecreaseDateTime", sst_emu_json_time(0));
-    sst_emu_json_add(&b, pt, "NumberOfDecreasesToday", json_object_new_int(0));
+    sst_emu_json_add(&b, pt, "LastIncreaseDateTime",
+                     sst_emu_json_time(t->last_increase_ms));
+    sst_emu_json_add(&b, pt, "LastDecreaseDateTime",
+                     sst_emu_json_time(t->last_decrease_ms));
+    sst_emu_json_add(&b, pt, "NumberOfDecreasesToday",
+                     json_object_new_int64(t->decreases_today));
     sst_emu_json_add(&b, pt, "ReadCapacityUnits",
                      json_object_new_int64(t->read_units));
     sst_emu_json_add(&b, pt, "WriteCapacityUnits",
@@ -493,13 +496,17 @@ sst_emu_table_description(struct sst_emu_txn *txn,
     sst_emu_json_add(&b, d, "ItemCount", json_object_new_int64((int64_t)count));
     sst_emu_json_add(&b, d, "TableArn", arn(t->name, NULL));
     sst_emu_json_add(&b, d, "TableId", json_object_new_string(t->table_id));
-    if (t->billing == SST_EMU_BILLING_PAY_PER_REQUEST) {
+    /* Shown once the table has been PAY_PER_REQUEST, as DynamoDB does. */
+    if (t->billing == SST_EMU_BILLING_PAY_PER_REQUEST || t->ppr_ms != 0) {
         bm = sst_emu_json_add(&b, d, "BillingModeSummary",
                               json_object_new_object());
-        sst_emu_json_add(&b, bm, "BillingMode",
-                         json_object_new_string("PAY_PER_REQUEST"));
+        sst_emu_json_add(
+            &b, bm, "BillingMode",
+            json_object_new_string(t->billing == SST_EMU_BILLING_PAY_PER_REQUEST
+                                       ? "PAY_PER_REQUEST"
+                                       : "PROVISIONED"));
         sst_emu_json_add(&b, bm, "LastUpdateToPayPerRequestDateTime",
-                         sst_emu_json_time(t->created_ms));
+                         sst_emu_json_time(t->ppr_ms));
     }
     rc = indexes_json(&b, txn, t, false, d, err);
     if (rc == SST_OK)

@@ -109,6 +109,8 @@ sst_emu_op_create_table(struct sst_emu *emu, const struct json_object *req,
     if (rc != SST_OK)
         goto out;
     t->created_ms = sst_emu_now(emu);
+    if (t->billing == SST_EMU_BILLING_PAY_PER_REQUEST)
+        t->ppr_ms = t->created_ms;
     rc = sst_emu_txn_begin(sst_emu_store_of(emu), true, &txn, err);
     if (rc != SST_OK)
         goto out;

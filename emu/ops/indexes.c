@@ -302,3 +302,37 @@ sst_emu_schema_global_indexes(const struct json_object *req,
     }
     return SST_OK;
 }
+
+/* ------------------------------------------------------------------ */
+/* shared with UpdateTable                                             */
+
+enum sst_code
+sst_emu_schema_projection(const struct json_object *e, struct sst_emu_index *ix,
+                          struct sst_err *err)
+{
+    return projection(e, ix, err);
+}
+
+enum sst_code
+sst_emu_schema_gsi_throughput(const struct json_object *e,
+                              const struct sst_emu_table *t,
+                              struct sst_emu_index *ix, struct sst_err *err)
+{
+    struct json_object *pt = sst_emu_get(e, "ProvisionedThroughput");
+    const char *name = sst_emu_get_string(e, "IndexName");
+
+    if (t->billing == SST_EMU_BILLING_PAY_PER_REQUEST)
+        return pt == NULL ? SST_OK
+                          : sst_err_set(err, SST_E_VALIDATION,
+                                        MSG_AWS_PPR_GSI_THROUGHPUT,
+                                        name ? name : "null");
+    if (pt == NULL)
+        return invalid(err, MSG_GSI_NO_THROUGHPUT);
+    if (!sst_emu_schema_units(pt, &ix->read_units, &ix->write_units) ||
+        ix->read_units < 1 || ix->write_units < 1)
+        return invalid(err, MSG_GSI_UNITS_MIN);
+    if (ix->read_units > SST_EMU_MAX_UNITS || ix->write_units > SST_EMU_MAX_UNITS)
+        return invalid(err, MSG_GSI_UNITS_MAX);
+    ix->has_throughput = true;
+    return SST_OK;
+}

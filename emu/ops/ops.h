@@ -7,6 +7,13 @@
  * object, or on failure NULL and err filled with DynamoDB's error type and
  * message. An operation validates the whole request before it writes, and
  * runs its reads and writes in one LMDB transaction.
+ *
+ * Shared plumbing: common.h (request shapes, getters, table lookup,
+ * TableDescription), schema.h (table and index definitions), keys.h
+ * (primary and index keys), request.h (the item operations' request
+ * members), capacity.h (ConsumedCapacity), writes.h (the one place that
+ * writes items and index rows), exprs.h (the seam with the expression
+ * engine).
  */
 #ifndef SST_EMU_OPS_H
 #define SST_EMU_OPS_H
@@ -40,6 +47,30 @@ const struct sst_emu_op *sst_emu_op_find(const char *name);
 /** The store of an emulator (emu.c); valid while the emulator is open. */
 struct sst_emu_store *sst_emu_store_of(struct sst_emu *emu);
 
+/**
+ * Delete every expired item of every table with TTL enabled, as of
+ * now_ms (emu/ops/ttl.c).
+ *
+ * @param[out] removed  optional: how many items were deleted
+ * @return SST_OK; SST_E_STORAGE; SST_E_NOMEM.
+ */
+SST_MUST_CHECK enum sst_code sst_emu_ttl_sweep(struct sst_emu_store *st,
+                                               int64_t now_ms,
+                                               uint64_t *removed,
+                                               struct sst_err *err);
+
+/**
+ * Check that the stored data agrees with itself (emu/ops/verify.c): every
+ * item row is under its own key; every index holds exactly the rows, with
+ * exactly the projections, that its table's items call for; every counter
+ * matches the rows. For tests and the crash test.
+ *
+ * @return SST_OK; SST_E_STORAGE naming the first disagreement;
+ *         SST_E_NOMEM.
+ */
+SST_MUST_CHECK enum sst_code sst_emu_verify(struct sst_emu_store *st,
+                                            struct sst_err *err);
+
 /* The operations (emu/ops/<name>.c). */
 enum sst_code sst_emu_op_create_table(struct sst_emu *emu,
                                       const struct json_object *req,
@@ -65,5 +96,33 @@ enum sst_code sst_emu_op_describe_time_to_live(struct sst_emu *emu,
                                                const struct json_object *req,
                                                struct json_object **resp,
                                                struct sst_err *err);
+
+enum sst_code sst_emu_op_put_item(struct sst_emu *emu,
+                                  const struct json_object *req,
+                                  struct json_object **resp,
+                                  struct sst_err *err);
+enum sst_code sst_emu_op_get_item(struct sst_emu *emu,
+                                  const struct json_object *req,
+                                  struct json_object **resp,
+                                  struct sst_err *err);
+enum sst_code sst_emu_op_delete_item(struct sst_emu *emu,
+                                     const struct json_object *req,
+                                     struct json_object **resp,
+                                     struct sst_err *err);
+enum sst_code sst_emu_op_batch_get_item(struct sst_emu *emu,
+                                        const struct json_object *req,
+                                        struct json_object **resp,
+                                        struct sst_err *err);
+enum sst_code sst_emu_op_batch_write_item(struct sst_emu *emu,
+                                          const struct json_object *req,
+                                          struct json_object **resp,
+                                          struct sst_err *err);
+enum sst_code sst_emu_op_scan(struct sst_emu *emu,
+                              const struct json_object *req,
+                              struct json_object **resp, struct sst_err *err);
+enum sst_code sst_emu_op_update_table(struct sst_emu *emu,
+                                      const struct json_object *req,
+                                      struct json_object **resp,
+                                      struct sst_err *err);
 
 #endif /* SST_EMU_OPS_H */

@@ -101,6 +101,27 @@ SST_MUST_CHECK enum sst_code
 sst_emu_schema_global_indexes(const struct json_object *req,
                               struct sst_emu_table *t, struct sst_err *err);
 
+/**
+ * The Projection of an index element, with CreateTable's rules (shared
+ * with UpdateTable's index creation).
+ *
+ * @return SST_OK; SST_E_VALIDATION; SST_E_NOMEM.
+ */
+SST_MUST_CHECK enum sst_code
+sst_emu_schema_projection(const struct json_object *e, struct sst_emu_index *ix,
+                          struct sst_err *err);
+
+/**
+ * A global index's ProvisionedThroughput, given exactly when the table is
+ * PROVISIONED, with units 1 to 40,000 (UpdateTable's index creation).
+ *
+ * @return SST_OK; SST_E_VALIDATION.
+ */
+SST_MUST_CHECK enum sst_code
+sst_emu_schema_gsi_throughput(const struct json_object *e,
+                              const struct sst_emu_table *t,
+                              struct sst_emu_index *ix, struct sst_err *err);
+
 /* List helpers: the length of a JSON array (0 for anything else), and its
  * element i with JSON null read as NULL. */
 size_t sst_emu_list_len(const struct json_object *arr);

@@ -98,6 +98,17 @@ SST_MUST_CHECK enum sst_code sst_emu_key_add_n(struct sst_emu_key *k,
                                                struct sst_err *err);
 
 /**
+ * Make k hold key bytes that are already encoded (a row key read back
+ * from a cursor), replacing its contents.
+ *
+ * @return SST_OK; SST_E_NOMEM; SST_E_INVALID_ARG when n exceeds
+ *         SST_EMU_KEY_MAX.
+ */
+SST_MUST_CHECK enum sst_code sst_emu_key_set_raw(struct sst_emu_key *k,
+                                                 const uint8_t *p, size_t n,
+                                                 struct sst_err *err);
+
+/**
  * Decode the component that starts at p.
  *
  * @param[in]  p         encoded bytes

@@ -8,13 +8,17 @@
  *    "attrs": [["pk", "S"], ["sk", "N"]], "hash": [0], "range": [1],
  *    "billing": "PAY_PER_REQUEST", "rcu": 0, "wcu": 0,
  *    "next_index_id": 2, "ttl_enabled": false, "ttl_attr": "exp",
- *    "deletion_protection": false,
+ *    "deletion_protection": false, "ppr_ms": 1700000000123,
+ *    "last_increase_ms": 0, "last_decrease_ms": 0, "decreases_today": 0,
  *    "indexes": [{"name": "g", "id": 1, "global": true, "hash": [2],
  *                 "range": [], "projection": "INCLUDE",
  *                 "non_key": ["a"], "has_throughput": false,
  *                 "rcu": 0, "wcu": 0}]}
  *
- * Key schemas hold positions in "attrs". The table id and revision live in
+ * Key schemas hold positions in "attrs". The four billing-history members
+ * came with UpdateTable: a record without them reads as a table that
+ * never changed (ppr_ms is then its creation time if it is
+ * PAY_PER_REQUEST). The table id and revision live in
  * the record's binary header (catalog.c), not in the JSON. Decoding checks
  * every member, so that a corrupt record is an error, never a crash.
  */
@@ -212,6 +216,10 @@ sst_emu_table_encode(const struct sst_emu_table *t, char **out,
         jb_add(&b, o, "ttl_attr", json_object_new_string(t->ttl_attr));
     jb_add(&b, o, "deletion_protection",
            json_object_new_boolean(t->deletion_protection));
+    jb_add(&b, o, "ppr_ms", json_object_new_int64(t->ppr_ms));
+    jb_add(&b, o, "last_increase_ms", json_object_new_int64(t->last_increase_ms));
+    jb_add(&b, o, "last_decrease_ms", json_object_new_int64(t->last_decrease_ms));
+    jb_add(&b, o, "decreases_today", json_object_new_int64(t->decreases_today));
     arr = jb_add(&b, o, "indexes", json_object_new_array());
     for (i = 0; i < t->index_count; i++)
         jb_push(&b, arr, encode_index(&b, &t->indexes[i]));
@@ -424,6 +432,19 @@ decode_table(struct reader *r, const struct json_object *o,
     if (json_object_object_get_ex(o, "ttl_attr", NULL))
         t->ttl_attr = get_string(r, o, "ttl_attr");
     t->deletion_protection = get_bool(r, o, "deletion_protection");
+    /* Optional members (see the file comment). */
+    t->ppr_ms = t->billing == SST_EMU_BILLING_PAY_PER_REQUEST ? t->created_ms
+                                                             : 0;
+    if (json_object_object_get_ex(o, "ppr_ms", NULL))
+        t->ppr_ms = get_int(r, o, "ppr_ms", INT64_MIN, INT64_MAX);
+    if (json_object_object_get_ex(o, "last_increase_ms", NULL))
+        t->last_increase_ms =
+            get_int(r, o, "last_increase_ms", INT64_MIN, INT64_MAX);
+    if (json_object_object_get_ex(o, "last_decrease_ms", NULL))
+        t->last_decrease_ms =
+            get_int(r, o, "last_decrease_ms", INT64_MIN, INT64_MAX);
+    if (json_object_object_get_ex(o, "decreases_today", NULL))
+        t->decreases_today = get_int(r, o, "decreases_today", 0, INT64_MAX);
     arr = member(r, o, "indexes", json_type_array);
     n = arr ? json_object_array_length(arr) : 0;
     if (n > 0 && !r->bad && !r->nomem) {

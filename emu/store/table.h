@@ -84,6 +84,13 @@ struct sst_emu_table {
     struct sst_emu_index *indexes;   /* LSIs then GSIs, request order  */
     size_t index_count;
     uint32_t next_index_id;
+    /* Billing and throughput history (UpdateTable), ms since the epoch:
+     * when the table last became PAY_PER_REQUEST (0: never), its last
+     * throughput increase and decrease (0: none), and the decreases made
+     * on the UTC day of the last one. */
+    int64_t ppr_ms;
+    int64_t last_increase_ms, last_decrease_ms;
+    int64_t decreases_today;
     bool ttl_enabled;
     char *ttl_attr; /* NULL when TTL was never set    */
     bool deletion_protection;

@@ -19,6 +19,9 @@
  *   map-size=N     most bytes the environment may hold (default 8 GiB; at
  *                  least 128 KiB). A write beyond it fails with
  *                  SST_E_STORAGE and a message saying so.
+ *   ttl-sweep-ms=N sweep expired items (TTL) every N milliseconds of real
+ *                  time in a background thread; 0 (the default): only
+ *                  when sst_emu_sweep_ttl() is called
  *
  * Threads and processes: an emulator may be shared by any number of
  * threads (this header's functions and its backend's call are
@@ -32,6 +35,12 @@
  * clock is the system's real time unless the caller injects one
  * (sst_emu_set_clock) or fixes it (sst_emu_set_time); sst_emu_advance_clock
  * moves whichever clock is in use forward (or back).
+ *
+ * TTL: as in DynamoDB, an item whose TTL attribute (a Number of epoch
+ * seconds) is before the emulator's current time has expired, and is
+ * deleted by a sweep; until then reads still see it. A sweep runs when
+ * sst_emu_sweep_ttl() is called, and periodically when the emulator was
+ * opened with a sweep interval (ttl_sweep_ms, URI option ttl-sweep-ms).
  */
 #ifndef SST_EMU_H
 #define SST_EMU_H
@@ -63,6 +72,8 @@ struct sst_emu_options {
     size_t map_size;        /* bytes; 0 for the default (8 GiB)           */
     sst_emu_clock_fn clock; /* NULL for the system clock                 */
     void *clock_user;       /* passed to clock                            */
+    int64_t ttl_sweep_ms;   /* background TTL sweep interval, real time;
+                               0: no background sweeping                  */
 };
 
 /** Set o to the defaults: durable, default map size, system clock. */
@@ -136,6 +147,22 @@ SST_API void sst_emu_advance_clock(struct sst_emu *emu, int64_t delta_ms);
 
 /** The emulator's current time, in milliseconds since the epoch. */
 SST_API int64_t sst_emu_now(struct sst_emu *emu);
+
+/**
+ * Sweep now: delete every item, in every table with TTL enabled, whose
+ * TTL attribute is a Number of epoch seconds before the emulator's
+ * current time (and not more than five years before it: DynamoDB ignores
+ * those), with its index rows, as DeleteItem would. Safe while other
+ * threads and processes use the emulator; each batch of deletions is one
+ * transaction.
+ *
+ * @param[out] removed  optional: how many items were deleted
+ * @param[out] err      optional
+ * @return SST_OK; SST_E_INVALID_ARG (emu is NULL); SST_E_STORAGE;
+ *         SST_E_NOMEM.
+ */
+SST_API enum sst_code sst_emu_sweep_ttl(struct sst_emu *emu, uint64_t *removed,
+                                        struct sst_err *err);
 
 /**
  * The backend constructor registered for "emu:" URIs (sst_backend_open()

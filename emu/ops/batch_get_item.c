@@ -1,0 +1,367 @@
+/*
+ * emu/ops/batch_get_item.c - BatchGetItem.
+ *
+ * Reads up to 100 keys from one or more tables in one read transaction.
+ * Every table named gets a list in Responses, empty when none of its keys
+ * exists. An answer holds at most 16 MB of items (their DynamoDB sizes):
+ * the keys that do not fit, in request order, come back in UnprocessedKeys
+ * with their table's other request members, as DynamoDB returns them.
+ * Capacity is charged for the items found, each rounded up to 4 KB.
+ *
+ * Checks, in DynamoDB Local's order: JSON shape and the keys' values as
+ * JSON; RequestItems given; ReturnConsumedCapacity (AWS's enum check);
+ * per table, its name and a non-empty Keys list; at most 100 keys; no key
+ * twice in a table; per table, AttributesToGet and the expression
+ * parameters; every table exists; every key.
+ */
+#include <string.h>
+
+#include <json-c/json.h>
+
+#include <sst/mem.h>
+
+#include "emu/ops/common.h"
+#include "emu/ops/exprs.h"
+#include "emu/ops/keys.h"
+#include "emu/ops/ops.h"
+#include "emu/ops/request.h"
+#include "emu/store/item.h"
+#include "emu/store/rows.h"
+
+#define MAX_KEYS 100
+#define MAX_ANSWER_BYTES (16u * 1024 * 1024)
+
+#define MSG_NO_REQUESTS "BatchGetItem must have some requests set"
+#define MSG_EMPTY_KEYS                                                         \
+    "The list of keys in RequestItems for BatchGetItem is required: %s has "  \
+    "empty list"
+#define MSG_TOO_MANY "Too many items requested for the BatchGetItem call"
+#define MSG_DUPLICATES "Provided list of item keys contains duplicates"
+#define MSG_DUPLICATE_ATTR                                                     \
+    "One or more parameter values were invalid: Duplicate value in "          \
+    "attribute name: %s"
+
+#define S(n) {n, SST_EMU_SHAPE_STRING, NULL}
+#define B(n) {n, SST_EMU_SHAPE_BOOLEAN, NULL}
+#define END {NULL, SST_EMU_SHAPE_STRING, NULL}
+
+static const struct sst_emu_shape string_elem = S("");
+static const struct sst_emu_shape keys_and_attributes[] = {
+    {"AttributesToGet", SST_EMU_SHAPE_LIST, &string_elem},
+    B("ConsistentRead"),
+    S("ProjectionExpression"),
+    {"ExpressionAttributeNames", SST_EMU_SHAPE_MAP, &string_elem},
+    END};
+static const struct sst_emu_shape table_elem = {"", SST_EMU_SHAPE_STRUCT,
+                                                keys_and_attributes};
+static const struct sst_emu_shape request[] = {
+    {"RequestItems", SST_EMU_SHAPE_MAP, &table_elem},
+    S("ReturnConsumedCapacity"),
+    END};
+
+static const char *const legacy[] = {"AttributesToGet", NULL};
+static const char *const expressions[] = {"ProjectionExpression", NULL};
+static const struct sst_emu_expr_spec expr_spec = {legacy, expressions, NULL,
+                                                   NULL, NULL};
+
+/* One table of the request. */
+struct part {
+    const char *name;
+    struct json_object *spec; /* its KeysAndAttributes, borrowed     */
+    struct json_object *keys; /* its Keys list, borrowed             */
+    struct sst_av **key;      /* decoded keys (NULL where deferred)  */
+    size_t n;
+    struct sst_emu_deferred later;
+    const char **only;
+    size_t only_n;
+    bool consistent;
+    struct sst_emu_exprs x;
+    const struct sst_emu_table *t;
+    struct sst_emu_capacity cap;
+};
+
+struct batch {
+    struct part *parts;
+    size_t n;
+    enum sst_emu_rcc rcc;
+};
+
+static void
+batch_cleanup(struct batch *b)
+{
+    size_t i, j;
+
+    for (i = 0; i < b->n; i++) {
+        for (j = 0; j < b->parts[i].n; j++)
+            sst_av_free(b->parts[i].key[j]);
+        sst_free(b->parts[i].key);
+        sst_free(b->parts[i].only);
+        sst_emu_table_release(b->parts[i].t);
+    }
+    sst_free(b->parts);
+}
+
+/* The deserialiser's pass: shapes, and every key's JSON. */
+static enum sst_code
+decode(const struct json_object *req, struct batch *b, struct sst_err *err)
+{
+    struct json_object *items = sst_emu_get(req, "RequestItems");
+    enum sst_code rc;
+    size_t i = 0, j, n;
+
+    rc = sst_emu_check_shape(req, request, err);
+    if (rc != SST_OK || items == NULL)
+        return rc;
+    b->parts = sst_calloc((size_t)json_object_object_length(items) + 1,
+                          sizeof *b->parts);
+    if (b->parts == NULL)
+        return sst_emu_nomem(err);
+    json_object_object_foreach(items, name, spec)
+    {
+        struct part *p = &b->parts[i++];
+
+        b->n = i;
+        p->name = name;
+        p->spec = spec;
+        p->keys = sst_emu_get(spec, "Keys");
+        n = sst_emu_list_len(p->keys);
+        if (p->keys != NULL && json_object_is_type(p->keys, json_type_object))
+            return sst_err_set(err, SST_E_SERIALIZATION,
+                               "Start of structure or map found where not "
+                               "expected.");
+        if (p->keys != NULL && !json_object_is_type(p->keys, json_type_array))
+            return sst_err_set(err, SST_E_SERIALIZATION,
+                               "Expected list or null");
+        if (n > 0 && (p->key = sst_calloc(n, sizeof *p->key)) == NULL)
+            return sst_emu_nomem(err);
+        p->n = n; /* only once key has room: batch_cleanup walks it */
+        for (j = 0; j < p->n; j++) {
+            struct json_object *k = json_object_array_get_idx(p->keys, j);
+            if (k == NULL || json_object_is_type(k, json_type_null))
+                continue;
+            rc = sst_emu_req_item(k, &p->key[j], &p->later, err);
+            if (rc != SST_OK)
+                return rc;
+        }
+        sst_emu_get_bool(spec, "ConsistentRead", &p->consistent);
+    }
+    return SST_OK;
+}
+
+/* Whether two keys are the same as sent: DynamoDB compares the values as
+ * written ("1" and "1.0" are two keys here, unlike in BatchWriteItem). */
+static bool
+same_key(struct json_object *a, struct json_object *b)
+{
+    return a != NULL && b != NULL && json_object_is_type(a, json_type_object) &&
+           json_object_equal(a, b);
+}
+
+/* The checks before the tables are looked up. */
+static enum sst_code
+check_request(const struct json_object *req, struct batch *b,
+              struct sst_err *err)
+{
+    size_t i, j, k, total = 0;
+    enum sst_code rc;
+
+    if (b->n == 0)
+        return sst_err_set(err, SST_E_VALIDATION, MSG_NO_REQUESTS);
+    rc = sst_emu_req_rcc(req, &b->rcc, err);
+    for (i = 0; rc == SST_OK && i < b->n; i++) {
+        if (!sst_emu_valid_table_name(b->parts[i].name))
+            return sst_err_set(err, SST_E_VALIDATION, SST_EMU_MSG_TABLE_NAME);
+        if (b->parts[i].n == 0)
+            return sst_err_set(err, SST_E_VALIDATION, MSG_EMPTY_KEYS,
+                               b->parts[i].name);
+        total += b->parts[i].n;
+    }
+    if (rc == SST_OK && total > MAX_KEYS)
+        return sst_err_set(err, SST_E_VALIDATION, MSG_TOO_MANY);
+    for (i = 0; rc == SST_OK && i < b->n; i++)
+        for (j = 1; j < b->parts[i].n; j++)
+            for (k = 0; k < j; k++)
+                if (same_key(json_object_array_get_idx(b->parts[i].keys, j),
+                             json_object_array_get_idx(b->parts[i].keys, k)))
+                    return sst_err_set(err, SST_E_VALIDATION, MSG_DUPLICATES);
+    for (i = 0; rc == SST_OK && i < b->n; i++) {
+        struct part *p = &b->parts[i];
+
+        rc = sst_emu_req_attributes_to_get(sst_emu_get(p->spec,
+                                                       "AttributesToGet"),
+                                           MSG_DUPLICATE_ATTR, &p->only,
+                                           &p->only_n, err);
+        if (rc == SST_OK)
+            rc = sst_emu_exprs_prepare(p->spec, &expr_spec, &p->x, err);
+    }
+    return rc;
+}
+
+/* The checks that need the tables. */
+static enum sst_code
+check_tables(struct sst_emu_txn *txn, struct batch *b, struct sst_err *err)
+{
+    struct sst_emu_key key;
+    enum sst_code rc = SST_OK;
+    size_t i, j;
+
+    for (i = 0; rc == SST_OK && i < b->n; i++) {
+        rc = sst_emu_table_lookup(txn, b->parts[i].name, &b->parts[i].t, err);
+        if (rc == SST_OK)
+            sst_emu_capacity_init(&b->parts[i].cap, b->parts[i].t);
+    }
+    sst_emu_key_init(&key);
+    for (i = 0; rc == SST_OK && i < b->n; i++) {
+        struct part *p = &b->parts[i];
+
+        rc = sst_emu_deferred_raise(&p->later, err);
+        for (j = 0; rc == SST_OK && j < p->n; j++) {
+            if (p->key[j] == NULL)
+                rc = sst_err_set(err, SST_E_VALIDATION, SST_EMU_MSG_NULL_KEY);
+            else
+                rc = sst_emu_table_key(p->t, p->key[j], true, &key, err);
+        }
+        /* Seam: the table's ProjectionExpression is applied to each item
+         * read (docs/emulator.md). */
+        if (rc == SST_OK)
+            rc = sst_emu_exprs_ready(&p->x, err);
+    }
+    sst_emu_key_cleanup(&key);
+    return rc;
+}
+
+/* Copy the table's members but Keys into an UnprocessedKeys entry. */
+static struct json_object *
+unprocessed_entry(struct sst_emu_json *jb, const struct part *p)
+{
+    struct json_object *e = json_object_new_object();
+
+    sst_emu_json_add(jb, e, "Keys", json_object_new_array());
+    json_object_object_foreach(p->spec, k, v)
+    {
+        if (strcmp(k, "Keys") != 0 && v != NULL)
+            sst_emu_json_add(jb, e, k, json_object_get(v));
+    }
+    if (e == NULL)
+        jb->failed = true;
+    return e;
+}
+
+/* Read every key, filling responses and unprocessed. */
+static enum sst_code
+read_all(struct sst_emu_txn *txn, struct batch *b, struct json_object *responses,
+         struct json_object *unprocessed, struct sst_err *err)
+{
+    struct sst_emu_json jb = {false};
+    struct json_object *list, *item, *left = NULL;
+    struct sst_emu_key key;
+    uint64_t total = 0, size;
+    const void *row;
+    size_t len, i, j;
+    bool found, full = false;
+    enum sst_code rc = SST_OK;
+
+    sst_emu_key_init(&key);
+    for (i = 0; rc == SST_OK && i < b->n; i++) {
+        struct part *p = &b->parts[i];
+
+        list = sst_emu_json_add(&jb, responses, p->name,
+                                json_object_new_array());
+        left = NULL;
+        for (j = 0; rc == SST_OK && j < p->n; j++) {
+            if (!full) {
+                rc = sst_emu_table_key(p->t, p->key[j], true, &key, err);
+                if (rc == SST_OK)
+                    rc = sst_emu_rows_get(txn, p->t->id, SST_EMU_INDEX_TABLE,
+                                          key.data, key.len, &row, &len,
+                                          &found, err);
+                if (rc != SST_OK)
+                    break;
+                if (!found)
+                    continue;
+                rc = sst_emu_item_size(row, len, &size, err);
+                full = rc == SST_OK && total + size > MAX_ANSWER_BYTES;
+            }
+            if (rc == SST_OK && full) {
+                if (left == NULL)
+                    left = json_object_object_get(
+                        sst_emu_json_add(&jb, unprocessed, p->name,
+                                         unprocessed_entry(&jb, p)),
+                        "Keys");
+                sst_emu_json_push(
+                    &jb, left,
+                    json_object_get(json_object_array_get_idx(p->keys, j)));
+                continue;
+            }
+            total += size;
+            p->cap.table_half += sst_emu_read_half_units(size, p->consistent);
+            if (rc == SST_OK)
+                rc = sst_emu_item_to_json(row, len, p->only, p->only_n, &item,
+                                          err);
+            if (rc == SST_OK)
+                sst_emu_json_push(&jb, list, item);
+        }
+    }
+    sst_emu_key_cleanup(&key);
+    if (rc == SST_OK && jb.failed)
+        rc = sst_emu_nomem(err);
+    return rc;
+}
+
+static enum sst_code
+answer(struct sst_emu_txn *txn, struct batch *b, struct json_object **resp,
+       struct sst_err *err)
+{
+    struct sst_emu_json jb = {false};
+    struct json_object *out = json_object_new_object(), *responses,
+                       *unprocessed, *cc;
+    enum sst_code rc;
+    size_t i;
+
+    responses = sst_emu_json_add(&jb, out, "Responses", json_object_new_object());
+    unprocessed =
+        sst_emu_json_add(&jb, out, "UnprocessedKeys", json_object_new_object());
+    if (jb.failed) {
+        json_object_put(out);
+        return sst_emu_nomem(err);
+    }
+    rc = read_all(txn, b, responses, unprocessed, err);
+    if (rc == SST_OK && b->rcc != SST_EMU_RCC_NONE) {
+        cc = sst_emu_json_add(&jb, out, "ConsumedCapacity",
+                              json_object_new_array());
+        for (i = 0; i < b->n; i++)
+            sst_emu_json_push(&jb, cc,
+                              sst_emu_capacity_json(&b->parts[i].cap, b->rcc));
+        if (jb.failed)
+            rc = sst_emu_nomem(err);
+    }
+    if (rc != SST_OK) {
+        json_object_put(out);
+        return rc;
+    }
+    *resp = out;
+    return SST_OK;
+}
+
+enum sst_code
+sst_emu_op_batch_get_item(struct sst_emu *emu, const struct json_object *req,
+                          struct json_object **resp, struct sst_err *err)
+{
+    struct batch b = {NULL, 0, SST_EMU_RCC_NONE};
+    struct sst_emu_txn *txn = NULL;
+    enum sst_code rc;
+
+    *resp = NULL;
+    rc = decode(req, &b, err);
+    if (rc == SST_OK)
+        rc = check_request(req, &b, err);
+    if (rc == SST_OK)
+        rc = sst_emu_txn_begin(sst_emu_store_of(emu), false, &txn, err);
+    if (rc == SST_OK)
+        rc = check_tables(txn, &b, err);
+    if (rc == SST_OK)
+        rc = answer(txn, &b, resp, err);
+    sst_emu_txn_abort(txn);
+    batch_cleanup(&b);
+    return rc;
+}

@@ -1,0 +1,330 @@
+/*
+ * emu/ops/batch_write_item.c - BatchWriteItem.
+ *
+ * Up to 25 puts and deletes over one or more tables. The emulator applies
+ * them all in one write transaction, so UnprocessedItems is always empty
+ * (DynamoDB may leave some unprocessed under load; it never has to). Each
+ * write is charged as the PutItem or DeleteItem it stands for.
+ *
+ * Checks, in DynamoDB Local's order: JSON shape and the items' and keys'
+ * values as JSON; RequestItems given; ReturnConsumedCapacity and
+ * ReturnItemCollectionMetrics (AWS's enum checks); per table, its name and
+ * a non-empty list; at most 25 requests; each request is exactly one of
+ * PutRequest and DeleteRequest, with its Item or Key; every table exists;
+ * every item (as PutItem checks it) and key; no key twice in a table.
+ */
+#include <string.h>
+
+#include <json-c/json.h>
+
+#include <sst/mem.h>
+
+#include "emu/ops/common.h"
+#include "emu/ops/keys.h"
+#include "emu/ops/ops.h"
+#include "emu/ops/request.h"
+#include "emu/ops/writes.h"
+
+#define MAX_WRITES 25
+
+#define MSG_NO_REQUESTS "BatchWriteItem cannot have a null or no requests set"
+#define MSG_EMPTY_LIST                                                         \
+    "The batch write request list for a table cannot be null or empty: %s"
+#define MSG_TOO_MANY "Too many items requested for the BatchWriteItem call"
+/* DynamoDB Local's words for a request that is neither or both kinds. */
+#define MSG_ONE_KIND                                                           \
+    "Supplied AttributeValue has more than one datatypes set, must contain "   \
+    "exactly one of the supported datatypes"
+#define MSG_NULL_ITEM "The supplied Item contains a null AttributeValue"
+#define MSG_DUPLICATES "Provided list of item keys contains duplicates"
+
+#define S(n) {n, SST_EMU_SHAPE_STRING, NULL}
+#define END {NULL, SST_EMU_SHAPE_STRING, NULL}
+
+static const struct sst_emu_shape empty[] = {END};
+static const struct sst_emu_shape write_request[] = {
+    {"PutRequest", SST_EMU_SHAPE_STRUCT, empty},
+    {"DeleteRequest", SST_EMU_SHAPE_STRUCT, empty},
+    END};
+static const struct sst_emu_shape write_elem = {"", SST_EMU_SHAPE_STRUCT,
+                                                write_request};
+static const struct sst_emu_shape table_list = {"", SST_EMU_SHAPE_LIST,
+                                                &write_elem};
+static const struct sst_emu_shape request[] = {
+    {"RequestItems", SST_EMU_SHAPE_MAP, &table_list},
+    S("ReturnConsumedCapacity"),
+    S("ReturnItemCollectionMetrics"),
+    END};
+
+/* One write. */
+struct write {
+    bool is_put;
+    struct json_object *json; /* the Item or the Key, borrowed     */
+    struct sst_av *value;     /* decoded (NULL when deferred)      */
+    struct sst_emu_deferred later;
+    struct sst_emu_key key;
+};
+
+/* One table of the request. */
+struct part {
+    const char *name;
+    struct json_object *list;
+    struct write *w;
+    size_t n;
+    const struct sst_emu_table *t;
+    struct sst_emu_capacity cap;
+    struct json_object *metrics; /* ItemCollectionMetrics list */
+};
+
+struct batch {
+    struct part *parts;
+    size_t n;
+    enum sst_emu_rcc rcc;
+    bool ricm;
+};
+
+static void
+batch_cleanup(struct batch *b)
+{
+    size_t i, j;
+
+    for (i = 0; i < b->n; i++) {
+        for (j = 0; j < b->parts[i].n; j++) {
+            sst_av_free(b->parts[i].w[j].value);
+            sst_emu_key_cleanup(&b->parts[i].w[j].key);
+        }
+        sst_free(b->parts[i].w);
+        sst_emu_table_release(b->parts[i].t);
+        json_object_put(b->parts[i].metrics);
+    }
+    sst_free(b->parts);
+}
+
+/* A request's item or key, decoded for its JSON faults. */
+static enum sst_code
+decode_write(struct json_object *wr, struct write *w, struct sst_err *err)
+{
+    struct json_object *put = sst_emu_get(wr, "PutRequest");
+    struct json_object *del = sst_emu_get(wr, "DeleteRequest");
+
+    sst_emu_key_init(&w->key);
+    w->is_put = put != NULL;
+    w->json = put ? sst_emu_get(put, "Item") : sst_emu_get(del, "Key");
+    if (w->json == NULL || (put != NULL && del != NULL))
+        return SST_OK; /* reported by check_request */
+    return sst_emu_req_item(w->json, &w->value, &w->later, err);
+}
+
+static enum sst_code
+decode(const struct json_object *req, struct batch *b, struct sst_err *err)
+{
+    struct json_object *items = sst_emu_get(req, "RequestItems");
+    enum sst_code rc;
+    size_t i = 0, j, n;
+
+    rc = sst_emu_check_shape(req, request, err);
+    if (rc != SST_OK || items == NULL)
+        return rc;
+    b->parts = sst_calloc((size_t)json_object_object_length(items) + 1,
+                          sizeof *b->parts);
+    if (b->parts == NULL)
+        return sst_emu_nomem(err);
+    json_object_object_foreach(items, name, list)
+    {
+        struct part *p = &b->parts[i++];
+
+        b->n = i;
+        p->name = name;
+        p->list = list;
+        n = sst_emu_list_len(list);
+        if (n > 0 && (p->w = sst_calloc(n, sizeof *p->w)) == NULL)
+            return sst_emu_nomem(err);
+        p->n = n; /* only once w has room: batch_cleanup walks it */
+        for (j = 0; j < p->n; j++) {
+            rc = decode_write(json_object_array_get_idx(list, j), &p->w[j],
+                              err);
+            if (rc != SST_OK)
+                return rc;
+        }
+    }
+    return SST_OK;
+}
+
+static enum sst_code
+check_request(const struct json_object *req, struct batch *b,
+              struct sst_err *err)
+{
+    struct json_object *wr;
+    size_t i, j, total = 0;
+    enum sst_code rc;
+
+    if (b->n == 0)
+        return sst_err_set(err, SST_E_VALIDATION, MSG_NO_REQUESTS);
+    rc = sst_emu_req_rcc(req, &b->rcc, err);
+    if (rc == SST_OK)
+        rc = sst_emu_req_ricm(req, &b->ricm, err);
+    for (i = 0; rc == SST_OK && i < b->n; i++) {
+        if (!sst_emu_valid_table_name(b->parts[i].name))
+            return sst_err_set(err, SST_E_VALIDATION, SST_EMU_MSG_TABLE_NAME);
+        if (b->parts[i].n == 0)
+            return sst_err_set(err, SST_E_VALIDATION, MSG_EMPTY_LIST,
+                               b->parts[i].name);
+        total += b->parts[i].n;
+    }
+    if (rc == SST_OK && total > MAX_WRITES)
+        return sst_err_set(err, SST_E_VALIDATION, MSG_TOO_MANY);
+    for (i = 0; rc == SST_OK && i < b->n; i++)
+        for (j = 0; j < b->parts[i].n; j++) {
+            wr = json_object_array_get_idx(b->parts[i].list, j);
+            if ((sst_emu_get(wr, "PutRequest") != NULL) ==
+                (sst_emu_get(wr, "DeleteRequest") != NULL))
+                return sst_err_set(err, SST_E_VALIDATION, MSG_ONE_KIND);
+            if (b->parts[i].w[j].json == NULL)
+                return sst_err_set(err, SST_E_VALIDATION, MSG_NULL_ITEM);
+        }
+    return rc;
+}
+
+/* One write's checks, with its table known. */
+static enum sst_code
+check_write(const struct sst_emu_table *t, struct write *w, struct sst_err *err)
+{
+    enum sst_code rc;
+
+    if (!w->is_put) {
+        rc = sst_emu_deferred_raise(&w->later, err);
+        return rc != SST_OK ? rc
+                            : sst_emu_table_key(t, w->value, true, &w->key, err);
+    }
+    rc = sst_emu_req_check_item(w->json, w->value, &w->later, err);
+    if (rc == SST_OK)
+        rc = sst_emu_table_key(t, w->value, false, &w->key, err);
+    if (rc == SST_OK)
+        rc = sst_emu_check_index_keys(t, w->value, err);
+    return rc;
+}
+
+static enum sst_code
+check_tables(struct sst_emu_txn *txn, struct batch *b, struct sst_err *err)
+{
+    enum sst_code rc = SST_OK;
+    size_t i, j, k;
+
+    for (i = 0; rc == SST_OK && i < b->n; i++) {
+        rc = sst_emu_table_lookup(txn, b->parts[i].name, &b->parts[i].t, err);
+        if (rc == SST_OK)
+            sst_emu_capacity_init(&b->parts[i].cap, b->parts[i].t);
+    }
+    for (i = 0; rc == SST_OK && i < b->n; i++)
+        for (j = 0; rc == SST_OK && j < b->parts[i].n; j++)
+            rc = check_write(b->parts[i].t, &b->parts[i].w[j], err);
+    for (i = 0; rc == SST_OK && i < b->n; i++) {
+        struct part *p = &b->parts[i];
+
+        for (j = 1; j < p->n; j++)
+            for (k = 0; k < j; k++)
+                if (p->w[j].key.len == p->w[k].key.len &&
+                    memcmp(p->w[j].key.data, p->w[k].key.data,
+                           p->w[j].key.len) == 0)
+                    return sst_err_set(err, SST_E_VALIDATION, MSG_DUPLICATES);
+    }
+    return rc;
+}
+
+static enum sst_code
+write_all(struct sst_emu_txn *txn, struct batch *b, struct sst_err *err)
+{
+    struct json_object *m;
+    enum sst_code rc = SST_OK;
+    size_t i, j;
+
+    for (i = 0; rc == SST_OK && i < b->n; i++) {
+        struct part *p = &b->parts[i];
+
+        for (j = 0; rc == SST_OK && j < p->n; j++) {
+            struct write *w = &p->w[j];
+
+            if (w->is_put)
+                rc = sst_emu_write_put(txn, p->t, w->value, &w->key, NULL,
+                                       &p->cap, err);
+            else
+                rc = sst_emu_write_delete(txn, p->t, &w->key, NULL, &p->cap,
+                                          err);
+            if (rc != SST_OK || !b->ricm)
+                continue;
+            m = NULL;
+            rc = sst_emu_item_collection(txn, p->t, w->value, &m, err);
+            if (rc == SST_OK && m != NULL) {
+                if (p->metrics == NULL &&
+                    (p->metrics = json_object_new_array()) == NULL)
+                    rc = sst_emu_nomem(err);
+                if (rc == SST_OK && json_object_array_add(p->metrics, m) != 0)
+                    rc = sst_emu_nomem(err);
+                if (rc != SST_OK)
+                    json_object_put(m);
+            }
+        }
+    }
+    return rc;
+}
+
+static enum sst_code
+answer(struct batch *b, struct json_object **resp, struct sst_err *err)
+{
+    struct sst_emu_json jb = {false};
+    struct json_object *out = json_object_new_object(), *cc, *icm = NULL;
+    size_t i;
+
+    sst_emu_json_add(&jb, out, "UnprocessedItems", json_object_new_object());
+    if (b->rcc != SST_EMU_RCC_NONE) {
+        cc = sst_emu_json_add(&jb, out, "ConsumedCapacity",
+                              json_object_new_array());
+        for (i = 0; i < b->n; i++)
+            sst_emu_json_push(&jb, cc,
+                              sst_emu_capacity_json(&b->parts[i].cap, b->rcc));
+    }
+    for (i = 0; i < b->n; i++) {
+        if (b->parts[i].metrics == NULL)
+            continue;
+        if (icm == NULL)
+            icm = sst_emu_json_add(&jb, out, "ItemCollectionMetrics",
+                                   json_object_new_object());
+        sst_emu_json_add(&jb, icm, b->parts[i].name,
+                         json_object_get(b->parts[i].metrics));
+    }
+    if (jb.failed) {
+        json_object_put(out);
+        return sst_emu_nomem(err);
+    }
+    *resp = out;
+    return SST_OK;
+}
+
+enum sst_code
+sst_emu_op_batch_write_item(struct sst_emu *emu, const struct json_object *req,
+                            struct json_object **resp, struct sst_err *err)
+{
+    struct batch b = {NULL, 0, SST_EMU_RCC_NONE, false};
+    struct sst_emu_txn *txn = NULL;
+    enum sst_code rc;
+
+    *resp = NULL;
+    rc = decode(req, &b, err);
+    if (rc == SST_OK)
+        rc = check_request(req, &b, err);
+    if (rc == SST_OK)
+        rc = sst_emu_txn_begin(sst_emu_store_of(emu), true, &txn, err);
+    if (rc == SST_OK)
+        rc = check_tables(txn, &b, err);
+    if (rc == SST_OK)
+        rc = write_all(txn, &b, err);
+    if (rc == SST_OK) {
+        rc = sst_emu_txn_commit(txn, err);
+        txn = NULL;
+    }
+    if (rc == SST_OK)
+        rc = answer(&b, resp, err);
+    sst_emu_txn_abort(txn);
+    batch_cleanup(&b);
+    return rc;
+}

@@ -1,0 +1,543 @@
+/*
+ * emu/ops/scan.c - Scan, of a table or of one of its indexes.
+ *
+ * Walks the rows in key order (DynamoDB promises no order; the emulator's
+ * is the rows' key order) from ExclusiveStartKey, in one read
+ * transaction. A page ends after Limit rows, or once the rows read reach
+ * 1 MB (the row that reaches it is included), and then carries
+ * LastEvaluatedKey, even when no row follows, as DynamoDB does. Count and
+ * ScannedCount are equal until the expression engine brings
+ * FilterExpression. Parallel scans (Segment, TotalSegments) split the rows
+ * by a hash of their partition key, so a partition is in one segment.
+ *
+ * On an index the rows are the index's, with their projected attributes.
+ * A local secondary index fetches the other attributes from the table
+ * when Select or AttributesToGet asks for them, and the fetch is charged
+ * to the table; a global secondary index refuses them.
+ *
+ * Checks, in DynamoDB Local's order: JSON shape and the starting key's
+ * values as JSON; TableName; ReturnConsumedCapacity (AWS's enum check);
+ * the table exists; IndexName; ConsistentRead on a global index; the
+ * expression parameters and ConditionalOperator; Limit; ExclusiveStartKey;
+ * Select with AttributesToGet; Segment and TotalSegments; AttributesToGet
+ * itself; the attributes a global index projects.
+ */
+#include <stdio.h>
+#include <string.h>
+
+#include <json-c/json.h>
+
+#include <sst/mem.h>
+
+#include "emu/ops/common.h"
+#include "emu/ops/exprs.h"
+#include "emu/ops/keys.h"
+#include "emu/ops/ops.h"
+#include "emu/ops/request.h"
+#include "emu/store/cursor.h"
+#include "emu/store/item.h"
+#include "emu/store/rows.h"
+
+#define PAGE_BYTES (1024u * 1024)
+#define MAX_SEGMENTS 1000000
+
+#define MSG_NO_INDEX "The table does not have the specified index: %s"
+#define MSG_GSI_CONSISTENT                                                     \
+    "Consistent reads are not supported on global secondary indexes"
+#define MSG_LIMIT "Limit must be greater than or equal to 1"
+#define MSG_SELECT                                                             \
+    "Select must be ALL_ATTRIBUTES, ALL_PROJECTED_ATTRIBUTES, COUNT, or "     \
+    "SPECIFIC_ATTRIBUTES"
+#define MSG_PROJECTED_NO_INDEX                                                 \
+    "ALL_PROJECTED_ATTRIBUTES can be used only when Querying using an "       \
+    "IndexName"
+#define MSG_SPECIFIC_NOTHING                                                   \
+    "Must specify the AttributesToGet or ProjectionExpression when choosing " \
+    "to get SPECIFIC_ATTRIBUTES"
+#define MSG_CANNOT_SPECIFY "Cannot specify the %s when choosing to get %s"
+#define MSG_GSI_NOT_ALL                                                        \
+    "One or more parameter values were invalid: Select type ALL_ATTRIBUTES "  \
+    "is not supported for global secondary index %s because its projection " \
+    "type is not ALL"
+#define MSG_GSI_NOT_PROJECTED                                                  \
+    "One or more parameter values were invalid: Global secondary index %s "   \
+    "does not project [%s]"
+#define MSG_SEGMENT_ALONE                                                      \
+    "If segment is specified, total segment must also be specified"
+#define MSG_TOTAL_ALONE                                                        \
+    "If total segments is specified, a particular segment must also be "      \
+    "specified for this request"
+#define MSG_TOTAL_MAX                                                          \
+    "1 validation error detected: Value '%lld' at 'totalSegments' failed to " \
+    "satisfy constraint: Member must have value less than or equal to "       \
+    "1000000"
+#define MSG_SEGMENT_RANGE                                                      \
+    "1 validation error detected: Value '%lld' at 'segment' failed to "       \
+    "satisfy constraint: Member must have value less than or equal to %lld"
+
+#define S(n) {n, SST_EMU_SHAPE_STRING, NULL}
+#define B(n) {n, SST_EMU_SHAPE_BOOLEAN, NULL}
+#define I(n) {n, SST_EMU_SHAPE_INTEGER, NULL}
+#define END {NULL, SST_EMU_SHAPE_STRING, NULL}
+
+static const struct sst_emu_shape string_elem = S("");
+static const struct sst_emu_shape condition[] = {S("ComparisonOperator"), END};
+static const struct sst_emu_shape condition_elem = {"", SST_EMU_SHAPE_STRUCT,
+                                                    condition};
+static const struct sst_emu_shape request[] = {
+    S("TableName"),
+    S("IndexName"),
+    {"AttributesToGet", SST_EMU_SHAPE_LIST, &string_elem},
+    I("Limit"),
+    S("Select"),
+    {"ScanFilter", SST_EMU_SHAPE_MAP, &condition_elem},
+    S("ConditionalOperator"),
+    S("ReturnConsumedCapacity"),
+    I("TotalSegments"),
+    I("Segment"),
+    S("ProjectionExpression"),
+    S("FilterExpression"),
+    {"ExpressionAttributeNames", SST_EMU_SHAPE_MAP, &string_elem},
+    B("ConsistentRead"),
+    END};
+
+static const char *const legacy[] = {"AttributesToGet", "ScanFilter",
+                                     "ConditionalOperator", NULL};
+static const char *const expressions[] = {"ProjectionExpression",
+                                          "FilterExpression", NULL};
+static const char *const value_users[] = {"FilterExpression", NULL};
+static const struct sst_emu_expr_spec expr_spec = {
+    legacy, expressions, value_users, "FilterExpression is null",
+    "ScanFilter"};
+
+enum select {
+    SELECT_ALL,
+    SELECT_PROJECTED,
+    SELECT_COUNT,
+    SELECT_SPECIFIC
+};
+
+struct scan {
+    const char *table;
+    const struct sst_emu_table *t;
+    const struct sst_emu_index *ix; /* NULL: the table's items        */
+    size_t ix_pos;
+    struct sst_av *esk;
+    struct sst_emu_deferred later;
+    struct sst_emu_key start;
+    bool has_start;
+    const char **only;
+    size_t only_n;
+    enum select select;
+    int64_t limit; /* 0: none */
+    bool segmented;
+    int64_t segment, total;
+    bool consistent;
+    bool fetch; /* LSI rows completed from the table */
+    enum sst_emu_rcc rcc;
+    struct sst_emu_exprs x;
+};
+
+/* ------------------------------------------------------------------ */
+/* checks                                                              */
+
+static enum sst_code
+decode(const struct json_object *req, struct scan *s, struct sst_err *err)
+{
+    struct sst_emu_deferred ignored = {SST_OK, {0}};
+    struct sst_av *values = NULL;
+    enum sst_code rc;
+
+    rc = sst_emu_check_shape(req, request, err);
+    if (rc == SST_OK && sst_emu_get(req, "ExclusiveStartKey") != NULL)
+        rc = sst_emu_req_item(sst_emu_get(req, "ExclusiveStartKey"), &s->esk,
+                              &s->later, err);
+    if (rc == SST_OK && sst_emu_get(req, "ExpressionAttributeValues"))
+        rc = sst_emu_req_item(sst_emu_get(req, "ExpressionAttributeValues"),
+                              &values, &ignored, err);
+    sst_av_free(values);
+    if (rc == SST_OK)
+        rc = sst_emu_req_table_name(req, &s->table, err);
+    if (rc == SST_OK)
+        rc = sst_emu_req_rcc(req, &s->rcc, err);
+    sst_emu_get_bool(req, "ConsistentRead", &s->consistent);
+    return rc;
+}
+
+static enum sst_code
+check_index(const struct json_object *req, struct scan *s, struct sst_err *err)
+{
+    const char *name = sst_emu_get_string(req, "IndexName");
+
+    if (name == NULL)
+        return SST_OK;
+    s->ix = sst_emu_table_index(s->t, name);
+    if (s->ix == NULL)
+        return sst_err_set(err, SST_E_VALIDATION, MSG_NO_INDEX, name);
+    s->ix_pos = (size_t)(s->ix - s->t->indexes);
+    if (s->ix->global && s->consistent)
+        return sst_err_set(err, SST_E_VALIDATION, MSG_GSI_CONSISTENT);
+    return SST_OK;
+}
+
+static enum sst_code
+check_start(struct scan *s, struct sst_err *err)
+{
+    enum sst_code rc;
+
+    if (s->esk == NULL && s->later.code == SST_OK)
+        return SST_OK;
+    rc = sst_emu_deferred_raise(&s->later, err);
+    if (rc == SST_OK)
+        rc = sst_emu_start_key(s->t, s->ix, s->esk, &s->start, err);
+    s->has_start = rc == SST_OK;
+    return rc;
+}
+
+static enum sst_code
+check_select(const struct json_object *req, struct scan *s, struct sst_err *err)
+{
+    const char *sel = sst_emu_get_string(req, "Select");
+    bool atg = sst_emu_get(req, "AttributesToGet") != NULL;
+    bool pe = sst_emu_get(req, "ProjectionExpression") != NULL;
+    const char *what;
+
+    if (sel == NULL) {
+        s->select = atg || pe ? SELECT_SPECIFIC
+                    : s->ix   ? SELECT_PROJECTED
+                              : SELECT_ALL;
+        return SST_OK;
+    }
+    if (strcmp(sel, "ALL_ATTRIBUTES") == 0)
+        s->select = SELECT_ALL;
+    else if (strcmp(sel, "ALL_PROJECTED_ATTRIBUTES") == 0)
+        s->select = SELECT_PROJECTED;
+    else if (strcmp(sel, "COUNT") == 0)
+        s->select = SELECT_COUNT;
+    else if (strcmp(sel, "SPECIFIC_ATTRIBUTES") == 0)
+        s->select = SELECT_SPECIFIC;
+    else
+        return sst_err_set(err, SST_E_VALIDATION, MSG_SELECT);
+    if (s->select == SELECT_PROJECTED && s->ix == NULL)
+        return sst_err_set(err, SST_E_VALIDATION, MSG_PROJECTED_NO_INDEX);
+    if (s->select == SELECT_SPECIFIC && !atg && !pe)
+        return sst_err_set(err, SST_E_VALIDATION, MSG_SPECIFIC_NOTHING);
+    what = s->select == SELECT_ALL         ? "ALL_ATTRIBUTES"
+           : s->select == SELECT_PROJECTED ? "ALL_PROJECTED_ATTRIBUTES"
+           : s->select == SELECT_COUNT     ? "only the Count"
+                                           : NULL;
+    if (what != NULL && (atg || pe))
+        return sst_err_set(err, SST_E_VALIDATION, MSG_CANNOT_SPECIFY,
+                           atg ? "AttributesToGet" : "ProjectionExpression",
+                           what);
+    if (s->select == SELECT_ALL && s->ix != NULL && s->ix->global &&
+        s->ix->projection != SST_EMU_PROJECTION_ALL)
+        return sst_err_set(err, SST_E_VALIDATION, MSG_GSI_NOT_ALL,
+                           s->ix->name);
+    return SST_OK;
+}
+
+static enum sst_code
+check_segments(const struct json_object *req, struct scan *s,
+               struct sst_err *err)
+{
+    bool has_seg = sst_emu_get_long(req, "Segment", true, &s->segment);
+    bool has_total = sst_emu_get_long(req, "TotalSegments", true, &s->total);
+
+    if (has_seg && !has_total)
+        return sst_err_set(err, SST_E_VALIDATION, MSG_SEGMENT_ALONE);
+    if (has_total && !has_seg)
+        return sst_err_set(err, SST_E_VALIDATION, MSG_TOTAL_ALONE);
+    if (!has_seg)
+        return SST_OK;
+    if (s->total > MAX_SEGMENTS)
+        return sst_err_set(err, SST_E_VALIDATION, MSG_TOTAL_MAX,
+                           (long long)s->total);
+    if (s->segment < 0 || s->segment >= s->total)
+        return sst_err_set(err, SST_E_VALIDATION, MSG_SEGMENT_RANGE,
+                           (long long)s->segment, (long long)s->total - 1);
+    s->segmented = true;
+    return SST_OK;
+}
+
+/* AttributesToGet on an index: a global index must project them all; a
+ * local one fetches the others from the table. */
+static enum sst_code
+check_projected(struct scan *s, struct sst_err *err)
+{
+    char missing[192];
+    size_t i, used = 0;
+    bool any = false;
+
+    if (s->ix == NULL)
+        return SST_OK;
+    if (s->select == SELECT_ALL && !s->ix->global &&
+        s->ix->projection != SST_EMU_PROJECTION_ALL)
+        s->fetch = true;
+    for (i = 0; i < s->only_n; i++) {
+        if (sst_emu_index_projects(s->t, s->ix, s->only[i],
+                                   strlen(s->only[i])))
+            continue;
+        any = true;
+        if (used < sizeof missing)
+            used += (size_t)snprintf(missing + used, sizeof missing - used,
+                                     "%s%s", used ? ", " : "", s->only[i]);
+    }
+    if (!any)
+        return SST_OK;
+    if (s->ix->global)
+        return sst_err_set(err, SST_E_VALIDATION, MSG_GSI_NOT_PROJECTED,
+                           s->ix->name, missing);
+    s->fetch = true;
+    return SST_OK;
+}
+
+static enum sst_code
+check(const struct json_object *req, struct scan *s, struct sst_err *err)
+{
+    enum sst_code rc;
+
+    rc = check_index(req, s, err);
+    if (rc == SST_OK)
+        rc = sst_emu_exprs_prepare(req, &expr_spec, &s->x, err);
+    if (rc == SST_OK)
+        rc = sst_emu_exprs_operator(req, &expr_spec, err);
+    if (rc == SST_OK && sst_emu_get_long(req, "Limit", true, &s->limit) &&
+        s->limit < 1)
+        rc = sst_err_set(err, SST_E_VALIDATION, MSG_LIMIT);
+    if (rc == SST_OK)
+        rc = check_start(s, err);
+    if (rc == SST_OK)
+        rc = check_select(req, s, err);
+    if (rc == SST_OK)
+        rc = check_segments(req, s, err);
+    if (rc == SST_OK)
+        rc = sst_emu_req_attributes_to_get(sst_emu_get(req, "AttributesToGet"),
+                                           SST_EMU_MSG_DUPLICATE_ATTR, &s->only,
+                                           &s->only_n, err);
+    if (rc == SST_OK)
+        rc = check_projected(s, err);
+    /* Seam: FilterExpression and ProjectionExpression are applied to each
+     * row read, in walk() (docs/emulator.md). */
+    if (rc == SST_OK)
+        rc = sst_emu_exprs_ready(&s->x, err);
+    return rc;
+}
+
+/* ------------------------------------------------------------------ */
+/* the walk                                                            */
+
+/* FNV-1a, 64 bits: the partition's segment. */
+static uint64_t
+fnv1a(const uint8_t *p, size_t n)
+{
+    uint64_t h = 14695981039346656037ULL;
+    size_t i;
+
+    for (i = 0; i < n; i++)
+        h = (h ^ p[i]) * 1099511628211ULL;
+    return h;
+}
+
+static bool
+in_segment(const struct scan *s, const uint8_t *key, size_t len)
+{
+    size_t n = sst_emu_partition_prefix_len(s->t, s->ix, key, len);
+
+    return (int64_t)(fnv1a(key, n) % (uint64_t)s->total) == s->segment;
+}
+
+/* The table row key inside an index row key: what follows the index's
+ * own key components. */
+static bool
+table_key_of(const struct sst_emu_index *ix, const uint8_t *key, size_t len,
+             const uint8_t **tk, size_t *tlen)
+{
+    unsigned parts = ix->key.hash_count + ix->key.range_count, i;
+    size_t at = 0, vlen, used;
+
+    for (i = 0; i < parts; i++) {
+        if (!sst_emu_key_decode(key + at, len - at, NULL, &vlen, &used))
+            return false;
+        at += used;
+    }
+    *tk = key + at;
+    *tlen = len - at;
+    return true;
+}
+
+/* One row as an answer item. */
+static enum sst_code
+row_item(struct sst_emu_txn *txn, struct scan *s, struct sst_emu_capacity *cap,
+         const uint8_t *key, size_t klen, const void *val, size_t vlen,
+         struct json_object **item, struct sst_err *err)
+{
+    const uint8_t *tk;
+    const void *row;
+    size_t tlen, len;
+    uint64_t size;
+    bool found;
+    enum sst_code rc;
+
+    rc = sst_emu_item_to_json(val, vlen, s->only, s->only_n, item, err);
+    if (rc != SST_OK || !s->fetch)
+        return rc;
+    if (!table_key_of(s->ix, key, klen, &tk, &tlen))
+        return sst_err_set(err, SST_E_STORAGE, "an index row key is corrupt");
+    rc = sst_emu_rows_get(txn, s->t->id, SST_EMU_INDEX_TABLE, tk, tlen, &row,
+                          &len, &found, err);
+    if (rc != SST_OK || !found)
+        return rc;
+    rc = sst_emu_item_size(row, len, &size, err);
+    /* AWS charges the fetch from the table, per item. */
+    cap->table_half += sst_emu_read_half_units(size, s->consistent);
+    if (rc == SST_OK)
+        rc = sst_emu_item_merge_json(row, len, s->only, s->only_n, *item, err);
+    return rc;
+}
+
+/* LastEvaluatedKey: the key attributes of the last row read. */
+static enum sst_code
+last_key(const struct scan *s, const void *val, size_t vlen,
+         struct json_object **out, struct sst_err *err)
+{
+    const char *names[4 * SST_EMU_KEY_PARTS_MAX];
+    size_t n = sst_emu_key_names(s->t, s->ix, names);
+
+    return sst_emu_item_to_json(val, vlen, names, n, out, err);
+}
+
+struct page {
+    struct json_object *items;
+    int64_t count, scanned;
+    uint64_t bytes;
+    struct json_object *last;
+};
+
+static enum sst_code
+walk(struct sst_emu_txn *txn, struct scan *s, struct page *pg,
+     struct sst_emu_capacity *cap, struct sst_err *err)
+{
+    struct sst_emu_range range;
+    struct sst_emu_cursor *c = NULL;
+    struct json_object *item;
+    const uint8_t *key;
+    const void *val;
+    size_t klen, vlen;
+    uint64_t size;
+    bool found;
+    enum sst_code rc;
+
+    memset(&range, 0, sizeof range);
+    if (s->has_start) {
+        range.lo = s->start.data;
+        range.lo_len = s->start.len;
+        range.lo_exclusive = true;
+    }
+    rc = sst_emu_cursor_open(txn, s->t->id, s->ix ? s->ix->id : 0, &range, &c,
+                             err);
+    while (rc == SST_OK) {
+        rc = sst_emu_cursor_next(c, &key, &klen, &val, &vlen, &found, err);
+        if (rc != SST_OK || !found)
+            break;
+        if (s->segmented && !in_segment(s, key, klen))
+            continue;
+        rc = sst_emu_item_size(val, vlen, &size, err);
+        if (rc != SST_OK)
+            break;
+        pg->scanned++;
+        pg->bytes += size;
+        /* Seam: the engine's FilterExpression decides here whether the
+         * row counts, and its ProjectionExpression shapes the item
+         * (docs/emulator.md). */
+        pg->count++;
+        if (s->select != SELECT_COUNT) {
+            rc = row_item(txn, s, cap, key, klen, val, vlen, &item, err);
+            if (rc == SST_OK && json_object_array_add(pg->items, item) != 0) {
+                json_object_put(item);
+                rc = sst_emu_nomem(err);
+            }
+        }
+        if (rc == SST_OK && ((s->limit > 0 && pg->scanned == s->limit) ||
+                             pg->bytes >= PAGE_BYTES)) {
+            rc = last_key(s, val, vlen, &pg->last, err);
+            break;
+        }
+    }
+    sst_emu_cursor_close(c);
+    return rc;
+}
+
+static enum sst_code
+answer(const struct scan *s, struct page *pg, struct sst_emu_capacity *cap,
+       struct json_object **resp, struct sst_err *err)
+{
+    struct sst_emu_json jb = {false};
+    struct json_object *out = json_object_new_object();
+    int64_t half = sst_emu_read_half_units(pg->bytes, s->consistent);
+    enum sst_code rc;
+
+    if (s->select != SELECT_COUNT) {
+        sst_emu_json_add(&jb, out, "Items", pg->items);
+        pg->items = NULL;
+    }
+    sst_emu_json_add(&jb, out, "Count", json_object_new_int64(pg->count));
+    sst_emu_json_add(&jb, out, "ScannedCount",
+                     json_object_new_int64(pg->scanned));
+    if (pg->last != NULL) {
+        sst_emu_json_add(&jb, out, "LastEvaluatedKey", pg->last);
+        pg->last = NULL;
+    }
+    if (s->ix != NULL)
+        sst_emu_capacity_index(cap, s->ix_pos, half);
+    else
+        cap->table_half += half;
+    rc = jb.failed ? sst_emu_nomem(err)
+                   : sst_emu_capacity_answer(out, cap, s->rcc, err);
+    if (rc != SST_OK) {
+        json_object_put(out);
+        return rc;
+    }
+    *resp = out;
+    return SST_OK;
+}
+
+enum sst_code
+sst_emu_op_scan(struct sst_emu *emu, const struct json_object *req,
+                struct json_object **resp, struct sst_err *err)
+{
+    struct scan s;
+    struct page pg = {NULL, 0, 0, 0, NULL};
+    struct sst_emu_txn *txn = NULL;
+    struct sst_emu_capacity cap;
+    enum sst_code rc;
+
+    *resp = NULL;
+    memset(&s, 0, sizeof s);
+    sst_emu_key_init(&s.start);
+    rc = decode(req, &s, err);
+    if (rc == SST_OK)
+        rc = sst_emu_txn_begin(sst_emu_store_of(emu), false, &txn, err);
+    if (rc == SST_OK)
+        rc = sst_emu_table_lookup(txn, s.table, &s.t, err);
+    if (rc == SST_OK)
+        rc = check(req, &s, err);
+    if (rc != SST_OK)
+        goto out;
+    sst_emu_capacity_init(&cap, s.t);
+    if (s.select != SELECT_COUNT && (pg.items = json_object_new_array()) == NULL)
+        rc = sst_emu_nomem(err);
+    if (rc == SST_OK)
+        rc = walk(txn, &s, &pg, &cap, err);
+    if (rc == SST_OK)
+        rc = answer(&s, &pg, &cap, resp, err);
+out:
+    json_object_put(pg.items);
+    json_object_put(pg.last);
+    sst_emu_txn_abort(txn);
+    sst_emu_table_release(s.t);
+    sst_emu_key_cleanup(&s.start);
+    sst_free(s.only);
+    sst_av_free(s.esk);
+    return rc;
+}
