@@ -75,7 +75,7 @@ struct part {
     const char **only;
     size_t only_n;
     bool consistent;
-    struct sst_emu_exprs x;
+    struct sst_emu_op_exprs x;
     const struct sst_emu_table *t;
     struct sst_emu_capacity cap;
 };
@@ -192,7 +192,7 @@ check_request(const struct json_object *req, struct batch *b,
                                            MSG_DUPLICATE_ATTR, &p->only,
                                            &p->only_n, err);
         if (rc == SST_OK)
-            rc = sst_emu_exprs_prepare(p->spec, &expr_spec, &p->x, err);
+            rc = sst_emu_op_exprs_prepare(p->spec, &expr_spec, &p->x, err);
     }
     return rc;
 }
@@ -224,7 +224,7 @@ check_tables(struct sst_emu_txn *txn, struct batch *b, struct sst_err *err)
         /* Seam: the table's ProjectionExpression is applied to each item
          * read (docs/emulator.md). */
         if (rc == SST_OK)
-            rc = sst_emu_exprs_ready(&p->x, err);
+            rc = sst_emu_op_exprs_ready(&p->x, err);
     }
     sst_emu_key_cleanup(&key);
     return rc;

@@ -53,7 +53,7 @@ struct del {
     enum sst_emu_return_values rv;
     enum sst_emu_rcc rcc;
     bool ricm;
-    struct sst_emu_exprs x;
+    struct sst_emu_op_exprs x;
 };
 
 static enum sst_code
@@ -90,7 +90,7 @@ validate(const struct json_object *req, struct del *d,
     rc = sst_emu_req_return_values(
         req, 1u << SST_EMU_RV_NONE | 1u << SST_EMU_RV_ALL_OLD, &d->rv, err);
     if (rc == SST_OK)
-        rc = sst_emu_exprs_prepare(req, &expr_spec, &d->x, err);
+        rc = sst_emu_op_exprs_prepare(req, &expr_spec, &d->x, err);
     if (rc == SST_OK)
         rc = sst_emu_req_rvoccf(req, &all_old, err);
     if (rc == SST_OK && sst_emu_get(req, "Key") == NULL)
@@ -100,11 +100,11 @@ validate(const struct json_object *req, struct del *d,
     if (rc == SST_OK)
         rc = sst_emu_table_key(t, d->key, true, key, err);
     if (rc == SST_OK)
-        rc = sst_emu_exprs_operator(req, &expr_spec, err);
+        rc = sst_emu_op_exprs_operator(req, &expr_spec, err);
     /* Seam: the condition is evaluated against the item this delete
      * removes (docs/emulator.md). */
     if (rc == SST_OK)
-        rc = sst_emu_exprs_ready(&d->x, err);
+        rc = sst_emu_op_exprs_ready(&d->x, err);
     return rc;
 }
 

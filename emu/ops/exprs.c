@@ -71,9 +71,9 @@ map_len(const struct json_object *req, const char *name)
 }
 
 enum sst_code
-sst_emu_exprs_prepare(const struct json_object *req,
+sst_emu_op_exprs_prepare(const struct json_object *req,
                       const struct sst_emu_expr_spec *spec,
-                      struct sst_emu_exprs *x, struct sst_err *err)
+                      struct sst_emu_op_exprs *x, struct sst_err *err)
 {
     char legacy[LIST_MAX], exprs[LIST_MAX], users[LIST_MAX];
     size_t nl, ne;
@@ -100,7 +100,7 @@ sst_emu_exprs_prepare(const struct json_object *req,
 }
 
 enum sst_code
-sst_emu_exprs_ready(const struct sst_emu_exprs *x, struct sst_err *err)
+sst_emu_op_exprs_ready(const struct sst_emu_op_exprs *x, struct sst_err *err)
 {
     if (x->pending[0] == '\0')
         return SST_OK;
@@ -108,7 +108,7 @@ sst_emu_exprs_ready(const struct sst_emu_exprs *x, struct sst_err *err)
 }
 
 enum sst_code
-sst_emu_exprs_operator(const struct json_object *req,
+sst_emu_op_exprs_operator(const struct json_object *req,
                        const struct sst_emu_expr_spec *spec,
                        struct sst_err *err)
 {

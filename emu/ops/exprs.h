@@ -2,7 +2,7 @@
  * emu/ops/exprs.h - the seam between the item operations and the
  * expression engine (emu/expr/).
  *
- * Every operation calls sst_emu_exprs_prepare() exactly once, at the step
+ * Every operation calls sst_emu_op_exprs_prepare() exactly once, at the step
  * where DynamoDB checks the request's expression parameters. It makes the
  * checks that need no parsing, with DynamoDB's messages:
  *
@@ -13,15 +13,15 @@
  *   - ExpressionAttributeNames only with an expression, and
  *     ExpressionAttributeValues only with an expression that takes values.
  *
- * (sst_emu_exprs_operator() checks ConditionalOperator, at the step each
+ * (sst_emu_op_exprs_operator() checks ConditionalOperator, at the step each
  * operation checks it.)
  *
  * The expressions themselves (ConditionExpression, FilterExpression,
  * ProjectionExpression, KeyConditionExpression, UpdateExpression) and the
  * legacy conditions (Expected, ScanFilter, QueryFilter) are the
- * expression engine's. sst_emu_exprs_prepare() is where the engine will
- * parse and resolve them, into struct sst_emu_exprs; each operation then
- * calls sst_emu_exprs_ready() once, after its own checks, at the step
+ * expression engine's. sst_emu_op_exprs_prepare() is where the engine will
+ * parse and resolve them, into struct sst_emu_op_exprs; each operation then
+ * calls sst_emu_op_exprs_ready() once, after its own checks, at the step
  * where it would evaluate them (docs/emulator.md, "Expression seams").
  * Until the engine is linked, that call answers a request carrying an
  * expression with a ValidationException saying so.
@@ -49,7 +49,7 @@ struct sst_emu_expr_spec {
 };
 
 /** The expressions of one request, as prepared for its operation. */
-struct sst_emu_exprs {
+struct sst_emu_op_exprs {
     /* The parameters the expression engine has to evaluate, as DynamoDB
      * names them ("ProjectionExpression, FilterExpression"); empty when
      * the request carries none. */
@@ -66,9 +66,9 @@ struct sst_emu_exprs {
  * @return SST_OK; SST_E_VALIDATION with DynamoDB's message.
  */
 SST_MUST_CHECK enum sst_code
-sst_emu_exprs_prepare(const struct json_object *req,
+sst_emu_op_exprs_prepare(const struct json_object *req,
                       const struct sst_emu_expr_spec *spec,
-                      struct sst_emu_exprs *x, struct sst_err *err);
+                      struct sst_emu_op_exprs *x, struct sst_err *err);
 
 /**
  * The seam: whether the operation can evaluate what x holds.
@@ -77,7 +77,7 @@ sst_emu_exprs_prepare(const struct json_object *req,
  *         expression engine is linked, SST_E_VALIDATION "... is not
  *         supported by the emulator yet" otherwise.
  */
-SST_MUST_CHECK enum sst_code sst_emu_exprs_ready(const struct sst_emu_exprs *x,
+SST_MUST_CHECK enum sst_code sst_emu_op_exprs_ready(const struct sst_emu_op_exprs *x,
                                                  struct sst_err *err);
 
 /**
@@ -90,7 +90,7 @@ SST_MUST_CHECK enum sst_code sst_emu_exprs_ready(const struct sst_emu_exprs *x,
  * @return SST_OK; SST_E_VALIDATION.
  */
 SST_MUST_CHECK enum sst_code
-sst_emu_exprs_operator(const struct json_object *req,
+sst_emu_op_exprs_operator(const struct json_object *req,
                        const struct sst_emu_expr_spec *spec,
                        struct sst_err *err);
 

@@ -52,7 +52,7 @@ struct get {
     size_t only_n;
     bool consistent;
     enum sst_emu_rcc rcc;
-    struct sst_emu_exprs x;
+    struct sst_emu_op_exprs x;
     bool simple; /* Key left for sst_emu_fast_key */
 };
 
@@ -74,7 +74,7 @@ check(const struct json_object *req, struct get *g, struct sst_err *err)
                                            SST_EMU_MSG_DUPLICATE_ATTR, &g->only,
                                            &g->only_n, err);
     if (rc == SST_OK)
-        rc = sst_emu_exprs_prepare(req, &expr_spec, &g->x, err);
+        rc = sst_emu_op_exprs_prepare(req, &expr_spec, &g->x, err);
     if (rc == SST_OK)
         rc = sst_emu_req_rcc(req, &g->rcc, err);
     sst_emu_get_bool(req, "ConsistentRead", &g->consistent);
@@ -106,7 +106,7 @@ check_key(const struct json_object *req, struct get *g,
         return rc;
     /* Seam: the ProjectionExpression is applied to the item read
      * (docs/emulator.md). */
-    return sst_emu_exprs_ready(&g->x, err);
+    return sst_emu_op_exprs_ready(&g->x, err);
 }
 
 static enum sst_code

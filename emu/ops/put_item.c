@@ -66,7 +66,7 @@ struct put {
     enum sst_emu_return_values rv;
     enum sst_emu_rcc rcc;
     bool ricm;
-    struct sst_emu_exprs x;
+    struct sst_emu_op_exprs x;
 };
 
 /* Step 1: what the deserialiser checks. */
@@ -104,7 +104,7 @@ validate(const struct json_object *req, struct put *p,
     rc = sst_emu_req_return_values(
         req, 1u << SST_EMU_RV_NONE | 1u << SST_EMU_RV_ALL_OLD, &p->rv, err);
     if (rc == SST_OK)
-        rc = sst_emu_exprs_prepare(req, &expr_spec, &p->x, err);
+        rc = sst_emu_op_exprs_prepare(req, &expr_spec, &p->x, err);
     if (rc == SST_OK && p->item_json == NULL)
         rc = sst_err_set(err, SST_E_VALIDATION, MSG_ITEM_NULL);
     if (rc == SST_OK)
@@ -116,11 +116,11 @@ validate(const struct json_object *req, struct put *p,
     if (rc == SST_OK)
         rc = sst_emu_req_rvoccf(req, &all_old, err);
     if (rc == SST_OK)
-        rc = sst_emu_exprs_operator(req, &expr_spec, err);
+        rc = sst_emu_op_exprs_operator(req, &expr_spec, err);
     /* Seam: the condition is evaluated against the item this put
      * replaces (docs/emulator.md). */
     if (rc == SST_OK)
-        rc = sst_emu_exprs_ready(&p->x, err);
+        rc = sst_emu_op_exprs_ready(&p->x, err);
     return rc;
 }
 

@@ -135,7 +135,7 @@ struct scan {
     bool consistent;
     bool fetch; /* LSI rows completed from the table */
     enum sst_emu_rcc rcc;
-    struct sst_emu_exprs x;
+    struct sst_emu_op_exprs x;
 };
 
 /* ------------------------------------------------------------------ */
@@ -299,9 +299,9 @@ check(const struct json_object *req, struct scan *s, struct sst_err *err)
 
     rc = check_index(req, s, err);
     if (rc == SST_OK)
-        rc = sst_emu_exprs_prepare(req, &expr_spec, &s->x, err);
+        rc = sst_emu_op_exprs_prepare(req, &expr_spec, &s->x, err);
     if (rc == SST_OK)
-        rc = sst_emu_exprs_operator(req, &expr_spec, err);
+        rc = sst_emu_op_exprs_operator(req, &expr_spec, err);
     if (rc == SST_OK && sst_emu_get_long(req, "Limit", true, &s->limit) &&
         s->limit < 1)
         rc = sst_err_set(err, SST_E_VALIDATION, MSG_LIMIT);
@@ -320,7 +320,7 @@ check(const struct json_object *req, struct scan *s, struct sst_err *err)
     /* Seam: FilterExpression and ProjectionExpression are applied to each
      * row read, in walk() (docs/emulator.md). */
     if (rc == SST_OK)
-        rc = sst_emu_exprs_ready(&s->x, err);
+        rc = sst_emu_op_exprs_ready(&s->x, err);
     return rc;
 }
 

@@ -76,7 +76,7 @@ check_entry(struct sst_emu_txn *txn, const struct sst_emu_table *t, size_t i,
         rc = sst_err_set(err, SST_E_NOMEM, "out of memory verifying");
         goto out;
     }
-    n = sst_emu_project(t, ix, item, attrs);
+    n = sst_emu_index_project(t, ix, item, attrs);
     rc = sst_emu_rows_get(txn, t->id, ix->id, key.data, key.len, &val, &len,
                           &found, err);
     if (rc != SST_OK)

@@ -42,7 +42,7 @@ sst_emu_has_lsi(const struct sst_emu_table *t)
 }
 
 size_t
-sst_emu_project(const struct sst_emu_table *t, const struct sst_emu_index *ix,
+sst_emu_index_project(const struct sst_emu_table *t, const struct sst_emu_index *ix,
                 const struct sst_av *item, const struct sst_av_entry **attrs)
 {
     const struct sst_av_entry *e;
@@ -136,7 +136,7 @@ side_init(struct side *s, const struct sst_emu_table *t,
     s->attrs = sst_malloc((item->u.map.len + 1) * sizeof *s->attrs);
     if (s->attrs == NULL)
         return nomem(err);
-    s->n = sst_emu_project(t, ix, item, s->attrs);
+    s->n = sst_emu_index_project(t, ix, item, s->attrs);
     s->size = entries_size(s->attrs, s->n);
     return SST_OK;
 }

@@ -91,7 +91,7 @@ sst_emu_write_backfill(struct sst_emu_txn *txn, const struct sst_emu_table *t,
  * @param[out] attrs  room for item->u.map.len pointers
  * @return how many.
  */
-size_t sst_emu_project(const struct sst_emu_table *t,
+size_t sst_emu_index_project(const struct sst_emu_table *t,
                        const struct sst_emu_index *ix, const struct sst_av *item,
                        const struct sst_av_entry **attrs);
 
