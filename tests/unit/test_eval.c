@@ -243,6 +243,8 @@ static const struct sst_emu_key_schema hs = {"pk", 2, SST_AV_S,
                                              "sk", 2, SST_AV_S};
 static const struct sst_emu_key_schema hn = {"pk", 2, SST_AV_S,
                                              "n",  1, SST_AV_N};
+static const struct sst_emu_key_schema hb = {"pk", 2, SST_AV_S,
+                                             "b",  1, SST_AV_B};
 static const struct sst_emu_key_schema h1 = {"pk", 2, SST_AV_S, NULL, 0, 0};
 
 struct key_row {
@@ -340,6 +342,10 @@ static const struct key_row key_rows[] = {
      "{':p': {'S': 'p'}, ':a': {'S': 'a'}}", NULL, TYPE_MISMATCH, 0},
     {&hn, "pk = :p AND n > :a", "{':p': {'S': 'p'}, ':a': {'N': '-1.5'}}",
      NULL, "", SST_EMU_KEY_GT},
+    {&hb, "pk = :p AND b = :a", "{':p': {'S': 'p'}, ':a': {'B': ''}}", NULL,
+     "One or more parameter values are not valid. The AttributeValue for a "
+     "key attribute cannot contain an empty binary value. Key: b",
+     0},
 };
 
 static void

@@ -694,6 +694,41 @@ nested_keys(void)
     sst_emu_exprs_cleanup(&x);
 }
 
+static void
+request_misuse(void)
+{
+    struct sst_emu_exprs x;
+    struct sst_err err;
+
+    CU_ASSERT_EQUAL(prepare(&x, DEL, "{'ConditionExpression': 5}", &err),
+                    SST_E_SERIALIZATION);
+    SST_ASSERT_STR_EQ(err.message, "NUMBER_VALUE cannot be converted to "
+                                   "String");
+    sst_emu_exprs_cleanup(&x);
+    CU_ASSERT_EQUAL(prepare(&x, DEL, "[1]", &err), SST_E_INVALID_ARG);
+    sst_emu_exprs_cleanup(&x);
+    /* null members are absent */
+    CU_ASSERT_EQUAL(prepare(&x, UPD,
+                            "{'UpdateExpression': null, "
+                            "'ConditionExpression': 'attribute_exists(a)', "
+                            "'ExpressionAttributeNames': null}",
+                            &err),
+                    SST_OK);
+    CU_ASSERT_PTR_NULL(x.update.ast);
+    CU_ASSERT_PTR_NOT_NULL(x.condition.ast);
+    sst_emu_exprs_cleanup(&x);
+    /* members of other operations are ignored */
+    CU_ASSERT_EQUAL(prepare(&x, GET,
+                            "{'ConditionExpression': 'a = ', "
+                            "'ProjectionExpression': 'a'}",
+                            &err),
+                    SST_OK);
+    sst_emu_exprs_cleanup(&x);
+    /* no expression, no maps: nothing to do */
+    CU_ASSERT_EQUAL(prepare(&x, SCN, "{}", &err), SST_OK);
+    sst_emu_exprs_cleanup(&x);
+}
+
 /* ------------------------------------------------------------------ */
 /* out of memory                                                       */
 
@@ -743,6 +778,7 @@ static const struct sst_test expr_tests[] = {
     {"java hash", java_hash},
     {"path tree order", tree_order},
     {"nested key access", nested_keys},
+    {"request misuse", request_misuse},
     {"out of memory", oom_prepare_and_evaluate},
     {NULL, NULL},
 };
