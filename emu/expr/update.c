@@ -39,8 +39,9 @@ fail(struct applier *ap, const char *msg)
 static enum sst_code
 nomem(struct applier *ap)
 {
-    return sst_err_set(ap->err, SST_E_NOMEM, "out of memory applying an "
-                                             "update");
+    return sst_err_set(ap->err, SST_E_NOMEM,
+                       "out of memory applying an "
+                       "update");
 }
 
 /* A new copy of v (NULL stays NULL). */
@@ -94,8 +95,8 @@ list_concat(struct applier *ap, struct sst_av *x, struct sst_av *y,
         return nomem(ap);
     /* move the elements over: x and y are our own copies */
     l->u.list.len = x->u.list.len + y->u.list.len;
-    l->u.list.v = sst_malloc((l->u.list.len ? l->u.list.len : 1) *
-                             sizeof *l->u.list.v);
+    l->u.list.v =
+        sst_malloc((l->u.list.len ? l->u.list.len : 1) * sizeof *l->u.list.v);
     if (l->u.list.v == NULL) {
         l->u.list.len = 0;
         sst_av_free(l);
@@ -229,9 +230,8 @@ set_copy(struct applier *ap, struct sst_av *to, const struct sst_av *from,
     for (i = 0; i < set_len(from); i++) {
         if (skip != NULL && set_has(skip, from, i))
             continue;
-        rc = from->type == SST_AV_NS
-                 ? sst_av_nums_push(to, &from->u.nums.v[i])
-                 : sst_av_strs_push(to, &from->u.strs.v[i]);
+        rc = from->type == SST_AV_NS ? sst_av_nums_push(to, &from->u.nums.v[i])
+                                     : sst_av_strs_push(to, &from->u.strs.v[i]);
         if (rc != SST_OK)
             return nomem(ap);
     }
@@ -245,8 +245,8 @@ is_set(enum sst_av_type t)
 }
 
 static enum sst_code
-add_action(struct applier *ap, const struct sst_av *v,
-           const struct sst_av *cur, struct sst_av **out)
+add_action(struct applier *ap, const struct sst_av *v, const struct sst_av *cur,
+           struct sst_av **out)
 {
     struct sst_av *r;
     enum sst_code rc;
@@ -394,8 +394,7 @@ rebuild_map(struct applier *ap, const struct sst_emu_ptree_node *node,
  * copied, then the elements set past the end, ascending. */
 static enum sst_code
 rebuild_list(struct applier *ap, const struct sst_emu_ptree_node *node,
-             const struct sst_av *doc, struct sst_av **res,
-             struct sst_av *l)
+             const struct sst_av *doc, struct sst_av **res, struct sst_av *l)
 {
     const struct sst_emu_ptree_node **kids;
     struct sst_av **byk;
@@ -623,8 +622,8 @@ enum sst_code
 sst_emu_update_return_values(const struct sst_emu_expr *upd,
                              enum sst_emu_return_values rv,
                              const struct sst_av *old,
-                             const struct sst_av *new_item,
-                             struct sst_av **out, struct sst_err *err)
+                             const struct sst_av *new_item, struct sst_av **out,
+                             struct sst_err *err)
 {
     const struct sst_av *whole = NULL;
     enum sst_code rc = SST_OK;
@@ -641,9 +640,8 @@ sst_emu_update_return_values(const struct sst_emu_expr *upd,
     case SST_EMU_RV_UPDATED_NEW:
         if (upd == NULL || upd->tree == NULL)
             return SST_OK;
-        rc = updated_attributes(upd, rv == SST_EMU_RV_UPDATED_OLD ? old
-                                                                  : new_item,
-                                out, err);
+        rc = updated_attributes(
+            upd, rv == SST_EMU_RV_UPDATED_OLD ? old : new_item, out, err);
         break;
     default:
         return SST_OK;

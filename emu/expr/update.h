@@ -27,7 +27,7 @@
 
 /* Runtime errors of update expressions (ValidationException). */
 #define SST_EMU_MSG_UPDATE_PATH                                                \
-    "The document path provided in the update expression is invalid for "     \
+    "The document path provided in the update expression is invalid for "      \
     "update"
 #define SST_EMU_MSG_UPDATE_TYPE                                                \
     "An operand in the update expression has an incorrect data type"
@@ -86,11 +86,9 @@ sst_emu_update_check_keys(const struct sst_emu_expr *upd,
  *         of av.h, or SST_EMU_MSG_UPDATE_TOO_LARGE (the new item exceeds
  *         400 KB); SST_E_NOMEM; SST_E_INVALID_ARG
  */
-SST_MUST_CHECK enum sst_code
-sst_emu_update_apply(const struct sst_emu_expr *upd,
-                     const struct sst_emu_bindings *b,
-                     const struct sst_av *base, struct sst_av **out,
-                     struct sst_err *err);
+SST_MUST_CHECK enum sst_code sst_emu_update_apply(
+    const struct sst_emu_expr *upd, const struct sst_emu_bindings *b,
+    const struct sst_av *base, struct sst_av **out, struct sst_err *err);
 
 /**
  * The Attributes an UpdateItem answers with. ALL_OLD and ALL_NEW give the
@@ -106,11 +104,9 @@ sst_emu_update_apply(const struct sst_emu_expr *upd,
  *                  return (DynamoDB then omits Attributes)
  * @return SST_OK or SST_E_NOMEM
  */
-SST_MUST_CHECK enum sst_code
-sst_emu_update_return_values(const struct sst_emu_expr *upd,
-                             enum sst_emu_return_values rv,
-                             const struct sst_av *old,
-                             const struct sst_av *new_item,
-                             struct sst_av **out, struct sst_err *err);
+SST_MUST_CHECK enum sst_code sst_emu_update_return_values(
+    const struct sst_emu_expr *upd, enum sst_emu_return_values rv,
+    const struct sst_av *old, const struct sst_av *new_item,
+    struct sst_av **out, struct sst_err *err);
 
 #endif /* SST_EMU_EXPR_UPDATE_H */
