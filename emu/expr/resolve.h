@@ -51,19 +51,19 @@
 struct sst_emu_name_binding {
     char *key; /* "#n", NUL-terminated (bindings' arena)      */
     size_t key_len;
-    char *name; /* the attribute name it stands for           */
+    char *name; /* the attribute name it stands for (arena)   */
     size_t name_len;
     unsigned uses; /* occurrences in the resolved expressions    */
 };
 
 /* One entry of ExpressionAttributeValues. */
 struct sst_emu_value_binding {
-    char *key; /* ":v", NUL-terminated                        */
+    char *key; /* ":v", NUL-terminated (bindings' arena)      */
     size_t key_len;
-    struct sst_av *value;
-    char *spelling; /* N only: the number as the client wrote it,
-                       for DynamoDB's BETWEEN messages; else NULL  */
-    size_t size;    /* sst_av_size(value)                          */
+    struct sst_av *value; /* owned by the bindings                 */
+    char *spelling;       /* N only: the number as the client wrote it,
+                             for DynamoDB's BETWEEN messages; else NULL  */
+    size_t size;          /* sst_av_size(value)                          */
     unsigned uses;
 };
 

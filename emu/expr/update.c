@@ -22,8 +22,6 @@
 #include "emu/expr/project.h"
 #include "emu/expr/update.h"
 
-#define M_NESTING "Nesting Levels have exceeded supported limits"
-
 struct applier {
     const struct sst_emu_bindings *b;
     const struct sst_av *old; /* the item values are read from */
@@ -522,7 +520,7 @@ sst_emu_update_apply(const struct sst_emu_expr *upd,
         return rc;
     /* an item and its maps and lists make at most 32 levels */
     if (sst_av_depth(*out, SST_AV_MAX_NESTING + 1) > SST_AV_MAX_NESTING)
-        rc = fail(&ap, M_NESTING);
+        rc = fail(&ap, SST_EMU_MSG_UPDATE_NESTING);
     else if (sst_av_item_size(*out) > SST_AV_MAX_ITEM_BYTES)
         rc = fail(&ap, SST_EMU_MSG_UPDATE_TOO_LARGE);
     if (rc != SST_OK) {

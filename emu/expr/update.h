@@ -36,6 +36,8 @@
     "the item"
 #define SST_EMU_MSG_UPDATE_TOO_LARGE                                           \
     "Item size to update has exceeded the maximum allowed size"
+#define SST_EMU_MSG_UPDATE_NESTING                                             \
+    "Nesting Levels have exceeded supported limits"
 
 /* ReturnValues of UpdateItem (and the write operations). */
 enum sst_emu_return_values {
@@ -82,9 +84,10 @@ sst_emu_update_check_keys(const struct sst_emu_expr *upd,
  * @param[out] out   on SST_OK the new item (sst_av_free); NULL on error
  * @return SST_OK, or SST_E_VALIDATION with SST_EMU_MSG_UPDATE_PATH,
  *         SST_EMU_MSG_UPDATE_TYPE, SST_EMU_MSG_UPDATE_MISSING, num.h's
- *         precision, overflow and underflow messages, the nesting message
- *         of av.h, or SST_EMU_MSG_UPDATE_TOO_LARGE (the new item exceeds
- *         400 KB); SST_E_NOMEM; SST_E_INVALID_ARG
+ *         precision, overflow and underflow messages,
+ *         SST_EMU_MSG_UPDATE_NESTING (the new item is deeper than 32
+ *         levels) or SST_EMU_MSG_UPDATE_TOO_LARGE (it exceeds 400 KB);
+ *         SST_E_NOMEM; SST_E_INVALID_ARG
  */
 SST_MUST_CHECK enum sst_code sst_emu_update_apply(
     const struct sst_emu_expr *upd, const struct sst_emu_bindings *b,
