@@ -58,9 +58,8 @@ report(const char *what, long n, struct stamp t0)
     struct stamp t1 = now();
     double cpu = t1.cpu - t0.cpu, wall = t1.wall - t0.wall;
 
-    printf("%-32s %10.0f ops/s %8.1f ns/op (cpu)  %8.1f ns/op (wall)\n",
-           what, (double)n / cpu, cpu * 1e9 / (double)n,
-           wall * 1e9 / (double)n);
+    printf("%-32s %10.0f ops/s %8.1f ns/op (cpu)  %8.1f ns/op (wall)\n", what,
+           (double)n / cpu, cpu * 1e9 / (double)n, wall * 1e9 / (double)n);
 }
 
 int

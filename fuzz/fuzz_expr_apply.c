@@ -114,8 +114,7 @@ stored_item(const struct json_object *ji, struct sst_av *key)
     for (i = 0; i < item->u.map.len; i++)
         if (item->u.map.v[i].name.len == 2 &&
             memcmp(item->u.map.v[i].name.ptr, "pk", 2) == 0) {
-            if (sst_av_dup(sst_av_map_get(key, "pk", 2), &pk, NULL) !=
-                SST_OK) {
+            if (sst_av_dup(sst_av_map_get(key, "pk", 2), &pk, NULL) != SST_OK) {
                 sst_av_free(item);
                 return NULL;
             }
@@ -149,20 +148,19 @@ run(const struct json_object *env, const struct sst_av *item,
     rc = sst_emu_exprs_prepare(&x, &r, &err);
     check_failure(rc, &err);
     if (rc == SST_OK)
-        rc = sst_emu_expr_check_nested_keys(&x.condition, &x.bindings, keys,
-                                            1, &err);
+        rc = sst_emu_expr_check_nested_keys(&x.condition, &x.bindings, keys, 1,
+                                            &err);
     if (rc == SST_OK && x.condition.ast != NULL &&
-        sst_emu_expr_eval(&x.condition, &x.bindings, item, &ok, &err) !=
-            SST_OK)
+        sst_emu_expr_eval(&x.condition, &x.bindings, item, &ok, &err) != SST_OK)
         abort();
     if (rc == SST_OK && ok && x.update.ast != NULL) {
         rc = sst_emu_update_check_keys(&x.update, keys, 1, &err);
         if (rc == SST_OK)
-            rc = sst_emu_expr_check_nested_keys(&x.update, &x.bindings, keys,
-                                                1, &err);
+            rc = sst_emu_expr_check_nested_keys(&x.update, &x.bindings, keys, 1,
+                                                &err);
         if (rc == SST_OK)
-            rc = sst_emu_update_apply(&x.update, &x.bindings,
-                                      item ? item : key, &next, &err);
+            rc = sst_emu_update_apply(&x.update, &x.bindings, item ? item : key,
+                                      &next, &err);
         check_failure(rc, &err);
         if (rc == SST_OK) {
             check_item(next, key);

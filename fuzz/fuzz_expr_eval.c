@@ -104,11 +104,10 @@ run(const struct json_object *env, const struct sst_av *item)
     rc = sst_emu_exprs_prepare(&x, &r, &err);
     check_failure(rc, &err);
     if (rc == SST_OK)
-        rc = sst_emu_expr_check_nested_keys(&x.condition, &x.bindings, keys,
-                                            2, &err);
+        rc = sst_emu_expr_check_nested_keys(&x.condition, &x.bindings, keys, 2,
+                                            &err);
     if (rc == SST_OK && x.condition.ast != NULL &&
-        sst_emu_expr_eval(&x.condition, &x.bindings, item, &ok, &err) !=
-            SST_OK)
+        sst_emu_expr_eval(&x.condition, &x.bindings, item, &ok, &err) != SST_OK)
         abort();
     sst_emu_exprs_cleanup(&x);
 
@@ -133,8 +132,8 @@ run(const struct json_object *env, const struct sst_av *item)
                                            &schema, &kc, &err);
         check_failure(rc, &err);
         if (rc == SST_OK && item != NULL)
-            (void)sst_emu_key_condition_match(
-                &kc, sst_av_map_get(item, "sk", 2));
+            (void)sst_emu_key_condition_match(&kc,
+                                              sst_av_map_get(item, "sk", 2));
     }
     if (rc == SST_OK && x.filter.ast != NULL) {
         (void)sst_emu_filter_check_keys(&x.filter, &x.bindings, &schema, &err);

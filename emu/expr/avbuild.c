@@ -71,8 +71,7 @@ sst_av_strs_push(struct sst_av *set, const struct sst_av_str *s)
 {
     char *copy;
 
-    if (!grow((void **)&set->u.strs.v, set->u.strs.len,
-              sizeof *set->u.strs.v))
+    if (!grow((void **)&set->u.strs.v, set->u.strs.len, sizeof *set->u.strs.v))
         return SST_E_NOMEM;
     copy = copy_bytes(s->ptr, s->len);
     if (copy == NULL)
@@ -86,8 +85,7 @@ sst_av_strs_push(struct sst_av *set, const struct sst_av_str *s)
 enum sst_code
 sst_av_nums_push(struct sst_av *set, const struct sst_num *n)
 {
-    if (!grow((void **)&set->u.nums.v, set->u.nums.len,
-              sizeof *set->u.nums.v))
+    if (!grow((void **)&set->u.nums.v, set->u.nums.len, sizeof *set->u.nums.v))
         return SST_E_NOMEM;
     sst_num_init(&set->u.nums.v[set->u.nums.len]);
     sst_num_copy(&set->u.nums.v[set->u.nums.len], n);

@@ -173,13 +173,11 @@ contains(const struct sst_av *a, const struct sst_av *b)
 
     switch (a->type) {
     case SST_AV_S:
-        return b->type == SST_AV_S &&
-               bytes_contain(a->u.str.ptr, a->u.str.len, b->u.str.ptr,
-                             b->u.str.len);
+        return b->type == SST_AV_S && bytes_contain(a->u.str.ptr, a->u.str.len,
+                                                    b->u.str.ptr, b->u.str.len);
     case SST_AV_B:
-        return b->type == SST_AV_B &&
-               bytes_contain(a->u.str.ptr, a->u.str.len, b->u.str.ptr,
-                             b->u.str.len);
+        return b->type == SST_AV_B && bytes_contain(a->u.str.ptr, a->u.str.len,
+                                                    b->u.str.ptr, b->u.str.len);
     case SST_AV_SS:
         return b->type == SST_AV_S && strs_have(a, &b->u.str);
     case SST_AV_BS:
@@ -227,8 +225,7 @@ attribute_type(const struct sst_av *a, const struct sst_av *t)
 
 /* a <op> b for the ordering comparators: both present, both S, N or B. */
 static bool
-ordered(enum sst_emu_expr_op op, const struct sst_av *a,
-        const struct sst_av *b)
+ordered(enum sst_emu_expr_op op, const struct sst_av *a, const struct sst_av *b)
 {
     int order;
 
@@ -315,8 +312,9 @@ eval_node(const struct sst_emu_ast *n, const struct sst_emu_bindings *b,
 }
 
 enum sst_code
-sst_emu_expr_eval(const struct sst_emu_expr *e, const struct sst_emu_bindings *b,
-                  const struct sst_av *item, bool *result, struct sst_err *err)
+sst_emu_expr_eval(const struct sst_emu_expr *e,
+                  const struct sst_emu_bindings *b, const struct sst_av *item,
+                  bool *result, struct sst_err *err)
 {
     *result = false;
     if (e == NULL || e->ast == NULL || e->ast->type != SST_EMU_AST_OP)

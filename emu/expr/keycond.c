@@ -93,8 +93,8 @@ on_leaf(void *ctx, const struct sst_emu_ast *n, struct sst_err *err)
         if (vb != NULL && l.nv < 2)
             l.v[l.nv++] = vb->value;
     }
-    if (path == NULL || !sst_emu_elem_name(an->b, &path->elems[0], &l.name,
-                                           &l.len))
+    if (path == NULL ||
+        !sst_emu_elem_name(an->b, &path->elems[0], &l.name, &l.len))
         return sst_err_set(err, SST_E_INVALID_ARG, "unresolved key condition");
     if (path->n > 1) {
         if (is_key(an->ks, l.name, l.len))
@@ -126,8 +126,7 @@ on_leaf(void *ctx, const struct sst_emu_ast *n, struct sst_err *err)
 
 /* Types and emptiness of the values of a key's condition. */
 static enum sst_code
-check_values(const struct leaf *l, enum sst_av_type type,
-             struct sst_err *err)
+check_values(const struct leaf *l, enum sst_av_type type, struct sst_err *err)
 {
     unsigned i;
 
@@ -244,8 +243,8 @@ filter_path(void *ctx, const struct sst_emu_expr_path *p, struct sst_err *err)
     size_t len;
 
     (void)err;
-    if (sst_emu_elem_name(fk->b, &p->elems[0], &name, &len) &&
-        len == fk->len && memcmp(name, fk->key, len) == 0)
+    if (sst_emu_elem_name(fk->b, &p->elems[0], &name, &len) && len == fk->len &&
+        memcmp(name, fk->key, len) == 0)
         fk->found = true;
     return SST_OK;
 }

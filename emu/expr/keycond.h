@@ -26,17 +26,17 @@
 
 /* A table's (or index's) key schema. */
 struct sst_emu_key_schema {
-    const char *hash;          /* partition key name                   */
+    const char *hash; /* partition key name                   */
     size_t hash_len;
     enum sst_av_type hash_type; /* SST_AV_S, SST_AV_N or SST_AV_B      */
-    const char *range;         /* sort key name, or NULL               */
+    const char *range;          /* sort key name, or NULL               */
     size_t range_len;
     enum sst_av_type range_type;
 };
 
 /* The sort-key condition of a Query. */
 enum sst_emu_key_op {
-    SST_EMU_KEY_ANY = 0,    /* no condition on the sort key          */
+    SST_EMU_KEY_ANY = 0, /* no condition on the sort key          */
     SST_EMU_KEY_EQ,
     SST_EMU_KEY_LT,
     SST_EMU_KEY_LE,
@@ -49,8 +49,8 @@ enum sst_emu_key_op {
 struct sst_emu_key_condition {
     const struct sst_av *hash; /* the partition key value             */
     enum sst_emu_key_op op;
-    const struct sst_av *lo;   /* the bound (all ops but ANY)         */
-    const struct sst_av *hi;   /* BETWEEN's upper bound               */
+    const struct sst_av *lo; /* the bound (all ops but ANY)         */
+    const struct sst_av *hi; /* BETWEEN's upper bound               */
 };
 
 /**
@@ -73,12 +73,10 @@ struct sst_emu_key_condition {
  *   One or more parameter values are not valid. The AttributeValue for a
  *     key attribute cannot contain an empty string value. Key: sk
  */
-SST_MUST_CHECK enum sst_code
-sst_emu_key_condition_analyze(const struct sst_emu_expr *kc,
-                              const struct sst_emu_bindings *b,
-                              const struct sst_emu_key_schema *ks,
-                              struct sst_emu_key_condition *out,
-                              struct sst_err *err);
+SST_MUST_CHECK enum sst_code sst_emu_key_condition_analyze(
+    const struct sst_emu_expr *kc, const struct sst_emu_bindings *b,
+    const struct sst_emu_key_schema *ks, struct sst_emu_key_condition *out,
+    struct sst_err *err);
 
 /**
  * Whether a sort-key value satisfies the condition's sort-key part
@@ -95,10 +93,8 @@ bool sst_emu_key_condition_match(const struct sst_emu_key_condition *kc,
  *
  * @return SST_OK or SST_E_VALIDATION
  */
-SST_MUST_CHECK enum sst_code
-sst_emu_filter_check_keys(const struct sst_emu_expr *filter,
-                          const struct sst_emu_bindings *b,
-                          const struct sst_emu_key_schema *ks,
-                          struct sst_err *err);
+SST_MUST_CHECK enum sst_code sst_emu_filter_check_keys(
+    const struct sst_emu_expr *filter, const struct sst_emu_bindings *b,
+    const struct sst_emu_key_schema *ks, struct sst_err *err);
 
 #endif /* SST_EMU_EXPR_KEYCOND_H */

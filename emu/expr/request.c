@@ -108,8 +108,7 @@ resolve_one(struct sst_emu_exprs *x, const struct sst_emu_expr_text *t,
 
 enum sst_code
 sst_emu_exprs_prepare(struct sst_emu_exprs *x,
-                      const struct sst_emu_expr_request *r,
-                      struct sst_err *err)
+                      const struct sst_emu_expr_request *r, struct sst_err *err)
 {
     const struct json_object *values = r->values;
     enum sst_code rc;
@@ -171,9 +170,8 @@ sst_emu_exprs_prepare(struct sst_emu_exprs *x,
             rc = resolve_one(x, &r->projection, SST_EMU_EXPR_PROJECTION,
                              &x->projection, err);
         if (rc == SST_OK && r->op == SST_EMU_REQ_QUERY)
-            rc = resolve_one(x, &r->key_condition,
-                             SST_EMU_EXPR_KEY_CONDITION, &x->key_condition,
-                             err);
+            rc = resolve_one(x, &r->key_condition, SST_EMU_EXPR_KEY_CONDITION,
+                             &x->key_condition, err);
         break;
     }
     if (rc != SST_OK)
@@ -193,16 +191,13 @@ text_member(const struct json_object *body, const char *key,
     if (!json_object_object_get_ex(body, key, &v) || v == NULL)
         return SST_OK;
     if (!json_object_is_type(v, json_type_string))
-        return sst_err_set(err, SST_E_SERIALIZATION,
-                           "%s cannot be converted to String",
-                           json_object_is_type(v, json_type_int)
-                               ? "NUMBER_VALUE"
-                           : json_object_is_type(v, json_type_double)
-                               ? "DECIMAL_VALUE"
-                           : json_object_is_type(v, json_type_boolean)
-                               ? (json_object_get_boolean(v) ? "TRUE_VALUE"
-                                                             : "FALSE_VALUE")
-                               : "VALUE");
+        return sst_err_set(
+            err, SST_E_SERIALIZATION, "%s cannot be converted to String",
+            json_object_is_type(v, json_type_int)      ? "NUMBER_VALUE"
+            : json_object_is_type(v, json_type_double) ? "DECIMAL_VALUE"
+            : json_object_is_type(v, json_type_boolean)
+                ? (json_object_get_boolean(v) ? "TRUE_VALUE" : "FALSE_VALUE")
+                : "VALUE");
     t->s = json_object_get_string(v);
     t->len = (size_t)json_object_get_string_len(v);
     return SST_OK;
@@ -226,8 +221,9 @@ sst_emu_exprs_from_json(struct sst_emu_exprs *x, enum sst_emu_request_op op,
     enum sst_code rc = SST_OK;
 
     if (body == NULL || !json_object_is_type(body, json_type_object))
-        return sst_err_set(err, SST_E_INVALID_ARG, "request body is not an "
-                                                   "object");
+        return sst_err_set(err, SST_E_INVALID_ARG,
+                           "request body is not an "
+                           "object");
     memset(&r, 0, sizeof r);
     r.op = op;
     switch (op) {
@@ -244,15 +240,13 @@ sst_emu_exprs_from_json(struct sst_emu_exprs *x, enum sst_emu_request_op op,
             rc = text_member(body, "ConditionExpression", &r.condition, err);
         break;
     case SST_EMU_REQ_QUERY:
-        rc = text_member(body, "KeyConditionExpression", &r.key_condition,
-                         err);
+        rc = text_member(body, "KeyConditionExpression", &r.key_condition, err);
         /* fall through */
     case SST_EMU_REQ_SCAN:
         if (rc == SST_OK)
             rc = text_member(body, "FilterExpression", &r.filter, err);
         if (rc == SST_OK)
-            rc = text_member(body, "ProjectionExpression", &r.projection,
-                             err);
+            rc = text_member(body, "ProjectionExpression", &r.projection, err);
         break;
     default:
         return sst_err_set(err, SST_E_INVALID_ARG, "unknown operation");

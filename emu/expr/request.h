@@ -111,8 +111,8 @@ sst_emu_exprs_prepare(struct sst_emu_exprs *x,
  * @return as sst_emu_exprs_prepare(); SST_E_SERIALIZATION for an
  *         expression that is not a string
  */
-SST_MUST_CHECK enum sst_code sst_emu_exprs_from_json(
-    struct sst_emu_exprs *x, enum sst_emu_request_op op,
-    const struct json_object *body, struct sst_err *err);
+SST_MUST_CHECK enum sst_code
+sst_emu_exprs_from_json(struct sst_emu_exprs *x, enum sst_emu_request_op op,
+                        const struct json_object *body, struct sst_err *err);
 
 #endif /* SST_EMU_EXPR_REQUEST_H */

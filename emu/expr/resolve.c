@@ -26,7 +26,8 @@
 #define M_VALUES_EMPTY "ExpressionAttributeValues must not be empty"
 #define M_NAMES_KEY "ExpressionAttributeNames contains invalid key: "
 #define M_VALUES_KEY "ExpressionAttributeValues contains invalid key: "
-#define M_KEY_LONG "The expression attribute map contains a key that is too long;"
+#define M_KEY_LONG                                                             \
+    "The expression attribute map contains a key that is too long;"
 #define M_NAMES_VALUE "ExpressionAttributeNames contains invalid value: "
 #define M_VALUES_VALUE "ExpressionAttributeValues contains invalid value: "
 #define M_NAMES_SIZE "ExpressionAttributeNames exceeds max size"
@@ -37,7 +38,8 @@
 #define M_UNUSED_NAMES                                                         \
     "Value provided in ExpressionAttributeNames unused in expressions: keys: "
 #define M_UNUSED_VALUES                                                        \
-    "Value provided in ExpressionAttributeValues unused in expressions: keys: "
+    "Value provided in ExpressionAttributeValues unused in expressions: "      \
+    "keys: "
 #define M_UPDATE_TOO_LARGE                                                     \
     "Item size to update has exceeded the maximum allowed size"
 
@@ -59,8 +61,9 @@ invalid(struct sst_err *err, enum sst_emu_expr_kind kind, const char *fmt, ...)
 static enum sst_code
 nomem(struct sst_err *err)
 {
-    return sst_err_set(err, SST_E_NOMEM, "out of memory resolving an "
-                                         "expression");
+    return sst_err_set(err, SST_E_NOMEM,
+                       "out of memory resolving an "
+                       "expression");
 }
 
 /* ------------------------------------------------------------------ */
@@ -289,8 +292,8 @@ number_spelling(struct sst_emu_arena *a, const struct json_object *v)
                                  (size_t)json_object_get_string_len(n));
 }
 
-struct pending {       /* a value decoded ahead of its turn */
-    enum sst_code rc;  /* SST_E_VALIDATION kept for later   */
+struct pending {      /* a value decoded ahead of its turn */
+    enum sst_code rc; /* SST_E_VALIDATION kept for later   */
     struct sst_err err;
 };
 
@@ -460,8 +463,7 @@ sst_emu_bindings_load(struct sst_emu_bindings *b,
         values = NULL;
     if ((names && !json_object_is_type(names, json_type_object)) ||
         (values && !json_object_is_type(values, json_type_object)))
-        return sst_err_set(err, SST_E_SERIALIZATION,
-                           "Unexpected field type");
+        return sst_err_set(err, SST_E_SERIALIZATION, "Unexpected field type");
     b->names_given = names != NULL;
     b->values_given = values != NULL;
     if (names) {
@@ -663,8 +665,8 @@ sst_emu_bindings_check_unused(const struct sst_emu_bindings *b,
         } else {
             for (i = 0; i < n; i++) {
                 keys[i] = pass == 0 ? b->names[i].key : b->values[i].key;
-                lens[i] = pass == 0 ? b->names[i].key_len
-                                    : b->values[i].key_len;
+                lens[i] =
+                    pass == 0 ? b->names[i].key_len : b->values[i].key_len;
                 uses[i] = pass == 0 ? b->names[i].uses : b->values[i].uses;
             }
             rc = report_unused(pass == 0 ? M_UNUSED_NAMES : M_UNUSED_VALUES,
@@ -741,8 +743,7 @@ path_equal(const struct sst_emu_bindings *b, const struct sst_emu_expr_path *x,
 }
 
 /* Append to a message buffer, snprintf-style accounting. */
-static void
-buf_add(char *buf, size_t cap, size_t *used, const char *fmt, ...)
+static void buf_add(char *buf, size_t cap, size_t *used, const char *fmt, ...)
     SST_PRINTF(4, 5);
 
 static void
@@ -865,8 +866,8 @@ struct resolver {
     enum sst_emu_expr_kind kind;
     const struct sst_emu_ast *root;
     struct sst_emu_ptree_node *tree;
-    bool value_in_path;   /* a :value used as a path element        */
-    unsigned *name_uses;  /* per binding, in this expression        */
+    bool value_in_path;  /* a :value used as a path element        */
+    unsigned *name_uses; /* per binding, in this expression        */
     unsigned *value_uses;
     unsigned *value_uses_update; /* in SET and ADD actions           */
     const struct sst_emu_expr_action *in_action; /* value being checked */
@@ -1160,8 +1161,8 @@ static enum sst_code
 check_attribute_type(struct resolver *r, const struct sst_emu_ast *n,
                      struct sst_err *err)
 {
-    static const char *const codes[] = {"N",  "BS", "L",  "B",  "NULL",
-                                        "M",  "S",  "SS", "NS", "BOOL"};
+    static const char *const codes[] = {"N", "BS", "L",  "B",  "NULL",
+                                        "M", "S",  "SS", "NS", "BOOL"};
     const struct sst_emu_value_binding *t = value_of(r, n->kids[1]);
     size_t i;
 
@@ -1311,8 +1312,9 @@ sst_emu_expr_resolve(struct sst_emu_arena *a, struct sst_emu_bindings *b,
     size_t i, nn, nv;
 
     if (out == NULL || a == NULL || b == NULL)
-        return sst_err_set(err, SST_E_INVALID_ARG, "sst_emu_expr_resolve: "
-                                                   "bad argument");
+        return sst_err_set(err, SST_E_INVALID_ARG,
+                           "sst_emu_expr_resolve: "
+                           "bad argument");
     memset(out, 0, sizeof *out);
     out->kind = kind;
     rc = sst_emu_expr_parse_syntax(a, s, len, kind, &ast, err);
@@ -1331,15 +1333,16 @@ sst_emu_expr_resolve(struct sst_emu_arena *a, struct sst_emu_bindings *b,
     if (r.name_uses == NULL || r.value_uses == NULL ||
         r.value_uses_update == NULL)
         return nomem(err);
-    if (ast->type == SST_EMU_AST_UPDATE || ast->type == SST_EMU_AST_PROJECTION) {
+    if (ast->type == SST_EMU_AST_UPDATE ||
+        ast->type == SST_EMU_AST_PROJECTION) {
         r.tree = sst_emu_arena_zalloc(a, sizeof *r.tree);
         if (r.tree == NULL)
             return nomem(err);
     }
     hooks.ctx = &r;
     hooks.path = hook_path;
-    hooks.value = ast->type == SST_EMU_AST_UPDATE ? hook_value_update
-                                                  : hook_value;
+    hooks.value =
+        ast->type == SST_EMU_AST_UPDATE ? hook_value_update : hook_value;
     hooks.op = hook_op;
     rc = sst_emu_expr_check(ast, kind, &hooks, err);
     if (rc != SST_OK)

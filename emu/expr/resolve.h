@@ -40,30 +40,30 @@
 
 /* DynamoDB's limits on the placeholder maps and on an expression with
  * its substitutions. */
-#define SST_EMU_MAX_PLACEHOLDER_KEY 255        /* UTF-16 units of a key  */
-#define SST_EMU_MAX_NAME_BYTES 65535           /* an attribute name      */
-#define SST_EMU_MAX_SUBSTITUTION_MAP 2097152   /* bytes of one map       */
-#define SST_EMU_MAX_EXPR_TREE_SIZE 1048576     /* expression + values    */
+#define SST_EMU_MAX_PLACEHOLDER_KEY 255      /* UTF-16 units of a key  */
+#define SST_EMU_MAX_NAME_BYTES 65535         /* an attribute name      */
+#define SST_EMU_MAX_SUBSTITUTION_MAP 2097152 /* bytes of one map       */
+#define SST_EMU_MAX_EXPR_TREE_SIZE 1048576   /* expression + values    */
 
 /* ------------------------------------------------------------ bindings */
 
 /* One entry of ExpressionAttributeNames. */
 struct sst_emu_name_binding {
-    char *key;        /* "#n", NUL-terminated (bindings' arena)      */
+    char *key; /* "#n", NUL-terminated (bindings' arena)      */
     size_t key_len;
-    char *name;       /* the attribute name it stands for           */
+    char *name; /* the attribute name it stands for (arena)   */
     size_t name_len;
-    unsigned uses;    /* occurrences in the resolved expressions    */
+    unsigned uses; /* occurrences in the resolved expressions    */
 };
 
 /* One entry of ExpressionAttributeValues. */
 struct sst_emu_value_binding {
-    char *key;          /* ":v", NUL-terminated                        */
+    char *key; /* ":v", NUL-terminated (bindings' arena)      */
     size_t key_len;
-    struct sst_av *value;
-    char *spelling;     /* N only: the number as the client wrote it,
-                           for DynamoDB's BETWEEN messages; else NULL  */
-    size_t size;        /* sst_av_size(value)                          */
+    struct sst_av *value; /* owned by the bindings                 */
+    char *spelling;       /* N only: the number as the client wrote it,
+                             for DynamoDB's BETWEEN messages; else NULL  */
+    size_t size;          /* sst_av_size(value)                          */
     unsigned uses;
 };
 
@@ -94,10 +94,7 @@ void sst_emu_bindings_init(struct sst_emu_bindings *b);
 void sst_emu_bindings_cleanup(struct sst_emu_bindings *b);
 
 /* Which maps sst_emu_bindings_load() takes into account. */
-enum {
-    SST_EMU_BIND_NAMES = 1u << 0,
-    SST_EMU_BIND_VALUES = 1u << 1
-};
+enum { SST_EMU_BIND_NAMES = 1u << 0, SST_EMU_BIND_VALUES = 1u << 1 };
 
 /**
  * Validate and load a request's ExpressionAttributeNames and
@@ -118,11 +115,9 @@ enum {
  * @return SST_OK, SST_E_VALIDATION, SST_E_SERIALIZATION (a name that is
  *         not a string, or a value of the wrong JSON kind), SST_E_NOMEM
  */
-SST_MUST_CHECK enum sst_code
-sst_emu_bindings_load(struct sst_emu_bindings *b,
-                      const struct json_object *names,
-                      const struct json_object *values, unsigned flags,
-                      struct sst_err *err);
+SST_MUST_CHECK enum sst_code sst_emu_bindings_load(
+    struct sst_emu_bindings *b, const struct json_object *names,
+    const struct json_object *values, unsigned flags, struct sst_err *err);
 
 /** The value bound to a ":key" (len bytes), or NULL. Borrowed: valid
  *  while b is. */
@@ -167,8 +162,8 @@ struct sst_emu_ptree_node {
     bool is_index;
     const char *name; /* map key: the attribute name (not NUL-terminated) */
     uint32_t len;
-    uint32_t index;   /* list element */
-    uint32_t bucket_hash; /* DynamoDB Local's hash of the element */
+    uint32_t index;                   /* list element */
+    uint32_t bucket_hash;             /* DynamoDB Local's hash of the element */
     struct sst_emu_ptree_node **kids; /* in insertion order */
     uint32_t nkids;
     uint32_t cap;
@@ -187,9 +182,9 @@ sst_emu_ptree_child(const struct sst_emu_ptree_node *node, uint32_t i);
 /* One resolved expression. */
 struct sst_emu_expr {
     enum sst_emu_expr_kind kind;
-    struct sst_emu_ast *ast;          /* NULL: the request has none    */
-    struct sst_emu_ptree_node *tree;  /* UPDATE, PROJECTION: the paths */
-    size_t length;                    /* UTF-16 units of the source    */
+    struct sst_emu_ast *ast;         /* NULL: the request has none    */
+    struct sst_emu_ptree_node *tree; /* UPDATE, PROJECTION: the paths */
+    size_t length;                   /* UTF-16 units of the source    */
 };
 
 /**

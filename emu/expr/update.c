@@ -22,8 +22,6 @@
 #include "emu/expr/project.h"
 #include "emu/expr/update.h"
 
-#define M_NESTING "Nesting Levels have exceeded supported limits"
-
 struct applier {
     const struct sst_emu_bindings *b;
     const struct sst_av *old; /* the item values are read from */
@@ -39,8 +37,9 @@ fail(struct applier *ap, const char *msg)
 static enum sst_code
 nomem(struct applier *ap)
 {
-    return sst_err_set(ap->err, SST_E_NOMEM, "out of memory applying an "
-                                             "update");
+    return sst_err_set(ap->err, SST_E_NOMEM,
+                       "out of memory applying an "
+                       "update");
 }
 
 /* A new copy of v (NULL stays NULL). */
@@ -94,8 +93,8 @@ list_concat(struct applier *ap, struct sst_av *x, struct sst_av *y,
         return nomem(ap);
     /* move the elements over: x and y are our own copies */
     l->u.list.len = x->u.list.len + y->u.list.len;
-    l->u.list.v = sst_malloc((l->u.list.len ? l->u.list.len : 1) *
-                             sizeof *l->u.list.v);
+    l->u.list.v =
+        sst_malloc((l->u.list.len ? l->u.list.len : 1) * sizeof *l->u.list.v);
     if (l->u.list.v == NULL) {
         l->u.list.len = 0;
         sst_av_free(l);
@@ -229,9 +228,8 @@ set_copy(struct applier *ap, struct sst_av *to, const struct sst_av *from,
     for (i = 0; i < set_len(from); i++) {
         if (skip != NULL && set_has(skip, from, i))
             continue;
-        rc = from->type == SST_AV_NS
-                 ? sst_av_nums_push(to, &from->u.nums.v[i])
-                 : sst_av_strs_push(to, &from->u.strs.v[i]);
+        rc = from->type == SST_AV_NS ? sst_av_nums_push(to, &from->u.nums.v[i])
+                                     : sst_av_strs_push(to, &from->u.strs.v[i]);
         if (rc != SST_OK)
             return nomem(ap);
     }
@@ -245,8 +243,8 @@ is_set(enum sst_av_type t)
 }
 
 static enum sst_code
-add_action(struct applier *ap, const struct sst_av *v,
-           const struct sst_av *cur, struct sst_av **out)
+add_action(struct applier *ap, const struct sst_av *v, const struct sst_av *cur,
+           struct sst_av **out)
 {
     struct sst_av *r;
     enum sst_code rc;
@@ -394,8 +392,7 @@ rebuild_map(struct applier *ap, const struct sst_emu_ptree_node *node,
  * copied, then the elements set past the end, ascending. */
 static enum sst_code
 rebuild_list(struct applier *ap, const struct sst_emu_ptree_node *node,
-             const struct sst_av *doc, struct sst_av **res,
-             struct sst_av *l)
+             const struct sst_av *doc, struct sst_av **res, struct sst_av *l)
 {
     const struct sst_emu_ptree_node **kids;
     struct sst_av **byk;
@@ -523,7 +520,7 @@ sst_emu_update_apply(const struct sst_emu_expr *upd,
         return rc;
     /* an item and its maps and lists make at most 32 levels */
     if (sst_av_depth(*out, SST_AV_MAX_NESTING + 1) > SST_AV_MAX_NESTING)
-        rc = fail(&ap, M_NESTING);
+        rc = fail(&ap, SST_EMU_MSG_UPDATE_NESTING);
     else if (sst_av_item_size(*out) > SST_AV_MAX_ITEM_BYTES)
         rc = fail(&ap, SST_EMU_MSG_UPDATE_TOO_LARGE);
     if (rc != SST_OK) {
@@ -623,8 +620,8 @@ enum sst_code
 sst_emu_update_return_values(const struct sst_emu_expr *upd,
                              enum sst_emu_return_values rv,
                              const struct sst_av *old,
-                             const struct sst_av *new_item,
-                             struct sst_av **out, struct sst_err *err)
+                             const struct sst_av *new_item, struct sst_av **out,
+                             struct sst_err *err)
 {
     const struct sst_av *whole = NULL;
     enum sst_code rc = SST_OK;
@@ -641,9 +638,8 @@ sst_emu_update_return_values(const struct sst_emu_expr *upd,
     case SST_EMU_RV_UPDATED_NEW:
         if (upd == NULL || upd->tree == NULL)
             return SST_OK;
-        rc = updated_attributes(upd, rv == SST_EMU_RV_UPDATED_OLD ? old
-                                                                  : new_item,
-                                out, err);
+        rc = updated_attributes(
+            upd, rv == SST_EMU_RV_UPDATED_OLD ? old : new_item, out, err);
         break;
     default:
         return SST_OK;

@@ -27,7 +27,7 @@
 
 /* Runtime errors of update expressions (ValidationException). */
 #define SST_EMU_MSG_UPDATE_PATH                                                \
-    "The document path provided in the update expression is invalid for "     \
+    "The document path provided in the update expression is invalid for "      \
     "update"
 #define SST_EMU_MSG_UPDATE_TYPE                                                \
     "An operand in the update expression has an incorrect data type"
@@ -36,6 +36,8 @@
     "the item"
 #define SST_EMU_MSG_UPDATE_TOO_LARGE                                           \
     "Item size to update has exceeded the maximum allowed size"
+#define SST_EMU_MSG_UPDATE_NESTING                                             \
+    "Nesting Levels have exceeded supported limits"
 
 /* ReturnValues of UpdateItem (and the write operations). */
 enum sst_emu_return_values {
@@ -82,15 +84,14 @@ sst_emu_update_check_keys(const struct sst_emu_expr *upd,
  * @param[out] out   on SST_OK the new item (sst_av_free); NULL on error
  * @return SST_OK, or SST_E_VALIDATION with SST_EMU_MSG_UPDATE_PATH,
  *         SST_EMU_MSG_UPDATE_TYPE, SST_EMU_MSG_UPDATE_MISSING, num.h's
- *         precision, overflow and underflow messages, the nesting message
- *         of av.h, or SST_EMU_MSG_UPDATE_TOO_LARGE (the new item exceeds
- *         400 KB); SST_E_NOMEM; SST_E_INVALID_ARG
+ *         precision, overflow and underflow messages,
+ *         SST_EMU_MSG_UPDATE_NESTING (the new item is deeper than 32
+ *         levels) or SST_EMU_MSG_UPDATE_TOO_LARGE (it exceeds 400 KB);
+ *         SST_E_NOMEM; SST_E_INVALID_ARG
  */
-SST_MUST_CHECK enum sst_code
-sst_emu_update_apply(const struct sst_emu_expr *upd,
-                     const struct sst_emu_bindings *b,
-                     const struct sst_av *base, struct sst_av **out,
-                     struct sst_err *err);
+SST_MUST_CHECK enum sst_code sst_emu_update_apply(
+    const struct sst_emu_expr *upd, const struct sst_emu_bindings *b,
+    const struct sst_av *base, struct sst_av **out, struct sst_err *err);
 
 /**
  * The Attributes an UpdateItem answers with. ALL_OLD and ALL_NEW give the
@@ -106,11 +107,9 @@ sst_emu_update_apply(const struct sst_emu_expr *upd,
  *                  return (DynamoDB then omits Attributes)
  * @return SST_OK or SST_E_NOMEM
  */
-SST_MUST_CHECK enum sst_code
-sst_emu_update_return_values(const struct sst_emu_expr *upd,
-                             enum sst_emu_return_values rv,
-                             const struct sst_av *old,
-                             const struct sst_av *new_item,
-                             struct sst_av **out, struct sst_err *err);
+SST_MUST_CHECK enum sst_code sst_emu_update_return_values(
+    const struct sst_emu_expr *upd, enum sst_emu_return_values rv,
+    const struct sst_av *old, const struct sst_av *new_item,
+    struct sst_av **out, struct sst_err *err);
 
 #endif /* SST_EMU_EXPR_UPDATE_H */

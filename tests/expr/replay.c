@@ -49,9 +49,9 @@ struct answer {
     int status;
     char type[SST_ERR_TYPE_MAX];
     char message[SST_ERR_MESSAGE_MAX];
-    const char *outcome;           /* "ok", "condition_false", "error" */
-    struct json_object *response;  /* owned; NULL for none             */
-    struct json_object *item_after;/* owned; NULL for none             */
+    const char *outcome;            /* "ok", "condition_false", "error" */
+    struct json_object *response;   /* owned; NULL for none             */
+    struct json_object *item_after; /* owned; NULL for none             */
 };
 
 static void
@@ -70,8 +70,8 @@ answer_error(struct answer *a, const struct sst_err *err)
         a->status = 400;
     snprintf(a->type, sizeof a->type, "%s", err->type);
     snprintf(a->message, sizeof a->message, "%s", err->message);
-    a->outcome = err->code == SST_E_CONDITION_FAILED ? "condition_false"
-                                                      : "error";
+    a->outcome =
+        err->code == SST_E_CONDITION_FAILED ? "condition_false" : "error";
 }
 
 /* ------------------------------------------------------------------ */
@@ -167,8 +167,9 @@ struct table {
 static enum sst_av_type
 key_type(const char *t)
 {
-    return strcmp(t, "N") == 0 ? SST_AV_N : strcmp(t, "B") == 0 ? SST_AV_B
-                                                                : SST_AV_S;
+    return strcmp(t, "N") == 0   ? SST_AV_N
+           : strcmp(t, "B") == 0 ? SST_AV_B
+                                 : SST_AV_S;
 }
 
 static struct json_object *
@@ -338,8 +339,8 @@ key_names(const struct table *t, struct sst_emu_key_name *out)
 /* the operations, as far as the corpus needs them                     */
 
 static enum sst_code
-decode_member_item(struct json_object *body, const char *k,
-                   struct sst_av **out, struct sst_err *err)
+decode_member_item(struct json_object *body, const char *k, struct sst_av **out,
+                   struct sst_err *err)
 {
     struct json_object *j = get(body, k);
 
@@ -387,11 +388,10 @@ op_write(struct table *t, const char *op, struct json_object *body,
     struct sst_emu_key_name keys[2];
     struct sst_av *key = NULL, *next = NULL, *attrs = NULL;
     enum sst_emu_return_values rv = SST_EMU_RV_NONE;
-    enum sst_emu_request_op rop = strcmp(op, "PutItem") == 0
-                                      ? SST_EMU_REQ_PUT_ITEM
-                                  : strcmp(op, "DeleteItem") == 0
-                                      ? SST_EMU_REQ_DELETE_ITEM
-                                      : SST_EMU_REQ_UPDATE_ITEM;
+    enum sst_emu_request_op rop =
+        strcmp(op, "PutItem") == 0      ? SST_EMU_REQ_PUT_ITEM
+        : strcmp(op, "DeleteItem") == 0 ? SST_EMU_REQ_DELETE_ITEM
+                                        : SST_EMU_REQ_UPDATE_ITEM;
     const struct sst_av *old = NULL;
     size_t nkeys = key_names(t, keys);
     long at;
@@ -405,15 +405,14 @@ op_write(struct table *t, const char *op, struct json_object *body,
     if (rc == SST_OK)
         rc = sst_emu_exprs_from_json(&x, rop, body, &err);
     if (rc == SST_OK)
-        rc = decode_member_item(body, rop == SST_EMU_REQ_PUT_ITEM ? "Item"
-                                                                  : "Key",
-                                &key, &err);
+        rc = decode_member_item(
+            body, rop == SST_EMU_REQ_PUT_ITEM ? "Item" : "Key", &key, &err);
     if (rc != SST_OK)
         goto error;
     at = table_find(t, key);
     old = at >= 0 ? t->items[at] : NULL;
-    rc = sst_emu_expr_check_nested_keys(&x.condition, &x.bindings, keys,
-                                        nkeys, &err);
+    rc = sst_emu_expr_check_nested_keys(&x.condition, &x.bindings, keys, nkeys,
+                                        &err);
     if (rc != SST_OK)
         goto error;
     if (!condition_holds(&x, old)) {
@@ -439,13 +438,13 @@ op_write(struct table *t, const char *op, struct json_object *body,
         if (rc != SST_OK)
             break;
         if (x.update.ast != NULL)
-            rc = sst_emu_update_apply(&x.update, &x.bindings,
-                                      old ? old : key, &next, &err);
+            rc = sst_emu_update_apply(&x.update, &x.bindings, old ? old : key,
+                                      &next, &err);
         else
             rc = sst_av_dup(old ? old : key, &next, &err);
         if (rc == SST_OK)
-            rc = sst_emu_update_return_values(&x.update, rv, old, next,
-                                              &attrs, &err);
+            rc = sst_emu_update_return_values(&x.update, rv, old, next, &attrs,
+                                              &err);
         break;
     }
     if (rc != SST_OK)
@@ -581,8 +580,7 @@ more_in_range(const struct table *t, const struct sst_emu_key_condition *kc,
  * that side): an operation-layer habit recorded in
  * docs/notes-semantics.md. */
 static void
-op_read(struct table *t, bool query, struct json_object *body,
-        struct answer *a)
+op_read(struct table *t, bool query, struct json_object *body, struct answer *a)
 {
     struct sst_emu_exprs x;
     struct sst_err err;
@@ -604,11 +602,11 @@ op_read(struct table *t, bool query, struct json_object *body,
     rc = sst_emu_exprs_from_json(
         &x, query ? SST_EMU_REQ_QUERY : SST_EMU_REQ_SCAN, body, &err);
     if (rc == SST_OK)
-        rc = sst_emu_expr_check_nested_keys(&x.key_condition, &x.bindings,
-                                            keys, nkeys, &err);
-    if (rc == SST_OK)
-        rc = sst_emu_expr_check_nested_keys(&x.filter, &x.bindings, keys,
+        rc = sst_emu_expr_check_nested_keys(&x.key_condition, &x.bindings, keys,
                                             nkeys, &err);
+    if (rc == SST_OK)
+        rc = sst_emu_expr_check_nested_keys(&x.filter, &x.bindings, keys, nkeys,
+                                            &err);
     if (rc == SST_OK)
         rc = sst_emu_expr_check_nested_keys(&x.projection, &x.bindings, keys,
                                             nkeys, &err);
@@ -764,7 +762,8 @@ static void
 run_case(struct json_object *c, struct tally *tl)
 {
     struct json_object *req = get(c, "request"), *body = get(req, "body");
-    struct json_object *res = get(c, "result"), *dev = get(c, "ddb_local_deviation");
+    struct json_object *res = get(c, "result"),
+                       *dev = get(c, "ddb_local_deviation");
     struct json_object *exp_resp, *exp_after;
     const char *op = get_str(req, "operation"), *id = get_str(c, "id");
     const char *kind = get_str(c, "kind");
@@ -885,8 +884,7 @@ replay_kind(const char *kind)
            tl.after_ok, tl.failed, tl.deviations, tl.cut,
            SST_ERR_MESSAGE_MAX - 1);
     CU_ASSERT_EQUAL(tl.failed, 0);
-    CU_ASSERT_EQUAL(tl.cases,
-                    (size_t)json_object_get_int(get(root, "count")));
+    CU_ASSERT_EQUAL(tl.cases, (size_t)json_object_get_int(get(root, "count")));
     json_object_put(root);
 }
 
@@ -921,12 +919,9 @@ replay_projection(void)
 }
 
 static const struct sst_test tests[] = {
-    {"condition", replay_condition},
-    {"filter", replay_filter},
-    {"key_condition", replay_key_condition},
-    {"update", replay_update},
-    {"projection", replay_projection},
-    {NULL, NULL},
+    {"condition", replay_condition},         {"filter", replay_filter},
+    {"key_condition", replay_key_condition}, {"update", replay_update},
+    {"projection", replay_projection},       {NULL, NULL},
 };
 
 static const struct sst_suite suites[] = {

@@ -141,8 +141,8 @@ item_is(const struct sst_av *v, const char *expected, const char *row)
 /* Prepare the expressions of a request body (quoted JSON) for an
  * operation; returns the code, err filled. */
 static inline enum sst_code
-prepare(struct sst_emu_exprs *x, enum sst_emu_request_op op,
-        const char *body, struct sst_err *err)
+prepare(struct sst_emu_exprs *x, enum sst_emu_request_op op, const char *body,
+        struct sst_err *err)
 {
     struct json_object *j = jq(body);
     enum sst_code rc;

@@ -35,7 +35,7 @@ struct eval_row {
     const char *expr;
     const char *values; /* quoted JSON or NULL */
     const char *names;
-    bool item;          /* false: no item at all */
+    bool item; /* false: no item at all */
     bool expected;
 };
 
@@ -53,8 +53,7 @@ static const struct eval_row eval_rows[] = {
     {"ns = :v", "{':v': {'NS': ['3.0', '1', '2']}}", NULL, true, true},
     {"l = :v", "{':v': {'L': [{'S': 'a'}]}}", NULL, true, false},
     {"l[4] = :v", "{':v': {'L': [{'S': 'x'}, {'S': 'y'}]}}", NULL, true, true},
-    {"l[4] = :v", "{':v': {'L': [{'S': 'y'}, {'S': 'x'}]}}", NULL, true,
-     false},
+    {"l[4] = :v", "{':v': {'L': [{'S': 'y'}, {'S': 'x'}]}}", NULL, true, false},
     {"m.a.b[2].c = :v", "{':v': {'S': 'deep'}}", NULL, true, true},
     {"#d = :v", "{':v': {'S': 'top'}}", "{'#d': 'dot.name'}", true, true},
     {"m.#d = :v", "{':v': {'S': 'nd'}}", "{'#d': 'dot.name'}", true, true},
@@ -89,8 +88,8 @@ static const struct eval_row eval_rows[] = {
      true, true},
     {"n BETWEEN :a AND :b", "{':a': {'N': '1'}, ':b': {'N': '41.9'}}", NULL,
      true, false},
-    {"s BETWEEN :a AND :b", "{':a': {'S': 'a'}, ':b': {'S': 'i'}}", NULL,
-     true, true},
+    {"s BETWEEN :a AND :b", "{':a': {'S': 'a'}, ':b': {'S': 'i'}}", NULL, true,
+     true},
     {"m.a.b[1] BETWEEN n AND nneg", NULL, NULL, true, false},
     {"m.a.b[1] BETWEEN nneg AND n", NULL, NULL, true, true},
     {"n BETWEEN nneg AND s", NULL, NULL, true, false},
@@ -164,8 +163,8 @@ static const struct eval_row eval_rows[] = {
     {"NOT s = :v", "{':v': {'S': 'hello'}}", NULL, true, false},
     {"attribute_exists(nope) OR s = :v AND n = :v", "{':v': {'S': 'hello'}}",
      NULL, true, false},
-    {"attribute_exists(s) OR s = :v AND n = :v", "{':v': {'S': 'hello'}}",
-     NULL, true, true},
+    {"attribute_exists(s) OR s = :v AND n = :v", "{':v': {'S': 'hello'}}", NULL,
+     true, true},
     {"(attribute_exists(s) OR s = :v) AND n = :v", "{':v': {'S': 'hello'}}",
      NULL, true, false},
     {"NOT (nope = nope2)", NULL, NULL, true, true},
@@ -190,9 +189,8 @@ eval_table(void)
     CU_ASSERT_PTR_NOT_NULL_FATAL(item);
     for (i = 0; i < N_(eval_rows); i++) {
         const struct eval_row *r = &eval_rows[i];
-        snprintf(body, sizeof body,
-                 "{'ConditionExpression': '%s'%s%s%s%s}", r->expr,
-                 r->values ? ", 'ExpressionAttributeValues': " : "",
+        snprintf(body, sizeof body, "{'ConditionExpression': '%s'%s%s%s%s}",
+                 r->expr, r->values ? ", 'ExpressionAttributeValues': " : "",
                  r->values ? r->values : "",
                  r->names ? ", 'ExpressionAttributeNames': " : "",
                  r->names ? r->names : "");
@@ -207,7 +205,8 @@ eval_table(void)
                                           r->item ? item : NULL, &got, &err),
                         SST_OK);
         if (got != r->expected) {
-            printf("\n  %s: expected %s\n", row, r->expected ? "true" : "false");
+            printf("\n  %s: expected %s\n", row,
+                   r->expected ? "true" : "false");
             CU_FAIL(row);
         }
         sst_emu_exprs_cleanup(&x);
@@ -229,9 +228,9 @@ eval_misuse(void)
     CU_ASSERT_EQUAL(prepare(&x, SST_EMU_REQ_GET_ITEM,
                             "{'ProjectionExpression': 'a'}", &err),
                     SST_OK);
-    CU_ASSERT_EQUAL(sst_emu_expr_eval(&x.projection, &x.bindings, list, &got,
-                                      &err),
-                    SST_E_INVALID_ARG);
+    CU_ASSERT_EQUAL(
+        sst_emu_expr_eval(&x.projection, &x.bindings, list, &got, &err),
+        SST_E_INVALID_ARG);
     sst_emu_exprs_cleanup(&x);
     sst_av_free(list);
 }
@@ -243,6 +242,8 @@ static const struct sst_emu_key_schema hs = {"pk", 2, SST_AV_S,
                                              "sk", 2, SST_AV_S};
 static const struct sst_emu_key_schema hn = {"pk", 2, SST_AV_S,
                                              "n",  1, SST_AV_N};
+static const struct sst_emu_key_schema hb = {"pk", 2, SST_AV_S,
+                                             "b",  1, SST_AV_B};
 static const struct sst_emu_key_schema h1 = {"pk", 2, SST_AV_S, NULL, 0, 0};
 
 struct key_row {
@@ -250,12 +251,12 @@ struct key_row {
     const char *expr;
     const char *values;
     const char *names;
-    const char *message;      /* "" for success */
-    enum sst_emu_key_op op;   /* on success */
+    const char *message;    /* "" for success */
+    enum sst_emu_key_op op; /* on success */
 };
 
 #define EMPTY_S                                                                \
-    "One or more parameter values are not valid. The AttributeValue for a "   \
+    "One or more parameter values are not valid. The AttributeValue for a "    \
     "key attribute cannot contain an empty string value. Key: "
 #define TYPE_MISMATCH                                                          \
     "One or more parameter values were invalid: Condition parameter type "     \
@@ -291,8 +292,7 @@ static const struct key_row key_rows[] = {
      "specified",
      0},
     {&hs, "x.y = :a AND pk = :b", P_S, NULL,
-     "KeyConditionExpressions cannot have conditions on nested attributes",
-     0},
+     "KeyConditionExpressions cannot have conditions on nested attributes", 0},
     {&hs, "pk = :p AND #k.y = :a", P_S, "{'#k': 'sk'}",
      "Key attributes must be scalars; list random access '[]' and map lookup "
      "'.' are not allowed: Key: sk",
@@ -311,8 +311,8 @@ static const struct key_row key_rows[] = {
      0},
     {&hs, "sk = :a AND pk < :p", P_S, NULL, "Query key condition not supported",
      0},
-    {&hs, "begins_with(pk, :p)", P_S, NULL,
-     "Query key condition not supported", 0},
+    {&hs, "begins_with(pk, :p)", P_S, NULL, "Query key condition not supported",
+     0},
     {&h1, "pk = :p AND sk = :a", P_S, NULL, "Query key condition not supported",
      0},
     {&h1, "x = :p AND pk = :a", P_S, NULL, "Query key condition not supported",
@@ -338,8 +338,12 @@ static const struct key_row key_rows[] = {
      TYPE_MISMATCH, 0},
     {&hn, "pk = :p AND begins_with(n, :a)",
      "{':p': {'S': 'p'}, ':a': {'S': 'a'}}", NULL, TYPE_MISMATCH, 0},
-    {&hn, "pk = :p AND n > :a", "{':p': {'S': 'p'}, ':a': {'N': '-1.5'}}",
-     NULL, "", SST_EMU_KEY_GT},
+    {&hn, "pk = :p AND n > :a", "{':p': {'S': 'p'}, ':a': {'N': '-1.5'}}", NULL,
+     "", SST_EMU_KEY_GT},
+    {&hb, "pk = :p AND b = :a", "{':p': {'S': 'p'}, ':a': {'B': ''}}", NULL,
+     "One or more parameter values are not valid. The AttributeValue for a "
+     "key attribute cannot contain an empty binary value. Key: b",
+     0},
 };
 
 static void
@@ -354,9 +358,8 @@ key_table(void)
 
     for (i = 0; i < N_(key_rows); i++) {
         const struct key_row *r = &key_rows[i];
-        snprintf(body, sizeof body,
-                 "{'KeyConditionExpression': '%s'%s%s%s%s}", r->expr,
-                 r->values ? ", 'ExpressionAttributeValues': " : "",
+        snprintf(body, sizeof body, "{'KeyConditionExpression': '%s'%s%s%s%s}",
+                 r->expr, r->values ? ", 'ExpressionAttributeValues': " : "",
                  r->values ? r->values : "",
                  r->names ? ", 'ExpressionAttributeNames': " : "",
                  r->names ? r->names : "");
@@ -371,35 +374,32 @@ key_table(void)
             json_object_object_get_ex(j, "KeyConditionExpression", &v);
             q.key_condition.s = json_object_get_string(v);
             q.key_condition.len = strlen(q.key_condition.s);
-            q.names = json_object_object_get_ex(j, "ExpressionAttributeNames",
-                                                &v)
-                          ? v
-                          : NULL;
-            q.values = json_object_object_get_ex(
-                           j, "ExpressionAttributeValues", &v)
-                           ? v
-                           : NULL;
+            q.names =
+                json_object_object_get_ex(j, "ExpressionAttributeNames", &v)
+                    ? v
+                    : NULL;
+            q.values =
+                json_object_object_get_ex(j, "ExpressionAttributeValues", &v)
+                    ? v
+                    : NULL;
             rc = sst_emu_bindings_load(&x.bindings, q.names, q.values,
-                                       SST_EMU_BIND_NAMES |
-                                           SST_EMU_BIND_VALUES,
+                                       SST_EMU_BIND_NAMES | SST_EMU_BIND_VALUES,
                                        &err);
             if (rc == SST_OK)
-                rc = sst_emu_expr_resolve(&x.arena, &x.bindings,
-                                          q.key_condition.s,
-                                          q.key_condition.len,
-                                          SST_EMU_EXPR_KEY_CONDITION,
-                                          &x.key_condition, &err);
+                rc = sst_emu_expr_resolve(
+                    &x.arena, &x.bindings, q.key_condition.s,
+                    q.key_condition.len, SST_EMU_EXPR_KEY_CONDITION,
+                    &x.key_condition, &err);
             if (rc == SST_OK) {
                 static const struct sst_emu_key_name keys[] = {{"pk", 2},
                                                                {"sk", 2}};
-                rc = sst_emu_expr_check_nested_keys(
-                    &x.key_condition, &x.bindings, keys,
-                    r->ks->range ? 2 : 1, &err);
+                rc = sst_emu_expr_check_nested_keys(&x.key_condition,
+                                                    &x.bindings, keys,
+                                                    r->ks->range ? 2 : 1, &err);
             }
             if (rc == SST_OK)
-                rc = sst_emu_key_condition_analyze(&x.key_condition,
-                                                   &x.bindings, r->ks, &kc,
-                                                   &err);
+                rc = sst_emu_key_condition_analyze(
+                    &x.key_condition, &x.bindings, r->ks, &kc, &err);
             json_object_put(j);
         }
         if ((rc == SST_OK) != (r->message[0] == '\0'))
@@ -425,12 +425,11 @@ static const struct match_row match_rows[] = {
     {SST_EMU_KEY_LT, "{'S': 'ab'}", NULL, "{'S': 'a'}", true},
     {SST_EMU_KEY_LT, "{'S': 'ab'}", NULL, "{'S': 'ab'}", false},
     {SST_EMU_KEY_LE, "{'S': 'ab'}", NULL, "{'S': 'ab'}", true},
-    {SST_EMU_KEY_GT, "{'S': '\xef\xbf\xbf'}", NULL,
-     "{'S': '\xf0\x9f\x98\x80'}", true},
+    {SST_EMU_KEY_GT, "{'S': '\xef\xbf\xbf'}", NULL, "{'S': '\xf0\x9f\x98\x80'}",
+     true},
     {SST_EMU_KEY_GE, "{'N': '1.5'}", NULL, "{'N': '1.50'}", true},
     {SST_EMU_KEY_GT, "{'N': '-1'}", NULL, "{'N': '-1.5'}", false},
-    {SST_EMU_KEY_BETWEEN, "{'N': '0'}", "{'N': '1e20'}", "{'N': '1e20'}",
-     true},
+    {SST_EMU_KEY_BETWEEN, "{'N': '0'}", "{'N': '1e20'}", "{'N': '1e20'}", true},
     {SST_EMU_KEY_BETWEEN, "{'B': 'AQI='}", "{'B': 'fw=='}", "{'B': 'gA=='}",
      false},
     {SST_EMU_KEY_BEGINS_WITH, "{'S': 'ab'}", NULL, "{'S': 'abc'}", true},
@@ -487,23 +486,24 @@ filter_keys(void)
                             "'p'}}}",
                             &err),
                     SST_OK);
-    CU_ASSERT_EQUAL(sst_emu_filter_check_keys(&x.filter, &x.bindings, &hs,
-                                              &err),
-                    SST_E_VALIDATION);
+    CU_ASSERT_EQUAL(
+        sst_emu_filter_check_keys(&x.filter, &x.bindings, &hs, &err),
+        SST_E_VALIDATION);
     SST_ASSERT_STR_EQ(err.message,
                       "Filter Expression can only contain non-primary key "
                       "attributes: Primary key attribute: pk");
     sst_emu_exprs_cleanup(&x);
-    CU_ASSERT_EQUAL(prepare(&x, SST_EMU_REQ_QUERY,
-                            "{'KeyConditionExpression': 'pk = :p', "
-                            "'FilterExpression': 'a.sk = :p AND begins_with(sk, "
-                            ":p)', 'ExpressionAttributeValues': {':p': {'S': "
-                            "'p'}}}",
-                            &err),
-                    SST_OK);
-    CU_ASSERT_EQUAL(sst_emu_filter_check_keys(&x.filter, &x.bindings, &hs,
-                                              &err),
-                    SST_E_VALIDATION);
+    CU_ASSERT_EQUAL(
+        prepare(&x, SST_EMU_REQ_QUERY,
+                "{'KeyConditionExpression': 'pk = :p', "
+                "'FilterExpression': 'a.sk = :p AND begins_with(sk, "
+                ":p)', 'ExpressionAttributeValues': {':p': {'S': "
+                "'p'}}}",
+                &err),
+        SST_OK);
+    CU_ASSERT_EQUAL(
+        sst_emu_filter_check_keys(&x.filter, &x.bindings, &hs, &err),
+        SST_E_VALIDATION);
     SST_ASSERT_STR_EQ(err.message,
                       "Filter Expression can only contain non-primary key "
                       "attributes: Primary key attribute: sk");
@@ -515,9 +515,8 @@ filter_keys(void)
                             "'p'}}}",
                             &err),
                     SST_OK);
-    CU_ASSERT_EQUAL(sst_emu_filter_check_keys(&x.filter, &x.bindings, &hs,
-                                              &err),
-                    SST_OK);
+    CU_ASSERT_EQUAL(
+        sst_emu_filter_check_keys(&x.filter, &x.bindings, &hs, &err), SST_OK);
     sst_emu_exprs_cleanup(&x);
 }
 

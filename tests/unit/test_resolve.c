@@ -25,7 +25,7 @@
 /* the maps                                                            */
 
 struct map_row {
-    const char *names;  /* quoted JSON or NULL */
+    const char *names; /* quoted JSON or NULL */
     const char *values;
     unsigned flags;
     enum sst_code code;
@@ -90,8 +90,9 @@ static const struct map_row map_rows[] = {
      "Unrecognized collection type class java.lang.String"},
     /* GetItem ignores ExpressionAttributeValues */
     {"{'#n': 'x'}", "{}", SST_EMU_BIND_NAMES, SST_OK, ""},
-    {"{'#n': 'x', '#_': 'y', '#1': 'z'}", "{':_': {'S': 'x'}, ':1': {'N': "
-                                          "'1'}}",
+    {"{'#n': 'x', '#_': 'y', '#1': 'z'}",
+     "{':_': {'S': 'x'}, ':1': {'N': "
+     "'1'}}",
      BOTH, SST_OK, ""},
 };
 
@@ -115,8 +116,7 @@ map_checks(void)
         if (rc != map_rows[i].code)
             CU_FAIL(row);
         CU_ASSERT_EQUAL(rc, map_rows[i].code);
-        SST_ASSERT_STR_EQ(rc == SST_OK ? "" : err.message,
-                          map_rows[i].message);
+        SST_ASSERT_STR_EQ(rc == SST_OK ? "" : err.message, map_rows[i].message);
         sst_emu_bindings_cleanup(&b);
         json_object_put(n);
         json_object_put(v);
@@ -260,7 +260,7 @@ map_sizes(void)
 
 struct expr_row {
     enum sst_emu_request_op op;
-    const char *body; /* quoted JSON */
+    const char *body;    /* quoted JSON */
     const char *message; /* "" for success */
 };
 
@@ -281,173 +281,212 @@ struct expr_row {
 
 static const struct expr_row expr_rows[] = {
     /* names and values */
-    {DEL, "{'ConditionExpression': 'a = :u', 'ExpressionAttributeValues': "
-          "{':v': {'S': 'x'}}}",
+    {DEL,
+     "{'ConditionExpression': 'a = :u', 'ExpressionAttributeValues': "
+     "{':v': {'S': 'x'}}}",
      C_ "An expression attribute value used in expression is not defined; "
         "attribute value: :u"},
-    {DEL, "{'ConditionExpression': '#u = :v', 'ExpressionAttributeValues': "
-          "{':v': {'S': 'x'}}}",
+    {DEL,
+     "{'ConditionExpression': '#u = :v', 'ExpressionAttributeValues': "
+     "{':v': {'S': 'x'}}}",
      C_ "An expression attribute name used in the document path is not "
         "defined; attribute name: #u"},
-    {DEL, "{'ConditionExpression': '#n = s', 'ExpressionAttributeNames': "
-          "{'#n': 's'}}",
+    {DEL,
+     "{'ConditionExpression': '#n = s', 'ExpressionAttributeNames': "
+     "{'#n': 's'}}",
      C_ "The first operand must be distinct from the remaining operands for "
         "this operator or function; operator: =, first operand: [s]"},
-    {DEL, "{'ConditionExpression': 'm.#k[1] IN (a, m.k[1])', "
-          "'ExpressionAttributeNames': {'#k': 'k'}}",
+    {DEL,
+     "{'ConditionExpression': 'm.#k[1] IN (a, m.k[1])', "
+     "'ExpressionAttributeNames': {'#k': 'k'}}",
      C_ "The first operand must be distinct from the remaining operands for "
         "this operator or function; operator: IN, first operand: [m, k, [1]]"},
-    {DEL, "{'ConditionExpression': '#n = #m', 'ExpressionAttributeNames': "
-          "{'#n': 'a.b', '#m': 'a'}}",
+    {DEL,
+     "{'ConditionExpression': '#n = #m', 'ExpressionAttributeNames': "
+     "{'#n': 'a.b', '#m': 'a'}}",
      ""},
-    {DEL, "{'ConditionExpression': ':a = :a', 'ExpressionAttributeValues': "
-          "{':a': {'S': 'x'}}}",
+    {DEL,
+     "{'ConditionExpression': ':a = :a', 'ExpressionAttributeValues': "
+     "{':a': {'S': 'x'}}}",
      ""},
     /* BETWEEN's bounds, printed as DynamoDB Local prints them */
-    {DEL, "{'ConditionExpression': 'a BETWEEN :b AND :a', "
-          "'ExpressionAttributeValues': {':a': {'S': 'a'}, ':b': {'S': 'z'}}}",
+    {DEL,
+     "{'ConditionExpression': 'a BETWEEN :b AND :a', "
+     "'ExpressionAttributeValues': {':a': {'S': 'a'}, ':b': {'S': 'z'}}}",
      C_ "The BETWEEN operator requires upper bound to be greater than or "
         "equal to lower bound; lower bound operand: AttributeValue: {S:z}, "
         "upper bound operand: AttributeValue: {S:a}"},
-    {DEL, "{'ConditionExpression': 'a BETWEEN :a AND :b', "
-          "'ExpressionAttributeValues': {':a': {'N': '1.50E1'}, ':b': {'N': "
-          "'-0'}}}",
+    {DEL,
+     "{'ConditionExpression': 'a BETWEEN :a AND :b', "
+     "'ExpressionAttributeValues': {':a': {'N': '1.50E1'}, ':b': {'N': "
+     "'-0'}}}",
      C_ "The BETWEEN operator requires upper bound to be greater than or "
         "equal to lower bound; lower bound operand: AttributeValue: "
         "{N:1.50E1}, upper bound operand: AttributeValue: {N:-0}"},
-    {DEL, "{'ConditionExpression': 'a BETWEEN :a AND :b', "
-          "'ExpressionAttributeValues': {':a': {'N': '1'}, ':b': {'S': "
-          "'9'}}}",
+    {DEL,
+     "{'ConditionExpression': 'a BETWEEN :a AND :b', "
+     "'ExpressionAttributeValues': {':a': {'N': '1'}, ':b': {'S': "
+     "'9'}}}",
      C_ "The BETWEEN operator requires same data type for lower and upper "
         "bounds; lower bound operand: AttributeValue: {N:1}, upper bound "
         "operand: AttributeValue: {S:9}"},
-    {DEL, "{'ConditionExpression': 'a BETWEEN :a AND :b', "
-          "'ExpressionAttributeValues': {':a': {'S': '\xc3\xa9'}, ':b': {'S': "
-          "'z'}}}",
+    {DEL,
+     "{'ConditionExpression': 'a BETWEEN :a AND :b', "
+     "'ExpressionAttributeValues': {':a': {'S': '\xc3\xa9'}, ':b': {'S': "
+     "'z'}}}",
      C_ "The BETWEEN operator requires upper bound to be greater than or "
         "equal to lower bound; lower bound operand: AttributeValue: "
         "{S:\xc3\xa9}, upper bound operand: AttributeValue: {S:z}"},
-    {DEL, "{'ConditionExpression': 'a BETWEEN b AND :a', "
-          "'ExpressionAttributeValues': {':a': {'S': 'a'}}}",
+    {DEL,
+     "{'ConditionExpression': 'a BETWEEN b AND :a', "
+     "'ExpressionAttributeValues': {':a': {'S': 'a'}}}",
      ""},
-    {DEL, "{'ConditionExpression': 'a BETWEEN :a AND :a', "
-          "'ExpressionAttributeValues': {':a': {'BOOL': true}}}",
+    {DEL,
+     "{'ConditionExpression': 'a BETWEEN :a AND :a', "
+     "'ExpressionAttributeValues': {':a': {'BOOL': true}}}",
      C_ "Incorrect operand type for operator or function; operator or "
         "function: BETWEEN, operand type: BOOL"},
     /* attribute_type */
-    {DEL, "{'ConditionExpression': 'attribute_type(a, :t)', "
-          "'ExpressionAttributeValues': {':t': {'N': '1'}}}",
+    {DEL,
+     "{'ConditionExpression': 'attribute_type(a, :t)', "
+     "'ExpressionAttributeValues': {':t': {'N': '1'}}}",
      C_ "Incorrect operand type for operator or function; operator or "
         "function: attribute_type, operand type: N"},
-    {DEL, "{'ConditionExpression': 'attribute_type(a, :t)', "
-          "'ExpressionAttributeValues': {':t': {'S': 's'}}}",
+    {DEL,
+     "{'ConditionExpression': 'attribute_type(a, :t)', "
+     "'ExpressionAttributeValues': {':t': {'S': 's'}}}",
      C_ "Invalid attribute type name found; type: s, valid types: "
         "{N,BS,L,B,NULL,M,S,SS,NS,BOOL}"},
-    {DEL, "{'ConditionExpression': 'attribute_type(a, :t)', "
-          "'ExpressionAttributeValues': {':t': {'S': 'BOOL'}}}",
+    {DEL,
+     "{'ConditionExpression': 'attribute_type(a, :t)', "
+     "'ExpressionAttributeValues': {':t': {'S': 'BOOL'}}}",
      ""},
-    {DEL, "{'ConditionExpression': 'begins_with(a, :n)', "
-          "'ExpressionAttributeValues': {':n': {'N': '1'}}}",
+    {DEL,
+     "{'ConditionExpression': 'begins_with(a, :n)', "
+     "'ExpressionAttributeValues': {':n': {'N': '1'}}}",
      C_ "Incorrect operand type for operator or function; operator or "
         "function: begins_with, operand type: N"},
-    {DEL, "{'ConditionExpression': 'size(:n) > :n', "
-          "'ExpressionAttributeValues': {':n': {'N': '1'}}}",
+    {DEL,
+     "{'ConditionExpression': 'size(:n) > :n', "
+     "'ExpressionAttributeValues': {':n': {'N': '1'}}}",
      C_ "Incorrect operand type for operator or function; operator or "
         "function: size, operand type: N"},
     /* a :value as a path element */
-    {DEL, "{'ConditionExpression': 'm.:v = :w', 'ExpressionAttributeValues': "
-          "{':v': {'S': 'x'}, ':w': {'S': 'x'}, ':z': {'S': 'x'}}}",
+    {DEL,
+     "{'ConditionExpression': 'm.:v = :w', 'ExpressionAttributeValues': "
+     "{':v': {'S': 'x'}, ':w': {'S': 'x'}, ':z': {'S': 'x'}}}",
      C_ "Internal server error"},
-    {DEL, "{'ConditionExpression': 'm.:v = :w', 'ExpressionAttributeValues': "
-          "{':w': {'S': 'x'}}}",
+    {DEL,
+     "{'ConditionExpression': 'm.:v = :w', 'ExpressionAttributeValues': "
+     "{':w': {'S': 'x'}}}",
      C_ "An expression attribute name used in the document path is not "
         "defined; attribute name: :v"},
-    {DEL, "{'ConditionExpression': 'm.:v = :w AND #x = :w', "
-          "'ExpressionAttributeValues': {':w': {'S': 'x'}, ':v': {'S': "
-          "'x'}}}",
+    {DEL,
+     "{'ConditionExpression': 'm.:v = :w AND #x = :w', "
+     "'ExpressionAttributeValues': {':w': {'S': 'x'}, ':v': {'S': "
+     "'x'}}}",
      C_ "An expression attribute name used in the document path is not "
         "defined; attribute name: #x"},
     /* unused placeholders, in Java's HashSet order */
-    {DEL, "{'ConditionExpression': 'a = :v', 'ExpressionAttributeValues': "
-          "{':v': {'S': 'x'}, ':w': {'S': 'x'}, ':z': {'S': 'x'}}}",
+    {DEL,
+     "{'ConditionExpression': 'a = :v', 'ExpressionAttributeValues': "
+     "{':v': {'S': 'x'}, ':w': {'S': 'x'}, ':z': {'S': 'x'}}}",
      "Value provided in ExpressionAttributeValues unused in expressions: "
      "keys: {:z, :w}"},
-    {DEL, "{'ConditionExpression': 'a = :k0', 'ExpressionAttributeValues': "
-          "{':k0': {'S': 'x'}, ':k1': {'S': 'x'}, ':k2': {'S': 'x'}, ':k3': "
-          "{'S': 'x'}, ':k4': {'S': 'x'}, ':k5': {'S': 'x'}, ':k6': {'S': "
-          "'x'}, ':k7': {'S': 'x'}, ':k8': {'S': 'x'}, ':k9': {'S': 'x'}, "
-          "':k10': {'S': 'x'}, ':k11': {'S': 'x'}, ':k12': {'S': 'x'}}}",
+    {DEL,
+     "{'ConditionExpression': 'a = :k0', 'ExpressionAttributeValues': "
+     "{':k0': {'S': 'x'}, ':k1': {'S': 'x'}, ':k2': {'S': 'x'}, ':k3': "
+     "{'S': 'x'}, ':k4': {'S': 'x'}, ':k5': {'S': 'x'}, ':k6': {'S': "
+     "'x'}, ':k7': {'S': 'x'}, ':k8': {'S': 'x'}, ':k9': {'S': 'x'}, "
+     "':k10': {'S': 'x'}, ':k11': {'S': 'x'}, ':k12': {'S': 'x'}}}",
      "Value provided in ExpressionAttributeValues unused in expressions: "
      "keys: {:k1, :k2, :k3, :k4, :k5, :k6, :k7, :k8, :k9, :k12, :k11, "
      ":k10}"},
-    {DEL, "{'ConditionExpression': 'a = :v', 'ExpressionAttributeNames': "
-          "{'#zeta': 'x', '#alpha': 'x', '#mid': 'x', '#b': 'x'}, "
-          "'ExpressionAttributeValues': {':v': {'S': 'x'}, ':w': {'S': "
-          "'x'}}}",
+    {DEL,
+     "{'ConditionExpression': 'a = :v', 'ExpressionAttributeNames': "
+     "{'#zeta': 'x', '#alpha': 'x', '#mid': 'x', '#b': 'x'}, "
+     "'ExpressionAttributeValues': {':v': {'S': 'x'}, ':w': {'S': "
+     "'x'}}}",
      "Value provided in ExpressionAttributeNames unused in expressions: "
      "keys: {#mid, #alpha, #zeta, #b}"},
     /* the order of an UpdateItem's expressions */
-    {UPD, "{'UpdateExpression': 'SET a = :u', 'ConditionExpression': 's = ', "
-          "'ExpressionAttributeValues': {':v': {'S': 'x'}}}",
+    {UPD,
+     "{'UpdateExpression': 'SET a = :u', 'ConditionExpression': 's = ', "
+     "'ExpressionAttributeValues': {':v': {'S': 'x'}}}",
      U_ "An expression attribute value used in expression is not defined; "
         "attribute value: :u"},
-    {UPD, "{'UpdateExpression': 'SET a = :v', 'ConditionExpression': "
-          "'a = :u', 'ExpressionAttributeValues': {':v': {'S': 'x'}}}",
+    {UPD,
+     "{'UpdateExpression': 'SET a = :v', 'ConditionExpression': "
+     "'a = :u', 'ExpressionAttributeValues': {':v': {'S': 'x'}}}",
      C_ "An expression attribute value used in expression is not defined; "
         "attribute value: :u"},
-    {UPD, "{'UpdateExpression': 'SET a = :v, a = :v', 'ConditionExpression': "
-          "'a BETWEEN :v AND :u', 'ExpressionAttributeValues': {':v': {'S': "
-          "'x'}}}",
+    {UPD,
+     "{'UpdateExpression': 'SET a = :v, a = :v', 'ConditionExpression': "
+     "'a BETWEEN :v AND :u', 'ExpressionAttributeValues': {':v': {'S': "
+     "'x'}}}",
      OVERLAP "path one: [a], path two: [a]"},
-    {UPD, "{'UpdateExpression': 'SET a = :v', 'ConditionExpression': "
-          "'attribute_exists(s)', 'ExpressionAttributeValues': {':v': {'S': "
-          "'x'}, ':w': {'S': 'x'}}}",
+    {UPD,
+     "{'UpdateExpression': 'SET a = :v', 'ConditionExpression': "
+     "'attribute_exists(s)', 'ExpressionAttributeValues': {':v': {'S': "
+     "'x'}, ':w': {'S': 'x'}}}",
      "Value provided in ExpressionAttributeValues unused in expressions: "
      "keys: {:w}"},
-    {UPD, "{'UpdateExpression': 'SET t = :w', 'ConditionExpression': "
-          "'attribute_exists(s)', 'ExpressionAttributeValues': {':w': {'S': "
-          "'x'}}}",
+    {UPD,
+     "{'UpdateExpression': 'SET t = :w', 'ConditionExpression': "
+     "'attribute_exists(s)', 'ExpressionAttributeValues': {':w': {'S': "
+     "'x'}}}",
      ""},
     /* overlaps and conflicts: "path two" follows DynamoDB Local's tree */
-    {UPD, "{'UpdateExpression': 'SET a.x = :v, a.y = :v, a.x.z = :v', "
-          "'ExpressionAttributeValues': {':v': {'S': 'x'}}}",
+    {UPD,
+     "{'UpdateExpression': 'SET a.x = :v, a.y = :v, a.x.z = :v', "
+     "'ExpressionAttributeValues': {':v': {'S': 'x'}}}",
      OVERLAP "path one: [a, x], path two: [a, y]"},
-    {UPD, "{'UpdateExpression': 'SET a.x.z = :v, a.y = :v, a.x = :v', "
-          "'ExpressionAttributeValues': {':v': {'S': 'x'}}}",
+    {UPD,
+     "{'UpdateExpression': 'SET a.x.z = :v, a.y = :v, a.x = :v', "
+     "'ExpressionAttributeValues': {':v': {'S': 'x'}}}",
      OVERLAP "path one: [a, x, z], path two: [a, y]"},
-    {UPD, "{'UpdateExpression': 'SET a.x.q = :v, a.y = :v, a.x[1] = :v', "
-          "'ExpressionAttributeValues': {':v': {'S': 'x'}}}",
+    {UPD,
+     "{'UpdateExpression': 'SET a.x.q = :v, a.y = :v, a.x[1] = :v', "
+     "'ExpressionAttributeValues': {':v': {'S': 'x'}}}",
      CONFLICT "path one: [a, x, q], path two: [a, x, [1]]"},
-    {UPD, "{'UpdateExpression': 'SET a.y.q = :v, a.x.w = :v, a.x = :v', "
-          "'ExpressionAttributeValues': {':v': {'S': 'x'}}}",
+    {UPD,
+     "{'UpdateExpression': 'SET a.y.q = :v, a.x.w = :v, a.x = :v', "
+     "'ExpressionAttributeValues': {':v': {'S': 'x'}}}",
      OVERLAP "path one: [a, x, w], path two: [a, x]"},
-    {UPD, "{'UpdateExpression': 'SET a.x = :v, a.y.q = :v, a.x.w = :v', "
-          "'ExpressionAttributeValues': {':v': {'S': 'x'}}}",
+    {UPD,
+     "{'UpdateExpression': 'SET a.x = :v, a.y.q = :v, a.x.w = :v', "
+     "'ExpressionAttributeValues': {':v': {'S': 'x'}}}",
      OVERLAP "path one: [a, x], path two: [a, y, q]"},
-    {UPD, "{'UpdateExpression': 'SET b = :v, a = :v, a.x = :v', "
-          "'ExpressionAttributeValues': {':v': {'S': 'x'}}}",
+    {UPD,
+     "{'UpdateExpression': 'SET b = :v, a = :v, a.x = :v', "
+     "'ExpressionAttributeValues': {':v': {'S': 'x'}}}",
      OVERLAP "path one: [a], path two: [a, x]"},
-    {UPD, "{'UpdateExpression': 'SET #k = :v, pk = :v', "
-          "'ExpressionAttributeNames': {'#k': 'pk'}, "
-          "'ExpressionAttributeValues': {':v': {'S': 'x'}}}",
+    {UPD,
+     "{'UpdateExpression': 'SET #k = :v, pk = :v', "
+     "'ExpressionAttributeNames': {'#k': 'pk'}, "
+     "'ExpressionAttributeValues': {':v': {'S': 'x'}}}",
      OVERLAP "path one: [pk], path two: [pk]"},
     /* if_not_exists has no static type */
-    {UPD, "{'UpdateExpression': 'SET a = if_not_exists(b, :s) + :n', "
-          "'ExpressionAttributeValues': {':s': {'S': 'x'}, ':n': {'N': "
-          "'1'}}}",
+    {UPD,
+     "{'UpdateExpression': 'SET a = if_not_exists(b, :s) + :n', "
+     "'ExpressionAttributeValues': {':s': {'S': 'x'}, ':n': {'N': "
+     "'1'}}}",
      ""},
-    {UPD, "{'UpdateExpression': 'SET a = if_not_exists(b, :s) + :t', "
-          "'ExpressionAttributeValues': {':s': {'S': 'x'}, ':t': {'BOOL': "
-          "true}}}",
+    {UPD,
+     "{'UpdateExpression': 'SET a = if_not_exists(b, :s) + :t', "
+     "'ExpressionAttributeValues': {':s': {'S': 'x'}, ':t': {'BOOL': "
+     "true}}}",
      U_ "Incorrect operand type for operator or function; operator or "
         "function: +, operand type: BOOL"},
-    {UPD, "{'UpdateExpression': 'ADD pk :s', 'ExpressionAttributeValues': "
-          "{':s': {'S': 'x'}}}",
+    {UPD,
+     "{'UpdateExpression': 'ADD pk :s', 'ExpressionAttributeValues': "
+     "{':s': {'S': 'x'}}}",
      U_ "Incorrect operand type for operator or function; operator: ADD, "
         "operand type: STRING, typeSet: ALLOWED_FOR_ADD_OPERAND"},
     /* projections */
-    {GET, "{'ProjectionExpression': 's, #s', 'ExpressionAttributeNames': "
-          "{'#s': 's'}}",
+    {GET,
+     "{'ProjectionExpression': 's, #s', 'ExpressionAttributeNames': "
+     "{'#s': 's'}}",
      P_ "Two document paths overlap with each other; must remove or rewrite "
         "one of these paths; path one: [s], path two: [s]"},
     {GET, "{'ProjectionExpression': 'm.a.b[0], m.a.b.c'}",
@@ -457,8 +496,7 @@ static const struct expr_row expr_rows[] = {
     {GET, "{'ProjectionExpression': 'm.:v'}",
      P_ "An expression attribute name used in the document path is not "
         "defined; attribute name: :v"},
-    {GET, "{'ProjectionExpression': 's', 'ExpressionAttributeValues': {}}",
-     ""},
+    {GET, "{'ProjectionExpression': 's', 'ExpressionAttributeValues': {}}", ""},
     /* maps without expressions, per operation */
     {GET, "{'ExpressionAttributeNames': {'#n': 's'}}",
      "ExpressionAttributeNames can only be specified when using expressions"},
@@ -468,32 +506,38 @@ static const struct expr_row expr_rows[] = {
     {UPD, "{'ExpressionAttributeValues': {':v': {'S': 'x'}}}",
      "ExpressionAttributeValues can only be specified when using "
      "expressions: UpdateExpression and ConditionExpression are null"},
-    {UPD, "{'ExpressionAttributeNames': {'#n': 'x'}, "
-          "'ExpressionAttributeValues': {':v': {'S': 'x'}}}",
+    {UPD,
+     "{'ExpressionAttributeNames': {'#n': 'x'}, "
+     "'ExpressionAttributeValues': {':v': {'S': 'x'}}}",
      "ExpressionAttributeNames can only be specified when using expressions"},
-    {QRY, "{'ExpressionAttributeValues': {':v': {'S': 'x'}}, "
-          "'ProjectionExpression': 'a'}",
+    {QRY,
+     "{'ExpressionAttributeValues': {':v': {'S': 'x'}}, "
+     "'ProjectionExpression': 'a'}",
      "ExpressionAttributeValues can only be specified when using "
      "expressions: FilterExpression and KeyConditionExpression are null"},
-    {SCN, "{'FilterExpression': '', 'ExpressionAttributeValues': {':v': "
-          "{'S': 'x'}}}",
+    {SCN,
+     "{'FilterExpression': '', 'ExpressionAttributeValues': {':v': "
+     "{'S': 'x'}}}",
      "ExpressionAttributeValues can only be specified when using "
      "expressions: FilterExpression is null"},
     {SCN, "{'ProjectionExpression': 'a', 'ExpressionAttributeValues': {}}",
      "ExpressionAttributeValues must not be empty"},
-    {SCN, "{'ProjectionExpression': 'a', 'ExpressionAttributeNames': {'#a': "
-          "'a'}}",
+    {SCN,
+     "{'ProjectionExpression': 'a', 'ExpressionAttributeNames': {'#a': "
+     "'a'}}",
      "Value provided in ExpressionAttributeNames unused in expressions: "
      "keys: {#a}"},
     /* Query: filter, then projection, then key condition */
-    {QRY, "{'KeyConditionExpression': 'pk = ', 'FilterExpression': 'a = :u', "
-          "'ProjectionExpression': 'a', 'ExpressionAttributeValues': {':v': "
-          "{'S': 'x'}}}",
+    {QRY,
+     "{'KeyConditionExpression': 'pk = ', 'FilterExpression': 'a = :u', "
+     "'ProjectionExpression': 'a', 'ExpressionAttributeValues': {':v': "
+     "{'S': 'x'}}}",
      "Invalid FilterExpression: An expression attribute value used in "
      "expression is not defined; attribute value: :u"},
-    {QRY, "{'KeyConditionExpression': 'pk = ', 'FilterExpression': 'a = :v', "
-          "'ProjectionExpression': 'a,', 'ExpressionAttributeValues': {':v': "
-          "{'S': 'x'}}}",
+    {QRY,
+     "{'KeyConditionExpression': 'pk = ', 'FilterExpression': 'a = :v', "
+     "'ProjectionExpression': 'a,', 'ExpressionAttributeValues': {':v': "
+     "{'S': 'x'}}}",
      P_ "Syntax error; token: \"<EOF>\", near: \",\""},
 };
 
@@ -616,14 +660,14 @@ path_format(void)
                             "'ExpressionAttributeNames': {'#k': 'a.b'}}",
                             &err),
                     SST_OK);
-    CU_ASSERT_EQUAL(
-        sst_emu_path_format(&x.bindings, &x.projection.ast->u.projection.paths[0],
-                            buf, sizeof buf),
-        strlen("[m, a.b, [12], z]"));
+    CU_ASSERT_EQUAL(sst_emu_path_format(
+                        &x.bindings, &x.projection.ast->u.projection.paths[0],
+                        buf, sizeof buf),
+                    strlen("[m, a.b, [12], z]"));
     SST_ASSERT_STR_EQ(buf, "[m, a.b, [12], z]");
     CU_ASSERT_EQUAL(
-        sst_emu_path_format(&x.bindings, &x.projection.ast->u.projection.paths[0],
-                            buf, 5),
+        sst_emu_path_format(&x.bindings,
+                            &x.projection.ast->u.projection.paths[0], buf, 5),
         strlen("[m, a.b, [12], z]"));
     SST_ASSERT_STR_EQ(buf, "[m, ");
     sst_emu_exprs_cleanup(&x);
@@ -637,9 +681,8 @@ tree_order(void)
     struct sst_err err;
     const struct sst_emu_ptree_node *root;
 
-    CU_ASSERT_EQUAL(prepare(&x, GET, "{'ProjectionExpression': 'x, y, s'}",
-                            &err),
-                    SST_OK);
+    CU_ASSERT_EQUAL(
+        prepare(&x, GET, "{'ProjectionExpression': 'x, y, s'}", &err), SST_OK);
     root = x.projection.tree;
     CU_ASSERT_EQUAL_FATAL(root->nkids, 3);
     /* buckets of 8191*127 + hash: y 5, x 6, s 11 */
@@ -676,9 +719,9 @@ nested_keys(void)
                             "'ExpressionAttributeValues': {':v': {'S': 'x'}}}",
                             &err),
                     SST_OK);
-    CU_ASSERT_EQUAL(sst_emu_expr_check_nested_keys(&x.filter, &x.bindings,
-                                                   keys, 2, &err),
-                    SST_E_VALIDATION);
+    CU_ASSERT_EQUAL(
+        sst_emu_expr_check_nested_keys(&x.filter, &x.bindings, keys, 2, &err),
+        SST_E_VALIDATION);
     SST_ASSERT_STR_EQ(err.message,
                       "Key attributes must be scalars; list random access "
                       "'[]' and map lookup '.' are not allowed: Key: pk");
@@ -688,9 +731,44 @@ nested_keys(void)
                             "'ExpressionAttributeValues': {':v': {'S': 'x'}}}",
                             &err),
                     SST_OK);
-    CU_ASSERT_EQUAL(sst_emu_expr_check_nested_keys(&x.filter, &x.bindings,
-                                                   keys, 2, &err),
+    CU_ASSERT_EQUAL(
+        sst_emu_expr_check_nested_keys(&x.filter, &x.bindings, keys, 2, &err),
+        SST_OK);
+    sst_emu_exprs_cleanup(&x);
+}
+
+static void
+request_misuse(void)
+{
+    struct sst_emu_exprs x;
+    struct sst_err err;
+
+    CU_ASSERT_EQUAL(prepare(&x, DEL, "{'ConditionExpression': 5}", &err),
+                    SST_E_SERIALIZATION);
+    SST_ASSERT_STR_EQ(err.message, "NUMBER_VALUE cannot be converted to "
+                                   "String");
+    sst_emu_exprs_cleanup(&x);
+    CU_ASSERT_EQUAL(prepare(&x, DEL, "[1]", &err), SST_E_INVALID_ARG);
+    sst_emu_exprs_cleanup(&x);
+    /* null members are absent */
+    CU_ASSERT_EQUAL(prepare(&x, UPD,
+                            "{'UpdateExpression': null, "
+                            "'ConditionExpression': 'attribute_exists(a)', "
+                            "'ExpressionAttributeNames': null}",
+                            &err),
                     SST_OK);
+    CU_ASSERT_PTR_NULL(x.update.ast);
+    CU_ASSERT_PTR_NOT_NULL(x.condition.ast);
+    sst_emu_exprs_cleanup(&x);
+    /* members of other operations are ignored */
+    CU_ASSERT_EQUAL(prepare(&x, GET,
+                            "{'ConditionExpression': 'a = ', "
+                            "'ProjectionExpression': 'a'}",
+                            &err),
+                    SST_OK);
+    sst_emu_exprs_cleanup(&x);
+    /* no expression, no maps: nothing to do */
+    CU_ASSERT_EQUAL(prepare(&x, SCN, "{}", &err), SST_OK);
     sst_emu_exprs_cleanup(&x);
 }
 
@@ -743,6 +821,7 @@ static const struct sst_test expr_tests[] = {
     {"java hash", java_hash},
     {"path tree order", tree_order},
     {"nested key access", nested_keys},
+    {"request misuse", request_misuse},
     {"out of memory", oom_prepare_and_evaluate},
     {NULL, NULL},
 };

@@ -44,10 +44,7 @@ struct row {
 };
 
 static const struct row rows[] = {
-    {"SET n = n + :n",
-     "{':n': {'N': '1.5'}}",
-     true, "UPDATED_NEW",
-     "",
+    {"SET n = n + :n", "{':n': {'N': '1.5'}}", true, "UPDATED_NEW", "",
      "{'n': {'N': '11.5'}}",
      "{'bs': {'BS': ['AQ==', 'Ag==']}, 'bt': {'BOOL': true}, 'l': {'L': [{'S"
      "': 'a'}, {'S': 'b'}, {'S': 'c'}, {'S': 'd'}, {'S': 'e'}]}, 'm': {'M': "
@@ -55,10 +52,7 @@ static const struct row rows[] = {
      "}}}]}}}, 'k': {'S': 'v'}}}, 'n': {'N': '11.5'}, 'nl': {'NULL': true}, "
      "'ns': {'NS': ['1', '2']}, 'pk': {'S': 'u'}, 's': {'S': 'str'}, 'ss': {"
      "'SS': ['a', 'b']}}"},
-    {"SET n = :n - n",
-     "{':n': {'N': '1.5'}}",
-     true, "UPDATED_OLD",
-     "",
+    {"SET n = :n - n", "{':n': {'N': '1.5'}}", true, "UPDATED_OLD", "",
      "{'n': {'N': '10'}}",
      "{'bs': {'BS': ['AQ==', 'Ag==']}, 'bt': {'BOOL': true}, 'l': {'L': [{'S"
      "': 'a'}, {'S': 'b'}, {'S': 'c'}, {'S': 'd'}, {'S': 'e'}]}, 'm': {'M': "
@@ -66,21 +60,14 @@ static const struct row rows[] = {
      "}}}]}}}, 'k': {'S': 'v'}}}, 'n': {'N': '-8.5'}, 'nl': {'NULL': true}, "
      "'ns': {'NS': ['1', '2']}, 'pk': {'S': 'u'}, 's': {'S': 'str'}, 'ss': {"
      "'SS': ['a', 'b']}}"},
-    {"SET x = n + n",
-     NULL,
-     true, "UPDATED_NEW",
-     "",
-     "{'x': {'N': '20'}}",
+    {"SET x = n + n", NULL, true, "UPDATED_NEW", "", "{'x': {'N': '20'}}",
      "{'bs': {'BS': ['AQ==', 'Ag==']}, 'bt': {'BOOL': true}, 'l': {'L': [{'S"
      "': 'a'}, {'S': 'b'}, {'S': 'c'}, {'S': 'd'}, {'S': 'e'}]}, 'm': {'M': "
      "{'a': {'M': {'b': {'L': [{'N': '0'}, {'N': '1'}, {'M': {'c': {'S': 'x'"
      "}}}]}}}, 'k': {'S': 'v'}}}, 'n': {'N': '10'}, 'nl': {'NULL': true}, 'n"
      "s': {'NS': ['1', '2']}, 'pk': {'S': 'u'}, 's': {'S': 'str'}, 'ss': {'S"
      "S': ['a', 'b']}, 'x': {'N': '20'}}"},
-    {"SET n = n + :neg",
-     "{':neg': {'N': '-10'}}",
-     true, "ALL_NEW",
-     "",
+    {"SET n = n + :neg", "{':neg': {'N': '-10'}}", true, "ALL_NEW", "",
      "{'bs': {'BS': ['AQ==', 'Ag==']}, 'bt': {'BOOL': true}, 'l': {'L': [{'S"
      "': 'a'}, {'S': 'b'}, {'S': 'c'}, {'S': 'd'}, {'S': 'e'}]}, 'm': {'M': "
      "{'a': {'M': {'b': {'L': [{'N': '0'}, {'N': '1'}, {'M': {'c': {'S': 'x'"
@@ -96,8 +83,7 @@ static const struct row rows[] = {
     {"SET x = :big + :one",
      "{':one': {'N': '1'}, ':big': {'N': '9999999999999999999999999999999999"
      "9999'}}",
-     true, "UPDATED_NEW",
-     "",
+     true, "UPDATED_NEW", "",
      "{'x': {'N': '100000000000000000000000000000000000000'}}",
      "{'bs': {'BS': ['AQ==', 'Ag==']}, 'bt': {'BOOL': true}, 'l': {'L': [{'S"
      "': 'a'}, {'S': 'b'}, {'S': 'c'}, {'S': 'd'}, {'S': 'e'}]}, 'm': {'M': "
@@ -107,34 +93,21 @@ static const struct row rows[] = {
      "S': ['a', 'b']}, 'x': {'N': '100000000000000000000000000000000000000'}"
      "}"},
     {"SET x = :big + :big",
-     "{':big': {'N': '99999999999999999999999999999999999999'}}",
-     true, "NONE",
-     "DynamoDB only supports precision up to 38 digits",
-     NULL,
-     SAME},
-    {"SET x = :one + :tiny",
-     "{':tiny': {'N': '1e-130'}, ':one': {'N': '1'}}",
-     true, "NONE",
-     "DynamoDB only supports precision up to 38 digits",
-     NULL,
+     "{':big': {'N': '99999999999999999999999999999999999999'}}", true, "NONE",
+     "DynamoDB only supports precision up to 38 digits", NULL, SAME},
+    {"SET x = :one + :tiny", "{':tiny': {'N': '1e-130'}, ':one': {'N': '1'}}",
+     true, "NONE", "DynamoDB only supports precision up to 38 digits", NULL,
      SAME},
     {"SET x = :tiny9 - :tiny",
-     "{':tiny': {'N': '1e-130'}, ':tiny9': {'N': '1.1e-130'}}",
-     true, "NONE",
+     "{':tiny': {'N': '1e-130'}, ':tiny9': {'N': '1.1e-130'}}", true, "NONE",
      "Number underflow. Attempting to store a number with magnitude smaller "
      "than supported range",
-     NULL,
-     SAME},
+     NULL, SAME},
     {"SET x = :max + :max",
-     "{':max': {'N': '9.9999999999999999999999999999999999999E+125'}}",
-     true, "NONE",
-     "DynamoDB only supports precision up to 38 digits",
-     NULL,
-     SAME},
+     "{':max': {'N': '9.9999999999999999999999999999999999999E+125'}}", true,
+     "NONE", "DynamoDB only supports precision up to 38 digits", NULL, SAME},
     {"SET a = if_not_exists(a, :one), n = if_not_exists(n, :one)",
-     "{':one': {'N': '1'}}",
-     true, "UPDATED_NEW",
-     "",
+     "{':one': {'N': '1'}}", true, "UPDATED_NEW", "",
      "{'a': {'N': '1'}, 'n': {'N': '10'}}",
      "{'a': {'N': '1'}, 'bs': {'BS': ['AQ==', 'Ag==']}, 'bt': {'BOOL': true}"
      ", 'l': {'L': [{'S': 'a'}, {'S': 'b'}, {'S': 'c'}, {'S': 'd'}, {'S': 'e"
@@ -142,21 +115,16 @@ static const struct row rows[] = {
      ": {'c': {'S': 'x'}}}]}}}, 'k': {'S': 'v'}}}, 'n': {'N': '10'}, 'nl': {"
      "'NULL': true}, 'ns': {'NS': ['1', '2']}, 'pk': {'S': 'u'}, 's': {'S': "
      "'str'}, 'ss': {'SS': ['a', 'b']}}"},
-    {"SET a = if_not_exists(a, if_not_exists(b, :s))",
-     "{':s': {'S': 'x'}}",
-     true, "UPDATED_NEW",
-     "",
-     "{'a': {'S': 'x'}}",
+    {"SET a = if_not_exists(a, if_not_exists(b, :s))", "{':s': {'S': 'x'}}",
+     true, "UPDATED_NEW", "", "{'a': {'S': 'x'}}",
      "{'a': {'S': 'x'}, 'bs': {'BS': ['AQ==', 'Ag==']}, 'bt': {'BOOL': true}"
      ", 'l': {'L': [{'S': 'a'}, {'S': 'b'}, {'S': 'c'}, {'S': 'd'}, {'S': 'e"
      "'}]}, 'm': {'M': {'a': {'M': {'b': {'L': [{'N': '0'}, {'N': '1'}, {'M'"
      ": {'c': {'S': 'x'}}}]}}}, 'k': {'S': 'v'}}}, 'n': {'N': '10'}, 'nl': {"
      "'NULL': true}, 'ns': {'NS': ['1', '2']}, 'pk': {'S': 'u'}, 's': {'S': "
      "'str'}, 'ss': {'SS': ['a', 'b']}}"},
-    {"SET l = list_append(l, :l)",
-     "{':l': {'L': [{'S': 'q'}]}}",
-     true, "UPDATED_NEW",
-     "",
+    {"SET l = list_append(l, :l)", "{':l': {'L': [{'S': 'q'}]}}", true,
+     "UPDATED_NEW", "",
      "{'l': {'L': [{'S': 'a'}, {'S': 'b'}, {'S': 'c'}, {'S': 'd'}, {'S': 'e'"
      "}, {'S': 'q'}]}}",
      "{'bs': {'BS': ['AQ==', 'Ag==']}, 'bt': {'BOOL': true}, 'l': {'L': [{'S"
@@ -165,10 +133,8 @@ static const struct row rows[] = {
      "': {'S': 'x'}}}]}}}, 'k': {'S': 'v'}}}, 'n': {'N': '10'}, 'nl': {'NULL"
      "': true}, 'ns': {'NS': ['1', '2']}, 'pk': {'S': 'u'}, 's': {'S': 'str'"
      "}, 'ss': {'SS': ['a', 'b']}}"},
-    {"SET l = list_append(:l, l)",
-     "{':l': {'L': [{'S': 'q'}]}}",
-     true, "UPDATED_NEW",
-     "",
+    {"SET l = list_append(:l, l)", "{':l': {'L': [{'S': 'q'}]}}", true,
+     "UPDATED_NEW", "",
      "{'l': {'L': [{'S': 'q'}, {'S': 'a'}, {'S': 'b'}, {'S': 'c'}, {'S': 'd'"
      "}, {'S': 'e'}]}}",
      "{'bs': {'BS': ['AQ==', 'Ag==']}, 'bt': {'BOOL': true}, 'l': {'L': [{'S"
@@ -178,9 +144,7 @@ static const struct row rows[] = {
      "': true}, 'ns': {'NS': ['1', '2']}, 'pk': {'S': 'u'}, 's': {'S': 'str'"
      "}, 'ss': {'SS': ['a', 'b']}}"},
     {"SET x = list_append(:l, :e)",
-     "{':l': {'L': [{'S': 'q'}]}, ':e': {'L': []}}",
-     true, "UPDATED_NEW",
-     "",
+     "{':l': {'L': [{'S': 'q'}]}, ':e': {'L': []}}", true, "UPDATED_NEW", "",
      "{'x': {'L': [{'S': 'q'}]}}",
      "{'bs': {'BS': ['AQ==', 'Ag==']}, 'bt': {'BOOL': true}, 'l': {'L': [{'S"
      "': 'a'}, {'S': 'b'}, {'S': 'c'}, {'S': 'd'}, {'S': 'e'}]}, 'm': {'M': "
@@ -188,10 +152,7 @@ static const struct row rows[] = {
      "}}}]}}}, 'k': {'S': 'v'}}}, 'n': {'N': '10'}, 'nl': {'NULL': true}, 'n"
      "s': {'NS': ['1', '2']}, 'pk': {'S': 'u'}, 's': {'S': 'str'}, 'ss': {'S"
      "S': ['a', 'b']}, 'x': {'L': [{'S': 'q'}]}}"},
-    {"SET x = list_append(l, l)",
-     NULL,
-     true, "UPDATED_NEW",
-     "",
+    {"SET x = list_append(l, l)", NULL, true, "UPDATED_NEW", "",
      "{'x': {'L': [{'S': 'a'}, {'S': 'b'}, {'S': 'c'}, {'S': 'd'}, {'S': 'e'"
      "}, {'S': 'a'}, {'S': 'b'}, {'S': 'c'}, {'S': 'd'}, {'S': 'e'}]}}",
      "{'bs': {'BS': ['AQ==', 'Ag==']}, 'bt': {'BOOL': true}, 'l': {'L': [{'S"
@@ -203,9 +164,7 @@ static const struct row rows[] = {
      " 'd'}, {'S': 'e'}, {'S': 'a'}, {'S': 'b'}, {'S': 'c'}, {'S': 'd'}, {'S"
      "': 'e'}]}}"},
     {"SET x = list_append(if_not_exists(y, :e), :l)",
-     "{':l': {'L': [{'S': 'q'}]}, ':e': {'L': []}}",
-     true, "UPDATED_NEW",
-     "",
+     "{':l': {'L': [{'S': 'q'}]}, ':e': {'L': []}}", true, "UPDATED_NEW", "",
      "{'x': {'L': [{'S': 'q'}]}}",
      "{'bs': {'BS': ['AQ==', 'Ag==']}, 'bt': {'BOOL': true}, 'l': {'L': [{'S"
      "': 'a'}, {'S': 'b'}, {'S': 'c'}, {'S': 'd'}, {'S': 'e'}]}, 'm': {'M': "
@@ -213,17 +172,11 @@ static const struct row rows[] = {
      "}}}]}}}, 'k': {'S': 'v'}}}, 'n': {'N': '10'}, 'nl': {'NULL': true}, 'n"
      "s': {'NS': ['1', '2']}, 'pk': {'S': 'u'}, 's': {'S': 'str'}, 'ss': {'S"
      "S': ['a', 'b']}, 'x': {'L': [{'S': 'q'}]}}"},
-    {"SET a = n, n = a",
-     NULL,
-     true, "ALL_NEW",
+    {"SET a = n, n = a", NULL, true, "ALL_NEW",
      "The provided expression refers to an attribute that does not exist in "
      "the item",
-     NULL,
-     SAME},
-    {"SET n = s, s = n",
-     NULL,
-     true, "UPDATED_NEW",
-     "",
+     NULL, SAME},
+    {"SET n = s, s = n", NULL, true, "UPDATED_NEW", "",
      "{'n': {'S': 'str'}, 's': {'N': '10'}}",
      "{'bs': {'BS': ['AQ==', 'Ag==']}, 'bt': {'BOOL': true}, 'l': {'L': [{'S"
      "': 'a'}, {'S': 'b'}, {'S': 'c'}, {'S': 'd'}, {'S': 'e'}]}, 'm': {'M': "
@@ -231,10 +184,7 @@ static const struct row rows[] = {
      "}}}]}}}, 'k': {'S': 'v'}}}, 'n': {'S': 'str'}, 'nl': {'NULL': true}, '"
      "ns': {'NS': ['1', '2']}, 'pk': {'S': 'u'}, 's': {'N': '10'}, 'ss': {'S"
      "S': ['a', 'b']}}"},
-    {"SET x = m.a.b[2]",
-     NULL,
-     true, "UPDATED_NEW",
-     "",
+    {"SET x = m.a.b[2]", NULL, true, "UPDATED_NEW", "",
      "{'x': {'M': {'c': {'S': 'x'}}}}",
      "{'bs': {'BS': ['AQ==', 'Ag==']}, 'bt': {'BOOL': true}, 'l': {'L': [{'S"
      "': 'a'}, {'S': 'b'}, {'S': 'c'}, {'S': 'd'}, {'S': 'e'}]}, 'm': {'M': "
@@ -242,10 +192,7 @@ static const struct row rows[] = {
      "}}}]}}}, 'k': {'S': 'v'}}}, 'n': {'N': '10'}, 'nl': {'NULL': true}, 'n"
      "s': {'NS': ['1', '2']}, 'pk': {'S': 'u'}, 's': {'S': 'str'}, 'ss': {'S"
      "S': ['a', 'b']}, 'x': {'M': {'c': {'S': 'x'}}}}"},
-    {"SET l[10] = :s",
-     "{':s': {'S': 'x'}}",
-     true, "ALL_NEW",
-     "",
+    {"SET l[10] = :s", "{':s': {'S': 'x'}}", true, "ALL_NEW", "",
      "{'bs': {'BS': ['AQ==', 'Ag==']}, 'bt': {'BOOL': true}, 'l': {'L': [{'S"
      "': 'a'}, {'S': 'b'}, {'S': 'c'}, {'S': 'd'}, {'S': 'e'}, {'S': 'x'}]},"
      " 'm': {'M': {'a': {'M': {'b': {'L': [{'N': '0'}, {'N': '1'}, {'M': {'c"
@@ -258,21 +205,15 @@ static const struct row rows[] = {
      "': {'S': 'x'}}}]}}}, 'k': {'S': 'v'}}}, 'n': {'N': '10'}, 'nl': {'NULL"
      "': true}, 'ns': {'NS': ['1', '2']}, 'pk': {'S': 'u'}, 's': {'S': 'str'"
      "}, 'ss': {'SS': ['a', 'b']}}"},
-    {"SET l[10] = :s",
-     "{':s': {'S': 'x'}}",
-     true, "UPDATED_NEW",
-     "",
-     NULL,
+    {"SET l[10] = :s", "{':s': {'S': 'x'}}", true, "UPDATED_NEW", "", NULL,
      "{'bs': {'BS': ['AQ==', 'Ag==']}, 'bt': {'BOOL': true}, 'l': {'L': [{'S"
      "': 'a'}, {'S': 'b'}, {'S': 'c'}, {'S': 'd'}, {'S': 'e'}, {'S': 'x'}]},"
      " 'm': {'M': {'a': {'M': {'b': {'L': [{'N': '0'}, {'N': '1'}, {'M': {'c"
      "': {'S': 'x'}}}]}}}, 'k': {'S': 'v'}}}, 'n': {'N': '10'}, 'nl': {'NULL"
      "': true}, 'ns': {'NS': ['1', '2']}, 'pk': {'S': 'u'}, 's': {'S': 'str'"
      "}, 'ss': {'SS': ['a', 'b']}}"},
-    {"SET l[20] = :s, l[10] = :one",
-     "{':s': {'S': 'x'}, ':one': {'N': '1'}}",
-     true, "ALL_NEW",
-     "",
+    {"SET l[20] = :s, l[10] = :one", "{':s': {'S': 'x'}, ':one': {'N': '1'}}",
+     true, "ALL_NEW", "",
      "{'bs': {'BS': ['AQ==', 'Ag==']}, 'bt': {'BOOL': true}, 'l': {'L': [{'S"
      "': 'a'}, {'S': 'b'}, {'S': 'c'}, {'S': 'd'}, {'S': 'e'}, {'N': '1'}, {"
      "'S': 'x'}]}, 'm': {'M': {'a': {'M': {'b': {'L': [{'N': '0'}, {'N': '1'"
@@ -285,10 +226,7 @@ static const struct row rows[] = {
      "}, {'M': {'c': {'S': 'x'}}}]}}}, 'k': {'S': 'v'}}}, 'n': {'N': '10'}, "
      "'nl': {'NULL': true}, 'ns': {'NS': ['1', '2']}, 'pk': {'S': 'u'}, 's':"
      " {'S': 'str'}, 'ss': {'SS': ['a', 'b']}}"},
-    {"SET l[1] = :s",
-     "{':s': {'S': 'x'}}",
-     true, "UPDATED_OLD",
-     "",
+    {"SET l[1] = :s", "{':s': {'S': 'x'}}", true, "UPDATED_OLD", "",
      "{'l': {'L': [{'S': 'a'}, {'S': 'b'}, {'S': 'c'}, {'S': 'd'}, {'S': 'e'"
      "}]}}",
      "{'bs': {'BS': ['AQ==', 'Ag==']}, 'bt': {'BOOL': true}, 'l': {'L': [{'S"
@@ -297,10 +235,7 @@ static const struct row rows[] = {
      "}}}]}}}, 'k': {'S': 'v'}}}, 'n': {'N': '10'}, 'nl': {'NULL': true}, 'n"
      "s': {'NS': ['1', '2']}, 'pk': {'S': 'u'}, 's': {'S': 'str'}, 'ss': {'S"
      "S': ['a', 'b']}}"},
-    {"REMOVE l[1], l[3]",
-     NULL,
-     true, "ALL_NEW",
-     "",
+    {"REMOVE l[1], l[3]", NULL, true, "ALL_NEW", "",
      "{'bs': {'BS': ['AQ==', 'Ag==']}, 'bt': {'BOOL': true}, 'l': {'L': [{'S"
      "': 'a'}, {'S': 'c'}, {'S': 'e'}]}, 'm': {'M': {'a': {'M': {'b': {'L': "
      "[{'N': '0'}, {'N': '1'}, {'M': {'c': {'S': 'x'}}}]}}}, 'k': {'S': 'v'}"
@@ -311,10 +246,7 @@ static const struct row rows[] = {
      "[{'N': '0'}, {'N': '1'}, {'M': {'c': {'S': 'x'}}}]}}}, 'k': {'S': 'v'}"
      "}}, 'n': {'N': '10'}, 'nl': {'NULL': true}, 'ns': {'NS': ['1', '2']}, "
      "'pk': {'S': 'u'}, 's': {'S': 'str'}, 'ss': {'SS': ['a', 'b']}}"},
-    {"REMOVE l[3], l[1], l[9]",
-     NULL,
-     true, "UPDATED_OLD",
-     "",
+    {"REMOVE l[3], l[1], l[9]", NULL, true, "UPDATED_OLD", "",
      "{'l': {'L': [{'S': 'a'}, {'S': 'b'}, {'S': 'c'}, {'S': 'd'}, {'S': 'e'"
      "}]}}",
      "{'bs': {'BS': ['AQ==', 'Ag==']}, 'bt': {'BOOL': true}, 'l': {'L': [{'S"
@@ -322,10 +254,7 @@ static const struct row rows[] = {
      "[{'N': '0'}, {'N': '1'}, {'M': {'c': {'S': 'x'}}}]}}}, 'k': {'S': 'v'}"
      "}}, 'n': {'N': '10'}, 'nl': {'NULL': true}, 'ns': {'NS': ['1', '2']}, "
      "'pk': {'S': 'u'}, 's': {'S': 'str'}, 'ss': {'SS': ['a', 'b']}}"},
-    {"REMOVE l[0] SET l[1] = :s",
-     "{':s': {'S': 'x'}}",
-     true, "ALL_NEW",
-     "",
+    {"REMOVE l[0] SET l[1] = :s", "{':s': {'S': 'x'}}", true, "ALL_NEW", "",
      "{'bs': {'BS': ['AQ==', 'Ag==']}, 'bt': {'BOOL': true}, 'l': {'L': [{'S"
      "': 'x'}, {'S': 'c'}, {'S': 'd'}, {'S': 'e'}]}, 'm': {'M': {'a': {'M': "
      "{'b': {'L': [{'N': '0'}, {'N': '1'}, {'M': {'c': {'S': 'x'}}}]}}}, 'k'"
@@ -338,10 +267,7 @@ static const struct row rows[] = {
      ": {'S': 'v'}}}, 'n': {'N': '10'}, 'nl': {'NULL': true}, 'ns': {'NS': ["
      "'1', '2']}, 'pk': {'S': 'u'}, 's': {'S': 'str'}, 'ss': {'SS': ['a', 'b"
      "']}}"},
-    {"REMOVE l[0], l[1], l[2], l[3], l[4]",
-     NULL,
-     true, "ALL_NEW",
-     "",
+    {"REMOVE l[0], l[1], l[2], l[3], l[4]", NULL, true, "ALL_NEW", "",
      "{'bs': {'BS': ['AQ==', 'Ag==']}, 'bt': {'BOOL': true}, 'l': {'L': []},"
      " 'm': {'M': {'a': {'M': {'b': {'L': [{'N': '0'}, {'N': '1'}, {'M': {'c"
      "': {'S': 'x'}}}]}}}, 'k': {'S': 'v'}}}, 'n': {'N': '10'}, 'nl': {'NULL"
@@ -353,9 +279,7 @@ static const struct row rows[] = {
      "': true}, 'ns': {'NS': ['1', '2']}, 'pk': {'S': 'u'}, 's': {'S': 'str'"
      "}, 'ss': {'SS': ['a', 'b']}}"},
     {"SET m.a.b[5] = :s, m.a.b[0] = :one",
-     "{':s': {'S': 'x'}, ':one': {'N': '1'}}",
-     true, "UPDATED_NEW",
-     "",
+     "{':s': {'S': 'x'}, ':one': {'N': '1'}}", true, "UPDATED_NEW", "",
      "{'m': {'M': {'a': {'M': {'b': {'L': [{'N': '1'}, {'N': '1'}, {'M': {'c"
      "': {'S': 'x'}}}, {'S': 'x'}]}}}, 'k': {'S': 'v'}}}}",
      "{'bs': {'BS': ['AQ==', 'Ag==']}, 'bt': {'BOOL': true}, 'l': {'L': [{'S"
@@ -364,10 +288,7 @@ static const struct row rows[] = {
      "}}}, {'S': 'x'}]}}}, 'k': {'S': 'v'}}}, 'n': {'N': '10'}, 'nl': {'NULL"
      "': true}, 'ns': {'NS': ['1', '2']}, 'pk': {'S': 'u'}, 's': {'S': 'str'"
      "}, 'ss': {'SS': ['a', 'b']}}"},
-    {"REMOVE m.a.b[1]",
-     NULL,
-     true, "UPDATED_NEW",
-     "",
+    {"REMOVE m.a.b[1]", NULL, true, "UPDATED_NEW", "",
      "{'m': {'M': {'a': {'M': {'b': {'L': [{'N': '0'}, {'M': {'c': {'S': 'x'"
      "}}}]}}}, 'k': {'S': 'v'}}}}",
      "{'bs': {'BS': ['AQ==', 'Ag==']}, 'bt': {'BOOL': true}, 'l': {'L': [{'S"
@@ -376,10 +297,7 @@ static const struct row rows[] = {
      ": {'S': 'v'}}}, 'n': {'N': '10'}, 'nl': {'NULL': true}, 'ns': {'NS': ["
      "'1', '2']}, 'pk': {'S': 'u'}, 's': {'S': 'str'}, 'ss': {'SS': ['a', 'b"
      "']}}"},
-    {"SET m.k2 = :s",
-     "{':s': {'S': 'x'}}",
-     true, "UPDATED_NEW",
-     "",
+    {"SET m.k2 = :s", "{':s': {'S': 'x'}}", true, "UPDATED_NEW", "",
      "{'m': {'M': {'a': {'M': {'b': {'L': [{'N': '0'}, {'N': '1'}, {'M': {'c"
      "': {'S': 'x'}}}]}}}, 'k': {'S': 'v'}, 'k2': {'S': 'x'}}}}",
      "{'bs': {'BS': ['AQ==', 'Ag==']}, 'bt': {'BOOL': true}, 'l': {'L': [{'S"
@@ -388,21 +306,14 @@ static const struct row rows[] = {
      "}}}]}}}, 'k': {'S': 'v'}, 'k2': {'S': 'x'}}}, 'n': {'N': '10'}, 'nl': "
      "{'NULL': true}, 'ns': {'NS': ['1', '2']}, 'pk': {'S': 'u'}, 's': {'S':"
      " 'str'}, 'ss': {'SS': ['a', 'b']}}"},
-    {"SET m.k2 = :s",
-     "{':s': {'S': 'x'}}",
-     true, "UPDATED_OLD",
-     "",
-     NULL,
+    {"SET m.k2 = :s", "{':s': {'S': 'x'}}", true, "UPDATED_OLD", "", NULL,
      "{'bs': {'BS': ['AQ==', 'Ag==']}, 'bt': {'BOOL': true}, 'l': {'L': [{'S"
      "': 'a'}, {'S': 'b'}, {'S': 'c'}, {'S': 'd'}, {'S': 'e'}]}, 'm': {'M': "
      "{'a': {'M': {'b': {'L': [{'N': '0'}, {'N': '1'}, {'M': {'c': {'S': 'x'"
      "}}}]}}}, 'k': {'S': 'v'}, 'k2': {'S': 'x'}}}, 'n': {'N': '10'}, 'nl': "
      "{'NULL': true}, 'ns': {'NS': ['1', '2']}, 'pk': {'S': 'u'}, 's': {'S':"
      " 'str'}, 'ss': {'SS': ['a', 'b']}}"},
-    {"SET m.k = :s",
-     "{':s': {'S': 'x'}}",
-     true, "UPDATED_OLD",
-     "",
+    {"SET m.k = :s", "{':s': {'S': 'x'}}", true, "UPDATED_OLD", "",
      "{'m': {'M': {'a': {'M': {'b': {'L': [{'N': '0'}, {'N': '1'}, {'M': {'c"
      "': {'S': 'x'}}}]}}}, 'k': {'S': 'v'}}}}",
      "{'bs': {'BS': ['AQ==', 'Ag==']}, 'bt': {'BOOL': true}, 'l': {'L': [{'S"
@@ -411,10 +322,7 @@ static const struct row rows[] = {
      "}}}]}}}, 'k': {'S': 'x'}}}, 'n': {'N': '10'}, 'nl': {'NULL': true}, 'n"
      "s': {'NS': ['1', '2']}, 'pk': {'S': 'u'}, 's': {'S': 'str'}, 'ss': {'S"
      "S': ['a', 'b']}}"},
-    {"REMOVE m.k, m.nope, nope",
-     NULL,
-     true, "UPDATED_OLD",
-     "",
+    {"REMOVE m.k, m.nope, nope", NULL, true, "UPDATED_OLD", "",
      "{'m': {'M': {'a': {'M': {'b': {'L': [{'N': '0'}, {'N': '1'}, {'M': {'c"
      "': {'S': 'x'}}}]}}}, 'k': {'S': 'v'}}}}",
      "{'bs': {'BS': ['AQ==', 'Ag==']}, 'bt': {'BOOL': true}, 'l': {'L': [{'S"
@@ -422,36 +330,23 @@ static const struct row rows[] = {
      "{'a': {'M': {'b': {'L': [{'N': '0'}, {'N': '1'}, {'M': {'c': {'S': 'x'"
      "}}}]}}}}}, 'n': {'N': '10'}, 'nl': {'NULL': true}, 'ns': {'NS': ['1', "
      "'2']}, 'pk': {'S': 'u'}, 's': {'S': 'str'}, 'ss': {'SS': ['a', 'b']}}"},
-    {"REMOVE m.a",
-     NULL,
-     true, "UPDATED_NEW",
-     "",
-     NULL,
+    {"REMOVE m.a", NULL, true, "UPDATED_NEW", "", NULL,
      "{'bs': {'BS': ['AQ==', 'Ag==']}, 'bt': {'BOOL': true}, 'l': {'L': [{'S"
      "': 'a'}, {'S': 'b'}, {'S': 'c'}, {'S': 'd'}, {'S': 'e'}]}, 'm': {'M': "
      "{'k': {'S': 'v'}}}, 'n': {'N': '10'}, 'nl': {'NULL': true}, 'ns': {'NS"
      "': ['1', '2']}, 'pk': {'S': 'u'}, 's': {'S': 'str'}, 'ss': {'SS': ['a'"
      ", 'b']}}"},
-    {"REMOVE s",
-     NULL,
-     true, "UPDATED_NEW",
-     "",
-     NULL,
+    {"REMOVE s", NULL, true, "UPDATED_NEW", "", NULL,
      "{'bs': {'BS': ['AQ==', 'Ag==']}, 'bt': {'BOOL': true}, 'l': {'L': [{'S"
      "': 'a'}, {'S': 'b'}, {'S': 'c'}, {'S': 'd'}, {'S': 'e'}]}, 'm': {'M': "
      "{'a': {'M': {'b': {'L': [{'N': '0'}, {'N': '1'}, {'M': {'c': {'S': 'x'"
      "}}}]}}}, 'k': {'S': 'v'}}}, 'n': {'N': '10'}, 'nl': {'NULL': true}, 'n"
      "s': {'NS': ['1', '2']}, 'pk': {'S': 'u'}, 'ss': {'SS': ['a', 'b']}}"},
-    {"SET m.a.b[2].c = :s",
-     "{':s': {'S': 'x'}}",
-     true, "UPDATED_NEW",
-     "",
+    {"SET m.a.b[2].c = :s", "{':s': {'S': 'x'}}", true, "UPDATED_NEW", "",
      "{'m': {'M': {'a': {'M': {'b': {'L': [{'N': '0'}, {'N': '1'}, {'M': {'c"
      "': {'S': 'x'}}}]}}}, 'k': {'S': 'v'}}}}",
      SAME},
-    {"SET m.a.b[2].d = :m",
-     "{':m': {'M': {'q': {'S': 'r'}}}}",
-     true, "ALL_NEW",
+    {"SET m.a.b[2].d = :m", "{':m': {'M': {'q': {'S': 'r'}}}}", true, "ALL_NEW",
      "",
      "{'bs': {'BS': ['AQ==', 'Ag==']}, 'bt': {'BOOL': true}, 'l': {'L': [{'S"
      "': 'a'}, {'S': 'b'}, {'S': 'c'}, {'S': 'd'}, {'S': 'e'}]}, 'm': {'M': "
@@ -465,10 +360,7 @@ static const struct row rows[] = {
      "}, 'd': {'M': {'q': {'S': 'r'}}}}}]}}}, 'k': {'S': 'v'}}}, 'n': {'N': "
      "'10'}, 'nl': {'NULL': true}, 'ns': {'NS': ['1', '2']}, 'pk': {'S': 'u'"
      "}, 's': {'S': 'str'}, 'ss': {'SS': ['a', 'b']}}"},
-    {"ADD n :n",
-     "{':n': {'N': '1.5'}}",
-     true, "UPDATED_NEW",
-     "",
+    {"ADD n :n", "{':n': {'N': '1.5'}}", true, "UPDATED_NEW", "",
      "{'n': {'N': '11.5'}}",
      "{'bs': {'BS': ['AQ==', 'Ag==']}, 'bt': {'BOOL': true}, 'l': {'L': [{'S"
      "': 'a'}, {'S': 'b'}, {'S': 'c'}, {'S': 'd'}, {'S': 'e'}]}, 'm': {'M': "
@@ -476,10 +368,7 @@ static const struct row rows[] = {
      "}}}]}}}, 'k': {'S': 'v'}}}, 'n': {'N': '11.5'}, 'nl': {'NULL': true}, "
      "'ns': {'NS': ['1', '2']}, 'pk': {'S': 'u'}, 's': {'S': 'str'}, 'ss': {"
      "'SS': ['a', 'b']}}"},
-    {"ADD n :neg",
-     "{':neg': {'N': '-10'}}",
-     true, "UPDATED_NEW",
-     "",
+    {"ADD n :neg", "{':neg': {'N': '-10'}}", true, "UPDATED_NEW", "",
      "{'n': {'N': '0'}}",
      "{'bs': {'BS': ['AQ==', 'Ag==']}, 'bt': {'BOOL': true}, 'l': {'L': [{'S"
      "': 'a'}, {'S': 'b'}, {'S': 'c'}, {'S': 'd'}, {'S': 'e'}]}, 'm': {'M': "
@@ -487,21 +376,14 @@ static const struct row rows[] = {
      "}}}]}}}, 'k': {'S': 'v'}}}, 'n': {'N': '0'}, 'nl': {'NULL': true}, 'ns"
      "': {'NS': ['1', '2']}, 'pk': {'S': 'u'}, 's': {'S': 'str'}, 'ss': {'SS"
      "': ['a', 'b']}}"},
-    {"ADD x :n",
-     "{':n': {'N': '1.5'}}",
-     true, "UPDATED_OLD",
-     "",
-     NULL,
+    {"ADD x :n", "{':n': {'N': '1.5'}}", true, "UPDATED_OLD", "", NULL,
      "{'bs': {'BS': ['AQ==', 'Ag==']}, 'bt': {'BOOL': true}, 'l': {'L': [{'S"
      "': 'a'}, {'S': 'b'}, {'S': 'c'}, {'S': 'd'}, {'S': 'e'}]}, 'm': {'M': "
      "{'a': {'M': {'b': {'L': [{'N': '0'}, {'N': '1'}, {'M': {'c': {'S': 'x'"
      "}}}]}}}, 'k': {'S': 'v'}}}, 'n': {'N': '10'}, 'nl': {'NULL': true}, 'n"
      "s': {'NS': ['1', '2']}, 'pk': {'S': 'u'}, 's': {'S': 'str'}, 'ss': {'S"
      "S': ['a', 'b']}, 'x': {'N': '1.5'}}"},
-    {"ADD x :n",
-     "{':n': {'N': '1.5'}}",
-     true, "UPDATED_NEW",
-     "",
+    {"ADD x :n", "{':n': {'N': '1.5'}}", true, "UPDATED_NEW", "",
      "{'x': {'N': '1.5'}}",
      "{'bs': {'BS': ['AQ==', 'Ag==']}, 'bt': {'BOOL': true}, 'l': {'L': [{'S"
      "': 'a'}, {'S': 'b'}, {'S': 'c'}, {'S': 'd'}, {'S': 'e'}]}, 'm': {'M': "
@@ -509,10 +391,7 @@ static const struct row rows[] = {
      "}}}]}}}, 'k': {'S': 'v'}}}, 'n': {'N': '10'}, 'nl': {'NULL': true}, 'n"
      "s': {'NS': ['1', '2']}, 'pk': {'S': 'u'}, 's': {'S': 'str'}, 'ss': {'S"
      "S': ['a', 'b']}, 'x': {'N': '1.5'}}"},
-    {"ADD ss :ss",
-     "{':ss': {'SS': ['b', 'z']}}",
-     true, "UPDATED_NEW",
-     "",
+    {"ADD ss :ss", "{':ss': {'SS': ['b', 'z']}}", true, "UPDATED_NEW", "",
      "{'ss': {'SS': ['a', 'b', 'z']}}",
      "{'bs': {'BS': ['AQ==', 'Ag==']}, 'bt': {'BOOL': true}, 'l': {'L': [{'S"
      "': 'a'}, {'S': 'b'}, {'S': 'c'}, {'S': 'd'}, {'S': 'e'}]}, 'm': {'M': "
@@ -520,10 +399,7 @@ static const struct row rows[] = {
      "}}}]}}}, 'k': {'S': 'v'}}}, 'n': {'N': '10'}, 'nl': {'NULL': true}, 'n"
      "s': {'NS': ['1', '2']}, 'pk': {'S': 'u'}, 's': {'S': 'str'}, 'ss': {'S"
      "S': ['a', 'b', 'z']}}"},
-    {"ADD ns :ns",
-     "{':ns': {'NS': ['2.0', '5']}}",
-     true, "UPDATED_NEW",
-     "",
+    {"ADD ns :ns", "{':ns': {'NS': ['2.0', '5']}}", true, "UPDATED_NEW", "",
      "{'ns': {'NS': ['1', '2', '5']}}",
      "{'bs': {'BS': ['AQ==', 'Ag==']}, 'bt': {'BOOL': true}, 'l': {'L': [{'S"
      "': 'a'}, {'S': 'b'}, {'S': 'c'}, {'S': 'd'}, {'S': 'e'}]}, 'm': {'M': "
@@ -531,10 +407,7 @@ static const struct row rows[] = {
      "}}}]}}}, 'k': {'S': 'v'}}}, 'n': {'N': '10'}, 'nl': {'NULL': true}, 'n"
      "s': {'NS': ['1', '2', '5']}, 'pk': {'S': 'u'}, 's': {'S': 'str'}, 'ss'"
      ": {'SS': ['a', 'b']}}"},
-    {"ADD bs :bs",
-     "{':bs': {'BS': ['Ag==', 'CQ==']}}",
-     true, "UPDATED_NEW",
-     "",
+    {"ADD bs :bs", "{':bs': {'BS': ['Ag==', 'CQ==']}}", true, "UPDATED_NEW", "",
      "{'bs': {'BS': ['AQ==', 'Ag==', 'CQ==']}}",
      "{'bs': {'BS': ['AQ==', 'Ag==', 'CQ==']}, 'bt': {'BOOL': true}, 'l': {'"
      "L': [{'S': 'a'}, {'S': 'b'}, {'S': 'c'}, {'S': 'd'}, {'S': 'e'}]}, 'm'"
@@ -543,16 +416,11 @@ static const struct row rows[] = {
      "rue}, 'ns': {'NS': ['1', '2']}, 'pk': {'S': 'u'}, 's': {'S': 'str'}, '"
      "ss': {'SS': ['a', 'b']}}"},
     {"ADD m.cnt :one, m.set :ss",
-     "{':one': {'N': '1'}, ':ss': {'SS': ['b', 'z']}}",
-     true, "UPDATED_NEW",
+     "{':one': {'N': '1'}, ':ss': {'SS': ['b', 'z']}}", true, "UPDATED_NEW",
      "Invalid UpdateExpression: Syntax error; token: \"set\", near: \".set :"
      "ss\"",
-     NULL,
-     SAME},
-    {"ADD l[7] :one",
-     "{':one': {'N': '1'}}",
-     true, "ALL_NEW",
-     "",
+     NULL, SAME},
+    {"ADD l[7] :one", "{':one': {'N': '1'}}", true, "ALL_NEW", "",
      "{'bs': {'BS': ['AQ==', 'Ag==']}, 'bt': {'BOOL': true}, 'l': {'L': [{'S"
      "': 'a'}, {'S': 'b'}, {'S': 'c'}, {'S': 'd'}, {'S': 'e'}, {'N': '1'}]},"
      " 'm': {'M': {'a': {'M': {'b': {'L': [{'N': '0'}, {'N': '1'}, {'M': {'c"
@@ -565,10 +433,7 @@ static const struct row rows[] = {
      "': {'S': 'x'}}}]}}}, 'k': {'S': 'v'}}}, 'n': {'N': '10'}, 'nl': {'NULL"
      "': true}, 'ns': {'NS': ['1', '2']}, 'pk': {'S': 'u'}, 's': {'S': 'str'"
      "}, 'ss': {'SS': ['a', 'b']}}"},
-    {"DELETE ss :ss",
-     "{':ss': {'SS': ['b', 'z']}}",
-     true, "UPDATED_NEW",
-     "",
+    {"DELETE ss :ss", "{':ss': {'SS': ['b', 'z']}}", true, "UPDATED_NEW", "",
      "{'ss': {'SS': ['a']}}",
      "{'bs': {'BS': ['AQ==', 'Ag==']}, 'bt': {'BOOL': true}, 'l': {'L': [{'S"
      "': 'a'}, {'S': 'b'}, {'S': 'c'}, {'S': 'd'}, {'S': 'e'}]}, 'm': {'M': "
@@ -576,30 +441,21 @@ static const struct row rows[] = {
      "}}}]}}}, 'k': {'S': 'v'}}}, 'n': {'N': '10'}, 'nl': {'NULL': true}, 'n"
      "s': {'NS': ['1', '2']}, 'pk': {'S': 'u'}, 's': {'S': 'str'}, 'ss': {'S"
      "S': ['a']}}"},
-    {"DELETE ss :ssab",
-     "{':ssab': {'SS': ['a', 'b']}}",
-     true, "UPDATED_NEW",
-     "",
-     NULL,
+    {"DELETE ss :ssab", "{':ssab': {'SS': ['a', 'b']}}", true, "UPDATED_NEW",
+     "", NULL,
      "{'bs': {'BS': ['AQ==', 'Ag==']}, 'bt': {'BOOL': true}, 'l': {'L': [{'S"
      "': 'a'}, {'S': 'b'}, {'S': 'c'}, {'S': 'd'}, {'S': 'e'}]}, 'm': {'M': "
      "{'a': {'M': {'b': {'L': [{'N': '0'}, {'N': '1'}, {'M': {'c': {'S': 'x'"
      "}}}]}}}, 'k': {'S': 'v'}}}, 'n': {'N': '10'}, 'nl': {'NULL': true}, 'n"
      "s': {'NS': ['1', '2']}, 'pk': {'S': 'u'}, 's': {'S': 'str'}}"},
-    {"DELETE ss :ssab",
-     "{':ssab': {'SS': ['a', 'b']}}",
-     true, "UPDATED_OLD",
-     "",
-     "{'ss': {'SS': ['a', 'b']}}",
+    {"DELETE ss :ssab", "{':ssab': {'SS': ['a', 'b']}}", true, "UPDATED_OLD",
+     "", "{'ss': {'SS': ['a', 'b']}}",
      "{'bs': {'BS': ['AQ==', 'Ag==']}, 'bt': {'BOOL': true}, 'l': {'L': [{'S"
      "': 'a'}, {'S': 'b'}, {'S': 'c'}, {'S': 'd'}, {'S': 'e'}]}, 'm': {'M': "
      "{'a': {'M': {'b': {'L': [{'N': '0'}, {'N': '1'}, {'M': {'c': {'S': 'x'"
      "}}}]}}}, 'k': {'S': 'v'}}}, 'n': {'N': '10'}, 'nl': {'NULL': true}, 'n"
      "s': {'NS': ['1', '2']}, 'pk': {'S': 'u'}, 's': {'S': 'str'}}"},
-    {"DELETE ns :nsall",
-     "{':nsall': {'NS': ['1', '2']}}",
-     true, "ALL_NEW",
-     "",
+    {"DELETE ns :nsall", "{':nsall': {'NS': ['1', '2']}}", true, "ALL_NEW", "",
      "{'bs': {'BS': ['AQ==', 'Ag==']}, 'bt': {'BOOL': true}, 'l': {'L': [{'S"
      "': 'a'}, {'S': 'b'}, {'S': 'c'}, {'S': 'd'}, {'S': 'e'}]}, 'm': {'M': "
      "{'a': {'M': {'b': {'L': [{'N': '0'}, {'N': '1'}, {'M': {'c': {'S': 'x'"
@@ -610,21 +466,15 @@ static const struct row rows[] = {
      "{'a': {'M': {'b': {'L': [{'N': '0'}, {'N': '1'}, {'M': {'c': {'S': 'x'"
      "}}}]}}}, 'k': {'S': 'v'}}}, 'n': {'N': '10'}, 'nl': {'NULL': true}, 'p"
      "k': {'S': 'u'}, 's': {'S': 'str'}, 'ss': {'SS': ['a', 'b']}}"},
-    {"DELETE bs :bs",
-     "{':bs': {'BS': ['Ag==', 'CQ==']}}",
-     true, "UPDATED_NEW",
-     "",
-     "{'bs': {'BS': ['AQ==']}}",
+    {"DELETE bs :bs", "{':bs': {'BS': ['Ag==', 'CQ==']}}", true, "UPDATED_NEW",
+     "", "{'bs': {'BS': ['AQ==']}}",
      "{'bs': {'BS': ['AQ==']}, 'bt': {'BOOL': true}, 'l': {'L': [{'S': 'a'},"
      " {'S': 'b'}, {'S': 'c'}, {'S': 'd'}, {'S': 'e'}]}, 'm': {'M': {'a': {'"
      "M': {'b': {'L': [{'N': '0'}, {'N': '1'}, {'M': {'c': {'S': 'x'}}}]}}},"
      " 'k': {'S': 'v'}}}, 'n': {'N': '10'}, 'nl': {'NULL': true}, 'ns': {'NS"
      "': ['1', '2']}, 'pk': {'S': 'u'}, 's': {'S': 'str'}, 'ss': {'SS': ['a'"
      ", 'b']}}"},
-    {"DELETE nope :ss",
-     "{':ss': {'SS': ['b', 'z']}}",
-     true, "ALL_NEW",
-     "",
+    {"DELETE nope :ss", "{':ss': {'SS': ['b', 'z']}}", true, "ALL_NEW", "",
      "{'bs': {'BS': ['AQ==', 'Ag==']}, 'bt': {'BOOL': true}, 'l': {'L': [{'S"
      "': 'a'}, {'S': 'b'}, {'S': 'c'}, {'S': 'd'}, {'S': 'e'}]}, 'm': {'M': "
      "{'a': {'M': {'b': {'L': [{'N': '0'}, {'N': '1'}, {'M': {'c': {'S': 'x'"
@@ -632,274 +482,152 @@ static const struct row rows[] = {
      "s': {'NS': ['1', '2']}, 'pk': {'S': 'u'}, 's': {'S': 'str'}, 'ss': {'S"
      "S': ['a', 'b']}}",
      SAME},
-    {"DELETE l[9] :ss",
-     "{':ss': {'SS': ['b', 'z']}}",
-     true, "UPDATED_NEW",
-     "",
-     NULL,
-     SAME},
+    {"DELETE l[9] :ss", "{':ss': {'SS': ['b', 'z']}}", true, "UPDATED_NEW", "",
+     NULL, SAME},
     {"ADD m.set :ss DELETE m.a.b[0] :ns",
-     "{':ss': {'SS': ['b', 'z']}, ':ns': {'NS': ['2.0', '5']}}",
-     true, "UPDATED_NEW",
+     "{':ss': {'SS': ['b', 'z']}, ':ns': {'NS': ['2.0', '5']}}", true,
+     "UPDATED_NEW",
      "Invalid UpdateExpression: Syntax error; token: \"set\", near: \".set :"
      "ss\"",
-     NULL,
+     NULL, SAME},
+    {"SET s = s + :one", "{':one': {'N': '1'}}", true, "NONE",
+     "An operand in the update expression has an incorrect data type", NULL,
      SAME},
-    {"SET s = s + :one",
-     "{':one': {'N': '1'}}",
-     true, "NONE",
-     "An operand in the update expression has an incorrect data type",
-     NULL,
-     SAME},
-    {"SET x = nope",
-     NULL,
-     true, "NONE",
+    {"SET x = nope", NULL, true, "NONE",
      "The provided expression refers to an attribute that does not exist in "
      "the item",
-     NULL,
-     SAME},
-    {"SET x = nope + :one",
-     "{':one': {'N': '1'}}",
-     true, "NONE",
+     NULL, SAME},
+    {"SET x = nope + :one", "{':one': {'N': '1'}}", true, "NONE",
      "The provided expression refers to an attribute that does not exist in "
      "the item",
-     NULL,
+     NULL, SAME},
+    {"SET x = s + nope", NULL, true, "NONE",
+     "An operand in the update expression has an incorrect data type", NULL,
      SAME},
-    {"SET x = s + nope",
-     NULL,
-     true, "NONE",
-     "An operand in the update expression has an incorrect data type",
-     NULL,
+    {"SET x = list_append(s, :l)", "{':l': {'L': [{'S': 'q'}]}}", true, "NONE",
+     "An operand in the update expression has an incorrect data type", NULL,
      SAME},
-    {"SET x = list_append(s, :l)",
-     "{':l': {'L': [{'S': 'q'}]}}",
-     true, "NONE",
-     "An operand in the update expression has an incorrect data type",
-     NULL,
-     SAME},
-    {"SET x = list_append(nope, :l)",
-     "{':l': {'L': [{'S': 'q'}]}}",
-     true, "NONE",
+    {"SET x = list_append(nope, :l)", "{':l': {'L': [{'S': 'q'}]}}", true,
+     "NONE",
      "The provided expression refers to an attribute that does not exist in "
      "the item",
-     NULL,
-     SAME},
-    {"SET x = if_not_exists(s, nope)",
-     NULL,
-     true, "NONE",
+     NULL, SAME},
+    {"SET x = if_not_exists(s, nope)", NULL, true, "NONE",
      "The provided expression refers to an attribute that does not exist in "
      "the item",
-     NULL,
-     SAME},
-    {"SET x = l[9]",
-     NULL,
-     true, "NONE",
+     NULL, SAME},
+    {"SET x = l[9]", NULL, true, "NONE",
      "The provided expression refers to an attribute that does not exist in "
      "the item",
-     NULL,
-     SAME},
-    {"SET x.y = :s",
-     "{':s': {'S': 'x'}}",
-     true, "NONE",
+     NULL, SAME},
+    {"SET x.y = :s", "{':s': {'S': 'x'}}", true, "NONE",
      "The document path provided in the update expression is invalid for upd"
      "ate",
-     NULL,
-     SAME},
-    {"SET s.y = :s",
-     "{':s': {'S': 'x'}}",
-     true, "NONE",
+     NULL, SAME},
+    {"SET s.y = :s", "{':s': {'S': 'x'}}", true, "NONE",
      "The document path provided in the update expression is invalid for upd"
      "ate",
-     NULL,
-     SAME},
-    {"SET l.y = :s",
-     "{':s': {'S': 'x'}}",
-     true, "NONE",
+     NULL, SAME},
+    {"SET l.y = :s", "{':s': {'S': 'x'}}", true, "NONE",
      "The document path provided in the update expression is invalid for upd"
      "ate",
-     NULL,
-     SAME},
-    {"SET m[0] = :s",
-     "{':s': {'S': 'x'}}",
-     true, "NONE",
+     NULL, SAME},
+    {"SET m[0] = :s", "{':s': {'S': 'x'}}", true, "NONE",
      "The document path provided in the update expression is invalid for upd"
      "ate",
-     NULL,
-     SAME},
-    {"SET l[9].y = :s",
-     "{':s': {'S': 'x'}}",
-     true, "NONE",
+     NULL, SAME},
+    {"SET l[9].y = :s", "{':s': {'S': 'x'}}", true, "NONE",
      "The document path provided in the update expression is invalid for upd"
      "ate",
-     NULL,
-     SAME},
-    {"REMOVE nope.a",
-     NULL,
-     true, "NONE",
+     NULL, SAME},
+    {"REMOVE nope.a", NULL, true, "NONE",
      "The document path provided in the update expression is invalid for upd"
      "ate",
-     NULL,
-     SAME},
-    {"REMOVE s[0]",
-     NULL,
-     true, "NONE",
+     NULL, SAME},
+    {"REMOVE s[0]", NULL, true, "NONE",
      "The document path provided in the update expression is invalid for upd"
      "ate",
-     NULL,
+     NULL, SAME},
+    {"ADD s :one", "{':one': {'N': '1'}}", true, "NONE",
+     "An operand in the update expression has an incorrect data type", NULL,
      SAME},
-    {"ADD s :one",
-     "{':one': {'N': '1'}}",
-     true, "NONE",
-     "An operand in the update expression has an incorrect data type",
-     NULL,
+    {"ADD n :ss", "{':ss': {'SS': ['b', 'z']}}", true, "NONE",
+     "An operand in the update expression has an incorrect data type", NULL,
      SAME},
-    {"ADD n :ss",
-     "{':ss': {'SS': ['b', 'z']}}",
-     true, "NONE",
-     "An operand in the update expression has an incorrect data type",
-     NULL,
+    {"ADD ss :ns", "{':ns': {'NS': ['2.0', '5']}}", true, "NONE",
+     "An operand in the update expression has an incorrect data type", NULL,
      SAME},
-    {"ADD ss :ns",
-     "{':ns': {'NS': ['2.0', '5']}}",
-     true, "NONE",
-     "An operand in the update expression has an incorrect data type",
-     NULL,
+    {"ADD m :ns", "{':ns': {'NS': ['2.0', '5']}}", true, "NONE",
+     "An operand in the update expression has an incorrect data type", NULL,
      SAME},
-    {"ADD m :ns",
-     "{':ns': {'NS': ['2.0', '5']}}",
-     true, "NONE",
-     "An operand in the update expression has an incorrect data type",
-     NULL,
+    {"DELETE s :ss", "{':ss': {'SS': ['b', 'z']}}", true, "NONE",
+     "An operand in the update expression has an incorrect data type", NULL,
      SAME},
-    {"DELETE s :ss",
-     "{':ss': {'SS': ['b', 'z']}}",
-     true, "NONE",
-     "An operand in the update expression has an incorrect data type",
-     NULL,
+    {"DELETE n :ns", "{':ns': {'NS': ['2.0', '5']}}", true, "NONE",
+     "An operand in the update expression has an incorrect data type", NULL,
      SAME},
-    {"DELETE n :ns",
-     "{':ns': {'NS': ['2.0', '5']}}",
-     true, "NONE",
-     "An operand in the update expression has an incorrect data type",
-     NULL,
+    {"DELETE ss :ns", "{':ns': {'NS': ['2.0', '5']}}", true, "NONE",
+     "An operand in the update expression has an incorrect data type", NULL,
      SAME},
-    {"DELETE ss :ns",
-     "{':ns': {'NS': ['2.0', '5']}}",
-     true, "NONE",
-     "An operand in the update expression has an incorrect data type",
-     NULL,
+    {"DELETE l :ss", "{':ss': {'SS': ['b', 'z']}}", true, "NONE",
+     "An operand in the update expression has an incorrect data type", NULL,
      SAME},
-    {"DELETE l :ss",
-     "{':ss': {'SS': ['b', 'z']}}",
-     true, "NONE",
-     "An operand in the update expression has an incorrect data type",
-     NULL,
-     SAME},
-    {"ADD nope.a :one",
-     "{':one': {'N': '1'}}",
-     true, "NONE",
+    {"ADD nope.a :one", "{':one': {'N': '1'}}", true, "NONE",
      "The document path provided in the update expression is invalid for upd"
      "ate",
-     NULL,
+     NULL, SAME},
+    {"SET x = nope, y = s + :one", "{':one': {'N': '1'}}", true, "NONE",
+     "An operand in the update expression has an incorrect data type", NULL,
      SAME},
-    {"SET x = nope, y = s + :one",
-     "{':one': {'N': '1'}}",
-     true, "NONE",
-     "An operand in the update expression has an incorrect data type",
-     NULL,
+    {"SET y = s + :one, x = nope", "{':one': {'N': '1'}}", true, "NONE",
+     "An operand in the update expression has an incorrect data type", NULL,
      SAME},
-    {"SET y = s + :one, x = nope",
-     "{':one': {'N': '1'}}",
-     true, "NONE",
-     "An operand in the update expression has an incorrect data type",
-     NULL,
-     SAME},
-    {"ADD s :one SET y = nope",
-     "{':one': {'N': '1'}}",
-     true, "NONE",
+    {"ADD s :one SET y = nope", "{':one': {'N': '1'}}", true, "NONE",
      "The provided expression refers to an attribute that does not exist in "
      "the item",
-     NULL,
-     SAME},
-    {"SET y = nope ADD n :one",
-     "{':one': {'N': '1'}}",
-     true, "NONE",
+     NULL, SAME},
+    {"SET y = nope ADD n :one", "{':one': {'N': '1'}}", true, "NONE",
      "The provided expression refers to an attribute that does not exist in "
      "the item",
-     NULL,
-     SAME},
-    {"SET x = s + :one, y.z = :s",
-     "{':s': {'S': 'x'}, ':one': {'N': '1'}}",
+     NULL, SAME},
+    {"SET x = s + :one, y.z = :s", "{':s': {'S': 'x'}, ':one': {'N': '1'}}",
      true, "NONE",
      "The document path provided in the update expression is invalid for upd"
      "ate",
-     NULL,
-     SAME},
-    {"SET y.z = :s, x = s + :one",
-     "{':s': {'S': 'x'}, ':one': {'N': '1'}}",
+     NULL, SAME},
+    {"SET y.z = :s, x = s + :one", "{':s': {'S': 'x'}, ':one': {'N': '1'}}",
      true, "NONE",
      "The document path provided in the update expression is invalid for upd"
      "ate",
-     NULL,
-     SAME},
-    {"SET x = nope, m.a.b[2].c.d = :s",
-     "{':s': {'S': 'x'}}",
-     true, "NONE",
+     NULL, SAME},
+    {"SET x = nope, m.a.b[2].c.d = :s", "{':s': {'S': 'x'}}", true, "NONE",
      "The document path provided in the update expression is invalid for upd"
      "ate",
-     NULL,
-     SAME},
-    {"SET m.zz.q = :s, l[1] = nope",
-     "{':s': {'S': 'x'}}",
-     true, "NONE",
+     NULL, SAME},
+    {"SET m.zz.q = :s, l[1] = nope", "{':s': {'S': 'x'}}", true, "NONE",
      "The document path provided in the update expression is invalid for upd"
      "ate",
-     NULL,
-     SAME},
-    {"SET x = list_append(nope, s + :one)",
-     "{':one': {'N': '1'}}",
-     true, "NONE",
+     NULL, SAME},
+    {"SET x = list_append(nope, s + :one)", "{':one': {'N': '1'}}", true,
+     "NONE",
      "Invalid UpdateExpression: Syntax error; token: \"+\", near: \"s + :one"
      "\"",
-     NULL,
-     SAME},
-    {"SET a = :s",
-     "{':s': {'S': 'x'}}",
-     false, "ALL_NEW",
-     "",
+     NULL, SAME},
+    {"SET a = :s", "{':s': {'S': 'x'}}", false, "ALL_NEW", "",
      "{'a': {'S': 'x'}, 'pk': {'S': 'absent'}}",
      "{'a': {'S': 'x'}, 'pk': {'S': 'absent'}}"},
-    {"SET a = :s",
-     "{':s': {'S': 'x'}}",
-     false, "ALL_OLD",
-     "",
-     NULL,
+    {"SET a = :s", "{':s': {'S': 'x'}}", false, "ALL_OLD", "", NULL,
      "{'a': {'S': 'x'}, 'pk': {'S': 'absent'}}"},
-    {"REMOVE a",
-     NULL,
-     false, "ALL_NEW",
-     "",
-     "{'pk': {'S': 'absent'}}",
+    {"REMOVE a", NULL, false, "ALL_NEW", "", "{'pk': {'S': 'absent'}}",
      "{'pk': {'S': 'absent'}}"},
-    {"ADD c :one",
-     "{':one': {'N': '1'}}",
-     false, "UPDATED_NEW",
-     "",
-     "{'c': {'N': '1'}}",
-     "{'c': {'N': '1'}, 'pk': {'S': 'absent'}}"},
-    {"DELETE ss :ss",
-     "{':ss': {'SS': ['b', 'z']}}",
-     false, "ALL_NEW",
-     "",
-     "{'pk': {'S': 'absent'}}",
-     "{'pk': {'S': 'absent'}}"},
-    {"SET a.b = :s",
-     "{':s': {'S': 'x'}}",
-     false, "NONE",
+    {"ADD c :one", "{':one': {'N': '1'}}", false, "UPDATED_NEW", "",
+     "{'c': {'N': '1'}}", "{'c': {'N': '1'}, 'pk': {'S': 'absent'}}"},
+    {"DELETE ss :ss", "{':ss': {'SS': ['b', 'z']}}", false, "ALL_NEW", "",
+     "{'pk': {'S': 'absent'}}", "{'pk': {'S': 'absent'}}"},
+    {"SET a.b = :s", "{':s': {'S': 'x'}}", false, "NONE",
      "The document path provided in the update expression is invalid for upd"
      "ate",
-     NULL,
-     NULL},
+     NULL, NULL},
 
 };
 
@@ -929,11 +657,11 @@ run_update(const char *expr, const char *values, const char *names,
     if (rc == SST_OK)
         rc = sst_emu_update_check_keys(&x.update, pk_key, 1, err);
     if (rc == SST_OK)
-        rc = sst_emu_update_apply(&x.update, &x.bindings, item ? item : k,
-                                  next, err);
+        rc = sst_emu_update_apply(&x.update, &x.bindings, item ? item : k, next,
+                                  err);
     if (rc == SST_OK)
-        rc = sst_emu_update_return_values(&x.update, r, item, *next, attrs,
-                                          err);
+        rc =
+            sst_emu_update_return_values(&x.update, r, item, *next, attrs, err);
     if (rc != SST_OK) {
         sst_av_free(*next);
         *next = NULL;
@@ -1020,11 +748,10 @@ key_attributes(void)
     size_t i;
 
     for (i = 0; i < N_(key_rows); i++) {
-        rc = run_update(key_rows[i].expr, key_rows[i].values,
-                        key_rows[i].names, item, "{'pk': {'S': 'u'}}",
-                        "NONE", &next, &attrs, &err);
-        SST_ASSERT_STR_EQ(rc == SST_OK ? "" : err.message,
-                          key_rows[i].message);
+        rc =
+            run_update(key_rows[i].expr, key_rows[i].values, key_rows[i].names,
+                       item, "{'pk': {'S': 'u'}}", "NONE", &next, &attrs, &err);
+        SST_ASSERT_STR_EQ(rc == SST_OK ? "" : err.message, key_rows[i].message);
         sst_av_free(next);
         sst_av_free(attrs);
     }
@@ -1065,18 +792,18 @@ limits(void)
     v = nest(31);
     sst_av_free(x.bindings.values[0].value);
     x.bindings.values[0].value = v;
-    CU_ASSERT_EQUAL(sst_emu_update_apply(&x.update, &x.bindings, item, &next,
-                                         &err),
-                    SST_E_VALIDATION);
+    CU_ASSERT_EQUAL(
+        sst_emu_update_apply(&x.update, &x.bindings, item, &next, &err),
+        SST_E_VALIDATION);
     SST_ASSERT_STR_EQ(err.message,
                       "Nesting Levels have exceeded supported limits");
     CU_ASSERT_PTR_NULL(next);
     /* 30 levels fit */
     sst_av_free(x.bindings.values[0].value);
     x.bindings.values[0].value = nest(30);
-    CU_ASSERT_EQUAL(sst_emu_update_apply(&x.update, &x.bindings, item, &next,
-                                         &err),
-                    SST_OK);
+    CU_ASSERT_EQUAL(
+        sst_emu_update_apply(&x.update, &x.bindings, item, &next, &err),
+        SST_OK);
     sst_av_free(next);
     next = NULL;
     sst_emu_exprs_cleanup(&x);
@@ -1104,9 +831,9 @@ limits(void)
     big[109593] = '\0'; /* 300006 + 1 + 109593 = 409600 */
     v->u.str.ptr = sst_strdup(big);
     v->u.str.len = 109593;
-    CU_ASSERT_EQUAL(sst_emu_update_apply(&x.update, &x.bindings, item, &next,
-                                         &err),
-                    SST_OK);
+    CU_ASSERT_EQUAL(
+        sst_emu_update_apply(&x.update, &x.bindings, item, &next, &err),
+        SST_OK);
     CU_ASSERT_EQUAL(sst_av_item_size(next), 409600);
     sst_av_free(next);
     next = NULL;
@@ -1115,9 +842,9 @@ limits(void)
     big[109594] = '\0';
     v->u.str.ptr = sst_strdup(big);
     v->u.str.len = 109594;
-    CU_ASSERT_EQUAL(sst_emu_update_apply(&x.update, &x.bindings, item, &next,
-                                         &err),
-                    SST_E_VALIDATION);
+    CU_ASSERT_EQUAL(
+        sst_emu_update_apply(&x.update, &x.bindings, item, &next, &err),
+        SST_E_VALIDATION);
     SST_ASSERT_STR_EQ(err.message, "Item size to update has exceeded the "
                                    "maximum allowed size");
     CU_ASSERT_PTR_NULL(next);
@@ -1157,9 +884,9 @@ misuse(void)
                             "{'ConditionExpression': 'attribute_exists(a)'}",
                             &err),
                     SST_OK);
-    CU_ASSERT_EQUAL(sst_emu_update_apply(&x.condition, &x.bindings, NULL,
-                                         &next, &err),
-                    SST_E_INVALID_ARG);
+    CU_ASSERT_EQUAL(
+        sst_emu_update_apply(&x.condition, &x.bindings, NULL, &next, &err),
+        SST_E_INVALID_ARG);
     CU_ASSERT_PTR_NULL(next);
     sst_emu_exprs_cleanup(&x);
 }
