@@ -64,7 +64,7 @@ enum sst_code {
 };
 
 #define SST_ERR_TYPE_MAX 64
-#define SST_ERR_MESSAGE_MAX 256
+#define SST_ERR_MESSAGE_MAX 512
 
 struct sst_err {
     enum sst_code code;

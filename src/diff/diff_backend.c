@@ -211,7 +211,8 @@ diff_call(struct sst_backend *self, const char *op,
     if (ca != SST_OK || cb != SST_OK) {
         if (ca != cb || strcmp(ea.type, eb.type) != 0 ||
             strcmp(ea.message, eb.message) != 0) {
-            char ta[400], tb[400];
+            char ta[SST_ERR_TYPE_MAX + SST_ERR_MESSAGE_MAX + 2];
+            char tb[SST_ERR_TYPE_MAX + SST_ERR_MESSAGE_MAX + 2];
 
             describe_error(ca, &ea, ta, sizeof ta);
             describe_error(cb, &eb, tb, sizeof tb);

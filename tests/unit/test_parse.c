@@ -1341,38 +1341,38 @@ parse_msg(enum sst_emu_expr_kind kind, const char *s, size_t len, char *msg,
 static void
 expression_length(void)
 {
-    char msg[256];
+    char msg[SST_ERR_MESSAGE_MAX];
     char *s;
 
     s = repeat("a = :v", " ", 4090, "");
-    CU_ASSERT_EQUAL(parse_msg(SST_EMU_EXPR_CONDITION, s, 4096, msg, 256),
+    CU_ASSERT_EQUAL(parse_msg(SST_EMU_EXPR_CONDITION, s, 4096, msg, sizeof msg),
                     SST_OK);
     free(s);
     s = repeat("a = :v", " ", 4091, "");
-    CU_ASSERT_EQUAL(parse_msg(SST_EMU_EXPR_CONDITION, s, 4097, msg, 256),
+    CU_ASSERT_EQUAL(parse_msg(SST_EMU_EXPR_CONDITION, s, 4097, msg, sizeof msg),
                     SST_E_VALIDATION);
     SST_ASSERT_STR_EQ(msg, "Invalid ConditionExpression: Expression size "
                            "has exceeded the maximum allowed size; "
                            "expression size: 4097");
-    CU_ASSERT_EQUAL(parse_msg(SST_EMU_EXPR_FILTER, s, 4097, msg, 256),
+    CU_ASSERT_EQUAL(parse_msg(SST_EMU_EXPR_FILTER, s, 4097, msg, sizeof msg),
                     SST_E_VALIDATION);
     SST_ASSERT_STR_EQ(msg, "Invalid FilterExpression: Expression size "
                            "has exceeded the maximum allowed size; "
                            "expression size: 4097");
-    CU_ASSERT_EQUAL(parse_msg(SST_EMU_EXPR_KEY_CONDITION, s, 4097, msg, 256),
+    CU_ASSERT_EQUAL(parse_msg(SST_EMU_EXPR_KEY_CONDITION, s, 4097, msg, sizeof msg),
                     SST_E_VALIDATION);
     SST_ASSERT_STR_EQ(msg, "Invalid KeyConditionExpression: Expression size "
                            "has exceeded the maximum allowed size; "
                            "expression size: 4097");
     free(s);
     s = repeat("SET a = :v", " ", 4087, "");
-    CU_ASSERT_EQUAL(parse_msg(SST_EMU_EXPR_UPDATE, s, 4097, msg, 256),
+    CU_ASSERT_EQUAL(parse_msg(SST_EMU_EXPR_UPDATE, s, 4097, msg, sizeof msg),
                     SST_E_VALIDATION);
     SST_ASSERT_STR_EQ(msg, "Invalid UpdateExpression: Expression size has "
                            "exceeded the maximum allowed size;");
     free(s);
     s = repeat("a", " ", 4096, "");
-    CU_ASSERT_EQUAL(parse_msg(SST_EMU_EXPR_PROJECTION, s, 4097, msg, 256),
+    CU_ASSERT_EQUAL(parse_msg(SST_EMU_EXPR_PROJECTION, s, 4097, msg, sizeof msg),
                     SST_E_VALIDATION);
     SST_ASSERT_STR_EQ(msg, "Invalid ProjectionExpression: Expression size "
                            "has exceeded the maximum allowed size;");
@@ -1380,14 +1380,14 @@ expression_length(void)
     /* e-acute: 2 bytes, 1 unit. 4096 units pass the size check and fail
      * as a syntax error, as in DynamoDB Local. */
     s = repeat("a = :v ", "\xc3\xa9", 4089, "");
-    CU_ASSERT_EQUAL(parse_msg(SST_EMU_EXPR_CONDITION, s, strlen(s), msg, 256),
+    CU_ASSERT_EQUAL(parse_msg(SST_EMU_EXPR_CONDITION, s, strlen(s), msg, sizeof msg),
                     SST_E_VALIDATION);
     SST_ASSERT_STR_EQ(msg,
                       "Invalid ConditionExpression: Syntax error; "
                       "token: \"\xc3\xa9\", near: \":v \xc3\xa9\xc3\xa9\"");
     free(s);
     s = repeat("a = :v ", "\xc3\xa9", 4090, "");
-    CU_ASSERT_EQUAL(parse_msg(SST_EMU_EXPR_CONDITION, s, strlen(s), msg, 256),
+    CU_ASSERT_EQUAL(parse_msg(SST_EMU_EXPR_CONDITION, s, strlen(s), msg, sizeof msg),
                     SST_E_VALIDATION);
     SST_ASSERT_STR_EQ(msg, "Invalid ConditionExpression: Expression size "
                            "has exceeded the maximum allowed size; "
@@ -1395,12 +1395,12 @@ expression_length(void)
     free(s);
     /* an emoji counts 2 units: 2044 of them plus 8 ASCII = 4096 */
     s = repeat("a = :v ", "\xf0\x9f\x98\x80", 2044, "x");
-    CU_ASSERT_EQUAL(parse_msg(SST_EMU_EXPR_CONDITION, s, strlen(s), msg, 256),
+    CU_ASSERT_EQUAL(parse_msg(SST_EMU_EXPR_CONDITION, s, strlen(s), msg, sizeof msg),
                     SST_E_VALIDATION);
     CU_ASSERT_PTR_NOT_NULL(strstr(msg, "Syntax error"));
     free(s);
     s = repeat("a = :v ", "\xf0\x9f\x98\x80", 2045, "");
-    CU_ASSERT_EQUAL(parse_msg(SST_EMU_EXPR_CONDITION, s, strlen(s), msg, 256),
+    CU_ASSERT_EQUAL(parse_msg(SST_EMU_EXPR_CONDITION, s, strlen(s), msg, sizeof msg),
                     SST_E_VALIDATION);
     SST_ASSERT_STR_EQ(msg, "Invalid ConditionExpression: Expression size "
                            "has exceeded the maximum allowed size; "
@@ -1412,36 +1412,36 @@ expression_length(void)
 static void
 operator_count(void)
 {
-    char msg[256];
+    char msg[SST_ERR_MESSAGE_MAX];
     char *s;
 
     s = repeat("", "NOT ", 299, "a = :v");
-    CU_ASSERT_EQUAL(parse_msg(SST_EMU_EXPR_CONDITION, s, strlen(s), msg, 256),
+    CU_ASSERT_EQUAL(parse_msg(SST_EMU_EXPR_CONDITION, s, strlen(s), msg, sizeof msg),
                     SST_OK);
     free(s);
     s = repeat("", "NOT ", 300, "a = :v");
-    CU_ASSERT_EQUAL(parse_msg(SST_EMU_EXPR_CONDITION, s, strlen(s), msg, 256),
+    CU_ASSERT_EQUAL(parse_msg(SST_EMU_EXPR_CONDITION, s, strlen(s), msg, sizeof msg),
                     SST_E_VALIDATION);
     SST_ASSERT_STR_EQ(msg, "Invalid ConditionExpression: The expression "
                            "contains too many operators; operator count: 301");
     free(s);
     s = repeat("a = :v", " AND a = :v", 150, "");
-    CU_ASSERT_EQUAL(parse_msg(SST_EMU_EXPR_CONDITION, s, strlen(s), msg, 256),
+    CU_ASSERT_EQUAL(parse_msg(SST_EMU_EXPR_CONDITION, s, strlen(s), msg, sizeof msg),
                     SST_E_VALIDATION);
     SST_ASSERT_STR_EQ(msg, "Invalid ConditionExpression: The expression "
                            "contains too many operators; operator count: 301");
     free(s);
     s = repeat("a = :v", " AND a = :v", 149, "");
-    CU_ASSERT_EQUAL(parse_msg(SST_EMU_EXPR_CONDITION, s, strlen(s), msg, 256),
+    CU_ASSERT_EQUAL(parse_msg(SST_EMU_EXPR_CONDITION, s, strlen(s), msg, sizeof msg),
                     SST_OK);
     free(s);
     /* 300 SET actions without operators are fine */
     s = repeat("SET a0=:v", ",a0=:v", 300, "");
-    CU_ASSERT_EQUAL(parse_msg(SST_EMU_EXPR_UPDATE, s, strlen(s), msg, 256),
+    CU_ASSERT_EQUAL(parse_msg(SST_EMU_EXPR_UPDATE, s, strlen(s), msg, sizeof msg),
                     SST_OK);
     free(s);
     s = repeat("SET a0=:v+:v", ",a0=:v+:v", 300, "");
-    CU_ASSERT_EQUAL(parse_msg(SST_EMU_EXPR_UPDATE, s, strlen(s), msg, 256),
+    CU_ASSERT_EQUAL(parse_msg(SST_EMU_EXPR_UPDATE, s, strlen(s), msg, sizeof msg),
                     SST_E_VALIDATION);
     SST_ASSERT_STR_EQ(msg, "Invalid UpdateExpression: The expression "
                            "contains too many operators; operator count: 301");
@@ -1451,22 +1451,22 @@ operator_count(void)
 static void
 in_operands(void)
 {
-    char msg[256];
+    char msg[SST_ERR_MESSAGE_MAX];
     char *s;
 
     s = repeat("a IN (:v", ",:v", 99, ")");
-    CU_ASSERT_EQUAL(parse_msg(SST_EMU_EXPR_CONDITION, s, strlen(s), msg, 256),
+    CU_ASSERT_EQUAL(parse_msg(SST_EMU_EXPR_CONDITION, s, strlen(s), msg, sizeof msg),
                     SST_OK);
     free(s);
     s = repeat("a IN (:v", ",:v", 100, ")");
-    CU_ASSERT_EQUAL(parse_msg(SST_EMU_EXPR_CONDITION, s, strlen(s), msg, 256),
+    CU_ASSERT_EQUAL(parse_msg(SST_EMU_EXPR_CONDITION, s, strlen(s), msg, sizeof msg),
                     SST_E_VALIDATION);
     SST_ASSERT_STR_EQ(msg, "Invalid ConditionExpression: The IN operator is "
                            "provided with too many operands; number of "
                            "operands: 101");
     free(s);
     s = repeat("size(a) IN (b", ",b", 100, ")");
-    CU_ASSERT_EQUAL(parse_msg(SST_EMU_EXPR_CONDITION, s, strlen(s), msg, 256),
+    CU_ASSERT_EQUAL(parse_msg(SST_EMU_EXPR_CONDITION, s, strlen(s), msg, sizeof msg),
                     SST_E_VALIDATION);
     SST_ASSERT_STR_EQ(msg, "Invalid ConditionExpression: The IN operator is "
                            "provided with too many operands; number of "
@@ -1477,33 +1477,33 @@ in_operands(void)
 static void
 path_depth(void)
 {
-    char msg[256];
+    char msg[SST_ERR_MESSAGE_MAX];
     char *s;
 
     s = repeat("a", ".a", 31, " = :v");
-    CU_ASSERT_EQUAL(parse_msg(SST_EMU_EXPR_CONDITION, s, strlen(s), msg, 256),
+    CU_ASSERT_EQUAL(parse_msg(SST_EMU_EXPR_CONDITION, s, strlen(s), msg, sizeof msg),
                     SST_OK);
     free(s);
     s = repeat("a", ".a", 32, " = :v");
-    CU_ASSERT_EQUAL(parse_msg(SST_EMU_EXPR_CONDITION, s, strlen(s), msg, 256),
+    CU_ASSERT_EQUAL(parse_msg(SST_EMU_EXPR_CONDITION, s, strlen(s), msg, sizeof msg),
                     SST_E_VALIDATION);
     SST_ASSERT_STR_EQ(msg, "Invalid ConditionExpression: The document path "
                            "has too many nesting levels; nesting levels: 33");
     free(s);
     s = repeat("a", "[0]", 32, " = :v");
-    CU_ASSERT_EQUAL(parse_msg(SST_EMU_EXPR_CONDITION, s, strlen(s), msg, 256),
+    CU_ASSERT_EQUAL(parse_msg(SST_EMU_EXPR_CONDITION, s, strlen(s), msg, sizeof msg),
                     SST_E_VALIDATION);
     SST_ASSERT_STR_EQ(msg, "Invalid ConditionExpression: The document path "
                            "has too many nesting levels; nesting levels: 33");
     free(s);
     s = repeat("SET a", ".a", 32, " = :v");
-    CU_ASSERT_EQUAL(parse_msg(SST_EMU_EXPR_UPDATE, s, strlen(s), msg, 256),
+    CU_ASSERT_EQUAL(parse_msg(SST_EMU_EXPR_UPDATE, s, strlen(s), msg, sizeof msg),
                     SST_E_VALIDATION);
     SST_ASSERT_STR_EQ(msg, "Invalid UpdateExpression: The document path has "
                            "too many nesting levels; nesting levels: 33");
     free(s);
     s = repeat("x, a", ".a", 32, "");
-    CU_ASSERT_EQUAL(parse_msg(SST_EMU_EXPR_PROJECTION, s, strlen(s), msg, 256),
+    CU_ASSERT_EQUAL(parse_msg(SST_EMU_EXPR_PROJECTION, s, strlen(s), msg, sizeof msg),
                     SST_E_VALIDATION);
     SST_ASSERT_STR_EQ(msg, "Invalid ProjectionExpression: The document path "
                            "has too many nesting levels; nesting levels: 33");
@@ -1516,7 +1516,7 @@ path_depth(void)
 static void
 nesting_depth(void)
 {
-    char msg[256], want[256];
+    char msg[SST_ERR_MESSAGE_MAX], want[256];
     char *s;
 
     snprintf(want, sizeof want,
@@ -1524,22 +1524,22 @@ nesting_depth(void)
              "deeply; maximum nesting depth: %d",
              SST_EMU_MAX_DEPTH);
     s = repeat("", "(", 3000, "a = :v");
-    CU_ASSERT_EQUAL(parse_msg(SST_EMU_EXPR_CONDITION, s, strlen(s), msg, 256),
+    CU_ASSERT_EQUAL(parse_msg(SST_EMU_EXPR_CONDITION, s, strlen(s), msg, sizeof msg),
                     SST_E_VALIDATION);
     SST_ASSERT_STR_EQ(msg, want);
     free(s);
     s = repeat("", "NOT ", 1001, "a = :v");
-    CU_ASSERT_EQUAL(parse_msg(SST_EMU_EXPR_CONDITION, s, strlen(s), msg, 256),
+    CU_ASSERT_EQUAL(parse_msg(SST_EMU_EXPR_CONDITION, s, strlen(s), msg, sizeof msg),
                     SST_E_VALIDATION);
     SST_ASSERT_STR_EQ(msg, want);
     free(s);
     s = repeat("a = ", "(", 1100, ":v");
-    CU_ASSERT_EQUAL(parse_msg(SST_EMU_EXPR_CONDITION, s, strlen(s), msg, 256),
+    CU_ASSERT_EQUAL(parse_msg(SST_EMU_EXPR_CONDITION, s, strlen(s), msg, sizeof msg),
                     SST_E_VALIDATION);
     SST_ASSERT_STR_EQ(msg, want);
     free(s);
     s = repeat("SET a = ", "(", 2000, "b");
-    CU_ASSERT_EQUAL(parse_msg(SST_EMU_EXPR_UPDATE, s, strlen(s), msg, 256),
+    CU_ASSERT_EQUAL(parse_msg(SST_EMU_EXPR_UPDATE, s, strlen(s), msg, sizeof msg),
                     SST_E_VALIDATION);
     CU_ASSERT_PTR_NOT_NULL(strstr(msg, "nested too deeply"));
     free(s);
@@ -1555,7 +1555,7 @@ nesting_depth(void)
             s[n + i] = ')';
         s[n + 299] = '\0';
     }
-    CU_ASSERT_EQUAL(parse_msg(SST_EMU_EXPR_CONDITION, s, strlen(s), msg, 256),
+    CU_ASSERT_EQUAL(parse_msg(SST_EMU_EXPR_CONDITION, s, strlen(s), msg, sizeof msg),
                     SST_OK);
     SST_ASSERT_STR_EQ(msg, "");
     free(s);
@@ -1569,7 +1569,7 @@ every_reserved_word(void)
 {
     static const char *const keywords[] = {"ADD", "AND", "BETWEEN", "DELETE",
                                            "IN",  "NOT", "OR",      "SET"};
-    char expr[64], want[160], msg[256], low[32], mixed[32];
+    char expr[64], want[160], msg[SST_ERR_MESSAGE_MAX], low[32], mixed[32];
     const char *w;
     size_t i, j, k, n;
     bool kw;
