@@ -68,6 +68,18 @@ main(int argc, char **argv)
                    "\"HASH\"},{\"AttributeName\":\"sk\",\"KeyType\":"
                    "\"RANGE\"}]}");
     failed |= call(db, "ListTables", "{}");
+    failed |= call(db, "PutItem",
+                   "{\"TableName\":\"demo\",\"Item\":{\"pk\":{\"S\":"
+                   "\"task#1\"},\"sk\":{\"S\":\"v0\"},\"title\":{\"S\":"
+                   "\"write the emulator\"},\"points\":{\"N\":\"3.50\"},"
+                   "\"tags\":{\"SS\":[\"c\",\"dynamodb\"]}}}");
+    failed |= call(db, "GetItem",
+                   "{\"TableName\":\"demo\",\"Key\":{\"pk\":{\"S\":"
+                   "\"task#1\"},\"sk\":{\"S\":\"v0\"}}}");
+    failed |= call(db, "Scan", "{\"TableName\":\"demo\",\"Select\":\"COUNT\"}");
+    /* the key does not match the table's schema: DynamoDB's error */
+    call(db, "GetItem",
+         "{\"TableName\":\"demo\",\"Key\":{\"pk\":{\"N\":\"1\"}}}");
     /* a request DynamoDB refuses, answered as DynamoDB answers it */
     call(db, "CreateTable", "{\"TableName\":\"x\"}");
     failed |= call(db, "DeleteTable", "{\"TableName\":\"demo\"}");
