@@ -121,7 +121,56 @@ static const struct call create_table_validation[] = {
     {NULL, NULL, NULL, NULL, NULL, NULL},
 };
 
+static const struct call items[] = {
+    {"CreateTable", TABLE_HS, "", NULL, NULL, NULL},
+    {"PutItem",
+     "{\"TableName\":\"c_hs\",\"Item\":{\"pk\":{\"S\":\"a\"},\"sk\":"
+     "{\"S\":\"1\"},\"n\":{\"N\":\"1.50\"},\"ss\":{\"SS\":[\"y\","
+     "\"x\"]},\"nul\":{\"NULL\":true}}}",
+     "{}", NULL, NULL, NULL},
+    {"GetItem",
+     "{\"TableName\":\"c_hs\",\"Key\":{\"pk\":{\"S\":\"a\"},\"sk\":"
+     "{\"S\":\"1\"}}}",
+     "{\"Item\":{\"pk\":{\"S\":\"a\"},\"sk\":{\"S\":\"1\"},\"n\":"
+     "{\"N\":\"1.5\"},\"ss\":{\"SS\":[\"x\",\"y\"]},\"nul\":{\"NULL\":"
+     "true}}}",
+     NULL, NULL, NULL},
+    {"GetItem",
+     "{\"TableName\":\"c_hs\",\"Key\":{\"pk\":{\"S\":\"zz\"},\"sk\":"
+     "{\"S\":\"1\"}}}",
+     "{}", NULL, NULL, NULL},
+    {"GetItem",
+     "{\"TableName\":\"c_hs\",\"Key\":{\"pk\":{\"N\":\"1\"},\"sk\":"
+     "{\"S\":\"1\"}}}",
+     NULL, "ValidationException",
+     "One or more parameter values were invalid: Type mismatch for key",
+     NULL},
+    {"PutItem",
+     "{\"TableName\":\"c_hs\",\"Item\":{\"pk\":{\"S\":\"a\"}}}", NULL,
+     "ValidationException", "One of the required keys was not given a value",
+     NULL},
+    {"PutItem",
+     "{\"TableName\":\"c_hs\",\"Item\":{\"pk\":{\"S\":\"b\"},\"sk\":"
+     "{\"S\":\"1\"},\"e\":{\"SS\":[]}}}",
+     NULL, "ValidationException",
+     "One or more parameter values were invalid: An string set  may not be "
+     "empty",
+     NULL},
+    {"Scan", "{\"TableName\":\"c_hs\",\"Select\":\"COUNT\"}",
+     "{\"Count\":1,\"ScannedCount\":1}", NULL, NULL, NULL},
+    {"DeleteItem",
+     "{\"TableName\":\"c_hs\",\"Key\":{\"pk\":{\"S\":\"a\"},\"sk\":"
+     "{\"S\":\"1\"}},\"ReturnValues\":\"ALL_OLD\"}",
+     "{\"Attributes\":{\"pk\":{\"S\":\"a\"},\"n\":{\"N\":\"1.5\"}}}",
+     NULL, NULL, NULL},
+    {"Scan", "{\"TableName\":\"c_hs\"}",
+     "{\"Count\":0,\"ScannedCount\":0,\"Items\":[]}", NULL, NULL, NULL},
+    {"DeleteTable", "{\"TableName\":\"c_hs\"}", "", NULL, NULL, NULL},
+    {NULL, NULL, NULL, NULL, NULL, NULL},
+};
+
 static const struct contract_case cases[] = {
+    {"items: put, get, scan, delete, refusals", items},
     {"create, describe, list, delete", create_describe_delete},
     {"CreateTable validation", create_table_validation},
     {NULL, NULL},
