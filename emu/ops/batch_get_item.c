@@ -62,7 +62,8 @@ static const struct sst_emu_shape request[] = {
 static const char *const legacy[] = {"AttributesToGet", NULL};
 static const char *const expressions[] = {"ProjectionExpression", NULL};
 static const struct sst_emu_expr_spec expr_spec = {legacy, expressions, NULL,
-                                                   NULL, NULL};
+                                                   NULL, NULL, false,
+                                                   SST_EMU_REQ_GET_ITEM};
 
 /* One table of the request. */
 struct part {

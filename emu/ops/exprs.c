@@ -4,8 +4,13 @@
 #include <stdio.h>
 #include <string.h>
 
+#include <sst/mem.h>
+
+#include "emu/expr/eval.h"
 #include "emu/ops/common.h"
 #include "emu/ops/exprs.h"
+#include "emu/store/item.h"
+#include "emu/store/rows.h"
 
 #define MSG_MIXED                                                              \
     "Can not use both expression and non-expression parameters in the same "  \
@@ -21,6 +26,7 @@
     "ConditionalOperator can only be used when Filter or Expected has two "   \
     "or more elements"
 #define MSG_NOT_YET "%s is not supported by the emulator yet"
+#define MSG_CONDITION_FAILED "The conditional request failed"
 
 #define LIST_MAX 160
 
@@ -90,8 +96,14 @@ sst_emu_op_exprs_prepare(const struct json_object *req,
         return sst_err_set(err, SST_E_VALIDATION, MSG_VALUES_UNUSED,
                            spec->values_null_msg);
     /* The expression engine's part: parse, resolve and keep what the
-     * operation will evaluate. Not linked yet: remember what is asked. */
+     * operation will evaluate. An operation not wired yet remembers what
+     * is asked, and refuses it in sst_emu_op_exprs_ready(). */
     x->pending[0] = '\0';
+    if (ne > 0 && spec->wired) {
+        sst_emu_exprs_init(&x->e);
+        x->engaged = true;
+        return sst_emu_exprs_from_json(&x->e, spec->op, req, err);
+    }
     if (ne > 0)
         snprintf(x->pending, sizeof x->pending, "%s", exprs);
     else if (spec->condition != NULL && given(req, spec->condition))
@@ -122,4 +134,134 @@ sst_emu_op_exprs_operator(const struct json_object *req,
     if (n == 1)
         return sst_err_set(err, SST_E_VALIDATION, MSG_OPERATOR_ONE);
     return SST_OK;
+}
+
+void
+sst_emu_op_exprs_cleanup(struct sst_emu_op_exprs *x)
+{
+    if (x == NULL || !x->engaged)
+        return;
+    sst_emu_exprs_cleanup(&x->e);
+    x->engaged = false;
+}
+
+static void
+add_schema_keys(const struct sst_emu_table *t,
+                const struct sst_emu_key_schema *k,
+                struct sst_emu_key_name *names, size_t *n)
+{
+    unsigned i;
+
+    for (i = 0; i < k->hash_count; i++) {
+        names[*n].name = t->attrs[k->hash[i]].name;
+        names[*n].len = strlen(names[*n].name);
+        (*n)++;
+    }
+    for (i = 0; i < k->range_count; i++) {
+        names[*n].name = t->attrs[k->range[i]].name;
+        names[*n].len = strlen(names[*n].name);
+        (*n)++;
+    }
+}
+
+enum sst_code
+sst_emu_op_exprs_nested_keys(const struct sst_emu_op_exprs *x,
+                             const struct sst_emu_expr *e,
+                             const struct sst_emu_table *t,
+                             struct sst_err *err)
+{
+    struct sst_emu_key_name *names;
+    size_t n = 0, i, cap;
+    enum sst_code rc;
+
+    if (!x->engaged || e->ast == NULL)
+        return SST_OK;
+    cap = (size_t)2 * SST_EMU_KEY_PARTS_MAX * (t->index_count + 1);
+    names = sst_calloc(cap, sizeof *names);
+    if (names == NULL)
+        return sst_emu_nomem(err);
+    add_schema_keys(t, &t->key, names, &n);
+    for (i = 0; i < t->index_count; i++)
+        add_schema_keys(t, &t->indexes[i].key, names, &n);
+    rc = sst_emu_expr_check_nested_keys(e, &x->e.bindings, names, n, err);
+    sst_free(names);
+    return rc;
+}
+
+enum sst_code
+sst_emu_op_exprs_condition(const struct sst_emu_op_exprs *x,
+                           const struct sst_av *item, struct sst_err *err)
+{
+    bool ok = false;
+    enum sst_code rc;
+
+    if (!x->engaged || x->e.condition.ast == NULL)
+        return SST_OK;
+    rc = sst_emu_expr_eval(&x->e.condition, &x->e.bindings, item, &ok, err);
+    if (rc != SST_OK)
+        return rc;
+    return ok ? SST_OK
+              : sst_err_set(err, SST_E_CONDITION_FAILED, MSG_CONDITION_FAILED);
+}
+
+/* {"Item": the row as JSON}, the failed condition's extra members. */
+static enum sst_code
+fail_item(const void *row, size_t len, struct json_object **out,
+          struct sst_err *err)
+{
+    struct json_object *o = NULL, *item = NULL;
+    enum sst_code rc;
+
+    rc = sst_emu_item_to_json(row, len, NULL, 0, &item, err);
+    if (rc != SST_OK)
+        return rc;
+    o = json_object_new_object();
+    if (o == NULL || json_object_object_add(o, "Item", item) != 0) {
+        json_object_put(item);
+        json_object_put(o);
+        return sst_emu_nomem(err);
+    }
+    *out = o;
+    return SST_OK;
+}
+
+enum sst_code
+sst_emu_op_exprs_check_item(const struct sst_emu_op_exprs *x,
+                            struct sst_emu_txn *txn,
+                            const struct sst_emu_table *t,
+                            const struct sst_emu_key *key, bool all_old,
+                            struct sst_av **old,
+                            struct json_object **fail_resp,
+                            struct sst_err *err)
+{
+    const void *row = NULL;
+    size_t len = 0;
+    bool found = false;
+    struct sst_av *item = NULL;
+    enum sst_code rc;
+
+    *fail_resp = NULL;
+    if (old != NULL)
+        *old = NULL;
+    rc = sst_emu_rows_get(txn, t->id, SST_EMU_INDEX_TABLE, key->data, key->len,
+                          &row, &len, &found, err);
+    if (rc == SST_OK && found)
+        rc = sst_emu_item_to_av(row, len, &item, err);
+    if (rc == SST_OK)
+        rc = sst_emu_op_exprs_condition(x, item, err);
+    if (rc == SST_E_CONDITION_FAILED && all_old && found) {
+        struct sst_err ferr = {0};
+
+        if (fail_item(row, len, fail_resp, &ferr) != SST_OK) {
+            if (err != NULL)
+                *err = ferr;
+            rc = ferr.code;
+        }
+    }
+    if (rc == SST_OK && old != NULL) {
+        *old = item;
+        item = NULL;
+    }
+    sst_av_free(item);
+    return rc;
 }

@@ -19,19 +19,30 @@
  * The expressions themselves (ConditionExpression, FilterExpression,
  * ProjectionExpression, KeyConditionExpression, UpdateExpression) and the
  * legacy conditions (Expected, ScanFilter, QueryFilter) are the
- * expression engine's. sst_emu_op_exprs_prepare() is where the engine will
- * parse and resolve them, into struct sst_emu_op_exprs; each operation then
- * calls sst_emu_op_exprs_ready() once, after its own checks, at the step
- * where it would evaluate them (docs/emulator.md, "Expression seams").
- * Until the engine is linked, that call answers a request carrying an
- * expression with a ValidationException saying so.
+ * expression engine's. For an operation whose spec is wired,
+ * sst_emu_op_exprs_prepare() has the engine parse and resolve them
+ * (emu/expr/request.h), into struct sst_emu_op_exprs, which
+ * sst_emu_op_exprs_cleanup() frees; the operation evaluates them with the
+ * helpers below. Each operation calls sst_emu_op_exprs_ready() once,
+ * after its own checks: it answers what the operation does not evaluate
+ * yet (the expressions of an operation not wired, the legacy conditions)
+ * with a ValidationException saying so (docs/emulator.md, "Expression
+ * seams").
  */
 #ifndef SST_EMU_OPS_EXPRS_H
 #define SST_EMU_OPS_EXPRS_H
 
+#include <stdbool.h>
+
 #include <json-c/json.h>
 
 #include <sst/err.h>
+
+#include "emu/expr/av.h"
+#include "emu/expr/request.h"
+#include "emu/store/key.h"
+#include "emu/store/store.h"
+#include "emu/store/table.h"
 
 /** The expression parameters of one operation. Lists end with NULL and
  *  are in the order DynamoDB's messages name them. */
@@ -46,6 +57,11 @@ struct sst_emu_expr_spec {
     /* The legacy condition ConditionalOperator combines ("Expected",
      * "ScanFilter"); NULL when the operation has none. */
     const char *condition;
+    /* Whether the operation evaluates its expressions with the engine
+     * (then op says which), rather than refusing them in
+     * sst_emu_op_exprs_ready(). */
+    bool wired;
+    enum sst_emu_request_op op;
 };
 
 /** The expressions of one request, as prepared for its operation. */
@@ -54,7 +70,36 @@ struct sst_emu_op_exprs {
      * names them ("ProjectionExpression, FilterExpression"); empty when
      * the request carries none. */
     char pending[160];
+    /* A wired operation's expressions, parsed and resolved; valid when
+     * engaged (sst_emu_op_exprs_cleanup() frees them). */
+    bool engaged;
+    struct sst_emu_exprs e;
 };
+
+/** Free what x holds (a zeroed x is fine). */
+void sst_emu_op_exprs_cleanup(struct sst_emu_op_exprs *x);
+
+/**
+ * DynamoDB's refusal of nested access to the key attributes of t (and of
+ * its indexes) in expression e of x; SST_OK when x has no such
+ * expression.
+ *
+ * @return SST_OK; SST_E_VALIDATION.
+ */
+SST_MUST_CHECK enum sst_code
+sst_emu_op_exprs_nested_keys(const struct sst_emu_op_exprs *x,
+                             const struct sst_emu_expr *e,
+                             const struct sst_emu_table *t,
+                             struct sst_err *err);
+
+/**
+ * The ConditionExpression of x against item (NULL: no item): SST_OK when
+ * it holds or x has none, SST_E_CONDITION_FAILED "The conditional request
+ * failed" when not; the evaluator's errors otherwise.
+ */
+SST_MUST_CHECK enum sst_code
+sst_emu_op_exprs_condition(const struct sst_emu_op_exprs *x,
+                           const struct sst_av *item, struct sst_err *err);
 
 /**
  * Check and prepare the expression parameters of a request (see the file
@@ -93,5 +138,27 @@ SST_MUST_CHECK enum sst_code
 sst_emu_op_exprs_operator(const struct json_object *req,
                        const struct sst_emu_expr_spec *spec,
                        struct sst_err *err);
+
+/**
+ * Read the item a write replaces (key of table t, in txn) and check the
+ * ConditionExpression of x against it. When the condition fails and
+ * all_old (ReturnValuesOnConditionCheckFailure=ALL_OLD) and there was an
+ * item, *fail_resp is {"Item": the item} (the error's extra members,
+ * include/sst/backend.h).
+ *
+ * @param[out] old        optional: on SST_OK the item read as a value
+ *                        (sst_av_free), NULL when there is none
+ * @param[out] fail_resp  set only on SST_E_CONDITION_FAILED, else NULL
+ * @return SST_OK; SST_E_CONDITION_FAILED; SST_E_VALIDATION (the
+ *         evaluator's); SST_E_STORAGE; SST_E_NOMEM.
+ */
+SST_MUST_CHECK enum sst_code
+sst_emu_op_exprs_check_item(const struct sst_emu_op_exprs *x,
+                            struct sst_emu_txn *txn,
+                            const struct sst_emu_table *t,
+                            const struct sst_emu_key *key, bool all_old,
+                            struct sst_av **old,
+                            struct json_object **fail_resp,
+                            struct sst_err *err);
 
 #endif /* SST_EMU_OPS_EXPRS_H */

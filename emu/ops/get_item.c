@@ -42,7 +42,8 @@ static const char *const legacy[] = {"AttributesToGet", NULL};
 static const char *const expressions[] = {"ProjectionExpression", NULL};
 /* GetItem never checks ExpressionAttributeValues (DynamoDB ignores them). */
 static const struct sst_emu_expr_spec expr_spec = {legacy, expressions, NULL,
-                                                   NULL, NULL};
+                                                   NULL, NULL, false,
+                                                   SST_EMU_REQ_GET_ITEM};
 
 struct get {
     const char *table;

@@ -108,7 +108,7 @@ static const char *const expressions[] = {"ProjectionExpression",
 static const char *const value_users[] = {"FilterExpression", NULL};
 static const struct sst_emu_expr_spec expr_spec = {
     legacy, expressions, value_users, "FilterExpression is null",
-    "ScanFilter"};
+    "ScanFilter", false, SST_EMU_REQ_SCAN};
 
 enum select {
     SELECT_ALL,

@@ -100,19 +100,40 @@ expect_ok(struct sst_emu *emu, const char *op, const char *req,
     json_object_put(resp);
 }
 
+/* Call and expect an error, with the error's extra members `extra` (JSON
+ * text, or NULL for none). */
+static void
+expect_error_extra(struct sst_emu *emu, const char *op, const char *req,
+                   enum sst_code code, const char *type, const char *msg,
+                   const char *extra)
+{
+    struct json_object *resp = NULL, *w;
+    struct sst_err e;
+    enum sst_code rc = call(emu, op, req, &resp, &e);
+
+    if (rc != code)
+        fprintf(stderr, "\n  %s %s: %s: %s\n", op, req, e.type, e.message);
+    CU_ASSERT_EQUAL(rc, code);
+    if (extra == NULL) {
+        CU_ASSERT_PTR_NULL(resp);
+    } else {
+        w = parse(extra);
+        if (!json_object_equal(resp, w))
+            fprintf(stderr, "\n  %s %s\n  want %s\n  got  %s\n", op, req,
+                    extra, text_of(resp));
+        CU_ASSERT_TRUE(json_object_equal(resp, w));
+        json_object_put(w);
+    }
+    SST_ASSERT_STR_EQ(e.type, type);
+    SST_ASSERT_STR_EQ(e.message, msg);
+    json_object_put(resp);
+}
+
 static void
 expect_error(struct sst_emu *emu, const char *op, const char *req,
              enum sst_code code, const char *type, const char *msg)
 {
-    struct json_object *resp = NULL;
-    struct sst_err e;
-    enum sst_code rc = call(emu, op, req, &resp, &e);
-
-    CU_ASSERT_EQUAL(rc, code);
-    CU_ASSERT_PTR_NULL(resp);
-    SST_ASSERT_STR_EQ(e.type, type);
-    SST_ASSERT_STR_EQ(e.message, msg);
-    json_object_put(resp);
+    expect_error_extra(emu, op, req, code, type, msg, NULL);
 }
 
 static void
@@ -506,7 +527,8 @@ recorded_corpus(void)
 struct row {
     const char *op;
     const char *req;
-    const char *want; /* the exact answer, or NULL for an error      */
+    const char *want; /* the exact answer; for an error, its extra
+                       * members or NULL                               */
     enum sst_code code;
     const char *type, *msg;
 };
@@ -515,6 +537,9 @@ struct row {
 #define ERR(op, req, code, type, msg) {op, req, NULL, code, type, msg}
 #define VALID(op, req, msg)                                                    \
     ERR(op, req, SST_E_VALIDATION, "ValidationException", msg)
+#define FAILED(op, req, extra)                                                 \
+    {op, req, extra, SST_E_CONDITION_FAILED,                                   \
+     "ConditionalCheckFailedException", "The conditional request failed"}
 
 static void
 run_rows(struct sst_emu *emu, const struct row *rows, size_t n)
@@ -522,11 +547,11 @@ run_rows(struct sst_emu *emu, const struct row *rows, size_t n)
     size_t i;
 
     for (i = 0; i < n; i++) {
-        if (rows[i].want != NULL)
+        if (rows[i].code == SST_OK)
             expect_ok(emu, rows[i].op, rows[i].req, rows[i].want);
         else
-            expect_error(emu, rows[i].op, rows[i].req, rows[i].code,
-                         rows[i].type, rows[i].msg);
+            expect_error_extra(emu, rows[i].op, rows[i].req, rows[i].code,
+                               rows[i].type, rows[i].msg, rows[i].want);
     }
 }
 
@@ -590,20 +615,12 @@ static const struct row item_rows[] = {
     /* expression parameters reach the seam, which says so */
     VALID("PutItem",
           "{\"TableName\":\"tbl\",\"Item\":{" KEY "},"
-          "\"ConditionExpression\":\"attribute_not_exists(pk)\"}",
-          "ConditionExpression is not supported by the emulator yet"),
-    VALID("PutItem",
-          "{\"TableName\":\"tbl\",\"Item\":{" KEY "},"
           "\"Expected\":{\"pk\":{\"Exists\":false}}}",
           "Expected is not supported by the emulator yet"),
     VALID("GetItem",
           "{\"TableName\":\"tbl\",\"Key\":{" KEY "},"
           "\"ProjectionExpression\":\"pk\"}",
           "ProjectionExpression is not supported by the emulator yet"),
-    VALID("DeleteItem",
-          "{\"TableName\":\"tbl\",\"Key\":{" KEY "},"
-          "\"ConditionExpression\":\"attribute_exists(pk)\"}",
-          "ConditionExpression is not supported by the emulator yet"),
     VALID("Scan",
           "{\"TableName\":\"tbl\",\"FilterExpression\":\"a = :a\","
           "\"ProjectionExpression\":\"a\","
@@ -631,6 +648,102 @@ static const struct row item_rows[] = {
         SST_E_SERIALIZATION, "SerializationException",
         "Start of structure or map found where not expected."),
 };
+
+#define OLDKEY "{\"Item\":{\"pk\":{\"S\":\"a\"},\"sk\":{\"N\":\"1\"}"
+
+/* ConditionExpression on PutItem and DeleteItem (the engine's evaluation
+ * through emu/ops/exprs.h), with the old item in the failure's extra
+ * members when ReturnValuesOnConditionCheckFailure is ALL_OLD. */
+static const struct row condition_rows[] = {
+    OK("PutItem",
+       "{\"TableName\":\"tbl\",\"Item\":{" KEY "},"
+       "\"ConditionExpression\":\"attribute_not_exists(pk)\"}",
+       "{}"),
+    FAILED("PutItem",
+           "{\"TableName\":\"tbl\",\"Item\":{" KEY "},"
+           "\"ConditionExpression\":\"attribute_not_exists(pk)\"}",
+           NULL),
+    FAILED("PutItem",
+           "{\"TableName\":\"tbl\",\"Item\":{" KEY "},"
+           "\"ConditionExpression\":\"attribute_not_exists(pk)\","
+           "\"ReturnValuesOnConditionCheckFailure\":\"ALL_OLD\"}",
+           OLDKEY "}}"),
+    /* the condition holds: the item is replaced, its GSI rows follow */
+    OK("PutItem",
+       "{\"TableName\":\"tbl\",\"Item\":{" KEY ",\"v\":{\"N\":\"1\"},"
+       "\"g\":{\"S\":\"G\"},\"gs\":{\"N\":\"2\"}},"
+       "\"ConditionExpression\":\"attribute_exists(#p) AND size(pk) < :n\","
+       "\"ExpressionAttributeNames\":{\"#p\":\"pk\"},"
+       "\"ExpressionAttributeValues\":{\":n\":{\"N\":\"2\"}},"
+       "\"ReturnValues\":\"ALL_OLD\"}",
+       "{\"Attributes\":{\"pk\":{\"S\":\"a\"},\"sk\":{\"N\":\"1\"}}}"),
+    FAILED("DeleteItem",
+           "{\"TableName\":\"tbl\",\"Key\":{" KEY "},"
+           "\"ConditionExpression\":\"v = :v\","
+           "\"ExpressionAttributeValues\":{\":v\":{\"N\":\"2\"}},"
+           "\"ReturnValuesOnConditionCheckFailure\":\"ALL_OLD\"}",
+           OLDKEY ",\"v\":{\"N\":\"1\"},\"g\":{\"S\":\"G\"},"
+           "\"gs\":{\"N\":\"2\"}}}"),
+    /* ReturnValuesOnConditionCheckFailure NONE: no extra members */
+    FAILED("DeleteItem",
+           "{\"TableName\":\"tbl\",\"Key\":{" KEY "},"
+           "\"ConditionExpression\":\"NOT (v BETWEEN :a AND :b)\","
+           "\"ExpressionAttributeValues\":{\":a\":{\"N\":\"0\"},"
+           "\":b\":{\"N\":\"1\"}},"
+           "\"ReturnValuesOnConditionCheckFailure\":\"NONE\"}",
+           NULL),
+    /* the failed writes changed nothing */
+    OK("GetItem", "{\"TableName\":\"tbl\",\"Key\":{" KEY "}}",
+       OLDKEY ",\"v\":{\"N\":\"1\"},\"g\":{\"S\":\"G\"},"
+       "\"gs\":{\"N\":\"2\"}}}"),
+    /* nested access to a key attribute, of the table or of an index */
+    VALID("PutItem",
+          "{\"TableName\":\"tbl\",\"Item\":{" KEY "},"
+          "\"ConditionExpression\":\"attribute_exists(pk.x)\"}",
+          "Key attributes must be scalars; list random access '[]' and map "
+          "lookup '.' are not allowed: Key: pk"),
+    VALID("DeleteItem",
+          "{\"TableName\":\"tbl\",\"Key\":{" KEY "},"
+          "\"ConditionExpression\":\"attribute_exists(g[1])\"}",
+          "Key attributes must be scalars; list random access '[]' and map "
+          "lookup '.' are not allowed: Key: g"),
+    /* the engine's validation, before the key is looked at */
+    VALID("DeleteItem",
+          "{\"TableName\":\"tbl\",\"Key\":{\"pk\":{\"S\":\"a\"}},"
+          "\"ConditionExpression\":\"v = :v\"}",
+          "Invalid ConditionExpression: An expression attribute value used in "
+          "expression is not defined; attribute value: :v"),
+    OK("DeleteItem",
+       "{\"TableName\":\"tbl\",\"Key\":{" KEY "},"
+       "\"ConditionExpression\":\"v = :v\","
+       "\"ExpressionAttributeValues\":{\":v\":{\"N\":\"1.0\"}},"
+       "\"ReturnValues\":\"ALL_OLD\"}",
+       "{\"Attributes\":{\"pk\":{\"S\":\"a\"},\"sk\":{\"N\":\"1\"},"
+       "\"v\":{\"N\":\"1\"},\"g\":{\"S\":\"G\"},"
+       "\"gs\":{\"N\":\"2\"}}}"),
+    /* no item: the condition sees none, and there is nothing to return */
+    FAILED("DeleteItem",
+           "{\"TableName\":\"tbl\",\"Key\":{" KEY "},"
+           "\"ConditionExpression\":\"attribute_exists(pk)\","
+           "\"ReturnValuesOnConditionCheckFailure\":\"ALL_OLD\"}",
+           NULL),
+    OK("DeleteItem",
+       "{\"TableName\":\"tbl\",\"Key\":{" KEY "},"
+       "\"ConditionExpression\":\"attribute_not_exists(v)\"}",
+       "{}"),
+};
+
+static void
+conditions(void)
+{
+    struct sst_emu *emu = open_emu();
+
+    expect_ok(emu, "CreateTable", MAIN_TABLE, NULL);
+    run_rows(emu, condition_rows,
+             sizeof condition_rows / sizeof condition_rows[0]);
+    verify(emu);
+    sst_emu_close(emu);
+}
 
 static void
 items_exact(void)
@@ -1423,6 +1536,7 @@ out_of_memory_walk(void)
 
 static const struct sst_test exact_tests[] = {
     {"items and errors, exactly", items_exact},
+    {"ConditionExpression on PutItem and DeleteItem", conditions},
     {"item collection metrics", item_collections},
     {"keys longer than the store keeps inline", long_keys},
     {"Scan segments and pages", scan_segments_and_pages},
