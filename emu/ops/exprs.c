@@ -7,6 +7,7 @@
 #include <sst/mem.h>
 
 #include "emu/expr/eval.h"
+#include "emu/expr/project.h"
 #include "emu/ops/common.h"
 #include "emu/ops/exprs.h"
 #include "emu/store/item.h"
@@ -264,4 +265,78 @@ sst_emu_op_exprs_check_item(const struct sst_emu_op_exprs *x,
     }
     sst_av_free(item);
     return rc;
+}
+
+enum sst_code
+sst_emu_op_exprs_row_json(const struct sst_emu_op_exprs *x, const void *row,
+                          size_t len, const char *const *only, size_t only_n,
+                          struct json_object **out, struct sst_err *err)
+{
+    struct sst_av *item = NULL, *proj = NULL;
+    enum sst_code rc;
+
+    *out = NULL;
+    if (!x->engaged || x->e.projection.ast == NULL)
+        return sst_emu_item_to_json(row, len, only, only_n, out, err);
+    rc = sst_emu_item_to_av(row, len, &item, err);
+    if (rc == SST_OK)
+        rc = sst_emu_project(&x->e.projection, item, &proj, err);
+    if (rc == SST_OK)
+        rc = sst_av_encode_item(proj, out, err);
+    sst_av_free(proj);
+    sst_av_free(item);
+    return rc;
+}
+
+enum sst_code
+sst_emu_op_exprs_filter_row(const struct sst_emu_op_exprs *x,
+                            const void *row, size_t len, bool *pass,
+                            struct sst_err *err)
+{
+    struct sst_av *item = NULL;
+    enum sst_code rc;
+
+    *pass = true;
+    if (!x->engaged || x->e.filter.ast == NULL)
+        return SST_OK;
+    rc = sst_emu_item_to_av(row, len, &item, err);
+    if (rc == SST_OK)
+        rc = sst_emu_expr_eval(&x->e.filter, &x->e.bindings, item, pass, err);
+    sst_av_free(item);
+    return rc;
+}
+
+struct top_names {
+    const struct sst_emu_op_exprs *x;
+    enum sst_code (*fn)(void *ctx, const char *name, size_t len,
+                        struct sst_err *err);
+    void *ctx;
+};
+
+static enum sst_code
+top_name_of(void *ctx, const struct sst_emu_expr_path *path,
+            struct sst_err *err)
+{
+    const struct top_names *t = ctx;
+    const char *name;
+    size_t len;
+
+    if (!sst_emu_elem_name(&t->x->e.bindings, &path->elems[0], &name, &len))
+        return SST_OK;
+    return t->fn(t->ctx, name, len, err);
+}
+
+enum sst_code
+sst_emu_op_exprs_top_names(const struct sst_emu_op_exprs *x,
+                           const struct sst_emu_expr *e,
+                           enum sst_code (*fn)(void *ctx, const char *name,
+                                               size_t len,
+                                               struct sst_err *err),
+                           void *ctx, struct sst_err *err)
+{
+    struct top_names t = {x, fn, ctx};
+
+    if (!x->engaged || e->ast == NULL)
+        return SST_OK;
+    return sst_emu_expr_foreach_path(e, top_name_of, &t, err);
 }

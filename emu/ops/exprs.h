@@ -161,4 +161,42 @@ sst_emu_op_exprs_check_item(const struct sst_emu_op_exprs *x,
                             struct json_object **fail_resp,
                             struct sst_err *err);
 
+/**
+ * A stored row as the answer's JSON item: the ProjectionExpression of x
+ * applied to it when x has one, else the attributes named by only (all
+ * of them when only is NULL), as sst_emu_item_to_json() gives them.
+ *
+ * @param[out] out  on SST_OK a new JSON object (json_object_put)
+ * @return SST_OK; SST_E_NOMEM; SST_E_STORAGE (a damaged row).
+ */
+SST_MUST_CHECK enum sst_code
+sst_emu_op_exprs_row_json(const struct sst_emu_op_exprs *x, const void *row,
+                          size_t len, const char *const *only, size_t only_n,
+                          struct json_object **out, struct sst_err *err);
+
+/**
+ * Whether a stored row passes the FilterExpression of x (true when x has
+ * none).
+ *
+ * @return SST_OK; the evaluator's errors; SST_E_NOMEM; SST_E_STORAGE.
+ */
+SST_MUST_CHECK enum sst_code
+sst_emu_op_exprs_filter_row(const struct sst_emu_op_exprs *x,
+                            const void *row, size_t len, bool *pass,
+                            struct sst_err *err);
+
+/**
+ * Call fn for the top-level attribute name (names substituted) of each
+ * path in expression e of x, in the expression's order (a name may come
+ * more than once); nothing when x has no such expression. fn's error
+ * stops the walk and is returned.
+ */
+SST_MUST_CHECK enum sst_code
+sst_emu_op_exprs_top_names(const struct sst_emu_op_exprs *x,
+                           const struct sst_emu_expr *e,
+                           enum sst_code (*fn)(void *ctx, const char *name,
+                                               size_t len,
+                                               struct sst_err *err),
+                           void *ctx, struct sst_err *err);
+
 #endif /* SST_EMU_OPS_EXPRS_H */

@@ -5,9 +5,9 @@
  * is the rows' key order) from ExclusiveStartKey, in one read
  * transaction. A page ends after Limit rows, or once the rows read reach
  * 1 MB (the row that reaches it is included), and then carries
- * LastEvaluatedKey, even when no row follows, as DynamoDB does. Count and
- * ScannedCount are equal until the expression engine brings
- * FilterExpression. Parallel scans (Segment, TotalSegments) split the rows
+ * LastEvaluatedKey, even when no row follows, as DynamoDB does. Count
+ * counts the rows that pass the FilterExpression; ScannedCount, Limit and
+ * the 1 MB limit count every row read. Parallel scans (Segment, TotalSegments) split the rows
  * by a hash of their partition key, so a partition is in one segment.
  *
  * On an index the rows are the index's, with their projected attributes.
@@ -108,7 +108,7 @@ static const char *const expressions[] = {"ProjectionExpression",
 static const char *const value_users[] = {"FilterExpression", NULL};
 static const struct sst_emu_expr_spec expr_spec = {
     legacy, expressions, value_users, "FilterExpression is null",
-    "ScanFilter", false, SST_EMU_REQ_SCAN};
+    "ScanFilter", true, SST_EMU_REQ_SCAN};
 
 enum select {
     SELECT_ALL,
@@ -134,6 +134,7 @@ struct scan {
     int64_t segment, total;
     bool consistent;
     bool fetch; /* LSI rows completed from the table */
+    bool fetch_filter; /* LSI: the filter reads the table row */
     enum sst_emu_rcc rcc;
     struct sst_emu_op_exprs x;
 };
@@ -260,6 +261,59 @@ check_segments(const struct json_object *req, struct scan *s,
     return SST_OK;
 }
 
+/* The top-level names of an expression that an index does not project. */
+struct unprojected {
+    const struct scan *s;
+    char list[192];
+    size_t used;
+    bool any;
+};
+
+static enum sst_code
+note_unprojected(void *ctx, const char *name, size_t len, struct sst_err *err)
+{
+    struct unprojected *u = ctx;
+
+    (void)err;
+    if (sst_emu_index_projects(u->s->t, u->s->ix, name, len))
+        return SST_OK;
+    u->any = true;
+    if (u->used < sizeof u->list)
+        u->used += (size_t)snprintf(u->list + u->used,
+                                    sizeof u->list - u->used, "%s%.*s",
+                                    u->used ? ", " : "", (int)len, name);
+    return SST_OK;
+}
+
+/* ProjectionExpression and FilterExpression on an index: a global index
+ * must project what the projection names (its filter sees only what it
+ * projects); a local one reads the table row for the others. */
+static enum sst_code
+check_projected_exprs(struct scan *s, struct sst_err *err)
+{
+    struct unprojected u;
+    enum sst_code rc;
+
+    memset(&u, 0, sizeof u);
+    u.s = s;
+    rc = sst_emu_op_exprs_top_names(&s->x, &s->x.e.projection,
+                                    note_unprojected, &u, err);
+    if (rc != SST_OK)
+        return rc;
+    if (u.any && s->ix->global)
+        return sst_err_set(err, SST_E_VALIDATION, MSG_GSI_NOT_PROJECTED,
+                           s->ix->name, u.list);
+    if (u.any)
+        s->fetch = true;
+    memset(&u, 0, sizeof u);
+    u.s = s;
+    rc = sst_emu_op_exprs_top_names(&s->x, &s->x.e.filter, note_unprojected,
+                                    &u, err);
+    if (rc == SST_OK && u.any && !s->ix->global)
+        s->fetch_filter = true;
+    return rc;
+}
+
 /* AttributesToGet on an index: a global index must project them all; a
  * local one fetches the others from the table. */
 static enum sst_code
@@ -283,13 +337,12 @@ check_projected(struct scan *s, struct sst_err *err)
             used += (size_t)snprintf(missing + used, sizeof missing - used,
                                      "%s%s", used ? ", " : "", s->only[i]);
     }
-    if (!any)
-        return SST_OK;
-    if (s->ix->global)
+    if (any && s->ix->global)
         return sst_err_set(err, SST_E_VALIDATION, MSG_GSI_NOT_PROJECTED,
                            s->ix->name, missing);
-    s->fetch = true;
-    return SST_OK;
+    if (any)
+        s->fetch = true;
+    return check_projected_exprs(s, err);
 }
 
 static enum sst_code
@@ -317,10 +370,15 @@ check(const struct json_object *req, struct scan *s, struct sst_err *err)
                                            &s->only_n, err);
     if (rc == SST_OK)
         rc = check_projected(s, err);
-    /* Seam: FilterExpression and ProjectionExpression are applied to each
-     * row read, in walk() (docs/emulator.md). */
+    /* FilterExpression and ProjectionExpression are applied to each row
+     * read, in walk() (docs/emulator.md, "Expression seams"). */
     if (rc == SST_OK)
         rc = sst_emu_op_exprs_ready(&s->x, err);
+    if (rc == SST_OK)
+        rc = sst_emu_op_exprs_nested_keys(&s->x, &s->x.e.filter, s->t, err);
+    if (rc == SST_OK)
+        rc = sst_emu_op_exprs_nested_keys(&s->x, &s->x.e.projection, s->t,
+                                          err);
     return rc;
 }
 
@@ -366,32 +424,83 @@ table_key_of(const struct sst_emu_index *ix, const uint8_t *key, size_t len,
     return true;
 }
 
-/* One row as an answer item. */
+/* The table row of an index row (*found false when there is none), its
+ * read charged to the table. */
+static enum sst_code
+fetch_row(struct sst_emu_txn *txn, const struct scan *s,
+          struct sst_emu_capacity *cap, const uint8_t *key, size_t klen,
+          const void **row, size_t *len, bool *found, struct sst_err *err)
+{
+    const uint8_t *tk;
+    size_t tlen;
+    uint64_t size;
+    enum sst_code rc;
+
+    if (!table_key_of(s->ix, key, klen, &tk, &tlen))
+        return sst_err_set(err, SST_E_STORAGE, "an index row key is corrupt");
+    rc = sst_emu_rows_get(txn, s->t->id, SST_EMU_INDEX_TABLE, tk, tlen, row,
+                          len, found, err);
+    if (rc != SST_OK || !*found)
+        return rc;
+    rc = sst_emu_item_size(*row, *len, &size, err);
+    /* AWS charges the fetch from the table, per item. */
+    cap->table_half += sst_emu_read_half_units(size, s->consistent);
+    return rc;
+}
+
+/* One row through the engine: the FilterExpression decides whether it
+ * passes, the ProjectionExpression (or AttributesToGet, or Select) shapes
+ * it. On a local index that lacks attributes they need, both read the
+ * table row, which holds the whole item. */
+static enum sst_code
+row_item_exprs(struct sst_emu_txn *txn, struct scan *s,
+               struct sst_emu_capacity *cap, const uint8_t *key, size_t klen,
+               const void *val, size_t vlen, bool *pass,
+               struct json_object **item, struct sst_err *err)
+{
+    const void *trow = NULL;
+    size_t tlen = 0;
+    bool found = false;
+    enum sst_code rc = SST_OK;
+
+    *pass = true;
+    if (s->fetch || s->fetch_filter)
+        rc = fetch_row(txn, s, cap, key, klen, &trow, &tlen, &found, err);
+    if (rc == SST_OK)
+        rc = sst_emu_op_exprs_filter_row(&s->x, found ? trow : val,
+                                         found ? tlen : vlen, pass, err);
+    if (rc != SST_OK || !*pass || s->select == SELECT_COUNT)
+        return rc;
+    if (s->fetch && found)
+        return sst_emu_op_exprs_row_json(&s->x, trow, tlen, s->only,
+                                         s->only_n, item, err);
+    return sst_emu_op_exprs_row_json(&s->x, val, vlen, s->only, s->only_n,
+                                     item, err);
+}
+
+/* One row as an answer item (*item untouched for Select COUNT), and
+ * whether it passes the filter. */
 static enum sst_code
 row_item(struct sst_emu_txn *txn, struct scan *s, struct sst_emu_capacity *cap,
          const uint8_t *key, size_t klen, const void *val, size_t vlen,
-         struct json_object **item, struct sst_err *err)
+         bool *pass, struct json_object **item, struct sst_err *err)
 {
-    const uint8_t *tk;
     const void *row;
-    size_t tlen, len;
-    uint64_t size;
+    size_t len;
     bool found;
     enum sst_code rc;
 
+    if (s->x.engaged)
+        return row_item_exprs(txn, s, cap, key, klen, val, vlen, pass, item,
+                              err);
+    *pass = true;
+    if (s->select == SELECT_COUNT)
+        return SST_OK;
     rc = sst_emu_item_to_json(val, vlen, s->only, s->only_n, item, err);
     if (rc != SST_OK || !s->fetch)
         return rc;
-    if (!table_key_of(s->ix, key, klen, &tk, &tlen))
-        return sst_err_set(err, SST_E_STORAGE, "an index row key is corrupt");
-    rc = sst_emu_rows_get(txn, s->t->id, SST_EMU_INDEX_TABLE, tk, tlen, &row,
-                          &len, &found, err);
-    if (rc != SST_OK || !found)
-        return rc;
-    rc = sst_emu_item_size(row, len, &size, err);
-    /* AWS charges the fetch from the table, per item. */
-    cap->table_half += sst_emu_read_half_units(size, s->consistent);
-    if (rc == SST_OK)
+    rc = fetch_row(txn, s, cap, key, klen, &row, &len, &found, err);
+    if (rc == SST_OK && found)
         rc = sst_emu_item_merge_json(row, len, s->only, s->only_n, *item, err);
     return rc;
 }
@@ -425,7 +534,7 @@ walk(struct sst_emu_txn *txn, struct scan *s, struct page *pg,
     const void *val;
     size_t klen, vlen;
     uint64_t size;
-    bool found;
+    bool found, pass;
     enum sst_code rc;
 
     memset(&range, 0, sizeof range);
@@ -447,17 +556,18 @@ walk(struct sst_emu_txn *txn, struct scan *s, struct page *pg,
             break;
         pg->scanned++;
         pg->bytes += size;
-        /* Seam: the engine's FilterExpression decides here whether the
-         * row counts, and its ProjectionExpression shapes the item
-         * (docs/emulator.md). */
-        pg->count++;
-        if (s->select != SELECT_COUNT) {
-            rc = row_item(txn, s, cap, key, klen, val, vlen, &item, err);
-            if (rc == SST_OK && json_object_array_add(pg->items, item) != 0) {
-                json_object_put(item);
-                rc = sst_emu_nomem(err);
-            }
-        }
+        /* The FilterExpression decides whether the row counts; the
+         * ProjectionExpression shapes the item. */
+        item = NULL;
+        rc = row_item(txn, s, cap, key, klen, val, vlen, &pass, &item, err);
+        if (rc == SST_OK && pass)
+            pg->count++;
+        if (rc == SST_OK && item != NULL &&
+            json_object_array_add(pg->items, item) == 0)
+            item = NULL;
+        else if (rc == SST_OK && item != NULL)
+            rc = sst_emu_nomem(err);
+        json_object_put(item);
         if (rc == SST_OK && ((s->limit > 0 && pg->scanned == s->limit) ||
                              pg->bytes >= PAGE_BYTES)) {
             rc = last_key(s, val, vlen, &pg->last, err);
@@ -537,6 +647,7 @@ out:
     sst_emu_txn_abort(txn);
     sst_emu_table_release(s.t);
     sst_emu_key_cleanup(&s.start);
+    sst_emu_op_exprs_cleanup(&s.x);
     sst_free(s.only);
     sst_av_free(s.esk);
     return rc;

@@ -617,20 +617,10 @@ static const struct row item_rows[] = {
           "{\"TableName\":\"tbl\",\"Item\":{" KEY "},"
           "\"Expected\":{\"pk\":{\"Exists\":false}}}",
           "Expected is not supported by the emulator yet"),
-    VALID("GetItem",
-          "{\"TableName\":\"tbl\",\"Key\":{" KEY "},"
-          "\"ProjectionExpression\":\"pk\"}",
-          "ProjectionExpression is not supported by the emulator yet"),
     VALID("Scan",
-          "{\"TableName\":\"tbl\",\"FilterExpression\":\"a = :a\","
-          "\"ProjectionExpression\":\"a\","
-          "\"ExpressionAttributeValues\":{\":a\":{\"S\":\"x\"}}}",
-          "ProjectionExpression, FilterExpression is not supported by the "
-          "emulator yet"),
-    VALID("BatchGetItem",
-          "{\"RequestItems\":{\"tbl\":{\"Keys\":[{" KEY "}],"
-          "\"ProjectionExpression\":\"pk\"}}}",
-          "ProjectionExpression is not supported by the emulator yet"),
+          "{\"TableName\":\"tbl\",\"ScanFilter\":{\"a\":{"
+          "\"ComparisonOperator\":\"NULL\"}}}",
+          "ScanFilter is not supported by the emulator yet"),
     /* a nothing-found GetItem still costs a read */
     OK("GetItem",
        "{\"TableName\":\"tbl\",\"Key\":{" KEY "},\"ConsistentRead\":true,"
@@ -741,6 +731,103 @@ conditions(void)
     expect_ok(emu, "CreateTable", MAIN_TABLE, NULL);
     run_rows(emu, condition_rows,
              sizeof condition_rows / sizeof condition_rows[0]);
+    verify(emu);
+    sst_emu_close(emu);
+}
+
+/* ProjectionExpression on GetItem and BatchGetItem; FilterExpression and
+ * ProjectionExpression on Scan. */
+static const struct row projection_rows[] = {
+    OK("PutItem",
+       "{\"TableName\":\"tbl\",\"Item\":{" KEY ",\"m\":{\"M\":{\"x\":"
+       "{\"N\":\"1\"},\"y\":{\"S\":\"s\"}}},\"li\":{\"L\":[{\"S\":"
+       "\"a\"},{\"S\":\"b\"},{\"S\":\"c\"}]}}}",
+       "{}"),
+    OK("PutItem",
+       "{\"TableName\":\"tbl\",\"Item\":{\"pk\":{\"S\":\"a\"},"
+       "\"sk\":{\"N\":\"2\"},\"v\":{\"N\":\"5\"},\"g\":{\"S\":\"G\"},"
+       "\"gs\":{\"N\":\"1\"}}}",
+       "{}"),
+    OK("PutItem",
+       "{\"TableName\":\"tbl\",\"Item\":{\"pk\":{\"S\":\"b\"},"
+       "\"sk\":{\"N\":\"1\"},\"v\":{\"N\":\"7\"}}}",
+       "{}"),
+    OK("GetItem",
+       "{\"TableName\":\"tbl\",\"Key\":{" KEY "},"
+       "\"ProjectionExpression\":\"m.x, li[2], nope\"}",
+       "{\"Item\":{\"m\":{\"M\":{\"x\":{\"N\":\"1\"}}},"
+       "\"li\":{\"L\":[{\"S\":\"c\"}]}}}"),
+    /* nothing selected: an empty Item; no item: no Item */
+    OK("GetItem",
+       "{\"TableName\":\"tbl\",\"Key\":{" KEY "},"
+       "\"ProjectionExpression\":\"#n\","
+       "\"ExpressionAttributeNames\":{\"#n\":\"nope\"}}",
+       "{\"Item\":{}}"),
+    OK("GetItem",
+       "{\"TableName\":\"tbl\",\"Key\":{\"pk\":{\"S\":\"z\"},"
+       "\"sk\":{\"N\":\"1\"}},\"ProjectionExpression\":\"pk\"}",
+       "{}"),
+    VALID("GetItem",
+          "{\"TableName\":\"tbl\",\"Key\":{" KEY "},"
+          "\"ProjectionExpression\":\"#k.x\","
+          "\"ExpressionAttributeNames\":{\"#k\":\"sk\"}}",
+          "Key attributes must be scalars; list random access '[]' and map "
+          "lookup '.' are not allowed: Key: sk"),
+    OK("BatchGetItem",
+       "{\"RequestItems\":{\"tbl\":{\"Keys\":[{\"pk\":{\"S\":\"a\"},"
+       "\"sk\":{\"N\":\"2\"}}],\"ProjectionExpression\":\"sk, #v\","
+       "\"ExpressionAttributeNames\":{\"#v\":\"v\"}}}}",
+       "{\"Responses\":{\"tbl\":[{\"sk\":{\"N\":\"2\"},"
+       "\"v\":{\"N\":\"5\"}}]},\"UnprocessedKeys\":{}}"),
+    /* Count counts what passes the filter, ScannedCount every row */
+    OK("Scan",
+       "{\"TableName\":\"tbl\",\"FilterExpression\":\"v > :n\","
+       "\"ProjectionExpression\":\"pk, v\","
+       "\"ExpressionAttributeValues\":{\":n\":{\"N\":\"5\"}}}",
+       "{\"Items\":[{\"pk\":{\"S\":\"b\"},\"v\":{\"N\":\"7\"}}],"
+       "\"Count\":1,\"ScannedCount\":3}"),
+    OK("Scan",
+       "{\"TableName\":\"tbl\",\"Select\":\"COUNT\","
+       "\"FilterExpression\":\"attribute_exists(v)\"}",
+       "{\"Count\":2,\"ScannedCount\":3}"),
+    /* Limit counts the rows read */
+    OK("Scan",
+       "{\"TableName\":\"tbl\",\"Limit\":2,\"FilterExpression\":"
+       "\"v = :n\",\"ExpressionAttributeValues\":{\":n\":{\"N\":\"7\"}}}",
+       "{\"Items\":[],\"Count\":0,\"ScannedCount\":2,"
+       "\"LastEvaluatedKey\":{\"pk\":{\"S\":\"a\"},\"sk\":{\"N\":\"2\"}}}"),
+    /* a global index: the projection must be projected, the filter sees
+     * what is */
+    VALID("Scan",
+          "{\"TableName\":\"tbl\",\"IndexName\":\"gkeys\","
+          "\"ProjectionExpression\":\"v, pk\"}",
+          "One or more parameter values were invalid: Global secondary index "
+          "gkeys does not project [v]"),
+    OK("Scan",
+       "{\"TableName\":\"tbl\",\"IndexName\":\"gkeys\","
+       "\"FilterExpression\":\"attribute_exists(v) OR sk = :s\","
+       "\"ExpressionAttributeValues\":{\":s\":{\"N\":\"2\"}}}",
+       "{\"Items\":[{\"pk\":{\"S\":\"a\"},\"sk\":{\"N\":\"2\"},"
+       "\"g\":{\"S\":\"G\"}}],\"Count\":1,\"ScannedCount\":1}"),
+    OK("Scan",
+       "{\"TableName\":\"tbl\",\"IndexName\":\"gkeys\","
+       "\"FilterExpression\":\"attribute_exists(v)\"}",
+       "{\"Items\":[],\"Count\":0,\"ScannedCount\":1}"),
+    VALID("Scan",
+          "{\"TableName\":\"tbl\",\"FilterExpression\":\"pk[0] = :a\","
+          "\"ExpressionAttributeValues\":{\":a\":{\"S\":\"a\"}}}",
+          "Key attributes must be scalars; list random access '[]' and map "
+          "lookup '.' are not allowed: Key: pk"),
+};
+
+static void
+projections(void)
+{
+    struct sst_emu *emu = open_emu();
+
+    expect_ok(emu, "CreateTable", MAIN_TABLE, NULL);
+    run_rows(emu, projection_rows,
+             sizeof projection_rows / sizeof projection_rows[0]);
     verify(emu);
     sst_emu_close(emu);
 }
@@ -1537,6 +1624,7 @@ out_of_memory_walk(void)
 static const struct sst_test exact_tests[] = {
     {"items and errors, exactly", items_exact},
     {"ConditionExpression on PutItem and DeleteItem", conditions},
+    {"ProjectionExpression and FilterExpression on reads", projections},
     {"item collection metrics", item_collections},
     {"keys longer than the store keeps inline", long_keys},
     {"Scan segments and pages", scan_segments_and_pages},
