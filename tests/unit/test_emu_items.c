@@ -832,6 +832,79 @@ projections(void)
     sst_emu_close(emu);
 }
 
+/* Query: key conditions, direction, pages, filters, indexes. */
+static const struct row query_rows[] = {
+    OK("PutItem", "{\"TableName\":\"tbl\",\"Item\":{\"pk\":{\"S\":\"a\"},\"sk\":{\"N\":\"1\"},\"v\":{\"N\":\"10\"}}}", "{}"),
+    OK("PutItem", "{\"TableName\":\"tbl\",\"Item\":{\"pk\":{\"S\":\"a\"},\"sk\":{\"N\":\"2\"},\"v\":{\"N\":\"20\"},\"g\":{\"S\":\"G\"},\"gs\":{\"N\":\"2\"}}}", "{}"),
+    OK("PutItem", "{\"TableName\":\"tbl\",\"Item\":{\"pk\":{\"S\":\"a\"},\"sk\":{\"N\":\"3\"},\"v\":{\"N\":\"30\"}}}", "{}"),
+    OK("PutItem", "{\"TableName\":\"tbl\",\"Item\":{\"pk\":{\"S\":\"a\"},\"sk\":{\"N\":\"4\"},\"v\":{\"N\":\"40\"},\"g\":{\"S\":\"G\"},\"gs\":{\"N\":\"4\"}}}", "{}"),
+    OK("PutItem", "{\"TableName\":\"tbl\",\"Item\":{\"pk\":{\"S\":\"a\"},\"sk\":{\"N\":\"5\"},\"v\":{\"N\":\"50\"}}}", "{}"),
+    OK("PutItem", "{\"TableName\":\"tbl\",\"Item\":{\"pk\":{\"S\":\"b\"},\"sk\":{\"N\":\"1\"},\"v\":{\"N\":\"10\"}}}", "{}"),
+    /* the whole partition, in sort-key order */
+    OK("Query",
+       "{\"TableName\":\"tbl\",\"KeyConditionExpression\":\"pk = :p\",\"ExpressionAttributeValues\":{\":p\":{\"S\":\"a\"}}}",
+       "{\"Items\":[{\"pk\":{\"S\":\"a\"},\"sk\":{\"N\":\"1\"},\"v\":{\"N\":\"10\"}},{\"pk\":{\"S\":\"a\"},\"sk\":{\"N\":\"2\"},\"v\":{\"N\":\"20\"},\"g\":{\"S\":\"G\"},\"gs\":{\"N\":\"2\"}},{\"pk\":{\"S\":\"a\"},\"sk\":{\"N\":\"3\"},\"v\":{\"N\":\"30\"}},{\"pk\":{\"S\":\"a\"},\"sk\":{\"N\":\"4\"},\"v\":{\"N\":\"40\"},\"g\":{\"S\":\"G\"},\"gs\":{\"N\":\"4\"}},{\"pk\":{\"S\":\"a\"},\"sk\":{\"N\":\"5\"},\"v\":{\"N\":\"50\"}}],\"Count\":5,\"ScannedCount\":5}"),
+    /* BETWEEN, backward, projected */
+    OK("Query",
+       "{\"TableName\":\"tbl\",\"KeyConditionExpression\":\"pk = :p AND sk BETWEEN :a AND :b\",\"ExpressionAttributeValues\":{\":p\":{\"S\":\"a\"},\":a\":{\"N\":\"2\"},\":b\":{\"N\":\"4\"}},\"ScanIndexForward\":false,\"ProjectionExpression\":\"sk\"}",
+       "{\"Items\":[{\"sk\":{\"N\":\"4\"}},{\"sk\":{\"N\":\"3\"}},{\"sk\":{\"N\":\"2\"}}],\"Count\":3,\"ScannedCount\":3}"),
+    /* Limit: an open range always gives a LastEvaluatedKey */
+    OK("Query",
+       "{\"TableName\":\"tbl\",\"KeyConditionExpression\":\"pk = :p\",\"ExpressionAttributeValues\":{\":p\":{\"S\":\"a\"}},\"Limit\":2}",
+       "{\"Items\":[{\"pk\":{\"S\":\"a\"},\"sk\":{\"N\":\"1\"},\"v\":{\"N\":\"10\"}},{\"pk\":{\"S\":\"a\"},\"sk\":{\"N\":\"2\"},\"v\":{\"N\":\"20\"},\"g\":{\"S\":\"G\"},\"gs\":{\"N\":\"2\"}}],\"Count\":2,\"ScannedCount\":2,\"LastEvaluatedKey\":{\"pk\":{\"S\":\"a\"},\"sk\":{\"N\":\"2\"}}}"),
+    OK("Query",
+       "{\"TableName\":\"tbl\",\"KeyConditionExpression\":\"pk = :p\",\"ExpressionAttributeValues\":{\":p\":{\"S\":\"a\"}},\"Limit\":3,\"ExclusiveStartKey\":{\"pk\":{\"S\":\"a\"},\"sk\":{\"N\":\"2\"}}}",
+       "{\"Items\":[{\"pk\":{\"S\":\"a\"},\"sk\":{\"N\":\"3\"},\"v\":{\"N\":\"30\"}},{\"pk\":{\"S\":\"a\"},\"sk\":{\"N\":\"4\"},\"v\":{\"N\":\"40\"},\"g\":{\"S\":\"G\"},\"gs\":{\"N\":\"4\"}},{\"pk\":{\"S\":\"a\"},\"sk\":{\"N\":\"5\"},\"v\":{\"N\":\"50\"}}],\"Count\":3,\"ScannedCount\":3,\"LastEvaluatedKey\":{\"pk\":{\"S\":\"a\"},\"sk\":{\"N\":\"5\"}}}"),
+    /* a range closed on the side read towards: none at its end */
+    OK("Query",
+       "{\"TableName\":\"tbl\",\"KeyConditionExpression\":\"pk = :p AND sk <= :s\",\"ExpressionAttributeValues\":{\":p\":{\"S\":\"a\"},\":s\":{\"N\":\"2\"}},\"Limit\":2}",
+       "{\"Items\":[{\"pk\":{\"S\":\"a\"},\"sk\":{\"N\":\"1\"},\"v\":{\"N\":\"10\"}},{\"pk\":{\"S\":\"a\"},\"sk\":{\"N\":\"2\"},\"v\":{\"N\":\"20\"},\"g\":{\"S\":\"G\"},\"gs\":{\"N\":\"2\"}}],\"Count\":2,\"ScannedCount\":2}"),
+    OK("Query",
+       "{\"TableName\":\"tbl\",\"KeyConditionExpression\":\"pk = :p AND sk >= :s\",\"ExpressionAttributeValues\":{\":p\":{\"S\":\"a\"},\":s\":{\"N\":\"4\"}},\"Limit\":2,\"ScanIndexForward\":false}",
+       "{\"Items\":[{\"pk\":{\"S\":\"a\"},\"sk\":{\"N\":\"5\"},\"v\":{\"N\":\"50\"}},{\"pk\":{\"S\":\"a\"},\"sk\":{\"N\":\"4\"},\"v\":{\"N\":\"40\"},\"g\":{\"S\":\"G\"},\"gs\":{\"N\":\"4\"}}],\"Count\":2,\"ScannedCount\":2}"),
+    OK("Query",
+       "{\"TableName\":\"tbl\",\"KeyConditionExpression\":\"pk = :p AND sk > :s\",\"ExpressionAttributeValues\":{\":p\":{\"S\":\"a\"},\":s\":{\"N\":\"3\"}},\"Limit\":1,\"ScanIndexForward\":false}",
+       "{\"Items\":[{\"pk\":{\"S\":\"a\"},\"sk\":{\"N\":\"5\"},\"v\":{\"N\":\"50\"}}],\"Count\":1,\"ScannedCount\":1,\"LastEvaluatedKey\":{\"pk\":{\"S\":\"a\"},\"sk\":{\"N\":\"5\"}}}"),
+    OK("Query",
+       "{\"TableName\":\"tbl\",\"KeyConditionExpression\":\"pk = :p\",\"ExpressionAttributeValues\":{\":p\":{\"S\":\"a\"}},\"ScanIndexForward\":false,\"ExclusiveStartKey\":{\"pk\":{\"S\":\"a\"},\"sk\":{\"N\":\"3\"}}}",
+       "{\"Items\":[{\"pk\":{\"S\":\"a\"},\"sk\":{\"N\":\"2\"},\"v\":{\"N\":\"20\"},\"g\":{\"S\":\"G\"},\"gs\":{\"N\":\"2\"}},{\"pk\":{\"S\":\"a\"},\"sk\":{\"N\":\"1\"},\"v\":{\"N\":\"10\"}}],\"Count\":2,\"ScannedCount\":2}"),
+    /* the filter: Count counts what passes, ScannedCount all read */
+    OK("Query",
+       "{\"TableName\":\"tbl\",\"KeyConditionExpression\":\"pk = :p\",\"ExpressionAttributeValues\":{\":p\":{\"S\":\"a\"},\":n\":{\"N\":\"25\"}},\"Select\":\"COUNT\",\"FilterExpression\":\"v > :n\"}",
+       "{\"Count\":3,\"ScannedCount\":5}"),
+    /* a global index: its own key order, its keys in LastEvaluatedKey */
+    OK("Query",
+       "{\"TableName\":\"tbl\",\"IndexName\":\"gall\",\"KeyConditionExpression\":\"g = :g\",\"ExpressionAttributeValues\":{\":g\":{\"S\":\"G\"}}}",
+       "{\"Items\":[{\"pk\":{\"S\":\"a\"},\"sk\":{\"N\":\"2\"},\"v\":{\"N\":\"20\"},\"g\":{\"S\":\"G\"},\"gs\":{\"N\":\"2\"}},{\"pk\":{\"S\":\"a\"},\"sk\":{\"N\":\"4\"},\"v\":{\"N\":\"40\"},\"g\":{\"S\":\"G\"},\"gs\":{\"N\":\"4\"}}],\"Count\":2,\"ScannedCount\":2}"),
+    OK("Query",
+       "{\"TableName\":\"tbl\",\"IndexName\":\"gall\",\"KeyConditionExpression\":\"g = :g\",\"ExpressionAttributeValues\":{\":g\":{\"S\":\"G\"}},\"Limit\":1}",
+       "{\"Items\":[{\"pk\":{\"S\":\"a\"},\"sk\":{\"N\":\"2\"},\"v\":{\"N\":\"20\"},\"g\":{\"S\":\"G\"},\"gs\":{\"N\":\"2\"}}],\"Count\":1,\"ScannedCount\":1,\"LastEvaluatedKey\":{\"pk\":{\"S\":\"a\"},\"sk\":{\"N\":\"2\"},\"g\":{\"S\":\"G\"},\"gs\":{\"N\":\"2\"}}}"),
+    OK("Query",
+       "{\"TableName\":\"tbl\",\"IndexName\":\"gall\",\"KeyConditionExpression\":\"g = :g\",\"ExpressionAttributeValues\":{\":g\":{\"S\":\"G\"}},\"ExclusiveStartKey\":{\"pk\":{\"S\":\"a\"},\"sk\":{\"N\":\"2\"},\"g\":{\"S\":\"G\"},\"gs\":{\"N\":\"2\"}}}",
+       "{\"Items\":[{\"pk\":{\"S\":\"a\"},\"sk\":{\"N\":\"4\"},\"v\":{\"N\":\"40\"},\"g\":{\"S\":\"G\"},\"gs\":{\"N\":\"4\"}}],\"Count\":1,\"ScannedCount\":1}"),
+    VALID("Query", "{\"TableName\":\"tbl\",\"IndexName\":\"gall\",\"KeyConditionExpression\":\"g = :g\",\"ExpressionAttributeValues\":{\":g\":{\"S\":\"G\"}},\"ConsistentRead\":true}",
+          "Consistent reads are not supported on global secondary indexes"),
+    VALID("Query", "{\"TableName\":\"tbl\"}",
+          "Either the KeyConditions or KeyConditionExpression parameter "
+          "must be specified in the request."),
+    VALID("Query", "{\"TableName\":\"tbl\",\"KeyConditionExpression\":\"pk = :p\",\"ExpressionAttributeValues\":{\":p\":{\"S\":\"a\"},\":n\":{\"N\":\"1\"}},\"FilterExpression\":\"sk > :n\"}",
+          "Filter Expression can only contain non-primary key attributes: "
+          "Primary key attribute: sk"),
+    VALID("Query", "{\"TableName\":\"tbl\",\"KeyConditionExpression\":\"sk = :p\",\"ExpressionAttributeValues\":{\":p\":{\"S\":\"a\"}}}",
+          "Query condition missed key schema element"),
+};
+
+static void
+queries(void)
+{
+    struct sst_emu *emu = open_emu();
+
+    expect_ok(emu, "CreateTable", MAIN_TABLE, NULL);
+    run_rows(emu, query_rows, sizeof query_rows / sizeof query_rows[0]);
+    verify(emu);
+    sst_emu_close(emu);
+}
+
 static void
 items_exact(void)
 {
@@ -1625,6 +1698,7 @@ static const struct sst_test exact_tests[] = {
     {"items and errors, exactly", items_exact},
     {"ConditionExpression on PutItem and DeleteItem", conditions},
     {"ProjectionExpression and FilterExpression on reads", projections},
+    {"Query", queries},
     {"item collection metrics", item_collections},
     {"keys longer than the store keeps inline", long_keys},
     {"Scan segments and pages", scan_segments_and_pages},
