@@ -8,6 +8,7 @@
 
 #include "emu/expr/eval.h"
 #include "emu/expr/project.h"
+#include "emu/expr/update.h"
 #include "emu/ops/common.h"
 #include "emu/ops/exprs.h"
 #include "emu/store/item.h"
@@ -339,4 +340,59 @@ sst_emu_op_exprs_top_names(const struct sst_emu_op_exprs *x,
     if (!x->engaged || e->ast == NULL)
         return SST_OK;
     return sst_emu_expr_foreach_path(e, top_name_of, &t, err);
+}
+
+/* ReturnValues without an UpdateExpression: the whole item for ALL_OLD
+ * and ALL_NEW; nothing changed, so nothing for UPDATED_OLD and
+ * UPDATED_NEW. */
+static enum sst_code
+plain_return_values(int rv, const struct sst_av *old,
+                    const struct sst_av *new_item, struct sst_av **attrs,
+                    struct sst_err *err)
+{
+    if (rv == SST_EMU_RV_ALL_OLD && old != NULL)
+        return sst_av_dup(old, attrs, err);
+    if (rv == SST_EMU_RV_ALL_NEW)
+        return sst_av_dup(new_item, attrs, err);
+    return SST_OK;
+}
+
+enum sst_code
+sst_emu_op_exprs_update(const struct sst_emu_op_exprs *x,
+                        const struct sst_emu_table *t, const struct sst_av *old,
+                        const struct sst_av *key_item, int rv,
+                        struct sst_av **new_item, struct sst_av **attrs,
+                        struct sst_err *err)
+{
+    struct sst_emu_key_name keys[2 * SST_EMU_KEY_PARTS_MAX];
+    size_t n = 0;
+    enum sst_code rc;
+
+    *new_item = NULL;
+    *attrs = NULL;
+    if (!x->engaged || x->e.update.ast == NULL) {
+        rc = sst_av_dup(old != NULL ? old : key_item, new_item, err);
+        if (rc == SST_OK)
+            rc = plain_return_values(rv, old, *new_item, attrs, err);
+        goto out;
+    }
+    add_schema_keys(t, &t->key, keys, &n);
+    rc = sst_emu_update_check_keys(&x->e.update, keys, n, err);
+    if (rc == SST_OK)
+        rc = sst_emu_op_exprs_nested_keys(x, &x->e.update, t, err);
+    if (rc == SST_OK)
+        rc = sst_emu_update_apply(&x->e.update, &x->e.bindings,
+                                  old != NULL ? old : key_item, new_item, err);
+    if (rc == SST_OK)
+        rc = sst_emu_update_return_values(&x->e.update,
+                                          (enum sst_emu_return_values)rv, old,
+                                          *new_item, attrs, err);
+out:
+    if (rc != SST_OK) {
+        sst_av_free(*new_item);
+        *new_item = NULL;
+        sst_av_free(*attrs);
+        *attrs = NULL;
+    }
+    return rc;
 }

@@ -199,4 +199,29 @@ sst_emu_op_exprs_top_names(const struct sst_emu_op_exprs *x,
                                                struct sst_err *err),
                            void *ctx, struct sst_err *err);
 
+/**
+ * UpdateItem's steps after its condition, with DynamoDB's errors in
+ * DynamoDB's order: the refusal to update the table's key attributes,
+ * nested access to key attributes in the UpdateExpression, the update
+ * itself (emu/expr/update.h; without an UpdateExpression the item is
+ * unchanged, or created from its key), and the attributes ReturnValues
+ * asks for.
+ *
+ * @param[in]  old       the stored item, NULL when there is none
+ * @param[in]  key_item  the request's Key (a map), the base of a new item
+ * @param[in]  rv        ReturnValues, as emu/ops/request.h's enum
+ *                       sst_emu_return_values (its values are update.h's;
+ *                       the two headers define the same enum, so they do
+ *                       not meet in one file and it is passed as an int)
+ * @param[out] new_item  on SST_OK the new item (sst_av_free)
+ * @param[out] attrs     on SST_OK the Attributes to answer, or NULL
+ * @return SST_OK; SST_E_VALIDATION; SST_E_NOMEM.
+ */
+SST_MUST_CHECK enum sst_code
+sst_emu_op_exprs_update(const struct sst_emu_op_exprs *x,
+                        const struct sst_emu_table *t, const struct sst_av *old,
+                        const struct sst_av *key_item, int rv,
+                        struct sst_av **new_item, struct sst_av **attrs,
+                        struct sst_err *err);
+
 #endif /* SST_EMU_OPS_EXPRS_H */

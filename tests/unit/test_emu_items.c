@@ -905,6 +905,71 @@ queries(void)
     sst_emu_close(emu);
 }
 
+/* UpdateItem: UpdateExpression, ConditionExpression, ReturnValues, index
+ * maintenance. */
+static const struct row update_rows[] = {
+    /* a new item, from its key */
+    OK("UpdateItem",
+       "{\"TableName\":\"tbl\",\"Key\":{\"pk\":{\"S\":\"a\"},\"sk\":{\"N\":\"1\"}},\"UpdateExpression\":\"SET v = :one ADD c :one\",\"ExpressionAttributeValues\":{\":one\":{\"N\":\"1\"}},\"ReturnValues\":\"ALL_NEW\"}",
+       "{\"Attributes\":{\"pk\":{\"S\":\"a\"},\"sk\":{\"N\":\"1\"},\"v\":{\"N\":\"1\"},\"c\":{\"N\":\"1\"}}}"),
+    OK("UpdateItem",
+       "{\"TableName\":\"tbl\",\"Key\":{\"pk\":{\"S\":\"a\"},\"sk\":{\"N\":\"1\"}},\"UpdateExpression\":\"SET v = v + :one\",\"ExpressionAttributeValues\":{\":one\":{\"N\":\"1\"}},\"ReturnValues\":\"UPDATED_OLD\"}",
+       "{\"Attributes\":{\"v\":{\"N\":\"1\"}}}"),
+    OK("UpdateItem",
+       "{\"TableName\":\"tbl\",\"Key\":{\"pk\":{\"S\":\"a\"},\"sk\":{\"N\":\"1\"}},\"UpdateExpression\":\"REMOVE c SET w = :one\",\"ExpressionAttributeValues\":{\":one\":{\"N\":\"1\"}},\"ReturnValues\":\"UPDATED_NEW\"}",
+       "{\"Attributes\":{\"w\":{\"N\":\"1\"}}}"),
+    /* the condition, with the old item on failure */
+    FAILED("UpdateItem",
+           "{\"TableName\":\"tbl\",\"Key\":{\"pk\":{\"S\":\"a\"},\"sk\":{\"N\":\"1\"}},\"UpdateExpression\":\"SET w = :one\",\"ConditionExpression\":\"v = :one\",\"ExpressionAttributeValues\":{\":one\":{\"N\":\"1\"}},\"ReturnValuesOnConditionCheckFailure\":\"ALL_OLD\"}",
+           "{\"Item\":{\"pk\":{\"S\":\"a\"},\"sk\":{\"N\":\"1\"},\"v\":{\"N\":\"2\"},\"w\":{\"N\":\"1\"}}}"),
+    OK("UpdateItem",
+       "{\"TableName\":\"tbl\",\"Key\":{\"pk\":{\"S\":\"a\"},\"sk\":{\"N\":\"1\"}},\"UpdateExpression\":\"SET w = w + :one\",\"ConditionExpression\":\"v > :one\",\"ExpressionAttributeValues\":{\":one\":{\"N\":\"1\"}},\"ReturnValues\":\"ALL_OLD\"}",
+       "{\"Attributes\":{\"pk\":{\"S\":\"a\"},\"sk\":{\"N\":\"1\"},\"v\":{\"N\":\"2\"},\"w\":{\"N\":\"1\"}}}"),
+    /* key attributes cannot change */
+    VALID("UpdateItem",
+          "{\"TableName\":\"tbl\",\"Key\":{\"pk\":{\"S\":\"a\"},\"sk\":{\"N\":\"1\"}},\"UpdateExpression\":\"SET #k = :s\",\"ExpressionAttributeNames\":{\"#k\":\"sk\"},\"ExpressionAttributeValues\":{\":s\":{\"N\":\"3\"}}}",
+          "One or more parameter values were invalid: Cannot update attribute sk. This attribute is part of the key"),
+    /* runtime errors */
+    VALID("UpdateItem",
+          "{\"TableName\":\"tbl\",\"Key\":{\"pk\":{\"S\":\"a\"},\"sk\":{\"N\":\"1\"}},\"UpdateExpression\":\"SET w = pk + :one\",\"ExpressionAttributeValues\":{\":one\":{\"N\":\"1\"}}}",
+          "An operand in the update expression has an incorrect data type"),
+    /* an index key attribute of the wrong type */
+    VALID("UpdateItem",
+          "{\"TableName\":\"tbl\",\"Key\":{\"pk\":{\"S\":\"a\"},\"sk\":{\"N\":\"1\"}},\"UpdateExpression\":\"SET g = :one\",\"ExpressionAttributeValues\":{\":one\":{\"N\":\"1\"}}}",
+          "One or more parameter values were invalid: Type mismatch for Index Key"),
+    /* index rows follow the update */
+    OK("UpdateItem",
+       "{\"TableName\":\"tbl\",\"Key\":{\"pk\":{\"S\":\"a\"},\"sk\":{\"N\":\"1\"}},\"UpdateExpression\":\"SET g = :g, gs = :one\",\"ExpressionAttributeValues\":{\":g\":{\"S\":\"G\"},\":one\":{\"N\":\"1\"}}}",
+       "{}"),
+    OK("Query",
+       "{\"TableName\":\"tbl\",\"IndexName\":\"gkeys\",\"KeyConditionExpression\":\"g = :g\",\"ExpressionAttributeValues\":{\":g\":{\"S\":\"G\"}}}",
+       "{\"Items\":[{\"pk\":{\"S\":\"a\"},\"sk\":{\"N\":\"1\"},\"g\":{\"S\":\"G\"}}],\"Count\":1,\"ScannedCount\":1}"),
+    OK("UpdateItem",
+       "{\"TableName\":\"tbl\",\"Key\":{\"pk\":{\"S\":\"a\"},\"sk\":{\"N\":\"1\"}},\"UpdateExpression\":\"REMOVE g\",\"ReturnValues\":\"UPDATED_OLD\"}",
+       "{\"Attributes\":{\"g\":{\"S\":\"G\"}}}"),
+    OK("Query",
+       "{\"TableName\":\"tbl\",\"IndexName\":\"gkeys\",\"KeyConditionExpression\":\"g = :g\",\"ExpressionAttributeValues\":{\":g\":{\"S\":\"G\"}}}",
+       "{\"Items\":[],\"Count\":0,\"ScannedCount\":0}"),
+    /* no UpdateExpression: a missing item is created from its key */
+    OK("UpdateItem",
+       "{\"TableName\":\"tbl\",\"Key\":{\"pk\":{\"S\":\"b\"},\"sk\":{\"N\":\"9\"}},\"ReturnValues\":\"ALL_NEW\"}",
+       "{\"Attributes\":{\"pk\":{\"S\":\"b\"},\"sk\":{\"N\":\"9\"}}}"),
+    OK("GetItem",
+       "{\"TableName\":\"tbl\",\"Key\":{\"pk\":{\"S\":\"b\"},\"sk\":{\"N\":\"9\"}}}",
+       "{\"Item\":{\"pk\":{\"S\":\"b\"},\"sk\":{\"N\":\"9\"}}}"),
+};
+
+static void
+updates(void)
+{
+    struct sst_emu *emu = open_emu();
+
+    expect_ok(emu, "CreateTable", MAIN_TABLE, NULL);
+    run_rows(emu, update_rows, sizeof update_rows / sizeof update_rows[0]);
+    verify(emu);
+    sst_emu_close(emu);
+}
+
 static void
 items_exact(void)
 {
@@ -1699,6 +1764,7 @@ static const struct sst_test exact_tests[] = {
     {"ConditionExpression on PutItem and DeleteItem", conditions},
     {"ProjectionExpression and FilterExpression on reads", projections},
     {"Query", queries},
+    {"UpdateItem", updates},
     {"item collection metrics", item_collections},
     {"keys longer than the store keeps inline", long_keys},
     {"Scan segments and pages", scan_segments_and_pages},
