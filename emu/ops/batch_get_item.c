@@ -226,6 +226,8 @@ check_tables(struct sst_emu_txn *txn, struct batch *b, struct sst_err *err)
         /* The table's ProjectionExpression is applied to each item read,
          * in read_all() (docs/emulator.md, "Expression seams"). */
         if (rc == SST_OK)
+            rc = sst_emu_op_exprs_parse(p->spec, &expr_spec, &p->x, err);
+        if (rc == SST_OK)
             rc = sst_emu_op_exprs_ready(&p->x, err);
         if (rc == SST_OK)
             rc = sst_emu_op_exprs_nested_keys(&p->x, &p->x.e.projection, p->t,

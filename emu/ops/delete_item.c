@@ -104,6 +104,8 @@ validate(const struct json_object *req, struct del *d,
     /* Seam: the condition is evaluated against the item this delete
      * removes (docs/emulator.md). */
     if (rc == SST_OK)
+        rc = sst_emu_op_exprs_parse(req, &expr_spec, &d->x, err);
+    if (rc == SST_OK)
         rc = sst_emu_op_exprs_ready(&d->x, err);
     if (rc == SST_OK)
         rc = sst_emu_op_exprs_nested_keys(&d->x, &d->x.e.condition, t, err);

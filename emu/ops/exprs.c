@@ -102,15 +102,26 @@ sst_emu_op_exprs_prepare(const struct json_object *req,
      * is asked, and refuses it in sst_emu_op_exprs_ready(). */
     x->pending[0] = '\0';
     if (ne > 0 && spec->wired) {
-        sst_emu_exprs_init(&x->e);
-        x->engaged = true;
-        return sst_emu_exprs_from_json(&x->e, spec->op, req, err);
+        x->to_parse = true;
+        return SST_OK;
     }
     if (ne > 0)
         snprintf(x->pending, sizeof x->pending, "%s", exprs);
     else if (spec->condition != NULL && given(req, spec->condition))
         snprintf(x->pending, sizeof x->pending, "%s", spec->condition);
     return SST_OK;
+}
+
+enum sst_code
+sst_emu_op_exprs_parse(const struct json_object *req,
+                       const struct sst_emu_expr_spec *spec,
+                       struct sst_emu_op_exprs *x, struct sst_err *err)
+{
+    if (!x->to_parse || x->engaged)
+        return SST_OK;
+    sst_emu_exprs_init(&x->e);
+    x->engaged = true;
+    return sst_emu_exprs_from_json(&x->e, spec->op, req, err);
 }
 
 enum sst_code
@@ -183,9 +194,24 @@ sst_emu_op_exprs_nested_keys(const struct sst_emu_op_exprs *x,
     if (names == NULL)
         return sst_emu_nomem(err);
     add_schema_keys(t, &t->key, names, &n);
+    rc = sst_emu_expr_check_nested_keys(e, &x->e.bindings, names, n, err);
+    n = 0;
     for (i = 0; i < t->index_count; i++)
         add_schema_keys(t, &t->indexes[i].key, names, &n);
-    rc = sst_emu_expr_check_nested_keys(e, &x->e.bindings, names, n, err);
+    /* An index's key is named "IndexKey: g" (DynamoDB Local); the engine
+     * says "Key: g" for every key. */
+    if (rc == SST_OK) {
+        struct sst_err ierr = {0};
+        const char *at;
+
+        rc = sst_emu_expr_check_nested_keys(e, &x->e.bindings, names, n, &ierr);
+        at = rc == SST_E_VALIDATION ? strstr(ierr.message, ": Key: ") : NULL;
+        if (at != NULL)
+            rc = sst_err_set(err, rc, "%.*s: IndexKey: %s",
+                             (int)(at - ierr.message), ierr.message, at + 7);
+        else if (rc != SST_OK && err != NULL)
+            *err = ierr;
+    }
     sst_free(names);
     return rc;
 }

@@ -20,7 +20,7 @@
  * ProjectionExpression, KeyConditionExpression, UpdateExpression) and the
  * legacy conditions (Expected, ScanFilter, QueryFilter) are the
  * expression engine's. For an operation whose spec is wired,
- * sst_emu_op_exprs_prepare() has the engine parse and resolve them
+ * sst_emu_op_exprs_parse() has the engine parse and resolve them
  * (emu/expr/request.h), into struct sst_emu_op_exprs, which
  * sst_emu_op_exprs_cleanup() frees; the operation evaluates them with the
  * helpers below. Each operation calls sst_emu_op_exprs_ready() once,
@@ -72,9 +72,27 @@ struct sst_emu_op_exprs {
     char pending[160];
     /* A wired operation's expressions, parsed and resolved; valid when
      * engaged (sst_emu_op_exprs_cleanup() frees them). */
+    bool to_parse; /* a wired operation's expressions, not parsed yet  */
     bool engaged;
     struct sst_emu_exprs e;
 };
+
+/**
+ * The expression engine's validation of every expression of the request
+ * (emu/expr/request.h), for a wired operation whose request carries
+ * expressions (nothing otherwise, or when done already). Operations call
+ * it at the step where DynamoDB validates the expressions themselves,
+ * which comes after the key checks for the item operations (DeleteItem
+ * with a partial Key and an undefined value: "The number of conditions on
+ * the keys is invalid").
+ *
+ * @return SST_OK; the engine's errors (SST_E_VALIDATION,
+ *         SST_E_SERIALIZATION, SST_E_NOMEM).
+ */
+SST_MUST_CHECK enum sst_code
+sst_emu_op_exprs_parse(const struct json_object *req,
+                       const struct sst_emu_expr_spec *spec,
+                       struct sst_emu_op_exprs *x, struct sst_err *err);
 
 /** Free what x holds (a zeroed x is fine). */
 void sst_emu_op_exprs_cleanup(struct sst_emu_op_exprs *x);

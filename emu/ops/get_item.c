@@ -107,6 +107,9 @@ check_key(const struct json_object *req, struct get *g,
         return rc;
     /* The ProjectionExpression is applied to the item read, in answer()
      * (docs/emulator.md, "Expression seams"). */
+    rc = sst_emu_op_exprs_parse(req, &expr_spec, &g->x, err);
+    if (rc != SST_OK)
+        return rc;
     rc = sst_emu_op_exprs_ready(&g->x, err);
     if (rc == SST_OK)
         rc = sst_emu_op_exprs_nested_keys(&g->x, &g->x.e.projection, t, err);

@@ -120,6 +120,8 @@ validate(const struct json_object *req, struct put *p,
     /* Seam: the condition is evaluated against the item this put
      * replaces (docs/emulator.md). */
     if (rc == SST_OK)
+        rc = sst_emu_op_exprs_parse(req, &expr_spec, &p->x, err);
+    if (rc == SST_OK)
         rc = sst_emu_op_exprs_ready(&p->x, err);
     if (rc == SST_OK)
         rc = sst_emu_op_exprs_nested_keys(&p->x, &p->x.e.condition, t, err);

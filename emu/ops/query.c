@@ -36,6 +36,8 @@
 #include "emu/ops/scan.h"
 
 #define MSG_LIMIT "Limit must be greater than or equal to 1"
+#define MSG_START_OUTSIDE                                                      \
+    "The provided starting key does not match the range key predicate"
 #define MSG_NO_KEY_CONDITION                                                   \
     "Either the KeyConditions or KeyConditionExpression parameter must be "   \
     "specified in the request."
@@ -152,6 +154,11 @@ check_keys(const struct json_object *req, struct sst_emu_scan *s,
     if (rc == SST_OK)
         rc = sst_emu_key_add_av(&s->prefix, sst_emu_query_key_hash(s->kc),
                                 err);
+    /* ExclusiveStartKey in another partition (DynamoDB Local's message) */
+    if (rc == SST_OK && s->has_start &&
+        (s->start.len < s->prefix.len ||
+         memcmp(s->start.data, s->prefix.data, s->prefix.len) != 0))
+        rc = sst_err_set(err, SST_E_VALIDATION, MSG_START_OUTSIDE);
     s->range_name = qs.range;
     return rc;
 }
@@ -165,6 +172,8 @@ check(const struct json_object *req, struct sst_emu_scan *s,
     rc = sst_emu_scan_check_index(req, s, err);
     if (rc == SST_OK)
         rc = sst_emu_op_exprs_prepare(req, &expr_spec, &s->x, err);
+    if (rc == SST_OK)
+        rc = sst_emu_op_exprs_parse(req, &expr_spec, &s->x, err);
     if (rc == SST_OK)
         rc = sst_emu_op_exprs_operator(req, &expr_spec, err);
     if (rc == SST_OK && sst_emu_get_long(req, "Limit", true, &s->limit) &&

@@ -326,6 +326,8 @@ check(const struct json_object *req, struct sst_emu_scan *s, struct sst_err *err
     if (rc == SST_OK)
         rc = sst_emu_op_exprs_prepare(req, &expr_spec, &s->x, err);
     if (rc == SST_OK)
+        rc = sst_emu_op_exprs_parse(req, &expr_spec, &s->x, err);
+    if (rc == SST_OK)
         rc = sst_emu_op_exprs_operator(req, &expr_spec, err);
     if (rc == SST_OK && sst_emu_get_long(req, "Limit", true, &s->limit) &&
         s->limit < 1)

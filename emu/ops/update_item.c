@@ -121,6 +121,8 @@ validate(const struct json_object *req, struct upd *u,
     if (rc == SST_OK)
         rc = sst_emu_op_exprs_prepare(req, &expr_spec, &u->x, err);
     if (rc == SST_OK)
+        rc = sst_emu_op_exprs_parse(req, &expr_spec, &u->x, err);
+    if (rc == SST_OK)
         rc = sst_emu_op_exprs_operator(req, &expr_spec, err);
     if (rc == SST_OK)
         rc = sst_emu_op_exprs_ready(&u->x, err);

@@ -696,10 +696,14 @@ static const struct row condition_rows[] = {
           "{\"TableName\":\"tbl\",\"Key\":{" KEY "},"
           "\"ConditionExpression\":\"attribute_exists(g[1])\"}",
           "Key attributes must be scalars; list random access '[]' and map "
-          "lookup '.' are not allowed: Key: g"),
-    /* the engine's validation, before the key is looked at */
+          "lookup '.' are not allowed: IndexKey: g"),
+    /* the key, before the engine's validation */
     VALID("DeleteItem",
           "{\"TableName\":\"tbl\",\"Key\":{\"pk\":{\"S\":\"a\"}},"
+          "\"ConditionExpression\":\"v = :v\"}",
+          "The number of conditions on the keys is invalid"),
+    VALID("DeleteItem",
+          "{\"TableName\":\"tbl\",\"Key\":{" KEY "},"
           "\"ConditionExpression\":\"v = :v\"}",
           "Invalid ConditionExpression: An expression attribute value used in "
           "expression is not defined; attribute value: :v"),
@@ -884,6 +888,11 @@ static const struct row query_rows[] = {
        "{\"Items\":[{\"pk\":{\"S\":\"a\"},\"sk\":{\"N\":\"4\"},\"v\":{\"N\":\"40\"},\"g\":{\"S\":\"G\"},\"gs\":{\"N\":\"4\"}}],\"Count\":1,\"ScannedCount\":1}"),
     VALID("Query", "{\"TableName\":\"tbl\",\"IndexName\":\"gall\",\"KeyConditionExpression\":\"g = :g\",\"ExpressionAttributeValues\":{\":g\":{\"S\":\"G\"}},\"ConsistentRead\":true}",
           "Consistent reads are not supported on global secondary indexes"),
+    VALID("Query",
+          "{\"TableName\":\"tbl\",\"KeyConditionExpression\":\"pk = :p\","
+          "\"ExpressionAttributeValues\":{\":p\":{\"S\":\"a\"}},"
+          "\"ExclusiveStartKey\":{\"pk\":{\"S\":\"b\"},\"sk\":{\"N\":\"2\"}}}",
+          "The provided starting key does not match the range key predicate"),
     VALID("Query", "{\"TableName\":\"tbl\"}",
           "Either the KeyConditions or KeyConditionExpression parameter "
           "must be specified in the request."),
