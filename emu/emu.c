@@ -53,7 +53,9 @@ static const struct sst_emu_op ops[] = {
     {"GetItem", sst_emu_op_get_item},
     {"ListTables", sst_emu_op_list_tables},
     {"PutItem", sst_emu_op_put_item},
+    {"Query", sst_emu_op_query},
     {"Scan", sst_emu_op_scan},
+    {"UpdateItem", sst_emu_op_update_item},
     {"UpdateTable", sst_emu_op_update_table},
     {"UpdateTimeToLive", sst_emu_op_update_time_to_live},
 };

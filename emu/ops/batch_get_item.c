@@ -62,7 +62,8 @@ static const struct sst_emu_shape request[] = {
 static const char *const legacy[] = {"AttributesToGet", NULL};
 static const char *const expressions[] = {"ProjectionExpression", NULL};
 static const struct sst_emu_expr_spec expr_spec = {legacy, expressions, NULL,
-                                                   NULL, NULL};
+                                                   NULL, NULL, true,
+                                                   SST_EMU_REQ_GET_ITEM};
 
 /* One table of the request. */
 struct part {
@@ -96,6 +97,7 @@ batch_cleanup(struct batch *b)
             sst_av_free(b->parts[i].key[j]);
         sst_free(b->parts[i].key);
         sst_free(b->parts[i].only);
+        sst_emu_op_exprs_cleanup(&b->parts[i].x);
         sst_emu_table_release(b->parts[i].t);
     }
     sst_free(b->parts);
@@ -221,10 +223,15 @@ check_tables(struct sst_emu_txn *txn, struct batch *b, struct sst_err *err)
             else
                 rc = sst_emu_table_key(p->t, p->key[j], true, &key, err);
         }
-        /* Seam: the table's ProjectionExpression is applied to each item
-         * read (docs/emulator.md). */
+        /* The table's ProjectionExpression is applied to each item read,
+         * in read_all() (docs/emulator.md, "Expression seams"). */
+        if (rc == SST_OK)
+            rc = sst_emu_op_exprs_parse(p->spec, &expr_spec, &p->x, err);
         if (rc == SST_OK)
             rc = sst_emu_op_exprs_ready(&p->x, err);
+        if (rc == SST_OK)
+            rc = sst_emu_op_exprs_nested_keys(&p->x, &p->x.e.projection, p->t,
+                                              err);
     }
     sst_emu_key_cleanup(&key);
     return rc;
@@ -296,8 +303,8 @@ read_all(struct sst_emu_txn *txn, struct batch *b, struct json_object *responses
             total += size;
             p->cap.table_half += sst_emu_read_half_units(size, p->consistent);
             if (rc == SST_OK)
-                rc = sst_emu_item_to_json(row, len, p->only, p->only_n, &item,
-                                          err);
+                rc = sst_emu_op_exprs_row_json(&p->x, row, len, p->only,
+                                               p->only_n, &item, err);
             if (rc == SST_OK)
                 sst_emu_json_push(&jb, list, item);
         }

@@ -44,7 +44,7 @@ static const char *const legacy[] = {"Expected", "ConditionalOperator", NULL};
 static const char *const expressions[] = {"ConditionExpression", NULL};
 static const struct sst_emu_expr_spec expr_spec = {
     legacy, expressions, expressions, "ConditionExpression is null",
-    "Expected"};
+    "Expected", true, SST_EMU_REQ_DELETE_ITEM};
 
 struct del {
     const char *table;
@@ -54,6 +54,7 @@ struct del {
     enum sst_emu_rcc rcc;
     bool ricm;
     struct sst_emu_op_exprs x;
+    bool all_old; /* ReturnValuesOnConditionCheckFailure=ALL_OLD */
 };
 
 static enum sst_code
@@ -85,14 +86,13 @@ validate(const struct json_object *req, struct del *d,
          struct sst_err *err)
 {
     enum sst_code rc;
-    bool all_old;
 
     rc = sst_emu_req_return_values(
         req, 1u << SST_EMU_RV_NONE | 1u << SST_EMU_RV_ALL_OLD, &d->rv, err);
     if (rc == SST_OK)
         rc = sst_emu_op_exprs_prepare(req, &expr_spec, &d->x, err);
     if (rc == SST_OK)
-        rc = sst_emu_req_rvoccf(req, &all_old, err);
+        rc = sst_emu_req_rvoccf(req, &d->all_old, err);
     if (rc == SST_OK && sst_emu_get(req, "Key") == NULL)
         rc = sst_err_set(err, SST_E_VALIDATION, SST_EMU_MSG_NULL_KEY);
     if (rc == SST_OK)
@@ -104,7 +104,11 @@ validate(const struct json_object *req, struct del *d,
     /* Seam: the condition is evaluated against the item this delete
      * removes (docs/emulator.md). */
     if (rc == SST_OK)
+        rc = sst_emu_op_exprs_parse(req, &expr_spec, &d->x, err);
+    if (rc == SST_OK)
         rc = sst_emu_op_exprs_ready(&d->x, err);
+    if (rc == SST_OK)
+        rc = sst_emu_op_exprs_nested_keys(&d->x, &d->x.e.condition, t, err);
     return rc;
 }
 
@@ -162,6 +166,9 @@ sst_emu_op_delete_item(struct sst_emu *emu, const struct json_object *req,
         rc = sst_emu_table_lookup(txn, d.table, &t, err);
     if (rc == SST_OK)
         rc = validate(req, &d, t, &key, err);
+    if (rc == SST_OK)
+        rc = sst_emu_op_exprs_check_item(&d.x, txn, t, &key, d.all_old, NULL,
+                                         resp, err);
     if (rc != SST_OK)
         goto out;
     old.want_json = d.rv == SST_EMU_RV_ALL_OLD;
@@ -181,6 +188,7 @@ out:
     sst_emu_txn_abort(txn);
     sst_emu_table_release(t);
     sst_emu_key_cleanup(&key);
+    sst_emu_op_exprs_cleanup(&d.x);
     sst_av_free(d.key);
     return rc;
 }

@@ -19,19 +19,30 @@
  * The expressions themselves (ConditionExpression, FilterExpression,
  * ProjectionExpression, KeyConditionExpression, UpdateExpression) and the
  * legacy conditions (Expected, ScanFilter, QueryFilter) are the
- * expression engine's. sst_emu_op_exprs_prepare() is where the engine will
- * parse and resolve them, into struct sst_emu_op_exprs; each operation then
- * calls sst_emu_op_exprs_ready() once, after its own checks, at the step
- * where it would evaluate them (docs/emulator.md, "Expression seams").
- * Until the engine is linked, that call answers a request carrying an
- * expression with a ValidationException saying so.
+ * expression engine's. For an operation whose spec is wired,
+ * sst_emu_op_exprs_parse() has the engine parse and resolve them
+ * (emu/expr/request.h), into struct sst_emu_op_exprs, which
+ * sst_emu_op_exprs_cleanup() frees; the operation evaluates them with the
+ * helpers below. Each operation calls sst_emu_op_exprs_ready() once,
+ * after its own checks: it answers what the operation does not evaluate
+ * yet (the expressions of an operation not wired, the legacy conditions)
+ * with a ValidationException saying so (docs/emulator.md, "Expression
+ * seams").
  */
 #ifndef SST_EMU_OPS_EXPRS_H
 #define SST_EMU_OPS_EXPRS_H
 
+#include <stdbool.h>
+
 #include <json-c/json.h>
 
 #include <sst/err.h>
+
+#include "emu/expr/av.h"
+#include "emu/expr/request.h"
+#include "emu/store/key.h"
+#include "emu/store/store.h"
+#include "emu/store/table.h"
 
 /** The expression parameters of one operation. Lists end with NULL and
  *  are in the order DynamoDB's messages name them. */
@@ -46,6 +57,11 @@ struct sst_emu_expr_spec {
     /* The legacy condition ConditionalOperator combines ("Expected",
      * "ScanFilter"); NULL when the operation has none. */
     const char *condition;
+    /* Whether the operation evaluates its expressions with the engine
+     * (then op says which), rather than refusing them in
+     * sst_emu_op_exprs_ready(). */
+    bool wired;
+    enum sst_emu_request_op op;
 };
 
 /** The expressions of one request, as prepared for its operation. */
@@ -54,7 +70,54 @@ struct sst_emu_op_exprs {
      * names them ("ProjectionExpression, FilterExpression"); empty when
      * the request carries none. */
     char pending[160];
+    /* A wired operation's expressions, parsed and resolved; valid when
+     * engaged (sst_emu_op_exprs_cleanup() frees them). */
+    bool to_parse; /* a wired operation's expressions, not parsed yet  */
+    bool engaged;
+    struct sst_emu_exprs e;
 };
+
+/**
+ * The expression engine's validation of every expression of the request
+ * (emu/expr/request.h), for a wired operation whose request carries
+ * expressions (nothing otherwise, or when done already). Operations call
+ * it at the step where DynamoDB validates the expressions themselves,
+ * which comes after the key checks for the item operations (DeleteItem
+ * with a partial Key and an undefined value: "The number of conditions on
+ * the keys is invalid").
+ *
+ * @return SST_OK; the engine's errors (SST_E_VALIDATION,
+ *         SST_E_SERIALIZATION, SST_E_NOMEM).
+ */
+SST_MUST_CHECK enum sst_code
+sst_emu_op_exprs_parse(const struct json_object *req,
+                       const struct sst_emu_expr_spec *spec,
+                       struct sst_emu_op_exprs *x, struct sst_err *err);
+
+/** Free what x holds (a zeroed x is fine). */
+void sst_emu_op_exprs_cleanup(struct sst_emu_op_exprs *x);
+
+/**
+ * DynamoDB's refusal of nested access to the key attributes of t (and of
+ * its indexes) in expression e of x; SST_OK when x has no such
+ * expression.
+ *
+ * @return SST_OK; SST_E_VALIDATION.
+ */
+SST_MUST_CHECK enum sst_code
+sst_emu_op_exprs_nested_keys(const struct sst_emu_op_exprs *x,
+                             const struct sst_emu_expr *e,
+                             const struct sst_emu_table *t,
+                             struct sst_err *err);
+
+/**
+ * The ConditionExpression of x against item (NULL: no item): SST_OK when
+ * it holds or x has none, SST_E_CONDITION_FAILED "The conditional request
+ * failed" when not; the evaluator's errors otherwise.
+ */
+SST_MUST_CHECK enum sst_code
+sst_emu_op_exprs_condition(const struct sst_emu_op_exprs *x,
+                           const struct sst_av *item, struct sst_err *err);
 
 /**
  * Check and prepare the expression parameters of a request (see the file
@@ -93,5 +156,90 @@ SST_MUST_CHECK enum sst_code
 sst_emu_op_exprs_operator(const struct json_object *req,
                        const struct sst_emu_expr_spec *spec,
                        struct sst_err *err);
+
+/**
+ * Read the item a write replaces (key of table t, in txn) and check the
+ * ConditionExpression of x against it. When the condition fails and
+ * all_old (ReturnValuesOnConditionCheckFailure=ALL_OLD) and there was an
+ * item, *fail_resp is {"Item": the item} (the error's extra members,
+ * include/sst/backend.h).
+ *
+ * @param[out] old        optional: on SST_OK the item read as a value
+ *                        (sst_av_free), NULL when there is none
+ * @param[out] fail_resp  set only on SST_E_CONDITION_FAILED, else NULL
+ * @return SST_OK; SST_E_CONDITION_FAILED; SST_E_VALIDATION (the
+ *         evaluator's); SST_E_STORAGE; SST_E_NOMEM.
+ */
+SST_MUST_CHECK enum sst_code
+sst_emu_op_exprs_check_item(const struct sst_emu_op_exprs *x,
+                            struct sst_emu_txn *txn,
+                            const struct sst_emu_table *t,
+                            const struct sst_emu_key *key, bool all_old,
+                            struct sst_av **old,
+                            struct json_object **fail_resp,
+                            struct sst_err *err);
+
+/**
+ * A stored row as the answer's JSON item: the ProjectionExpression of x
+ * applied to it when x has one, else the attributes named by only (all
+ * of them when only is NULL), as sst_emu_item_to_json() gives them.
+ *
+ * @param[out] out  on SST_OK a new JSON object (json_object_put)
+ * @return SST_OK; SST_E_NOMEM; SST_E_STORAGE (a damaged row).
+ */
+SST_MUST_CHECK enum sst_code
+sst_emu_op_exprs_row_json(const struct sst_emu_op_exprs *x, const void *row,
+                          size_t len, const char *const *only, size_t only_n,
+                          struct json_object **out, struct sst_err *err);
+
+/**
+ * Whether a stored row passes the FilterExpression of x (true when x has
+ * none).
+ *
+ * @return SST_OK; the evaluator's errors; SST_E_NOMEM; SST_E_STORAGE.
+ */
+SST_MUST_CHECK enum sst_code
+sst_emu_op_exprs_filter_row(const struct sst_emu_op_exprs *x,
+                            const void *row, size_t len, bool *pass,
+                            struct sst_err *err);
+
+/**
+ * Call fn for the top-level attribute name (names substituted) of each
+ * path in expression e of x, in the expression's order (a name may come
+ * more than once); nothing when x has no such expression. fn's error
+ * stops the walk and is returned.
+ */
+SST_MUST_CHECK enum sst_code
+sst_emu_op_exprs_top_names(const struct sst_emu_op_exprs *x,
+                           const struct sst_emu_expr *e,
+                           enum sst_code (*fn)(void *ctx, const char *name,
+                                               size_t len,
+                                               struct sst_err *err),
+                           void *ctx, struct sst_err *err);
+
+/**
+ * UpdateItem's steps after its condition, with DynamoDB's errors in
+ * DynamoDB's order: the refusal to update the table's key attributes,
+ * nested access to key attributes in the UpdateExpression, the update
+ * itself (emu/expr/update.h; without an UpdateExpression the item is
+ * unchanged, or created from its key), and the attributes ReturnValues
+ * asks for.
+ *
+ * @param[in]  old       the stored item, NULL when there is none
+ * @param[in]  key_item  the request's Key (a map), the base of a new item
+ * @param[in]  rv        ReturnValues, as emu/ops/request.h's enum
+ *                       sst_emu_return_values (its values are update.h's;
+ *                       the two headers define the same enum, so they do
+ *                       not meet in one file and it is passed as an int)
+ * @param[out] new_item  on SST_OK the new item (sst_av_free)
+ * @param[out] attrs     on SST_OK the Attributes to answer, or NULL
+ * @return SST_OK; SST_E_VALIDATION; SST_E_NOMEM.
+ */
+SST_MUST_CHECK enum sst_code
+sst_emu_op_exprs_update(const struct sst_emu_op_exprs *x,
+                        const struct sst_emu_table *t, const struct sst_av *old,
+                        const struct sst_av *key_item, int rv,
+                        struct sst_av **new_item, struct sst_av **attrs,
+                        struct sst_err *err);
 
 #endif /* SST_EMU_OPS_EXPRS_H */

@@ -42,7 +42,8 @@ static const char *const legacy[] = {"AttributesToGet", NULL};
 static const char *const expressions[] = {"ProjectionExpression", NULL};
 /* GetItem never checks ExpressionAttributeValues (DynamoDB ignores them). */
 static const struct sst_emu_expr_spec expr_spec = {legacy, expressions, NULL,
-                                                   NULL, NULL};
+                                                   NULL, NULL, true,
+                                                   SST_EMU_REQ_GET_ITEM};
 
 struct get {
     const char *table;
@@ -104,9 +105,15 @@ check_key(const struct json_object *req, struct get *g,
     rc = g->simple ? SST_OK : sst_emu_table_key(t, g->key, true, key, err);
     if (rc != SST_OK)
         return rc;
-    /* Seam: the ProjectionExpression is applied to the item read
-     * (docs/emulator.md). */
-    return sst_emu_op_exprs_ready(&g->x, err);
+    /* The ProjectionExpression is applied to the item read, in answer()
+     * (docs/emulator.md, "Expression seams"). */
+    rc = sst_emu_op_exprs_parse(req, &expr_spec, &g->x, err);
+    if (rc != SST_OK)
+        return rc;
+    rc = sst_emu_op_exprs_ready(&g->x, err);
+    if (rc == SST_OK)
+        rc = sst_emu_op_exprs_nested_keys(&g->x, &g->x.e.projection, t, err);
+    return rc;
 }
 
 static enum sst_code
@@ -123,7 +130,8 @@ answer(const struct get *g, const struct sst_emu_table *t, const void *row,
     if (found) {
         rc = sst_emu_item_size(row, len, &size, err);
         if (rc == SST_OK)
-            rc = sst_emu_item_to_json(row, len, g->only, g->only_n, &item, err);
+            rc = sst_emu_op_exprs_row_json(&g->x, row, len, g->only,
+                                           g->only_n, &item, err);
         if (rc == SST_OK &&
             json_object_object_add_ex(out, "Item", item,
                                       JSON_C_OBJECT_ADD_CONSTANT_KEY) != 0) {
@@ -175,6 +183,7 @@ sst_emu_op_get_item(struct sst_emu *emu, const struct json_object *req,
     sst_emu_txn_abort(txn);
     sst_emu_table_release(t);
     sst_emu_key_cleanup(&key);
+    sst_emu_op_exprs_cleanup(&g.x);
     sst_free(g.only);
     sst_av_free(g.key);
     return rc;

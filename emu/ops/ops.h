@@ -117,6 +117,13 @@ enum sst_code sst_emu_op_batch_write_item(struct sst_emu *emu,
                                           const struct json_object *req,
                                           struct json_object **resp,
                                           struct sst_err *err);
+enum sst_code sst_emu_op_update_item(struct sst_emu *emu,
+                                     const struct json_object *req,
+                                     struct json_object **resp,
+                                     struct sst_err *err);
+enum sst_code sst_emu_op_query(struct sst_emu *emu,
+                               const struct json_object *req,
+                               struct json_object **resp, struct sst_err *err);
 enum sst_code sst_emu_op_scan(struct sst_emu *emu,
                               const struct json_object *req,
                               struct json_object **resp, struct sst_err *err);

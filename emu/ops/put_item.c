@@ -56,7 +56,7 @@ static const char *const legacy[] = {"Expected", "ConditionalOperator", NULL};
 static const char *const expressions[] = {"ConditionExpression", NULL};
 static const struct sst_emu_expr_spec expr_spec = {
     legacy, expressions, expressions, "ConditionExpression is null",
-    "Expected"};
+    "Expected", true, SST_EMU_REQ_PUT_ITEM};
 
 struct put {
     const char *table;
@@ -67,6 +67,7 @@ struct put {
     enum sst_emu_rcc rcc;
     bool ricm;
     struct sst_emu_op_exprs x;
+    bool all_old; /* ReturnValuesOnConditionCheckFailure=ALL_OLD */
 };
 
 /* Step 1: what the deserialiser checks. */
@@ -99,7 +100,6 @@ validate(const struct json_object *req, struct put *p,
          struct sst_err *err)
 {
     enum sst_code rc;
-    bool all_old;
 
     rc = sst_emu_req_return_values(
         req, 1u << SST_EMU_RV_NONE | 1u << SST_EMU_RV_ALL_OLD, &p->rv, err);
@@ -114,13 +114,17 @@ validate(const struct json_object *req, struct put *p,
     if (rc == SST_OK)
         rc = sst_emu_check_index_keys(t, p->item, err);
     if (rc == SST_OK)
-        rc = sst_emu_req_rvoccf(req, &all_old, err);
+        rc = sst_emu_req_rvoccf(req, &p->all_old, err);
     if (rc == SST_OK)
         rc = sst_emu_op_exprs_operator(req, &expr_spec, err);
     /* Seam: the condition is evaluated against the item this put
      * replaces (docs/emulator.md). */
     if (rc == SST_OK)
+        rc = sst_emu_op_exprs_parse(req, &expr_spec, &p->x, err);
+    if (rc == SST_OK)
         rc = sst_emu_op_exprs_ready(&p->x, err);
+    if (rc == SST_OK)
+        rc = sst_emu_op_exprs_nested_keys(&p->x, &p->x.e.condition, t, err);
     return rc;
 }
 
@@ -185,6 +189,9 @@ sst_emu_op_put_item(struct sst_emu *emu, const struct json_object *req,
         rc = sst_emu_table_lookup(txn, p.table, &t, err);
     if (rc == SST_OK)
         rc = validate(req, &p, t, &key, err);
+    if (rc == SST_OK)
+        rc = sst_emu_op_exprs_check_item(&p.x, txn, t, &key, p.all_old, NULL,
+                                         resp, err);
     if (rc != SST_OK)
         goto out;
     old.want_json = p.rv == SST_EMU_RV_ALL_OLD;
@@ -204,6 +211,7 @@ out:
     sst_emu_txn_abort(txn);
     sst_emu_table_release(t);
     sst_emu_key_cleanup(&key);
+    sst_emu_op_exprs_cleanup(&p.x);
     sst_av_free(p.item);
     return rc;
 }

@@ -5,9 +5,9 @@
  * is the rows' key order) from ExclusiveStartKey, in one read
  * transaction. A page ends after Limit rows, or once the rows read reach
  * 1 MB (the row that reaches it is included), and then carries
- * LastEvaluatedKey, even when no row follows, as DynamoDB does. Count and
- * ScannedCount are equal until the expression engine brings
- * FilterExpression. Parallel scans (Segment, TotalSegments) split the rows
+ * LastEvaluatedKey, even when no row follows, as DynamoDB does. Count
+ * counts the rows that pass the FilterExpression; ScannedCount, Limit and
+ * the 1 MB limit count every row read. Parallel scans (Segment, TotalSegments) split the rows
  * by a hash of their partition key, so a partition is in one segment.
  *
  * On an index the rows are the index's, with their projected attributes.
@@ -34,6 +34,7 @@
 #include "emu/ops/keys.h"
 #include "emu/ops/ops.h"
 #include "emu/ops/request.h"
+#include "emu/ops/scan.h"
 #include "emu/store/cursor.h"
 #include "emu/store/item.h"
 #include "emu/store/rows.h"
@@ -108,41 +109,13 @@ static const char *const expressions[] = {"ProjectionExpression",
 static const char *const value_users[] = {"FilterExpression", NULL};
 static const struct sst_emu_expr_spec expr_spec = {
     legacy, expressions, value_users, "FilterExpression is null",
-    "ScanFilter"};
-
-enum select {
-    SELECT_ALL,
-    SELECT_PROJECTED,
-    SELECT_COUNT,
-    SELECT_SPECIFIC
-};
-
-struct scan {
-    const char *table;
-    const struct sst_emu_table *t;
-    const struct sst_emu_index *ix; /* NULL: the table's items        */
-    size_t ix_pos;
-    struct sst_av *esk;
-    struct sst_emu_deferred later;
-    struct sst_emu_key start;
-    bool has_start;
-    const char **only;
-    size_t only_n;
-    enum select select;
-    int64_t limit; /* 0: none */
-    bool segmented;
-    int64_t segment, total;
-    bool consistent;
-    bool fetch; /* LSI rows completed from the table */
-    enum sst_emu_rcc rcc;
-    struct sst_emu_op_exprs x;
-};
+    "ScanFilter", true, SST_EMU_REQ_SCAN};
 
 /* ------------------------------------------------------------------ */
 /* checks                                                              */
 
 static enum sst_code
-decode(const struct json_object *req, struct scan *s, struct sst_err *err)
+decode(const struct json_object *req, struct sst_emu_scan *s, struct sst_err *err)
 {
     struct sst_emu_deferred ignored = {SST_OK, {0}};
     struct sst_av *values = NULL;
@@ -164,8 +137,8 @@ decode(const struct json_object *req, struct scan *s, struct sst_err *err)
     return rc;
 }
 
-static enum sst_code
-check_index(const struct json_object *req, struct scan *s, struct sst_err *err)
+enum sst_code
+sst_emu_scan_check_index(const struct json_object *req, struct sst_emu_scan *s, struct sst_err *err)
 {
     const char *name = sst_emu_get_string(req, "IndexName");
 
@@ -180,8 +153,8 @@ check_index(const struct json_object *req, struct scan *s, struct sst_err *err)
     return SST_OK;
 }
 
-static enum sst_code
-check_start(struct scan *s, struct sst_err *err)
+enum sst_code
+sst_emu_scan_check_start(struct sst_emu_scan *s, struct sst_err *err)
 {
     enum sst_code rc;
 
@@ -194,8 +167,8 @@ check_start(struct scan *s, struct sst_err *err)
     return rc;
 }
 
-static enum sst_code
-check_select(const struct json_object *req, struct scan *s, struct sst_err *err)
+enum sst_code
+sst_emu_scan_check_select(const struct json_object *req, struct sst_emu_scan *s, struct sst_err *err)
 {
     const char *sel = sst_emu_get_string(req, "Select");
     bool atg = sst_emu_get(req, "AttributesToGet") != NULL;
@@ -203,34 +176,34 @@ check_select(const struct json_object *req, struct scan *s, struct sst_err *err)
     const char *what;
 
     if (sel == NULL) {
-        s->select = atg || pe ? SELECT_SPECIFIC
-                    : s->ix   ? SELECT_PROJECTED
-                              : SELECT_ALL;
+        s->select = atg || pe ? SST_EMU_SELECT_SPECIFIC
+                    : s->ix   ? SST_EMU_SELECT_PROJECTED
+                              : SST_EMU_SELECT_ALL;
         return SST_OK;
     }
     if (strcmp(sel, "ALL_ATTRIBUTES") == 0)
-        s->select = SELECT_ALL;
+        s->select = SST_EMU_SELECT_ALL;
     else if (strcmp(sel, "ALL_PROJECTED_ATTRIBUTES") == 0)
-        s->select = SELECT_PROJECTED;
+        s->select = SST_EMU_SELECT_PROJECTED;
     else if (strcmp(sel, "COUNT") == 0)
-        s->select = SELECT_COUNT;
+        s->select = SST_EMU_SELECT_COUNT;
     else if (strcmp(sel, "SPECIFIC_ATTRIBUTES") == 0)
-        s->select = SELECT_SPECIFIC;
+        s->select = SST_EMU_SELECT_SPECIFIC;
     else
         return sst_err_set(err, SST_E_VALIDATION, MSG_SELECT);
-    if (s->select == SELECT_PROJECTED && s->ix == NULL)
+    if (s->select == SST_EMU_SELECT_PROJECTED && s->ix == NULL)
         return sst_err_set(err, SST_E_VALIDATION, MSG_PROJECTED_NO_INDEX);
-    if (s->select == SELECT_SPECIFIC && !atg && !pe)
+    if (s->select == SST_EMU_SELECT_SPECIFIC && !atg && !pe)
         return sst_err_set(err, SST_E_VALIDATION, MSG_SPECIFIC_NOTHING);
-    what = s->select == SELECT_ALL         ? "ALL_ATTRIBUTES"
-           : s->select == SELECT_PROJECTED ? "ALL_PROJECTED_ATTRIBUTES"
-           : s->select == SELECT_COUNT     ? "only the Count"
+    what = s->select == SST_EMU_SELECT_ALL         ? "ALL_ATTRIBUTES"
+           : s->select == SST_EMU_SELECT_PROJECTED ? "ALL_PROJECTED_ATTRIBUTES"
+           : s->select == SST_EMU_SELECT_COUNT     ? "only the Count"
                                            : NULL;
     if (what != NULL && (atg || pe))
         return sst_err_set(err, SST_E_VALIDATION, MSG_CANNOT_SPECIFY,
                            atg ? "AttributesToGet" : "ProjectionExpression",
                            what);
-    if (s->select == SELECT_ALL && s->ix != NULL && s->ix->global &&
+    if (s->select == SST_EMU_SELECT_ALL && s->ix != NULL && s->ix->global &&
         s->ix->projection != SST_EMU_PROJECTION_ALL)
         return sst_err_set(err, SST_E_VALIDATION, MSG_GSI_NOT_ALL,
                            s->ix->name);
@@ -238,7 +211,7 @@ check_select(const struct json_object *req, struct scan *s, struct sst_err *err)
 }
 
 static enum sst_code
-check_segments(const struct json_object *req, struct scan *s,
+check_segments(const struct json_object *req, struct sst_emu_scan *s,
                struct sst_err *err)
 {
     bool has_seg = sst_emu_get_long(req, "Segment", true, &s->segment);
@@ -260,10 +233,63 @@ check_segments(const struct json_object *req, struct scan *s,
     return SST_OK;
 }
 
+/* The top-level names of an expression that an index does not project. */
+struct unprojected {
+    const struct sst_emu_scan *s;
+    char list[192];
+    size_t used;
+    bool any;
+};
+
+static enum sst_code
+note_unprojected(void *ctx, const char *name, size_t len, struct sst_err *err)
+{
+    struct unprojected *u = ctx;
+
+    (void)err;
+    if (sst_emu_index_projects(u->s->t, u->s->ix, name, len))
+        return SST_OK;
+    u->any = true;
+    if (u->used < sizeof u->list)
+        u->used += (size_t)snprintf(u->list + u->used,
+                                    sizeof u->list - u->used, "%s%.*s",
+                                    u->used ? ", " : "", (int)len, name);
+    return SST_OK;
+}
+
+/* ProjectionExpression and FilterExpression on an index: a global index
+ * must project what the projection names (its filter sees only what it
+ * projects); a local one reads the table row for the others. */
+static enum sst_code
+check_projected_exprs(struct sst_emu_scan *s, struct sst_err *err)
+{
+    struct unprojected u;
+    enum sst_code rc;
+
+    memset(&u, 0, sizeof u);
+    u.s = s;
+    rc = sst_emu_op_exprs_top_names(&s->x, &s->x.e.projection,
+                                    note_unprojected, &u, err);
+    if (rc != SST_OK)
+        return rc;
+    if (u.any && s->ix->global)
+        return sst_err_set(err, SST_E_VALIDATION, MSG_GSI_NOT_PROJECTED,
+                           s->ix->name, u.list);
+    if (u.any)
+        s->fetch = true;
+    memset(&u, 0, sizeof u);
+    u.s = s;
+    rc = sst_emu_op_exprs_top_names(&s->x, &s->x.e.filter, note_unprojected,
+                                    &u, err);
+    if (rc == SST_OK && u.any && !s->ix->global)
+        s->fetch_filter = true;
+    return rc;
+}
+
 /* AttributesToGet on an index: a global index must project them all; a
  * local one fetches the others from the table. */
-static enum sst_code
-check_projected(struct scan *s, struct sst_err *err)
+enum sst_code
+sst_emu_scan_check_projected(struct sst_emu_scan *s, struct sst_err *err)
 {
     char missing[192];
     size_t i, used = 0;
@@ -271,7 +297,7 @@ check_projected(struct scan *s, struct sst_err *err)
 
     if (s->ix == NULL)
         return SST_OK;
-    if (s->select == SELECT_ALL && !s->ix->global &&
+    if (s->select == SST_EMU_SELECT_ALL && !s->ix->global &&
         s->ix->projection != SST_EMU_PROJECTION_ALL)
         s->fetch = true;
     for (i = 0; i < s->only_n; i++) {
@@ -283,32 +309,33 @@ check_projected(struct scan *s, struct sst_err *err)
             used += (size_t)snprintf(missing + used, sizeof missing - used,
                                      "%s%s", used ? ", " : "", s->only[i]);
     }
-    if (!any)
-        return SST_OK;
-    if (s->ix->global)
+    if (any && s->ix->global)
         return sst_err_set(err, SST_E_VALIDATION, MSG_GSI_NOT_PROJECTED,
                            s->ix->name, missing);
-    s->fetch = true;
-    return SST_OK;
+    if (any)
+        s->fetch = true;
+    return check_projected_exprs(s, err);
 }
 
 static enum sst_code
-check(const struct json_object *req, struct scan *s, struct sst_err *err)
+check(const struct json_object *req, struct sst_emu_scan *s, struct sst_err *err)
 {
     enum sst_code rc;
 
-    rc = check_index(req, s, err);
+    rc = sst_emu_scan_check_index(req, s, err);
     if (rc == SST_OK)
         rc = sst_emu_op_exprs_prepare(req, &expr_spec, &s->x, err);
+    if (rc == SST_OK)
+        rc = sst_emu_op_exprs_parse(req, &expr_spec, &s->x, err);
     if (rc == SST_OK)
         rc = sst_emu_op_exprs_operator(req, &expr_spec, err);
     if (rc == SST_OK && sst_emu_get_long(req, "Limit", true, &s->limit) &&
         s->limit < 1)
         rc = sst_err_set(err, SST_E_VALIDATION, MSG_LIMIT);
     if (rc == SST_OK)
-        rc = check_start(s, err);
+        rc = sst_emu_scan_check_start(s, err);
     if (rc == SST_OK)
-        rc = check_select(req, s, err);
+        rc = sst_emu_scan_check_select(req, s, err);
     if (rc == SST_OK)
         rc = check_segments(req, s, err);
     if (rc == SST_OK)
@@ -316,11 +343,16 @@ check(const struct json_object *req, struct scan *s, struct sst_err *err)
                                            SST_EMU_MSG_DUPLICATE_ATTR, &s->only,
                                            &s->only_n, err);
     if (rc == SST_OK)
-        rc = check_projected(s, err);
-    /* Seam: FilterExpression and ProjectionExpression are applied to each
-     * row read, in walk() (docs/emulator.md). */
+        rc = sst_emu_scan_check_projected(s, err);
+    /* FilterExpression and ProjectionExpression are applied to each row
+     * read, in walk() (docs/emulator.md, "Expression seams"). */
     if (rc == SST_OK)
         rc = sst_emu_op_exprs_ready(&s->x, err);
+    if (rc == SST_OK)
+        rc = sst_emu_op_exprs_nested_keys(&s->x, &s->x.e.filter, s->t, err);
+    if (rc == SST_OK)
+        rc = sst_emu_op_exprs_nested_keys(&s->x, &s->x.e.projection, s->t,
+                                          err);
     return rc;
 }
 
@@ -340,7 +372,7 @@ fnv1a(const uint8_t *p, size_t n)
 }
 
 static bool
-in_segment(const struct scan *s, const uint8_t *key, size_t len)
+in_segment(const struct sst_emu_scan *s, const uint8_t *key, size_t len)
 {
     size_t n = sst_emu_partition_prefix_len(s->t, s->ix, key, len);
 
@@ -366,39 +398,90 @@ table_key_of(const struct sst_emu_index *ix, const uint8_t *key, size_t len,
     return true;
 }
 
-/* One row as an answer item. */
+/* The table row of an index row (*found false when there is none), its
+ * read charged to the table. */
 static enum sst_code
-row_item(struct sst_emu_txn *txn, struct scan *s, struct sst_emu_capacity *cap,
-         const uint8_t *key, size_t klen, const void *val, size_t vlen,
-         struct json_object **item, struct sst_err *err)
+fetch_row(struct sst_emu_txn *txn, const struct sst_emu_scan *s,
+          struct sst_emu_capacity *cap, const uint8_t *key, size_t klen,
+          const void **row, size_t *len, bool *found, struct sst_err *err)
 {
     const uint8_t *tk;
-    const void *row;
-    size_t tlen, len;
+    size_t tlen;
     uint64_t size;
+    enum sst_code rc;
+
+    if (!table_key_of(s->ix, key, klen, &tk, &tlen))
+        return sst_err_set(err, SST_E_STORAGE, "an index row key is corrupt");
+    rc = sst_emu_rows_get(txn, s->t->id, SST_EMU_INDEX_TABLE, tk, tlen, row,
+                          len, found, err);
+    if (rc != SST_OK || !*found)
+        return rc;
+    rc = sst_emu_item_size(*row, *len, &size, err);
+    /* AWS charges the fetch from the table, per item. */
+    cap->table_half += sst_emu_read_half_units(size, s->consistent);
+    return rc;
+}
+
+/* One row through the engine: the FilterExpression decides whether it
+ * passes, the ProjectionExpression (or AttributesToGet, or Select) shapes
+ * it. On a local index that lacks attributes they need, both read the
+ * table row, which holds the whole item. */
+static enum sst_code
+row_item_exprs(struct sst_emu_txn *txn, struct sst_emu_scan *s,
+               struct sst_emu_capacity *cap, const uint8_t *key, size_t klen,
+               const void *val, size_t vlen, bool *pass,
+               struct json_object **item, struct sst_err *err)
+{
+    const void *trow = NULL;
+    size_t tlen = 0;
+    bool found = false;
+    enum sst_code rc = SST_OK;
+
+    *pass = true;
+    if (s->fetch || s->fetch_filter)
+        rc = fetch_row(txn, s, cap, key, klen, &trow, &tlen, &found, err);
+    if (rc == SST_OK)
+        rc = sst_emu_op_exprs_filter_row(&s->x, found ? trow : val,
+                                         found ? tlen : vlen, pass, err);
+    if (rc != SST_OK || !*pass || s->select == SST_EMU_SELECT_COUNT)
+        return rc;
+    if (s->fetch && found)
+        return sst_emu_op_exprs_row_json(&s->x, trow, tlen, s->only,
+                                         s->only_n, item, err);
+    return sst_emu_op_exprs_row_json(&s->x, val, vlen, s->only, s->only_n,
+                                     item, err);
+}
+
+/* One row as an answer item (*item untouched for Select COUNT), and
+ * whether it passes the filter. */
+static enum sst_code
+row_item(struct sst_emu_txn *txn, struct sst_emu_scan *s, struct sst_emu_capacity *cap,
+         const uint8_t *key, size_t klen, const void *val, size_t vlen,
+         bool *pass, struct json_object **item, struct sst_err *err)
+{
+    const void *row;
+    size_t len;
     bool found;
     enum sst_code rc;
 
+    if (s->x.engaged)
+        return row_item_exprs(txn, s, cap, key, klen, val, vlen, pass, item,
+                              err);
+    *pass = true;
+    if (s->select == SST_EMU_SELECT_COUNT)
+        return SST_OK;
     rc = sst_emu_item_to_json(val, vlen, s->only, s->only_n, item, err);
     if (rc != SST_OK || !s->fetch)
         return rc;
-    if (!table_key_of(s->ix, key, klen, &tk, &tlen))
-        return sst_err_set(err, SST_E_STORAGE, "an index row key is corrupt");
-    rc = sst_emu_rows_get(txn, s->t->id, SST_EMU_INDEX_TABLE, tk, tlen, &row,
-                          &len, &found, err);
-    if (rc != SST_OK || !found)
-        return rc;
-    rc = sst_emu_item_size(row, len, &size, err);
-    /* AWS charges the fetch from the table, per item. */
-    cap->table_half += sst_emu_read_half_units(size, s->consistent);
-    if (rc == SST_OK)
+    rc = fetch_row(txn, s, cap, key, klen, &row, &len, &found, err);
+    if (rc == SST_OK && found)
         rc = sst_emu_item_merge_json(row, len, s->only, s->only_n, *item, err);
     return rc;
 }
 
 /* LastEvaluatedKey: the key attributes of the last row read. */
 static enum sst_code
-last_key(const struct scan *s, const void *val, size_t vlen,
+last_key(const struct sst_emu_scan *s, const void *val, size_t vlen,
          struct json_object **out, struct sst_err *err)
 {
     const char *names[4 * SST_EMU_KEY_PARTS_MAX];
@@ -414,8 +497,52 @@ struct page {
     struct json_object *last;
 };
 
+/* Query: whether a row's sort key satisfies the key condition. */
 static enum sst_code
-walk(struct sst_emu_txn *txn, struct scan *s, struct page *pg,
+in_key_range(const struct sst_emu_scan *s, const void *val, size_t vlen,
+             bool *in, struct sst_err *err)
+{
+    struct sst_av *item = NULL;
+    enum sst_code rc;
+
+    *in = true;
+    if (!s->query || s->range_name == NULL)
+        return SST_OK;
+    rc = sst_emu_item_to_av(val, vlen, &item, err);
+    if (rc == SST_OK)
+        *in = sst_emu_query_key_match(
+            s->kc, sst_av_map_get(item, s->range_name, strlen(s->range_name)));
+    sst_av_free(item);
+    return rc;
+}
+
+/* Query, a page of Limit items in a key range closed on the side it
+ * reads towards: no LastEvaluatedKey when no further item is in the range
+ * (docs/notes-semantics.md). */
+static enum sst_code
+drop_last_at_end(const struct sst_emu_scan *s, struct sst_emu_cursor *c,
+                 struct page *pg, struct sst_err *err)
+{
+    const uint8_t *key;
+    const void *val;
+    size_t klen, vlen;
+    bool found, in = false;
+    enum sst_code rc;
+
+    do {
+        rc = sst_emu_cursor_next(c, &key, &klen, &val, &vlen, &found, err);
+        if (rc == SST_OK && found)
+            rc = in_key_range(s, val, vlen, &in, err);
+    } while (rc == SST_OK && found && !in);
+    if (rc == SST_OK && !found) {
+        json_object_put(pg->last);
+        pg->last = NULL;
+    }
+    return rc;
+}
+
+static enum sst_code
+walk(struct sst_emu_txn *txn, struct sst_emu_scan *s, struct page *pg,
      struct sst_emu_capacity *cap, struct sst_err *err)
 {
     struct sst_emu_range range;
@@ -425,11 +552,20 @@ walk(struct sst_emu_txn *txn, struct scan *s, struct page *pg,
     const void *val;
     size_t klen, vlen;
     uint64_t size;
-    bool found;
+    bool found, pass, in;
     enum sst_code rc;
 
     memset(&range, 0, sizeof range);
-    if (s->has_start) {
+    if (s->query) {
+        range.prefix = s->prefix.data;
+        range.prefix_len = s->prefix.len;
+        range.reverse = s->reverse;
+    }
+    if (s->has_start && range.reverse) {
+        range.hi = s->start.data;
+        range.hi_len = s->start.len;
+        range.hi_exclusive = true;
+    } else if (s->has_start) {
         range.lo = s->start.data;
         range.lo_len = s->start.len;
         range.lo_exclusive = true;
@@ -442,25 +578,37 @@ walk(struct sst_emu_txn *txn, struct scan *s, struct page *pg,
             break;
         if (s->segmented && !in_segment(s, key, klen))
             continue;
+        rc = in_key_range(s, val, vlen, &in, err);
+        if (rc != SST_OK)
+            break;
+        if (!in)
+            continue;
         rc = sst_emu_item_size(val, vlen, &size, err);
         if (rc != SST_OK)
             break;
         pg->scanned++;
         pg->bytes += size;
-        /* Seam: the engine's FilterExpression decides here whether the
-         * row counts, and its ProjectionExpression shapes the item
-         * (docs/emulator.md). */
-        pg->count++;
-        if (s->select != SELECT_COUNT) {
-            rc = row_item(txn, s, cap, key, klen, val, vlen, &item, err);
-            if (rc == SST_OK && json_object_array_add(pg->items, item) != 0) {
-                json_object_put(item);
-                rc = sst_emu_nomem(err);
-            }
-        }
-        if (rc == SST_OK && ((s->limit > 0 && pg->scanned == s->limit) ||
-                             pg->bytes >= PAGE_BYTES)) {
+        /* The FilterExpression decides whether the row counts; the
+         * ProjectionExpression shapes the item. */
+        item = NULL;
+        rc = row_item(txn, s, cap, key, klen, val, vlen, &pass, &item, err);
+        if (rc == SST_OK && pass)
+            pg->count++;
+        if (rc == SST_OK && item != NULL &&
+            json_object_array_add(pg->items, item) == 0)
+            item = NULL;
+        else if (rc == SST_OK && item != NULL)
+            rc = sst_emu_nomem(err);
+        json_object_put(item);
+        if (rc == SST_OK && pg->bytes >= PAGE_BYTES) {
             rc = last_key(s, val, vlen, &pg->last, err);
+            break;
+        }
+        if (rc == SST_OK && s->limit > 0 && pg->scanned == s->limit) {
+            rc = last_key(s, val, vlen, &pg->last, err);
+            if (rc == SST_OK && s->query &&
+                sst_emu_query_key_closed(s->kc, s->reverse))
+                rc = drop_last_at_end(s, c, pg, err);
             break;
         }
     }
@@ -469,7 +617,7 @@ walk(struct sst_emu_txn *txn, struct scan *s, struct page *pg,
 }
 
 static enum sst_code
-answer(const struct scan *s, struct page *pg, struct sst_emu_capacity *cap,
+answer(const struct sst_emu_scan *s, struct page *pg, struct sst_emu_capacity *cap,
        struct json_object **resp, struct sst_err *err)
 {
     struct sst_emu_json jb = {false};
@@ -477,7 +625,7 @@ answer(const struct scan *s, struct page *pg, struct sst_emu_capacity *cap,
     int64_t half = sst_emu_read_half_units(pg->bytes, s->consistent);
     enum sst_code rc;
 
-    if (s->select != SELECT_COUNT) {
+    if (s->select != SST_EMU_SELECT_COUNT) {
         sst_emu_json_add(&jb, out, "Items", pg->items);
         pg->items = NULL;
     }
@@ -506,15 +654,14 @@ enum sst_code
 sst_emu_op_scan(struct sst_emu *emu, const struct json_object *req,
                 struct json_object **resp, struct sst_err *err)
 {
-    struct scan s;
-    struct page pg = {NULL, 0, 0, 0, NULL};
+    struct sst_emu_scan s;
     struct sst_emu_txn *txn = NULL;
-    struct sst_emu_capacity cap;
     enum sst_code rc;
 
     *resp = NULL;
     memset(&s, 0, sizeof s);
     sst_emu_key_init(&s.start);
+    sst_emu_key_init(&s.prefix);
     rc = decode(req, &s, err);
     if (rc == SST_OK)
         rc = sst_emu_txn_begin(sst_emu_store_of(emu), false, &txn, err);
@@ -524,20 +671,45 @@ sst_emu_op_scan(struct sst_emu *emu, const struct json_object *req,
         rc = check(req, &s, err);
     if (rc != SST_OK)
         goto out;
-    sst_emu_capacity_init(&cap, s.t);
-    if (s.select != SELECT_COUNT && (pg.items = json_object_new_array()) == NULL)
-        rc = sst_emu_nomem(err);
-    if (rc == SST_OK)
-        rc = walk(txn, &s, &pg, &cap, err);
-    if (rc == SST_OK)
-        rc = answer(&s, &pg, &cap, resp, err);
+    rc = sst_emu_scan_read(txn, &s, resp, err);
 out:
-    json_object_put(pg.items);
-    json_object_put(pg.last);
     sst_emu_txn_abort(txn);
     sst_emu_table_release(s.t);
-    sst_emu_key_cleanup(&s.start);
-    sst_free(s.only);
-    sst_av_free(s.esk);
+    sst_emu_scan_cleanup(&s);
     return rc;
+}
+
+enum sst_code
+sst_emu_scan_read(struct sst_emu_txn *txn, struct sst_emu_scan *s,
+                  struct json_object **resp, struct sst_err *err)
+{
+    struct page pg = {NULL, 0, 0, 0, NULL};
+    struct sst_emu_capacity cap;
+    enum sst_code rc = SST_OK;
+
+    sst_emu_capacity_init(&cap, s->t);
+    if (s->select != SST_EMU_SELECT_COUNT &&
+        (pg.items = json_object_new_array()) == NULL)
+        rc = sst_emu_nomem(err);
+    if (rc == SST_OK)
+        rc = walk(txn, s, &pg, &cap, err);
+    if (rc == SST_OK)
+        rc = answer(s, &pg, &cap, resp, err);
+    json_object_put(pg.items);
+    json_object_put(pg.last);
+    return rc;
+}
+
+void
+sst_emu_scan_cleanup(struct sst_emu_scan *s)
+{
+    sst_emu_key_cleanup(&s->start);
+    sst_emu_key_cleanup(&s->prefix);
+    sst_emu_op_exprs_cleanup(&s->x);
+    sst_emu_query_key_free(s->kc);
+    s->kc = NULL;
+    sst_free(s->only);
+    s->only = NULL;
+    sst_av_free(s->esk);
+    s->esk = NULL;
 }

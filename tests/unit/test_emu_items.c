@@ -100,19 +100,40 @@ expect_ok(struct sst_emu *emu, const char *op, const char *req,
     json_object_put(resp);
 }
 
+/* Call and expect an error, with the error's extra members `extra` (JSON
+ * text, or NULL for none). */
+static void
+expect_error_extra(struct sst_emu *emu, const char *op, const char *req,
+                   enum sst_code code, const char *type, const char *msg,
+                   const char *extra)
+{
+    struct json_object *resp = NULL, *w;
+    struct sst_err e;
+    enum sst_code rc = call(emu, op, req, &resp, &e);
+
+    if (rc != code)
+        fprintf(stderr, "\n  %s %s: %s: %s\n", op, req, e.type, e.message);
+    CU_ASSERT_EQUAL(rc, code);
+    if (extra == NULL) {
+        CU_ASSERT_PTR_NULL(resp);
+    } else {
+        w = parse(extra);
+        if (!json_object_equal(resp, w))
+            fprintf(stderr, "\n  %s %s\n  want %s\n  got  %s\n", op, req,
+                    extra, text_of(resp));
+        CU_ASSERT_TRUE(json_object_equal(resp, w));
+        json_object_put(w);
+    }
+    SST_ASSERT_STR_EQ(e.type, type);
+    SST_ASSERT_STR_EQ(e.message, msg);
+    json_object_put(resp);
+}
+
 static void
 expect_error(struct sst_emu *emu, const char *op, const char *req,
              enum sst_code code, const char *type, const char *msg)
 {
-    struct json_object *resp = NULL;
-    struct sst_err e;
-    enum sst_code rc = call(emu, op, req, &resp, &e);
-
-    CU_ASSERT_EQUAL(rc, code);
-    CU_ASSERT_PTR_NULL(resp);
-    SST_ASSERT_STR_EQ(e.type, type);
-    SST_ASSERT_STR_EQ(e.message, msg);
-    json_object_put(resp);
+    expect_error_extra(emu, op, req, code, type, msg, NULL);
 }
 
 static void
@@ -506,7 +527,8 @@ recorded_corpus(void)
 struct row {
     const char *op;
     const char *req;
-    const char *want; /* the exact answer, or NULL for an error      */
+    const char *want; /* the exact answer; for an error, its extra
+                       * members or NULL                               */
     enum sst_code code;
     const char *type, *msg;
 };
@@ -515,6 +537,9 @@ struct row {
 #define ERR(op, req, code, type, msg) {op, req, NULL, code, type, msg}
 #define VALID(op, req, msg)                                                    \
     ERR(op, req, SST_E_VALIDATION, "ValidationException", msg)
+#define FAILED(op, req, extra)                                                 \
+    {op, req, extra, SST_E_CONDITION_FAILED,                                   \
+     "ConditionalCheckFailedException", "The conditional request failed"}
 
 static void
 run_rows(struct sst_emu *emu, const struct row *rows, size_t n)
@@ -522,11 +547,11 @@ run_rows(struct sst_emu *emu, const struct row *rows, size_t n)
     size_t i;
 
     for (i = 0; i < n; i++) {
-        if (rows[i].want != NULL)
+        if (rows[i].code == SST_OK)
             expect_ok(emu, rows[i].op, rows[i].req, rows[i].want);
         else
-            expect_error(emu, rows[i].op, rows[i].req, rows[i].code,
-                         rows[i].type, rows[i].msg);
+            expect_error_extra(emu, rows[i].op, rows[i].req, rows[i].code,
+                               rows[i].type, rows[i].msg, rows[i].want);
     }
 }
 
@@ -590,30 +615,12 @@ static const struct row item_rows[] = {
     /* expression parameters reach the seam, which says so */
     VALID("PutItem",
           "{\"TableName\":\"tbl\",\"Item\":{" KEY "},"
-          "\"ConditionExpression\":\"attribute_not_exists(pk)\"}",
-          "ConditionExpression is not supported by the emulator yet"),
-    VALID("PutItem",
-          "{\"TableName\":\"tbl\",\"Item\":{" KEY "},"
           "\"Expected\":{\"pk\":{\"Exists\":false}}}",
           "Expected is not supported by the emulator yet"),
-    VALID("GetItem",
-          "{\"TableName\":\"tbl\",\"Key\":{" KEY "},"
-          "\"ProjectionExpression\":\"pk\"}",
-          "ProjectionExpression is not supported by the emulator yet"),
-    VALID("DeleteItem",
-          "{\"TableName\":\"tbl\",\"Key\":{" KEY "},"
-          "\"ConditionExpression\":\"attribute_exists(pk)\"}",
-          "ConditionExpression is not supported by the emulator yet"),
     VALID("Scan",
-          "{\"TableName\":\"tbl\",\"FilterExpression\":\"a = :a\","
-          "\"ProjectionExpression\":\"a\","
-          "\"ExpressionAttributeValues\":{\":a\":{\"S\":\"x\"}}}",
-          "ProjectionExpression, FilterExpression is not supported by the "
-          "emulator yet"),
-    VALID("BatchGetItem",
-          "{\"RequestItems\":{\"tbl\":{\"Keys\":[{" KEY "}],"
-          "\"ProjectionExpression\":\"pk\"}}}",
-          "ProjectionExpression is not supported by the emulator yet"),
+          "{\"TableName\":\"tbl\",\"ScanFilter\":{\"a\":{"
+          "\"ComparisonOperator\":\"NULL\"}}}",
+          "ScanFilter is not supported by the emulator yet"),
     /* a nothing-found GetItem still costs a read */
     OK("GetItem",
        "{\"TableName\":\"tbl\",\"Key\":{" KEY "},\"ConsistentRead\":true,"
@@ -631,6 +638,346 @@ static const struct row item_rows[] = {
         SST_E_SERIALIZATION, "SerializationException",
         "Start of structure or map found where not expected."),
 };
+
+#define OLDKEY "{\"Item\":{\"pk\":{\"S\":\"a\"},\"sk\":{\"N\":\"1\"}"
+
+/* ConditionExpression on PutItem and DeleteItem (the engine's evaluation
+ * through emu/ops/exprs.h), with the old item in the failure's extra
+ * members when ReturnValuesOnConditionCheckFailure is ALL_OLD. */
+static const struct row condition_rows[] = {
+    OK("PutItem",
+       "{\"TableName\":\"tbl\",\"Item\":{" KEY "},"
+       "\"ConditionExpression\":\"attribute_not_exists(pk)\"}",
+       "{}"),
+    FAILED("PutItem",
+           "{\"TableName\":\"tbl\",\"Item\":{" KEY "},"
+           "\"ConditionExpression\":\"attribute_not_exists(pk)\"}",
+           NULL),
+    FAILED("PutItem",
+           "{\"TableName\":\"tbl\",\"Item\":{" KEY "},"
+           "\"ConditionExpression\":\"attribute_not_exists(pk)\","
+           "\"ReturnValuesOnConditionCheckFailure\":\"ALL_OLD\"}",
+           OLDKEY "}}"),
+    /* the condition holds: the item is replaced, its GSI rows follow */
+    OK("PutItem",
+       "{\"TableName\":\"tbl\",\"Item\":{" KEY ",\"v\":{\"N\":\"1\"},"
+       "\"g\":{\"S\":\"G\"},\"gs\":{\"N\":\"2\"}},"
+       "\"ConditionExpression\":\"attribute_exists(#p) AND size(pk) < :n\","
+       "\"ExpressionAttributeNames\":{\"#p\":\"pk\"},"
+       "\"ExpressionAttributeValues\":{\":n\":{\"N\":\"2\"}},"
+       "\"ReturnValues\":\"ALL_OLD\"}",
+       "{\"Attributes\":{\"pk\":{\"S\":\"a\"},\"sk\":{\"N\":\"1\"}}}"),
+    FAILED("DeleteItem",
+           "{\"TableName\":\"tbl\",\"Key\":{" KEY "},"
+           "\"ConditionExpression\":\"v = :v\","
+           "\"ExpressionAttributeValues\":{\":v\":{\"N\":\"2\"}},"
+           "\"ReturnValuesOnConditionCheckFailure\":\"ALL_OLD\"}",
+           OLDKEY ",\"v\":{\"N\":\"1\"},\"g\":{\"S\":\"G\"},"
+           "\"gs\":{\"N\":\"2\"}}}"),
+    /* ReturnValuesOnConditionCheckFailure NONE: no extra members */
+    FAILED("DeleteItem",
+           "{\"TableName\":\"tbl\",\"Key\":{" KEY "},"
+           "\"ConditionExpression\":\"NOT (v BETWEEN :a AND :b)\","
+           "\"ExpressionAttributeValues\":{\":a\":{\"N\":\"0\"},"
+           "\":b\":{\"N\":\"1\"}},"
+           "\"ReturnValuesOnConditionCheckFailure\":\"NONE\"}",
+           NULL),
+    /* the failed writes changed nothing */
+    OK("GetItem", "{\"TableName\":\"tbl\",\"Key\":{" KEY "}}",
+       OLDKEY ",\"v\":{\"N\":\"1\"},\"g\":{\"S\":\"G\"},"
+       "\"gs\":{\"N\":\"2\"}}}"),
+    /* nested access to a key attribute, of the table or of an index */
+    VALID("PutItem",
+          "{\"TableName\":\"tbl\",\"Item\":{" KEY "},"
+          "\"ConditionExpression\":\"attribute_exists(pk.x)\"}",
+          "Key attributes must be scalars; list random access '[]' and map "
+          "lookup '.' are not allowed: Key: pk"),
+    VALID("DeleteItem",
+          "{\"TableName\":\"tbl\",\"Key\":{" KEY "},"
+          "\"ConditionExpression\":\"attribute_exists(g[1])\"}",
+          "Key attributes must be scalars; list random access '[]' and map "
+          "lookup '.' are not allowed: IndexKey: g"),
+    /* the key, before the engine's validation */
+    VALID("DeleteItem",
+          "{\"TableName\":\"tbl\",\"Key\":{\"pk\":{\"S\":\"a\"}},"
+          "\"ConditionExpression\":\"v = :v\"}",
+          "The number of conditions on the keys is invalid"),
+    VALID("DeleteItem",
+          "{\"TableName\":\"tbl\",\"Key\":{" KEY "},"
+          "\"ConditionExpression\":\"v = :v\"}",
+          "Invalid ConditionExpression: An expression attribute value used in "
+          "expression is not defined; attribute value: :v"),
+    OK("DeleteItem",
+       "{\"TableName\":\"tbl\",\"Key\":{" KEY "},"
+       "\"ConditionExpression\":\"v = :v\","
+       "\"ExpressionAttributeValues\":{\":v\":{\"N\":\"1.0\"}},"
+       "\"ReturnValues\":\"ALL_OLD\"}",
+       "{\"Attributes\":{\"pk\":{\"S\":\"a\"},\"sk\":{\"N\":\"1\"},"
+       "\"v\":{\"N\":\"1\"},\"g\":{\"S\":\"G\"},"
+       "\"gs\":{\"N\":\"2\"}}}"),
+    /* no item: the condition sees none, and there is nothing to return */
+    FAILED("DeleteItem",
+           "{\"TableName\":\"tbl\",\"Key\":{" KEY "},"
+           "\"ConditionExpression\":\"attribute_exists(pk)\","
+           "\"ReturnValuesOnConditionCheckFailure\":\"ALL_OLD\"}",
+           NULL),
+    OK("DeleteItem",
+       "{\"TableName\":\"tbl\",\"Key\":{" KEY "},"
+       "\"ConditionExpression\":\"attribute_not_exists(v)\"}",
+       "{}"),
+};
+
+static void
+conditions(void)
+{
+    struct sst_emu *emu = open_emu();
+
+    expect_ok(emu, "CreateTable", MAIN_TABLE, NULL);
+    run_rows(emu, condition_rows,
+             sizeof condition_rows / sizeof condition_rows[0]);
+    verify(emu);
+    sst_emu_close(emu);
+}
+
+/* ProjectionExpression on GetItem and BatchGetItem; FilterExpression and
+ * ProjectionExpression on Scan. */
+static const struct row projection_rows[] = {
+    OK("PutItem",
+       "{\"TableName\":\"tbl\",\"Item\":{" KEY ",\"m\":{\"M\":{\"x\":"
+       "{\"N\":\"1\"},\"y\":{\"S\":\"s\"}}},\"li\":{\"L\":[{\"S\":"
+       "\"a\"},{\"S\":\"b\"},{\"S\":\"c\"}]}}}",
+       "{}"),
+    OK("PutItem",
+       "{\"TableName\":\"tbl\",\"Item\":{\"pk\":{\"S\":\"a\"},"
+       "\"sk\":{\"N\":\"2\"},\"v\":{\"N\":\"5\"},\"g\":{\"S\":\"G\"},"
+       "\"gs\":{\"N\":\"1\"}}}",
+       "{}"),
+    OK("PutItem",
+       "{\"TableName\":\"tbl\",\"Item\":{\"pk\":{\"S\":\"b\"},"
+       "\"sk\":{\"N\":\"1\"},\"v\":{\"N\":\"7\"}}}",
+       "{}"),
+    OK("GetItem",
+       "{\"TableName\":\"tbl\",\"Key\":{" KEY "},"
+       "\"ProjectionExpression\":\"m.x, li[2], nope\"}",
+       "{\"Item\":{\"m\":{\"M\":{\"x\":{\"N\":\"1\"}}},"
+       "\"li\":{\"L\":[{\"S\":\"c\"}]}}}"),
+    /* nothing selected: an empty Item; no item: no Item */
+    OK("GetItem",
+       "{\"TableName\":\"tbl\",\"Key\":{" KEY "},"
+       "\"ProjectionExpression\":\"#n\","
+       "\"ExpressionAttributeNames\":{\"#n\":\"nope\"}}",
+       "{\"Item\":{}}"),
+    OK("GetItem",
+       "{\"TableName\":\"tbl\",\"Key\":{\"pk\":{\"S\":\"z\"},"
+       "\"sk\":{\"N\":\"1\"}},\"ProjectionExpression\":\"pk\"}",
+       "{}"),
+    VALID("GetItem",
+          "{\"TableName\":\"tbl\",\"Key\":{" KEY "},"
+          "\"ProjectionExpression\":\"#k.x\","
+          "\"ExpressionAttributeNames\":{\"#k\":\"sk\"}}",
+          "Key attributes must be scalars; list random access '[]' and map "
+          "lookup '.' are not allowed: Key: sk"),
+    OK("BatchGetItem",
+       "{\"RequestItems\":{\"tbl\":{\"Keys\":[{\"pk\":{\"S\":\"a\"},"
+       "\"sk\":{\"N\":\"2\"}}],\"ProjectionExpression\":\"sk, #v\","
+       "\"ExpressionAttributeNames\":{\"#v\":\"v\"}}}}",
+       "{\"Responses\":{\"tbl\":[{\"sk\":{\"N\":\"2\"},"
+       "\"v\":{\"N\":\"5\"}}]},\"UnprocessedKeys\":{}}"),
+    /* Count counts what passes the filter, ScannedCount every row */
+    OK("Scan",
+       "{\"TableName\":\"tbl\",\"FilterExpression\":\"v > :n\","
+       "\"ProjectionExpression\":\"pk, v\","
+       "\"ExpressionAttributeValues\":{\":n\":{\"N\":\"5\"}}}",
+       "{\"Items\":[{\"pk\":{\"S\":\"b\"},\"v\":{\"N\":\"7\"}}],"
+       "\"Count\":1,\"ScannedCount\":3}"),
+    OK("Scan",
+       "{\"TableName\":\"tbl\",\"Select\":\"COUNT\","
+       "\"FilterExpression\":\"attribute_exists(v)\"}",
+       "{\"Count\":2,\"ScannedCount\":3}"),
+    /* Limit counts the rows read */
+    OK("Scan",
+       "{\"TableName\":\"tbl\",\"Limit\":2,\"FilterExpression\":"
+       "\"v = :n\",\"ExpressionAttributeValues\":{\":n\":{\"N\":\"7\"}}}",
+       "{\"Items\":[],\"Count\":0,\"ScannedCount\":2,"
+       "\"LastEvaluatedKey\":{\"pk\":{\"S\":\"a\"},\"sk\":{\"N\":\"2\"}}}"),
+    /* a global index: the projection must be projected, the filter sees
+     * what is */
+    VALID("Scan",
+          "{\"TableName\":\"tbl\",\"IndexName\":\"gkeys\","
+          "\"ProjectionExpression\":\"v, pk\"}",
+          "One or more parameter values were invalid: Global secondary index "
+          "gkeys does not project [v]"),
+    OK("Scan",
+       "{\"TableName\":\"tbl\",\"IndexName\":\"gkeys\","
+       "\"FilterExpression\":\"attribute_exists(v) OR sk = :s\","
+       "\"ExpressionAttributeValues\":{\":s\":{\"N\":\"2\"}}}",
+       "{\"Items\":[{\"pk\":{\"S\":\"a\"},\"sk\":{\"N\":\"2\"},"
+       "\"g\":{\"S\":\"G\"}}],\"Count\":1,\"ScannedCount\":1}"),
+    OK("Scan",
+       "{\"TableName\":\"tbl\",\"IndexName\":\"gkeys\","
+       "\"FilterExpression\":\"attribute_exists(v)\"}",
+       "{\"Items\":[],\"Count\":0,\"ScannedCount\":1}"),
+    VALID("Scan",
+          "{\"TableName\":\"tbl\",\"FilterExpression\":\"pk[0] = :a\","
+          "\"ExpressionAttributeValues\":{\":a\":{\"S\":\"a\"}}}",
+          "Key attributes must be scalars; list random access '[]' and map "
+          "lookup '.' are not allowed: Key: pk"),
+};
+
+static void
+projections(void)
+{
+    struct sst_emu *emu = open_emu();
+
+    expect_ok(emu, "CreateTable", MAIN_TABLE, NULL);
+    run_rows(emu, projection_rows,
+             sizeof projection_rows / sizeof projection_rows[0]);
+    verify(emu);
+    sst_emu_close(emu);
+}
+
+/* Query: key conditions, direction, pages, filters, indexes. */
+static const struct row query_rows[] = {
+    OK("PutItem", "{\"TableName\":\"tbl\",\"Item\":{\"pk\":{\"S\":\"a\"},\"sk\":{\"N\":\"1\"},\"v\":{\"N\":\"10\"}}}", "{}"),
+    OK("PutItem", "{\"TableName\":\"tbl\",\"Item\":{\"pk\":{\"S\":\"a\"},\"sk\":{\"N\":\"2\"},\"v\":{\"N\":\"20\"},\"g\":{\"S\":\"G\"},\"gs\":{\"N\":\"2\"}}}", "{}"),
+    OK("PutItem", "{\"TableName\":\"tbl\",\"Item\":{\"pk\":{\"S\":\"a\"},\"sk\":{\"N\":\"3\"},\"v\":{\"N\":\"30\"}}}", "{}"),
+    OK("PutItem", "{\"TableName\":\"tbl\",\"Item\":{\"pk\":{\"S\":\"a\"},\"sk\":{\"N\":\"4\"},\"v\":{\"N\":\"40\"},\"g\":{\"S\":\"G\"},\"gs\":{\"N\":\"4\"}}}", "{}"),
+    OK("PutItem", "{\"TableName\":\"tbl\",\"Item\":{\"pk\":{\"S\":\"a\"},\"sk\":{\"N\":\"5\"},\"v\":{\"N\":\"50\"}}}", "{}"),
+    OK("PutItem", "{\"TableName\":\"tbl\",\"Item\":{\"pk\":{\"S\":\"b\"},\"sk\":{\"N\":\"1\"},\"v\":{\"N\":\"10\"}}}", "{}"),
+    /* the whole partition, in sort-key order */
+    OK("Query",
+       "{\"TableName\":\"tbl\",\"KeyConditionExpression\":\"pk = :p\",\"ExpressionAttributeValues\":{\":p\":{\"S\":\"a\"}}}",
+       "{\"Items\":[{\"pk\":{\"S\":\"a\"},\"sk\":{\"N\":\"1\"},\"v\":{\"N\":\"10\"}},{\"pk\":{\"S\":\"a\"},\"sk\":{\"N\":\"2\"},\"v\":{\"N\":\"20\"},\"g\":{\"S\":\"G\"},\"gs\":{\"N\":\"2\"}},{\"pk\":{\"S\":\"a\"},\"sk\":{\"N\":\"3\"},\"v\":{\"N\":\"30\"}},{\"pk\":{\"S\":\"a\"},\"sk\":{\"N\":\"4\"},\"v\":{\"N\":\"40\"},\"g\":{\"S\":\"G\"},\"gs\":{\"N\":\"4\"}},{\"pk\":{\"S\":\"a\"},\"sk\":{\"N\":\"5\"},\"v\":{\"N\":\"50\"}}],\"Count\":5,\"ScannedCount\":5}"),
+    /* BETWEEN, backward, projected */
+    OK("Query",
+       "{\"TableName\":\"tbl\",\"KeyConditionExpression\":\"pk = :p AND sk BETWEEN :a AND :b\",\"ExpressionAttributeValues\":{\":p\":{\"S\":\"a\"},\":a\":{\"N\":\"2\"},\":b\":{\"N\":\"4\"}},\"ScanIndexForward\":false,\"ProjectionExpression\":\"sk\"}",
+       "{\"Items\":[{\"sk\":{\"N\":\"4\"}},{\"sk\":{\"N\":\"3\"}},{\"sk\":{\"N\":\"2\"}}],\"Count\":3,\"ScannedCount\":3}"),
+    /* Limit: an open range always gives a LastEvaluatedKey */
+    OK("Query",
+       "{\"TableName\":\"tbl\",\"KeyConditionExpression\":\"pk = :p\",\"ExpressionAttributeValues\":{\":p\":{\"S\":\"a\"}},\"Limit\":2}",
+       "{\"Items\":[{\"pk\":{\"S\":\"a\"},\"sk\":{\"N\":\"1\"},\"v\":{\"N\":\"10\"}},{\"pk\":{\"S\":\"a\"},\"sk\":{\"N\":\"2\"},\"v\":{\"N\":\"20\"},\"g\":{\"S\":\"G\"},\"gs\":{\"N\":\"2\"}}],\"Count\":2,\"ScannedCount\":2,\"LastEvaluatedKey\":{\"pk\":{\"S\":\"a\"},\"sk\":{\"N\":\"2\"}}}"),
+    OK("Query",
+       "{\"TableName\":\"tbl\",\"KeyConditionExpression\":\"pk = :p\",\"ExpressionAttributeValues\":{\":p\":{\"S\":\"a\"}},\"Limit\":3,\"ExclusiveStartKey\":{\"pk\":{\"S\":\"a\"},\"sk\":{\"N\":\"2\"}}}",
+       "{\"Items\":[{\"pk\":{\"S\":\"a\"},\"sk\":{\"N\":\"3\"},\"v\":{\"N\":\"30\"}},{\"pk\":{\"S\":\"a\"},\"sk\":{\"N\":\"4\"},\"v\":{\"N\":\"40\"},\"g\":{\"S\":\"G\"},\"gs\":{\"N\":\"4\"}},{\"pk\":{\"S\":\"a\"},\"sk\":{\"N\":\"5\"},\"v\":{\"N\":\"50\"}}],\"Count\":3,\"ScannedCount\":3,\"LastEvaluatedKey\":{\"pk\":{\"S\":\"a\"},\"sk\":{\"N\":\"5\"}}}"),
+    /* a range closed on the side read towards: none at its end */
+    OK("Query",
+       "{\"TableName\":\"tbl\",\"KeyConditionExpression\":\"pk = :p AND sk <= :s\",\"ExpressionAttributeValues\":{\":p\":{\"S\":\"a\"},\":s\":{\"N\":\"2\"}},\"Limit\":2}",
+       "{\"Items\":[{\"pk\":{\"S\":\"a\"},\"sk\":{\"N\":\"1\"},\"v\":{\"N\":\"10\"}},{\"pk\":{\"S\":\"a\"},\"sk\":{\"N\":\"2\"},\"v\":{\"N\":\"20\"},\"g\":{\"S\":\"G\"},\"gs\":{\"N\":\"2\"}}],\"Count\":2,\"ScannedCount\":2}"),
+    OK("Query",
+       "{\"TableName\":\"tbl\",\"KeyConditionExpression\":\"pk = :p AND sk >= :s\",\"ExpressionAttributeValues\":{\":p\":{\"S\":\"a\"},\":s\":{\"N\":\"4\"}},\"Limit\":2,\"ScanIndexForward\":false}",
+       "{\"Items\":[{\"pk\":{\"S\":\"a\"},\"sk\":{\"N\":\"5\"},\"v\":{\"N\":\"50\"}},{\"pk\":{\"S\":\"a\"},\"sk\":{\"N\":\"4\"},\"v\":{\"N\":\"40\"},\"g\":{\"S\":\"G\"},\"gs\":{\"N\":\"4\"}}],\"Count\":2,\"ScannedCount\":2}"),
+    OK("Query",
+       "{\"TableName\":\"tbl\",\"KeyConditionExpression\":\"pk = :p AND sk > :s\",\"ExpressionAttributeValues\":{\":p\":{\"S\":\"a\"},\":s\":{\"N\":\"3\"}},\"Limit\":1,\"ScanIndexForward\":false}",
+       "{\"Items\":[{\"pk\":{\"S\":\"a\"},\"sk\":{\"N\":\"5\"},\"v\":{\"N\":\"50\"}}],\"Count\":1,\"ScannedCount\":1,\"LastEvaluatedKey\":{\"pk\":{\"S\":\"a\"},\"sk\":{\"N\":\"5\"}}}"),
+    OK("Query",
+       "{\"TableName\":\"tbl\",\"KeyConditionExpression\":\"pk = :p\",\"ExpressionAttributeValues\":{\":p\":{\"S\":\"a\"}},\"ScanIndexForward\":false,\"ExclusiveStartKey\":{\"pk\":{\"S\":\"a\"},\"sk\":{\"N\":\"3\"}}}",
+       "{\"Items\":[{\"pk\":{\"S\":\"a\"},\"sk\":{\"N\":\"2\"},\"v\":{\"N\":\"20\"},\"g\":{\"S\":\"G\"},\"gs\":{\"N\":\"2\"}},{\"pk\":{\"S\":\"a\"},\"sk\":{\"N\":\"1\"},\"v\":{\"N\":\"10\"}}],\"Count\":2,\"ScannedCount\":2}"),
+    /* the filter: Count counts what passes, ScannedCount all read */
+    OK("Query",
+       "{\"TableName\":\"tbl\",\"KeyConditionExpression\":\"pk = :p\",\"ExpressionAttributeValues\":{\":p\":{\"S\":\"a\"},\":n\":{\"N\":\"25\"}},\"Select\":\"COUNT\",\"FilterExpression\":\"v > :n\"}",
+       "{\"Count\":3,\"ScannedCount\":5}"),
+    /* a global index: its own key order, its keys in LastEvaluatedKey */
+    OK("Query",
+       "{\"TableName\":\"tbl\",\"IndexName\":\"gall\",\"KeyConditionExpression\":\"g = :g\",\"ExpressionAttributeValues\":{\":g\":{\"S\":\"G\"}}}",
+       "{\"Items\":[{\"pk\":{\"S\":\"a\"},\"sk\":{\"N\":\"2\"},\"v\":{\"N\":\"20\"},\"g\":{\"S\":\"G\"},\"gs\":{\"N\":\"2\"}},{\"pk\":{\"S\":\"a\"},\"sk\":{\"N\":\"4\"},\"v\":{\"N\":\"40\"},\"g\":{\"S\":\"G\"},\"gs\":{\"N\":\"4\"}}],\"Count\":2,\"ScannedCount\":2}"),
+    OK("Query",
+       "{\"TableName\":\"tbl\",\"IndexName\":\"gall\",\"KeyConditionExpression\":\"g = :g\",\"ExpressionAttributeValues\":{\":g\":{\"S\":\"G\"}},\"Limit\":1}",
+       "{\"Items\":[{\"pk\":{\"S\":\"a\"},\"sk\":{\"N\":\"2\"},\"v\":{\"N\":\"20\"},\"g\":{\"S\":\"G\"},\"gs\":{\"N\":\"2\"}}],\"Count\":1,\"ScannedCount\":1,\"LastEvaluatedKey\":{\"pk\":{\"S\":\"a\"},\"sk\":{\"N\":\"2\"},\"g\":{\"S\":\"G\"},\"gs\":{\"N\":\"2\"}}}"),
+    OK("Query",
+       "{\"TableName\":\"tbl\",\"IndexName\":\"gall\",\"KeyConditionExpression\":\"g = :g\",\"ExpressionAttributeValues\":{\":g\":{\"S\":\"G\"}},\"ExclusiveStartKey\":{\"pk\":{\"S\":\"a\"},\"sk\":{\"N\":\"2\"},\"g\":{\"S\":\"G\"},\"gs\":{\"N\":\"2\"}}}",
+       "{\"Items\":[{\"pk\":{\"S\":\"a\"},\"sk\":{\"N\":\"4\"},\"v\":{\"N\":\"40\"},\"g\":{\"S\":\"G\"},\"gs\":{\"N\":\"4\"}}],\"Count\":1,\"ScannedCount\":1}"),
+    VALID("Query", "{\"TableName\":\"tbl\",\"IndexName\":\"gall\",\"KeyConditionExpression\":\"g = :g\",\"ExpressionAttributeValues\":{\":g\":{\"S\":\"G\"}},\"ConsistentRead\":true}",
+          "Consistent reads are not supported on global secondary indexes"),
+    VALID("Query",
+          "{\"TableName\":\"tbl\",\"KeyConditionExpression\":\"pk = :p\","
+          "\"ExpressionAttributeValues\":{\":p\":{\"S\":\"a\"}},"
+          "\"ExclusiveStartKey\":{\"pk\":{\"S\":\"b\"},\"sk\":{\"N\":\"2\"}}}",
+          "The provided starting key does not match the range key predicate"),
+    VALID("Query", "{\"TableName\":\"tbl\"}",
+          "Either the KeyConditions or KeyConditionExpression parameter "
+          "must be specified in the request."),
+    VALID("Query", "{\"TableName\":\"tbl\",\"KeyConditionExpression\":\"pk = :p\",\"ExpressionAttributeValues\":{\":p\":{\"S\":\"a\"},\":n\":{\"N\":\"1\"}},\"FilterExpression\":\"sk > :n\"}",
+          "Filter Expression can only contain non-primary key attributes: "
+          "Primary key attribute: sk"),
+    VALID("Query", "{\"TableName\":\"tbl\",\"KeyConditionExpression\":\"sk = :p\",\"ExpressionAttributeValues\":{\":p\":{\"S\":\"a\"}}}",
+          "Query condition missed key schema element"),
+};
+
+static void
+queries(void)
+{
+    struct sst_emu *emu = open_emu();
+
+    expect_ok(emu, "CreateTable", MAIN_TABLE, NULL);
+    run_rows(emu, query_rows, sizeof query_rows / sizeof query_rows[0]);
+    verify(emu);
+    sst_emu_close(emu);
+}
+
+/* UpdateItem: UpdateExpression, ConditionExpression, ReturnValues, index
+ * maintenance. */
+static const struct row update_rows[] = {
+    /* a new item, from its key */
+    OK("UpdateItem",
+       "{\"TableName\":\"tbl\",\"Key\":{\"pk\":{\"S\":\"a\"},\"sk\":{\"N\":\"1\"}},\"UpdateExpression\":\"SET v = :one ADD c :one\",\"ExpressionAttributeValues\":{\":one\":{\"N\":\"1\"}},\"ReturnValues\":\"ALL_NEW\"}",
+       "{\"Attributes\":{\"pk\":{\"S\":\"a\"},\"sk\":{\"N\":\"1\"},\"v\":{\"N\":\"1\"},\"c\":{\"N\":\"1\"}}}"),
+    OK("UpdateItem",
+       "{\"TableName\":\"tbl\",\"Key\":{\"pk\":{\"S\":\"a\"},\"sk\":{\"N\":\"1\"}},\"UpdateExpression\":\"SET v = v + :one\",\"ExpressionAttributeValues\":{\":one\":{\"N\":\"1\"}},\"ReturnValues\":\"UPDATED_OLD\"}",
+       "{\"Attributes\":{\"v\":{\"N\":\"1\"}}}"),
+    OK("UpdateItem",
+       "{\"TableName\":\"tbl\",\"Key\":{\"pk\":{\"S\":\"a\"},\"sk\":{\"N\":\"1\"}},\"UpdateExpression\":\"REMOVE c SET w = :one\",\"ExpressionAttributeValues\":{\":one\":{\"N\":\"1\"}},\"ReturnValues\":\"UPDATED_NEW\"}",
+       "{\"Attributes\":{\"w\":{\"N\":\"1\"}}}"),
+    /* the condition, with the old item on failure */
+    FAILED("UpdateItem",
+           "{\"TableName\":\"tbl\",\"Key\":{\"pk\":{\"S\":\"a\"},\"sk\":{\"N\":\"1\"}},\"UpdateExpression\":\"SET w = :one\",\"ConditionExpression\":\"v = :one\",\"ExpressionAttributeValues\":{\":one\":{\"N\":\"1\"}},\"ReturnValuesOnConditionCheckFailure\":\"ALL_OLD\"}",
+           "{\"Item\":{\"pk\":{\"S\":\"a\"},\"sk\":{\"N\":\"1\"},\"v\":{\"N\":\"2\"},\"w\":{\"N\":\"1\"}}}"),
+    OK("UpdateItem",
+       "{\"TableName\":\"tbl\",\"Key\":{\"pk\":{\"S\":\"a\"},\"sk\":{\"N\":\"1\"}},\"UpdateExpression\":\"SET w = w + :one\",\"ConditionExpression\":\"v > :one\",\"ExpressionAttributeValues\":{\":one\":{\"N\":\"1\"}},\"ReturnValues\":\"ALL_OLD\"}",
+       "{\"Attributes\":{\"pk\":{\"S\":\"a\"},\"sk\":{\"N\":\"1\"},\"v\":{\"N\":\"2\"},\"w\":{\"N\":\"1\"}}}"),
+    /* key attributes cannot change */
+    VALID("UpdateItem",
+          "{\"TableName\":\"tbl\",\"Key\":{\"pk\":{\"S\":\"a\"},\"sk\":{\"N\":\"1\"}},\"UpdateExpression\":\"SET #k = :s\",\"ExpressionAttributeNames\":{\"#k\":\"sk\"},\"ExpressionAttributeValues\":{\":s\":{\"N\":\"3\"}}}",
+          "One or more parameter values were invalid: Cannot update attribute sk. This attribute is part of the key"),
+    /* runtime errors */
+    VALID("UpdateItem",
+          "{\"TableName\":\"tbl\",\"Key\":{\"pk\":{\"S\":\"a\"},\"sk\":{\"N\":\"1\"}},\"UpdateExpression\":\"SET w = pk + :one\",\"ExpressionAttributeValues\":{\":one\":{\"N\":\"1\"}}}",
+          "An operand in the update expression has an incorrect data type"),
+    /* an index key attribute of the wrong type */
+    VALID("UpdateItem",
+          "{\"TableName\":\"tbl\",\"Key\":{\"pk\":{\"S\":\"a\"},\"sk\":{\"N\":\"1\"}},\"UpdateExpression\":\"SET g = :one\",\"ExpressionAttributeValues\":{\":one\":{\"N\":\"1\"}}}",
+          "One or more parameter values were invalid: Type mismatch for Index Key"),
+    /* index rows follow the update */
+    OK("UpdateItem",
+       "{\"TableName\":\"tbl\",\"Key\":{\"pk\":{\"S\":\"a\"},\"sk\":{\"N\":\"1\"}},\"UpdateExpression\":\"SET g = :g, gs = :one\",\"ExpressionAttributeValues\":{\":g\":{\"S\":\"G\"},\":one\":{\"N\":\"1\"}}}",
+       "{}"),
+    OK("Query",
+       "{\"TableName\":\"tbl\",\"IndexName\":\"gkeys\",\"KeyConditionExpression\":\"g = :g\",\"ExpressionAttributeValues\":{\":g\":{\"S\":\"G\"}}}",
+       "{\"Items\":[{\"pk\":{\"S\":\"a\"},\"sk\":{\"N\":\"1\"},\"g\":{\"S\":\"G\"}}],\"Count\":1,\"ScannedCount\":1}"),
+    OK("UpdateItem",
+       "{\"TableName\":\"tbl\",\"Key\":{\"pk\":{\"S\":\"a\"},\"sk\":{\"N\":\"1\"}},\"UpdateExpression\":\"REMOVE g\",\"ReturnValues\":\"UPDATED_OLD\"}",
+       "{\"Attributes\":{\"g\":{\"S\":\"G\"}}}"),
+    OK("Query",
+       "{\"TableName\":\"tbl\",\"IndexName\":\"gkeys\",\"KeyConditionExpression\":\"g = :g\",\"ExpressionAttributeValues\":{\":g\":{\"S\":\"G\"}}}",
+       "{\"Items\":[],\"Count\":0,\"ScannedCount\":0}"),
+    /* no UpdateExpression: a missing item is created from its key */
+    OK("UpdateItem",
+       "{\"TableName\":\"tbl\",\"Key\":{\"pk\":{\"S\":\"b\"},\"sk\":{\"N\":\"9\"}},\"ReturnValues\":\"ALL_NEW\"}",
+       "{\"Attributes\":{\"pk\":{\"S\":\"b\"},\"sk\":{\"N\":\"9\"}}}"),
+    OK("GetItem",
+       "{\"TableName\":\"tbl\",\"Key\":{\"pk\":{\"S\":\"b\"},\"sk\":{\"N\":\"9\"}}}",
+       "{\"Item\":{\"pk\":{\"S\":\"b\"},\"sk\":{\"N\":\"9\"}}}"),
+};
+
+static void
+updates(void)
+{
+    struct sst_emu *emu = open_emu();
+
+    expect_ok(emu, "CreateTable", MAIN_TABLE, NULL);
+    run_rows(emu, update_rows, sizeof update_rows / sizeof update_rows[0]);
+    verify(emu);
+    sst_emu_close(emu);
+}
 
 static void
 items_exact(void)
@@ -1423,6 +1770,10 @@ out_of_memory_walk(void)
 
 static const struct sst_test exact_tests[] = {
     {"items and errors, exactly", items_exact},
+    {"ConditionExpression on PutItem and DeleteItem", conditions},
+    {"ProjectionExpression and FilterExpression on reads", projections},
+    {"Query", queries},
+    {"UpdateItem", updates},
     {"item collection metrics", item_collections},
     {"keys longer than the store keeps inline", long_keys},
     {"Scan segments and pages", scan_segments_and_pages},

@@ -1,0 +1,232 @@
+/*
+ * emu/ops/query.c - Query, of a table or of one of its indexes.
+ *
+ * Reads one partition (KeyConditionExpression's partition key value) in
+ * sort-key order, or backward with ScanIndexForward false, keeping the
+ * rows whose sort key satisfies the condition (emu/ops/query_key.h),
+ * from ExclusiveStartKey, in one read transaction. The walk, the filter,
+ * the projection, Select, Limit, the 1 MB page and the capacity are
+ * Scan's (emu/ops/scan.h). A page of Limit items carries a
+ * LastEvaluatedKey unless no further item is in the key range and the
+ * range is closed on the side the Query reads towards
+ * (docs/notes-semantics.md).
+ *
+ * Checks, in this order: JSON shape and the starting key's values as
+ * JSON; TableName; ReturnConsumedCapacity; the table exists; IndexName;
+ * ConsistentRead on a global index; the expressions (the engine, all of
+ * them) and ConditionalOperator; Limit; ExclusiveStartKey; Select with
+ * AttributesToGet; AttributesToGet; the attributes a global index
+ * projects; the legacy parameters (refused); nested access to key
+ * attributes in the key condition, the filter and the projection; the key
+ * condition against the key schema; the filter against the key
+ * attributes.
+ */
+#include <string.h>
+
+#include <json-c/json.h>
+
+#include <sst/mem.h>
+
+#include "emu/ops/common.h"
+#include "emu/ops/exprs.h"
+#include "emu/ops/keys.h"
+#include "emu/ops/ops.h"
+#include "emu/ops/query_key.h"
+#include "emu/ops/request.h"
+#include "emu/ops/scan.h"
+
+#define MSG_LIMIT "Limit must be greater than or equal to 1"
+#define MSG_START_OUTSIDE                                                      \
+    "The provided starting key does not match the range key predicate"
+#define MSG_NO_KEY_CONDITION                                                   \
+    "Either the KeyConditions or KeyConditionExpression parameter must be "   \
+    "specified in the request."
+
+#define S(n) {n, SST_EMU_SHAPE_STRING, NULL}
+#define B(n) {n, SST_EMU_SHAPE_BOOLEAN, NULL}
+#define I(n) {n, SST_EMU_SHAPE_INTEGER, NULL}
+#define END {NULL, SST_EMU_SHAPE_STRING, NULL}
+
+static const struct sst_emu_shape string_elem = S("");
+static const struct sst_emu_shape condition[] = {S("ComparisonOperator"), END};
+static const struct sst_emu_shape condition_elem = {"", SST_EMU_SHAPE_STRUCT,
+                                                    condition};
+static const struct sst_emu_shape request[] = {
+    S("TableName"),
+    S("IndexName"),
+    S("Select"),
+    {"AttributesToGet", SST_EMU_SHAPE_LIST, &string_elem},
+    I("Limit"),
+    B("ConsistentRead"),
+    {"KeyConditions", SST_EMU_SHAPE_MAP, &condition_elem},
+    {"QueryFilter", SST_EMU_SHAPE_MAP, &condition_elem},
+    S("ConditionalOperator"),
+    B("ScanIndexForward"),
+    S("ReturnConsumedCapacity"),
+    S("ProjectionExpression"),
+    S("FilterExpression"),
+    S("KeyConditionExpression"),
+    {"ExpressionAttributeNames", SST_EMU_SHAPE_MAP, &string_elem},
+    END};
+
+static const char *const legacy[] = {"AttributesToGet", "KeyConditions",
+                                     "QueryFilter", "ConditionalOperator",
+                                     NULL};
+static const char *const expressions[] = {"ProjectionExpression",
+                                          "FilterExpression",
+                                          "KeyConditionExpression", NULL};
+static const char *const value_users[] = {"FilterExpression",
+                                          "KeyConditionExpression", NULL};
+static const struct sst_emu_expr_spec expr_spec = {
+    legacy,        expressions,
+    value_users,   "FilterExpression and KeyConditionExpression are null",
+    "QueryFilter", true,
+    SST_EMU_REQ_QUERY};
+
+static enum sst_code
+decode(const struct json_object *req, struct sst_emu_scan *s,
+       struct sst_err *err)
+{
+    struct sst_emu_deferred ignored = {SST_OK, {0}};
+    struct sst_av *values = NULL;
+    bool forward;
+    enum sst_code rc;
+
+    rc = sst_emu_check_shape(req, request, err);
+    if (rc == SST_OK && sst_emu_get(req, "ExclusiveStartKey") != NULL)
+        rc = sst_emu_req_item(sst_emu_get(req, "ExclusiveStartKey"), &s->esk,
+                              &s->later, err);
+    if (rc == SST_OK && sst_emu_get(req, "ExpressionAttributeValues"))
+        rc = sst_emu_req_item(sst_emu_get(req, "ExpressionAttributeValues"),
+                              &values, &ignored, err);
+    sst_av_free(values);
+    if (rc == SST_OK)
+        rc = sst_emu_req_table_name(req, &s->table, err);
+    if (rc == SST_OK)
+        rc = sst_emu_req_rcc(req, &s->rcc, err);
+    sst_emu_get_bool(req, "ConsistentRead", &s->consistent);
+    /* absent is forward */
+    s->reverse = sst_emu_get_bool(req, "ScanIndexForward", &forward) &&
+                 !forward;
+    s->query = true;
+    return rc;
+}
+
+static enum sst_av_type
+av_type(enum sst_emu_attr_type t)
+{
+    return t == SST_EMU_ATTR_N ? SST_AV_N
+           : t == SST_EMU_ATTR_B ? SST_AV_B
+                                 : SST_AV_S;
+}
+
+/* The key schema queried: the index's, or the table's. */
+static void
+schema_of(const struct sst_emu_scan *s, struct sst_emu_query_schema *qs)
+{
+    const struct sst_emu_table *t = s->t;
+    const struct sst_emu_key_schema *k = s->ix ? &s->ix->key : &t->key;
+
+    qs->hash = t->attrs[k->hash[0]].name;
+    qs->hash_type = av_type(t->attrs[k->hash[0]].type);
+    qs->range = k->range_count ? t->attrs[k->range[0]].name : NULL;
+    qs->range_type = k->range_count ? av_type(t->attrs[k->range[0]].type)
+                                    : SST_AV_S;
+}
+
+/* The key condition, the filter's keys and the partition's key bytes. */
+static enum sst_code
+check_keys(const struct json_object *req, struct sst_emu_scan *s,
+           struct sst_err *err)
+{
+    struct sst_emu_query_schema qs;
+    enum sst_code rc;
+
+    if (s->x.e.key_condition.ast == NULL ||
+        sst_emu_get(req, "KeyConditionExpression") == NULL)
+        return sst_err_set(err, SST_E_VALIDATION, MSG_NO_KEY_CONDITION);
+    schema_of(s, &qs);
+    rc = sst_emu_query_key_analyze(&s->x.e.key_condition, &s->x.e.bindings,
+                                   &qs, &s->kc, err);
+    if (rc == SST_OK)
+        rc = sst_emu_query_filter_keys(&s->x.e.filter, &s->x.e.bindings, &qs,
+                                       err);
+    if (rc == SST_OK)
+        rc = sst_emu_key_add_av(&s->prefix, sst_emu_query_key_hash(s->kc),
+                                err);
+    /* ExclusiveStartKey in another partition (DynamoDB Local's message) */
+    if (rc == SST_OK && s->has_start &&
+        (s->start.len < s->prefix.len ||
+         memcmp(s->start.data, s->prefix.data, s->prefix.len) != 0))
+        rc = sst_err_set(err, SST_E_VALIDATION, MSG_START_OUTSIDE);
+    s->range_name = qs.range;
+    return rc;
+}
+
+static enum sst_code
+check(const struct json_object *req, struct sst_emu_scan *s,
+      struct sst_err *err)
+{
+    enum sst_code rc;
+
+    rc = sst_emu_scan_check_index(req, s, err);
+    if (rc == SST_OK)
+        rc = sst_emu_op_exprs_prepare(req, &expr_spec, &s->x, err);
+    if (rc == SST_OK)
+        rc = sst_emu_op_exprs_parse(req, &expr_spec, &s->x, err);
+    if (rc == SST_OK)
+        rc = sst_emu_op_exprs_operator(req, &expr_spec, err);
+    if (rc == SST_OK && sst_emu_get_long(req, "Limit", true, &s->limit) &&
+        s->limit < 1)
+        rc = sst_err_set(err, SST_E_VALIDATION, MSG_LIMIT);
+    if (rc == SST_OK)
+        rc = sst_emu_scan_check_start(s, err);
+    if (rc == SST_OK)
+        rc = sst_emu_scan_check_select(req, s, err);
+    if (rc == SST_OK)
+        rc = sst_emu_req_attributes_to_get(sst_emu_get(req, "AttributesToGet"),
+                                           SST_EMU_MSG_DUPLICATE_ATTR, &s->only,
+                                           &s->only_n, err);
+    if (rc == SST_OK)
+        rc = sst_emu_scan_check_projected(s, err);
+    if (rc == SST_OK)
+        rc = sst_emu_op_exprs_ready(&s->x, err);
+    if (rc == SST_OK)
+        rc = sst_emu_op_exprs_nested_keys(&s->x, &s->x.e.key_condition, s->t,
+                                          err);
+    if (rc == SST_OK)
+        rc = sst_emu_op_exprs_nested_keys(&s->x, &s->x.e.filter, s->t, err);
+    if (rc == SST_OK)
+        rc = sst_emu_op_exprs_nested_keys(&s->x, &s->x.e.projection, s->t,
+                                          err);
+    if (rc == SST_OK)
+        rc = check_keys(req, s, err);
+    return rc;
+}
+
+enum sst_code
+sst_emu_op_query(struct sst_emu *emu, const struct json_object *req,
+                 struct json_object **resp, struct sst_err *err)
+{
+    struct sst_emu_scan s;
+    struct sst_emu_txn *txn = NULL;
+    enum sst_code rc;
+
+    *resp = NULL;
+    memset(&s, 0, sizeof s);
+    sst_emu_key_init(&s.start);
+    sst_emu_key_init(&s.prefix);
+    rc = decode(req, &s, err);
+    if (rc == SST_OK)
+        rc = sst_emu_txn_begin(sst_emu_store_of(emu), false, &txn, err);
+    if (rc == SST_OK)
+        rc = sst_emu_table_lookup(txn, s.table, &s.t, err);
+    if (rc == SST_OK)
+        rc = check(req, &s, err);
+    if (rc == SST_OK)
+        rc = sst_emu_scan_read(txn, &s, resp, err);
+    sst_emu_txn_abort(txn);
+    sst_emu_table_release(s.t);
+    sst_emu_scan_cleanup(&s);
+    return rc;
+}

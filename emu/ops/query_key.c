@@ -1,0 +1,112 @@
+/*
+ * emu/ops/query_key.c - a Query's KeyConditionExpression (query_key.h).
+ */
+#include <string.h>
+
+#include <sst/mem.h>
+
+#include "emu/expr/keycond.h"
+#include "emu/ops/query_key.h"
+
+struct sst_emu_query_key {
+    struct sst_emu_key_condition kc;
+    bool has_range;
+};
+
+static void
+schema_of(const struct sst_emu_query_schema *qs, struct sst_emu_key_schema *ks)
+{
+    memset(ks, 0, sizeof *ks);
+    ks->hash = qs->hash;
+    ks->hash_len = strlen(qs->hash);
+    ks->hash_type = qs->hash_type;
+    if (qs->range != NULL) {
+        ks->range = qs->range;
+        ks->range_len = strlen(qs->range);
+        ks->range_type = qs->range_type;
+    }
+}
+
+enum sst_code
+sst_emu_query_key_analyze(const struct sst_emu_expr *kc,
+                          const struct sst_emu_bindings *b,
+                          const struct sst_emu_query_schema *qs,
+                          struct sst_emu_query_key **out, struct sst_err *err)
+{
+    struct sst_emu_key_schema ks;
+    struct sst_emu_query_key *q;
+    enum sst_code rc;
+
+    *out = NULL;
+    q = sst_calloc(1, sizeof *q);
+    if (q == NULL)
+        return sst_err_set(err, SST_E_NOMEM, "out of memory");
+    schema_of(qs, &ks);
+    rc = sst_emu_key_condition_analyze(kc, b, &ks, &q->kc, err);
+    if (rc != SST_OK) {
+        sst_free(q);
+        return rc;
+    }
+    q->has_range = qs->range != NULL;
+    *out = q;
+    return SST_OK;
+}
+
+const struct sst_av *
+sst_emu_query_key_hash(const struct sst_emu_query_key *q)
+{
+    return q->kc.hash;
+}
+
+bool
+sst_emu_query_key_match(const struct sst_emu_query_key *q,
+                        const struct sst_av *range_value)
+{
+    if (q->kc.op == SST_EMU_KEY_ANY)
+        return true;
+    if (range_value == NULL)
+        return false;
+    return sst_emu_key_condition_match(&q->kc, range_value);
+}
+
+bool
+sst_emu_query_key_closed(const struct sst_emu_query_key *q, bool reverse)
+{
+    if (!q->has_range)
+        return true;
+    switch (q->kc.op) {
+    case SST_EMU_KEY_EQ:
+    case SST_EMU_KEY_BETWEEN:
+    case SST_EMU_KEY_BEGINS_WITH:
+        return true;
+    case SST_EMU_KEY_LT:
+    case SST_EMU_KEY_LE:
+        return !reverse;
+    case SST_EMU_KEY_GT:
+    case SST_EMU_KEY_GE:
+        return reverse;
+    case SST_EMU_KEY_ANY:
+    default:
+        return false;
+    }
+}
+
+enum sst_code
+sst_emu_query_filter_keys(const struct sst_emu_expr *filter,
+                          const struct sst_emu_bindings *b,
+                          const struct sst_emu_query_schema *qs,
+                          struct sst_err *err)
+{
+    struct sst_emu_key_schema ks;
+
+    if (filter->ast == NULL)
+        return SST_OK;
+    schema_of(qs, &ks);
+    return sst_emu_filter_check_keys(filter, b, &ks, err);
+}
+
+void
+sst_emu_query_key_free(struct sst_emu_query_key *q)
+{
+    sst_free(q);
+}

@@ -1,0 +1,73 @@
+/*
+ * emu/ops/query_key.h - a Query's KeyConditionExpression, through the
+ * expression engine's keycond.h.
+ *
+ * keycond.h and emu/store/table.h both define a struct named
+ * sst_emu_key_schema, so the operations reach keycond.h through this
+ * file: query_key.c includes the engine's header and nothing of the
+ * store, and the condition is opaque here.
+ */
+#ifndef SST_EMU_OPS_QUERY_KEY_H
+#define SST_EMU_OPS_QUERY_KEY_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include <sst/err.h>
+
+#include "emu/expr/av.h"
+#include "emu/expr/resolve.h"
+
+/** The key schema queried: attribute names and types (SST_AV_S, _N, _B);
+ *  range NULL when it has no sort key. */
+struct sst_emu_query_schema {
+    const char *hash;
+    enum sst_av_type hash_type;
+    const char *range;
+    enum sst_av_type range_type;
+};
+
+struct sst_emu_query_key;
+
+/**
+ * Analyse a KeyConditionExpression (keycond.h's
+ * sst_emu_key_condition_analyze, DynamoDB's messages).
+ *
+ * @param[out] out  on SST_OK a new condition (sst_emu_query_key_free);
+ *                  it borrows values from b
+ * @return SST_OK; SST_E_VALIDATION; SST_E_NOMEM.
+ */
+SST_MUST_CHECK enum sst_code
+sst_emu_query_key_analyze(const struct sst_emu_expr *kc,
+                          const struct sst_emu_bindings *b,
+                          const struct sst_emu_query_schema *qs,
+                          struct sst_emu_query_key **out, struct sst_err *err);
+
+/** The partition key value. */
+const struct sst_av *sst_emu_query_key_hash(const struct sst_emu_query_key *q);
+
+/** Whether a sort-key value (NULL: none) satisfies the condition. */
+bool sst_emu_query_key_match(const struct sst_emu_query_key *q,
+                             const struct sst_av *range_value);
+
+/**
+ * Whether the key range is closed on the side a Query reads towards (no
+ * sort key, or a sort-key condition =, BETWEEN, begins_with, < or <=
+ * reading forward, > or >= reading backward): then a page that ends with
+ * the last item of the range carries no LastEvaluatedKey
+ * (docs/notes-semantics.md).
+ */
+bool sst_emu_query_key_closed(const struct sst_emu_query_key *q, bool reverse);
+
+/** A Query's FilterExpression may not name the key attributes queried
+ *  (keycond.h's sst_emu_filter_check_keys). */
+SST_MUST_CHECK enum sst_code
+sst_emu_query_filter_keys(const struct sst_emu_expr *filter,
+                          const struct sst_emu_bindings *b,
+                          const struct sst_emu_query_schema *qs,
+                          struct sst_err *err);
+
+/** Free a condition; NULL is a no-op. */
+void sst_emu_query_key_free(struct sst_emu_query_key *q);
+
+#endif /* SST_EMU_OPS_QUERY_KEY_H */

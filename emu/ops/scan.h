@@ -1,0 +1,98 @@
+/*
+ * emu/ops/scan.h - the read walk Scan and Query share (emu/ops/scan.c).
+ *
+ * Scan walks every row of a table or index; Query walks one partition of
+ * it, forward or backward, keeping the rows whose sort key satisfies the
+ * key condition (emu/ops/query_key.h). Both then apply the same filter,
+ * projection, Select, Limit, 1 MB page and ExclusiveStartKey rules, so the
+ * checks that concern those and the walk itself live in scan.c, and
+ * query.c adds what is Query's own.
+ */
+#ifndef SST_EMU_OPS_SCAN_H
+#define SST_EMU_OPS_SCAN_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include <json-c/json.h>
+
+#include <sst/err.h>
+
+#include "emu/expr/av.h"
+#include "emu/ops/capacity.h"
+#include "emu/ops/common.h"
+#include "emu/ops/exprs.h"
+#include "emu/ops/request.h"
+#include "emu/ops/query_key.h"
+#include "emu/store/key.h"
+#include "emu/store/store.h"
+#include "emu/store/table.h"
+
+enum sst_emu_select {
+    SST_EMU_SELECT_ALL,
+    SST_EMU_SELECT_PROJECTED,
+    SST_EMU_SELECT_COUNT,
+    SST_EMU_SELECT_SPECIFIC
+};
+
+/** One Scan or Query request, as its checks leave it. Zero it, then
+ *  sst_emu_key_init() start and prefix; sst_emu_scan_cleanup() frees it. */
+struct sst_emu_scan {
+    const char *table;
+    const struct sst_emu_table *t;
+    const struct sst_emu_index *ix; /* NULL: the table's items        */
+    size_t ix_pos;
+    struct sst_av *esk;
+    struct sst_emu_deferred later;
+    struct sst_emu_key start;
+    bool has_start;
+    const char **only;
+    size_t only_n;
+    enum sst_emu_select select;
+    int64_t limit; /* 0: none */
+    bool segmented;
+    int64_t segment, total;
+    bool consistent;
+    bool fetch;        /* LSI rows completed from the table */
+    bool fetch_filter; /* LSI: the filter reads the table row */
+    enum sst_emu_rcc rcc;
+    struct sst_emu_op_exprs x;
+    /* Query only */
+    bool query;
+    bool reverse;             /* ScanIndexForward false           */
+    struct sst_emu_key prefix; /* the partition's key bytes       */
+    struct sst_emu_query_key *kc;
+    const char *range_name; /* sort key queried, NULL for none     */
+};
+
+/** IndexName (the index must exist) and ConsistentRead on a GSI. */
+SST_MUST_CHECK enum sst_code
+sst_emu_scan_check_index(const struct json_object *req, struct sst_emu_scan *s,
+                         struct sst_err *err);
+
+/** ExclusiveStartKey, checked and encoded for the table or index. */
+SST_MUST_CHECK enum sst_code sst_emu_scan_check_start(struct sst_emu_scan *s,
+                                                      struct sst_err *err);
+
+/** Select, with AttributesToGet and ProjectionExpression. */
+SST_MUST_CHECK enum sst_code
+sst_emu_scan_check_select(const struct json_object *req, struct sst_emu_scan *s,
+                          struct sst_err *err);
+
+/** What an index must project or fetch (AttributesToGet, then the
+ *  ProjectionExpression and FilterExpression). */
+SST_MUST_CHECK enum sst_code sst_emu_scan_check_projected(struct sst_emu_scan *s,
+                                                          struct sst_err *err);
+
+/** Walk the rows and answer (Items, Count, ScannedCount, LastEvaluatedKey,
+ *  ConsumedCapacity). */
+SST_MUST_CHECK enum sst_code sst_emu_scan_read(struct sst_emu_txn *txn,
+                                               struct sst_emu_scan *s,
+                                               struct json_object **resp,
+                                               struct sst_err *err);
+
+/** Free what s holds (not the table reference). */
+void sst_emu_scan_cleanup(struct sst_emu_scan *s);
+
+#endif /* SST_EMU_OPS_SCAN_H */
