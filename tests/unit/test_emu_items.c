@@ -464,8 +464,14 @@ run_step(struct sst_emu *emu, struct json_object *step, char *why,
     }
     type = json_object_get_string(json_object_object_get(exp, "type"));
     msg = json_object_get_string(json_object_object_get(exp, "message"));
-    pass = rc != SST_OK && resp == NULL && strcmp(e.type, type) == 0 &&
-           strcmp(e.message, msg) == 0 && sst_code_from_type(type) == rc;
+    /* the error's extra members (the Item of a failed condition asked
+     * for with ReturnValuesOnConditionCheckFailure) */
+    if (json_object_object_get_ex(exp, "extra", &m))
+        want = expand(m);
+    pass = rc != SST_OK && strcmp(e.type, type) == 0 &&
+           strcmp(e.message, msg) == 0 && sst_code_from_type(type) == rc &&
+           (want != NULL ? json_object_equal(resp, want) : resp == NULL);
+    json_object_put(want);
     if (!pass)
         snprintf(why, why_len, "%s: want %s: %s\n    got  %s: %s", op, type,
                  msg, rc == SST_OK ? "success" : e.type,
