@@ -63,6 +63,9 @@
 #define MSG_GSI_NOT_PROJECTED                                                  \
     "One or more parameter values were invalid: Global secondary index %s "   \
     "does not project [%s]"
+#define MSG_FILTER_NOT_PROJECTED                                               \
+    "One or more parameter values were invalid: Secondary index %s does not " \
+    "project one or more filter attributes: [%s]"
 #define MSG_SEGMENT_ALONE                                                      \
     "If segment is specified, total segment must also be specified"
 #define MSG_TOTAL_ALONE                                                        \
@@ -258,8 +261,10 @@ note_unprojected(void *ctx, const char *name, size_t len, struct sst_err *err)
 }
 
 /* ProjectionExpression and FilterExpression on an index: a global index
- * must project what the projection names (its filter sees only what it
- * projects); a local one reads the table row for the others. */
+ * must project what the projection names; a local one reads the table row
+ * for the others. A Query's filter may name only what the index projects;
+ * a Scan's filter on a global index sees only that, on a local index it
+ * reads the table row. */
 static enum sst_code
 check_projected_exprs(struct sst_emu_scan *s, struct sst_err *err)
 {
@@ -281,6 +286,11 @@ check_projected_exprs(struct sst_emu_scan *s, struct sst_err *err)
     u.s = s;
     rc = sst_emu_op_exprs_top_names(&s->x, &s->x.e.filter, note_unprojected,
                                     &u, err);
+    /* Query refuses a filter on what the index does not project; Scan
+     * (DynamoDB Local) reads it from the table on a local index. */
+    if (rc == SST_OK && u.any && s->query)
+        return sst_err_set(err, SST_E_VALIDATION, MSG_FILTER_NOT_PROJECTED,
+                           s->ix->name, u.list);
     if (rc == SST_OK && u.any && !s->ix->global)
         s->fetch_filter = true;
     return rc;

@@ -1164,6 +1164,29 @@ case("update.ok.index_follows", ct(MAIN), put(K()),
      update(K(), UpdateExpression="REMOVE g", ReturnValues="UPDATED_OLD"),
      query("g = :g", IndexName="gkeys", **EV(g=S("G"))))
 
+case("scan.filter.gsi_unprojected", ct(MAIN), *QROWS,
+     scan(IndexName="gkeys", FilterExpression="attribute_exists(v)"),
+     aws=aws_ok({"Items": [], "Count": 0, "ScannedCount": 2},
+                "DynamoDB Local evaluates a GSI's filter on the table's "
+                "item; AWS's GSI holds only what it projects"))
+LROWS = [put(dict(K("a", str(i)), l=B(bytes([10 - i])), v=N(str(i)),
+                  w=S("w" + str(i)))) for i in range(1, 4)]
+case("query.err.lsi_filter_unprojected", ct(MAIN), *LROWS,
+     query("pk = :p", IndexName="lsi", FilterExpression="v > :n",
+           ProjectionExpression="w, sk", **EV(p=S("a"), n=N("1"))))
+case("query.err.gsi_filter_unprojected", ct(MAIN), *QROWS,
+     query("g = :g", IndexName="gkeys", FilterExpression="v > :n",
+           **EV(g=S("G"), n=N("1"))))
+case("query.ok.lsi_projection_fetch", ct(MAIN), *LROWS,
+     query("pk = :p", IndexName="lsi", ProjectionExpression="w, sk",
+           **EV(p=S("a"))))
+case("query.ok.lsi_keys_only", ct(MAIN), *LROWS,
+     query("pk = :p AND l > :b", IndexName="lsi",
+           **EV(p=S("a"), b=B(bytes([7])))))
+case("scan.ok.lsi_filter_fetch", ct(MAIN), *LROWS,
+     scan(IndexName="lsi", FilterExpression="w = :w",
+          **EV(w=S("w2"))))
+
 
 # ------------------------------------------------------------------ recording
 def compact(v):
