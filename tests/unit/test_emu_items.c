@@ -878,6 +878,23 @@ static const struct row query_rows[] = {
     OK("Query",
        "{\"TableName\":\"tbl\",\"KeyConditionExpression\":\"pk = :p\",\"ExpressionAttributeValues\":{\":p\":{\"S\":\"a\"}},\"ScanIndexForward\":false,\"ExclusiveStartKey\":{\"pk\":{\"S\":\"a\"},\"sk\":{\"N\":\"3\"}}}",
        "{\"Items\":[{\"pk\":{\"S\":\"a\"},\"sk\":{\"N\":\"2\"},\"v\":{\"N\":\"20\"},\"g\":{\"S\":\"G\"},\"gs\":{\"N\":\"2\"}},{\"pk\":{\"S\":\"a\"},\"sk\":{\"N\":\"1\"},\"v\":{\"N\":\"10\"}}],\"Count\":2,\"ScannedCount\":2}"),
+    /* forward from the range's lower bound, to its end */
+    OK("Query",
+       "{\"TableName\":\"tbl\",\"KeyConditionExpression\":\"pk = :p AND sk > :s\","
+       "\"ExpressionAttributeValues\":{\":p\":{\"S\":\"a\"},\":s\":{\"N\":\"3\"}}}",
+       "{\"Items\":[{\"pk\":{\"S\":\"a\"},\"sk\":{\"N\":\"4\"},\"v\":{\"N\":\"40\"},\"g\":{\"S\":\"G\"},\"gs\":{\"N\":\"4\"}},{\"pk\":{\"S\":\"a\"},\"sk\":{\"N\":\"5\"},\"v\":{\"N\":\"50\"}}],\"Count\":2,\"ScannedCount\":2}"),
+    OK("Query",
+       "{\"TableName\":\"tbl\",\"KeyConditionExpression\":\"pk = :p AND sk BETWEEN :a AND :b\","
+       "\"ExpressionAttributeValues\":{\":p\":{\"S\":\"a\"},\":a\":{\"N\":\"2\"},\":b\":{\"N\":\"3\"}}}",
+       "{\"Items\":[{\"pk\":{\"S\":\"a\"},\"sk\":{\"N\":\"2\"},\"v\":{\"N\":\"20\"},\"g\":{\"S\":\"G\"},\"gs\":{\"N\":\"2\"}},{\"pk\":{\"S\":\"a\"},\"sk\":{\"N\":\"3\"},\"v\":{\"N\":\"30\"}}],\"Count\":2,\"ScannedCount\":2}"),
+    OK("Query",
+       "{\"TableName\":\"tbl\",\"KeyConditionExpression\":\"pk = :p AND sk = :s\","
+       "\"ExpressionAttributeValues\":{\":p\":{\"S\":\"a\"},\":s\":{\"N\":\"4\"}}}",
+       "{\"Items\":[{\"pk\":{\"S\":\"a\"},\"sk\":{\"N\":\"4\"},\"v\":{\"N\":\"40\"},\"g\":{\"S\":\"G\"},\"gs\":{\"N\":\"4\"}}],\"Count\":1,\"ScannedCount\":1}"),
+    OK("Query",
+       "{\"TableName\":\"tbl\",\"KeyConditionExpression\":\"pk = :p AND sk < :s\","
+       "\"ExpressionAttributeValues\":{\":p\":{\"S\":\"a\"},\":s\":{\"N\":\"3\"}}}",
+       "{\"Items\":[{\"pk\":{\"S\":\"a\"},\"sk\":{\"N\":\"1\"},\"v\":{\"N\":\"10\"}},{\"pk\":{\"S\":\"a\"},\"sk\":{\"N\":\"2\"},\"v\":{\"N\":\"20\"},\"g\":{\"S\":\"G\"},\"gs\":{\"N\":\"2\"}}],\"Count\":2,\"ScannedCount\":2}"),
     /* the filter: Count counts what passes, ScannedCount all read */
     OK("Query",
        "{\"TableName\":\"tbl\",\"KeyConditionExpression\":\"pk = :p\",\"ExpressionAttributeValues\":{\":p\":{\"S\":\"a\"},\":n\":{\"N\":\"25\"}},\"Select\":\"COUNT\",\"FilterExpression\":\"v > :n\"}",
