@@ -160,6 +160,16 @@ check_keys(const struct json_object *req, struct sst_emu_scan *s,
          memcmp(s->start.data, s->prefix.data, s->prefix.len) != 0))
         rc = sst_err_set(err, SST_E_VALIDATION, MSG_START_OUTSIDE);
     s->range_name = qs.range;
+    /* where a forward walk starts: the partition, from the range's lower
+     * bound */
+    if (rc == SST_OK && sst_emu_query_key_lower(s->kc) != NULL) {
+        rc = sst_emu_key_set_raw(&s->lower, s->prefix.data, s->prefix.len,
+                                 err);
+        if (rc == SST_OK)
+            rc = sst_emu_key_add_av(&s->lower, sst_emu_query_key_lower(s->kc),
+                                    err);
+        s->has_lower = rc == SST_OK;
+    }
     return rc;
 }
 
@@ -216,6 +226,7 @@ sst_emu_op_query(struct sst_emu *emu, const struct json_object *req,
     memset(&s, 0, sizeof s);
     sst_emu_key_init(&s.start);
     sst_emu_key_init(&s.prefix);
+    sst_emu_key_init(&s.lower);
     rc = decode(req, &s, err);
     if (rc == SST_OK)
         rc = sst_emu_txn_begin(sst_emu_store_of(emu), false, &txn, err);

@@ -58,6 +58,21 @@ sst_emu_query_key_hash(const struct sst_emu_query_key *q)
     return q->kc.hash;
 }
 
+const struct sst_av *
+sst_emu_query_key_lower(const struct sst_emu_query_key *q)
+{
+    switch (q->kc.op) {
+    case SST_EMU_KEY_EQ:
+    case SST_EMU_KEY_GT:
+    case SST_EMU_KEY_GE:
+    case SST_EMU_KEY_BETWEEN:
+    case SST_EMU_KEY_BEGINS_WITH:
+        return q->kc.lo;
+    default:
+        return NULL;
+    }
+}
+
 bool
 sst_emu_query_key_match(const struct sst_emu_query_key *q,
                         const struct sst_av *range_value)

@@ -46,7 +46,17 @@ sst_emu_query_key_analyze(const struct sst_emu_expr *kc,
 /** The partition key value. */
 const struct sst_av *sst_emu_query_key_hash(const struct sst_emu_query_key *q);
 
-/** Whether a sort-key value (NULL: none) satisfies the condition. */
+/**
+ * A value no greater than every sort key in the range, for a cursor's
+ * lower bound (the bound of =, >, >=, BETWEEN and begins_with: a string
+ * or binary is no greater than those it begins), or NULL when the range
+ * starts at the partition's first row.
+ */
+const struct sst_av *
+sst_emu_query_key_lower(const struct sst_emu_query_key *q);
+
+/** Whether a sort-key value (NULL: none) satisfies the condition. The
+ *  values that do form one interval of the sort order. */
 bool sst_emu_query_key_match(const struct sst_emu_query_key *q,
                              const struct sst_av *range_value);
 

@@ -63,6 +63,9 @@
 #define MSG_GSI_NOT_PROJECTED                                                  \
     "One or more parameter values were invalid: Global secondary index %s "   \
     "does not project [%s]"
+#define MSG_FILTER_NOT_PROJECTED                                               \
+    "One or more parameter values were invalid: Secondary index %s does not " \
+    "project one or more filter attributes: [%s]"
 #define MSG_SEGMENT_ALONE                                                      \
     "If segment is specified, total segment must also be specified"
 #define MSG_TOTAL_ALONE                                                        \
@@ -258,8 +261,10 @@ note_unprojected(void *ctx, const char *name, size_t len, struct sst_err *err)
 }
 
 /* ProjectionExpression and FilterExpression on an index: a global index
- * must project what the projection names (its filter sees only what it
- * projects); a local one reads the table row for the others. */
+ * must project what the projection names; a local one reads the table row
+ * for the others. A Query's filter may name only what the index projects;
+ * a Scan's filter on a global index sees only that, on a local index it
+ * reads the table row. */
 static enum sst_code
 check_projected_exprs(struct sst_emu_scan *s, struct sst_err *err)
 {
@@ -281,6 +286,11 @@ check_projected_exprs(struct sst_emu_scan *s, struct sst_err *err)
     u.s = s;
     rc = sst_emu_op_exprs_top_names(&s->x, &s->x.e.filter, note_unprojected,
                                     &u, err);
+    /* Query refuses a filter on what the index does not project; Scan
+     * (DynamoDB Local) reads it from the table on a local index. */
+    if (rc == SST_OK && u.any && s->query)
+        return sst_err_set(err, SST_E_VALIDATION, MSG_FILTER_NOT_PROJECTED,
+                           s->ix->name, u.list);
     if (rc == SST_OK && u.any && !s->ix->global)
         s->fetch_filter = true;
     return rc;
@@ -529,12 +539,12 @@ drop_last_at_end(const struct sst_emu_scan *s, struct sst_emu_cursor *c,
     bool found, in = false;
     enum sst_code rc;
 
-    do {
-        rc = sst_emu_cursor_next(c, &key, &klen, &val, &vlen, &found, err);
-        if (rc == SST_OK && found)
-            rc = in_key_range(s, val, vlen, &in, err);
-    } while (rc == SST_OK && found && !in);
-    if (rc == SST_OK && !found) {
+    /* the row read last matched, so the next one either matches or is
+     * past the end of the range */
+    rc = sst_emu_cursor_next(c, &key, &klen, &val, &vlen, &found, err);
+    if (rc == SST_OK && found)
+        rc = in_key_range(s, val, vlen, &in, err);
+    if (rc == SST_OK && (!found || !in)) {
         json_object_put(pg->last);
         pg->last = NULL;
     }
@@ -552,7 +562,7 @@ walk(struct sst_emu_txn *txn, struct sst_emu_scan *s, struct page *pg,
     const void *val;
     size_t klen, vlen;
     uint64_t size;
-    bool found, pass, in;
+    bool found, pass, in, matched = false;
     enum sst_code rc;
 
     memset(&range, 0, sizeof range);
@@ -560,6 +570,10 @@ walk(struct sst_emu_txn *txn, struct sst_emu_scan *s, struct page *pg,
         range.prefix = s->prefix.data;
         range.prefix_len = s->prefix.len;
         range.reverse = s->reverse;
+    }
+    if (s->has_lower && !s->has_start && !range.reverse) {
+        range.lo = s->lower.data;
+        range.lo_len = s->lower.len;
     }
     if (s->has_start && range.reverse) {
         range.hi = s->start.data;
@@ -579,10 +593,11 @@ walk(struct sst_emu_txn *txn, struct sst_emu_scan *s, struct page *pg,
         if (s->segmented && !in_segment(s, key, klen))
             continue;
         rc = in_key_range(s, val, vlen, &in, err);
-        if (rc != SST_OK)
-            break;
+        if (rc != SST_OK || (!in && matched))
+            break; /* the key range is one interval: past its end */
         if (!in)
             continue;
+        matched = true;
         rc = sst_emu_item_size(val, vlen, &size, err);
         if (rc != SST_OK)
             break;
@@ -662,6 +677,7 @@ sst_emu_op_scan(struct sst_emu *emu, const struct json_object *req,
     memset(&s, 0, sizeof s);
     sst_emu_key_init(&s.start);
     sst_emu_key_init(&s.prefix);
+    sst_emu_key_init(&s.lower);
     rc = decode(req, &s, err);
     if (rc == SST_OK)
         rc = sst_emu_txn_begin(sst_emu_store_of(emu), false, &txn, err);
@@ -705,6 +721,7 @@ sst_emu_scan_cleanup(struct sst_emu_scan *s)
 {
     sst_emu_key_cleanup(&s->start);
     sst_emu_key_cleanup(&s->prefix);
+    sst_emu_key_cleanup(&s->lower);
     sst_emu_op_exprs_cleanup(&s->x);
     sst_emu_query_key_free(s->kc);
     s->kc = NULL;

@@ -62,6 +62,8 @@ struct sst_emu_scan {
     bool query;
     bool reverse;             /* ScanIndexForward false           */
     struct sst_emu_key prefix; /* the partition's key bytes       */
+    struct sst_emu_key lower;  /* prefix + the range's lower bound */
+    bool has_lower;
     struct sst_emu_query_key *kc;
     const char *range_name; /* sort key queried, NULL for none     */
 };

@@ -464,8 +464,14 @@ run_step(struct sst_emu *emu, struct json_object *step, char *why,
     }
     type = json_object_get_string(json_object_object_get(exp, "type"));
     msg = json_object_get_string(json_object_object_get(exp, "message"));
-    pass = rc != SST_OK && resp == NULL && strcmp(e.type, type) == 0 &&
-           strcmp(e.message, msg) == 0 && sst_code_from_type(type) == rc;
+    /* the error's extra members (the Item of a failed condition asked
+     * for with ReturnValuesOnConditionCheckFailure) */
+    if (json_object_object_get_ex(exp, "extra", &m))
+        want = expand(m);
+    pass = rc != SST_OK && strcmp(e.type, type) == 0 &&
+           strcmp(e.message, msg) == 0 && sst_code_from_type(type) == rc &&
+           (want != NULL ? json_object_equal(resp, want) : resp == NULL);
+    json_object_put(want);
     if (!pass)
         snprintf(why, why_len, "%s: want %s: %s\n    got  %s: %s", op, type,
                  msg, rc == SST_OK ? "success" : e.type,
@@ -838,55 +844,173 @@ projections(void)
 
 /* Query: key conditions, direction, pages, filters, indexes. */
 static const struct row query_rows[] = {
-    OK("PutItem", "{\"TableName\":\"tbl\",\"Item\":{\"pk\":{\"S\":\"a\"},\"sk\":{\"N\":\"1\"},\"v\":{\"N\":\"10\"}}}", "{}"),
-    OK("PutItem", "{\"TableName\":\"tbl\",\"Item\":{\"pk\":{\"S\":\"a\"},\"sk\":{\"N\":\"2\"},\"v\":{\"N\":\"20\"},\"g\":{\"S\":\"G\"},\"gs\":{\"N\":\"2\"}}}", "{}"),
-    OK("PutItem", "{\"TableName\":\"tbl\",\"Item\":{\"pk\":{\"S\":\"a\"},\"sk\":{\"N\":\"3\"},\"v\":{\"N\":\"30\"}}}", "{}"),
-    OK("PutItem", "{\"TableName\":\"tbl\",\"Item\":{\"pk\":{\"S\":\"a\"},\"sk\":{\"N\":\"4\"},\"v\":{\"N\":\"40\"},\"g\":{\"S\":\"G\"},\"gs\":{\"N\":\"4\"}}}", "{}"),
-    OK("PutItem", "{\"TableName\":\"tbl\",\"Item\":{\"pk\":{\"S\":\"a\"},\"sk\":{\"N\":\"5\"},\"v\":{\"N\":\"50\"}}}", "{}"),
-    OK("PutItem", "{\"TableName\":\"tbl\",\"Item\":{\"pk\":{\"S\":\"b\"},\"sk\":{\"N\":\"1\"},\"v\":{\"N\":\"10\"}}}", "{}"),
+    OK("PutItem", "{\"TableName\":\"tbl\","
+                  "\"Item\":{\"pk\":{\"S\":\"a\"},"
+                  "\"sk\":{\"N\":\"1\"},\"v\":{\"N\":\"10\"}}}", "{}"),
+    OK("PutItem", "{\"TableName\":\"tbl\","
+                  "\"Item\":{\"pk\":{\"S\":\"a\"},"
+                  "\"sk\":{\"N\":\"2\"},\"v\":{\"N\":\"20\"},"
+                  "\"g\":{\"S\":\"G\"},\"gs\":{\"N\":\"2\"}}}", "{}"),
+    OK("PutItem", "{\"TableName\":\"tbl\","
+                  "\"Item\":{\"pk\":{\"S\":\"a\"},"
+                  "\"sk\":{\"N\":\"3\"},\"v\":{\"N\":\"30\"}}}", "{}"),
+    OK("PutItem", "{\"TableName\":\"tbl\","
+                  "\"Item\":{\"pk\":{\"S\":\"a\"},"
+                  "\"sk\":{\"N\":\"4\"},\"v\":{\"N\":\"40\"},"
+                  "\"g\":{\"S\":\"G\"},\"gs\":{\"N\":\"4\"}}}", "{}"),
+    OK("PutItem", "{\"TableName\":\"tbl\","
+                  "\"Item\":{\"pk\":{\"S\":\"a\"},"
+                  "\"sk\":{\"N\":\"5\"},\"v\":{\"N\":\"50\"}}}", "{}"),
+    OK("PutItem", "{\"TableName\":\"tbl\","
+                  "\"Item\":{\"pk\":{\"S\":\"b\"},"
+                  "\"sk\":{\"N\":\"1\"},\"v\":{\"N\":\"10\"}}}", "{}"),
     /* the whole partition, in sort-key order */
     OK("Query",
-       "{\"TableName\":\"tbl\",\"KeyConditionExpression\":\"pk = :p\",\"ExpressionAttributeValues\":{\":p\":{\"S\":\"a\"}}}",
-       "{\"Items\":[{\"pk\":{\"S\":\"a\"},\"sk\":{\"N\":\"1\"},\"v\":{\"N\":\"10\"}},{\"pk\":{\"S\":\"a\"},\"sk\":{\"N\":\"2\"},\"v\":{\"N\":\"20\"},\"g\":{\"S\":\"G\"},\"gs\":{\"N\":\"2\"}},{\"pk\":{\"S\":\"a\"},\"sk\":{\"N\":\"3\"},\"v\":{\"N\":\"30\"}},{\"pk\":{\"S\":\"a\"},\"sk\":{\"N\":\"4\"},\"v\":{\"N\":\"40\"},\"g\":{\"S\":\"G\"},\"gs\":{\"N\":\"4\"}},{\"pk\":{\"S\":\"a\"},\"sk\":{\"N\":\"5\"},\"v\":{\"N\":\"50\"}}],\"Count\":5,\"ScannedCount\":5}"),
+       "{\"TableName\":\"tbl\",\"KeyConditionExpression\":\"pk = :p\","
+       "\"ExpressionAttributeValues\":{\":p\":{\"S\":\"a\"}}}",
+       "{\"Items\":[{\"pk\":{\"S\":\"a\"},\"sk\":{\"N\":\"1\"},"
+       "\"v\":{\"N\":\"10\"}},{\"pk\":{\"S\":\"a\"},\"sk\":{\"N\":\"2\"},"
+       "\"v\":{\"N\":\"20\"},\"g\":{\"S\":\"G\"},\"gs\":{\"N\":\"2\"}},"
+       "{\"pk\":{\"S\":\"a\"},\"sk\":{\"N\":\"3\"},\"v\":{\"N\":\"30\"}},"
+       "{\"pk\":{\"S\":\"a\"},\"sk\":{\"N\":\"4\"},\"v\":{\"N\":\"40\"},"
+       "\"g\":{\"S\":\"G\"},\"gs\":{\"N\":\"4\"}},{\"pk\":{\"S\":\"a\"},"
+       "\"sk\":{\"N\":\"5\"},\"v\":{\"N\":\"50\"}}],\"Count\":5,"
+       "\"ScannedCount\":5}"),
     /* BETWEEN, backward, projected */
     OK("Query",
-       "{\"TableName\":\"tbl\",\"KeyConditionExpression\":\"pk = :p AND sk BETWEEN :a AND :b\",\"ExpressionAttributeValues\":{\":p\":{\"S\":\"a\"},\":a\":{\"N\":\"2\"},\":b\":{\"N\":\"4\"}},\"ScanIndexForward\":false,\"ProjectionExpression\":\"sk\"}",
-       "{\"Items\":[{\"sk\":{\"N\":\"4\"}},{\"sk\":{\"N\":\"3\"}},{\"sk\":{\"N\":\"2\"}}],\"Count\":3,\"ScannedCount\":3}"),
+       "{\"TableName\":\"tbl\",\"KeyConditionExpression\":\"pk = :p AND sk BE"
+       "TWEEN :a AND :b\",\"ExpressionAttributeValues\":{\":p\":{\"S\":\"a\"}"
+       ",\":a\":{\"N\":\"2\"},\":b\":{\"N\":\"4\"}},"
+       "\"ScanIndexForward\":false,\"ProjectionExpression\":\"sk\"}",
+       "{\"Items\":[{\"sk\":{\"N\":\"4\"}},{\"sk\":{\"N\":\"3\"}},"
+       "{\"sk\":{\"N\":\"2\"}}],\"Count\":3,\"ScannedCount\":3}"),
     /* Limit: an open range always gives a LastEvaluatedKey */
     OK("Query",
-       "{\"TableName\":\"tbl\",\"KeyConditionExpression\":\"pk = :p\",\"ExpressionAttributeValues\":{\":p\":{\"S\":\"a\"}},\"Limit\":2}",
-       "{\"Items\":[{\"pk\":{\"S\":\"a\"},\"sk\":{\"N\":\"1\"},\"v\":{\"N\":\"10\"}},{\"pk\":{\"S\":\"a\"},\"sk\":{\"N\":\"2\"},\"v\":{\"N\":\"20\"},\"g\":{\"S\":\"G\"},\"gs\":{\"N\":\"2\"}}],\"Count\":2,\"ScannedCount\":2,\"LastEvaluatedKey\":{\"pk\":{\"S\":\"a\"},\"sk\":{\"N\":\"2\"}}}"),
+       "{\"TableName\":\"tbl\",\"KeyConditionExpression\":\"pk = :p\","
+       "\"ExpressionAttributeValues\":{\":p\":{\"S\":\"a\"}},\"Limit\":2}",
+       "{\"Items\":[{\"pk\":{\"S\":\"a\"},\"sk\":{\"N\":\"1\"},"
+       "\"v\":{\"N\":\"10\"}},{\"pk\":{\"S\":\"a\"},\"sk\":{\"N\":\"2\"},"
+       "\"v\":{\"N\":\"20\"},\"g\":{\"S\":\"G\"},\"gs\":{\"N\":\"2\"}}],"
+       "\"Count\":2,\"ScannedCount\":2,"
+       "\"LastEvaluatedKey\":{\"pk\":{\"S\":\"a\"},\"sk\":{\"N\":\"2\"}}}"),
     OK("Query",
-       "{\"TableName\":\"tbl\",\"KeyConditionExpression\":\"pk = :p\",\"ExpressionAttributeValues\":{\":p\":{\"S\":\"a\"}},\"Limit\":3,\"ExclusiveStartKey\":{\"pk\":{\"S\":\"a\"},\"sk\":{\"N\":\"2\"}}}",
-       "{\"Items\":[{\"pk\":{\"S\":\"a\"},\"sk\":{\"N\":\"3\"},\"v\":{\"N\":\"30\"}},{\"pk\":{\"S\":\"a\"},\"sk\":{\"N\":\"4\"},\"v\":{\"N\":\"40\"},\"g\":{\"S\":\"G\"},\"gs\":{\"N\":\"4\"}},{\"pk\":{\"S\":\"a\"},\"sk\":{\"N\":\"5\"},\"v\":{\"N\":\"50\"}}],\"Count\":3,\"ScannedCount\":3,\"LastEvaluatedKey\":{\"pk\":{\"S\":\"a\"},\"sk\":{\"N\":\"5\"}}}"),
+       "{\"TableName\":\"tbl\",\"KeyConditionExpression\":\"pk = :p\","
+       "\"ExpressionAttributeValues\":{\":p\":{\"S\":\"a\"}},\"Limit\":3,"
+       "\"ExclusiveStartKey\":{\"pk\":{\"S\":\"a\"},\"sk\":{\"N\":\"2\"}}}",
+       "{\"Items\":[{\"pk\":{\"S\":\"a\"},\"sk\":{\"N\":\"3\"},"
+       "\"v\":{\"N\":\"30\"}},{\"pk\":{\"S\":\"a\"},\"sk\":{\"N\":\"4\"},"
+       "\"v\":{\"N\":\"40\"},\"g\":{\"S\":\"G\"},\"gs\":{\"N\":\"4\"}},"
+       "{\"pk\":{\"S\":\"a\"},\"sk\":{\"N\":\"5\"},\"v\":{\"N\":\"50\"}}],"
+       "\"Count\":3,\"ScannedCount\":3,"
+       "\"LastEvaluatedKey\":{\"pk\":{\"S\":\"a\"},\"sk\":{\"N\":\"5\"}}}"),
     /* a range closed on the side read towards: none at its end */
     OK("Query",
-       "{\"TableName\":\"tbl\",\"KeyConditionExpression\":\"pk = :p AND sk <= :s\",\"ExpressionAttributeValues\":{\":p\":{\"S\":\"a\"},\":s\":{\"N\":\"2\"}},\"Limit\":2}",
-       "{\"Items\":[{\"pk\":{\"S\":\"a\"},\"sk\":{\"N\":\"1\"},\"v\":{\"N\":\"10\"}},{\"pk\":{\"S\":\"a\"},\"sk\":{\"N\":\"2\"},\"v\":{\"N\":\"20\"},\"g\":{\"S\":\"G\"},\"gs\":{\"N\":\"2\"}}],\"Count\":2,\"ScannedCount\":2}"),
+       "{\"TableName\":\"tbl\",\"KeyConditionExpression\":\"pk = :p AND sk <="
+       " :s\",\"ExpressionAttributeValues\":{\":p\":{\"S\":\"a\"},"
+       "\":s\":{\"N\":\"2\"}},\"Limit\":2}",
+       "{\"Items\":[{\"pk\":{\"S\":\"a\"},\"sk\":{\"N\":\"1\"},"
+       "\"v\":{\"N\":\"10\"}},{\"pk\":{\"S\":\"a\"},\"sk\":{\"N\":\"2\"},"
+       "\"v\":{\"N\":\"20\"},\"g\":{\"S\":\"G\"},\"gs\":{\"N\":\"2\"}}],"
+       "\"Count\":2,\"ScannedCount\":2}"),
     OK("Query",
-       "{\"TableName\":\"tbl\",\"KeyConditionExpression\":\"pk = :p AND sk >= :s\",\"ExpressionAttributeValues\":{\":p\":{\"S\":\"a\"},\":s\":{\"N\":\"4\"}},\"Limit\":2,\"ScanIndexForward\":false}",
-       "{\"Items\":[{\"pk\":{\"S\":\"a\"},\"sk\":{\"N\":\"5\"},\"v\":{\"N\":\"50\"}},{\"pk\":{\"S\":\"a\"},\"sk\":{\"N\":\"4\"},\"v\":{\"N\":\"40\"},\"g\":{\"S\":\"G\"},\"gs\":{\"N\":\"4\"}}],\"Count\":2,\"ScannedCount\":2}"),
+       "{\"TableName\":\"tbl\",\"KeyConditionExpression\":\"pk = :p AND sk >="
+       " :s\",\"ExpressionAttributeValues\":{\":p\":{\"S\":\"a\"},"
+       "\":s\":{\"N\":\"4\"}},\"Limit\":2,\"ScanIndexForward\":false}",
+       "{\"Items\":[{\"pk\":{\"S\":\"a\"},\"sk\":{\"N\":\"5\"},"
+       "\"v\":{\"N\":\"50\"}},{\"pk\":{\"S\":\"a\"},\"sk\":{\"N\":\"4\"},"
+       "\"v\":{\"N\":\"40\"},\"g\":{\"S\":\"G\"},\"gs\":{\"N\":\"4\"}}],"
+       "\"Count\":2,\"ScannedCount\":2}"),
     OK("Query",
-       "{\"TableName\":\"tbl\",\"KeyConditionExpression\":\"pk = :p AND sk > :s\",\"ExpressionAttributeValues\":{\":p\":{\"S\":\"a\"},\":s\":{\"N\":\"3\"}},\"Limit\":1,\"ScanIndexForward\":false}",
-       "{\"Items\":[{\"pk\":{\"S\":\"a\"},\"sk\":{\"N\":\"5\"},\"v\":{\"N\":\"50\"}}],\"Count\":1,\"ScannedCount\":1,\"LastEvaluatedKey\":{\"pk\":{\"S\":\"a\"},\"sk\":{\"N\":\"5\"}}}"),
+       "{\"TableName\":\"tbl\",\"KeyConditionExpression\":\"pk = :p AND sk > "
+       ":s\",\"ExpressionAttributeValues\":{\":p\":{\"S\":\"a\"},"
+       "\":s\":{\"N\":\"3\"}},\"Limit\":1,\"ScanIndexForward\":false}",
+       "{\"Items\":[{\"pk\":{\"S\":\"a\"},\"sk\":{\"N\":\"5\"},"
+       "\"v\":{\"N\":\"50\"}}],\"Count\":1,\"ScannedCount\":1,"
+       "\"LastEvaluatedKey\":{\"pk\":{\"S\":\"a\"},\"sk\":{\"N\":\"5\"}}}"),
     OK("Query",
-       "{\"TableName\":\"tbl\",\"KeyConditionExpression\":\"pk = :p\",\"ExpressionAttributeValues\":{\":p\":{\"S\":\"a\"}},\"ScanIndexForward\":false,\"ExclusiveStartKey\":{\"pk\":{\"S\":\"a\"},\"sk\":{\"N\":\"3\"}}}",
-       "{\"Items\":[{\"pk\":{\"S\":\"a\"},\"sk\":{\"N\":\"2\"},\"v\":{\"N\":\"20\"},\"g\":{\"S\":\"G\"},\"gs\":{\"N\":\"2\"}},{\"pk\":{\"S\":\"a\"},\"sk\":{\"N\":\"1\"},\"v\":{\"N\":\"10\"}}],\"Count\":2,\"ScannedCount\":2}"),
+       "{\"TableName\":\"tbl\",\"KeyConditionExpression\":\"pk = :p\","
+       "\"ExpressionAttributeValues\":{\":p\":{\"S\":\"a\"}},"
+       "\"ScanIndexForward\":false,"
+       "\"ExclusiveStartKey\":{\"pk\":{\"S\":\"a\"},\"sk\":{\"N\":\"3\"}}}",
+       "{\"Items\":[{\"pk\":{\"S\":\"a\"},\"sk\":{\"N\":\"2\"},"
+       "\"v\":{\"N\":\"20\"},\"g\":{\"S\":\"G\"},\"gs\":{\"N\":\"2\"}},"
+       "{\"pk\":{\"S\":\"a\"},\"sk\":{\"N\":\"1\"},\"v\":{\"N\":\"10\"}}],"
+       "\"Count\":2,\"ScannedCount\":2}"),
+    /* forward from the range's lower bound, to its end */
+    OK("Query",
+       "{\"TableName\":\"tbl\",\"KeyConditionExpression\":\"pk = :p AND sk > :"
+       "s\","
+       "\"ExpressionAttributeValues\":{\":p\":{\"S\":\"a\"},"
+       "\":s\":{\"N\":\"3\"}}}",
+       "{\"Items\":[{\"pk\":{\"S\":\"a\"},\"sk\":{\"N\":\"4\"},"
+       "\"v\":{\"N\":\"40\"},\"g\":{\"S\":\"G\"},\"gs\":{\"N\":\"4\"}},"
+       "{\"pk\":{\"S\":\"a\"},\"sk\":{\"N\":\"5\"},\"v\":{\"N\":\"50\"}}],"
+       "\"Count\":2,\"ScannedCount\":2}"),
+    OK("Query",
+       "{\"TableName\":\"tbl\",\"KeyConditionExpression\":\"pk = :p AND sk BET"
+       "WEEN :a AND :b\","
+       "\"ExpressionAttributeValues\":{\":p\":{\"S\":\"a\"},"
+       "\":a\":{\"N\":\"2\"},\":b\":{\"N\":\"3\"}}}",
+       "{\"Items\":[{\"pk\":{\"S\":\"a\"},\"sk\":{\"N\":\"2\"},"
+       "\"v\":{\"N\":\"20\"},\"g\":{\"S\":\"G\"},\"gs\":{\"N\":\"2\"}},"
+       "{\"pk\":{\"S\":\"a\"},\"sk\":{\"N\":\"3\"},\"v\":{\"N\":\"30\"}}],"
+       "\"Count\":2,\"ScannedCount\":2}"),
+    OK("Query",
+       "{\"TableName\":\"tbl\",\"KeyConditionExpression\":\"pk = :p AND sk = :"
+       "s\","
+       "\"ExpressionAttributeValues\":{\":p\":{\"S\":\"a\"},"
+       "\":s\":{\"N\":\"4\"}}}",
+       "{\"Items\":[{\"pk\":{\"S\":\"a\"},\"sk\":{\"N\":\"4\"},"
+       "\"v\":{\"N\":\"40\"},\"g\":{\"S\":\"G\"},\"gs\":{\"N\":\"4\"}}],"
+       "\"Count\":1,\"ScannedCount\":1}"),
+    OK("Query",
+       "{\"TableName\":\"tbl\",\"KeyConditionExpression\":\"pk = :p AND sk < :"
+       "s\","
+       "\"ExpressionAttributeValues\":{\":p\":{\"S\":\"a\"},"
+       "\":s\":{\"N\":\"3\"}}}",
+       "{\"Items\":[{\"pk\":{\"S\":\"a\"},\"sk\":{\"N\":\"1\"},"
+       "\"v\":{\"N\":\"10\"}},{\"pk\":{\"S\":\"a\"},\"sk\":{\"N\":\"2\"},"
+       "\"v\":{\"N\":\"20\"},\"g\":{\"S\":\"G\"},\"gs\":{\"N\":\"2\"}}],"
+       "\"Count\":2,\"ScannedCount\":2}"),
     /* the filter: Count counts what passes, ScannedCount all read */
     OK("Query",
-       "{\"TableName\":\"tbl\",\"KeyConditionExpression\":\"pk = :p\",\"ExpressionAttributeValues\":{\":p\":{\"S\":\"a\"},\":n\":{\"N\":\"25\"}},\"Select\":\"COUNT\",\"FilterExpression\":\"v > :n\"}",
+       "{\"TableName\":\"tbl\",\"KeyConditionExpression\":\"pk = :p\","
+       "\"ExpressionAttributeValues\":{\":p\":{\"S\":\"a\"},"
+       "\":n\":{\"N\":\"25\"}},\"Select\":\"COUNT\","
+       "\"FilterExpression\":\"v > :n\"}",
        "{\"Count\":3,\"ScannedCount\":5}"),
     /* a global index: its own key order, its keys in LastEvaluatedKey */
     OK("Query",
-       "{\"TableName\":\"tbl\",\"IndexName\":\"gall\",\"KeyConditionExpression\":\"g = :g\",\"ExpressionAttributeValues\":{\":g\":{\"S\":\"G\"}}}",
-       "{\"Items\":[{\"pk\":{\"S\":\"a\"},\"sk\":{\"N\":\"2\"},\"v\":{\"N\":\"20\"},\"g\":{\"S\":\"G\"},\"gs\":{\"N\":\"2\"}},{\"pk\":{\"S\":\"a\"},\"sk\":{\"N\":\"4\"},\"v\":{\"N\":\"40\"},\"g\":{\"S\":\"G\"},\"gs\":{\"N\":\"4\"}}],\"Count\":2,\"ScannedCount\":2}"),
+       "{\"TableName\":\"tbl\",\"IndexName\":\"gall\","
+       "\"KeyConditionExpression\":\"g = :g\","
+       "\"ExpressionAttributeValues\":{\":g\":{\"S\":\"G\"}}}",
+       "{\"Items\":[{\"pk\":{\"S\":\"a\"},\"sk\":{\"N\":\"2\"},"
+       "\"v\":{\"N\":\"20\"},\"g\":{\"S\":\"G\"},\"gs\":{\"N\":\"2\"}},"
+       "{\"pk\":{\"S\":\"a\"},\"sk\":{\"N\":\"4\"},\"v\":{\"N\":\"40\"},"
+       "\"g\":{\"S\":\"G\"},\"gs\":{\"N\":\"4\"}}],\"Count\":2,"
+       "\"ScannedCount\":2}"),
     OK("Query",
-       "{\"TableName\":\"tbl\",\"IndexName\":\"gall\",\"KeyConditionExpression\":\"g = :g\",\"ExpressionAttributeValues\":{\":g\":{\"S\":\"G\"}},\"Limit\":1}",
-       "{\"Items\":[{\"pk\":{\"S\":\"a\"},\"sk\":{\"N\":\"2\"},\"v\":{\"N\":\"20\"},\"g\":{\"S\":\"G\"},\"gs\":{\"N\":\"2\"}}],\"Count\":1,\"ScannedCount\":1,\"LastEvaluatedKey\":{\"pk\":{\"S\":\"a\"},\"sk\":{\"N\":\"2\"},\"g\":{\"S\":\"G\"},\"gs\":{\"N\":\"2\"}}}"),
+       "{\"TableName\":\"tbl\",\"IndexName\":\"gall\","
+       "\"KeyConditionExpression\":\"g = :g\","
+       "\"ExpressionAttributeValues\":{\":g\":{\"S\":\"G\"}},\"Limit\":1}",
+       "{\"Items\":[{\"pk\":{\"S\":\"a\"},\"sk\":{\"N\":\"2\"},"
+       "\"v\":{\"N\":\"20\"},\"g\":{\"S\":\"G\"},\"gs\":{\"N\":\"2\"}}],"
+       "\"Count\":1,\"ScannedCount\":1,"
+       "\"LastEvaluatedKey\":{\"pk\":{\"S\":\"a\"},\"sk\":{\"N\":\"2\"},"
+       "\"g\":{\"S\":\"G\"},\"gs\":{\"N\":\"2\"}}}"),
     OK("Query",
-       "{\"TableName\":\"tbl\",\"IndexName\":\"gall\",\"KeyConditionExpression\":\"g = :g\",\"ExpressionAttributeValues\":{\":g\":{\"S\":\"G\"}},\"ExclusiveStartKey\":{\"pk\":{\"S\":\"a\"},\"sk\":{\"N\":\"2\"},\"g\":{\"S\":\"G\"},\"gs\":{\"N\":\"2\"}}}",
-       "{\"Items\":[{\"pk\":{\"S\":\"a\"},\"sk\":{\"N\":\"4\"},\"v\":{\"N\":\"40\"},\"g\":{\"S\":\"G\"},\"gs\":{\"N\":\"4\"}}],\"Count\":1,\"ScannedCount\":1}"),
-    VALID("Query", "{\"TableName\":\"tbl\",\"IndexName\":\"gall\",\"KeyConditionExpression\":\"g = :g\",\"ExpressionAttributeValues\":{\":g\":{\"S\":\"G\"}},\"ConsistentRead\":true}",
+       "{\"TableName\":\"tbl\",\"IndexName\":\"gall\","
+       "\"KeyConditionExpression\":\"g = :g\","
+       "\"ExpressionAttributeValues\":{\":g\":{\"S\":\"G\"}},"
+       "\"ExclusiveStartKey\":{\"pk\":{\"S\":\"a\"},\"sk\":{\"N\":\"2\"},"
+       "\"g\":{\"S\":\"G\"},\"gs\":{\"N\":\"2\"}}}",
+       "{\"Items\":[{\"pk\":{\"S\":\"a\"},\"sk\":{\"N\":\"4\"},"
+       "\"v\":{\"N\":\"40\"},\"g\":{\"S\":\"G\"},\"gs\":{\"N\":\"4\"}}],"
+       "\"Count\":1,\"ScannedCount\":1}"),
+    VALID("Query", "{\"TableName\":\"tbl\",\"IndexName\":\"gall\","
+                   "\"KeyConditionExpression\":\"g = :g\","
+                   "\"ExpressionAttributeValues\":{\":g\":{\"S\":\"G\"}},"
+                   "\"ConsistentRead\":true}",
           "Consistent reads are not supported on global secondary indexes"),
     VALID("Query",
           "{\"TableName\":\"tbl\",\"KeyConditionExpression\":\"pk = :p\","
@@ -896,10 +1020,15 @@ static const struct row query_rows[] = {
     VALID("Query", "{\"TableName\":\"tbl\"}",
           "Either the KeyConditions or KeyConditionExpression parameter "
           "must be specified in the request."),
-    VALID("Query", "{\"TableName\":\"tbl\",\"KeyConditionExpression\":\"pk = :p\",\"ExpressionAttributeValues\":{\":p\":{\"S\":\"a\"},\":n\":{\"N\":\"1\"}},\"FilterExpression\":\"sk > :n\"}",
+    VALID("Query", "{\"TableName\":\"tbl\","
+                   "\"KeyConditionExpression\":\"pk = :p\","
+                   "\"ExpressionAttributeValues\":{\":p\":{\"S\":\"a\"},"
+                   "\":n\":{\"N\":\"1\"}},\"FilterExpression\":\"sk > :n\"}",
           "Filter Expression can only contain non-primary key attributes: "
           "Primary key attribute: sk"),
-    VALID("Query", "{\"TableName\":\"tbl\",\"KeyConditionExpression\":\"sk = :p\",\"ExpressionAttributeValues\":{\":p\":{\"S\":\"a\"}}}",
+    VALID("Query", "{\"TableName\":\"tbl\","
+                   "\"KeyConditionExpression\":\"sk = :p\","
+                   "\"ExpressionAttributeValues\":{\":p\":{\"S\":\"a\"}}}",
           "Query condition missed key schema element"),
 };
 
@@ -919,52 +1048,93 @@ queries(void)
 static const struct row update_rows[] = {
     /* a new item, from its key */
     OK("UpdateItem",
-       "{\"TableName\":\"tbl\",\"Key\":{\"pk\":{\"S\":\"a\"},\"sk\":{\"N\":\"1\"}},\"UpdateExpression\":\"SET v = :one ADD c :one\",\"ExpressionAttributeValues\":{\":one\":{\"N\":\"1\"}},\"ReturnValues\":\"ALL_NEW\"}",
-       "{\"Attributes\":{\"pk\":{\"S\":\"a\"},\"sk\":{\"N\":\"1\"},\"v\":{\"N\":\"1\"},\"c\":{\"N\":\"1\"}}}"),
+       "{\"TableName\":\"tbl\",\"Key\":{\"pk\":{\"S\":\"a\"},"
+       "\"sk\":{\"N\":\"1\"}},\"UpdateExpression\":\"SET v = :one ADD c :one"
+       "\",\"ExpressionAttributeValues\":{\":one\":{\"N\":\"1\"}},"
+       "\"ReturnValues\":\"ALL_NEW\"}",
+       "{\"Attributes\":{\"pk\":{\"S\":\"a\"},\"sk\":{\"N\":\"1\"},"
+       "\"v\":{\"N\":\"1\"},\"c\":{\"N\":\"1\"}}}"),
     OK("UpdateItem",
-       "{\"TableName\":\"tbl\",\"Key\":{\"pk\":{\"S\":\"a\"},\"sk\":{\"N\":\"1\"}},\"UpdateExpression\":\"SET v = v + :one\",\"ExpressionAttributeValues\":{\":one\":{\"N\":\"1\"}},\"ReturnValues\":\"UPDATED_OLD\"}",
+       "{\"TableName\":\"tbl\",\"Key\":{\"pk\":{\"S\":\"a\"},"
+       "\"sk\":{\"N\":\"1\"}},\"UpdateExpression\":\"SET v = v + :one\","
+       "\"ExpressionAttributeValues\":{\":one\":{\"N\":\"1\"}},"
+       "\"ReturnValues\":\"UPDATED_OLD\"}",
        "{\"Attributes\":{\"v\":{\"N\":\"1\"}}}"),
     OK("UpdateItem",
-       "{\"TableName\":\"tbl\",\"Key\":{\"pk\":{\"S\":\"a\"},\"sk\":{\"N\":\"1\"}},\"UpdateExpression\":\"REMOVE c SET w = :one\",\"ExpressionAttributeValues\":{\":one\":{\"N\":\"1\"}},\"ReturnValues\":\"UPDATED_NEW\"}",
+       "{\"TableName\":\"tbl\",\"Key\":{\"pk\":{\"S\":\"a\"},"
+       "\"sk\":{\"N\":\"1\"}},\"UpdateExpression\":\"REMOVE c SET w = :one\","
+       "\"ExpressionAttributeValues\":{\":one\":{\"N\":\"1\"}},"
+       "\"ReturnValues\":\"UPDATED_NEW\"}",
        "{\"Attributes\":{\"w\":{\"N\":\"1\"}}}"),
     /* the condition, with the old item on failure */
     FAILED("UpdateItem",
-           "{\"TableName\":\"tbl\",\"Key\":{\"pk\":{\"S\":\"a\"},\"sk\":{\"N\":\"1\"}},\"UpdateExpression\":\"SET w = :one\",\"ConditionExpression\":\"v = :one\",\"ExpressionAttributeValues\":{\":one\":{\"N\":\"1\"}},\"ReturnValuesOnConditionCheckFailure\":\"ALL_OLD\"}",
-           "{\"Item\":{\"pk\":{\"S\":\"a\"},\"sk\":{\"N\":\"1\"},\"v\":{\"N\":\"2\"},\"w\":{\"N\":\"1\"}}}"),
+           "{\"TableName\":\"tbl\",\"Key\":{\"pk\":{\"S\":\"a\"},"
+           "\"sk\":{\"N\":\"1\"}},\"UpdateExpression\":\"SET w = :one\","
+           "\"ConditionExpression\":\"v = :one\","
+           "\"ExpressionAttributeValues\":{\":one\":{\"N\":\"1\"}},"
+           "\"ReturnValuesOnConditionCheckFailure\":\"ALL_OLD\"}",
+           "{\"Item\":{\"pk\":{\"S\":\"a\"},\"sk\":{\"N\":\"1\"},"
+           "\"v\":{\"N\":\"2\"},\"w\":{\"N\":\"1\"}}}"),
     OK("UpdateItem",
-       "{\"TableName\":\"tbl\",\"Key\":{\"pk\":{\"S\":\"a\"},\"sk\":{\"N\":\"1\"}},\"UpdateExpression\":\"SET w = w + :one\",\"ConditionExpression\":\"v > :one\",\"ExpressionAttributeValues\":{\":one\":{\"N\":\"1\"}},\"ReturnValues\":\"ALL_OLD\"}",
-       "{\"Attributes\":{\"pk\":{\"S\":\"a\"},\"sk\":{\"N\":\"1\"},\"v\":{\"N\":\"2\"},\"w\":{\"N\":\"1\"}}}"),
+       "{\"TableName\":\"tbl\",\"Key\":{\"pk\":{\"S\":\"a\"},"
+       "\"sk\":{\"N\":\"1\"}},\"UpdateExpression\":\"SET w = w + :one\","
+       "\"ConditionExpression\":\"v > :one\","
+       "\"ExpressionAttributeValues\":{\":one\":{\"N\":\"1\"}},"
+       "\"ReturnValues\":\"ALL_OLD\"}",
+       "{\"Attributes\":{\"pk\":{\"S\":\"a\"},\"sk\":{\"N\":\"1\"},"
+       "\"v\":{\"N\":\"2\"},\"w\":{\"N\":\"1\"}}}"),
     /* key attributes cannot change */
     VALID("UpdateItem",
-          "{\"TableName\":\"tbl\",\"Key\":{\"pk\":{\"S\":\"a\"},\"sk\":{\"N\":\"1\"}},\"UpdateExpression\":\"SET #k = :s\",\"ExpressionAttributeNames\":{\"#k\":\"sk\"},\"ExpressionAttributeValues\":{\":s\":{\"N\":\"3\"}}}",
-          "One or more parameter values were invalid: Cannot update attribute sk. This attribute is part of the key"),
+          "{\"TableName\":\"tbl\",\"Key\":{\"pk\":{\"S\":\"a\"},"
+          "\"sk\":{\"N\":\"1\"}},\"UpdateExpression\":\"SET #k = :s\","
+          "\"ExpressionAttributeNames\":{\"#k\":\"sk\"},"
+          "\"ExpressionAttributeValues\":{\":s\":{\"N\":\"3\"}}}",
+          "One or more parameter values were invalid: Cannot update attribut"
+          "e sk. This attribute is part of the key"),
     /* runtime errors */
     VALID("UpdateItem",
-          "{\"TableName\":\"tbl\",\"Key\":{\"pk\":{\"S\":\"a\"},\"sk\":{\"N\":\"1\"}},\"UpdateExpression\":\"SET w = pk + :one\",\"ExpressionAttributeValues\":{\":one\":{\"N\":\"1\"}}}",
+          "{\"TableName\":\"tbl\",\"Key\":{\"pk\":{\"S\":\"a\"},"
+          "\"sk\":{\"N\":\"1\"}},\"UpdateExpression\":\"SET w = pk + :one\","
+          "\"ExpressionAttributeValues\":{\":one\":{\"N\":\"1\"}}}",
           "An operand in the update expression has an incorrect data type"),
     /* an index key attribute of the wrong type */
     VALID("UpdateItem",
-          "{\"TableName\":\"tbl\",\"Key\":{\"pk\":{\"S\":\"a\"},\"sk\":{\"N\":\"1\"}},\"UpdateExpression\":\"SET g = :one\",\"ExpressionAttributeValues\":{\":one\":{\"N\":\"1\"}}}",
-          "One or more parameter values were invalid: Type mismatch for Index Key"),
+          "{\"TableName\":\"tbl\",\"Key\":{\"pk\":{\"S\":\"a\"},"
+          "\"sk\":{\"N\":\"1\"}},\"UpdateExpression\":\"SET g = :one\","
+          "\"ExpressionAttributeValues\":{\":one\":{\"N\":\"1\"}}}",
+          "One or more parameter values were invalid: Type mismatch for Inde"
+          "x Key"),
     /* index rows follow the update */
     OK("UpdateItem",
-       "{\"TableName\":\"tbl\",\"Key\":{\"pk\":{\"S\":\"a\"},\"sk\":{\"N\":\"1\"}},\"UpdateExpression\":\"SET g = :g, gs = :one\",\"ExpressionAttributeValues\":{\":g\":{\"S\":\"G\"},\":one\":{\"N\":\"1\"}}}",
+       "{\"TableName\":\"tbl\",\"Key\":{\"pk\":{\"S\":\"a\"},"
+       "\"sk\":{\"N\":\"1\"}},\"UpdateExpression\":\"SET g = :g, gs = :one\","
+       "\"ExpressionAttributeValues\":{\":g\":{\"S\":\"G\"},"
+       "\":one\":{\"N\":\"1\"}}}",
        "{}"),
     OK("Query",
-       "{\"TableName\":\"tbl\",\"IndexName\":\"gkeys\",\"KeyConditionExpression\":\"g = :g\",\"ExpressionAttributeValues\":{\":g\":{\"S\":\"G\"}}}",
-       "{\"Items\":[{\"pk\":{\"S\":\"a\"},\"sk\":{\"N\":\"1\"},\"g\":{\"S\":\"G\"}}],\"Count\":1,\"ScannedCount\":1}"),
+       "{\"TableName\":\"tbl\",\"IndexName\":\"gkeys\","
+       "\"KeyConditionExpression\":\"g = :g\","
+       "\"ExpressionAttributeValues\":{\":g\":{\"S\":\"G\"}}}",
+       "{\"Items\":[{\"pk\":{\"S\":\"a\"},\"sk\":{\"N\":\"1\"},"
+       "\"g\":{\"S\":\"G\"}}],\"Count\":1,\"ScannedCount\":1}"),
     OK("UpdateItem",
-       "{\"TableName\":\"tbl\",\"Key\":{\"pk\":{\"S\":\"a\"},\"sk\":{\"N\":\"1\"}},\"UpdateExpression\":\"REMOVE g\",\"ReturnValues\":\"UPDATED_OLD\"}",
+       "{\"TableName\":\"tbl\",\"Key\":{\"pk\":{\"S\":\"a\"},"
+       "\"sk\":{\"N\":\"1\"}},\"UpdateExpression\":\"REMOVE g\","
+       "\"ReturnValues\":\"UPDATED_OLD\"}",
        "{\"Attributes\":{\"g\":{\"S\":\"G\"}}}"),
     OK("Query",
-       "{\"TableName\":\"tbl\",\"IndexName\":\"gkeys\",\"KeyConditionExpression\":\"g = :g\",\"ExpressionAttributeValues\":{\":g\":{\"S\":\"G\"}}}",
+       "{\"TableName\":\"tbl\",\"IndexName\":\"gkeys\","
+       "\"KeyConditionExpression\":\"g = :g\","
+       "\"ExpressionAttributeValues\":{\":g\":{\"S\":\"G\"}}}",
        "{\"Items\":[],\"Count\":0,\"ScannedCount\":0}"),
     /* no UpdateExpression: a missing item is created from its key */
     OK("UpdateItem",
-       "{\"TableName\":\"tbl\",\"Key\":{\"pk\":{\"S\":\"b\"},\"sk\":{\"N\":\"9\"}},\"ReturnValues\":\"ALL_NEW\"}",
+       "{\"TableName\":\"tbl\",\"Key\":{\"pk\":{\"S\":\"b\"},"
+       "\"sk\":{\"N\":\"9\"}},\"ReturnValues\":\"ALL_NEW\"}",
        "{\"Attributes\":{\"pk\":{\"S\":\"b\"},\"sk\":{\"N\":\"9\"}}}"),
     OK("GetItem",
-       "{\"TableName\":\"tbl\",\"Key\":{\"pk\":{\"S\":\"b\"},\"sk\":{\"N\":\"9\"}}}",
+       "{\"TableName\":\"tbl\",\"Key\":{\"pk\":{\"S\":\"b\"},"
+       "\"sk\":{\"N\":\"9\"}}}",
        "{\"Item\":{\"pk\":{\"S\":\"b\"},\"sk\":{\"N\":\"9\"}}}"),
 };
 

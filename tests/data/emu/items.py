@@ -1014,6 +1014,180 @@ case("ut.err.throughput_on_pay_per_request", ct(SMALL),
                  "DynamoDB Local ignores the throughput; AWS refuses it"))
 
 
+# ------------------------------------------------------------------ expressions
+# The expression engine wired into the operations (docs/emulator.md,
+# "Expression seams").
+def EV(**kv):
+    return {"ExpressionAttributeValues": {":" + k: v for k, v in kv.items()}}
+
+
+def query(kc, table="tbl", **kw):
+    return ("Query", dict({"TableName": table,
+                           "KeyConditionExpression": kc}, **kw))
+
+
+def update(key, table="tbl", **kw):
+    return ("UpdateItem", dict({"TableName": table, "Key": key}, **kw))
+
+
+def QI(sk, pk="a"):
+    it = dict(K(pk, str(sk)), v=N(str(sk * 10)))
+    if pk == "a" and sk in (2, 4):
+        it.update(g=S("G"), gs=N(str(sk)))
+    return put(it)
+
+
+QROWS = [QI(1), QI(2), QI(3), QI(4), QI(5), QI(1, "b")]
+ONE = N("1")
+
+case("put.cond.ok_not_exists", ct(MAIN),
+     put(K(), ConditionExpression="attribute_not_exists(pk)"))
+case("put.cond.fails", ct(MAIN), put(dict(K(), v=N("1"))),
+     put(K(), ConditionExpression="attribute_not_exists(pk)"))
+case("put.cond.fails_all_old", ct(MAIN), put(dict(K(), v=N("1"))),
+     put(K(), ConditionExpression="attribute_not_exists(pk)",
+         ReturnValuesOnConditionCheckFailure="ALL_OLD"))
+case("put.cond.holds", ct(MAIN), put(dict(K(), v=N("1"))),
+     put(dict(K(), w=N("2")), ConditionExpression="v = :one",
+         ReturnValues="ALL_OLD", **EV(one=ONE)), get(K()))
+case("put.cond.nested_key", ct(MAIN),
+     put(K(), ConditionExpression="attribute_exists(pk.x)"))
+case("del.cond.nested_index_key", ct(MAIN),
+     delete(K(), ConditionExpression="attribute_exists(g[1])"))
+case("del.cond.partial_key_first", ct(MAIN),
+     delete({"pk": S("a")}, ConditionExpression="v = :v"))
+case("del.cond.undefined_value", ct(MAIN),
+     delete(K(), ConditionExpression="v = :v"))
+case("del.cond.missing_item_all_old", ct(MAIN),
+     delete(K(), ConditionExpression="attribute_exists(pk)",
+            ReturnValuesOnConditionCheckFailure="ALL_OLD"))
+case("del.cond.holds", ct(MAIN), put(dict(K(), v=N("1"))),
+     delete(K(), ConditionExpression="v = :one", ReturnValues="ALL_OLD",
+            **EV(one=N("1.0"))))
+case("get.proj.paths", ct(MAIN),
+     put(dict(K(), m={"M": {"x": N("1"), "y": S("s")}},
+              li={"L": [S("a"), S("b"), S("c")]})),
+     get(K(), ProjectionExpression="m.x, li[2], nope"))
+case("get.proj.nothing", ct(MAIN), put(K()),
+     get(K(), ProjectionExpression="#n",
+         ExpressionAttributeNames={"#n": "nope"}))
+case("get.proj.no_item", ct(MAIN), get(K(), ProjectionExpression="pk"))
+case("get.proj.nested_key", ct(MAIN),
+     get(K(), ProjectionExpression="sk.x"))
+case("bget.proj", ct(MAIN), *QROWS,
+     bget({"tbl": {"Keys": [K("a", "2")], "ProjectionExpression": "sk, #v",
+                   "ExpressionAttributeNames": {"#v": "v"}}}))
+case("scan.filter.proj", ct(MAIN), *QROWS,
+     scan(FilterExpression="v > :n", ProjectionExpression="pk, v",
+          **EV(n=N("45"))), compare="counts")
+case("scan.filter.count", ct(MAIN), *QROWS,
+     scan(Select="COUNT", FilterExpression="attribute_exists(g)"))
+case("scan.filter.limit", ct(MAIN), *QROWS,
+     scan(Limit=2, FilterExpression="v = :n", **EV(n=N("1000"))),
+     compare="counts")
+case("scan.proj.gsi_not_projected", ct(MAIN), *QROWS,
+     scan(IndexName="gkeys", ProjectionExpression="v, pk"))
+case("query.ok.partition", ct(MAIN), *QROWS,
+     query("pk = :p", **EV(p=S("a"))))
+case("query.ok.between_backward", ct(MAIN), *QROWS,
+     query("pk = :p AND sk BETWEEN :a AND :b", ScanIndexForward=False,
+           ProjectionExpression="sk", **EV(p=S("a"), a=N("2"), b=N("4"))))
+case("query.ok.limit_open", ct(MAIN), *QROWS,
+     query("pk = :p", Limit=2, **EV(p=S("a"))))
+case("query.ok.limit_all_open", ct(MAIN), *QROWS,
+     query("pk = :p", Limit=5, **EV(p=S("a"))))
+case("query.ok.start_key", ct(MAIN), *QROWS,
+     query("pk = :p", Limit=3, ExclusiveStartKey=K("a", "2"),
+           **EV(p=S("a"))))
+case("query.ok.start_key_backward", ct(MAIN), *QROWS,
+     query("pk = :p", ScanIndexForward=False, ExclusiveStartKey=K("a", "3"),
+           **EV(p=S("a"))))
+case("query.ok.limit_closed_forward", ct(MAIN), *QROWS,
+     query("pk = :p AND sk <= :s", Limit=2, **EV(p=S("a"), s=N("2"))))
+case("query.ok.limit_closed_backward", ct(MAIN), *QROWS,
+     query("pk = :p AND sk >= :s", Limit=2, ScanIndexForward=False,
+           **EV(p=S("a"), s=N("4"))))
+case("query.ok.limit_more_backward", ct(MAIN), *QROWS,
+     query("pk = :p AND sk > :s", Limit=1, ScanIndexForward=False,
+           **EV(p=S("a"), s=N("3"))))
+case("query.ok.begins_with", ct(MAIN),
+     put(K("a", "1")), put(dict(K("a", "2"), gs=N("1"), g=S("ab"))),
+     put(dict(K("a", "3"), gs=N("1"), g=S("ac"))),
+     query("gs = :n AND begins_with(g, :b)", IndexName="gall",
+           **EV(n=N("1"), b=S("ab"))))
+case("query.ok.filter_count", ct(MAIN), *QROWS,
+     query("pk = :p", Select="COUNT", FilterExpression="v > :n",
+           **EV(p=S("a"), n=N("25"))))
+case("query.ok.gsi", ct(MAIN), *QROWS,
+     query("g = :g", IndexName="gall", **EV(g=S("G"))))
+case("query.ok.gsi_limit", ct(MAIN), *QROWS,
+     query("g = :g", IndexName="gall", Limit=1, **EV(g=S("G"))))
+case("query.ok.gsi_start_key", ct(MAIN), *QROWS,
+     query("g = :g", IndexName="gall", **EV(g=S("G")),
+           ExclusiveStartKey=dict(K("a", "2"), g=S("G"), gs=N("2"))))
+case("query.err.gsi_consistent", ct(MAIN),
+     query("g = :g", IndexName="gall", ConsistentRead=True, **EV(g=S("G"))))
+case("query.err.no_key_condition", ct(MAIN), ("Query", {"TableName": "tbl"}))
+case("query.err.missed_key", ct(MAIN), query("sk = :p", **EV(p=N("1"))))
+case("query.err.filter_key", ct(MAIN),
+     query("pk = :p", FilterExpression="sk > :n", **EV(p=S("a"), n=ONE)))
+case("query.err.start_key_other_partition", ct(MAIN), *QROWS,
+     query("pk = :p", ExclusiveStartKey=K("b", "2"), **EV(p=S("a"))))
+case("update.ok.new_item", ct(MAIN),
+     update(K(), UpdateExpression="SET v = :one ADD c :one",
+            ReturnValues="ALL_NEW", **EV(one=ONE)))
+case("update.ok.updated_old", ct(MAIN), put(dict(K(), v=ONE, w=ONE)),
+     update(K(), UpdateExpression="SET v = v + :one",
+            ReturnValues="UPDATED_OLD", **EV(one=ONE)))
+case("update.ok.updated_new", ct(MAIN), put(dict(K(), v=ONE, c=ONE)),
+     update(K(), UpdateExpression="REMOVE c SET w = :one",
+            ReturnValues="UPDATED_NEW", **EV(one=ONE)))
+case("update.ok.no_expression_creates", ct(MAIN),
+     update(K(), ReturnValues="ALL_NEW"), get(K()))
+case("update.ok.no_expression_updated_new", ct(MAIN), put(K()),
+     update(K(), ReturnValues="UPDATED_NEW"))
+case("update.cond.fails_all_old", ct(MAIN), put(dict(K(), v=N("2"))),
+     update(K(), UpdateExpression="SET w = :one",
+            ConditionExpression="v = :one",
+            ReturnValuesOnConditionCheckFailure="ALL_OLD", **EV(one=ONE)))
+case("update.err.key_attribute", ct(MAIN),
+     update(K(), UpdateExpression="SET #k = :s",
+            ExpressionAttributeNames={"#k": "sk"}, **EV(s=N("3"))))
+case("update.err.operand_type", ct(MAIN), put(K()),
+     update(K(), UpdateExpression="SET w = pk + :one", **EV(one=ONE)))
+case("update.err.index_key_type", ct(MAIN), put(K()),
+     update(K(), UpdateExpression="SET g = :one", **EV(one=ONE)))
+case("update.ok.index_follows", ct(MAIN), put(K()),
+     update(K(), UpdateExpression="SET g = :g, gs = :one",
+            **EV(g=S("G"), one=ONE)),
+     query("g = :g", IndexName="gkeys", **EV(g=S("G"))),
+     update(K(), UpdateExpression="REMOVE g", ReturnValues="UPDATED_OLD"),
+     query("g = :g", IndexName="gkeys", **EV(g=S("G"))))
+
+case("scan.filter.gsi_unprojected", ct(MAIN), *QROWS,
+     scan(IndexName="gkeys", FilterExpression="attribute_exists(v)"),
+     aws=aws_ok({"Items": [], "Count": 0, "ScannedCount": 2},
+                "DynamoDB Local evaluates a GSI's filter on the table's "
+                "item; AWS's GSI holds only what it projects"))
+LROWS = [put(dict(K("a", str(i)), l=B(bytes([10 - i])), v=N(str(i)),
+                  w=S("w" + str(i)))) for i in range(1, 4)]
+case("query.err.lsi_filter_unprojected", ct(MAIN), *LROWS,
+     query("pk = :p", IndexName="lsi", FilterExpression="v > :n",
+           ProjectionExpression="w, sk", **EV(p=S("a"), n=N("1"))))
+case("query.err.gsi_filter_unprojected", ct(MAIN), *QROWS,
+     query("g = :g", IndexName="gkeys", FilterExpression="v > :n",
+           **EV(g=S("G"), n=N("1"))))
+case("query.ok.lsi_projection_fetch", ct(MAIN), *LROWS,
+     query("pk = :p", IndexName="lsi", ProjectionExpression="w, sk",
+           **EV(p=S("a"))))
+case("query.ok.lsi_keys_only", ct(MAIN), *LROWS,
+     query("pk = :p AND l > :b", IndexName="lsi",
+           **EV(p=S("a"), b=B(bytes([7])))))
+case("scan.ok.lsi_filter_fetch", ct(MAIN), *LROWS,
+     scan(IndexName="lsi", FilterExpression="w = :w",
+          **EV(w=S("w2"))))
+
+
 # ------------------------------------------------------------------ recording
 def compact(v):
     """Long strings that repeat a short unit (the padding of big items)
@@ -1048,6 +1222,10 @@ def main():
             else:
                 rec["type"] = r.get("__type", "").split("#")[-1]
                 rec["message"] = r.get("Message", r.get("message", ""))
+                extra = {k: v for k, v in r.items()
+                         if k not in ("__type", "Message", "message")}
+                if extra:
+                    rec["extra"] = extra
             step = {"op": op, "request": compact(req),
                     "ddb_local": compact(rec)}
             last = i + 1 == len(c["steps"])
@@ -1057,6 +1235,8 @@ def main():
                 exp = {"ok": True}
             else:
                 exp = {"type": rec["type"], "message": rec["message"]}
+                if "extra" in rec:
+                    exp["extra"] = rec["extra"]
             if last and c["compare"]:
                 exp["compare"] = c["compare"]
             step["expect"] = exp
