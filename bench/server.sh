@@ -36,7 +36,7 @@ free_port() {
 answers() { # URL: does ListTables answer 200?
     curl -s -o /dev/null -w '%{http_code}' -m 1 -X POST "$1/" \
         -H 'X-Amz-Target: DynamoDB_20120810.ListTables' \
-        -H 'Content-Type: application/x-amz-json-1.0' \
+        -H 'Content-Type: application/x-amz-json-1.0' -H 'X-Amz-Date: 20260101T000000Z' \
         -H 'Authorization: AWS4-HMAC-SHA256 Credential=sstlocal/20260101/us-east-1/dynamodb/aws4_request, SignedHeaders=host, Signature=0' \
         -d '{}' 2>/dev/null | grep -q 200
 }
@@ -60,7 +60,8 @@ port=$(free_port)
 t0=$(date +%s%N)
 "$build/emu/server/sst-emu" serve --port "$port" --in-memory >/dev/null 2>&1 &
 emu_pid=$!; pids+=("$emu_pid")
-until answers "http://127.0.0.1:$port"; do sleep 0.001; done
+for _ in $(seq 5000); do answers "http://127.0.0.1:$port" && break; sleep 0.001; done
+answers "http://127.0.0.1:$port" || { echo "bench/server.sh: sst-emu does not answer" >&2; exit 1; }
 emu_start=$(( ($(date +%s%N) - t0) / 1000000 ))
 emu_url="http://127.0.0.1:$port"
 sleep 0.2

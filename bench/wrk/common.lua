@@ -4,6 +4,7 @@
 local M = {}
 M.headers = {
   ["Content-Type"] = "application/x-amz-json-1.0",
+  ["X-Amz-Date"] = "20260101T000000Z",
   ["Authorization"] = "AWS4-HMAC-SHA256 Credential=sstlocal/20260101/us-east-1/dynamodb/aws4_request, SignedHeaders=host, Signature=0",
 }
 M.pad = string.rep("x", 1000)
