@@ -6,13 +6,15 @@
  * x-amzn-RequestId. The order of the checks and every fixed answer follow
  * AWS DynamoDB (see handler.h and docs/sst-emu.md for the sources).
  */
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <time.h>
 
 #include <json-c/json.h>
-#include <openssl/rand.h>
+#include <sys/random.h>
 #include <zlib.h>
 
 #include <sst/mem.h>
@@ -134,24 +136,55 @@ sst_server_header_get(const struct sst_server_request *req, const char *name)
     return NULL;
 }
 
+/* Request ids must look like AWS's and not repeat; they are no secret.
+ * A per-thread splitmix64 generator, seeded once from the kernel, stands
+ * in for OpenSSL's RAND_bytes, which took a lock and a DRBG round per
+ * request and initialised OpenSSL (reading openssl.cnf, about 2 ms) on a
+ * server's first request. */
+static _Thread_local uint64_t id_state;
+
+static uint64_t
+next_random(void)
+{
+    uint64_t z;
+
+    if (id_state == 0) {
+        struct timespec ts;
+
+        if (getrandom(&id_state, sizeof id_state, 0) !=
+                (ssize_t)sizeof id_state ||
+            id_state == 0) {
+            clock_gettime(CLOCK_REALTIME, &ts);
+            id_state = (uint64_t)ts.tv_sec * 1000000000u +
+                       (uint64_t)ts.tv_nsec + (uint64_t)(uintptr_t)&ts;
+        }
+    }
+    z = (id_state += 0x9E3779B97F4A7C15u);
+    z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9u;
+    z = (z ^ (z >> 27)) * 0x94D049BB133111EBu;
+    return z ^ (z >> 31);
+}
+
 /* 52 characters of [0-9A-Z], the shape of AWS's request ids. */
 static void
 new_request_id(char out[SST_SERVER_REQUEST_ID_LEN + 1])
 {
     static const char alphabet[] = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ";
-    unsigned char raw[2 * SST_SERVER_REQUEST_ID_LEN];
-    size_t i = 0, n = 0;
+    uint64_t w = 0;
+    size_t n = 0, left = 0;
+    unsigned b;
 
     while (n < SST_SERVER_REQUEST_ID_LEN) {
-        if (i == 0 && RAND_bytes(raw, sizeof raw) != 1) {
-            for (i = 0; i < sizeof raw; i++)
-                raw[i] = (unsigned char)rand();
-            i = 0;
+        if (left == 0) {
+            w = next_random();
+            left = 8;
         }
+        b = (unsigned)(w & 0xFF);
+        w >>= 8;
+        left--;
         /* 252 = 7 * 36: bytes above it would favour the first digits */
-        if (raw[i] < 252)
-            out[n++] = alphabet[raw[i] % 36u];
-        i = (i + 1) % sizeof raw;
+        if (b < 252)
+            out[n++] = alphabet[b % 36u];
     }
     out[SST_SERVER_REQUEST_ID_LEN] = '\0';
 }
