@@ -6,6 +6,8 @@
  * x-amzn-RequestId. The order of the checks and every fixed answer follow
  * AWS DynamoDB (see handler.h and docs/sst-emu.md for the sources).
  */
+#include <pthread.h>
+#include <stdbool.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -347,15 +349,55 @@ first_char(const char *s, size_t n)
 
 /* Parse a body jsoncheck.c found valid; json-c also checks the UTF-8.
  * NULL when it is not UTF-8 (or memory ran out). */
+/* One tokener per thread, kept between requests: json_tokener_new_ex
+ * zeroes a stack of SST_SERVER_MAX_JSON_DEPTH + 1 records (about 20 KB)
+ * each time it is called. The key's destructor frees it when the thread
+ * ends. */
+static pthread_key_t tok_key;
+static pthread_once_t tok_once = PTHREAD_ONCE_INIT;
+static bool tok_key_ok;
+
+static void
+tok_free(void *tok)
+{
+    json_tokener_free(tok);
+}
+
+static void
+tok_key_init(void)
+{
+    tok_key_ok = pthread_key_create(&tok_key, tok_free) == 0;
+}
+
+/* The thread's tokener, reset; *once when it is not kept (no key), and
+ * the caller frees it. */
+static struct json_tokener *
+thread_tokener(bool *once)
+{
+    struct json_tokener *tok;
+
+    pthread_once(&tok_once, tok_key_init);
+    *once = false;
+    if (tok_key_ok && (tok = pthread_getspecific(tok_key)) != NULL) {
+        json_tokener_reset(tok);
+        return tok;
+    }
+    tok = json_tokener_new_ex(SST_SERVER_MAX_JSON_DEPTH + 1);
+    if (tok != NULL && (!tok_key_ok || pthread_setspecific(tok_key, tok) != 0))
+        *once = true;
+    return tok;
+}
+
 static struct json_object *
 parse_json(const char *body, size_t len)
 {
     struct json_tokener *tok;
     struct json_object *o;
+    bool once;
 
     if (len > (size_t)0x7fffffff)
         return NULL;
-    tok = json_tokener_new_ex(SST_SERVER_MAX_JSON_DEPTH + 1);
+    tok = thread_tokener(&once);
     if (tok == NULL)
         return NULL;
     json_tokener_set_flags(tok, JSON_TOKENER_STRICT |
@@ -366,7 +408,10 @@ parse_json(const char *body, size_t len)
         json_object_put(o);
         o = NULL;
     }
-    json_tokener_free(tok);
+    /* what it still holds (a failed parse's partial objects) goes now */
+    json_tokener_reset(tok);
+    if (once)
+        json_tokener_free(tok);
     return o;
 }
 
