@@ -538,6 +538,67 @@ test_refusals(void)
     qs_close(&c);
 }
 
+/* Out of memory at every allocation of a query that makes two calls,
+ * cuts its page and synthesises a key: SST_E_NOMEM, nothing leaked. On
+ * the emulator only (its allocations fail too; over HTTP the loop would
+ * only be slow). */
+static void
+test_oom(void)
+{
+    struct qs_ctx c;
+    struct sst_exprb *b = sst_exprb_new();
+    struct sst_query q;
+    struct sst_page *p = NULL;
+    struct sst_err e;
+    enum sst_code rc = SST_E_NOMEM;
+    long n, before;
+    int other = 0;
+
+    if (sst_tm_side != SST_TM_EMU) {
+        sst_test_skip("the allocation-failure loop runs on the emulator");
+        sst_exprb_free(b);
+        return;
+    }
+    if (qs_open(&c) != 0) {
+        sst_exprb_free(b);
+        return;
+    }
+    /* 60 rows, the 15 oldest match: call 1 (Limit 50) finds 5, call 2
+     * (Limit 70) 10, cut to 12 */
+    for (n = 0; n < 60; n++) {
+        char id[16];
+
+        snprintf(id, sizeof id, "id%03ld", n);
+        seed_ok(&c, NULL, &qs_thing, id, QS_T(n),
+                n < 15 ? "{}" : "{\"status\": \"x\"}");
+    }
+    thing_query(&q, b);
+    q.filter = sst_exprb_eq(b, sst_exprb_path(b, "status"),
+                            sst_exprb_str(b, ""));
+    q.results_limit = 12;
+    for (n = 1; rc == SST_E_NOMEM && n < 100000; n++) {
+        before = sst_mem_live_count();
+        sst_mem_fail_after(n);
+        rc = sst_memory_query(c.m, &q, &p, &e);
+        sst_mem_fail_reset();
+        if (rc != SST_OK && rc != SST_E_NOMEM && other++ < 3)
+            printf("\n  allocation %ld: %s: %s\n", n, sst_code_name(rc),
+                   e.message);
+        if (rc != SST_OK) {
+            CU_ASSERT_PTR_NULL(p);
+            CU_ASSERT_EQUAL(sst_mem_live_count(), before);
+        }
+    }
+    CU_ASSERT_EQUAL(other, 0);
+    CU_ASSERT_EQUAL_FATAL(rc, SST_OK);
+    CU_ASSERT_EQUAL(p->count, 12);
+    CU_ASSERT_EQUAL(p->api_calls, 2);
+    CU_ASSERT_PTR_NOT_NULL(p->next_pagination_key);
+    sst_page_free(p);
+    sst_exprb_free(b);
+    qs_close(&c);
+}
+
 static const struct sst_test paging_tests[] = {
     {"filter_fn: client-side filter, cut and resumed", test_filter_fn},
     {"type_fn kept on the second call (mixed types)",
@@ -547,6 +608,7 @@ static const struct sst_test paging_tests[] = {
     {"gsi-1 table: filtered pages without overlap", test_dashed_index},
     {"max_api_calls keeps the last call whole", test_max_api_calls},
     {"refusals", test_refusals},
+    {"out of memory at every allocation", test_oom},
     {NULL, NULL},
 };
 
