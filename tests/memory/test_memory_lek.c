@@ -257,9 +257,11 @@ static const struct {
      N(m_owner_desc)},
 };
 
+#define STANDARD_ITEM \
+    "pk=R#1 sk=v0 gsitype=R gsitypesk=t gsi1pk=a gsi2pk=b gsi3pk=c gsi3sk=d"
+
 static const char *const matrix_items[] = {
-    "pk=R#1 sk=v0 gsitype=R gsitypesk=t gsi1pk=a gsi2pk=b gsi3pk=c "
-    "gsi3sk=d",
+    STANDARD_ITEM,
     "pk=R#1 sk=v0 ownerpk=o ownersk=s",
     "pk=R#1 sk=v0 ownerpk=o ownersk=s gsi1pk=a",
 };
