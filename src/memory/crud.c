@@ -62,10 +62,10 @@ create_versioned(struct sst_memory *m, const struct sst_type *t,
     *out = NULL;
     if (items == NULL)
         return sst_mo_nomem(err);
-    rc = sst_type_to_item(t, res, SST_ROW_VERSION, sst_memory_clock(m), &v1,
+    rc = sst_memory_to_item(m, t, res, SST_ROW_VERSION, &v1,
                           err);
     if (rc == SST_OK)
-        rc = sst_type_to_item(t, res, SST_ROW_V0, sst_memory_clock(m), &v0,
+        rc = sst_memory_to_item(m, t, res, SST_ROW_V0, &v0,
                               err);
     if (rc == SST_OK)
         rc = sst_mo_txn_put(items, v1, ABSENT, NULL, NULL, err);
@@ -105,7 +105,7 @@ sst_memory_create(struct sst_memory *m, const struct sst_type *t,
         rc = create_versioned(m, t, res, &written, err);
     } else {
         /* unconditional: an existing id is overwritten, as in Python */
-        rc = sst_type_to_item(t, res, SST_ROW_PLAIN, sst_memory_clock(m),
+        rc = sst_memory_to_item(m, t, res, SST_ROW_PLAIN,
                               &item, err);
         if (rc == SST_OK)
             rc = sst_mo_put_item(m, item, NULL, NULL, NULL, err);

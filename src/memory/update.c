@@ -79,7 +79,7 @@ update_plain(struct sst_memory *m, const struct sst_type *t,
     json_object *item = NULL;
     enum sst_code rc;
 
-    rc = sst_type_to_item(t, res, SST_ROW_PLAIN, sst_memory_clock(m), &item,
+    rc = sst_memory_to_item(m, t, res, SST_ROW_PLAIN, &item,
                           err);
     if (rc == SST_OK)
         rc = sst_mo_put_item(m, item, c->expr, c->names, c->values, err);
@@ -192,10 +192,10 @@ update_versioned(struct sst_memory *m, const struct sst_type *t,
         rc = sst_mo_nomem(err);
         goto out;
     }
-    rc = sst_type_to_item(t, res, SST_ROW_VERSION, sst_memory_clock(m), &vn,
+    rc = sst_memory_to_item(m, t, res, SST_ROW_VERSION, &vn,
                           err);
     if (rc == SST_OK)
-        rc = sst_type_to_item(t, res, SST_ROW_V0, sst_memory_clock(m), &v0,
+        rc = sst_memory_to_item(m, t, res, SST_ROW_V0, &v0,
                               err);
     if (rc == SST_OK)
         rc = v0_condition(version, c, &expr, &names, &values, err);
