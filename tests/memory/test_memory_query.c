@@ -475,6 +475,57 @@ test_no_filter(void)
     qs_close(&c);
 }
 
+static enum sst_code
+keep_all(const struct sst_type *t, const struct json_object *r, void *ud,
+         bool *keep, struct sst_err *err)
+{
+    (void)t, (void)r, (void)ud, (void)err;
+    *keep = true;
+    return SST_OK;
+}
+
+/* Python's encode_pagination_key() of {"pk": "VDoc#d004", "sk": "v0",
+ * "gsitype": "VDoc", "gsitypesk": <QS_T(4) isoformat>}. */
+#define PY_KEY_VDOC_D004                                                     \
+    "eyJwayI6ICJWRG9jI2QwMDQiLCAic2siOiAidjAiLCAiZ3NpdHlwZSI6ICJWRG9jIiwg" \
+    "ImdzaXR5cGVzayI6ICIyMDI2LTAxLTAyVDAzOjA0OjA5LjEyMzQ1NiswMDowMCJ9"
+
+/* A page of a versioned type cut by a filter is keyed on the last
+ * resource's v0 row (to_dynamodb_item(v0_object=True)): sk "v0". */
+static void
+test_versioned_cut(void)
+{
+    struct qs_ctx c;
+    struct sst_query q;
+    struct sst_page *p1, *p2;
+    char id[16];
+    int k;
+
+    if (qs_open(&c) != 0)
+        return;
+    for (k = 0; k < 6; k++) {
+        snprintf(id, sizeof id, "d%03d", k);
+        seed_ok(&c, &qs_vdoc, id, QS_T(k), "{\"title\": \"t\"}", 3);
+    }
+    sst_query_init(&q);
+    q.filter_fn = keep_all;
+    q.results_limit = 2;
+    p1 = list(&c, &qs_vdoc, &q);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(p1);
+    SST_ASSERT_STR_EQ(qs_ids(p1, ids, sizeof ids), "d005,d004");
+    CU_ASSERT_EQUAL(json_object_get_int(json_object_object_get(
+                        p1->items[1], "version")), 3);
+    SST_ASSERT_STR_EQ(p1->next_pagination_key, PY_KEY_VDOC_D004);
+    q.pagination_key = p1->next_pagination_key;
+    p2 = list(&c, &qs_vdoc, &q);
+    SST_ASSERT_STR_EQ(qs_ids(p2, ids, sizeof ids), "d003,d002");
+    CU_ASSERT_EQUAL(p2->scanned_count, 4);
+    CU_ASSERT_PTR_NOT_NULL(p2->next_pagination_key);
+    sst_page_free(p2);
+    sst_page_free(p1);
+    qs_close(&c);
+}
+
 static const struct sst_test query_tests[] = {
     {"gsi1 creation order, both ways, per key", test_gsi1_order},
     {"list by updated_at", test_list_by_updated_at},
@@ -484,6 +535,7 @@ static const struct sst_test query_tests[] = {
     {"adaptive efficiency: 5% match, limit 5, 2 calls",
      test_adaptive_efficiency},
     {"no filter: 1 call, 20 scanned, no efficiency", test_no_filter},
+    {"versioned: a cut page is keyed on v0", test_versioned_cut},
     {NULL, NULL},
 };
 
