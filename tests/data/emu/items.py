@@ -199,6 +199,19 @@ case("put.ok.all_types", ct(MAIN),
 case("put.ok.number_canonical", ct(MAIN),
      put(dict(K(), n=N("1.50"), m=N("-0"), e=N("1e3"), z=N("00012"))),
      get(K()))
+NESTED_NUMBER_NOTE = ("DynamoDB Local keeps numbers inside lists and maps as "
+                      "sent (and writes a nested number set with Java's "
+                      "BigDecimal text, 1E+2); AWS documents every number "
+                      "as normalised, leading and trailing zeroes trimmed")
+case("put.ok.number_canonical_nested", ct(MAIN),
+     put(dict(K(), l={"L": [N("2.50"), N("-7E-10"), {"NS": ["1e2", "2.0"]}]},
+              m={"M": {"x": N("1e2"), "y": {"M": {"z": N("0.10")}}}})),
+     get(K()),
+     aws=aws_ok({"Item": dict(K(), l={"L": [N("2.5"), N("-0.0000000007"),
+                                            {"NS": ["100", "2"]}]},
+                             m={"M": {"x": N("100"),
+                                      "y": {"M": {"z": N("0.1")}}}})},
+                NESTED_NUMBER_NOTE))
 case("put.ok.key_number_forms", ct(MAIN), put(K("a", "1.50")),
      get(K("a", "1.5")), get(K("a", "15e-1")))
 case("put.ok.replace", ct(MAIN), put(dict(K(), x=S("1"))),
@@ -1180,6 +1193,13 @@ case("query.err.gsi_start_key_range", ct(MAIN), *QROWS,
 case("query.ok.gsi_start_key_range", ct(MAIN), *QROWS,
      query("g = :g AND gs > :n", IndexName="gall", **EV(g=S("G"), n=N("1")),
            ExclusiveStartKey=dict(K("a", "2"), g=S("G"), gs=N("2"))))
+case("update.ok.number_canonical_nested", ct(MAIN),
+     put(dict(K(), l={"L": [N("1")]}, m={"M": {}})),
+     update(K(), UpdateExpression="SET l[1] = :v, m.w = :v",
+            ReturnValues="UPDATED_NEW", **EV(v=N("3.00"))),
+     aws=aws_ok({"Attributes": {"l": {"L": [N("1"), N("3")]},
+                                "m": {"M": {"w": N("3")}}}},
+                NESTED_NUMBER_NOTE))
 case("update.ok.new_item", ct(MAIN),
      update(K(), UpdateExpression="SET v = :one ADD c :one",
             ReturnValues="ALL_NEW", **EV(one=ONE)))
