@@ -369,7 +369,8 @@ test_dates_nested(void)
                           SST_OK);
     raw = mt_raw(&tm, "Profile#p", "Profile#p");
     MT_ASSERT_ITEM(json_object_object_get(raw, "author"),
-                   "{\"M\":{\"name\":{\"S\":\"ann\"},\"age\":{\"NULL\":true}}}");
+                   "{\"M\":{\"name\":{\"S\":\"ann\"},"
+                   "\"age\":{\"NULL\":true}}}");
     json_object_put(raw);
     CU_ASSERT_EQUAL(sst_memory_update(tm.m, &prof, r, pnone, NULL, NULL, NULL,
                                       &e), SST_OK);
