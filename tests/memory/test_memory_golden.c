@@ -308,6 +308,33 @@ test_oom(void)
     SST_ASSERT_STR_EQ(mt_str(out, "status"), "t");
     json_object_put(out);
     out = NULL;
+    /* the other single-resource calls and their stats updates */
+    {
+        const char *ids[] = {mt_str(r, "resource_id"), "none"};
+        json_object *got = NULL;
+        int64_t v = 0;
+
+        OOM_LOOP((json_object_put(got), got = NULL,
+                  sst_memory_read(tm.m, &task, ids[0], 0, true, &got, &e)),
+                 "read");
+        json_object_put(got);
+        got = NULL;
+        OOM_LOOP((json_object_put(got), got = NULL,
+                  sst_memory_batch_get(tm.m, &task, ids, 2, false, &got, &e)),
+                 "batch get");
+        CU_ASSERT_EQUAL(json_object_object_length(got), 1);
+        json_object_put(got);
+        got = NULL;
+        OOM_LOOP(sst_memory_increment(tm.m, &task, r, "priority", 1, &v, &e),
+                 "increment");
+        OOM_LOOP(sst_memory_add_to_set(tm.m, &task, r, "tags", "b", &e),
+                 "add to set");
+        OOM_LOOP((json_object_put(got), got = NULL,
+                  sst_memory_get_stats(tm.m, &got, &e)),
+                 "get stats");
+        json_object_put(got);
+        OOM_LOOP(sst_memory_delete(tm.m, &task, r, &e), "delete");
+    }
     sst_tm_close(&tm);
     if (mt_open(&tm, NULL, true))
         goto done;
@@ -343,6 +370,18 @@ test_oom(void)
         CU_ASSERT_EQUAL(rc, SST_OK);
         CU_ASSERT_TRUE(n > 3);
         CU_ASSERT_TRUE(mt_int(out, "version") >= 2);
+        json_object_put(out);
+        out = NULL;
+        OOM_LOOP((json_object_put(out), out = NULL,
+                  sst_memory_get_all_versions(tm.m, &page, "pv", &out, &e)),
+                 "get all versions");
+        CU_ASSERT_TRUE(json_object_array_length(out) >= 2);
+        json_object_put(out);
+        out = NULL;
+        OOM_LOOP(sst_memory_restore_version(tm.m, &page, "pv", 1, NULL, &e),
+                 "restore version");
+        OOM_LOOP(sst_memory_delete_all_versions(tm.m, &page, "pv", &e),
+                 "delete all versions");
         json_object_put(cur);
     }
     sst_tm_close(&tm);
