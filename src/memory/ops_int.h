@@ -19,6 +19,10 @@
 /** SST_E_NOMEM "out of memory". */
 enum sst_code sst_mo_nomem(struct sst_err *err);
 
+/** obj[name] = v, taking v; false (and v released) when out of memory or
+ *  v is NULL. */
+bool sst_mo_add(json_object *obj, const char *name, json_object *v);
+
 /** The resource's string member name, or NULL. */
 const char *sst_mo_res_string(const json_object *res, const char *name);
 
