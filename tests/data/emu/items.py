@@ -204,12 +204,12 @@ NESTED_NUMBER_NOTE = ("DynamoDB Local keeps numbers inside lists and maps as "
                       "BigDecimal text, 1E+2); AWS documents every number "
                       "as normalised, leading and trailing zeroes trimmed")
 case("put.ok.number_canonical_nested", ct(MAIN),
-     put(dict(K(), l={"L": [N("2.50"), N("-7E-10"), {"NS": ["1e2", "2.0"]}]},
-              m={"M": {"x": N("1e2"), "y": {"M": {"z": N("0.10")}}}})),
+     put(dict(K(), lst={"L": [N("2.50"), N("-7E-10"), {"NS": ["1e2", "2.0"]}]},
+              mp={"M": {"x": N("1e2"), "y": {"M": {"z": N("0.10")}}}})),
      get(K()),
-     aws=aws_ok({"Item": dict(K(), l={"L": [N("2.5"), N("-0.0000000007"),
+     aws=aws_ok({"Item": dict(K(), lst={"L": [N("2.5"), N("-0.0000000007"),
                                             {"NS": ["100", "2"]}]},
-                             m={"M": {"x": N("100"),
+                             mp={"M": {"x": N("100"),
                                       "y": {"M": {"z": N("0.1")}}}})},
                 NESTED_NUMBER_NOTE))
 case("put.ok.key_number_forms", ct(MAIN), put(K("a", "1.50")),
@@ -1194,11 +1194,11 @@ case("query.ok.gsi_start_key_range", ct(MAIN), *QROWS,
      query("g = :g AND gs > :n", IndexName="gall", **EV(g=S("G"), n=N("1")),
            ExclusiveStartKey=dict(K("a", "2"), g=S("G"), gs=N("2"))))
 case("update.ok.number_canonical_nested", ct(MAIN),
-     put(dict(K(), l={"L": [N("1")]}, m={"M": {}})),
-     update(K(), UpdateExpression="SET l[1] = :v, m.w = :v",
+     put(dict(K(), lst={"L": [N("1")]}, mp={"M": {}})),
+     update(K(), UpdateExpression="SET lst[1] = :v, mp.w = :v",
             ReturnValues="UPDATED_NEW", **EV(v=N("3.00"))),
-     aws=aws_ok({"Attributes": {"l": {"L": [N("1"), N("3")]},
-                                "m": {"M": {"w": N("3")}}}},
+     aws=aws_ok({"Attributes": {"lst": {"L": [N("1"), N("3")]},
+                                "mp": {"M": {"w": N("3")}}}},
                 NESTED_NUMBER_NOTE))
 case("update.ok.new_item", ct(MAIN),
      update(K(), UpdateExpression="SET v = :one ADD c :one",
