@@ -20,19 +20,20 @@
  *      (AWS's enum checks)
  *   3. every action is exactly one of ConditionCheck, Put, Delete,
  *      Update
- *   4. every action's required members (TableName, Item or Key,
- *      ConditionExpression of a ConditionCheck, UpdateExpression of an
- *      Update), and its ReturnValuesOnConditionCheckFailure (AWS's enum)
+ *   4. every action's TableName given, then every action's
+ *      ReturnValuesOnConditionCheckFailure (AWS's enum)
  *   5. action by action: the item's or key's attribute values (400 KB),
  *      then the expression parameters and the expressions themselves
  *   6. the ClientRequestToken: a live token for the same TransactItems
- *      answers the first call's success again, without applying anything;
- *      for other TransactItems IdempotentParameterMismatchException
+ *      answers success again, without applying anything; for other
+ *      TransactItems IdempotentParameterMismatchException
  *      (emu/ops/transact_token.c)
- *   7. action by action: the table name, the table exists, the key (a
- *      key of the wrong type or size is a ValidationError reason), the
- *      index keys of a Put (likewise), one action per item, nested access
- *      to key attributes in the condition
+ *   7. action by action: the table name, the table exists, the Item or
+ *      Key given, a ConditionCheck's ConditionExpression and an Update's
+ *      UpdateExpression given, the key (a key of the wrong type or size
+ *      is a ValidationError reason), the index keys of a Put (likewise),
+ *      one action per item, nested access to key attributes in the
+ *      condition
  *   8. the actions run, in order; every one is evaluated, so that every
  *      reason is known.
  */
@@ -221,30 +222,29 @@ check_members(struct action *a, size_t i, struct sst_err *err)
     const char *rv;
 
     if (a->table_name == NULL)
-        return sst_err_set(err, SST_E_VALIDATION,
-                           "Value null at 'transactItems.%zu.member.%s."
-                           "tableName' failed to satisfy constraint: Member "
-                           "must not be null",
-                           i + 1, path[a->kind]);
-    if (a->attrs_json == NULL)
-        return sst_err_set(err, SST_E_VALIDATION,
-                           "Value null at 'transactItems.%zu.member.%s.%s' "
-                           "failed to satisfy constraint: Member must not be "
-                           "null",
-                           i + 1, path[a->kind],
-                           a->kind == K_PUT ? "item" : "key");
-    if (required_expr[a->kind] != NULL &&
-        sst_emu_get(a->body, required_expr[a->kind]) == NULL)
-        return sst_err_set(err, SST_E_VALIDATION,
-                           "Value null at 'transactItems.%zu.member.%s.%s' "
-                           "failed to satisfy constraint: Member must not be "
-                           "null",
-                           i + 1, path[a->kind], required_path[a->kind]);
+        return sst_err_set(err, SST_E_VALIDATION, SST_EMU_MSG_TX_MEMBER_NULL,
+                           i + 1, path[a->kind], "tableName");
     rv = sst_emu_get_string(a->body, "ReturnValuesOnConditionCheckFailure");
     if (rv != NULL && strcmp(rv, "NONE") != 0 && strcmp(rv, "ALL_OLD") != 0)
         return sst_err_set(err, SST_E_VALIDATION, SST_EMU_MSG_TX_RVOCCF, rv,
                            i + 1, path[a->kind]);
     a->all_old = rv != NULL && strcmp(rv, "ALL_OLD") == 0;
+    return SST_OK;
+}
+
+/* Step 7: the members DynamoDB requires but checks only once it has the
+ * table. */
+static enum sst_code
+check_required(const struct action *a, size_t i, struct sst_err *err)
+{
+    if (a->attrs_json == NULL)
+        return sst_err_set(err, SST_E_VALIDATION, SST_EMU_MSG_TX_MEMBER_NULL,
+                           i + 1, path[a->kind],
+                           a->kind == K_PUT ? "item" : "key");
+    if (required_expr[a->kind] != NULL &&
+        sst_emu_get(a->body, required_expr[a->kind]) == NULL)
+        return sst_err_set(err, SST_E_VALIDATION, SST_EMU_MSG_TX_MEMBER_NULL,
+                           i + 1, path[a->kind], required_path[a->kind]);
     return SST_OK;
 }
 
@@ -281,12 +281,16 @@ check_values(struct action *a, struct sst_err *err)
     const struct sst_emu_expr_spec *spec = &specs[a->kind];
     enum sst_code rc;
 
-    if (a->kind == K_PUT)
+    /* a missing Item or Key is reported at step 7 */
+    if (a->kind == K_PUT && a->attrs_json != NULL)
         rc = sst_emu_req_check_item(a->attrs_json, a->attrs, &a->later, err);
     else
         rc = sst_emu_deferred_raise(&a->later, err);
-    if (rc == SST_OK)
-        rc = sst_emu_op_exprs_prepare(a->body, spec, &a->x, err);
+    /* without its required expression, the action fails at step 7 */
+    if (rc != SST_OK || (required_expr[a->kind] != NULL &&
+                         sst_emu_get(a->body, required_expr[a->kind]) == NULL))
+        return rc;
+    rc = sst_emu_op_exprs_prepare(a->body, spec, &a->x, err);
     if (rc == SST_OK)
         rc = sst_emu_op_exprs_parse(a->body, spec, &a->x, err);
     if (rc == SST_OK)
@@ -327,6 +331,8 @@ check_table(struct sst_emu_txn *txn, struct twi *w, size_t i,
     if (!sst_emu_valid_table_name(a->table_name))
         return sst_err_set(err, SST_E_VALIDATION, SST_EMU_MSG_TABLE_NAME);
     rc = sst_emu_table_lookup(txn, a->table_name, &a->t, err);
+    if (rc == SST_OK)
+        rc = check_required(a, i, err);
     if (rc != SST_OK)
         return rc;
     rc = sst_emu_table_key(a->t, a->attrs, a->kind != K_PUT, &a->key, &e);
@@ -516,12 +522,48 @@ apply(struct sst_emu_txn **txn, struct twi *w,
         return rc;
     }
     if (w->token != NULL)
-        rc = sst_emu_tx_token_store(*txn, w->token, now, w->list, &w->caps,
-                                    err);
+        rc = sst_emu_tx_token_store(*txn, w->token, now, w->list, err);
     if (rc != SST_OK)
         return rc;
     rc = sst_emu_txn_commit(*txn, err);
     *txn = NULL;
+    return rc == SST_OK ? answer(w, resp, err) : rc;
+}
+
+/*
+ * A replay (step 6) changes nothing. Its ConsumedCapacity is what AWS
+ * documents for it, and DynamoDB Local answers: the reading of each
+ * action's item, as a transactional read (two units per 4 KB, a missing
+ * item as one read).
+ */
+static enum sst_code
+replay(struct sst_emu_txn *txn, struct twi *w, struct json_object **resp,
+       struct sst_err *err)
+{
+    struct sst_emu_capacity cap;
+    const void *row = NULL;
+    size_t i, len = 0;
+    uint64_t size;
+    bool found;
+    enum sst_code rc;
+
+    rc = sst_emu_tx_caps_init(&w->caps, w->n, err);
+    for (i = 0; rc == SST_OK && w->rcc != SST_EMU_RCC_NONE && i < w->n; i++) {
+        rc = check_table(txn, w, i, err);
+        size = 0;
+        found = false;
+        if (rc == SST_OK && w->a[i].key.len > 0)
+            rc = sst_emu_rows_get(txn, w->a[i].t->id, SST_EMU_INDEX_TABLE,
+                                  w->a[i].key.data, w->a[i].key.len, &row,
+                                  &len, &found, err);
+        if (rc == SST_OK && found)
+            rc = sst_emu_item_size(row, len, &size, err);
+        if (rc == SST_OK) {
+            sst_emu_capacity_init(&cap, w->a[i].t);
+            cap.table_half = sst_emu_read_half_units(size ? size : 1, true);
+            sst_emu_tx_caps_add(&w->caps, &cap, 2);
+        }
+    }
     return rc == SST_OK ? answer(w, resp, err) : rc;
 }
 
@@ -533,6 +575,7 @@ sst_emu_op_transact_write_items(struct sst_emu *emu,
     struct twi w = {0};
     struct sst_emu_txn *txn = NULL;
     int64_t now = 0;
+    bool again = false;
     enum sst_code rc;
     size_t i;
 
@@ -546,14 +589,11 @@ sst_emu_op_transact_write_items(struct sst_emu *emu,
         rc = sst_emu_txn_begin(sst_emu_store_of(emu), true, &txn, err);
     if (rc == SST_OK && w.token != NULL) {
         now = sst_emu_now(emu);
-        rc = sst_emu_tx_token_check(txn, w.token, now, w.list, w.rcc, resp,
-                                    err);
-        if (rc == SST_OK && *resp != NULL)
-            goto out; /* a replay: nothing applied */
+        rc = sst_emu_tx_token_check(txn, w.token, now, w.list, &again, err);
     }
     if (rc == SST_OK)
-        rc = apply(&txn, &w, now, resp, err);
-out:
+        rc = again ? replay(txn, &w, resp, err)
+                   : apply(&txn, &w, now, resp, err);
     sst_emu_txn_abort(txn);
     twi_cleanup(&w);
     return rc;

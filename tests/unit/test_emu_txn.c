@@ -401,10 +401,19 @@ static const struct row validation_rows[] = {
           NULL_AT("1.member.put.tableName")),
     VALID(TW, "{'TransactItems':[{'Put':{'TableName':'tbl'}}]}",
           NULL_AT("1.member.put.item")),
+    /* a missing Key is found with the table, action by action */
     VALID(TW,
           "{'TransactItems':[" PUT("'pk':{'S':'a'}") ",{'Delete':{"
           "'TableName':'tbl'}}]}",
-          NULL_AT("2.member.delete.key")),
+          "One of the required keys was not given a value"),
+    VALID(TW,
+          "{'TransactItems':[{'Delete':{'TableName':'tbl'}},{'Put':{"
+          "'TableName':'nope','Item':{" K("a") "}}}]}",
+          NULL_AT("1.member.delete.key")),
+    VALID(TW,
+          "{'TransactItems':[{'Update':{'TableName':'tbl','Key':{" K("a") "},"
+          "'ExpressionAttributeValues':{':a':{'S':'x'}}}}]}",
+          NULL_AT("1.member.update.updateExpression")),
     VALID(TW, "{'TransactItems':[{'Update':{}}]}",
           NULL_AT("1.member.update.tableName")),
     VALID(TW,
@@ -654,17 +663,17 @@ static const struct row token_rows[] = {
     /* the same request again: success, and nothing applied */
     OK(TW, TOKEN_PUT("t1", "a", "1") "}", "{}"),
     OK("GetItem", GETK("a"), "{}"),
-    /* members in another order are the same request; the capacity shown
-     * is the first call's */
+    /* members in another order are the same request; a replay costs the
+     * reading of its items, as transactional reads (the item is gone: one
+     * read) */
     OK(TW,
        "{'ReturnConsumedCapacity':'INDEXES','TransactItems':[{'Put':{"
        "'Item':{'g':{'S':'G'},'v':{'N':'1'}," K("a") "},'TableName':'tbl'}}],"
        "'ClientRequestToken':'t1','ReturnItemCollectionMetrics':'SIZE'}",
-       "{'ConsumedCapacity':[{'TableName':'tbl','CapacityUnits':4.0,"
-       "'Table':{'CapacityUnits':2.0},'GlobalSecondaryIndexes':{'gidx':{"
-       "'CapacityUnits':2.0}}}]}"),
+       "{'ConsumedCapacity':[{'TableName':'tbl','CapacityUnits':2.0,"
+       "'Table':{'CapacityUnits':2.0}}]}"),
     OK(TW, TOKEN_PUT("t1", "a", "1") ",'ReturnConsumedCapacity':'TOTAL'}",
-       "{'ConsumedCapacity':[{'TableName':'tbl','CapacityUnits':4.0}]}"),
+       "{'ConsumedCapacity':[{'TableName':'tbl','CapacityUnits':2.0}]}"),
     /* other TransactItems: a mismatch, checked before the tables */
     MISMATCH(TOKEN_PUT("t1", "a", "2") "}"),
     MISMATCH("{'ClientRequestToken':'t1','TransactItems':[{'Put':{"
