@@ -23,7 +23,8 @@
  *   4. every action's TableName given, then every action's
  *      ReturnValuesOnConditionCheckFailure (AWS's enum)
  *   5. action by action: the item's or key's attribute values (400 KB),
- *      then the expression parameters and the expressions themselves
+ *      the expression parameters and the expressions themselves, then
+ *      the 4 MB limit on the transaction's payload
  *   6. the ClientRequestToken: a live token for the same TransactItems
  *      answers success again, without applying anything; for other
  *      TransactItems IdempotentParameterMismatchException
@@ -62,6 +63,10 @@
 #define MSG_CHECK_FAILED "The conditional request failed."
 #define CODE_CONDITION "ConditionalCheckFailed"
 #define CODE_VALIDATION "ValidationError"
+#define MSG_PAYLOAD                                                            \
+    "Transaction payload size cannot exceed 4MB. Payload Size: %llu"
+/* AWS's limit on a transaction's size. */
+#define MAX_PAYLOAD ((uint64_t)4 * 1024 * 1024)
 
 #define S(n) {n, SST_EMU_SHAPE_STRING, NULL}
 #define END {NULL, SST_EMU_SHAPE_STRING, NULL}
@@ -125,6 +130,7 @@ struct action {
     struct json_object *attrs_json; /* Item (Put) or Key, borrowed     */
     struct sst_av *attrs;
     struct sst_emu_deferred later;
+    uint64_t values_size; /* ExpressionAttributeValues, as DynamoDB counts */
     struct sst_emu_op_exprs x;
     bool all_old;
     const struct sst_emu_table *t;
@@ -136,6 +142,7 @@ struct twi {
     struct json_object *list;
     struct action *a;
     size_t n;
+    uint64_t payload; /* step 5's running total */
     enum sst_emu_rcc rcc;
     bool ricm;
     const char *token;
@@ -169,6 +176,7 @@ decode_action(struct json_object *j, struct action *a, struct sst_err *err)
     struct sst_emu_deferred ignored = {SST_OK, {0}};
     struct sst_av *values = NULL;
     enum sst_code rc = SST_OK;
+    size_t i;
     int k;
 
     sst_emu_key_init(&a->key);
@@ -187,6 +195,8 @@ decode_action(struct json_object *j, struct action *a, struct sst_err *err)
     if (rc == SST_OK && sst_emu_get(a->body, "ExpressionAttributeValues"))
         rc = sst_emu_req_item(sst_emu_get(a->body, "ExpressionAttributeValues"),
                               &values, &ignored, err);
+    for (i = 0; values != NULL && i < values->u.map.len; i++)
+        a->values_size += sst_av_size(values->u.map.v[i].value);
     sst_av_free(values);
     return rc;
 }
@@ -296,6 +306,38 @@ check_values(struct action *a, struct sst_err *err)
     if (rc == SST_OK)
         rc = sst_emu_op_exprs_ready(&a->x, err);
     return rc;
+}
+
+/*
+ * Step 5, after each action's own checks: DynamoDB's 4 MB limit on a
+ * transaction, counted as DynamoDB Local counts it, action by action: the
+ * item or key, the expressions' text, the values of
+ * ExpressionAttributeValues and ExpressionAttributeNames. The total is
+ * reported as it stands when it first passes the limit.
+ */
+static enum sst_code
+add_payload(struct twi *w, const struct action *a, struct sst_err *err)
+{
+    struct json_object *names = sst_emu_get(a->body, "ExpressionAttributeNames");
+    const char *e;
+
+    w->payload += a->attrs ? sst_av_item_size(a->attrs) : 0;
+    w->payload += a->values_size;
+    if ((e = sst_emu_get_string(a->body, "ConditionExpression")) != NULL)
+        w->payload += strlen(e);
+    if ((e = sst_emu_get_string(a->body, "UpdateExpression")) != NULL)
+        w->payload += strlen(e);
+    if (names != NULL) {
+        json_object_object_foreach(names, k, v)
+        {
+            (void)k;
+            w->payload += (uint64_t)json_object_get_string_len(v);
+        }
+    }
+    if (w->payload > MAX_PAYLOAD)
+        return sst_err_set(err, SST_E_VALIDATION, MSG_PAYLOAD,
+                           (unsigned long long)w->payload);
+    return SST_OK;
 }
 
 /* ------------------------------------------------------------------ */
@@ -583,8 +625,11 @@ sst_emu_op_transact_write_items(struct sst_emu *emu,
     rc = decode(req, &w, err);
     if (rc == SST_OK)
         rc = check_request(req, &w, err);
-    for (i = 0; rc == SST_OK && i < w.n; i++)
+    for (i = 0; rc == SST_OK && i < w.n; i++) {
         rc = check_values(&w.a[i], err);
+        if (rc == SST_OK)
+            rc = add_payload(&w, &w.a[i], err);
+    }
     if (rc == SST_OK)
         rc = sst_emu_txn_begin(sst_emu_store_of(emu), true, &txn, err);
     if (rc == SST_OK && w.token != NULL) {

@@ -647,6 +647,55 @@ item_size(void)
     sst_emu_close(emu);
 }
 
+/* {'TransactItems':[ten puts of 390011 bytes, one of `last` bytes of
+ * padding]} */
+static char *
+big_puts(size_t last, const char *extra)
+{
+    size_t n = 11 * (last > 390000 ? last : 390000) + 4096, used = 0, i;
+    char *s = malloc(n);
+
+    CU_ASSERT_PTR_NOT_NULL_FATAL(s);
+    used += (size_t)snprintf(s, n, "{%s'TransactItems':[", extra);
+    for (i = 0; i < 11; i++) {
+        used += (size_t)snprintf(s + used, n - used,
+                                 "%s{'Put':{'TableName':'tbl','Item':{'pk':{"
+                                 "'S':'k%zu'},'sk':{'N':'1'},'big':{'S':'",
+                                 i ? "," : "", i);
+        memset(s + used, 'x', i < 10 ? 390000 : last);
+        used += i < 10 ? 390000 : last;
+        used += (size_t)snprintf(s + used, n - used, "'}}}}");
+    }
+    snprintf(s + used, n - used, "]}");
+    return s;
+}
+
+/* the 4 MB limit: each item counts its DynamoDB size (k0..k9: 390011
+ * bytes; k10: 12 + padding), reported when the total first passes */
+static void
+payload(void)
+{
+    struct sst_emu *emu = open_with_tables(NULL);
+    char *at = big_puts(294182, ""), *over = big_puts(294183, "");
+    char *far = big_puts(390000, "'ClientRequestToken':'p1',");
+    struct row rows[] = {
+        VALID(TW, over,
+              "Transaction payload size cannot exceed 4MB. Payload Size: "
+              "4194305"),
+        VALID(TW, far,
+              "Transaction payload size cannot exceed 4MB. Payload Size: "
+              "4290122"),
+        OK(TW, at, "{}"),
+    };
+
+    RUN(emu, rows);
+    verify(emu);
+    free(at);
+    free(over);
+    free(far);
+    sst_emu_close(emu);
+}
+
 /* ------------------------------------------------------------------ */
 /* ClientRequestToken                                                  */
 
@@ -1002,6 +1051,7 @@ static const struct sst_test write_tests[] = {
     {"validation errors in DynamoDB's order", validation},
     {"100 actions, not 101", limits},
     {"an item over 400 KB", item_size},
+    {"the 4 MB payload", payload},
     {"ConsumedCapacity and ItemCollectionMetrics", capacity},
     {NULL, NULL}};
 

@@ -388,6 +388,34 @@ tcase("tw.val.item_too_large", tw(P(dict(K(), big=S("x" * 410000)))))
 tcase("tw.val.item_too_large_before_expression",
       tw(P(dict(K(), big=S("x" * 410000))),
          P(K(), ConditionExpression="attribute_exists(#x)")))
+# the 4 MB payload: items and keys, expressions' text, the values of
+# ExpressionAttributeValues and ExpressionAttributeNames, summed action by
+# action after each action's own checks
+def BIG(i, n=390000, **kw):
+    return P(dict(K("k%d" % i), big=S("x" * n)), **kw)
+
+
+TEN_BIG = [BIG(i) for i in range(10)]
+tcase("tw.val.payload_over_4mb", tw(*[BIG(i) for i in range(11)]))
+tcase("tw.val.payload_at_4mb", tw(*(TEN_BIG + [BIG(10, 294182)])))
+tcase("tw.val.payload_4mb_plus_1", tw(*(TEN_BIG + [BIG(10, 294183)])))
+tcase("tw.val.payload_reported_when_passed",
+      tw(*([BIG(i) for i in range(11)] +
+           [P(K("z"), ConditionExpression="attribute_exists(#x)")])))
+tcase("tw.val.expression_before_payload",
+      tw(*(TEN_BIG + [BIG(10, ConditionExpression="attribute_exists(#x)")])))
+tcase("tw.val.payload_before_token",
+      tw(*[BIG(i) for i in range(11)], ClientRequestToken="payload-1"))
+tcase("tw.val.payload_before_key",
+      tw(*(TEN_BIG + [P({"pk": S("a"), "big": S("x" * 390000)})])))
+tcase("tw.val.payload_counts_update",
+      tw(*(TEN_BIG + [U(K("k10"), UpdateExpression="SET big = :v",
+                        ConditionExpression="attribute_exists(#p)",
+                        ExpressionAttributeNames={"#p": "pk"},
+                        **EV(v=S("x" * 390000)))])))
+tcase("tw.val.payload_counts_condition_check",
+      tw(*(TEN_BIG + [C(K("k10"), ConditionExpression="v = :v",
+                        **EV(v=S("x" * 390000)))])))
 tcase("tw.ok.two_large_items",
       tw(P(dict(K("a"), big=S("x" * 300000))),
          P(dict(K("b"), big=S("x" * 300000)))))
