@@ -57,7 +57,8 @@
 #define MSG_NONE                                                               \
     "Invalid Request: TransactWriteRequest should contain Delete or Put or "   \
     "Update request"
-#define MSG_MANY "TransactItems can only contain one of Check, Put, Update or Delete"
+#define MSG_MANY                                                               \
+    "TransactItems can only contain one of Check, Put, Update or Delete"
 #define MSG_CONDITION_FAILED "The conditional request failed"
 /* A failed ConditionCheck's reason, with its full stop (DynamoDB Local). */
 #define MSG_CHECK_FAILED "The conditional request failed."
@@ -318,7 +319,7 @@ check_values(struct action *a, struct sst_err *err)
 static enum sst_code
 add_payload(struct twi *w, const struct action *a, struct sst_err *err)
 {
-    struct json_object *names = sst_emu_get(a->body, "ExpressionAttributeNames");
+    struct json_object *names;
     const char *e;
 
     w->payload += a->attrs ? sst_av_item_size(a->attrs) : 0;
@@ -327,6 +328,7 @@ add_payload(struct twi *w, const struct action *a, struct sst_err *err)
         w->payload += strlen(e);
     if ((e = sst_emu_get_string(a->body, "UpdateExpression")) != NULL)
         w->payload += strlen(e);
+    names = sst_emu_get(a->body, "ExpressionAttributeNames");
     if (names != NULL) {
         json_object_object_foreach(names, k, v)
         {

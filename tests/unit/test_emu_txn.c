@@ -586,8 +586,10 @@ many(size_t n, const char *fmt, const char *extra)
     return s;
 }
 
-#define PUT_I "{'Put':{'TableName':'tbl','Item':{'pk':{'S':'k%d'},'sk':{'N':'1'}}}}"
-#define GET_I "{'Get':{'TableName':'tbl','Key':{'pk':{'S':'k%d'},'sk':{'N':'1'}}}}"
+#define PUT_I                                                                  \
+    "{'Put':{'TableName':'tbl','Item':{'pk':{'S':'k%d'},'sk':{'N':'1'}}}}"
+#define GET_I                                                                  \
+    "{'Get':{'TableName':'tbl','Key':{'pk':{'S':'k%d'},'sk':{'N':'1'}}}}"
 
 static void
 limits(void)

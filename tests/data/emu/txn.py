@@ -24,24 +24,12 @@ import sys
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, HERE)
-from record import record_sequences  # noqa: E402  (shared)
+from record import A, H, R, record_sequences  # noqa: E402  (shared)
 
 OUT = os.path.join(HERE, "txn_cases.json")
 
 
 # ------------------------------------------------------------------ builders
-def H(n):
-    return {"AttributeName": n, "KeyType": "HASH"}
-
-
-def R(n):
-    return {"AttributeName": n, "KeyType": "RANGE"}
-
-
-def A(n, t="S"):
-    return {"AttributeName": n, "AttributeType": t}
-
-
 def S(v):
     return {"S": v}
 
