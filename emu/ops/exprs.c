@@ -11,6 +11,7 @@
 #include "emu/expr/update.h"
 #include "emu/ops/common.h"
 #include "emu/ops/exprs.h"
+#include "emu/ops/legacy.h"
 #include "emu/store/item.h"
 #include "emu/store/rows.h"
 
@@ -107,9 +108,26 @@ sst_emu_op_exprs_prepare(const struct json_object *req,
     }
     if (ne > 0)
         snprintf(x->pending, sizeof x->pending, "%s", exprs);
-    else if (spec->condition != NULL && given(req, spec->condition))
-        snprintf(x->pending, sizeof x->pending, "%s", spec->condition);
+    /* legacy parameters: translated into expressions (emu/ops/legacy.h),
+     * first thing for Scan, at each operation's step for the others */
+    if (ne == 0 && spec->wired && sst_emu_legacy_given(req, spec->op)) {
+        x->legacy = true;
+        x->req = req;
+        x->spec = spec;
+        if (spec->op == SST_EMU_REQ_SCAN)
+            return sst_emu_op_exprs_legacy(x, err);
+    }
     return SST_OK;
+}
+
+enum sst_code
+sst_emu_op_exprs_legacy(struct sst_emu_op_exprs *x, struct sst_err *err)
+{
+    if (!x->legacy || x->engaged)
+        return SST_OK;
+    sst_emu_exprs_init(&x->e);
+    x->engaged = true;
+    return sst_emu_legacy_prepare(&x->e, x->spec->op, x->req, err);
 }
 
 enum sst_code
@@ -117,6 +135,8 @@ sst_emu_op_exprs_parse(const struct json_object *req,
                        const struct sst_emu_expr_spec *spec,
                        struct sst_emu_op_exprs *x, struct sst_err *err)
 {
+    if (x->legacy && spec->op != SST_EMU_REQ_QUERY)
+        return sst_emu_op_exprs_legacy(x, err);
     if (!x->to_parse || x->engaged)
         return SST_OK;
     sst_emu_exprs_init(&x->e);
@@ -396,13 +416,19 @@ sst_emu_op_exprs_update(const struct sst_emu_op_exprs *x,
 
     *new_item = NULL;
     *attrs = NULL;
+    add_schema_keys(t, &t->key, keys, &n);
+    /* AttributeUpdates: checked entry by entry against the stored item */
+    if (x->legacy) {
+        rc = sst_emu_legacy_check_updates(x->req, keys, n, old, err);
+        if (rc != SST_OK)
+            return rc;
+    }
     if (!x->engaged || x->e.update.ast == NULL) {
         rc = sst_av_dup(old != NULL ? old : key_item, new_item, err);
         if (rc == SST_OK)
             rc = plain_return_values(rv, old, *new_item, attrs, err);
         goto out;
     }
-    add_schema_keys(t, &t->key, keys, &n);
     rc = sst_emu_update_check_keys(&x->e.update, keys, n, err);
     if (rc == SST_OK)
         rc = sst_emu_op_exprs_nested_keys(x, &x->e.update, t, err);

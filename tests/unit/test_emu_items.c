@@ -3,10 +3,10 @@
  * backend seam: PutItem, GetItem, DeleteItem, BatchGetItem,
  * BatchWriteItem, Scan, UpdateTable, and TTL.
  *
- *   - the corpora tests/data/emu/items_cases.json and txn_cases.json,
- *     recorded from DynamoDB Local by tests/data/emu/items.py and txn.py:
- *     every step of every case must give the recorded error (type and
- *     message) or an answer that matches
+ *   - the corpora tests/data/emu/items_cases.json, legacy_cases.json and
+ *     txn_cases.json, recorded from DynamoDB Local by tests/data/emu/
+ *     items.py, legacy.py and txn.py: every step of every case must give
+ *     the recorded error (type and message) or an answer that matches
  *     DynamoDB Local's (see same_answer for what may differ), or the AWS
  *     answer where the case says the emulator follows AWS;
  *   - exact items and errors, table-driven;
@@ -481,7 +481,8 @@ run_step(struct sst_emu *emu, struct json_object *step, char *why,
     return pass;
 }
 
-/* Replay one corpus file, which must hold at least min_cases cases. */
+/* Replay one recorded corpus (file, under tests/data/emu/), which must
+ * hold at least min_cases cases. */
 static void
 replay_corpus(const char *file, size_t min_cases)
 {
@@ -519,7 +520,7 @@ replay_corpus(const char *file, size_t min_cases)
                                json_object_object_get(c, "name")));
         sst_emu_close(emu);
     }
-    printf("\n  corpus %s: %zu cases, %zu steps, %zu expect an error, %zu "
+    printf("\n  %s: %zu cases, %zu steps, %zu expect an error, %zu "
            "follow AWS over DynamoDB Local, %zu failed\n",
            file, n, nsteps, errors, aws, failed);
     CU_ASSERT_EQUAL(failed, 0);
@@ -528,11 +529,17 @@ replay_corpus(const char *file, size_t min_cases)
     free(path);
 }
 
-
 static void
 recorded_corpus(void)
 {
     replay_corpus("items_cases.json", 300);
+}
+
+/* tests/data/emu/legacy.py: the legacy (pre-expression) parameters */
+static void
+recorded_legacy_corpus(void)
+{
+    replay_corpus("legacy_cases.json", 80);
 }
 
 /* tests/data/emu/txn.py: TransactWriteItems and TransactGetItems */
@@ -633,15 +640,17 @@ static const struct row item_rows[] = {
        "\"ReturnConsumedCapacity\":\"INDEXES\"}",
        "{\"ConsumedCapacity\":{\"TableName\":\"tbl\",\"CapacityUnits\":1.0,"
        "\"Table\":{\"CapacityUnits\":1.0}}}"),
-    /* expression parameters reach the seam, which says so */
-    VALID("PutItem",
-          "{\"TableName\":\"tbl\",\"Item\":{" KEY "},"
-          "\"Expected\":{\"pk\":{\"Exists\":false}}}",
-          "Expected is not supported by the emulator yet"),
+    /* legacy parameters are the engine's too (test_emu_legacy.c) */
+    FAILED("PutItem",
+           "{\"TableName\":\"tbl\",\"Item\":{" KEY "},"
+           "\"Expected\":{\"pk\":{\"Value\":{\"S\":\"a\"}}}}",
+           NULL),
     VALID("Scan",
           "{\"TableName\":\"tbl\",\"ScanFilter\":{\"a\":{"
-          "\"ComparisonOperator\":\"NULL\"}}}",
-          "ScanFilter is not supported by the emulator yet"),
+          "\"ComparisonOperator\":\"NULL\",\"AttributeValueList\":"
+          "[{\"S\":\"x\"}]}}}",
+          "One or more parameter values were invalid: Invalid number of "
+          "argument(s) for the NULL ComparisonOperator"),
     /* a nothing-found GetItem still costs a read */
     OK("GetItem",
        "{\"TableName\":\"tbl\",\"Key\":{" KEY "},\"ConsistentRead\":true,"
@@ -1979,7 +1988,9 @@ static const struct sst_test model_tests[] = {
 
 static const struct sst_test corpus_tests[] = {
     {"recorded DynamoDB Local answers", recorded_corpus},
-    {"recorded DynamoDB Local answers: transactions", recorded_txn_corpus},
+    {"recorded DynamoDB Local answers, legacy parameters",
+     recorded_legacy_corpus},
+    {"recorded DynamoDB Local answers, transactions", recorded_txn_corpus},
     {NULL, NULL},
 };
 

@@ -1,0 +1,258 @@
+/*
+ * emu/ops/legacy.c - the legacy parameters of a request, as expressions
+ * (see legacy.h): the text and placeholder maps the translators write
+ * (legacy_int.h), and the request-level driver that hands them to the
+ * engine.
+ */
+#include <stdarg.h>
+#include <stdio.h>
+#include <string.h>
+
+#include <sst/mem.h>
+
+#include "emu/ops/common.h"
+#include "emu/ops/legacy.h"
+#include "emu/ops/legacy_int.h"
+
+#define MSG_TOO_LONG "Invalid %s: Expression size has exceeded the maximum "  \
+    "allowed size"
+#define MSG_OPERATOR_ENUM                                                      \
+    "1 validation error detected: Value '%s' at 'conditionalOperator' "       \
+    "failed to satisfy constraint: Member must satisfy enum value set: "      \
+    "[AND, OR]"
+
+/* ------------------------------------------------------------------ */
+/* text and placeholders                                               */
+
+enum sst_code
+sst_emu_legacy_append(struct sst_emu_legacy_text *t, struct sst_err *err,
+                      const char *fmt, ...)
+{
+    va_list ap;
+    int n;
+
+    for (;;) {
+        va_start(ap, fmt);
+        n = vsnprintf(t->s ? t->s + t->len : NULL, t->s ? t->cap - t->len : 0,
+                      fmt, ap);
+        va_end(ap);
+        if (n < 0)
+            return sst_err_set(err, SST_E_INTERNAL, "vsnprintf failed");
+        if (t->s != NULL && t->len + (size_t)n < t->cap) {
+            t->len += (size_t)n;
+            return SST_OK;
+        }
+        if (t->len + (size_t)n + 1 > SST_EMU_LEGACY_TEXT_MAX)
+            return sst_err_set(err, SST_E_VALIDATION, MSG_TOO_LONG,
+                               "expression");
+        {
+            size_t cap = t->cap ? t->cap : 128;
+            char *s;
+
+            while (cap < t->len + (size_t)n + 1)
+                cap *= 2;
+            s = sst_realloc(t->s, cap);
+            if (s == NULL)
+                return sst_emu_nomem(err);
+            if (t->s == NULL)
+                s[0] = '\0';
+            t->s = s;
+            t->cap = cap;
+        }
+    }
+}
+
+void
+sst_emu_legacy_text_cleanup(struct sst_emu_legacy_text *t)
+{
+    sst_free(t->s);
+    memset(t, 0, sizeof *t);
+}
+
+enum sst_code
+sst_emu_legacy_name(struct sst_emu_legacy_maps *m, const char *name,
+                    struct sst_emu_legacy_ph *out, struct sst_err *err)
+{
+    struct json_object *s;
+
+    if (m->names == NULL && (m->names = json_object_new_object()) == NULL)
+        return sst_emu_nomem(err);
+    snprintf(out->s, sizeof out->s, "#n%u", m->nnames++);
+    s = json_object_new_string(name);
+    if (s == NULL || json_object_object_add(m->names, out->s, s) != 0) {
+        json_object_put(s);
+        return sst_emu_nomem(err);
+    }
+    return SST_OK;
+}
+
+enum sst_code
+sst_emu_legacy_value(struct sst_emu_legacy_maps *m, struct json_object *v,
+                     struct sst_emu_legacy_ph *out, struct sst_err *err)
+{
+    if (m->values == NULL && (m->values = json_object_new_object()) == NULL)
+        return sst_emu_nomem(err);
+    snprintf(out->s, sizeof out->s, ":v%u", m->nvalues++);
+    if (json_object_object_add(m->values, out->s, json_object_get(v)) != 0) {
+        json_object_put(v);
+        return sst_emu_nomem(err);
+    }
+    return SST_OK;
+}
+
+enum sst_code
+sst_emu_legacy_decode(const struct json_object *j, struct sst_av **out,
+                      struct sst_err *err)
+{
+    return sst_av_decode_field(j, out, err);
+}
+
+/* ------------------------------------------------------------------ */
+/* the request                                                         */
+
+/* Whether a member is given: present, not null, and not an empty map. */
+static const struct json_object *
+nonempty_map(const struct json_object *req, const char *name)
+{
+    struct json_object *v = sst_emu_get(req, name);
+
+    if (v == NULL || !json_object_is_type(v, json_type_object) ||
+        json_object_object_length(v) == 0)
+        return NULL;
+    return v;
+}
+
+/* The condition map op takes, by DynamoDB's name. */
+static const char *
+condition_of(enum sst_emu_request_op op)
+{
+    switch (op) {
+    case SST_EMU_REQ_PUT_ITEM:
+    case SST_EMU_REQ_DELETE_ITEM:
+    case SST_EMU_REQ_UPDATE_ITEM:
+        return "Expected";
+    case SST_EMU_REQ_QUERY:
+        return "QueryFilter";
+    case SST_EMU_REQ_SCAN:
+        return "ScanFilter";
+    default:
+        return NULL;
+    }
+}
+
+bool
+sst_emu_legacy_given(const struct json_object *req, enum sst_emu_request_op op)
+{
+    const char *cond = condition_of(op);
+
+    if (cond != NULL && nonempty_map(req, cond) != NULL)
+        return true;
+    if (op == SST_EMU_REQ_QUERY && sst_emu_get(req, "KeyConditions") != NULL)
+        return true;
+    return op == SST_EMU_REQ_UPDATE_ITEM &&
+           nonempty_map(req, "AttributeUpdates") != NULL;
+}
+
+/* ConditionalOperator: AND (absent) or OR, AWS's enum message otherwise
+ * (DynamoDB Local answers HTTP 500). */
+static enum sst_code
+conditional_or(const struct json_object *req, bool *or_, struct sst_err *err)
+{
+    const char *s = sst_emu_get_string(req, "ConditionalOperator");
+
+    *or_ = false;
+    if (s == NULL || strcmp(s, "AND") == 0)
+        return SST_OK;
+    if (strcmp(s, "OR") == 0) {
+        *or_ = true;
+        return SST_OK;
+    }
+    return sst_err_set(err, SST_E_VALIDATION, MSG_OPERATOR_ENUM, s);
+}
+
+struct translation {
+    struct sst_emu_legacy_maps m;
+    struct sst_emu_legacy_text cond, filter, key, update;
+};
+
+static void
+translation_cleanup(struct translation *tr)
+{
+    json_object_put(tr->m.names);
+    json_object_put(tr->m.values);
+    sst_emu_legacy_text_cleanup(&tr->cond);
+    sst_emu_legacy_text_cleanup(&tr->filter);
+    sst_emu_legacy_text_cleanup(&tr->key);
+    sst_emu_legacy_text_cleanup(&tr->update);
+}
+
+static void
+set_text(struct sst_emu_expr_text *e, const struct sst_emu_legacy_text *t)
+{
+    e->s = t->len > 0 ? t->s : NULL;
+    e->len = t->len;
+}
+
+/* Write the text of each legacy parameter of req. */
+static enum sst_code
+translate(struct translation *tr, enum sst_emu_request_op op,
+          const struct json_object *req, struct sst_err *err)
+{
+    const struct json_object *map;
+    const char *cond = condition_of(op);
+    enum sst_code rc = SST_OK;
+    bool or_ = false, written = false;
+
+    if (cond != NULL && (map = nonempty_map(req, cond)) != NULL) {
+        rc = conditional_or(req, &or_, err);
+        if (rc == SST_OK)
+            rc = sst_emu_legacy_conditions(
+                &tr->m, map,
+                op == SST_EMU_REQ_QUERY || op == SST_EMU_REQ_SCAN
+                    ? SST_EMU_LEGACY_FILTER
+                    : SST_EMU_LEGACY_EXPECTED,
+                or_, op == SST_EMU_REQ_QUERY || op == SST_EMU_REQ_SCAN
+                         ? &tr->filter
+                         : &tr->cond,
+                &written, err);
+    }
+    if (rc == SST_OK && op == SST_EMU_REQ_QUERY &&
+        (map = nonempty_map(req, "KeyConditions")) != NULL)
+        rc = sst_emu_legacy_conditions(&tr->m, map, SST_EMU_LEGACY_KEYS,
+                                       false, &tr->key, &written, err);
+    if (rc == SST_OK && op == SST_EMU_REQ_UPDATE_ITEM &&
+        (map = nonempty_map(req, "AttributeUpdates")) != NULL)
+        rc = sst_emu_legacy_updates(&tr->m, map, &tr->update, &written, err);
+    return rc;
+}
+
+enum sst_code
+sst_emu_legacy_prepare(struct sst_emu_exprs *x, enum sst_emu_request_op op,
+                       const struct json_object *req, struct sst_err *err)
+{
+    struct translation tr;
+    struct sst_emu_expr_request r;
+    enum sst_code rc;
+
+    memset(&tr, 0, sizeof tr);
+    memset(&r, 0, sizeof r);
+    rc = translate(&tr, op, req, err);
+    if (rc != SST_OK)
+        goto out;
+    r.op = op;
+    set_text(&r.condition, &tr.cond);
+    set_text(&r.filter, &tr.filter);
+    set_text(&r.key_condition, &tr.key);
+    set_text(&r.update, &tr.update);
+    r.names = tr.m.names;
+    r.values = tr.m.values;
+    /* Names nothing uses (a KeyConditions left for the key checks) would
+     * be reported unused: give the engine only a used map. */
+    if (r.condition.s == NULL && r.filter.s == NULL &&
+        r.key_condition.s == NULL && r.update.s == NULL)
+        goto out;
+    rc = sst_emu_exprs_prepare(x, &r, err);
+out:
+    translation_cleanup(&tr);
+    return rc;
+}
