@@ -26,7 +26,7 @@ import sys
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, HERE)
-from record import call, reset  # noqa: E402  (the control corpus' helpers)
+from record import compact, record_sequences  # noqa: E402  (shared)
 
 OUT = os.path.join(HERE, "items_cases.json")
 
@@ -1256,68 +1256,8 @@ case("scan.ok.lsi_filter_fetch", ct(MAIN), *LROWS,
 
 
 # ------------------------------------------------------------------ recording
-def compact(v):
-    """Long strings that repeat a short unit (the padding of big items)
-    are written {"$rep": [unit, count, tail]}: unit * count + tail. The
-    test expands them before use; no real request has such an object."""
-    if isinstance(v, dict):
-        return {k: compact(x) for k, x in v.items()}
-    if isinstance(v, list):
-        return [compact(x) for x in v]
-    if isinstance(v, str) and len(v) > 200:
-        for p in range(1, 9):
-            unit, k = v[:p], len(v) // p
-            if unit * k == v[:p * k] and len(v) - p * k < 64:
-                return {"$rep": [unit, k, v[p * k:]]}
-    return v
-
-
 def main():
-    ep = os.environ.get("SST_DDB_LOCAL_ENDPOINT")
-    if not ep:
-        sys.exit("items.py: SST_DDB_LOCAL_ENDPOINT is not set; run it under "
-                 "tests/ddb-local exec")
-    out = []
-    for c in CASES:
-        reset(ep)
-        steps = []
-        for i, (op, req) in enumerate(c["steps"]):
-            st, r = call(ep, op, req)
-            rec = {"status": st}
-            if st == 200:
-                rec["response"] = r
-            else:
-                rec["type"] = r.get("__type", "").split("#")[-1]
-                rec["message"] = r.get("Message", r.get("message", ""))
-                extra = {k: v for k, v in r.items()
-                         if k not in ("__type", "Message", "message")}
-                if extra:
-                    rec["extra"] = extra
-            step = {"op": op, "request": compact(req),
-                    "ddb_local": compact(rec)}
-            last = i + 1 == len(c["steps"])
-            if last and c["aws"]:
-                exp = compact(dict(c["aws"]))
-            elif st == 200:
-                exp = {"ok": True}
-            else:
-                exp = {"type": rec["type"], "message": rec["message"]}
-                if "extra" in rec:
-                    exp["extra"] = rec["extra"]
-            if last and c["compare"]:
-                exp["compare"] = c["compare"]
-            step["expect"] = exp
-            steps.append(step)
-        out.append({"name": c["name"], "steps": steps})
-    reset(ep)
-    with open(OUT, "w") as f:
-        f.write("[\n")
-        for i, c in enumerate(out):
-            f.write(json.dumps(c, separators=(",", ":")))
-            f.write(",\n" if i + 1 < len(out) else "\n")
-        f.write("]\n")
-    print("items.py: %d cases, %d steps written to %s"
-          % (len(out), sum(len(c["steps"]) for c in out), OUT))
+    record_sequences(CASES, OUT, "items.py")
 
 
 if __name__ == "__main__":
