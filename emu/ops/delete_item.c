@@ -91,6 +91,9 @@ validate(const struct json_object *req, struct del *d,
         req, 1u << SST_EMU_RV_NONE | 1u << SST_EMU_RV_ALL_OLD, &d->rv, err);
     if (rc == SST_OK)
         rc = sst_emu_op_exprs_prepare(req, &expr_spec, &d->x, err);
+    /* legacy: DynamoDB checks Expected here (emu/ops/legacy.h) */
+    if (rc == SST_OK)
+        rc = sst_emu_op_exprs_legacy(&d->x, err);
     if (rc == SST_OK)
         rc = sst_emu_req_rvoccf(req, &d->all_old, err);
     if (rc == SST_OK && sst_emu_get(req, "Key") == NULL)

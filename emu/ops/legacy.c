@@ -77,7 +77,9 @@ sst_emu_legacy_name(struct sst_emu_legacy_maps *m, const char *name,
 
     if (m->names == NULL && (m->names = json_object_new_object()) == NULL)
         return sst_emu_nomem(err);
-    snprintf(out->s, sizeof out->s, "#n%u", m->nnames++);
+    do /* past the request's own placeholders */
+        snprintf(out->s, sizeof out->s, "#n%u", m->nnames++);
+    while (json_object_object_get_ex(m->names, out->s, NULL));
     s = json_object_new_string(name);
     if (s == NULL || json_object_object_add(m->names, out->s, s) != 0) {
         json_object_put(s);
@@ -92,7 +94,9 @@ sst_emu_legacy_value(struct sst_emu_legacy_maps *m, struct json_object *v,
 {
     if (m->values == NULL && (m->values = json_object_new_object()) == NULL)
         return sst_emu_nomem(err);
-    snprintf(out->s, sizeof out->s, ":v%u", m->nvalues++);
+    do
+        snprintf(out->s, sizeof out->s, ":v%u", m->nvalues++);
+    while (json_object_object_get_ex(m->values, out->s, NULL));
     if (json_object_object_add(m->values, out->s, json_object_get(v)) != 0) {
         json_object_put(v);
         return sst_emu_nomem(err);
@@ -147,7 +151,8 @@ sst_emu_legacy_given(const struct json_object *req, enum sst_emu_request_op op)
 
     if (cond != NULL && nonempty_map(req, cond) != NULL)
         return true;
-    if (op == SST_EMU_REQ_QUERY && sst_emu_get(req, "KeyConditions") != NULL)
+    if (op == SST_EMU_REQ_QUERY && sst_emu_get(req, "KeyConditions") != NULL &&
+        sst_emu_get(req, "KeyConditionExpression") == NULL)
         return true;
     return op == SST_EMU_REQ_UPDATE_ITEM &&
            nonempty_map(req, "AttributeUpdates") != NULL;
@@ -193,6 +198,54 @@ set_text(struct sst_emu_expr_text *e, const struct sst_emu_legacy_text *t)
     e->len = t->len;
 }
 
+/* A copy of the request's placeholder map (its values referenced). */
+static enum sst_code
+copy_map(const struct json_object *from, struct json_object **to,
+         struct sst_err *err)
+{
+    if (from == NULL || !json_object_is_type(from, json_type_object))
+        return SST_OK;
+    if ((*to = json_object_new_object()) == NULL)
+        return sst_emu_nomem(err);
+    json_object_object_foreach((struct json_object *)from, k, v)
+    {
+        if (json_object_object_add(*to, k, json_object_get(v)) != 0) {
+            json_object_put(v);
+            return sst_emu_nomem(err);
+        }
+    }
+    return SST_OK;
+}
+
+/* A Query's FilterExpression and ProjectionExpression, which DynamoDB
+ * takes with KeyConditions: the translation joins them, with the
+ * request's placeholders. */
+static enum sst_code
+own_expressions(struct translation *tr, const struct json_object *req,
+                struct sst_emu_expr_request *r, struct sst_err *err)
+{
+    const char *fe = sst_emu_get_string(req, "FilterExpression");
+    const char *pe = sst_emu_get_string(req, "ProjectionExpression");
+    enum sst_code rc;
+
+    if (fe == NULL && pe == NULL)
+        return SST_OK;
+    rc = copy_map(sst_emu_get(req, "ExpressionAttributeNames"), &tr->m.names,
+                  err);
+    if (rc == SST_OK)
+        rc = copy_map(sst_emu_get(req, "ExpressionAttributeValues"),
+                      &tr->m.values, err);
+    if (fe != NULL) {
+        r->filter.s = fe;
+        r->filter.len = strlen(fe);
+    }
+    if (pe != NULL) {
+        r->projection.s = pe;
+        r->projection.len = strlen(pe);
+    }
+    return rc;
+}
+
 /* Write the text of each legacy parameter of req. */
 static enum sst_code
 translate(struct translation *tr, enum sst_emu_request_op op,
@@ -236,12 +289,18 @@ sst_emu_legacy_prepare(struct sst_emu_exprs *x, enum sst_emu_request_op op,
 
     memset(&tr, 0, sizeof tr);
     memset(&r, 0, sizeof r);
-    rc = translate(&tr, op, req, err);
+    if (op == SST_EMU_REQ_QUERY)
+        rc = own_expressions(&tr, req, &r, err);
+    else
+        rc = SST_OK;
+    if (rc == SST_OK)
+        rc = translate(&tr, op, req, err);
     if (rc != SST_OK)
         goto out;
     r.op = op;
     set_text(&r.condition, &tr.cond);
-    set_text(&r.filter, &tr.filter);
+    if (tr.filter.len > 0)
+        set_text(&r.filter, &tr.filter);
     set_text(&r.key_condition, &tr.key);
     set_text(&r.update, &tr.update);
     r.names = tr.m.names;
@@ -249,7 +308,8 @@ sst_emu_legacy_prepare(struct sst_emu_exprs *x, enum sst_emu_request_op op,
     /* Names nothing uses (a KeyConditions left for the key checks) would
      * be reported unused: give the engine only a used map. */
     if (r.condition.s == NULL && r.filter.s == NULL &&
-        r.key_condition.s == NULL && r.update.s == NULL)
+        r.key_condition.s == NULL && r.update.s == NULL &&
+        r.projection.s == NULL)
         goto out;
     rc = sst_emu_exprs_prepare(x, &r, err);
 out:

@@ -222,6 +222,13 @@ static const struct translation translations[] = {
      "'AttributeValueList':[{'N':'1'}]}},'QueryFilter':{'x':{"
      "'ComparisonOperator':'NE','AttributeValueList':[{'N':'1'}]}}}",
      NULL, "#n0 <> :v0", "#n1 = :v1 AND #n2 > :v2", NULL},
+    /* with the request's own expressions, past its placeholders */
+    {SST_EMU_REQ_QUERY,
+     "{'KeyConditions':{'pk':{'ComparisonOperator':'EQ',"
+     "'AttributeValueList':[{'S':'a'}]}},'FilterExpression':'#n0 = :v0',"
+     "'ProjectionExpression':'sk','ExpressionAttributeNames':{'#n0':'x'},"
+     "'ExpressionAttributeValues':{':v0':{'N':'1'}}}",
+     NULL, "#n0 = :v0", "#n1 = :v1", NULL},
     /* not a key condition: left for the key checks */
     {SST_EMU_REQ_QUERY,
      "{'KeyConditions':{'pk':{'ComparisonOperator':'EQ',"
@@ -662,6 +669,24 @@ static const struct row read_rows[] = {
        "{'RequestItems':{'tbl':{'Keys':[{'pk':{'S':'a'},'sk':{'N':'3'}}],"
        "'AttributesToGet':['x']}}}",
        "{'Responses':{'tbl':[{'x':{'N':'30'}}]},'UnprocessedKeys':{}}"),
+    /* KeyConditions goes with FilterExpression and ProjectionExpression */
+    OK("Query",
+       KC("},'FilterExpression':'#x > :v','ProjectionExpression':'sk',"
+          "'ExpressionAttributeNames':{'#x':'x'},"
+          "'ExpressionAttributeValues':{':v':{'N':'15'}}"),
+       "{'Items':[{'sk':{'N':'2'}},{'sk':{'N':'3'}}],'Count':2,"
+       "'ScannedCount':3}"),
+    BAD("Query",
+        KC("},'FilterExpression':'x > :v','ExpressionAttributeValues':{"
+           "':v':{'N':'15'},':w':{'N':'1'}}"),
+        "Value provided in ExpressionAttributeValues unused in expressions: "
+        "keys: {:w}"),
+    BAD("Query",
+        KC("},'QueryFilter':{'x':" C1("NULL", "") "},'FilterExpression':"
+           "'x > :v','ExpressionAttributeValues':{':v':{'N':'15'}}"),
+        "Can not use both expression and non-expression parameters in the "
+        "same request: Non-expression parameters: {QueryFilter} Expression "
+        "parameters: {FilterExpression}"),
     BAD("Query", KC(",'sk':" C1("NE", "{'N':'1'}") "}"),
         "Attempted conditional constraint is not an indexable operation"),
     BAD("Query", KC(",'sk':" C1("NOT_NULL", "") "}"),

@@ -432,6 +432,13 @@ case("delete.ok.or", ct(), P0,
             ConditionalOperator="OR"))
 case("delete.err.arity", ct(),
      delete(K(), Expected={"x": C("EQ")}))
+case("delete.order.expected_before_rvoccf", ct(),
+     delete(K(), Expected={"x": C("EQ")},
+            ReturnValuesOnConditionCheckFailure="BAD"))
+case("delete.order.expected_before_operator", ct(),
+     delete(K(), Expected={"x": C("EQ")}, ConditionalOperator="OR"))
+case("delete.order.expected_before_key", ct(),
+     delete(K(), Expected={"x": C("NE", BOOL, BOOL)}, Key={"pk": S("a")}))
 case("delete.err.operator_one", ct(),
      delete(K(), Expected={"x": C("NULL")}, ConditionalOperator="AND"))
 
@@ -669,6 +676,48 @@ case("kc.err.between_mixed", ct(),
 case("kc.err.empty_hash_value", ct(), query({"pk": EQ(S(""))}))
 case("kc.err.bad_number", ct(), query({"pk": EQ(S("a")), "sk": EQ(N("x"))}))
 case("kc.err.missing", ct(), ("Query", {"TableName": "tbl"}))
+# KeyConditions goes with FilterExpression and ProjectionExpression
+KCA = {"pk": EQ(S("a"))}
+case("kc.with_filter_expression", ct(), *SC,
+     query(KCA, FilterExpression="x > :v",
+           ExpressionAttributeValues={":v": N("15")}))
+case("kc.with_projection_expression", ct(), *SC,
+     query(KCA, ProjectionExpression="x, #s",
+           ExpressionAttributeNames={"#s": "sk"}))
+case("kc.with_own_placeholder_names", ct(), *SC,
+     query(KCA, ProjectionExpression="#n0",
+           ExpressionAttributeNames={"#n0": "x"}))
+case("kc.with_own_placeholder_values", ct(), *SC,
+     query(dict(KCA, sk=C("GE", N("2"))), FilterExpression="x = :v0",
+           ExpressionAttributeValues={":v0": N("20")}))
+case("kc.with_filter_unused_value", ct(), *SC,
+     query(KCA, FilterExpression="x > :v",
+           ExpressionAttributeValues={":v": N("15"), ":w": N("1")}))
+case("kc.with_filter_undefined_value", ct(), *SC,
+     query(KCA, FilterExpression="x > :v"))
+case("kc.with_filter_on_key", ct(), *SC,
+     query(dict(KCA, sk=C("GT", N("1"))), FilterExpression="sk > :v",
+           ExpressionAttributeValues={":v": N("15")}))
+case("kc.values_without_expression", ct(), *SC,
+     query(KCA, ExpressionAttributeValues={":v": N("15")}))
+case("kc.names_without_expression", ct(), *SC,
+     query(KCA, ExpressionAttributeNames={"#v": "x"}))
+case("kc.mix.filter_both", ct(),
+     query(KCA, QueryFilter={"x": C("GT", N("1"))}, FilterExpression="x > :v",
+           ExpressionAttributeValues={":v": N("15")}))
+case("kc.mix.attributes_filter", ct(),
+     query(KCA, AttributesToGet=["x"], FilterExpression="x > :v",
+           ExpressionAttributeValues={":v": N("15")}))
+case("kc.mix.key_both_filter", ct(),
+     query(KCA, KeyConditionExpression="pk = :p", FilterExpression="x > :v",
+           ExpressionAttributeValues={":v": N("15"), ":p": S("a")}))
+case("kc.mix.operator_filter", ct(),
+     query(KCA, ConditionalOperator="OR", FilterExpression="x > :v",
+           ExpressionAttributeValues={":v": N("15")}))
+case("kc.mix.queryfilter_key_expression", ct(),
+     query(KCA, QueryFilter={"x": C("GT", N("1"))},
+           KeyConditionExpression="pk = :p",
+           ExpressionAttributeValues={":p": S("a")}))
 case("qf.gt", ct(), *SC,
      query({"pk": EQ(S("a"))}, QueryFilter={"x": C("GT", N("20"))}))
 case("qf.and", ct(), *SC,
