@@ -118,8 +118,9 @@ foreign_expression(struct json_object *req, const char *msg)
     char want[64];
     size_t i;
 
-    /* the engine's limits on one expression apply to a translation too
-     * (docs/emulator.md, "Legacy parameters") */
+    /* the engine's limit on one expression's text applies to the
+     * translation of AttributeUpdates (docs/emulator.md, "Legacy
+     * parameters") */
     if (strstr(msg, "Expression size has exceeded") != NULL ||
         strstr(msg, "too many operators") != NULL)
         return false;

@@ -177,7 +177,9 @@ conditional_or(const struct json_object *req, bool *or_, struct sst_err *err)
 
 struct translation {
     struct sst_emu_legacy_maps m;
-    struct sst_emu_legacy_text cond, filter, key, update;
+    struct sst_emu_ast *cond, *filter; /* trees, in the set's arena */
+    struct sst_emu_legacy_text key, update;
+    struct sst_emu_expr_text own_filter, own_projection;
 };
 
 static void
@@ -185,17 +187,8 @@ translation_cleanup(struct translation *tr)
 {
     json_object_put(tr->m.names);
     json_object_put(tr->m.values);
-    sst_emu_legacy_text_cleanup(&tr->cond);
-    sst_emu_legacy_text_cleanup(&tr->filter);
     sst_emu_legacy_text_cleanup(&tr->key);
     sst_emu_legacy_text_cleanup(&tr->update);
-}
-
-static void
-set_text(struct sst_emu_expr_text *e, const struct sst_emu_legacy_text *t)
-{
-    e->s = t->len > 0 ? t->s : NULL;
-    e->len = t->len;
 }
 
 /* A copy of the request's placeholder map (its values referenced). */
@@ -222,7 +215,7 @@ copy_map(const struct json_object *from, struct json_object **to,
  * request's placeholders. */
 static enum sst_code
 own_expressions(struct translation *tr, const struct json_object *req,
-                struct sst_emu_expr_request *r, struct sst_err *err)
+                struct sst_err *err)
 {
     const char *fe = sst_emu_get_string(req, "FilterExpression");
     const char *pe = sst_emu_get_string(req, "ProjectionExpression");
@@ -236,23 +229,26 @@ own_expressions(struct translation *tr, const struct json_object *req,
         rc = copy_map(sst_emu_get(req, "ExpressionAttributeValues"),
                       &tr->m.values, err);
     if (fe != NULL) {
-        r->filter.s = fe;
-        r->filter.len = strlen(fe);
+        tr->own_filter.s = fe;
+        tr->own_filter.len = strlen(fe);
     }
     if (pe != NULL) {
-        r->projection.s = pe;
-        r->projection.len = strlen(pe);
+        tr->own_projection.s = pe;
+        tr->own_projection.len = strlen(pe);
     }
     return rc;
 }
 
-/* Write the text of each legacy parameter of req. */
+/* Validate and translate each legacy parameter of req: the conditions
+ * into trees in a, the others into text. */
 static enum sst_code
-translate(struct translation *tr, enum sst_emu_request_op op,
-          const struct json_object *req, struct sst_err *err)
+translate(struct translation *tr, struct sst_emu_arena *a,
+          enum sst_emu_request_op op, const struct json_object *req,
+          struct sst_err *err)
 {
     const struct json_object *map;
     const char *cond = condition_of(op);
+    bool filter = op == SST_EMU_REQ_QUERY || op == SST_EMU_REQ_SCAN;
     enum sst_code rc = SST_OK;
     bool or_ = false, written = false;
 
@@ -260,23 +256,30 @@ translate(struct translation *tr, enum sst_emu_request_op op,
         rc = conditional_or(req, &or_, err);
         if (rc == SST_OK)
             rc = sst_emu_legacy_conditions(
-                &tr->m, map,
-                op == SST_EMU_REQ_QUERY || op == SST_EMU_REQ_SCAN
-                    ? SST_EMU_LEGACY_FILTER
-                    : SST_EMU_LEGACY_EXPECTED,
-                or_, op == SST_EMU_REQ_QUERY || op == SST_EMU_REQ_SCAN
-                         ? &tr->filter
-                         : &tr->cond,
-                &written, err);
+                &tr->m, a, map,
+                filter ? SST_EMU_LEGACY_FILTER : SST_EMU_LEGACY_EXPECTED, or_,
+                filter ? &tr->filter : &tr->cond, err);
     }
     if (rc == SST_OK && op == SST_EMU_REQ_QUERY &&
         (map = nonempty_map(req, "KeyConditions")) != NULL)
-        rc = sst_emu_legacy_conditions(&tr->m, map, SST_EMU_LEGACY_KEYS,
-                                       false, &tr->key, &written, err);
+        rc = sst_emu_legacy_key_conditions(&tr->m, map, &tr->key, &written,
+                                           err);
     if (rc == SST_OK && op == SST_EMU_REQ_UPDATE_ITEM &&
         (map = nonempty_map(req, "AttributeUpdates")) != NULL)
         rc = sst_emu_legacy_updates(&tr->m, map, &tr->update, &written, err);
     return rc;
+}
+
+/* Resolve one text, when there is one, into e. */
+static enum sst_code
+resolve(struct sst_emu_exprs *x, const char *s, size_t len,
+        enum sst_emu_expr_kind kind, struct sst_emu_expr *e,
+        struct sst_err *err)
+{
+    if (s == NULL || len == 0)
+        return SST_OK;
+    return sst_emu_expr_resolve(&x->arena, &x->bindings, s, len, kind, e,
+                                err);
 }
 
 enum sst_code
@@ -284,35 +287,44 @@ sst_emu_legacy_prepare(struct sst_emu_exprs *x, enum sst_emu_request_op op,
                        const struct json_object *req, struct sst_err *err)
 {
     struct translation tr;
-    struct sst_emu_expr_request r;
-    enum sst_code rc;
+    enum sst_code rc = SST_OK;
+    bool own;
 
     memset(&tr, 0, sizeof tr);
-    memset(&r, 0, sizeof r);
     if (op == SST_EMU_REQ_QUERY)
-        rc = own_expressions(&tr, req, &r, err);
-    else
-        rc = SST_OK;
+        rc = own_expressions(&tr, req, err);
+    own = tr.own_filter.s != NULL || tr.own_projection.s != NULL;
     if (rc == SST_OK)
-        rc = translate(&tr, op, req, err);
-    if (rc != SST_OK)
-        goto out;
-    r.op = op;
-    set_text(&r.condition, &tr.cond);
-    if (tr.filter.len > 0)
-        set_text(&r.filter, &tr.filter);
-    set_text(&r.key_condition, &tr.key);
-    set_text(&r.update, &tr.update);
-    r.names = tr.m.names;
-    r.values = tr.m.values;
-    /* Names nothing uses (a KeyConditions left for the key checks) would
-     * be reported unused: give the engine only a used map. */
-    if (r.condition.s == NULL && r.filter.s == NULL &&
-        r.key_condition.s == NULL && r.update.s == NULL &&
-        r.projection.s == NULL)
-        goto out;
-    rc = sst_emu_exprs_prepare(x, &r, err);
-out:
+        rc = translate(&tr, &x->arena, op, req, err);
+    /* the engine's order (request.h): the maps, then each expression */
+    if (rc == SST_OK && (tr.m.names != NULL || tr.m.values != NULL))
+        rc = sst_emu_bindings_load(&x->bindings, tr.m.names, tr.m.values,
+                                   SST_EMU_BIND_NAMES | SST_EMU_BIND_VALUES,
+                                   err);
+    if (rc == SST_OK)
+        rc = resolve(x, tr.update.s, tr.update.len, SST_EMU_EXPR_UPDATE,
+                     &x->update, err);
+    if (rc == SST_OK)
+        rc = resolve(x, tr.own_filter.s, tr.own_filter.len,
+                     SST_EMU_EXPR_FILTER, &x->filter, err);
+    if (rc == SST_OK)
+        rc = resolve(x, tr.own_projection.s, tr.own_projection.len,
+                     SST_EMU_EXPR_PROJECTION, &x->projection, err);
+    if (rc == SST_OK)
+        rc = resolve(x, tr.key.s, tr.key.len, SST_EMU_EXPR_KEY_CONDITION,
+                     &x->key_condition, err);
+    /* the request's own placeholders must all be used; the translation's
+     * are, by construction */
+    if (rc == SST_OK && own)
+        rc = sst_emu_bindings_check_unused(&x->bindings, err);
+    if (rc == SST_OK && tr.cond != NULL) {
+        x->condition.kind = SST_EMU_EXPR_CONDITION;
+        x->condition.ast = tr.cond;
+    }
+    if (rc == SST_OK && tr.filter != NULL) {
+        x->filter.kind = SST_EMU_EXPR_FILTER;
+        x->filter.ast = tr.filter;
+    }
     translation_cleanup(&tr);
     return rc;
 }

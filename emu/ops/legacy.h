@@ -3,10 +3,14 @@
  * translated into expressions of the engine (emu/expr/).
  *
  * The legacy parameters are validated with DynamoDB's own messages, then
- * written as expression text over generated placeholders ("#n0", ":v0")
- * and prepared by the engine (emu/expr/request.h), so the evaluation,
- * the key condition, the update and its ReturnValues are the engine's and
- * cannot drift from the expression parameters:
+ * translated for the engine: Expected, QueryFilter and ScanFilter into its
+ * tree (emu/expr/ast.h, built in the set's arena: no expression limit
+ * applies to them, as none applies in DynamoDB), KeyConditions and
+ * AttributeUpdates into expression text over generated placeholders
+ * ("#n0", ":v0") that the engine resolves. Values are placeholders of the
+ * engine's bindings either way. So the evaluation, the key condition, the
+ * update and its ReturnValues are the engine's and cannot drift from the
+ * expression parameters:
  *
  *   Expected + ConditionalOperator     ConditionExpression
  *   QueryFilter, ScanFilter + C.O.     FilterExpression
@@ -23,7 +27,7 @@
  *   NOT_CONTAINS        attribute_exists(n) AND NOT contains(n, v)
  *                       (DynamoDB: a missing attribute does not match)
  *   BEGINS_WITH         begins_with(n, v)
- *   IN                  n IN (v1, ...), in groups of 100 joined by OR
+ *   IN                  n IN (v1, ...), any number of values
  *   BETWEEN             n BETWEEN v1 AND v2
  * Expected's {"Value": v} (Exists true or absent) is EQ, {"Exists": false}
  * is NULL.

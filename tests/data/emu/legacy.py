@@ -292,6 +292,7 @@ OPS = [
     ("between", "x", C("BETWEEN", N("1"), N("5")), True),
     ("between_no", "x", C("BETWEEN", N("6"), N("9")), False),
     ("between_strings", "s", C("BETWEEN", S("a"), S("i")), True),
+    ("in_1000", "x", C("IN", *[N(str(i)) for i in range(996, -4, -1)]), True),
 ]
 for name, attr, cond, holds in OPS:
     steps = [ct(), P0, put(dict(K(), w=N("1")), Expected={attr: cond})]
@@ -326,6 +327,15 @@ TYPES = [("lt_ss", C("LT", {"SS": ["a"]})), ("gt_bool", C("GT", BOOL)),
          ("bad_number_before_arity", C("EQ", BOOL, N("x")))]
 for name, cond in TYPES:
     case("expected.type." + name, ct(), put(K(), Expected={"x": cond}))
+
+# beyond what one expression takes (DynamoDB has no such limit here)
+case("expected.many_entries", ct(), P0,
+     put(K(), Expected=dict({"a%d" % i: {"Exists": False}
+                             for i in range(400)}, x={"Value": N("5")})))
+case("expected.many_entries_or", ct(), P0,
+     put(K(), Expected=dict({"a%d" % i: {"Exists": True, "Value": N("1")}
+                             for i in range(400)}, x={"Value": N("5")}),
+         ConditionalOperator="OR"))
 
 # ConditionalOperator
 case("expected.or.holds", ct(), P0,
@@ -597,6 +607,9 @@ case("scanfilter.with_attributes", ct(), *SC,
      scan(ScanFilter={"x": C("GT", N("25"))}, AttributesToGet=["s"]))
 case("scanfilter.limit", ct(), *SC,
      scan(ScanFilter={"x": C("GT", N("25"))}, Limit=2), compare="counts")
+case("scanfilter.many_entries", ct(), *SC,
+     scan(ScanFilter=dict({"a%d" % i: C("NULL") for i in range(400)},
+                          x=C("IN", *[N(str(i)) for i in range(0, 1000, 5)]))))
 case("scanfilter.err.no_operator", ct(), scan(ScanFilter={"x": {}}))
 case("scanfilter.err.list_no_operator", ct(),
      scan(ScanFilter={"x": {"AttributeValueList": [N("1")]}}))
