@@ -14,8 +14,11 @@
 #include "emu/ops/legacy.h"
 #include "emu/ops/legacy_int.h"
 
-#define MSG_TOO_LONG "Invalid %s: Expression size has exceeded the maximum "  \
-    "allowed size"
+/* Past the text cap: the engine's answer to an overlong UpdateExpression
+ * (the only text that can grow so: KeyConditions has two entries). */
+#define MSG_TOO_LONG                                                           \
+    "Invalid UpdateExpression: Expression size has exceeded the maximum "     \
+    "allowed size;"
 #define MSG_OPERATOR_ENUM                                                      \
     "1 validation error detected: Value '%s' at 'conditionalOperator' "       \
     "failed to satisfy constraint: Member must satisfy enum value set: "      \
@@ -43,8 +46,7 @@ sst_emu_legacy_append(struct sst_emu_legacy_text *t, struct sst_err *err,
             return SST_OK;
         }
         if (t->len + (size_t)n + 1 > SST_EMU_LEGACY_TEXT_MAX)
-            return sst_err_set(err, SST_E_VALIDATION, MSG_TOO_LONG,
-                               "expression");
+            return sst_err_set(err, SST_E_VALIDATION, MSG_TOO_LONG);
         {
             size_t cap = t->cap ? t->cap : 128;
             char *s;

@@ -51,7 +51,7 @@
 #define MSG_KC_MISSED "Query condition missed key schema element"
 #define MSG_KC_HASH_OP "Query key condition not supported"
 #define MSG_KC_RANGE_OP "Attempted conditional constraint is not an indexable operation"
-#define MSG_KC_SCALAR "Only scalar types can be used as Range Key values"
+#define MSG_KC_SCALAR "Only scalar types can be used as %s Key values"
 #define MSG_KC_TYPE V "Condition parameter type does not match schema type"
 #define MSG_KC_EMPTY                                                           \
     "One or more parameter values are not valid. The AttributeValue for a "   \
@@ -77,7 +77,7 @@ static const struct op_info {
     const char *name;
     size_t min, max;  /* values taken                       */
     unsigned types;   /* the types of value it takes        */
-    const char *expr; /* translation: %1$s the name, %2$s the value */
+    const char *expr; /* its token in a key condition, or NULL */
     bool key;         /* allowed on a sort key              */
 } ops[OP_COUNT] = {
     [OP_EQ] = {"EQ", 1, 1, ANY, "=", true},
@@ -120,7 +120,6 @@ struct cond {
     struct json_object *value;  /* Expected's Value, or NULL        */
     struct json_object *list;   /* AttributeValueList, or NULL      */
     size_t n;                   /* values                           */
-    enum sst_av_type type;      /* of the first value, when n > 0   */
 };
 
 static struct json_object *
@@ -211,8 +210,6 @@ check_values(struct cond *c, struct sst_err *err)
     if (rc == SST_OK && c->op == OP_BETWEEN &&
         sst_av_cmp(first, second, &order) && order > 0)
         rc = sst_err_set(err, SST_E_VALIDATION, MSG_BETWEEN);
-    if (rc == SST_OK && c->n > 0)
-        c->type = types[0];
     sst_free(types);
     sst_av_free(first);
     sst_av_free(second);
@@ -525,8 +522,8 @@ check_key(const char *name, const struct json_object *e, enum sst_av_type type,
 
     (void)op_lookup(sst_emu_get_string(e, "ComparisonOperator"), &op);
     if (list == NULL || json_object_array_length(list) == 0)
-        return sst_err_set(err, SST_E_VALIDATION,
-                           hash ? MSG_KC_HASH_OP : MSG_KC_SCALAR);
+        return sst_err_set(err, SST_E_VALIDATION, MSG_KC_SCALAR,
+                           hash ? "Hash" : "Range");
     rc = sst_emu_legacy_decode(json_object_array_get_idx(list, 0), &v, err);
     if (rc != SST_OK)
         return rc;

@@ -18,7 +18,8 @@
 #include "emu/expr/av.h"
 
 /* The longest text written: well past what the engine accepts
- * (SST_EMU_MAX_EXPR_LEN), so the engine reports an overlong translation. */
+ * (SST_EMU_MAX_EXPR_LEN), which reports an overlong translation first; the
+ * cap only bounds the buffer. */
 #define SST_EMU_LEGACY_TEXT_MAX (64u * 1024u)
 
 #define SST_EMU_LEGACY_MSG_INVALID "One or more parameter values were invalid: "

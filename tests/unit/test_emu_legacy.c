@@ -701,6 +701,9 @@ static const struct row read_rows[] = {
     BAD("Query", "{'TableName':'tbl','KeyConditions':{'pk':"
                  C1("BEGINS_WITH", "{'S':'a'}") "}}",
         "Query key condition not supported"),
+    BAD("Query", "{'TableName':'tbl','KeyConditions':{'pk':"
+                 C1("NOT_NULL", "") "}}",
+        "Only scalar types can be used as Hash Key values"),
     BAD("Query", "{'TableName':'tbl','KeyConditions':{'sk':"
                  C1("EQ", "{'N':'1'}") "}}",
         "Query condition missed key schema element"),

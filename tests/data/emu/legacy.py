@@ -665,6 +665,14 @@ case("kc.err.range_not_null", ct(),
      query({"pk": EQ(S("a")), "sk": C("NOT_NULL")}))
 case("kc.err.hash_gt", ct(), query({"pk": C("GT", S("a"))}))
 case("kc.err.hash_begins_with", ct(), query({"pk": C("BEGINS_WITH", S("a"))}))
+case("kc.err.hash_null", ct(), query({"pk": C("NULL")}))
+case("kc.err.hash_not_null", ct(), query({"pk": C("NOT_NULL")}))
+case("kc.err.hash_in", ct(), query({"pk": C("IN", S("a"))}))
+case("kc.err.hash_ne", ct(), query({"pk": C("NE", S("a"))}))
+case("kc.err.hash_between", ct(), query({"pk": C("BETWEEN", S("a"), S("b"))}))
+case("kc.err.hash_bool", ct(), query({"pk": C("EQ", BOOL)}))
+case("kc.err.no_index", ct(),
+     query({"pk": EQ(S("a")), "sk": C("GT", N("1"))}, IndexName="nope"))
 case("kc.err.no_hash", ct(), query({"sk": C("GT", N("1"))}))
 case("kc.err.empty", ct(), query({}))
 case("kc.err.not_a_key", ct(),
