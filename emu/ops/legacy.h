@@ -84,6 +84,18 @@ sst_emu_legacy_prepare(struct sst_emu_exprs *x, enum sst_emu_request_op op,
                        const struct json_object *req, struct sst_err *err);
 
 /**
+ * Expected's entries, checked as sst_emu_legacy_prepare() checks them,
+ * for UpdateItem and DeleteItem, which DynamoDB has check them before
+ * anything else of the request (ReturnValues, the Key, the mixing of
+ * expression and non-expression parameters). SST_OK without Expected.
+ *
+ * @return SST_OK; SST_E_VALIDATION; SST_E_SERIALIZATION; SST_E_NOMEM.
+ */
+SST_MUST_CHECK enum sst_code
+sst_emu_legacy_check_expected(const struct json_object *req,
+                              struct sst_err *err);
+
+/**
  * A Query's KeyConditions: each entry's own checks (as
  * sst_emu_legacy_prepare() makes them), then against the key schema
  * queried, with DynamoDB's messages ("Conditions must be at least length

@@ -476,6 +476,22 @@ sst_emu_legacy_conditions(struct sst_emu_legacy_maps *m,
 }
 
 enum sst_code
+sst_emu_legacy_check_expected(const struct json_object *req,
+                              struct sst_err *err)
+{
+    struct json_object *map = sst_emu_get(req, "Expected");
+    struct cond *cs = NULL;
+    enum sst_code rc;
+    size_t n;
+
+    if (map == NULL || !json_object_is_type(map, json_type_object))
+        return SST_OK;
+    rc = check_map(map, SST_EMU_LEGACY_EXPECTED, &cs, &n, err);
+    sst_free(cs);
+    return rc;
+}
+
+enum sst_code
 sst_emu_legacy_key_conditions(struct sst_emu_legacy_maps *m,
                               const struct json_object *map,
                               struct sst_emu_legacy_text *out, bool *written,

@@ -516,6 +516,15 @@ static const struct row fault_rows[] = {
         "Can not use both expression and non-expression parameters in the "
         "same request: Non-expression parameters: {AttributesToGet} "
         "Expression parameters: {ProjectionExpression}"),
+    /* UpdateItem and DeleteItem check Expected before anything else */
+    BAD("UpdateItem",
+        "{'TableName':'tbl','Key':{'pk':{'S':'a'}},'Expected':{'x':"
+        C1("EQ", "") "},'ConditionExpression':'a = b','ReturnValues':'BAD'}",
+        V "Invalid number of argument(s) for the EQ ComparisonOperator"),
+    BAD("DeleteItem",
+        "{'TableName':'tbl','Key':{'pk':{'S':'a'}},'Expected':{'x':"
+        C1("EQ", "") "},'ReturnValues':'ALL_NEW'}",
+        V "Invalid number of argument(s) for the EQ ComparisonOperator"),
     /* ScanFilter is checked before Limit and Select */
     BAD("Scan",
         "{'TableName':'tbl','ScanFilter':{'x':{}},'Limit':0,'Select':'BAD'}",

@@ -449,6 +449,25 @@ case("delete.order.expected_before_operator", ct(),
      delete(K(), Expected={"x": C("EQ")}, ConditionalOperator="OR"))
 case("delete.order.expected_before_key", ct(),
      delete(K(), Expected={"x": C("NE", BOOL, BOOL)}, Key={"pk": S("a")}))
+case("delete.order.expected_before_mixing", ct(),
+     delete(K(), Expected={"x": C("EQ")}, ConditionExpression="a = b",
+            ReturnValues="ALL_NEW"))
+case("delete.order.expected_before_return_values", ct(),
+     delete(K(), Expected={"x": C("EQ")}, ReturnValues="ALL_NEW"))
+case("delete.order.expected_before_key_type", ct(),
+     delete({"pk": S("a"), "sk": S("1")}, Expected={"x": C("EQ")}))
+case("update.order.expected_before_return_values", ct(),
+     update(K(), Expected={"x": C("EQ")}, ReturnValues="BAD"))
+case("update.order.expected_before_mixing", ct(),
+     update(K(), Expected={"x": C("EQ")}, ConditionExpression="a = b",
+            ReturnValues="BAD"))
+case("update.order.expected_before_key", ct(),
+     update({"pk": S("a")}, Expected={"x": C("EQ")}))
+case("update.order.expected_before_extra_key", ct(),
+     update(dict(K(), z=N("1")), Expected={"x": C("EQ")}))
+case("put.order.return_values_before_mixing", ct(),
+     put(K(), Expected={"x": C("EQ")}, ConditionExpression="a = b",
+         ReturnValues="ALL_NEW"))
 case("delete.err.operator_one", ct(),
      delete(K(), Expected={"x": C("NULL")}, ConditionalOperator="AND"))
 
