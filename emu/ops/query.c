@@ -165,6 +165,14 @@ check_keys(const struct json_object *req, struct sst_emu_scan *s,
          memcmp(s->start.data, s->prefix.data, s->prefix.len) != 0))
         rc = sst_err_set(err, SST_E_VALIDATION, MSG_START_OUTSIDE);
     s->range_name = qs.range;
+    /* DynamoDB: the starting key's sort key must lie in the sort-key
+     * range too (the same message; query_key.h has the exact rule) */
+    if (rc == SST_OK && s->has_start && s->range_name != NULL &&
+        !sst_emu_query_key_start_ok(
+            s->kc,
+            sst_av_map_get(s->esk, s->range_name, strlen(s->range_name)),
+            s->reverse))
+        rc = sst_err_set(err, SST_E_VALIDATION, MSG_START_OUTSIDE);
     /* where a forward walk starts: the partition, from the range's lower
      * bound */
     if (rc == SST_OK && sst_emu_query_key_lower(s->kc) != NULL) {

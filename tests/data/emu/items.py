@@ -1133,6 +1133,53 @@ case("query.err.filter_key", ct(MAIN),
      query("pk = :p", FilterExpression="sk > :n", **EV(p=S("a"), n=ONE)))
 case("query.err.start_key_other_partition", ct(MAIN), *QROWS,
      query("pk = :p", ExclusiveStartKey=K("b", "2"), **EV(p=S("a"))))
+# The starting key's sort key must satisfy the sort-key condition too.
+BETWEEN_2_4 = dict(p=S("a"), a=N("2"), b=N("4"))
+case("query.err.start_key_above_between", ct(MAIN), *QROWS,
+     query("pk = :p AND sk BETWEEN :a AND :b", ExclusiveStartKey=K("a", "5"),
+           **EV(**BETWEEN_2_4)))
+case("query.err.start_key_below_between", ct(MAIN), *QROWS,
+     query("pk = :p AND sk BETWEEN :a AND :b", ExclusiveStartKey=K("a", "1"),
+           **EV(**BETWEEN_2_4)))
+case("query.ok.start_key_inside_between", ct(MAIN), *QROWS,
+     query("pk = :p AND sk BETWEEN :a AND :b", ExclusiveStartKey=K("a", "2"),
+           **EV(**BETWEEN_2_4)))
+case("query.ok.start_key_at_upper_bound", ct(MAIN), *QROWS,
+     query("pk = :p AND sk BETWEEN :a AND :b", ExclusiveStartKey=K("a", "4"),
+           **EV(**BETWEEN_2_4)))
+case("query.err.start_key_not_greater", ct(MAIN), *QROWS,
+     query("pk = :p AND sk > :a", ExclusiveStartKey=K("a", "2"),
+           **EV(p=S("a"), a=N("2"))))
+case("query.err.start_key_not_greater_backward", ct(MAIN), *QROWS,
+     query("pk = :p AND sk > :a", ExclusiveStartKey=K("a", "1"),
+           ScanIndexForward=False, **EV(p=S("a"), a=N("2"))))
+case("query.ok.start_key_greater_backward", ct(MAIN), *QROWS,
+     query("pk = :p AND sk > :a", ExclusiveStartKey=K("a", "4"),
+           ScanIndexForward=False, **EV(p=S("a"), a=N("2"))))
+case("query.err.start_key_not_equal", ct(MAIN), *QROWS,
+     query("pk = :p AND sk = :a", ExclusiveStartKey=K("a", "3"),
+           **EV(p=S("a"), a=N("2"))))
+case("query.ok.start_key_equal", ct(MAIN), *QROWS,
+     query("pk = :p AND sk = :a", ExclusiveStartKey=K("a", "2"),
+           **EV(p=S("a"), a=N("2"))))
+case("query.err.start_key_lt", ct(MAIN), *QROWS,
+     query("pk = :p AND sk <= :a", ExclusiveStartKey=K("a", "5"),
+           **EV(p=S("a"), a=N("3"))))
+case("query.err.start_key_ge_backward", ct(MAIN), *QROWS,
+     query("pk = :p AND sk >= :a", ExclusiveStartKey=K("a", "2"),
+           ScanIndexForward=False, **EV(p=S("a"), a=N("2"))))
+case("query.ok.start_key_ge_forward", ct(MAIN), *QROWS,
+     query("pk = :p AND sk >= :a", ExclusiveStartKey=K("a", "2"),
+           **EV(p=S("a"), a=N("2"))))
+case("query.ok.start_key_le_backward", ct(MAIN), *QROWS,
+     query("pk = :p AND sk <= :a", ExclusiveStartKey=K("a", "3"),
+           ScanIndexForward=False, **EV(p=S("a"), a=N("3"))))
+case("query.err.gsi_start_key_range", ct(MAIN), *QROWS,
+     query("g = :g AND gs < :n", IndexName="gall", **EV(g=S("G"), n=N("3")),
+           ExclusiveStartKey=dict(K("a", "4"), g=S("G"), gs=N("4"))))
+case("query.ok.gsi_start_key_range", ct(MAIN), *QROWS,
+     query("g = :g AND gs > :n", IndexName="gall", **EV(g=S("G"), n=N("1")),
+           ExclusiveStartKey=dict(K("a", "2"), g=S("G"), gs=N("2"))))
 case("update.ok.new_item", ct(MAIN),
      update(K(), UpdateExpression="SET v = :one ADD c :one",
             ReturnValues="ALL_NEW", **EV(one=ONE)))
