@@ -108,8 +108,10 @@ sst_emu_op_exprs_prepare(const struct json_object *req,
      * is asked, and refuses it in sst_emu_op_exprs_ready(). */
     x->pending[0] = '\0';
     /* legacy parameters: translated into expressions (emu/ops/legacy.h),
-     * first thing for Scan, at each operation's step for the others */
-    if (spec->wired && sst_emu_legacy_given(req, spec->op)) {
+     * first thing for Scan, at each operation's step for the others; only
+     * for an operation that has them (not a transaction's actions) */
+    if (spec->wired && spec->legacy != NULL &&
+        sst_emu_legacy_given(req, spec->op)) {
         x->legacy = true;
         x->req = req;
         x->spec = spec;
