@@ -55,6 +55,8 @@ static const struct sst_emu_op ops[] = {
     {"PutItem", sst_emu_op_put_item},
     {"Query", sst_emu_op_query},
     {"Scan", sst_emu_op_scan},
+    {"TransactGetItems", sst_emu_op_transact_get_items},
+    {"TransactWriteItems", sst_emu_op_transact_write_items},
     {"UpdateItem", sst_emu_op_update_item},
     {"UpdateTable", sst_emu_op_update_table},
     {"UpdateTimeToLive", sst_emu_op_update_time_to_live},

@@ -11,6 +11,7 @@
 #include "emu/expr/update.h"
 #include "emu/ops/common.h"
 #include "emu/ops/exprs.h"
+#include "emu/ops/legacy.h"
 #include "emu/store/item.h"
 #include "emu/store/rows.h"
 
@@ -59,6 +60,11 @@ join_given(const struct json_object *req, const char *const *names,
     for (; names != NULL && *names != NULL; names++) {
         if (!given(req, *names))
             continue;
+        /* DynamoDB: KeyConditions goes with a FilterExpression or a
+         * ProjectionExpression; only KeyConditionExpression excludes it */
+        if (strcmp(*names, "KeyConditions") == 0 &&
+            !given(req, "KeyConditionExpression"))
+            continue;
         used += (size_t)snprintf(out + used, used < cap ? cap - used : 0,
                                  "%s%s", n ? ", " : "", *names);
         if (used >= cap)
@@ -101,15 +107,34 @@ sst_emu_op_exprs_prepare(const struct json_object *req,
      * operation will evaluate. An operation not wired yet remembers what
      * is asked, and refuses it in sst_emu_op_exprs_ready(). */
     x->pending[0] = '\0';
+    /* legacy parameters: translated into expressions (emu/ops/legacy.h),
+     * first thing for Scan, at each operation's step for the others; only
+     * for an operation that has them (not a transaction's actions) */
+    if (spec->wired && spec->legacy != NULL &&
+        sst_emu_legacy_given(req, spec->op)) {
+        x->legacy = true;
+        x->req = req;
+        x->spec = spec;
+    }
     if (ne > 0 && spec->wired) {
         x->to_parse = true;
         return SST_OK;
     }
     if (ne > 0)
         snprintf(x->pending, sizeof x->pending, "%s", exprs);
-    else if (spec->condition != NULL && given(req, spec->condition))
-        snprintf(x->pending, sizeof x->pending, "%s", spec->condition);
+    if (x->legacy && spec->op == SST_EMU_REQ_SCAN)
+        return sst_emu_op_exprs_legacy(x, err);
     return SST_OK;
+}
+
+enum sst_code
+sst_emu_op_exprs_legacy(struct sst_emu_op_exprs *x, struct sst_err *err)
+{
+    if (!x->legacy || x->engaged)
+        return SST_OK;
+    sst_emu_exprs_init(&x->e);
+    x->engaged = true;
+    return sst_emu_legacy_prepare(&x->e, x->spec->op, x->req, err);
 }
 
 enum sst_code
@@ -117,6 +142,9 @@ sst_emu_op_exprs_parse(const struct json_object *req,
                        const struct sst_emu_expr_spec *spec,
                        struct sst_emu_op_exprs *x, struct sst_err *err)
 {
+    /* a Query's KeyConditions with its expressions: translated with them */
+    if (x->legacy && (spec->op != SST_EMU_REQ_QUERY || x->to_parse))
+        return sst_emu_op_exprs_legacy(x, err);
     if (!x->to_parse || x->engaged)
         return SST_OK;
     sst_emu_exprs_init(&x->e);
@@ -396,13 +424,19 @@ sst_emu_op_exprs_update(const struct sst_emu_op_exprs *x,
 
     *new_item = NULL;
     *attrs = NULL;
+    add_schema_keys(t, &t->key, keys, &n);
+    /* AttributeUpdates: checked entry by entry against the stored item */
+    if (x->legacy) {
+        rc = sst_emu_legacy_check_updates(x->req, keys, n, old, err);
+        if (rc != SST_OK)
+            return rc;
+    }
     if (!x->engaged || x->e.update.ast == NULL) {
         rc = sst_av_dup(old != NULL ? old : key_item, new_item, err);
         if (rc == SST_OK)
             rc = plain_return_values(rv, old, *new_item, attrs, err);
         goto out;
     }
-    add_schema_keys(t, &t->key, keys, &n);
     rc = sst_emu_update_check_keys(&x->e.update, keys, n, err);
     if (rc == SST_OK)
         rc = sst_emu_op_exprs_nested_keys(x, &x->e.update, t, err);

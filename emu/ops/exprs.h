@@ -18,15 +18,15 @@
  *
  * The expressions themselves (ConditionExpression, FilterExpression,
  * ProjectionExpression, KeyConditionExpression, UpdateExpression) and the
- * legacy conditions (Expected, ScanFilter, QueryFilter) are the
- * expression engine's. For an operation whose spec is wired,
+ * legacy parameters (Expected, ScanFilter, QueryFilter, KeyConditions,
+ * AttributeUpdates, translated by emu/ops/legacy.h) are the expression
+ * engine's. For an operation whose spec is wired,
  * sst_emu_op_exprs_parse() has the engine parse and resolve them
  * (emu/expr/request.h), into struct sst_emu_op_exprs, which
  * sst_emu_op_exprs_cleanup() frees; the operation evaluates them with the
  * helpers below. Each operation calls sst_emu_op_exprs_ready() once,
  * after its own checks: it answers what the operation does not evaluate
- * yet (the expressions of an operation not wired, the legacy conditions)
- * with a ValidationException saying so (docs/emulator.md, "Expression
+ * yet (the expressions of an operation not wired) with a ValidationException saying so (docs/emulator.md, "Expression
  * seams").
  */
 #ifndef SST_EMU_OPS_EXPRS_H
@@ -75,6 +75,11 @@ struct sst_emu_op_exprs {
     bool to_parse; /* a wired operation's expressions, not parsed yet  */
     bool engaged;
     struct sst_emu_exprs e;
+    /* legacy parameters: the request carries some to translate
+     * (emu/ops/legacy.h); its request and spec, borrowed */
+    bool legacy;
+    const struct json_object *req;
+    const struct sst_emu_expr_spec *spec;
 };
 
 /**
@@ -142,6 +147,24 @@ sst_emu_op_exprs_prepare(const struct json_object *req,
  */
 SST_MUST_CHECK enum sst_code sst_emu_op_exprs_ready(const struct sst_emu_op_exprs *x,
                                                  struct sst_err *err);
+
+/**
+ * The legacy parameters' translation (emu/ops/legacy.h), with their
+ * validation, when the request has some and it is not done yet. Scan
+ * has it done by sst_emu_op_exprs_prepare(), Query calls it before
+ * sst_emu_op_exprs_ready(), the item operations have it done by
+ * sst_emu_op_exprs_parse(); PutItem calls it earlier, before
+ * ReturnValuesOnConditionCheckFailure, as DynamoDB checks Expected there
+ * (UpdateItem and DeleteItem check Expected before anything else:
+ * sst_emu_legacy_check_expected() in emu/ops/legacy.h);
+ * a Query with expressions besides KeyConditions (FilterExpression,
+ * ProjectionExpression) has it done by sst_emu_op_exprs_parse(), which
+ * translates them together.
+ *
+ * @return SST_OK; SST_E_VALIDATION; SST_E_SERIALIZATION; SST_E_NOMEM.
+ */
+SST_MUST_CHECK enum sst_code sst_emu_op_exprs_legacy(struct sst_emu_op_exprs *x,
+                                                     struct sst_err *err);
 
 /**
  * ConditionalOperator only with a legacy condition of two or more

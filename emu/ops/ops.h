@@ -131,5 +131,14 @@ enum sst_code sst_emu_op_update_table(struct sst_emu *emu,
                                       const struct json_object *req,
                                       struct json_object **resp,
                                       struct sst_err *err);
+/* transactions */
+enum sst_code sst_emu_op_transact_write_items(struct sst_emu *emu,
+                                              const struct json_object *req,
+                                              struct json_object **resp,
+                                              struct sst_err *err);
+enum sst_code sst_emu_op_transact_get_items(struct sst_emu *emu,
+                                            const struct json_object *req,
+                                            struct json_object **resp,
+                                            struct sst_err *err);
 
 #endif /* SST_EMU_OPS_H */

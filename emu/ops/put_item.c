@@ -113,6 +113,9 @@ validate(const struct json_object *req, struct put *p,
         rc = sst_emu_table_key(t, p->item, false, key, err);
     if (rc == SST_OK)
         rc = sst_emu_check_index_keys(t, p->item, err);
+    /* legacy: DynamoDB checks Expected here (emu/ops/legacy.h) */
+    if (rc == SST_OK)
+        rc = sst_emu_op_exprs_legacy(&p->x, err);
     if (rc == SST_OK)
         rc = sst_emu_req_rvoccf(req, &p->all_old, err);
     if (rc == SST_OK)

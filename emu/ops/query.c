@@ -14,9 +14,10 @@
  * Checks, in this order: JSON shape and the starting key's values as
  * JSON; TableName; ReturnConsumedCapacity; the table exists; IndexName;
  * ConsistentRead on a global index; the expressions (the engine, all of
- * them) and ConditionalOperator; Limit; ExclusiveStartKey; Select with
+ * them); Limit; KeyConditions (emu/ops/legacy.h); ConditionalOperator;
+ * ExclusiveStartKey; Select with
  * AttributesToGet; AttributesToGet; the attributes a global index
- * projects; the legacy parameters (refused); nested access to key
+ * projects; the legacy parameters (emu/ops/legacy.h); nested access to key
  * attributes in the key condition, the filter and the projection; the key
  * condition against the key schema; the filter against the key
  * attributes.
@@ -30,6 +31,7 @@
 #include "emu/ops/common.h"
 #include "emu/ops/exprs.h"
 #include "emu/ops/keys.h"
+#include "emu/ops/legacy.h"
 #include "emu/ops/ops.h"
 #include "emu/ops/query_key.h"
 #include "emu/ops/request.h"
@@ -69,8 +71,8 @@ static const struct sst_emu_shape request[] = {
     {"ExpressionAttributeNames", SST_EMU_SHAPE_MAP, &string_elem},
     END};
 
-static const char *const legacy[] = {"AttributesToGet", "KeyConditions",
-                                     "QueryFilter", "ConditionalOperator",
+static const char *const legacy[] = {"AttributesToGet", "QueryFilter",
+                                     "ConditionalOperator", "KeyConditions",
                                      NULL};
 static const char *const expressions[] = {"ProjectionExpression",
                                           "FilterExpression",
@@ -142,10 +144,13 @@ check_keys(const struct json_object *req, struct sst_emu_scan *s,
     struct sst_emu_query_schema qs;
     enum sst_code rc;
 
-    if (s->x.e.key_condition.ast == NULL ||
-        sst_emu_get(req, "KeyConditionExpression") == NULL)
-        return sst_err_set(err, SST_E_VALIDATION, MSG_NO_KEY_CONDITION);
     schema_of(s, &qs);
+    /* legacy: QueryFilter against the keys */
+    rc = sst_emu_legacy_filter_keys(req, &qs, err);
+    if (rc != SST_OK)
+        return rc;
+    if (s->x.e.key_condition.ast == NULL)
+        return sst_err_set(err, SST_E_VALIDATION, MSG_NO_KEY_CONDITION);
     rc = sst_emu_query_key_analyze(&s->x.e.key_condition, &s->x.e.bindings,
                                    &qs, &s->kc, err);
     if (rc == SST_OK)
@@ -160,6 +165,14 @@ check_keys(const struct json_object *req, struct sst_emu_scan *s,
          memcmp(s->start.data, s->prefix.data, s->prefix.len) != 0))
         rc = sst_err_set(err, SST_E_VALIDATION, MSG_START_OUTSIDE);
     s->range_name = qs.range;
+    /* DynamoDB: the starting key's sort key must lie in the sort-key
+     * range too (the same message; query_key.h has the exact rule) */
+    if (rc == SST_OK && s->has_start && s->range_name != NULL &&
+        !sst_emu_query_key_start_ok(
+            s->kc,
+            sst_av_map_get(s->esk, s->range_name, strlen(s->range_name)),
+            s->reverse))
+        rc = sst_err_set(err, SST_E_VALIDATION, MSG_START_OUTSIDE);
     /* where a forward walk starts: the partition, from the range's lower
      * bound */
     if (rc == SST_OK && sst_emu_query_key_lower(s->kc) != NULL) {
@@ -184,11 +197,18 @@ check(const struct json_object *req, struct sst_emu_scan *s,
         rc = sst_emu_op_exprs_prepare(req, &expr_spec, &s->x, err);
     if (rc == SST_OK)
         rc = sst_emu_op_exprs_parse(req, &expr_spec, &s->x, err);
-    if (rc == SST_OK)
-        rc = sst_emu_op_exprs_operator(req, &expr_spec, err);
     if (rc == SST_OK && sst_emu_get_long(req, "Limit", true, &s->limit) &&
         s->limit < 1)
         rc = sst_err_set(err, SST_E_VALIDATION, MSG_LIMIT);
+    /* legacy: DynamoDB checks KeyConditions here, before the rest */
+    if (rc == SST_OK) {
+        struct sst_emu_query_schema qs;
+
+        schema_of(s, &qs);
+        rc = sst_emu_legacy_query_keys(req, &qs, err);
+    }
+    if (rc == SST_OK)
+        rc = sst_emu_op_exprs_operator(req, &expr_spec, err);
     if (rc == SST_OK)
         rc = sst_emu_scan_check_start(s, err);
     if (rc == SST_OK)
@@ -197,6 +217,9 @@ check(const struct json_object *req, struct sst_emu_scan *s,
         rc = sst_emu_req_attributes_to_get(sst_emu_get(req, "AttributesToGet"),
                                            SST_EMU_MSG_DUPLICATE_ATTR, &s->only,
                                            &s->only_n, err);
+    /* legacy: QueryFilter translated, for the index's projection check */
+    if (rc == SST_OK)
+        rc = sst_emu_op_exprs_legacy(&s->x, err);
     if (rc == SST_OK)
         rc = sst_emu_scan_check_projected(s, err);
     if (rc == SST_OK)

@@ -84,6 +84,37 @@ sst_emu_query_key_match(const struct sst_emu_query_key *q,
     return sst_emu_key_condition_match(&q->kc, range_value);
 }
 
+/* Whether two values of one key type are equal. */
+static bool
+av_equal(const struct sst_av *a, const struct sst_av *b)
+{
+    int order = 1;
+
+    return sst_av_cmp(a, b, &order) && order == 0;
+}
+
+bool
+sst_emu_query_key_start_ok(const struct sst_emu_query_key *q,
+                           const struct sst_av *range_value, bool reverse)
+{
+    if (!sst_emu_query_key_match(q, range_value))
+        return false;
+    /* DynamoDB Local: nothing may be left to read past the start on an
+     * inclusive bound the walk moves towards (<= and BETWEEN's upper
+     * forward, >= and BETWEEN's lower backward); = and begins_with are
+     * exempt. */
+    switch (q->kc.op) {
+    case SST_EMU_KEY_LE:
+        return reverse || !av_equal(range_value, q->kc.lo);
+    case SST_EMU_KEY_GE:
+        return !reverse || !av_equal(range_value, q->kc.lo);
+    case SST_EMU_KEY_BETWEEN:
+        return !av_equal(range_value, reverse ? q->kc.lo : q->kc.hi);
+    default:
+        return true;
+    }
+}
+
 bool
 sst_emu_query_key_closed(const struct sst_emu_query_key *q, bool reverse)
 {

@@ -61,6 +61,16 @@ bool sst_emu_query_key_match(const struct sst_emu_query_key *q,
                              const struct sst_av *range_value);
 
 /**
+ * Whether a Query may start after a sort-key value (NULL: none), as
+ * DynamoDB Local decides: the value satisfies the condition, and is not
+ * an inclusive bound the walk moves towards (<= and BETWEEN's upper bound
+ * reading forward; >= and BETWEEN's lower bound reading backward).
+ */
+bool sst_emu_query_key_start_ok(const struct sst_emu_query_key *q,
+                                const struct sst_av *range_value,
+                                bool reverse);
+
+/**
  * Whether the key range is closed on the side a Query reads towards (no
  * sort key, or a sort-key condition =, BETWEEN, begins_with, < or <=
  * reading forward, > or >= reading backward): then a page that ends with

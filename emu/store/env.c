@@ -169,7 +169,8 @@ init_dbs(struct sst_emu_store *st, struct sst_err *err)
     if ((rc = mdb_dbi_open(txn, "meta", MDB_CREATE, &st->meta)) != 0 ||
         (rc = mdb_dbi_open(txn, "catalog", MDB_CREATE, &st->catalog)) != 0 ||
         (rc = mdb_dbi_open(txn, "rows", MDB_CREATE, &st->rows)) != 0 ||
-        (rc = mdb_dbi_open(txn, "stats", MDB_CREATE, &st->stats)) != 0)
+        (rc = mdb_dbi_open(txn, "stats", MDB_CREATE, &st->stats)) != 0 ||
+        (rc = mdb_dbi_open(txn, "tokens", MDB_CREATE, &st->tokens)) != 0)
         goto fail;
 
     k.mv_data = (void *)meta_format_key;

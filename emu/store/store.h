@@ -4,13 +4,15 @@
  * Everything an emulator keeps lives in one LMDB environment, either a
  * directory on disk (emu:PATH) or a private directory that is unlinked as
  * soon as it is open (emu::memory:), so that nothing is left behind, not
- * even after a crash. The environment holds four named databases:
+ * even after a crash. The environment holds five named databases:
  *
  *   meta     format version, the environment's random 16-byte uid, and
  *            the next table id
  *   catalog  one record per table, keyed by the table name (catalog.h)
  *   rows     item rows and index rows of every table (rows.h)
  *   stats    item count and size per table and per index (rows.h)
+ *   tokens   the ClientRequestTokens of recent transactions, with
+ *            their expiry (tokens.h)
  *
  * Every key in rows and stats starts with the table id (8 bytes, big
  * endian) then the index id (4 bytes, big endian; 0 is the table itself),

@@ -27,6 +27,7 @@ struct sst_emu_catalog_cache;
 struct sst_emu_store {
     MDB_env *env;
     MDB_dbi meta, catalog, rows, stats;
+    MDB_dbi tokens; /* tokens.c: ClientRequestTokens of transactions */
     bool in_memory;
     uint8_t uid[SST_EMU_UID_LEN];
     /* Held shared by every transaction and exclusively to adopt a map

@@ -14,6 +14,7 @@
 #include <sst/ulid.h>
 #include <sst/exprb.h>
 #include <sst/type.h>
+#include <sst/memory.h>
 
 #ifdef __cplusplus
 extern "C" {

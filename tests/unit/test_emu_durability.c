@@ -12,6 +12,10 @@
  *   - contention: four processes write 500 distinct items each into one
  *     directory at the same time; all 2000 are there afterwards, with
  *     their index rows.
+ *   - conditional increments: four processes each make 500 increments of
+ *     one counter in one durable directory (emu:DIR), each a read and an
+ *     UpdateItem "SET n = :new" conditioned on "n = :old", retried when
+ *     the condition fails; the counter ends at exactly 2000.
  */
 #include <errno.h>
 #include <signal.h>
@@ -35,6 +39,7 @@
 #define CRASH_SECONDS 40 /* stop early, after 50 rounds, past this */
 #define WRITERS 4
 #define WRITES 500
+#define INCREMENTS 500
 
 #define TABLE                                                                  \
     "{\"TableName\":\"tbl\",\"BillingMode\":\"PAY_PER_REQUEST\","            \
@@ -324,9 +329,125 @@ four_processes_write_one_directory(void)
     remove_tree(dir);
 }
 
+/* ------------------------------------------------------------------ */
+/* conditional increments                                              */
+
+#define COUNTER_KEY "\"pk\":{\"S\":\"counter\"},\"sk\":{\"N\":\"0\"}"
+
+/* The counter's value, read consistently; -1 when it cannot be read. */
+static long
+read_counter(struct sst_emu *emu)
+{
+    struct json_object *resp = NULL, *item, *n, *v;
+    long value = -1;
+
+    if (call(emu, "GetItem",
+             "{\"TableName\":\"tbl\",\"ConsistentRead\":true,"
+             "\"Key\":{" COUNTER_KEY "}}",
+             &resp) == SST_OK &&
+        json_object_object_get_ex(resp, "Item", &item) &&
+        json_object_object_get_ex(item, "n", &n) &&
+        json_object_object_get_ex(n, "N", &v))
+        value = strtol(json_object_get_string(v), NULL, 10);
+    json_object_put(resp);
+    return value;
+}
+
+/* The child: INCREMENTS increments, each retried until its condition
+ * holds; reports the number of failed conditions (4 bytes) through
+ * `report`. Never returns. */
+static void
+incrementer(const char *dir, int report)
+{
+    struct sst_backend *b = NULL;
+    struct sst_emu *emu;
+    char req[512];
+    unsigned i, retries = 0;
+    enum sst_code rc;
+    long old;
+
+    /* The URI a user writes: emu:DIR, durable by default. */
+    snprintf(req, sizeof req, "emu:%s", dir);
+    if (sst_backend_open(req, &b, NULL) != SST_OK ||
+        (emu = sst_emu_from_backend(b)) == NULL)
+        _exit(2);
+    for (i = 0; i < INCREMENTS; i++) {
+        for (;;) {
+            if ((old = read_counter(emu)) < 0)
+                _exit(3);
+            snprintf(req, sizeof req,
+                     "{\"TableName\":\"tbl\",\"Key\":{" COUNTER_KEY "},"
+                     "\"UpdateExpression\":\"SET n = :new\","
+                     "\"ConditionExpression\":\"n = :old\","
+                     "\"ExpressionAttributeValues\":{"
+                     "\":old\":{\"N\":\"%ld\"},\":new\":{\"N\":\"%ld\"}}}",
+                     old, old + 1);
+            rc = call(emu, "UpdateItem", req, NULL);
+            if (rc == SST_OK)
+                break;
+            if (rc != SST_E_CONDITION_FAILED)
+                _exit(4);
+            retries++;
+        }
+    }
+    if (write(report, &retries, sizeof retries) != sizeof retries)
+        _exit(5);
+    sst_backend_close(b);
+    _exit(0);
+}
+
+static void
+four_processes_increment_one_counter(void)
+{
+    struct sst_emu *emu = NULL;
+    pid_t pids[WRITERS];
+    unsigned retries = 0, r;
+    char dir[256];
+    int w, status, fds[2];
+
+    make_tmp(dir, sizeof dir);
+    CU_ASSERT_EQUAL_FATAL(sst_emu_open(dir, NULL, &emu, NULL), SST_OK);
+    CU_ASSERT_EQUAL_FATAL(call(emu, "CreateTable", TABLE, NULL), SST_OK);
+    CU_ASSERT_EQUAL_FATAL(call(emu, "PutItem",
+                               "{\"TableName\":\"tbl\",\"Item\":{" COUNTER_KEY
+                               ",\"n\":{\"N\":\"0\"}}}",
+                               NULL),
+                          SST_OK);
+    sst_emu_close(emu);
+    emu = NULL;
+    CU_ASSERT_EQUAL_FATAL(pipe(fds), 0);
+    for (w = 0; w < WRITERS; w++) {
+        pids[w] = fork();
+        CU_ASSERT_FATAL(pids[w] >= 0);
+        if (pids[w] == 0) {
+            close(fds[0]);
+            incrementer(dir, fds[1]);
+        }
+    }
+    close(fds[1]);
+    for (w = 0; w < WRITERS; w++) {
+        CU_ASSERT_EQUAL(waitpid(pids[w], &status, 0), pids[w]);
+        CU_ASSERT_TRUE(WIFEXITED(status) && WEXITSTATUS(status) == 0);
+    }
+    for (w = 0; w < WRITERS && read(fds[0], &r, sizeof r) == sizeof r; w++)
+        retries += r;
+    close(fds[0]);
+    CU_ASSERT_EQUAL(w, WRITERS);
+    CU_ASSERT_EQUAL_FATAL(sst_emu_open(dir, NULL, &emu, NULL), SST_OK);
+    CU_ASSERT_EQUAL(read_counter(emu), WRITERS * INCREMENTS);
+    printf("\n  counter at %ld after %d x %d increments; %u failed "
+           "conditions retried\n",
+           read_counter(emu), WRITERS, INCREMENTS, retries);
+    verify(emu);
+    sst_emu_close(emu);
+    remove_tree(dir);
+}
+
 static const struct sst_test tests[] = {
     {"acknowledged writes survive SIGKILL", acknowledged_writes_survive_sigkill},
     {"four processes write one directory", four_processes_write_one_directory},
+    {"four processes increment one counter",
+     four_processes_increment_one_counter},
     {NULL, NULL},
 };
 
