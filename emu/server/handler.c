@@ -24,7 +24,6 @@
 #include "emu/server/auth.h"
 #include "emu/server/handler.h"
 #include "emu/server/jsoncheck.h"
-#include "emu/server/jsonout.h"
 
 #define CT_AMZ "application/x-amz-json-1.0"
 #define CT_JSON "application/json"
@@ -249,15 +248,12 @@ static enum sst_code
 set_json(struct sst_server_response *resp, struct json_object *obj)
 {
     size_t len = 0;
-    char *s = NULL;
+    const char *s = json_object_to_json_string_length(
+        obj, JSON_C_TO_STRING_PLAIN | JSON_C_TO_STRING_NOSLASHESCAPE, &len);
 
-    /* json-c's PLAIN | NOSLASHESCAPE text, written directly (jsonout.h) */
-    if (sst_server_json_write(obj, &s, &len) != 0)
+    if (s == NULL)
         return SST_E_NOMEM;
-    sst_free(resp->body);
-    resp->body = s;
-    resp->body_len = len;
-    return SST_OK;
+    return set_body(resp, s, len);
 }
 
 /*
