@@ -43,32 +43,83 @@ put_le32(unsigned char *p, uint32_t v)
     p[3] = (unsigned char)(v >> 24);
 }
 
+struct sst_gzip {
+    z_stream zs;
+    bool ready; /* deflateInit2 done: reset before each use */
+};
+
+enum sst_code
+sst_gzip_new(struct sst_gzip **out, struct sst_err *err)
+{
+    *out = sst_calloc(1, sizeof **out);
+    return *out != NULL ? SST_OK
+                        : sst_err_set(err, SST_E_NOMEM, "out of memory");
+}
+
+void
+sst_gzip_free(struct sst_gzip *gz)
+{
+    if (gz == NULL)
+        return;
+    if (gz->ready)
+        deflateEnd(&gz->zs);
+    sst_free(gz);
+}
+
+/* Make gz's stream ready for a new input: initialise it once (raw deflate,
+ * level 9, window 15, memLevel 8, as Python), then only reset it. */
+static enum sst_code
+stream_ready(struct sst_gzip *gz, struct sst_err *err)
+{
+    int zrc;
+
+    if (gz->ready)
+        return deflateReset(&gz->zs) == Z_OK
+                   ? SST_OK
+                   : sst_err_set(err, SST_E_INTERNAL, "gzip: deflateReset");
+    memset(&gz->zs, 0, sizeof gz->zs);
+    gz->zs.zalloc = z_alloc;
+    gz->zs.zfree = z_free;
+    zrc = deflateInit2(&gz->zs, 9, Z_DEFLATED, -MAX_WBITS, 8,
+                       Z_DEFAULT_STRATEGY);
+    if (zrc == Z_MEM_ERROR)
+        return sst_err_set(err, SST_E_NOMEM, "out of memory");
+    if (zrc != Z_OK)
+        return sst_err_set(err, SST_E_INTERNAL, "gzip: deflateInit2: %d",
+                           zrc);
+    gz->ready = true;
+    return SST_OK;
+}
+
 enum sst_code
 sst_gzip_compress(const void *data, size_t n, uint32_t mtime,
                   unsigned char **out, size_t *outlen, struct sst_err *err)
 {
-    z_stream zs;
+    return sst_gzip_compress_with(NULL, data, n, mtime, out, outlen, err);
+}
+
+enum sst_code
+sst_gzip_compress_with(struct sst_gzip *reuse, const void *data, size_t n,
+                       uint32_t mtime, unsigned char **out, size_t *outlen,
+                       struct sst_err *err)
+{
+    struct sst_gzip fresh = {.ready = false};
+    struct sst_gzip *gz = reuse != NULL ? reuse : &fresh;
     unsigned char *buf = NULL;
     size_t bound;
     uint32_t crc;
     int zrc;
-    enum sst_code rc = SST_OK;
+    enum sst_code rc;
 
     *out = NULL;
     *outlen = 0;
     if (n > GZIP_MAX_INPUT)
         return sst_err_set(err, SST_E_INVALID_ARG,
                            "gzip: input of %zu bytes is too large", n);
-    memset(&zs, 0, sizeof zs);
-    zs.zalloc = z_alloc;
-    zs.zfree = z_free;
-    zrc = deflateInit2(&zs, 9, Z_DEFLATED, -MAX_WBITS, 8, Z_DEFAULT_STRATEGY);
-    if (zrc == Z_MEM_ERROR)
-        return sst_err_set(err, SST_E_NOMEM, "out of memory");
-    if (zrc != Z_OK)
-        return sst_err_set(err, SST_E_INTERNAL, "gzip: deflateInit2: %d",
-                           zrc);
-    bound = deflateBound(&zs, (uLong)n);
+    rc = stream_ready(gz, err);
+    if (rc != SST_OK)
+        return rc;
+    bound = deflateBound(&gz->zs, (uLong)n);
     buf = sst_malloc(10 + bound + 8);
     if (buf == NULL) {
         rc = sst_err_set(err, SST_E_NOMEM, "out of memory");
@@ -84,11 +135,11 @@ sst_gzip_compress(const void *data, size_t n, uint32_t mtime,
     put_le32(buf + 4, mtime);
     buf[8] = 2;
     buf[9] = mtime == 0 ? 3 : 255;
-    zs.next_in = (Bytef *)(uintptr_t)data;
-    zs.avail_in = (uInt)n;
-    zs.next_out = buf + 10;
-    zs.avail_out = (uInt)bound;
-    zrc = deflate(&zs, Z_FINISH);
+    gz->zs.next_in = (Bytef *)(uintptr_t)data;
+    gz->zs.avail_in = (uInt)n;
+    gz->zs.next_out = buf + 10;
+    gz->zs.avail_out = (uInt)bound;
+    zrc = deflate(&gz->zs, Z_FINISH);
     if (zrc != Z_STREAM_END) {
         rc = sst_err_set(err, zrc == Z_MEM_ERROR ? SST_E_NOMEM : SST_E_INTERNAL,
                          "gzip: deflate: %d", zrc);
@@ -96,13 +147,14 @@ sst_gzip_compress(const void *data, size_t n, uint32_t mtime,
     }
     crc = (uint32_t)crc32(0L, Z_NULL, 0);
     crc = (uint32_t)crc32(crc, (const Bytef *)data, (uInt)n);
-    put_le32(buf + 10 + zs.total_out, crc);
-    put_le32(buf + 14 + zs.total_out, (uint32_t)n);
-    *outlen = 10 + zs.total_out + 8;
+    put_le32(buf + 10 + gz->zs.total_out, crc);
+    put_le32(buf + 14 + gz->zs.total_out, (uint32_t)n);
+    *outlen = 10 + gz->zs.total_out + 8;
     *out = buf;
     buf = NULL;
 out:
-    deflateEnd(&zs);
+    if (reuse == NULL && gz->ready)
+        deflateEnd(&gz->zs);
     sst_free(buf);
     return rc;
 }

@@ -43,6 +43,41 @@ SST_MUST_CHECK enum sst_code sst_gzip_compress(const void *data, size_t n,
                                                struct sst_err *err);
 
 /**
+ * A reusable compressor. Deflate at level 9 needs about 270 KB of state;
+ * allocating and releasing it for every resource written costs more than
+ * the compression itself (fresh pages fault in every time), so a writer
+ * that compresses many payloads keeps one of these and its stream is
+ * reset for each input. The output is the same bytes as
+ * sst_gzip_compress()'s. Used by one thread at a time.
+ */
+struct sst_gzip;
+
+/**
+ * A new compressor; its deflate state is allocated on first use.
+ *
+ * @param[out] out  on SST_OK the compressor (sst_gzip_free())
+ * @return SST_OK, SST_E_NOMEM
+ */
+SST_MUST_CHECK enum sst_code sst_gzip_new(struct sst_gzip **out,
+                                          struct sst_err *err);
+
+/** Free a compressor and its state. NULL is a no-op. */
+void sst_gzip_free(struct sst_gzip *gz);
+
+/**
+ * sst_gzip_compress() on gz's stream (NULL: a fresh stream, released
+ * before returning). After a failure gz stays usable.
+ *
+ * @return as sst_gzip_compress()
+ */
+SST_MUST_CHECK enum sst_code sst_gzip_compress_with(struct sst_gzip *gz,
+                                                    const void *data,
+                                                    size_t n, uint32_t mtime,
+                                                    unsigned char **out,
+                                                    size_t *outlen,
+                                                    struct sst_err *err);
+
+/**
  * Decompress as Python's gzip.decompress(): one or more gzip members, each
  * checked (CRC-32 and length), zero bytes allowed between and after them.
  * Empty input gives empty output, as in Python.

@@ -68,8 +68,8 @@ res_string(const json_object *res, const char *name)
 
 static enum sst_code
 put_compressed(const struct sst_type *t, const json_object *res,
-               const struct sst_clock *clock, json_object *item,
-               struct sst_err *err)
+               const struct sst_clock *clock, struct sst_gzip *gzip,
+               json_object *item, struct sst_err *err)
 {
     char *json = NULL, *b64 = NULL;
     unsigned char *gz = NULL;
@@ -81,8 +81,9 @@ put_compressed(const struct sst_type *t, const json_object *res,
     rc = sst_type_model_json(t, res, &json, &jlen, err);
     if (rc == SST_OK)
         /* Python: gzip.compress() with mtime = int(time.time()) */
-        rc = sst_gzip_compress(json, jlen, (uint32_t)(now / 1000000), &gz,
-                               &gzlen, err);
+        rc = sst_gzip_compress_with(gzip, json, jlen,
+                                    (uint32_t)(now / 1000000), &gz, &gzlen,
+                                    err);
     if (rc == SST_OK)
         rc = sst_b64_encode(gz, gzlen, false, &b64, &blen, err);
     if (rc == SST_OK) {
@@ -283,6 +284,15 @@ sst_type_to_item(const struct sst_type *t, const struct json_object *resource,
                  enum sst_row row, const struct sst_clock *clock,
                  struct json_object **out, struct sst_err *err)
 {
+    return sst_type_to_item_gz(t, resource, row, clock, NULL, out, err);
+}
+
+enum sst_code
+sst_type_to_item_gz(const struct sst_type *t,
+                    const struct json_object *resource, enum sst_row row,
+                    const struct sst_clock *clock, struct sst_gzip *gzip,
+                    struct json_object **out, struct sst_err *err)
+{
     json_object *item = NULL, *key = NULL, *v;
     const char *id, *updated;
     int64_t version = 0, ttl = 0;
@@ -314,7 +324,8 @@ sst_type_to_item(const struct sst_type *t, const struct json_object *resource,
     item = json_object_new_object();
     if (item == NULL)
         return nomem(err);
-    rc = sst_type_compressed(t) ? put_compressed(t, resource, clock, item, err)
+    rc = sst_type_compressed(t)
+             ? put_compressed(t, resource, clock, gzip, item, err)
                                 : put_fields(t, resource, item, err);
     if (rc != SST_OK)
         goto out;

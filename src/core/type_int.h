@@ -28,6 +28,18 @@ extern const struct sst_field sst_type_base_fields[4];
 /* Base fields of t. */
 size_t sst_type_nbase(const struct sst_type *t);
 
+struct sst_gzip;
+
+/** sst_type_to_item() compressing on gzip's reused stream (NULL: a fresh
+ *  one; src/core/gzip.h). */
+enum sst_code sst_type_to_item_gz(const struct sst_type *t,
+                                  const struct json_object *resource,
+                                  enum sst_row row,
+                                  const struct sst_clock *clock,
+                                  struct sst_gzip *gzip,
+                                  struct json_object **out,
+                                  struct sst_err *err);
+
 /* A field path for messages ("a.b[2]"), grown and shrunk as validation
  * descends. */
 struct sst_fpath {

@@ -7,6 +7,8 @@
 #include <sst/log.h>
 #include <sst/mem.h>
 
+#include "src/core/gzip.h"
+#include "src/core/type_int.h"
 #include "src/memory/memory_int.h"
 
 void
@@ -80,6 +82,7 @@ sst_memory_close(struct sst_memory *m)
         return;
     if (m->owns_backend)
         sst_backend_close(m->backend);
+    sst_gzip_free(m->gzip);
     sst_free(m->table_name);
     sst_free(m);
 }
@@ -127,4 +130,21 @@ sst_memory_call(struct sst_memory *m, const char *op, json_object *req,
         sst_log(SST_LOG_DEBUG, "memory", "%s on %s: %s", op, m->table_name,
                 sst_code_name(rc));
     return rc;
+}
+
+enum sst_code
+sst_memory_to_item(struct sst_memory *m, const struct sst_type *t,
+                   const json_object *resource, enum sst_row row,
+                   json_object **out, struct sst_err *err)
+{
+    enum sst_code rc;
+
+    *out = NULL;
+    if (m->gzip == NULL && sst_type_compressed(t)) {
+        rc = sst_gzip_new(&m->gzip, err);
+        if (rc != SST_OK)
+            return rc;
+    }
+    return sst_type_to_item_gz(t, resource, row, sst_memory_clock(m),
+                               m->gzip, out, err);
 }

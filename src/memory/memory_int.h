@@ -28,7 +28,22 @@ struct sst_memory {
     /* clock.now_us NULL: the system clock */
     struct sst_clock clock;
     struct sst_ulid_gen ulid;
+    /* the compressor every row of a compressed type goes through; made on
+     * first use (src/core/gzip.h) */
+    struct sst_gzip *gzip;
 };
+
+/**
+ * sst_type_to_item() with the handle's clock and its reused compressor.
+ *
+ * @param[out] out  on SST_OK the item (json_object_put)
+ * @return as sst_type_to_item()
+ */
+enum sst_code sst_memory_to_item(struct sst_memory *m,
+                                 const struct sst_type *t,
+                                 const json_object *resource,
+                                 enum sst_row row, json_object **out,
+                                 struct sst_err *err);
 
 /** The handle's clock, or NULL for the system clock, as the core's
  *  functions take it. */

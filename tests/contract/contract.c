@@ -74,7 +74,11 @@ static const struct call create_describe_delete[] = {
      "\"AttributeType\":\"S\"},{\"AttributeName\":\"sk\","
      "\"AttributeType\":\"S\"}]}}",
      NULL, NULL, NULL},
-    {"ListTables", "{}", "{\"TableNames\":[\"c_hs\"]}", NULL, NULL, NULL},
+    /* other test programs share DynamoDB Local: look only at the names
+     * from c_hr on */
+    {"ListTables", "{\"ExclusiveStartTableName\":\"c_hr\",\"Limit\":1}",
+     "{\"TableNames\":[\"c_hs\"]}",
+     NULL, NULL, NULL},
     {"DeleteTable", "{\"TableName\":\"c_hs\"}",
      "{\"TableDescription\":{\"TableName\":\"c_hs\",\"TableStatus\":"
      "\"DELETING\"}}",
@@ -85,7 +89,6 @@ static const struct call create_describe_delete[] = {
     {"DescribeTable", "{\"TableName\":\"c_hs\"}", NULL,
      "ResourceNotFoundException",
      "Cannot do operations on a non-existent table", NULL},
-    {"ListTables", "{}", "{\"TableNames\":[]}", NULL, NULL, NULL},
     {NULL, NULL, NULL, NULL, NULL, NULL},
 };
 

@@ -201,6 +201,54 @@ test_decompress_cap(void)
 }
 
 /* Every allocation failure is SST_E_NOMEM and leaks nothing. */
+/* One compressor reused over every golden input, in order and then in
+ * reverse, writes Python's bytes each time; out of memory on its first
+ * use leaves it usable. */
+static void
+test_compress_reused(void)
+{
+    json_object *rows = core_golden_get(golden, "compress");
+    size_t k, n = json_object_array_length(rows);
+    struct sst_gzip *gz = NULL;
+    unsigned char *out = NULL;
+    size_t outlen;
+    long f;
+
+    CU_ASSERT_EQUAL_FATAL(sst_gzip_new(&gz, NULL), SST_OK);
+    for (f = 1; f < 50; f++) {
+        enum sst_code rc;
+
+        sst_mem_fail_after(f);
+        rc = sst_gzip_compress_with(gz, "x", 1, 0, &out, &outlen, NULL);
+        sst_mem_fail_reset();
+        if (rc == SST_OK)
+            break;
+        CU_ASSERT_EQUAL(rc, SST_E_NOMEM);
+    }
+    sst_free(out);
+    for (k = 0; k < 2 * n; k++) {
+        json_object *row = json_object_array_get_idx(rows,
+                                                     k < n ? k : 2 * n - 1 - k);
+        size_t inlen, wantlen;
+        unsigned char *in = row_input(row, &inlen);
+        unsigned char *want = core_golden_b64(core_golden_str(row, "gzip"),
+                                              &wantlen);
+
+        out = NULL;
+        CU_ASSERT_EQUAL_FATAL(
+            sst_gzip_compress_with(gz, in, inlen,
+                                   (uint32_t)core_golden_int(row, "mtime"),
+                                   &out, &outlen, NULL),
+            SST_OK);
+        CU_ASSERT(outlen == wantlen && memcmp(out, want, wantlen) == 0);
+        sst_free(out);
+        free(in);
+        free(want);
+    }
+    sst_gzip_free(gz);
+    sst_gzip_free(NULL);
+}
+
 static void
 test_oom(void)
 {
@@ -240,6 +288,7 @@ test_oom(void)
 
 static const struct sst_test tests[] = {
     {"compress: byte for byte as Python", test_compress_golden},
+    {"compress: one compressor reused", test_compress_reused},
     {"decompress: Python's verdicts", test_decompress_golden},
     {"decompress: messages", test_decompress_messages},
     {"decompress: size cap", test_decompress_cap},
