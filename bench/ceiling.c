@@ -1,12 +1,15 @@
 /*
  * bench/ceiling.c - the fastest possible answer: a bare libmicrohttpd
- * server (same thread pool and keep-alive settings as sst-emu) that
- * answers every request with a fixed 200 and "{}". Under the same wrk load
- * it measures what the load generator and this 2-core machine allow, the
- * ceiling sst-emu's throughput is compared with.
+ * server (same polling, thread pool and keep-alive settings as sst-emu)
+ * that answers every request with a fixed 200 and a fixed body: "{}", or
+ * a JSON object of exactly BYTES bytes. Under the same wrk load it
+ * measures what the load generator and this 2-core machine allow, the
+ * ceiling sst-emu's throughput is compared with; with BYTES the size of
+ * an operation's answer (a 100-item Query page is about 105 KB), it is
+ * that operation's ceiling, the cost of moving its bytes included.
  *
- *   bench/ceiling PORT      prints "ceiling listening on URL", runs until
- *                           SIGINT or SIGTERM
+ *   bench/ceiling PORT [BYTES]   prints "ceiling listening on URL", runs
+ *                                until SIGINT or SIGTERM
  */
 #include <signal.h>
 #include <stdio.h>
@@ -18,8 +21,14 @@
 #include <netinet/in.h>
 
 #include <microhttpd.h>
+#include <zlib.h>
 
 static volatile sig_atomic_t stop;
+
+/* The answer: its body and the x-amz-crc32 header DynamoDB sends. */
+static char *body;
+static size_t body_len;
+static char crc_text[16];
 
 static void
 on_signal(int sig)
@@ -50,10 +59,10 @@ handle(void *cls, struct MHD_Connection *c, const char *url,
         *size = 0;
         return MHD_YES;
     }
-    r = MHD_create_response_from_buffer(2, (void *)"{}",
+    r = MHD_create_response_from_buffer(body_len, body,
                                         MHD_RESPMEM_PERSISTENT);
     MHD_add_response_header(r, "Content-Type", "application/x-amz-json-1.0");
-    MHD_add_response_header(r, "x-amz-crc32", "2745614147");
+    MHD_add_response_header(r, "x-amz-crc32", crc_text);
     rc = MHD_queue_response(c, MHD_HTTP_OK, r);
     MHD_destroy_response(r);
     return rc;
@@ -64,6 +73,7 @@ main(int argc, char **argv)
 {
     struct MHD_Daemon *d;
     int port = argc > 1 ? atoi(argv[1]) : 8099;
+    long want = argc > 2 ? atol(argv[2]) : 2;
     long threads = sysconf(_SC_NPROCESSORS_ONLN);
     struct sockaddr_in addr;
 
@@ -73,9 +83,24 @@ main(int argc, char **argv)
     addr.sin_port = htons((uint16_t)port);
     addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
 
+    /* {"x":"aaa...a"}: 8 bytes of frame, the rest padding */
+    body_len = want > 8 ? (size_t)want : 2;
+    body = malloc(body_len);
+    if (body == NULL)
+        return 1;
+    if (body_len == 2) {
+        memcpy(body, "{}", 2);
+    } else {
+        memcpy(body, "{\"x\":\"", 6);
+        memset(body + 6, 'a', body_len - 8);
+        memcpy(body + body_len - 2, "\"}", 2);
+    }
+    snprintf(crc_text, sizeof crc_text, "%lu",
+             crc32(0L, (const Bytef *)body, (uInt)body_len));
+
     signal(SIGINT, on_signal);
     signal(SIGTERM, on_signal);
-    d = MHD_start_daemon(MHD_USE_AUTO | MHD_USE_INTERNAL_POLLING_THREAD,
+    d = MHD_start_daemon(MHD_USE_POLL | MHD_USE_INTERNAL_POLLING_THREAD,
                          (uint16_t)port, NULL, NULL, handle, NULL,
                          MHD_OPTION_SOCK_ADDR, (struct sockaddr *)&addr,
                          MHD_OPTION_THREAD_POOL_SIZE,
@@ -90,5 +115,6 @@ main(int argc, char **argv)
     while (!stop)
         pause();
     MHD_stop_daemon(d);
+    free(body);
     return 0;
 }

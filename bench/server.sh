@@ -5,8 +5,10 @@
 # same machine, same run: PutItem, GetItem and Query (100-item pages)
 # throughput and p99 latency, start-up time to the first answered request
 # and idle RSS (bench/startup, median of 9 runs), and RSS after the load.
-# A bare libmicrohttpd server that answers a fixed 200 (bench/ceiling) runs the GetItem load too: wrk and
-# the server share this machine's cores, and that is the ceiling.
+# A bare libmicrohttpd server that answers a fixed 200 (bench/ceiling) runs the same load too: wrk and
+# the server share this machine's cores, and that is the ceiling. It runs three times: with a 2-byte
+# body, and with bodies of exactly the size of sst-emu's GetItem and Query answers (each operation's
+# own ceiling, the cost of moving its bytes included).
 #
 # Run it as `./dev bench-server [SECONDS]` (it builds what it needs and
 # starts DynamoDB Local with tests/ddb-local). Prints a markdown table.
@@ -71,11 +73,23 @@ for _ in $(seq 5000); do answers "http://127.0.0.1:$port" && break; sleep 0.001;
 answers "http://127.0.0.1:$port" || { echo "bench/server.sh: sst-emu does not answer" >&2; exit 1; }
 emu_url="http://127.0.0.1:$port"
 
-port=$(free_port)
-"$build/bench/ceiling" "$port" >/dev/null &
-pids+=("$!")
-ceil_url="http://127.0.0.1:$port"
-until (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; do sleep 0.01; done
+# ceiling BYTES -> URL of a bare server answering a body of BYTES bytes
+ceiling() {
+    local port
+    port=$(free_port)
+    "$build/bench/ceiling" "$port" "$1" >/dev/null &
+    pids+=("$!")
+    until (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; do sleep 0.01; done
+    echo "http://127.0.0.1:$port"
+}
+
+# answer_bytes URL OP BODY -> the length of the answer's body
+answer_bytes() {
+    curl -s -m 5 -X POST "$1/" -H "X-Amz-Target: DynamoDB_20120810.$2" \
+        -H 'Content-Type: application/x-amz-json-1.0' -H 'X-Amz-Date: 20260101T000000Z' \
+        -H 'Authorization: AWS4-HMAC-SHA256 Credential=sstlocal/20260101/us-east-1/dynamodb/aws4_request, SignedHeaders=host, Signature=0' \
+        -d "$3" | wc -c
+}
 
 declare -A R
 for side in emu ddb; do
@@ -90,7 +104,11 @@ for side in emu ddb; do
         R[$side.$op]=$(load "$url" "$op.lua")
     done
 done
-R[ceil.get]=$(load "$ceil_url" ping.lua)
+get_bytes=$(answer_bytes "$emu_url" GetItem '{"TableName":"bench","Key":{"pk":{"S":"g1"},"sk":{"S":"s"}}}')
+query_bytes=$(answer_bytes "$emu_url" Query '{"TableName":"bench","KeyConditionExpression":"pk = :p","ExpressionAttributeValues":{":p":{"S":"q"}}}')
+R[ceil.empty]=$(load "$(ceiling 2)" ping.lua)
+R[ceil.get]=$(load "$(ceiling "$get_bytes")" ping.lua)
+R[ceil.query]=$(load "$(ceiling "$query_bytes")" ping.lua)
 emu_busy=$(rss_mb "$emu_pid")
 
 col() { awk -v i="$2" '{ print $i }' <<<"${R[$1]:-0 0 0}"; }
@@ -109,9 +127,12 @@ ddb_rss=n/a
 [ -n "${SST_DDB_LOCAL_PID:-}" ] && ddb_rss=$(rss_mb "$SST_DDB_LOCAL_PID")
 echo "| RSS MB (idle / after load) | $emu_idle / $emu_busy | $ddb_rss (after load) | |"
 echo
-ceil=$(col ceil.get 1)
-echo "Ceiling (fixed 200, same GetItem load): $ceil req/s."
-echo "sst-emu GetItem: $(awk -v a="$(col emu.get 1)" -v b="$ceil" 'BEGIN { printf "%.0f%%", 100 * a / b }') of the ceiling; Query: $(awk -v a="$(col emu.query 1)" -v b="$ceil" 'BEGIN { printf "%.0f%%", 100 * a / b }')."
+pct() { awk -v a="$1" -v b="$2" 'BEGIN { if (b > 0) printf "%.0f%%", 100 * a / b; else print "n/a" }'; }
+echo "| ceiling (fixed 200, same load) | req/s | sst-emu's share |"
+echo "|---|---|---|"
+echo "| 2-byte body | $(col ceil.empty 1) | GetItem $(pct "$(col emu.get 1)" "$(col ceil.empty 1)"), Query $(pct "$(col emu.query 1)" "$(col ceil.empty 1)") |"
+echo "| GetItem-sized body ($get_bytes bytes) | $(col ceil.get 1) | GetItem $(pct "$(col emu.get 1)" "$(col ceil.get 1)") |"
+echo "| Query-sized body ($query_bytes bytes) | $(col ceil.query 1) | Query $(pct "$(col emu.query 1)" "$(col ceil.query 1)") |"
 for k in emu.put emu.get emu.query ddb.put ddb.get ddb.query; do
     [ "$(col $k 3)" = 0 ] || echo "WARNING: $k had $(col $k 3) non-2xx answers: that row is not valid"
 done
