@@ -11,13 +11,15 @@
  * items of every type, and afresh every RESET_AFTER inputs.
  *
  * Invariants besides memory safety and no leaks: a call answers either a
- * response and SST_OK, or no response and an error carrying a DynamoDB
+ * response and SST_OK, or an error (with no response, except a failed
+ * condition's extra members) carrying a DynamoDB
  * __type (unless storage or memory failed); a translation never reaches
  * the engine as an expression it refuses, so no error message names an
  * expression the request did not have; and the stored rows and index rows
  * agree (sst_emu_verify).
  */
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -44,7 +46,7 @@ static const char table[] =
     "\"AttributeDefinitions\":[{\"AttributeName\":\"pk\",\"AttributeType\":"
     "\"S\"},{\"AttributeName\":\"sk\",\"AttributeType\":\"N\"},"
     "{\"AttributeName\":\"g\",\"AttributeType\":\"S\"}],"
-    "\"GlobalSecondaryIndexes\":[{\"IndexName\":\"gi\",\"KeySchema\":["
+    "\"GlobalSecondaryIndexes\":[{\"IndexName\":\"gix\",\"KeySchema\":["
     "{\"AttributeName\":\"g\",\"KeyType\":\"HASH\"}],\"Projection\":"
     "{\"ProjectionType\":\"ALL\"}}]}";
 
@@ -55,8 +57,9 @@ static const char *const items[] = {
     "{\"TableName\":\"tbl\",\"Item\":{\"pk\":{\"S\":\"a\"},\"sk\":{\"N\":"
     "\"2\"},\"ss\":{\"SS\":[\"a\",\"b\"]},\"ns\":{\"NS\":[\"1\"]},"
     "\"b\":{\"B\":\"AQI=\"},\"n\":{\"NULL\":true},\"t\":{\"BOOL\":true}}}",
-    "{\"TableName\":\"tbl\",\"Item\":{\"pk\":{\"S\":\"b\"},\"sk\":{\"N\":"
-    "\"-1.5\"},\"m\":{\"M\":{\"k\":{\"N\":\"1\"}}}}}",
+    /* one element, two literals (parenthesised for clang) */
+    ("{\"TableName\":\"tbl\",\"Item\":{\"pk\":{\"S\":\"b\"},\"sk\":{\"N\":"
+     "\"-1.5\"},\"m\":{\"M\":{\"k\":{\"N\":\"1\"}}}}}"),
 };
 
 static struct sst_emu *emu;
@@ -117,12 +120,20 @@ foreign_expression(struct json_object *req, const char *msg)
     char want[64];
     size_t i;
 
+    /* the engine's limit on one expression's text applies to the
+     * translation of AttributeUpdates (docs/emulator.md, "Legacy
+     * parameters") */
+    if (strstr(msg, "Expression size has exceeded") != NULL ||
+        strstr(msg, "too many operators") != NULL)
+        return false;
+    /* the engine's messages begin so; the rest may echo the request */
     for (i = 0; i < sizeof kinds / sizeof kinds[0]; i++) {
         snprintf(want, sizeof want, "Invalid %s:", kinds[i]);
-        if (strstr(msg, want) != NULL && !has(req, kinds[i]))
+        if (strncmp(msg, want, strlen(want)) == 0 && !has(req, kinds[i]))
             return true;
     }
-    return strstr(msg, "ExpressionAttribute") != NULL &&
+    return (strncmp(msg, "ExpressionAttribute", 19) == 0 ||
+            strncmp(msg, "Value provided in ExpressionAttribute", 37) == 0) &&
            !has(req, "ExpressionAttributeNames") &&
            !has(req, "ExpressionAttributeValues");
 }
@@ -148,7 +159,9 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         return 0;
     memset(&err, 0, sizeof err);
     rc = sst_emu_call(emu, op, req, &resp, &err);
-    if ((rc == SST_OK) != (resp != NULL))
+    /* a failed condition may carry extra members (the old Item) */
+    if ((rc == SST_OK && resp == NULL) ||
+        (rc != SST_OK && rc != SST_E_CONDITION_FAILED && resp != NULL))
         abort();
     if (rc != SST_OK && rc != SST_E_STORAGE && rc != SST_E_NOMEM &&
         err.type[0] == '\0')

@@ -15,6 +15,7 @@
 #include "emu/ops/common.h"
 #include "emu/ops/exprs.h"
 #include "emu/ops/keys.h"
+#include "emu/ops/legacy.h"
 #include "emu/ops/ops.h"
 #include "emu/ops/request.h"
 #include "emu/ops/writes.h"
@@ -87,8 +88,11 @@ validate(const struct json_object *req, struct del *d,
 {
     enum sst_code rc;
 
-    rc = sst_emu_req_return_values(
-        req, 1u << SST_EMU_RV_NONE | 1u << SST_EMU_RV_ALL_OLD, &d->rv, err);
+    /* legacy: DynamoDB checks Expected first (emu/ops/legacy.h) */
+    rc = sst_emu_legacy_check_expected(req, err);
+    if (rc == SST_OK)
+        rc = sst_emu_req_return_values(
+            req, 1u << SST_EMU_RV_NONE | 1u << SST_EMU_RV_ALL_OLD, &d->rv, err);
     if (rc == SST_OK)
         rc = sst_emu_op_exprs_prepare(req, &expr_spec, &d->x, err);
     if (rc == SST_OK)

@@ -60,6 +60,11 @@ join_given(const struct json_object *req, const char *const *names,
     for (; names != NULL && *names != NULL; names++) {
         if (!given(req, *names))
             continue;
+        /* DynamoDB: KeyConditions goes with a FilterExpression or a
+         * ProjectionExpression; only KeyConditionExpression excludes it */
+        if (strcmp(*names, "KeyConditions") == 0 &&
+            !given(req, "KeyConditionExpression"))
+            continue;
         used += (size_t)snprintf(out + used, used < cap ? cap - used : 0,
                                  "%s%s", n ? ", " : "", *names);
         if (used >= cap)
@@ -102,21 +107,23 @@ sst_emu_op_exprs_prepare(const struct json_object *req,
      * operation will evaluate. An operation not wired yet remembers what
      * is asked, and refuses it in sst_emu_op_exprs_ready(). */
     x->pending[0] = '\0';
+    /* legacy parameters: translated into expressions (emu/ops/legacy.h),
+     * first thing for Scan, at each operation's step for the others; only
+     * for an operation that has them (not a transaction's actions) */
+    if (spec->wired && spec->legacy != NULL &&
+        sst_emu_legacy_given(req, spec->op)) {
+        x->legacy = true;
+        x->req = req;
+        x->spec = spec;
+    }
     if (ne > 0 && spec->wired) {
         x->to_parse = true;
         return SST_OK;
     }
     if (ne > 0)
         snprintf(x->pending, sizeof x->pending, "%s", exprs);
-    /* legacy parameters: translated into expressions (emu/ops/legacy.h),
-     * first thing for Scan, at each operation's step for the others */
-    if (ne == 0 && spec->wired && sst_emu_legacy_given(req, spec->op)) {
-        x->legacy = true;
-        x->req = req;
-        x->spec = spec;
-        if (spec->op == SST_EMU_REQ_SCAN)
-            return sst_emu_op_exprs_legacy(x, err);
-    }
+    if (x->legacy && spec->op == SST_EMU_REQ_SCAN)
+        return sst_emu_op_exprs_legacy(x, err);
     return SST_OK;
 }
 
@@ -135,7 +142,8 @@ sst_emu_op_exprs_parse(const struct json_object *req,
                        const struct sst_emu_expr_spec *spec,
                        struct sst_emu_op_exprs *x, struct sst_err *err)
 {
-    if (x->legacy && spec->op != SST_EMU_REQ_QUERY)
+    /* a Query's KeyConditions with its expressions: translated with them */
+    if (x->legacy && (spec->op != SST_EMU_REQ_QUERY || x->to_parse))
         return sst_emu_op_exprs_legacy(x, err);
     if (!x->to_parse || x->engaged)
         return SST_OK;

@@ -154,7 +154,12 @@ SST_MUST_CHECK enum sst_code sst_emu_op_exprs_ready(const struct sst_emu_op_expr
  * has it done by sst_emu_op_exprs_prepare(), Query calls it before
  * sst_emu_op_exprs_ready(), the item operations have it done by
  * sst_emu_op_exprs_parse(); PutItem calls it earlier, before
- * ReturnValuesOnConditionCheckFailure, as DynamoDB checks Expected.
+ * ReturnValuesOnConditionCheckFailure, as DynamoDB checks Expected there
+ * (UpdateItem and DeleteItem check Expected before anything else:
+ * sst_emu_legacy_check_expected() in emu/ops/legacy.h);
+ * a Query with expressions besides KeyConditions (FilterExpression,
+ * ProjectionExpression) has it done by sst_emu_op_exprs_parse(), which
+ * translates them together.
  *
  * @return SST_OK; SST_E_VALIDATION; SST_E_SERIALIZATION; SST_E_NOMEM.
  */

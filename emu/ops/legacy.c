@@ -14,8 +14,11 @@
 #include "emu/ops/legacy.h"
 #include "emu/ops/legacy_int.h"
 
-#define MSG_TOO_LONG "Invalid %s: Expression size has exceeded the maximum "  \
-    "allowed size"
+/* Past the text cap: the engine's answer to an overlong UpdateExpression
+ * (the only text that can grow so: KeyConditions has two entries). */
+#define MSG_TOO_LONG                                                           \
+    "Invalid UpdateExpression: Expression size has exceeded the maximum "     \
+    "allowed size;"
 #define MSG_OPERATOR_ENUM                                                      \
     "1 validation error detected: Value '%s' at 'conditionalOperator' "       \
     "failed to satisfy constraint: Member must satisfy enum value set: "      \
@@ -43,8 +46,7 @@ sst_emu_legacy_append(struct sst_emu_legacy_text *t, struct sst_err *err,
             return SST_OK;
         }
         if (t->len + (size_t)n + 1 > SST_EMU_LEGACY_TEXT_MAX)
-            return sst_err_set(err, SST_E_VALIDATION, MSG_TOO_LONG,
-                               "expression");
+            return sst_err_set(err, SST_E_VALIDATION, MSG_TOO_LONG);
         {
             size_t cap = t->cap ? t->cap : 128;
             char *s;
@@ -77,7 +79,9 @@ sst_emu_legacy_name(struct sst_emu_legacy_maps *m, const char *name,
 
     if (m->names == NULL && (m->names = json_object_new_object()) == NULL)
         return sst_emu_nomem(err);
-    snprintf(out->s, sizeof out->s, "#n%u", m->nnames++);
+    do /* past the request's own placeholders */
+        snprintf(out->s, sizeof out->s, "#n%u", m->nnames++);
+    while (json_object_object_get_ex(m->names, out->s, NULL));
     s = json_object_new_string(name);
     if (s == NULL || json_object_object_add(m->names, out->s, s) != 0) {
         json_object_put(s);
@@ -92,7 +96,9 @@ sst_emu_legacy_value(struct sst_emu_legacy_maps *m, struct json_object *v,
 {
     if (m->values == NULL && (m->values = json_object_new_object()) == NULL)
         return sst_emu_nomem(err);
-    snprintf(out->s, sizeof out->s, ":v%u", m->nvalues++);
+    do
+        snprintf(out->s, sizeof out->s, ":v%u", m->nvalues++);
+    while (json_object_object_get_ex(m->values, out->s, NULL));
     if (json_object_object_add(m->values, out->s, json_object_get(v)) != 0) {
         json_object_put(v);
         return sst_emu_nomem(err);
@@ -147,7 +153,8 @@ sst_emu_legacy_given(const struct json_object *req, enum sst_emu_request_op op)
 
     if (cond != NULL && nonempty_map(req, cond) != NULL)
         return true;
-    if (op == SST_EMU_REQ_QUERY && sst_emu_get(req, "KeyConditions") != NULL)
+    if (op == SST_EMU_REQ_QUERY && sst_emu_get(req, "KeyConditions") != NULL &&
+        sst_emu_get(req, "KeyConditionExpression") == NULL)
         return true;
     return op == SST_EMU_REQ_UPDATE_ITEM &&
            nonempty_map(req, "AttributeUpdates") != NULL;
@@ -172,7 +179,9 @@ conditional_or(const struct json_object *req, bool *or_, struct sst_err *err)
 
 struct translation {
     struct sst_emu_legacy_maps m;
-    struct sst_emu_legacy_text cond, filter, key, update;
+    struct sst_emu_ast *cond, *filter; /* trees, in the set's arena */
+    struct sst_emu_legacy_text key, update;
+    struct sst_emu_expr_text own_filter, own_projection;
 };
 
 static void
@@ -180,26 +189,68 @@ translation_cleanup(struct translation *tr)
 {
     json_object_put(tr->m.names);
     json_object_put(tr->m.values);
-    sst_emu_legacy_text_cleanup(&tr->cond);
-    sst_emu_legacy_text_cleanup(&tr->filter);
     sst_emu_legacy_text_cleanup(&tr->key);
     sst_emu_legacy_text_cleanup(&tr->update);
 }
 
-static void
-set_text(struct sst_emu_expr_text *e, const struct sst_emu_legacy_text *t)
+/* A copy of the request's placeholder map (its values referenced). */
+static enum sst_code
+copy_map(const struct json_object *from, struct json_object **to,
+         struct sst_err *err)
 {
-    e->s = t->len > 0 ? t->s : NULL;
-    e->len = t->len;
+    if (from == NULL || !json_object_is_type(from, json_type_object))
+        return SST_OK;
+    if ((*to = json_object_new_object()) == NULL)
+        return sst_emu_nomem(err);
+    json_object_object_foreach((struct json_object *)from, k, v)
+    {
+        if (json_object_object_add(*to, k, json_object_get(v)) != 0) {
+            json_object_put(v);
+            return sst_emu_nomem(err);
+        }
+    }
+    return SST_OK;
 }
 
-/* Write the text of each legacy parameter of req. */
+/* A Query's FilterExpression and ProjectionExpression, which DynamoDB
+ * takes with KeyConditions: the translation joins them, with the
+ * request's placeholders. */
 static enum sst_code
-translate(struct translation *tr, enum sst_emu_request_op op,
-          const struct json_object *req, struct sst_err *err)
+own_expressions(struct translation *tr, const struct json_object *req,
+                struct sst_err *err)
+{
+    const char *fe = sst_emu_get_string(req, "FilterExpression");
+    const char *pe = sst_emu_get_string(req, "ProjectionExpression");
+    enum sst_code rc;
+
+    if (fe == NULL && pe == NULL)
+        return SST_OK;
+    rc = copy_map(sst_emu_get(req, "ExpressionAttributeNames"), &tr->m.names,
+                  err);
+    if (rc == SST_OK)
+        rc = copy_map(sst_emu_get(req, "ExpressionAttributeValues"),
+                      &tr->m.values, err);
+    if (fe != NULL) {
+        tr->own_filter.s = fe;
+        tr->own_filter.len = strlen(fe);
+    }
+    if (pe != NULL) {
+        tr->own_projection.s = pe;
+        tr->own_projection.len = strlen(pe);
+    }
+    return rc;
+}
+
+/* Validate and translate each legacy parameter of req: the conditions
+ * into trees in a, the others into text. */
+static enum sst_code
+translate(struct translation *tr, struct sst_emu_arena *a,
+          enum sst_emu_request_op op, const struct json_object *req,
+          struct sst_err *err)
 {
     const struct json_object *map;
     const char *cond = condition_of(op);
+    bool filter = op == SST_EMU_REQ_QUERY || op == SST_EMU_REQ_SCAN;
     enum sst_code rc = SST_OK;
     bool or_ = false, written = false;
 
@@ -207,23 +258,30 @@ translate(struct translation *tr, enum sst_emu_request_op op,
         rc = conditional_or(req, &or_, err);
         if (rc == SST_OK)
             rc = sst_emu_legacy_conditions(
-                &tr->m, map,
-                op == SST_EMU_REQ_QUERY || op == SST_EMU_REQ_SCAN
-                    ? SST_EMU_LEGACY_FILTER
-                    : SST_EMU_LEGACY_EXPECTED,
-                or_, op == SST_EMU_REQ_QUERY || op == SST_EMU_REQ_SCAN
-                         ? &tr->filter
-                         : &tr->cond,
-                &written, err);
+                &tr->m, a, map,
+                filter ? SST_EMU_LEGACY_FILTER : SST_EMU_LEGACY_EXPECTED, or_,
+                filter ? &tr->filter : &tr->cond, err);
     }
     if (rc == SST_OK && op == SST_EMU_REQ_QUERY &&
         (map = nonempty_map(req, "KeyConditions")) != NULL)
-        rc = sst_emu_legacy_conditions(&tr->m, map, SST_EMU_LEGACY_KEYS,
-                                       false, &tr->key, &written, err);
+        rc = sst_emu_legacy_key_conditions(&tr->m, map, &tr->key, &written,
+                                           err);
     if (rc == SST_OK && op == SST_EMU_REQ_UPDATE_ITEM &&
         (map = nonempty_map(req, "AttributeUpdates")) != NULL)
         rc = sst_emu_legacy_updates(&tr->m, map, &tr->update, &written, err);
     return rc;
+}
+
+/* Resolve one text, when there is one, into e. */
+static enum sst_code
+resolve(struct sst_emu_exprs *x, const char *s, size_t len,
+        enum sst_emu_expr_kind kind, struct sst_emu_expr *e,
+        struct sst_err *err)
+{
+    if (s == NULL || len == 0)
+        return SST_OK;
+    return sst_emu_expr_resolve(&x->arena, &x->bindings, s, len, kind, e,
+                                err);
 }
 
 enum sst_code
@@ -231,28 +289,44 @@ sst_emu_legacy_prepare(struct sst_emu_exprs *x, enum sst_emu_request_op op,
                        const struct json_object *req, struct sst_err *err)
 {
     struct translation tr;
-    struct sst_emu_expr_request r;
-    enum sst_code rc;
+    enum sst_code rc = SST_OK;
+    bool own;
 
     memset(&tr, 0, sizeof tr);
-    memset(&r, 0, sizeof r);
-    rc = translate(&tr, op, req, err);
-    if (rc != SST_OK)
-        goto out;
-    r.op = op;
-    set_text(&r.condition, &tr.cond);
-    set_text(&r.filter, &tr.filter);
-    set_text(&r.key_condition, &tr.key);
-    set_text(&r.update, &tr.update);
-    r.names = tr.m.names;
-    r.values = tr.m.values;
-    /* Names nothing uses (a KeyConditions left for the key checks) would
-     * be reported unused: give the engine only a used map. */
-    if (r.condition.s == NULL && r.filter.s == NULL &&
-        r.key_condition.s == NULL && r.update.s == NULL)
-        goto out;
-    rc = sst_emu_exprs_prepare(x, &r, err);
-out:
+    if (op == SST_EMU_REQ_QUERY)
+        rc = own_expressions(&tr, req, err);
+    own = tr.own_filter.s != NULL || tr.own_projection.s != NULL;
+    if (rc == SST_OK)
+        rc = translate(&tr, &x->arena, op, req, err);
+    /* the engine's order (request.h): the maps, then each expression */
+    if (rc == SST_OK && (tr.m.names != NULL || tr.m.values != NULL))
+        rc = sst_emu_bindings_load(&x->bindings, tr.m.names, tr.m.values,
+                                   SST_EMU_BIND_NAMES | SST_EMU_BIND_VALUES,
+                                   err);
+    if (rc == SST_OK)
+        rc = resolve(x, tr.update.s, tr.update.len, SST_EMU_EXPR_UPDATE,
+                     &x->update, err);
+    if (rc == SST_OK)
+        rc = resolve(x, tr.own_filter.s, tr.own_filter.len,
+                     SST_EMU_EXPR_FILTER, &x->filter, err);
+    if (rc == SST_OK)
+        rc = resolve(x, tr.own_projection.s, tr.own_projection.len,
+                     SST_EMU_EXPR_PROJECTION, &x->projection, err);
+    if (rc == SST_OK)
+        rc = resolve(x, tr.key.s, tr.key.len, SST_EMU_EXPR_KEY_CONDITION,
+                     &x->key_condition, err);
+    /* the request's own placeholders must all be used; the translation's
+     * are, by construction */
+    if (rc == SST_OK && own)
+        rc = sst_emu_bindings_check_unused(&x->bindings, err);
+    if (rc == SST_OK && tr.cond != NULL) {
+        x->condition.kind = SST_EMU_EXPR_CONDITION;
+        x->condition.ast = tr.cond;
+    }
+    if (rc == SST_OK && tr.filter != NULL) {
+        x->filter.kind = SST_EMU_EXPR_FILTER;
+        x->filter.ast = tr.filter;
+    }
     translation_cleanup(&tr);
     return rc;
 }

@@ -3,10 +3,14 @@
  * translated into expressions of the engine (emu/expr/).
  *
  * The legacy parameters are validated with DynamoDB's own messages, then
- * written as expression text over generated placeholders ("#n0", ":v0")
- * and prepared by the engine (emu/expr/request.h), so the evaluation,
- * the key condition, the update and its ReturnValues are the engine's and
- * cannot drift from the expression parameters:
+ * translated for the engine: Expected, QueryFilter and ScanFilter into its
+ * tree (emu/expr/ast.h, built in the set's arena: no expression limit
+ * applies to them, as none applies in DynamoDB), KeyConditions and
+ * AttributeUpdates into expression text over generated placeholders
+ * ("#n0", ":v0") that the engine resolves. Values are placeholders of the
+ * engine's bindings either way. So the evaluation, the key condition, the
+ * update and its ReturnValues are the engine's and cannot drift from the
+ * expression parameters:
  *
  *   Expected + ConditionalOperator     ConditionExpression
  *   QueryFilter, ScanFilter + C.O.     FilterExpression
@@ -23,7 +27,7 @@
  *   NOT_CONTAINS        attribute_exists(n) AND NOT contains(n, v)
  *                       (DynamoDB: a missing attribute does not match)
  *   BEGINS_WITH         begins_with(n, v)
- *   IN                  n IN (v1, ...), in groups of 100 joined by OR
+ *   IN                  n IN (v1, ...), any number of values
  *   BETWEEN             n BETWEEN v1 AND v2
  * Expected's {"Value": v} (Exists true or absent) is EQ, {"Exists": false}
  * is NULL.
@@ -78,6 +82,18 @@ bool sst_emu_legacy_given(const struct json_object *req,
 SST_MUST_CHECK enum sst_code
 sst_emu_legacy_prepare(struct sst_emu_exprs *x, enum sst_emu_request_op op,
                        const struct json_object *req, struct sst_err *err);
+
+/**
+ * Expected's entries, checked as sst_emu_legacy_prepare() checks them,
+ * for UpdateItem and DeleteItem, which DynamoDB has check them before
+ * anything else of the request (ReturnValues, the Key, the mixing of
+ * expression and non-expression parameters). SST_OK without Expected.
+ *
+ * @return SST_OK; SST_E_VALIDATION; SST_E_SERIALIZATION; SST_E_NOMEM.
+ */
+SST_MUST_CHECK enum sst_code
+sst_emu_legacy_check_expected(const struct json_object *req,
+                              struct sst_err *err);
 
 /**
  * A Query's KeyConditions: each entry's own checks (as

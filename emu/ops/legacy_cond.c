@@ -15,6 +15,7 @@
 
 #include <sst/mem.h>
 
+#include "emu/expr/arena.h"
 #include "emu/expr/ast.h"
 #include "emu/ops/common.h"
 #include "emu/ops/legacy.h"
@@ -50,7 +51,7 @@
 #define MSG_KC_MISSED "Query condition missed key schema element"
 #define MSG_KC_HASH_OP "Query key condition not supported"
 #define MSG_KC_RANGE_OP "Attempted conditional constraint is not an indexable operation"
-#define MSG_KC_SCALAR "Only scalar types can be used as Range Key values"
+#define MSG_KC_SCALAR "Only scalar types can be used as %s Key values"
 #define MSG_KC_TYPE V "Condition parameter type does not match schema type"
 #define MSG_KC_EMPTY                                                           \
     "One or more parameter values are not valid. The AttributeValue for a "   \
@@ -76,7 +77,7 @@ static const struct op_info {
     const char *name;
     size_t min, max;  /* values taken                       */
     unsigned types;   /* the types of value it takes        */
-    const char *expr; /* translation: %1$s the name, %2$s the value */
+    const char *expr; /* its token in a key condition, or NULL */
     bool key;         /* allowed on a sort key              */
 } ops[OP_COUNT] = {
     [OP_EQ] = {"EQ", 1, 1, ANY, "=", true},
@@ -119,7 +120,6 @@ struct cond {
     struct json_object *value;  /* Expected's Value, or NULL        */
     struct json_object *list;   /* AttributeValueList, or NULL      */
     size_t n;                   /* values                           */
-    enum sst_av_type type;      /* of the first value, when n > 0   */
 };
 
 static struct json_object *
@@ -210,8 +210,6 @@ check_values(struct cond *c, struct sst_err *err)
     if (rc == SST_OK && c->op == OP_BETWEEN &&
         sst_av_cmp(first, second, &order) && order > 0)
         rc = sst_err_set(err, SST_E_VALIDATION, MSG_BETWEEN);
-    if (rc == SST_OK && c->n > 0)
-        c->type = types[0];
     sst_free(types);
     sst_av_free(first);
     sst_av_free(second);
@@ -256,129 +254,267 @@ check_entry(const char *name, const struct json_object *e,
 }
 
 /* ------------------------------------------------------------------ */
-/* translation                                                         */
+/* translation: key conditions as text                                 */
 
+/* A key condition (EQ LE LT GE GT, BEGINS_WITH, BETWEEN), written for
+ * the engine's key-condition grammar and analysis (keycond.h). */
 static enum sst_code
-write_values(struct sst_emu_legacy_maps *m, const struct cond *c, size_t from,
-             size_t to, struct sst_emu_legacy_text *out, struct sst_err *err)
-{
-    struct sst_emu_legacy_ph v;
-    enum sst_code rc = SST_OK;
-    size_t i;
-
-    for (i = from; i < to && rc == SST_OK; i++) {
-        rc = sst_emu_legacy_value(m, value_at(c, i), &v, err);
-        if (rc == SST_OK)
-            rc = sst_emu_legacy_append(out, err, "%s%s", i > from ? ", " : "",
-                                       v.s);
-    }
-    return rc;
-}
-
-/* "#n IN (...)", at most SST_EMU_MAX_IN_OPERANDS values a group. */
-static enum sst_code
-write_in(struct sst_emu_legacy_maps *m, const struct cond *c, const char *n,
-         struct sst_emu_legacy_text *out, struct sst_err *err)
-{
-    enum sst_code rc = SST_OK;
-    size_t at;
-
-    for (at = 0; at < c->n && rc == SST_OK; at += SST_EMU_MAX_IN_OPERANDS) {
-        size_t to = at + SST_EMU_MAX_IN_OPERANDS < c->n
-                        ? at + SST_EMU_MAX_IN_OPERANDS
-                        : c->n;
-
-        rc = sst_emu_legacy_append(out, err, "%s%s IN (", at ? " OR " : "", n);
-        if (rc == SST_OK)
-            rc = write_values(m, c, at, to, out, err);
-        if (rc == SST_OK)
-            rc = sst_emu_legacy_append(out, err, ")");
-    }
-    return rc;
-}
-
-static enum sst_code
-write_cond(struct sst_emu_legacy_maps *m, const struct cond *c,
-           struct sst_emu_legacy_text *out, struct sst_err *err)
+write_key(struct sst_emu_legacy_maps *m, const struct cond *c,
+          struct sst_emu_legacy_text *out, struct sst_err *err)
 {
     struct sst_emu_legacy_ph n, a, b;
     enum sst_code rc;
 
     rc = sst_emu_legacy_name(m, c->name, &n, err);
-    if (rc == SST_OK && c->n >= 1 && c->op != OP_IN)
+    if (rc == SST_OK)
         rc = sst_emu_legacy_value(m, value_at(c, 0), &a, err);
     if (rc == SST_OK && c->op == OP_BETWEEN)
         rc = sst_emu_legacy_value(m, value_at(c, 1), &b, err);
     if (rc != SST_OK)
         return rc;
-    switch (c->op) {
-    case OP_NULL:
-        return sst_emu_legacy_append(out, err, "attribute_not_exists(%s)", n.s);
-    case OP_NOT_NULL:
-        return sst_emu_legacy_append(out, err, "attribute_exists(%s)", n.s);
-    case OP_CONTAINS:
-        return sst_emu_legacy_append(out, err, "contains(%s, %s)", n.s, a.s);
-    case OP_NOT_CONTAINS:
-        /* DynamoDB: a missing attribute does not match NOT_CONTAINS */
-        return sst_emu_legacy_append(
-            out, err, "attribute_exists(%s) AND NOT contains(%s, %s)", n.s,
-            n.s, a.s);
-    case OP_BEGINS_WITH:
+    if (c->op == OP_BEGINS_WITH)
         return sst_emu_legacy_append(out, err, "begins_with(%s, %s)", n.s,
                                      a.s);
-    case OP_IN:
-        return write_in(m, c, n.s, out, err);
-    case OP_BETWEEN:
+    if (c->op == OP_BETWEEN)
         return sst_emu_legacy_append(out, err, "%s BETWEEN %s AND %s", n.s,
                                      a.s, b.s);
+    return sst_emu_legacy_append(out, err, "%s %s %s", n.s, ops[c->op].expr,
+                                 a.s);
+}
+
+/* ------------------------------------------------------------------ */
+/* translation: conditions and filters as trees                        */
+
+/* Conditions and filters are built as the engine's tree (ast.h) in its
+ * arena, so no expression limit (length, operators, IN operands) applies
+ * to them: DynamoDB has none for the legacy parameters. Names are plain
+ * NAME elements (one attribute each, never a path); values are
+ * placeholders of the maps, which the engine's bindings resolve. */
+struct tree {
+    struct sst_emu_legacy_maps *m;
+    struct sst_emu_arena *a;
+};
+
+static struct sst_emu_ast *
+op_node(struct tree *t, enum sst_emu_expr_op op, uint32_t nkids)
+{
+    struct sst_emu_ast *n = sst_emu_arena_zalloc(t->a, sizeof *n);
+    const struct sst_emu_expr_op_info *in = sst_emu_expr_op_info(op);
+
+    if (n == NULL)
+        return NULL;
+    n->type = SST_EMU_AST_OP;
+    n->op = op;
+    n->nkids = nkids;
+    n->kids = sst_emu_arena_zalloc(t->a, nkids * sizeof *n->kids);
+    if (n->kids == NULL)
+        return NULL;
+    if (in->is_function) {
+        n->u.ref.name = in->name;
+        n->u.ref.len = (uint32_t)strlen(in->name);
+    }
+    return n;
+}
+
+static struct sst_emu_ast *
+path_node(struct tree *t, const char *name)
+{
+    struct sst_emu_ast *n = sst_emu_arena_zalloc(t->a, sizeof *n);
+    struct sst_emu_expr_path_elem *e;
+    size_t len = strlen(name);
+
+    if (n == NULL)
+        return NULL;
+    e = sst_emu_arena_zalloc(t->a, sizeof *e);
+    if (e == NULL || (e->name = sst_emu_arena_strndup(t->a, name, len)) == NULL)
+        return NULL;
+    e->type = SST_EMU_ELEM_NAME;
+    e->len = (uint32_t)len;
+    n->type = SST_EMU_AST_PATH;
+    n->u.path.elems = e;
+    n->u.path.n = 1;
+    n->u.path.len = (uint32_t)len;
+    return n;
+}
+
+static struct sst_emu_ast *
+value_node(struct tree *t, struct json_object *v, struct sst_err *err)
+{
+    struct sst_emu_ast *n = sst_emu_arena_zalloc(t->a, sizeof *n);
+    struct sst_emu_legacy_ph ph;
+
+    if (n == NULL || sst_emu_legacy_value(t->m, v, &ph, err) != SST_OK)
+        return NULL;
+    n->type = SST_EMU_AST_VALUE;
+    n->u.ref.len = (uint32_t)strlen(ph.s);
+    n->u.ref.name = sst_emu_arena_strndup(t->a, ph.s, n->u.ref.len);
+    return n->u.ref.name != NULL ? n : NULL;
+}
+
+/* OP(op, kids...) from nodes already built; NULL when one is NULL. */
+static struct sst_emu_ast *
+op2(struct tree *t, enum sst_emu_expr_op op, struct sst_emu_ast *x,
+    struct sst_emu_ast *y)
+{
+    struct sst_emu_ast *n;
+
+    if (x == NULL || (y == NULL && op != SST_EMU_EXPR_OP_NOT &&
+                      op != SST_EMU_EXPR_OP_ATTRIBUTE_EXISTS &&
+                      op != SST_EMU_EXPR_OP_ATTRIBUTE_NOT_EXISTS))
+        return NULL;
+    n = op_node(t, op, y != NULL ? 2 : 1);
+    if (n == NULL)
+        return NULL;
+    n->kids[0] = x;
+    if (y != NULL)
+        n->kids[1] = y;
+    return n;
+}
+
+static const enum sst_emu_expr_op comparisons[OP_COUNT] = {
+    [OP_EQ] = SST_EMU_EXPR_OP_EQ, [OP_NE] = SST_EMU_EXPR_OP_NE,
+    [OP_LE] = SST_EMU_EXPR_OP_LE, [OP_LT] = SST_EMU_EXPR_OP_LT,
+    [OP_GE] = SST_EMU_EXPR_OP_GE, [OP_GT] = SST_EMU_EXPR_OP_GT,
+    [OP_CONTAINS] = SST_EMU_EXPR_OP_CONTAINS,
+    [OP_BEGINS_WITH] = SST_EMU_EXPR_OP_BEGINS_WITH,
+};
+
+/* One entry's tree (NULL: out of memory, or err set). */
+static struct sst_emu_ast *
+cond_tree(struct tree *t, const struct cond *c, struct sst_err *err)
+{
+    struct sst_emu_ast *n;
+    size_t i;
+
+    switch (c->op) {
+    case OP_NULL:
+        return op2(t, SST_EMU_EXPR_OP_ATTRIBUTE_NOT_EXISTS,
+                   path_node(t, c->name), NULL);
+    case OP_NOT_NULL:
+        return op2(t, SST_EMU_EXPR_OP_ATTRIBUTE_EXISTS, path_node(t, c->name),
+                   NULL);
+    case OP_NOT_CONTAINS:
+        /* DynamoDB: a missing attribute does not match NOT_CONTAINS */
+        return op2(t, SST_EMU_EXPR_OP_AND,
+                   op2(t, SST_EMU_EXPR_OP_ATTRIBUTE_EXISTS,
+                       path_node(t, c->name), NULL),
+                   op2(t, SST_EMU_EXPR_OP_NOT,
+                       op2(t, SST_EMU_EXPR_OP_CONTAINS, path_node(t, c->name),
+                           value_node(t, value_at(c, 0), err)),
+                       NULL));
+    case OP_IN:
+    case OP_BETWEEN:
+        n = op_node(t, c->op == OP_IN ? SST_EMU_EXPR_OP_IN
+                                      : SST_EMU_EXPR_OP_BETWEEN,
+                    (uint32_t)c->n + 1);
+        if (n == NULL || (n->kids[0] = path_node(t, c->name)) == NULL)
+            return NULL;
+        for (i = 0; i < c->n; i++)
+            if ((n->kids[i + 1] = value_node(t, value_at(c, i), err)) == NULL)
+                return NULL;
+        return n;
     default:
-        return sst_emu_legacy_append(out, err, "%s %s %s", n.s,
-                                     ops[c->op].expr, a.s);
+        return op2(t, comparisons[c->op], path_node(t, c->name),
+                   value_node(t, value_at(c, 0), err));
     }
 }
 
 /* ------------------------------------------------------------------ */
 /* condition maps                                                      */
 
-enum sst_code
-sst_emu_legacy_conditions(struct sst_emu_legacy_maps *m,
-                          const struct json_object *map,
-                          enum sst_emu_legacy_flavor flavor, bool or_,
-                          struct sst_emu_legacy_text *out, bool *written,
-                          struct sst_err *err)
+/* Check every entry of a map, in request order, into cs (n entries). */
+static enum sst_code
+check_map(const struct json_object *map, enum sst_emu_legacy_flavor flavor,
+          struct cond **cs, size_t *n, struct sst_err *err)
 {
-    size_t n = (size_t)json_object_object_length(map), i = 0;
-    struct cond *cs;
     enum sst_code rc = SST_OK;
+    size_t i = 0;
 
-    *written = false;
-    cs = sst_calloc(n ? n : 1, sizeof *cs);
-    if (cs == NULL)
+    *n = (size_t)json_object_object_length(map);
+    *cs = sst_calloc(*n ? *n : 1, sizeof **cs);
+    if (*cs == NULL)
         return sst_emu_nomem(err);
     json_object_object_foreach((struct json_object *)map, name, e)
     {
         if (rc == SST_OK)
-            rc = check_entry(name, e, flavor, &cs[i++], err);
+            rc = check_entry(name, e, flavor, &(*cs)[i++], err);
     }
+    return rc;
+}
+
+enum sst_code
+sst_emu_legacy_conditions(struct sst_emu_legacy_maps *m,
+                          struct sst_emu_arena *a,
+                          const struct json_object *map,
+                          enum sst_emu_legacy_flavor flavor, bool or_,
+                          struct sst_emu_ast **out, struct sst_err *err)
+{
+    struct tree t = {m, a};
+    struct sst_emu_ast *n;
+    struct cond *cs = NULL;
+    enum sst_code rc;
+    size_t i, count;
+
+    *out = NULL;
+    rc = check_map(map, flavor, &cs, &count, err);
+    for (i = 0; i < count && rc == SST_OK; i++) {
+        struct sst_err e = {0};
+
+        n = cond_tree(&t, &cs[i], &e);
+        if (n != NULL && i > 0)
+            n = op2(&t, or_ ? SST_EMU_EXPR_OP_OR : SST_EMU_EXPR_OP_AND, *out,
+                    n);
+        if (n == NULL)
+            rc = e.code != SST_OK ? sst_err_set(err, e.code, "%s", e.message)
+                                  : sst_emu_nomem(err);
+        *out = n;
+    }
+    if (rc != SST_OK)
+        *out = NULL;
+    sst_free(cs);
+    return rc;
+}
+
+enum sst_code
+sst_emu_legacy_check_expected(const struct json_object *req,
+                              struct sst_err *err)
+{
+    struct json_object *map = sst_emu_get(req, "Expected");
+    struct cond *cs = NULL;
+    enum sst_code rc;
+    size_t n;
+
+    if (map == NULL || !json_object_is_type(map, json_type_object))
+        return SST_OK;
+    rc = check_map(map, SST_EMU_LEGACY_EXPECTED, &cs, &n, err);
+    sst_free(cs);
+    return rc;
+}
+
+enum sst_code
+sst_emu_legacy_key_conditions(struct sst_emu_legacy_maps *m,
+                              const struct json_object *map,
+                              struct sst_emu_legacy_text *out, bool *written,
+                              struct sst_err *err)
+{
+    struct cond *cs = NULL;
+    enum sst_code rc;
+    size_t i, n;
+
+    *written = false;
+    rc = check_map(map, SST_EMU_LEGACY_KEYS, &cs, &n, err);
     /* A key condition takes one or two entries, each an operator a key
      * condition can have; others are sst_emu_legacy_query_keys()'s. */
-    if (rc == SST_OK && flavor == SST_EMU_LEGACY_KEYS) {
-        if (n > 2)
+    if (rc == SST_OK && n > 2)
+        goto out;
+    for (i = 0; rc == SST_OK && i < n; i++)
+        if (!ops[cs[i].op].key)
             goto out;
-        for (i = 0; i < n; i++)
-            if (!ops[cs[i].op].key)
-                goto out;
-    }
     for (i = 0; i < n && rc == SST_OK; i++) {
-        bool paren = flavor != SST_EMU_LEGACY_KEYS;
-
-        rc = sst_emu_legacy_append(out, err, "%s%s",
-                                   i == 0 ? "" : or_ ? " OR " : " AND ",
-                                   paren ? "(" : "");
+        if (i > 0)
+            rc = sst_emu_legacy_append(out, err, " AND ");
         if (rc == SST_OK)
-            rc = write_cond(m, &cs[i], out, err);
-        if (rc == SST_OK && paren)
-            rc = sst_emu_legacy_append(out, err, ")");
+            rc = write_key(m, &cs[i], out, err);
     }
     *written = rc == SST_OK;
 out:
@@ -402,8 +538,8 @@ check_key(const char *name, const struct json_object *e, enum sst_av_type type,
 
     (void)op_lookup(sst_emu_get_string(e, "ComparisonOperator"), &op);
     if (list == NULL || json_object_array_length(list) == 0)
-        return sst_err_set(err, SST_E_VALIDATION,
-                           hash ? MSG_KC_HASH_OP : MSG_KC_SCALAR);
+        return sst_err_set(err, SST_E_VALIDATION, MSG_KC_SCALAR,
+                           hash ? "Hash" : "Range");
     rc = sst_emu_legacy_decode(json_object_array_get_idx(list, 0), &v, err);
     if (rc != SST_OK)
         return rc;

@@ -13,10 +13,13 @@
 
 #include <sst/err.h>
 
+#include "emu/expr/arena.h"
+#include "emu/expr/ast.h"
 #include "emu/expr/av.h"
 
 /* The longest text written: well past what the engine accepts
- * (SST_EMU_MAX_EXPR_LEN), so the engine reports an overlong translation. */
+ * (SST_EMU_MAX_EXPR_LEN), which reports an overlong translation first; the
+ * cap only bounds the buffer. */
 #define SST_EMU_LEGACY_TEXT_MAX (64u * 1024u)
 
 #define SST_EMU_LEGACY_MSG_INVALID "One or more parameter values were invalid: "
@@ -74,19 +77,32 @@ enum sst_emu_legacy_flavor {
 };
 
 /**
- * Validate every entry of a condition map, in request order, and write
- * their conjunction (or disjunction, with ConditionalOperator OR) to out.
- * For SST_EMU_LEGACY_KEYS, *written is false (and out untouched) when the
- * entries cannot form a key condition.
+ * Validate every entry of a condition map (Expected, QueryFilter,
+ * ScanFilter), in request order, and build their conjunction (or
+ * disjunction, with ConditionalOperator OR) as the engine's tree, in a.
  *
+ * @param[out] out  on SST_OK the tree (arena memory); NULL otherwise
  * @return SST_OK; SST_E_VALIDATION; SST_E_SERIALIZATION; SST_E_NOMEM.
  */
 SST_MUST_CHECK enum sst_code
 sst_emu_legacy_conditions(struct sst_emu_legacy_maps *m,
+                          struct sst_emu_arena *a,
                           const struct json_object *map,
                           enum sst_emu_legacy_flavor flavor, bool or_,
-                          struct sst_emu_legacy_text *out, bool *written,
-                          struct sst_err *err);
+                          struct sst_emu_ast **out, struct sst_err *err);
+
+/**
+ * Validate KeyConditions' entries and write them as key-condition text;
+ * *written is false (and out untouched) when they cannot form a key
+ * condition (sst_emu_legacy_query_keys() reports why).
+ *
+ * @return SST_OK; SST_E_VALIDATION; SST_E_SERIALIZATION; SST_E_NOMEM.
+ */
+SST_MUST_CHECK enum sst_code
+sst_emu_legacy_key_conditions(struct sst_emu_legacy_maps *m,
+                              const struct json_object *map,
+                              struct sst_emu_legacy_text *out, bool *written,
+                              struct sst_err *err);
 
 /**
  * Write AttributeUpdates as an UpdateExpression (out untouched, *written

@@ -217,10 +217,11 @@ check(const struct json_object *req, struct sst_emu_scan *s,
         rc = sst_emu_req_attributes_to_get(sst_emu_get(req, "AttributesToGet"),
                                            SST_EMU_MSG_DUPLICATE_ATTR, &s->only,
                                            &s->only_n, err);
-    if (rc == SST_OK)
-        rc = sst_emu_scan_check_projected(s, err);
+    /* legacy: QueryFilter translated, for the index's projection check */
     if (rc == SST_OK)
         rc = sst_emu_op_exprs_legacy(&s->x, err);
+    if (rc == SST_OK)
+        rc = sst_emu_scan_check_projected(s, err);
     if (rc == SST_OK)
         rc = sst_emu_op_exprs_ready(&s->x, err);
     if (rc == SST_OK)

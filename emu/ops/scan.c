@@ -194,8 +194,6 @@ sst_emu_scan_check_select(const struct json_object *req, struct sst_emu_scan *s,
         s->select = SST_EMU_SELECT_SPECIFIC;
     else
         return sst_err_set(err, SST_E_VALIDATION, MSG_SELECT);
-    if (s->select == SST_EMU_SELECT_PROJECTED && s->ix == NULL)
-        return sst_err_set(err, SST_E_VALIDATION, MSG_PROJECTED_NO_INDEX);
     if (s->select == SST_EMU_SELECT_SPECIFIC && !atg && !pe)
         return sst_err_set(err, SST_E_VALIDATION, MSG_SPECIFIC_NOTHING);
     what = s->select == SST_EMU_SELECT_ALL         ? "ALL_ATTRIBUTES"
@@ -206,6 +204,9 @@ sst_emu_scan_check_select(const struct json_object *req, struct sst_emu_scan *s,
         return sst_err_set(err, SST_E_VALIDATION, MSG_CANNOT_SPECIFY,
                            atg ? "AttributesToGet" : "ProjectionExpression",
                            what);
+    /* after the attributes' conflict (DynamoDB Local's order) */
+    if (s->select == SST_EMU_SELECT_PROJECTED && s->ix == NULL)
+        return sst_err_set(err, SST_E_VALIDATION, MSG_PROJECTED_NO_INDEX);
     if (s->select == SST_EMU_SELECT_ALL && s->ix != NULL && s->ix->global &&
         s->ix->projection != SST_EMU_PROJECTION_ALL)
         return sst_err_set(err, SST_E_VALIDATION, MSG_GSI_NOT_ALL,

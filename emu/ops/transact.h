@@ -46,10 +46,10 @@
     "Member must have length less than or equal to 100"
 #define SST_EMU_MSG_TX_SAME_ITEM                                               \
     "Transaction request cannot include multiple operations on one item"
-/* A required member of action number n (1-based) missing; %s is its
- * path below the action, e.g. "put.tableName". */
+/* A required member of action number n (1-based) missing; the %s are
+ * the action ("put") and the member ("tableName"). */
 #define SST_EMU_MSG_TX_MEMBER_NULL                                             \
-    "Value null at 'transactItems.%zu.member.%s' failed to satisfy "           \
+    "Value null at 'transactItems.%zu.member.%s.%s' failed to satisfy "        \
     "constraint: Member must not be null"
 #define SST_EMU_MSG_TX_RVOCCF                                                  \
     "1 validation error detected: Value '%s' at "                              \
@@ -169,32 +169,28 @@ SST_MUST_CHECK enum sst_code sst_emu_tx_token(const struct json_object *req,
 /**
  * Look token up in txn as of now_ms (the emulator's clock). A live token
  * recorded for the same TransactItems (equal JSON, member order aside)
- * makes *replay the first call's success again, with the ConsumedCapacity
- * it recorded shown as rcc asks: the caller answers it and applies
- * nothing. A live token recorded for other TransactItems is
+ * makes *replay true: the caller answers success and applies nothing. A
+ * live token recorded for other TransactItems is
  * IdempotentParameterMismatchException.
  *
- * @param[out] replay  a new answer, or NULL when the token is unknown
- *                     (or expired)
+ * @param[out] replay  whether this is a replay; false when the token is
+ *                     unknown (or expired)
  * @return SST_OK; SST_E_IDEMPOTENT_MISMATCH; SST_E_STORAGE; SST_E_NOMEM.
  */
 SST_MUST_CHECK enum sst_code
 sst_emu_tx_token_check(struct sst_emu_txn *txn, const char *token,
                        int64_t now_ms, const struct json_object *items,
-                       enum sst_emu_rcc rcc, struct json_object **replay,
-                       struct sst_err *err);
+                       bool *replay, struct sst_err *err);
 
 /**
- * Record a successful request under token, in the write transaction that
- * applies it, live for SST_EMU_TX_TOKEN_MS: its TransactItems and the
- * capacity it consumed.
+ * Record a successful request's TransactItems under token, in the write
+ * transaction that applies it, live for SST_EMU_TX_TOKEN_MS.
  *
  * @return SST_OK; SST_E_STORAGE; SST_E_NOMEM.
  */
 SST_MUST_CHECK enum sst_code
 sst_emu_tx_token_store(struct sst_emu_txn *txn, const char *token,
                        int64_t now_ms, const struct json_object *items,
-                       const struct sst_emu_tx_caps *caps,
                        struct sst_err *err);
 
 #endif /* SST_EMU_OPS_TRANSACT_H */

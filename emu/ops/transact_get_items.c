@@ -37,9 +37,6 @@
 #define MSG_GET_NULL                                                           \
     "Value null at 'transactItems.%zu.member.get' failed to satisfy "          \
     "constraint: Member must not be null"
-#define MSG_MEMBER_NULL                                                        \
-    "Value null at 'transactItems.%zu.member.get.%s' failed to satisfy "       \
-    "constraint: Member must not be null"
 
 #define S(n) {n, SST_EMU_SHAPE_STRING, NULL}
 #define END {NULL, SST_EMU_SHAPE_STRING, NULL}
@@ -141,11 +138,12 @@ check_request(const struct json_object *req, struct tgi *r,
         if (r->g[i].body == NULL)
             return sst_err_set(err, SST_E_VALIDATION, MSG_GET_NULL, i + 1);
         if (r->g[i].table_name == NULL)
-            return sst_err_set(err, SST_E_VALIDATION, MSG_MEMBER_NULL, i + 1,
+            return sst_err_set(err, SST_E_VALIDATION,
+                               SST_EMU_MSG_TX_MEMBER_NULL, i + 1, "get",
                                "tableName");
         if (sst_emu_get(r->g[i].body, "Key") == NULL)
-            return sst_err_set(err, SST_E_VALIDATION, MSG_MEMBER_NULL, i + 1,
-                               "key");
+            return sst_err_set(err, SST_E_VALIDATION,
+                               SST_EMU_MSG_TX_MEMBER_NULL, i + 1, "get", "key");
     }
     if (rc == SST_OK)
         rc = sst_emu_req_rcc(req, &r->rcc, err);

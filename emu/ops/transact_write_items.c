@@ -20,19 +20,21 @@
  *      (AWS's enum checks)
  *   3. every action is exactly one of ConditionCheck, Put, Delete,
  *      Update
- *   4. every action's required members (TableName, Item or Key,
- *      ConditionExpression of a ConditionCheck, UpdateExpression of an
- *      Update), and its ReturnValuesOnConditionCheckFailure (AWS's enum)
+ *   4. every action's TableName given, then every action's
+ *      ReturnValuesOnConditionCheckFailure (AWS's enum)
  *   5. action by action: the item's or key's attribute values (400 KB),
- *      then the expression parameters and the expressions themselves
+ *      the expression parameters and the expressions themselves, then
+ *      the 4 MB limit on the transaction's payload
  *   6. the ClientRequestToken: a live token for the same TransactItems
- *      answers the first call's success again, without applying anything;
- *      for other TransactItems IdempotentParameterMismatchException
+ *      answers success again, without applying anything; for other
+ *      TransactItems IdempotentParameterMismatchException
  *      (emu/ops/transact_token.c)
- *   7. action by action: the table name, the table exists, the key (a
- *      key of the wrong type or size is a ValidationError reason), the
- *      index keys of a Put (likewise), one action per item, nested access
- *      to key attributes in the condition
+ *   7. action by action: the table name, the table exists, the Item or
+ *      Key given, a ConditionCheck's ConditionExpression and an Update's
+ *      UpdateExpression given, the key (a key of the wrong type or size
+ *      is a ValidationError reason), the index keys of a Put (likewise),
+ *      one action per item, nested access to key attributes in the
+ *      condition
  *   8. the actions run, in order; every one is evaluated, so that every
  *      reason is known.
  */
@@ -55,12 +57,17 @@
 #define MSG_NONE                                                               \
     "Invalid Request: TransactWriteRequest should contain Delete or Put or "   \
     "Update request"
-#define MSG_MANY "TransactItems can only contain one of Check, Put, Update or Delete"
+#define MSG_MANY                                                               \
+    "TransactItems can only contain one of Check, Put, Update or Delete"
 #define MSG_CONDITION_FAILED "The conditional request failed"
 /* A failed ConditionCheck's reason, with its full stop (DynamoDB Local). */
 #define MSG_CHECK_FAILED "The conditional request failed."
 #define CODE_CONDITION "ConditionalCheckFailed"
 #define CODE_VALIDATION "ValidationError"
+#define MSG_PAYLOAD                                                            \
+    "Transaction payload size cannot exceed 4MB. Payload Size: %llu"
+/* AWS's limit on a transaction's size. */
+#define MAX_PAYLOAD ((uint64_t)4 * 1024 * 1024)
 
 #define S(n) {n, SST_EMU_SHAPE_STRING, NULL}
 #define END {NULL, SST_EMU_SHAPE_STRING, NULL}
@@ -124,6 +131,7 @@ struct action {
     struct json_object *attrs_json; /* Item (Put) or Key, borrowed     */
     struct sst_av *attrs;
     struct sst_emu_deferred later;
+    uint64_t values_size; /* ExpressionAttributeValues, as DynamoDB counts */
     struct sst_emu_op_exprs x;
     bool all_old;
     const struct sst_emu_table *t;
@@ -135,6 +143,7 @@ struct twi {
     struct json_object *list;
     struct action *a;
     size_t n;
+    uint64_t payload; /* step 5's running total */
     enum sst_emu_rcc rcc;
     bool ricm;
     const char *token;
@@ -168,6 +177,7 @@ decode_action(struct json_object *j, struct action *a, struct sst_err *err)
     struct sst_emu_deferred ignored = {SST_OK, {0}};
     struct sst_av *values = NULL;
     enum sst_code rc = SST_OK;
+    size_t i;
     int k;
 
     sst_emu_key_init(&a->key);
@@ -186,6 +196,8 @@ decode_action(struct json_object *j, struct action *a, struct sst_err *err)
     if (rc == SST_OK && sst_emu_get(a->body, "ExpressionAttributeValues"))
         rc = sst_emu_req_item(sst_emu_get(a->body, "ExpressionAttributeValues"),
                               &values, &ignored, err);
+    for (i = 0; values != NULL && i < values->u.map.len; i++)
+        a->values_size += sst_av_size(values->u.map.v[i].value);
     sst_av_free(values);
     return rc;
 }
@@ -221,30 +233,29 @@ check_members(struct action *a, size_t i, struct sst_err *err)
     const char *rv;
 
     if (a->table_name == NULL)
-        return sst_err_set(err, SST_E_VALIDATION,
-                           "Value null at 'transactItems.%zu.member.%s."
-                           "tableName' failed to satisfy constraint: Member "
-                           "must not be null",
-                           i + 1, path[a->kind]);
-    if (a->attrs_json == NULL)
-        return sst_err_set(err, SST_E_VALIDATION,
-                           "Value null at 'transactItems.%zu.member.%s.%s' "
-                           "failed to satisfy constraint: Member must not be "
-                           "null",
-                           i + 1, path[a->kind],
-                           a->kind == K_PUT ? "item" : "key");
-    if (required_expr[a->kind] != NULL &&
-        sst_emu_get(a->body, required_expr[a->kind]) == NULL)
-        return sst_err_set(err, SST_E_VALIDATION,
-                           "Value null at 'transactItems.%zu.member.%s.%s' "
-                           "failed to satisfy constraint: Member must not be "
-                           "null",
-                           i + 1, path[a->kind], required_path[a->kind]);
+        return sst_err_set(err, SST_E_VALIDATION, SST_EMU_MSG_TX_MEMBER_NULL,
+                           i + 1, path[a->kind], "tableName");
     rv = sst_emu_get_string(a->body, "ReturnValuesOnConditionCheckFailure");
     if (rv != NULL && strcmp(rv, "NONE") != 0 && strcmp(rv, "ALL_OLD") != 0)
         return sst_err_set(err, SST_E_VALIDATION, SST_EMU_MSG_TX_RVOCCF, rv,
                            i + 1, path[a->kind]);
     a->all_old = rv != NULL && strcmp(rv, "ALL_OLD") == 0;
+    return SST_OK;
+}
+
+/* Step 7: the members DynamoDB requires but checks only once it has the
+ * table. */
+static enum sst_code
+check_required(const struct action *a, size_t i, struct sst_err *err)
+{
+    if (a->attrs_json == NULL)
+        return sst_err_set(err, SST_E_VALIDATION, SST_EMU_MSG_TX_MEMBER_NULL,
+                           i + 1, path[a->kind],
+                           a->kind == K_PUT ? "item" : "key");
+    if (required_expr[a->kind] != NULL &&
+        sst_emu_get(a->body, required_expr[a->kind]) == NULL)
+        return sst_err_set(err, SST_E_VALIDATION, SST_EMU_MSG_TX_MEMBER_NULL,
+                           i + 1, path[a->kind], required_path[a->kind]);
     return SST_OK;
 }
 
@@ -281,17 +292,54 @@ check_values(struct action *a, struct sst_err *err)
     const struct sst_emu_expr_spec *spec = &specs[a->kind];
     enum sst_code rc;
 
-    if (a->kind == K_PUT)
+    /* a missing Item or Key is reported at step 7 */
+    if (a->kind == K_PUT && a->attrs_json != NULL)
         rc = sst_emu_req_check_item(a->attrs_json, a->attrs, &a->later, err);
     else
         rc = sst_emu_deferred_raise(&a->later, err);
-    if (rc == SST_OK)
-        rc = sst_emu_op_exprs_prepare(a->body, spec, &a->x, err);
+    /* without its required expression, the action fails at step 7 */
+    if (rc != SST_OK || (required_expr[a->kind] != NULL &&
+                         sst_emu_get(a->body, required_expr[a->kind]) == NULL))
+        return rc;
+    rc = sst_emu_op_exprs_prepare(a->body, spec, &a->x, err);
     if (rc == SST_OK)
         rc = sst_emu_op_exprs_parse(a->body, spec, &a->x, err);
     if (rc == SST_OK)
         rc = sst_emu_op_exprs_ready(&a->x, err);
     return rc;
+}
+
+/*
+ * Step 5, after each action's own checks: DynamoDB's 4 MB limit on a
+ * transaction, counted as DynamoDB Local counts it, action by action: the
+ * item or key, the expressions' text, the values of
+ * ExpressionAttributeValues and ExpressionAttributeNames. The total is
+ * reported as it stands when it first passes the limit.
+ */
+static enum sst_code
+add_payload(struct twi *w, const struct action *a, struct sst_err *err)
+{
+    struct json_object *names;
+    const char *e;
+
+    w->payload += a->attrs ? sst_av_item_size(a->attrs) : 0;
+    w->payload += a->values_size;
+    if ((e = sst_emu_get_string(a->body, "ConditionExpression")) != NULL)
+        w->payload += strlen(e);
+    if ((e = sst_emu_get_string(a->body, "UpdateExpression")) != NULL)
+        w->payload += strlen(e);
+    names = sst_emu_get(a->body, "ExpressionAttributeNames");
+    if (names != NULL) {
+        json_object_object_foreach(names, k, v)
+        {
+            (void)k;
+            w->payload += (uint64_t)json_object_get_string_len(v);
+        }
+    }
+    if (w->payload > MAX_PAYLOAD)
+        return sst_err_set(err, SST_E_VALIDATION, MSG_PAYLOAD,
+                           (unsigned long long)w->payload);
+    return SST_OK;
 }
 
 /* ------------------------------------------------------------------ */
@@ -327,6 +375,8 @@ check_table(struct sst_emu_txn *txn, struct twi *w, size_t i,
     if (!sst_emu_valid_table_name(a->table_name))
         return sst_err_set(err, SST_E_VALIDATION, SST_EMU_MSG_TABLE_NAME);
     rc = sst_emu_table_lookup(txn, a->table_name, &a->t, err);
+    if (rc == SST_OK)
+        rc = check_required(a, i, err);
     if (rc != SST_OK)
         return rc;
     rc = sst_emu_table_key(a->t, a->attrs, a->kind != K_PUT, &a->key, &e);
@@ -516,12 +566,48 @@ apply(struct sst_emu_txn **txn, struct twi *w,
         return rc;
     }
     if (w->token != NULL)
-        rc = sst_emu_tx_token_store(*txn, w->token, now, w->list, &w->caps,
-                                    err);
+        rc = sst_emu_tx_token_store(*txn, w->token, now, w->list, err);
     if (rc != SST_OK)
         return rc;
     rc = sst_emu_txn_commit(*txn, err);
     *txn = NULL;
+    return rc == SST_OK ? answer(w, resp, err) : rc;
+}
+
+/*
+ * A replay (step 6) changes nothing. Its ConsumedCapacity is what AWS
+ * documents for it, and DynamoDB Local answers: the reading of each
+ * action's item, as a transactional read (two units per 4 KB, a missing
+ * item as one read).
+ */
+static enum sst_code
+replay(struct sst_emu_txn *txn, struct twi *w, struct json_object **resp,
+       struct sst_err *err)
+{
+    struct sst_emu_capacity cap;
+    const void *row = NULL;
+    size_t i, len = 0;
+    uint64_t size;
+    bool found;
+    enum sst_code rc;
+
+    rc = sst_emu_tx_caps_init(&w->caps, w->n, err);
+    for (i = 0; rc == SST_OK && w->rcc != SST_EMU_RCC_NONE && i < w->n; i++) {
+        rc = check_table(txn, w, i, err);
+        size = 0;
+        found = false;
+        if (rc == SST_OK && w->a[i].key.len > 0)
+            rc = sst_emu_rows_get(txn, w->a[i].t->id, SST_EMU_INDEX_TABLE,
+                                  w->a[i].key.data, w->a[i].key.len, &row,
+                                  &len, &found, err);
+        if (rc == SST_OK && found)
+            rc = sst_emu_item_size(row, len, &size, err);
+        if (rc == SST_OK) {
+            sst_emu_capacity_init(&cap, w->a[i].t);
+            cap.table_half = sst_emu_read_half_units(size ? size : 1, true);
+            sst_emu_tx_caps_add(&w->caps, &cap, 2);
+        }
+    }
     return rc == SST_OK ? answer(w, resp, err) : rc;
 }
 
@@ -533,6 +619,7 @@ sst_emu_op_transact_write_items(struct sst_emu *emu,
     struct twi w = {0};
     struct sst_emu_txn *txn = NULL;
     int64_t now = 0;
+    bool again = false;
     enum sst_code rc;
     size_t i;
 
@@ -540,20 +627,20 @@ sst_emu_op_transact_write_items(struct sst_emu *emu,
     rc = decode(req, &w, err);
     if (rc == SST_OK)
         rc = check_request(req, &w, err);
-    for (i = 0; rc == SST_OK && i < w.n; i++)
+    for (i = 0; rc == SST_OK && i < w.n; i++) {
         rc = check_values(&w.a[i], err);
+        if (rc == SST_OK)
+            rc = add_payload(&w, &w.a[i], err);
+    }
     if (rc == SST_OK)
         rc = sst_emu_txn_begin(sst_emu_store_of(emu), true, &txn, err);
     if (rc == SST_OK && w.token != NULL) {
         now = sst_emu_now(emu);
-        rc = sst_emu_tx_token_check(txn, w.token, now, w.list, w.rcc, resp,
-                                    err);
-        if (rc == SST_OK && *resp != NULL)
-            goto out; /* a replay: nothing applied */
+        rc = sst_emu_tx_token_check(txn, w.token, now, w.list, &again, err);
     }
     if (rc == SST_OK)
-        rc = apply(&txn, &w, now, resp, err);
-out:
+        rc = again ? replay(txn, &w, resp, err)
+                   : apply(&txn, &w, now, resp, err);
     sst_emu_txn_abort(txn);
     twi_cleanup(&w);
     return rc;

@@ -10,11 +10,11 @@
  * Checks, in this order (docs/expressions.md, "What the operation does
  * next"): JSON shape and the Key's values as JSON; TableName;
  * ReturnConsumedCapacity and ReturnItemCollectionMetrics; the table
- * exists; ReturnValues; Key given, its values, the key itself; the
- * expression parameters (the engine: UpdateExpression, then
- * ConditionExpression); ConditionalOperator; the legacy parameters
- * (refused); nested access to key attributes in the condition;
- * ReturnValuesOnConditionCheckFailure. Then, with the item read: the
+ * exists; Expected's entries (emu/ops/legacy.h); ReturnValues; Key
+ * given, its values, the key itself; the expression parameters (the
+ * engine: UpdateExpression, then ConditionExpression; or the legacy
+ * parameters, translated); ConditionalOperator; nested access to key
+ * attributes in the condition; ReturnValuesOnConditionCheckFailure. Then, with the item read: the
  * condition; the refusal to update key attributes; nested key access in
  * the update; the update (its runtime errors, the 400 KB limit); the new
  * item's index key attributes.
@@ -24,6 +24,7 @@
 #include "emu/ops/common.h"
 #include "emu/ops/exprs.h"
 #include "emu/ops/keys.h"
+#include "emu/ops/legacy.h"
 #include "emu/ops/ops.h"
 #include "emu/ops/request.h"
 #include "emu/ops/writes.h"
@@ -105,13 +106,16 @@ validate(const struct json_object *req, struct upd *u,
 {
     enum sst_code rc;
 
-    rc = sst_emu_req_return_values(req,
-                                   1u << SST_EMU_RV_NONE |
-                                       1u << SST_EMU_RV_ALL_OLD |
-                                       1u << SST_EMU_RV_UPDATED_OLD |
-                                       1u << SST_EMU_RV_ALL_NEW |
-                                       1u << SST_EMU_RV_UPDATED_NEW,
-                                   &u->rv, err);
+    /* legacy: DynamoDB checks Expected first (emu/ops/legacy.h) */
+    rc = sst_emu_legacy_check_expected(req, err);
+    if (rc == SST_OK)
+        rc = sst_emu_req_return_values(req,
+                                       1u << SST_EMU_RV_NONE |
+                                           1u << SST_EMU_RV_ALL_OLD |
+                                           1u << SST_EMU_RV_UPDATED_OLD |
+                                           1u << SST_EMU_RV_ALL_NEW |
+                                           1u << SST_EMU_RV_UPDATED_NEW,
+                                       &u->rv, err);
     if (rc == SST_OK && sst_emu_get(req, "Key") == NULL)
         rc = sst_err_set(err, SST_E_VALIDATION, SST_EMU_MSG_NULL_KEY);
     if (rc == SST_OK)

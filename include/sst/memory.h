@@ -199,7 +199,9 @@ SST_API enum sst_code sst_memory_batch_get(struct sst_memory *m,
  * @param[in]  override_id  the id to use, or NULL for a new ULID
  * @param[out] out          optional: on SST_OK the created resource
  * @return SST_OK, SST_E_INVALID_DATA, SST_E_VERSION_CONFLICT (versioned:
- *         the id exists), backend codes
+ *         the id exists: "Transaction failed: Item 0:
+ *         ConditionalCheckFailed - The conditional request failed; Item 1:
+ *         ..."), backend codes
  */
 SST_API enum sst_code sst_memory_create(struct sst_memory *m,
                                         const struct sst_type *t,
@@ -225,14 +227,33 @@ struct sst_memory_cond {
  * and v0 (version still N, and cond when given), prunes to max_versions,
  * and reads v<N+1> back consistently.
  *
+ * How a cancelled versioned update is judged (its message is always
+ * "Transaction failed: Item i: <Code> - <Message>; ..." over the items
+ * that failed):
+ *   - the new vN+1 failed its absence condition (item 0): another writer
+ *     made that version first, SST_E_VERSION_CONFLICT;
+ *   - only v0 failed (item 1) and there is no cond: v0 moved on,
+ *     SST_E_VERSION_CONFLICT;
+ *   - only v0 failed and cond was given: v0 is read again (consistent
+ *     read); still at version N, cond was false: SST_E_CONDITION_FAILED;
+ *     moved on or gone: SST_E_VERSION_CONFLICT;
+ *   - TransactionConflict (a concurrent transaction on the rows):
+ *     SST_E_VERSION_CONFLICT;
+ *   - any other reason (validation, capacity): SST_E_TXN_CANCELED.
+ * A non-versioned update with a false cond is DynamoDB's
+ * ConditionalCheckFailedException: SST_E_CONDITION_FAILED, "The
+ * conditional request failed".
+ *
  * @param[in]  existing      borrowed; a resource of t (as read)
  * @param[in]  update        borrowed; members to set (may be NULL)
  * @param[in]  clear_fields  NULL-terminated names, or NULL
  * @param[in]  cond          optional user condition, or NULL
  * @param[out] out           optional: on SST_OK the new state
- * @return SST_OK, SST_E_INVALID_DATA, SST_E_VERSION_CONFLICT,
+ * @return SST_OK, SST_E_INVALID_DATA, SST_E_VERSION_CONFLICT ("Cannot
+ *         update from non-latest version", or a lost race),
  *         SST_E_CONDITION_FAILED (cond false on the current item),
- *         SST_E_ITEM_NOT_FOUND (versioned: no v0), backend codes
+ *         SST_E_ITEM_NOT_FOUND (versioned: no v0, "<Type> <id> not
+ *         found"), SST_E_TXN_CANCELED, SST_E_INVALID_ARG, backend codes
  */
 SST_API enum sst_code sst_memory_update(struct sst_memory *m,
                                         const struct sst_type *t,
@@ -247,6 +268,10 @@ SST_API enum sst_code sst_memory_update(struct sst_memory *m,
  * delete_existing(): non-versioned, DeleteItem and stats -1. Versioned,
  * delete the row v<existing->version>; when v0 holds that version, delete
  * v0 too and stats -1 (older versions stay, as in Python).
+ *
+ * @return SST_OK, SST_E_INVALID_ARG (NULL arguments; "Invalid resource
+ *         type provided" when existing has no resource_id, or no version
+ *         for a versioned type), backend codes
  */
 SST_API enum sst_code sst_memory_delete(struct sst_memory *m,
                                         const struct sst_type *t,
@@ -304,9 +329,10 @@ SST_API enum sst_code sst_memory_restore_version(struct sst_memory *m,
  *
  * @param[out] value  optional: on SST_OK the new value
  * @return SST_OK, SST_E_INVALID_ARG (versioned or compressed type, unknown
- *         field "Unknown field ...", a field of another kind), backend
- *         codes (SST_E_VALIDATION when the stored attribute is not a
- *         number)
+ *         field "Unknown field <f> on <Type>", a field that is not a
+ *         non-nullable INT, or for "map.key" not a non-nullable MAP of
+ *         INT), backend codes (SST_E_VALIDATION when the stored attribute
+ *         is not a number)
  */
 SST_API enum sst_code sst_memory_increment(struct sst_memory *m,
                                            const struct sst_type *t,
@@ -342,7 +368,9 @@ SST_API const struct sst_type *sst_memory_stats_type(void);
 
 /**
  * get_stats(): the _INTERNAL#MemoryStats resource, created when missing
- * (which counts itself: counts_by_type.MemoryStats = 1).
+ * (which counts itself: counts_by_type.MemoryStats = 1). The row is read
+ * back after it is created, so a new row already shows that count
+ * (Python returns the object it built, with an empty map).
  *
  * @param[out] out  on SST_OK the stats resource
  */

@@ -18,16 +18,6 @@ cast(const json_object *v)
     return (json_object *)(uintptr_t)v;
 }
 
-static bool
-add(json_object *obj, const char *name, json_object *v)
-{
-    if (v == NULL || json_object_object_add(obj, name, v) != 0) {
-        json_object_put(v);
-        return false;
-    }
-    return true;
-}
-
 /* {"N": "<v>"} */
 static json_object *
 num_av(int64_t v)
@@ -36,7 +26,7 @@ num_av(int64_t v)
     char buf[24];
 
     snprintf(buf, sizeof buf, "%lld", (long long)v);
-    if (av != NULL && !add(av, "N", json_object_new_string(buf))) {
+    if (av != NULL && !sst_mo_add(av, "N", json_object_new_string(buf))) {
         json_object_put(av);
         return NULL;
     }
@@ -58,7 +48,7 @@ now_av(struct sst_memory *m, json_object **out, struct sst_err *err)
         return rc;
     sst_time_isoformat(&now, buf);
     *out = json_object_new_object();
-    if (*out == NULL || !add(*out, "S", json_object_new_string(buf))) {
+    if (*out == NULL || !sst_mo_add(*out, "S", json_object_new_string(buf))) {
         json_object_put(*out);
         *out = NULL;
         return sst_mo_nomem(err);
@@ -103,12 +93,12 @@ update_item(struct sst_memory *m, const json_object *key, const char *expr,
     if (attrs != NULL)
         *attrs = NULL;
     if (req == NULL || json_object_deep_copy(cast(key), &copy, NULL) != 0 ||
-        !add(req, "Key", copy) ||
-        !add(req, "UpdateExpression", json_object_new_string(expr)) ||
-        !add(req, "ExpressionAttributeNames", json_object_get(names)) ||
-        !add(req, "ExpressionAttributeValues", json_object_get(values)) ||
+        !sst_mo_add(req, "Key", copy) ||
+        !sst_mo_add(req, "UpdateExpression", json_object_new_string(expr)) ||
+        !sst_mo_add(req, "ExpressionAttributeNames", json_object_get(names)) ||
+        !sst_mo_add(req, "ExpressionAttributeValues", json_object_get(values)) ||
         (attrs != NULL &&
-         !add(req, "ReturnValues", json_object_new_string("UPDATED_NEW")))) {
+         !sst_mo_add(req, "ReturnValues", json_object_new_string("UPDATED_NEW")))) {
         rc = sst_mo_nomem(err);
         goto out;
     }
@@ -141,13 +131,13 @@ sst_mo_map_increment(struct sst_memory *m, const json_object *key,
     }
     rc = now_av(m, &now, err);
     if (rc == SST_OK &&
-        (!add(names, "#f", json_object_new_string(field)) ||
-         !add(names, "#k", json_object_new_string(map_key)) ||
-         !add(names, "#u", json_object_new_string("updated_at")) ||
-         !add(names, "#g", json_object_new_string("gsitypesk")) ||
-         !add(values, ":zero", num_av(0)) ||
-         !add(values, ":incr", num_av(by)) ||
-         !add(values, ":now", json_object_get(now))))
+        (!sst_mo_add(names, "#f", json_object_new_string(field)) ||
+         !sst_mo_add(names, "#k", json_object_new_string(map_key)) ||
+         !sst_mo_add(names, "#u", json_object_new_string("updated_at")) ||
+         !sst_mo_add(names, "#g", json_object_new_string("gsitypesk")) ||
+         !sst_mo_add(values, ":zero", num_av(0)) ||
+         !sst_mo_add(values, ":incr", num_av(by)) ||
+         !sst_mo_add(values, ":now", json_object_get(now))))
         rc = sst_mo_nomem(err);
     json_object_put(now);
     if (rc != SST_OK) {
@@ -276,11 +266,11 @@ sst_memory_increment(struct sst_memory *m, const struct sst_type *t,
     rc = now_av(m, &now, err);
     if (rc == SST_OK &&
         (names == NULL || values == NULL ||
-         !add(names, "#f", json_object_new_string(field)) ||
-         !add(names, "#u", json_object_new_string("updated_at")) ||
-         !add(names, "#g", json_object_new_string("gsitypesk")) ||
-         !add(values, ":incr", num_av(by)) ||
-         !add(values, ":now", json_object_get(now))))
+         !sst_mo_add(names, "#f", json_object_new_string(field)) ||
+         !sst_mo_add(names, "#u", json_object_new_string("updated_at")) ||
+         !sst_mo_add(names, "#g", json_object_new_string("gsitypesk")) ||
+         !sst_mo_add(values, ":incr", num_av(by)) ||
+         !sst_mo_add(values, ":now", json_object_get(now))))
         rc = sst_mo_nomem(err);
     if (rc == SST_OK) {
         rc = update_item(m, key, "SET #u = :now, #g = :now ADD #f :incr",
@@ -318,7 +308,7 @@ string_set(const char *value)
         json_object_put(s);
         return NULL;
     }
-    if (!add(set, "SS", ss)) {
+    if (!sst_mo_add(set, "SS", ss)) {
         json_object_put(set);
         return NULL;
     }
@@ -357,8 +347,8 @@ set_op(struct sst_memory *m, const struct sst_type *t,
     values = json_object_new_object();
     set = string_set(value);
     if (names == NULL || values == NULL || set == NULL ||
-        !add(names, "#f", json_object_new_string(field)) ||
-        !add(values, ":val", json_object_get(set))) {
+        !sst_mo_add(names, "#f", json_object_new_string(field)) ||
+        !sst_mo_add(values, ":val", json_object_get(set))) {
         rc = sst_mo_nomem(err);
         goto out;
     }

@@ -39,9 +39,8 @@ sst_mo_res_string(const json_object *res, const char *name)
     return json_object_get_string(v);
 }
 
-/* obj[name] = v, taking v; false (and v released) when out of memory. */
-static bool
-add(json_object *obj, const char *name, json_object *v)
+bool
+sst_mo_add(json_object *obj, const char *name, json_object *v)
 {
     if (v == NULL || json_object_object_add(obj, name, v) != 0) {
         json_object_put(v);
@@ -60,7 +59,7 @@ add_copy(json_object *obj, const char *name, const json_object *v)
         return true;
     if (json_object_deep_copy(cast(v), &c, NULL) != 0)
         return false;
-    return add(obj, name, c);
+    return sst_mo_add(obj, name, c);
 }
 
 enum sst_code
@@ -73,7 +72,7 @@ sst_mo_get_item(struct sst_memory *m, const json_object *key, bool consistent,
 
     *item = NULL;
     if (req == NULL || !add_copy(req, "Key", key) ||
-        !add(req, "ConsistentRead", json_object_new_boolean(consistent))) {
+        !sst_mo_add(req, "ConsistentRead", json_object_new_boolean(consistent))) {
         json_object_put(req);
         return sst_mo_nomem(err);
     }
@@ -115,7 +114,7 @@ sst_mo_put_item(struct sst_memory *m, const json_object *item,
 
     if (req == NULL || !add_copy(req, "Item", item) ||
         (cond_expr != NULL &&
-         !add(req, "ConditionExpression",
+         !sst_mo_add(req, "ConditionExpression",
               json_object_new_string(cond_expr))) ||
         !add_copy(req, "ExpressionAttributeNames", names) ||
         !add_copy(req, "ExpressionAttributeValues", values)) {
@@ -165,8 +164,8 @@ batch_delete_chunk(struct sst_memory *m, const json_object *keys, size_t from,
         json_object_put(list);
         return sst_mo_nomem(err);
     }
-    if (!add(req, "RequestItems", reqs) ||
-        !add(reqs, m->table_name, json_object_get(list))) {
+    if (!sst_mo_add(req, "RequestItems", reqs) ||
+        !sst_mo_add(reqs, m->table_name, json_object_get(list))) {
         json_object_put(list);
         json_object_put(req);
         return sst_mo_nomem(err);
@@ -177,7 +176,7 @@ batch_delete_chunk(struct sst_memory *m, const json_object *keys, size_t from,
 
         if (del == NULL || wrap == NULL ||
             !add_copy(del, "Key", json_object_array_get_idx(keys, i)) ||
-            !add(wrap, "DeleteRequest", json_object_get(del)) ||
+            !sst_mo_add(wrap, "DeleteRequest", json_object_get(del)) ||
             json_object_array_add(list, wrap) != 0) {
             json_object_put(del);
             json_object_put(wrap);
@@ -241,20 +240,20 @@ sst_mo_query_versions(struct sst_memory *m, const struct sst_type *t,
     names = json_object_new_object();
     values = json_object_new_object();
     if (req == NULL || names == NULL || values == NULL ||
-        !add(req, "ExpressionAttributeNames", json_object_get(names)) ||
-        !add(req, "ExpressionAttributeValues", json_object_get(values)) ||
-        !add(req, "KeyConditionExpression",
+        !sst_mo_add(req, "ExpressionAttributeNames", json_object_get(names)) ||
+        !sst_mo_add(req, "ExpressionAttributeValues", json_object_get(values)) ||
+        !sst_mo_add(req, "KeyConditionExpression",
              json_object_new_string("#pk = :pk AND begins_with(#sk, :v)")) ||
-        !add(names, "#pk", json_object_new_string("pk")) ||
-        !add(names, "#sk", json_object_new_string("sk")) ||
+        !sst_mo_add(names, "#pk", json_object_new_string("pk")) ||
+        !sst_mo_add(names, "#sk", json_object_new_string("sk")) ||
         !add_copy(values, ":pk", json_object_object_get(key, "pk")) ||
-        !add(values, ":v",
+        !sst_mo_add(values, ":v",
              json_tokener_parse("{\"S\":\"v\"}")) ||
         (projection != NULL &&
-         (!add(req, "ProjectionExpression",
+         (!sst_mo_add(req, "ProjectionExpression",
                json_object_new_string(projection)) ||
           (strstr(projection, "#version") != NULL &&
-           !add(names, "#version", json_object_new_string("version")))))) {
+           !sst_mo_add(names, "#version", json_object_new_string("version")))))) {
         rc = sst_mo_nomem(err);
         goto out;
     }

@@ -19,6 +19,10 @@
 /** SST_E_NOMEM "out of memory". */
 enum sst_code sst_mo_nomem(struct sst_err *err);
 
+/** obj[name] = v, taking v; false (and v released) when out of memory or
+ *  v is NULL. */
+bool sst_mo_add(json_object *obj, const char *name, json_object *v);
+
 /** The resource's string member name, or NULL. */
 const char *sst_mo_res_string(const json_object *res, const char *name);
 
@@ -28,6 +32,7 @@ const char *sst_mo_res_string(const json_object *res, const char *name);
  * @param[out] item  on SST_OK a new reference to the item, or NULL when
  *                   there is none
  */
+SST_MUST_CHECK
 enum sst_code sst_mo_get_item(struct sst_memory *m, const json_object *key,
                               bool consistent, json_object **item,
                               struct sst_err *err);
@@ -38,6 +43,7 @@ enum sst_code sst_mo_get_item(struct sst_memory *m, const json_object *key,
  *
  * @param[out] out  on SST_OK the resource, or NULL when there is no item
  */
+SST_MUST_CHECK
 enum sst_code sst_mo_get(struct sst_memory *m, const struct sst_type *t,
                          const char *id, int64_t version, bool consistent,
                          json_object **out, struct sst_err *err);
@@ -46,11 +52,13 @@ enum sst_code sst_mo_get(struct sst_memory *m, const struct sst_type *t,
  * Put one item (borrowed) with an optional condition: cond_expr and its
  * names and values (each may be NULL).
  */
+SST_MUST_CHECK
 enum sst_code sst_mo_put_item(struct sst_memory *m, const json_object *item,
                               const char *cond_expr, const json_object *names,
                               const json_object *values, struct sst_err *err);
 
 /** DeleteItem of key (borrowed), unconditional. */
+SST_MUST_CHECK
 enum sst_code sst_mo_delete_item(struct sst_memory *m, const json_object *key,
                                  struct sst_err *err);
 
@@ -59,6 +67,7 @@ enum sst_code sst_mo_delete_item(struct sst_memory *m, const json_object *key,
  * borrowed), 25 per request, retrying unprocessed items until none are
  * left.
  */
+SST_MUST_CHECK
 enum sst_code sst_mo_batch_delete(struct sst_memory *m,
                                   const json_object *keys,
                                   struct sst_err *err);
@@ -71,6 +80,7 @@ enum sst_code sst_mo_batch_delete(struct sst_memory *m,
  *
  * @param[out] items  on SST_OK a new array of items
  */
+SST_MUST_CHECK
 enum sst_code sst_mo_query_versions(struct sst_memory *m,
                                     const struct sst_type *t, const char *id,
                                     const char *projection,
@@ -97,6 +107,7 @@ int64_t sst_mo_item_version(const json_object *item);
  * @return SST_OK, SST_E_VERSION_CONFLICT, SST_E_TXN_CANCELED, backend
  *         codes
  */
+SST_MUST_CHECK
 enum sst_code sst_mo_transact(struct sst_memory *m, const json_object *items,
                               uint32_t *failed, struct sst_err *err);
 
@@ -105,6 +116,7 @@ enum sst_code sst_mo_transact(struct sst_memory *m, const json_object *items,
  * items (an array). item is borrowed (a reference is taken); names and
  * values are deep-copied and may be NULL.
  */
+SST_MUST_CHECK
 enum sst_code sst_mo_txn_put(json_object *items, json_object *item,
                              const char *cond, const json_object *names,
                              const json_object *values, struct sst_err *err);
@@ -113,6 +125,7 @@ enum sst_code sst_mo_txn_put(json_object *items, json_object *item,
  * Add by to counts_by_type.<type_name> of the MemoryStats row (creating
  * the row first when it is missing), when the handle tracks stats.
  */
+SST_MUST_CHECK
 enum sst_code sst_mo_stats_add(struct sst_memory *m, const char *type_name,
                                int64_t by, struct sst_err *err);
 
@@ -121,6 +134,7 @@ enum sst_code sst_mo_stats_add(struct sst_memory *m, const char *type_name,
  * versioned resource (by numeric version; v0 is always kept) and
  * batch-delete the others. Nothing when max_versions < 1.
  */
+SST_MUST_CHECK
 enum sst_code sst_mo_prune_versions(struct sst_memory *m,
                                     const struct sst_type *t, const char *id,
                                     struct sst_err *err);
@@ -130,6 +144,7 @@ enum sst_code sst_mo_prune_versions(struct sst_memory *m,
  * SET #f.#k = if_not_exists(#f.#k, :zero) + :incr, updated_at = :now,
  * gsitypesk = :now; the new value in *value (optional).
  */
+SST_MUST_CHECK
 enum sst_code sst_mo_map_increment(struct sst_memory *m,
                                    const json_object *key, const char *field,
                                    const char *map_key, int64_t by,

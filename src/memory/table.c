@@ -9,6 +9,7 @@
 #include <sst/mem.h>
 
 #include "src/memory/memory_int.h"
+#include "src/memory/ops_int.h"
 
 /* Spec 2.1, as example_tables/standard.yaml writes it. */
 static const char STANDARD_TABLE[] =
@@ -120,77 +121,6 @@ sst_memory_create_standard_table(struct sst_memory *m, struct sst_err *err)
 
 /* ------------------------------------------------------------ truncate */
 
-/* Delete the keys of one Scan page, 25 at a time, retrying unprocessed
- * requests until none are left. */
-static enum sst_code
-delete_keys(struct sst_memory *m, json_object *items, uint64_t *deleted,
-            struct sst_err *err)
-{
-    size_t n = json_object_array_length(items);
-    size_t i = 0;
-    enum sst_code rc = SST_OK;
-
-    while (i < n && rc == SST_OK) {
-        json_object *req = json_object_new_object();
-        json_object *reqs = json_object_new_object();
-        json_object *list = json_object_new_array();
-        json_object *resp = NULL;
-        size_t j;
-
-        if (req == NULL || reqs == NULL || list == NULL) {
-            json_object_put(req);
-            json_object_put(reqs);
-            json_object_put(list);
-            return nomem(err);
-        }
-        json_object_object_add(req, "RequestItems", reqs);
-        json_object_object_add(reqs, m->table_name, list);
-        for (j = 0; j < 25 && i < n; j++, i++) {
-            json_object *del = json_object_new_object();
-            json_object *wrap = json_object_new_object();
-
-            if (del == NULL || wrap == NULL) {
-                json_object_put(del);
-                json_object_put(wrap);
-                json_object_put(req);
-                return nomem(err);
-            }
-            json_object_object_add(del, "Key", json_object_get(
-                json_object_array_get_idx(items, i)));
-            json_object_object_add(wrap, "DeleteRequest", del);
-            json_object_array_add(list, wrap);
-        }
-        for (;;) {
-            json_object *unprocessed = NULL;
-            json_object *next;
-
-            rc = sst_memory_call(m, "BatchWriteItem", req, &resp, err);
-            if (rc != SST_OK)
-                break;
-            if (!json_object_object_get_ex(resp, "UnprocessedItems",
-                                           &unprocessed) ||
-                json_object_object_length(unprocessed) == 0)
-                break;
-            next = json_object_new_object();
-            if (next == NULL) {
-                rc = nomem(err);
-                break;
-            }
-            json_object_object_add(next, "RequestItems",
-                                   json_object_get(unprocessed));
-            json_object_put(req);
-            json_object_put(resp);
-            resp = NULL;
-            req = next;
-        }
-        if (rc == SST_OK && deleted != NULL)
-            *deleted += j;
-        json_object_put(resp);
-        json_object_put(req);
-    }
-    return rc;
-}
-
 enum sst_code
 sst_memory_truncate(struct sst_memory *m, uint64_t *deleted,
                     struct sst_err *err)
@@ -220,8 +150,12 @@ sst_memory_truncate(struct sst_memory *m, uint64_t *deleted,
         rc = sst_memory_call(m, "Scan", req, &resp, err);
         json_object_put(req);
         if (rc == SST_OK &&
-            json_object_object_get_ex(resp, "Items", &items))
-            rc = delete_keys(m, items, deleted, err);
+            json_object_object_get_ex(resp, "Items", &items)) {
+            /* the items hold exactly their keys (the projection) */
+            rc = sst_mo_batch_delete(m, items, err);
+            if (rc == SST_OK && deleted != NULL)
+                *deleted += json_object_array_length(items);
+        }
         if (rc == SST_OK &&
             json_object_object_get_ex(resp, "LastEvaluatedKey", &start))
             json_object_get(start);

@@ -12,7 +12,8 @@
  * error (its code, __type and message), or success with an expected
  * answer that must be contained in the real one (every member given must
  * be there with an equal value; members not given, such as timestamps
- * and ARNs, are not compared; set members compare in any order). A
+ * and ARNs, are not compared; set members compare in any order), or, for
+ * an error with members of its own (CancellationReasons), exactly those. A
  * difference on one backend is a bug in that backend, unless the call
  * names a documented DynamoDB Local deviation (docs/fidelity.md), which
  * then states DynamoDB Local's answer separately.
@@ -38,7 +39,9 @@ struct call {
     const char *op;
     const char *request;
     /* expected: on success a JSON pattern contained in the answer ("" for
-     * any answer); on failure the error's short type and message */
+     * any answer); on failure the error's short type and message, and in
+     * pattern, when not NULL, the error's other members, exactly (the
+     * CancellationReasons of TransactionCanceledException) */
     const char *pattern;
     const char *type;
     const char *message;
@@ -172,8 +175,82 @@ static const struct call items[] = {
     {NULL, NULL, NULL, NULL, NULL, NULL},
 };
 
+/* transactions: TransactWriteItems, its cancellation reasons (identical
+ * everywhere), idempotency, TransactGetItems */
+#define TX_KEY(pk) "{\"pk\":{\"S\":\"" pk "\"},\"sk\":{\"S\":\"1\"}}"
+#define TX_PUT(pk, more)                                                       \
+    "{\"Put\":{\"TableName\":\"c_hs\",\"Item\":{\"pk\":{\"S\":\"" pk         \
+    "\"},\"sk\":{\"S\":\"1\"}" more "}}}"
+
+static const struct call transactions[] = {
+    {"CreateTable", TABLE_HS, "", NULL, NULL, NULL},
+    {"PutItem",
+     "{\"TableName\":\"c_hs\",\"Item\":{\"pk\":{\"S\":\"a\"},\"sk\":"
+     "{\"S\":\"1\"},\"v\":{\"N\":\"1\"}}}",
+     "{}", NULL, NULL, NULL},
+    {"TransactWriteItems",
+     "{\"TransactItems\":[" TX_PUT("b", ",\"w\":{\"S\":\"x\"}") ","
+     "{\"Update\":{\"TableName\":\"c_hs\",\"Key\":" TX_KEY("a") ","
+     "\"UpdateExpression\":\"SET v = v + :one\","
+     "\"ConditionExpression\":\"v = :one\","
+     "\"ExpressionAttributeValues\":{\":one\":{\"N\":\"1\"}}}}]}",
+     "{}", NULL, NULL, NULL},
+    {"GetItem", "{\"TableName\":\"c_hs\",\"Key\":" TX_KEY("a") "}",
+     "{\"Item\":{\"v\":{\"N\":\"2\"}}}", NULL, NULL, NULL},
+    /* a cancelled transaction: the reasons, the item for ALL_OLD, and
+     * nothing written */
+    {"TransactWriteItems",
+     "{\"TransactItems\":[" TX_PUT("c", "") ","
+     "{\"Delete\":{\"TableName\":\"c_hs\",\"Key\":" TX_KEY("a") ","
+     "\"ConditionExpression\":\"attribute_not_exists(pk)\","
+     "\"ReturnValuesOnConditionCheckFailure\":\"ALL_OLD\"}},"
+     "{\"ConditionCheck\":{\"TableName\":\"c_hs\",\"Key\":" TX_KEY("b")
+     ",\"ConditionExpression\":\"w = :y\",\"ExpressionAttributeValues\":{"
+     "\":y\":{\"S\":\"y\"}}}}]}",
+     "{\"CancellationReasons\":[{\"Code\":\"None\"},{\"Code\":"
+     "\"ConditionalCheckFailed\",\"Message\":\"The conditional request "
+     "failed\",\"Item\":{\"pk\":{\"S\":\"a\"},\"sk\":{\"S\":\"1\"},\"v\":{"
+     "\"N\":\"2\"}}},{\"Code\":\"ConditionalCheckFailed\",\"Message\":"
+     "\"The conditional request failed.\"}]}",
+     "TransactionCanceledException",
+     "Transaction cancelled, please refer cancellation reasons for specific "
+     "reasons [None, ConditionalCheckFailed, ConditionalCheckFailed]",
+     NULL},
+    {"GetItem", "{\"TableName\":\"c_hs\",\"Key\":" TX_KEY("c") "}", "{}",
+     NULL, NULL, NULL},
+    {"TransactWriteItems",
+     "{\"TransactItems\":[" TX_PUT("a", "") "," TX_PUT("a", "") "]}", NULL,
+     "ValidationException",
+     "Transaction request cannot include multiple operations on one item",
+     NULL},
+    /* ClientRequestToken: a replay applies nothing, other items mismatch */
+    {"TransactWriteItems",
+     "{\"ClientRequestToken\":\"contract-token-1\",\"TransactItems\":["
+     TX_PUT("d", "") "]}",
+     "{}", NULL, NULL, NULL},
+    {"DeleteItem", "{\"TableName\":\"c_hs\",\"Key\":" TX_KEY("d") "}", "{}",
+     NULL, NULL, NULL},
+    {"TransactWriteItems",
+     "{\"ClientRequestToken\":\"contract-token-1\",\"TransactItems\":["
+     TX_PUT("d", "") "]}",
+     "{}", NULL, NULL, NULL},
+    {"TransactWriteItems",
+     "{\"ClientRequestToken\":\"contract-token-1\",\"TransactItems\":["
+     TX_PUT("e", "") "]}",
+     NULL, "IdempotentParameterMismatchException", "", NULL},
+    {"TransactGetItems",
+     "{\"TransactItems\":[{\"Get\":{\"TableName\":\"c_hs\",\"Key\":"
+     TX_KEY("b") ",\"ProjectionExpression\":\"w\"}},{\"Get\":{"
+     "\"TableName\":\"c_hs\",\"Key\":" TX_KEY("d") "}}]}",
+     "{\"Responses\":[{\"Item\":{\"w\":{\"S\":\"x\"}}},{}]}", NULL, NULL,
+     NULL},
+    {"DeleteTable", "{\"TableName\":\"c_hs\"}", "", NULL, NULL, NULL},
+    {NULL, NULL, NULL, NULL, NULL, NULL},
+};
+
 static const struct contract_case cases[] = {
     {"items: put, get, scan, delete, refusals", items},
+    {"transactions: write, cancel, replay, get", transactions},
     {"create, describe, list, delete", create_describe_delete},
     {"CreateTable validation", create_table_validation},
     {NULL, NULL},
@@ -338,6 +415,12 @@ run_side(enum side s)
             if (k->type) {
                 ok = got != SST_OK && strcmp(e.type, k->type) == 0 &&
                      strcmp(e.message, k->message) == 0;
+                if (ok && k->pattern != NULL) {
+                    struct json_object *want = json_tokener_parse(k->pattern);
+
+                    ok = want != NULL && json_object_equal(resp, want);
+                    json_object_put(want);
+                }
             } else {
                 struct json_object *want =
                     *pattern ? json_tokener_parse(pattern) : NULL;

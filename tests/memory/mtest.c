@@ -241,7 +241,8 @@ mt_raw(struct sst_tm *tm, const char *pk, const char *sk)
     char *req;
     const char *fmt = "{\"ConsistentRead\":true,\"Key\":{\"pk\":{\"S\":%s},"
                       "\"sk\":{\"S\":%s}}}";
-    json_object *p = json_object_new_string(pk), *s = json_object_new_string(sk);
+    json_object *p = json_object_new_string(pk);
+    json_object *s = json_object_new_string(sk);
     size_t len;
 
     len = strlen(fmt) + strlen(json_object_to_json_string(p)) +

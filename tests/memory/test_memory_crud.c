@@ -81,8 +81,7 @@ test_ids_and_overwrite(void)
 {
     struct sst_tm tm;
     struct sst_err e;
-    json_object *data = mt_json("{\"name\":\"a\"}");
-    json_object *b = mt_json("{\"name\":\"b\"}");
+    json_object *data, *b;
     json_object *r1 = NULL, *r2 = NULL, *got = NULL;
     char before[SST_ULID_LEN + 1];
     unsigned char zero[SST_ULID_RANDOM_BYTES] = {0};
@@ -90,6 +89,8 @@ test_ids_and_overwrite(void)
 
     if (mt_open(&tm, NULL, false))
         return;
+    data = mt_json("{\"name\":\"a\"}");
+    b = mt_json("{\"name\":\"b\"}");
     /* a ULID made just before, at the same injected time */
     CU_ASSERT_EQUAL(sst_ulid_encode(SST_TM_START_US / 1000, zero, before,
                                     &e), SST_OK);
@@ -394,7 +395,8 @@ test_bad_args(void)
                     SST_E_INVALID_ARG);
     CU_ASSERT_EQUAL(sst_memory_create(tm.m, &mt_thing, bad, NULL, &out, &e),
                     SST_E_INVALID_DATA);
-    SST_ASSERT_STR_EQ(e.message, "field 'name': expected a string, got a number");
+    SST_ASSERT_STR_EQ(e.message,
+                      "field 'name': expected a string, got a number");
     CU_ASSERT_PTR_NULL(out);
     CU_ASSERT_EQUAL(mt_count(&tm), 0);
     sst_tm_close(&tm);

@@ -308,6 +308,33 @@ test_oom(void)
     SST_ASSERT_STR_EQ(mt_str(out, "status"), "t");
     json_object_put(out);
     out = NULL;
+    /* the other single-resource calls and their stats updates */
+    {
+        const char *ids[] = {mt_str(r, "resource_id"), "none"};
+        json_object *got = NULL;
+        int64_t v = 0;
+
+        OOM_LOOP((json_object_put(got), got = NULL,
+                  sst_memory_read(tm.m, &task, ids[0], 0, true, &got, &e)),
+                 "read");
+        json_object_put(got);
+        got = NULL;
+        OOM_LOOP((json_object_put(got), got = NULL,
+                  sst_memory_batch_get(tm.m, &task, ids, 2, false, &got, &e)),
+                 "batch get");
+        CU_ASSERT_EQUAL(json_object_object_length(got), 1);
+        json_object_put(got);
+        got = NULL;
+        OOM_LOOP(sst_memory_increment(tm.m, &task, r, "priority", 1, &v, &e),
+                 "increment");
+        OOM_LOOP(sst_memory_add_to_set(tm.m, &task, r, "tags", "b", &e),
+                 "add to set");
+        OOM_LOOP((json_object_put(got), got = NULL,
+                  sst_memory_get_stats(tm.m, &got, &e)),
+                 "get stats");
+        json_object_put(got);
+        OOM_LOOP(sst_memory_delete(tm.m, &task, r, &e), "delete");
+    }
     sst_tm_close(&tm);
     if (mt_open(&tm, NULL, true))
         goto done;
@@ -323,12 +350,38 @@ test_oom(void)
 
         CU_ASSERT_EQUAL_FATAL(sst_memory_create(tm.m, &page, pg, "pv", &cur,
                                                 &e), SST_OK);
-        OOM_LOOP((json_object_put(cur), cur = NULL,
-                  sst_memory_read(tm.m, &page, "pv", 0, true, &cur, &e),
-                  sst_memory_update(tm.m, &page, cur, pg, NULL, NULL, &out,
-                                    &e)),
-                 "versioned update");
+        enum sst_code rc = SST_E_NOMEM;
+        long n;
+
+        for (n = 1; n < 100000 && rc == SST_E_NOMEM; n++) {
+            /* the latest version, read outside the failure window */
+            json_object_put(cur);
+            cur = NULL;
+            CU_ASSERT_EQUAL_FATAL(sst_memory_read(tm.m, &page, "pv", 0, true,
+                                                  &cur, &e), SST_OK);
+            sst_mem_fail_after(n);
+            rc = sst_memory_update(tm.m, &page, cur, pg, NULL, NULL, &out,
+                                   &e);
+            sst_mem_fail_reset();
+            if (rc != SST_OK && rc != SST_E_NOMEM)
+                printf("\n  versioned update: allocation %ld: %s: %s\n", n,
+                       sst_code_name(rc), e.message);
+        }
+        CU_ASSERT_EQUAL(rc, SST_OK);
+        CU_ASSERT_TRUE(n > 3);
         CU_ASSERT_TRUE(mt_int(out, "version") >= 2);
+        json_object_put(out);
+        out = NULL;
+        OOM_LOOP((json_object_put(out), out = NULL,
+                  sst_memory_get_all_versions(tm.m, &page, "pv", &out, &e)),
+                 "get all versions");
+        CU_ASSERT_TRUE(json_object_array_length(out) >= 2);
+        json_object_put(out);
+        out = NULL;
+        OOM_LOOP(sst_memory_restore_version(tm.m, &page, "pv", 1, NULL, &e),
+                 "restore version");
+        OOM_LOOP(sst_memory_delete_all_versions(tm.m, &page, "pv", &e),
+                 "delete all versions");
         json_object_put(cur);
     }
     sst_tm_close(&tm);

@@ -369,7 +369,8 @@ test_dates_nested(void)
                           SST_OK);
     raw = mt_raw(&tm, "Profile#p", "Profile#p");
     MT_ASSERT_ITEM(json_object_object_get(raw, "author"),
-                   "{\"M\":{\"name\":{\"S\":\"ann\"},\"age\":{\"NULL\":true}}}");
+                   "{\"M\":{\"name\":{\"S\":\"ann\"},"
+                   "\"age\":{\"NULL\":true}}}");
     json_object_put(raw);
     CU_ASSERT_EQUAL(sst_memory_update(tm.m, &prof, r, pnone, NULL, NULL, NULL,
                                       &e), SST_OK);
@@ -382,6 +383,55 @@ done:
     json_object_put(data);
     json_object_put(pdata);
     json_object_put(pnone);
+}
+
+static const struct sst_field dt_item = {.kind = SST_FIELD_DATETIME};
+static const struct sst_field date_item = {.kind = SST_FIELD_DATE};
+static const struct sst_field dated_fields[] = {
+    {.name = "stamps", .kind = SST_FIELD_LIST, .item = &dt_item,
+     .default_json = "[]"},
+    {.name = "by_day", .kind = SST_FIELD_MAP, .item = &date_item,
+     .default_json = "{}"},
+};
+static const struct sst_type dated = {
+    .name = "Dated", .versioned = true, .fields = dated_fields, .nfields = 2,
+    .config = {.compress = SST_COMPRESS_NO}};
+
+/* Datetimes and dates inside lists and maps of a versioned, uncompressed
+ * type: isoformat strings in v1 and v0, read back equal at both. */
+static void
+test_dates_versioned(void)
+{
+    struct sst_tm tm;
+    struct sst_err e;
+    json_object *data = mt_json("{\"stamps\":[\"2026-05-06T07:08:09Z\","
+                                "\"2026-05-06 07:08:09.25-01:30\"],"
+                                "\"by_day\":{\"a\":\"2026-02-03\"}}");
+    json_object *r = NULL, *got = NULL, *raw;
+
+    if (mt_open(&tm, NULL, true))
+        goto done;
+    CU_ASSERT_EQUAL_FATAL(sst_memory_create(tm.m, &dated, data, "d", &r, &e),
+                          SST_OK);
+    raw = mt_raw(&tm, "Dated#d", "v1");
+    MT_ASSERT_ITEM(json_object_object_get(raw, "stamps"),
+                   "{\"L\":[{\"S\":\"2026-05-06T07:08:09+00:00\"},"
+                   "{\"S\":\"2026-05-06T07:08:09.250000-01:30\"}]}");
+    MT_ASSERT_ITEM(json_object_object_get(raw, "by_day"),
+                   "{\"M\":{\"a\":{\"S\":\"2026-02-03\"}}}");
+    json_object_put(raw);
+    CU_ASSERT_EQUAL(sst_memory_read(tm.m, &dated, "d", 0, true, &got, &e),
+                    SST_OK);
+    CU_ASSERT_TRUE(json_object_equal(got, r));
+    json_object_put(got);
+    CU_ASSERT_EQUAL(sst_memory_read(tm.m, &dated, "d", 1, true, &got, &e),
+                    SST_OK);
+    CU_ASSERT_TRUE(json_object_equal(got, r));
+    json_object_put(got);
+    sst_tm_close(&tm);
+done:
+    json_object_put(r);
+    json_object_put(data);
 }
 
 /* ----------------------------------------------------------------- TTL */
@@ -527,6 +577,7 @@ static const struct sst_test tests[] = {
     {"legacy hooks, dynamic and empty configs", test_gsi_hooks},
     {"exact numbers", test_numbers},
     {"dates and nested models", test_dates_nested},
+    {"dates in lists and maps (versioned)", test_dates_versioned},
     {"TTL", test_ttl},
     {"TTL (versioned, compressed)", test_ttl_versioned},
     {NULL, NULL},

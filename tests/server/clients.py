@@ -129,19 +129,38 @@ check("transact_write_items then transact_get_items",
       r["Responses"])
 code, msg, resp = error_of(lambda: c.transact_write_items(TransactItems=[
     {"Put": {"TableName": name, "Item": {"pk": {"S": "txn"}, "sk": {"N": "1"}},
-             "ConditionExpression": "attribute_not_exists(pk)"}},
+             "ConditionExpression": "attribute_not_exists(pk)",
+             "ReturnValuesOnConditionCheckFailure": "ALL_OLD"}},
     {"Put": {"TableName": name, "Item": {"pk": {"S": "txn"}, "sk": {"N": "2"}}}},
 ]))
 check("cancelled transaction", code == "TransactionCanceledException" and msg ==
       "Transaction cancelled, please refer cancellation reasons for specific reasons "
       "[ConditionalCheckFailed, None]", (code, msg))
-if resp and "CancellationReasons" in resp:
-    reasons = [x.get("Code") for x in resp["CancellationReasons"]]
-    check("cancellation reasons", reasons == ["ConditionalCheckFailed", "None"], reasons)
-else:
-    # The HTTP backend keeps only __type and message of an upstream error
-    # (struct sst_err); see docs/sst-emu.md, "Known gaps".
-    print("  SKIP cancellation reasons (not passed through by this backend)")
+reasons = resp.get("CancellationReasons") if resp else None
+check("cancellation reasons, with the item for ALL_OLD", reasons == [
+    {"Code": "ConditionalCheckFailed", "Message": "The conditional request failed",
+     "Item": {"pk": {"S": "txn"}, "sk": {"N": "1"}}},
+    {"Code": "None"}], reasons)
+try:
+    c.transact_write_items(TransactItems=[
+        {"ConditionCheck": {"TableName": name, "Key": {"pk": {"S": "none"}, "sk": {"N": "1"}},
+                            "ConditionExpression": "attribute_exists(pk)"}}])
+    caught = None
+except c.exceptions.TransactionCanceledException as e:
+    caught = e.response.get("CancellationReasons")
+check("the modeled TransactionCanceledException carries its reasons", caught == [
+    {"Code": "ConditionalCheckFailed", "Message": "The conditional request failed."}], caught)
+r = c.transact_get_items(TransactItems=[
+    {"Get": {"TableName": name, "Key": {"pk": {"S": "txn"}, "sk": {"N": "2"}}}}])
+check("nothing of the cancelled transaction was written", r["Responses"] == [{}], r["Responses"])
+# the resource API's client, with Python values
+r = ddb.meta.client.transact_write_items(
+    TransactItems=[{"Update": {"TableName": name, "Key": {"pk": "txn", "sk": 1},
+                               "UpdateExpression": "SET n = :n",
+                               "ExpressionAttributeValues": {":n": decimal.Decimal("2.5")}}}],
+    ClientRequestToken="boto3-" + name[-12:])
+check("transact_write_items with Python values",
+      table.get_item(Key={"pk": "txn", "sk": 1})["Item"].get("n") == decimal.Decimal("2.5"), r)
 
 # --- pagination --------------------------------------------------------------
 pages = list(c.get_paginator("query").paginate(

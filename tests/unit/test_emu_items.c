@@ -3,8 +3,9 @@
  * backend seam: PutItem, GetItem, DeleteItem, BatchGetItem,
  * BatchWriteItem, Scan, UpdateTable, and TTL.
  *
- *   - the corpus tests/data/emu/items_cases.json, recorded from DynamoDB
- *     Local by tests/data/emu/items.py: every step of every case must give
+ *   - the corpora tests/data/emu/items_cases.json, legacy_cases.json and
+ *     txn_cases.json, recorded from DynamoDB Local by tests/data/emu/
+ *     items.py, legacy.py and txn.py: every step of every case must give
  *     the recorded error (type and message) or an answer that matches
  *     DynamoDB Local's (see same_answer for what may differ), or the AWS
  *     answer where the case says the emulator follows AWS;
@@ -541,6 +542,12 @@ recorded_legacy_corpus(void)
     replay_corpus("legacy_cases.json", 80);
 }
 
+/* tests/data/emu/txn.py: TransactWriteItems and TransactGetItems */
+static void
+recorded_txn_corpus(void)
+{
+    replay_corpus("txn_cases.json", 60);
+}
 
 /* ------------------------------------------------------------------ */
 /* exact answers, table-driven                                         */
@@ -1983,6 +1990,7 @@ static const struct sst_test corpus_tests[] = {
     {"recorded DynamoDB Local answers", recorded_corpus},
     {"recorded DynamoDB Local answers, legacy parameters",
      recorded_legacy_corpus},
+    {"recorded DynamoDB Local answers, transactions", recorded_txn_corpus},
     {NULL, NULL},
 };
 

@@ -183,28 +183,26 @@ struct translation {
 
 static const struct translation translations[] = {
     {SST_EMU_REQ_PUT_ITEM, "{'Expected':{'x':{'Value':{'N':'1'}}}}",
-     "#n0 = :v0", NULL, NULL, NULL},
+     "x = :v0", NULL, NULL, NULL},
     {SST_EMU_REQ_PUT_ITEM, "{'Expected':{'x':{'Exists':false}}}",
-     "attribute_not_exists(#n0)", NULL, NULL, NULL},
+     "attribute_not_exists(x)", NULL, NULL, NULL},
     {SST_EMU_REQ_PUT_ITEM,
      "{'Expected':{'x':{'Exists':true,'Value':{'S':'a'}},"
      "'y':{'ComparisonOperator':'NOT_NULL'}},'ConditionalOperator':'OR'}",
-     "#n0 = :v0 OR attribute_exists(#n1)", NULL, NULL, NULL},
+     "x = :v0 OR attribute_exists(y)", NULL, NULL, NULL},
     {SST_EMU_REQ_DELETE_ITEM,
      "{'Expected':{'a':{'ComparisonOperator':'NE','Value':{'N':'1'}},"
      "'b':{'ComparisonOperator':'LT','AttributeValueList':[{'N':'1'}]},"
      "'c':{'ComparisonOperator':'LE','AttributeValueList':[{'N':'1'}]},"
      "'d':{'ComparisonOperator':'GT','AttributeValueList':[{'N':'1'}]},"
      "'e':{'ComparisonOperator':'GE','AttributeValueList':[{'N':'1'}]}}}",
-     "#n0 <> :v0 AND #n1 < :v1 AND #n2 <= :v2 AND #n3 > :v3 AND "
-     "#n4 >= :v4",
+     "a <> :v0 AND b < :v1 AND c <= :v2 AND d > :v3 AND e >= :v4",
      NULL, NULL, NULL},
     {SST_EMU_REQ_PUT_ITEM,
      "{'Expected':{'s':{'ComparisonOperator':'NOT_CONTAINS',"
      "'AttributeValueList':[{'S':'z'}]},'t':{'ComparisonOperator':"
      "'CONTAINS','AttributeValueList':[{'S':'z'}]}}}",
-     "attribute_exists(#n0) AND NOT contains(#n0, :v0) AND "
-     "contains(#n1, :v1)",
+     "attribute_exists(s) AND NOT contains(s, :v0) AND contains(t, :v1)",
      NULL, NULL, NULL},
     {SST_EMU_REQ_SCAN,
      "{'ScanFilter':{'s':{'ComparisonOperator':'IN','AttributeValueList':"
@@ -213,15 +211,22 @@ static const struct translation translations[] = {
      "'ComparisonOperator':'BEGINS_WITH','AttributeValueList':[{'S':'p'}]},"
      "'z':{'ComparisonOperator':'NULL'}}}",
      NULL,
-     "#n0 IN (:v0, :v1) AND #n1 BETWEEN :v2 AND :v3 AND "
-     "begins_with(#n2, :v4) AND attribute_not_exists(#n3)",
+     "s IN (:v0, :v1) AND x BETWEEN :v2 AND :v3 AND begins_with(y, :v4) "
+     "AND attribute_not_exists(z)",
      NULL, NULL},
     {SST_EMU_REQ_QUERY,
      "{'KeyConditions':{'pk':{'ComparisonOperator':'EQ',"
      "'AttributeValueList':[{'S':'a'}]},'sk':{'ComparisonOperator':'GT',"
      "'AttributeValueList':[{'N':'1'}]}},'QueryFilter':{'x':{"
      "'ComparisonOperator':'NE','AttributeValueList':[{'N':'1'}]}}}",
-     NULL, "#n0 <> :v0", "#n1 = :v1 AND #n2 > :v2", NULL},
+     NULL, "x <> :v0", "#n0 = :v1 AND #n1 > :v2", NULL},
+    /* with the request's own expressions, past its placeholders */
+    {SST_EMU_REQ_QUERY,
+     "{'KeyConditions':{'pk':{'ComparisonOperator':'EQ',"
+     "'AttributeValueList':[{'S':'a'}]}},'FilterExpression':'#n0 = :v0',"
+     "'ProjectionExpression':'sk','ExpressionAttributeNames':{'#n0':'x'},"
+     "'ExpressionAttributeValues':{':v0':{'N':'1'}}}",
+     NULL, "#n0 = :v0", "#n1 = :v1", NULL},
     /* not a key condition: left for the key checks */
     {SST_EMU_REQ_QUERY,
      "{'KeyConditions':{'pk':{'ComparisonOperator':'EQ',"
@@ -234,9 +239,9 @@ static const struct translation translations[] = {
      "'Value':{'SS':['x']}},'e':{'Action':'ADD','Value':{'L':[]}},"
      "'f':{'Action':'PUT','Value':{'N':'2'}}},"
      "'Expected':{'a':{'Exists':false}}}",
-     "attribute_not_exists(#n0)", NULL, NULL,
-     "SET #n1 = :v0, #n2 = list_append(if_not_exists(#n2, :v2), :v1), "
-     "#n3 = :v3 REMOVE #n4 ADD #n5 :v4 DELETE #n6 :v5"},
+     "attribute_not_exists(a)", NULL, NULL,
+     "SET #n0 = :v0, #n1 = list_append(if_not_exists(#n1, :v2), :v1), "
+     "#n2 = :v3 REMOVE #n3 ADD #n4 :v4 DELETE #n5 :v5"},
     /* an invalid entry: reported after the condition, no update yet */
     {SST_EMU_REQ_UPDATE_ITEM,
      "{'AttributeUpdates':{'a':{'Action':'ADD','Value':{'S':'v'}}}}", NULL,
@@ -289,31 +294,40 @@ translation_text(void)
     }
 }
 
-/* IN with more values than an expression takes: groups joined by OR. */
+/* Beyond the limits of one expression (4096 characters, 300 operators,
+ * 100 IN operands), which DynamoDB does not apply to the legacy
+ * parameters: 1000 IN values, 400 entries. */
 static void
-translation_long_in(void)
+translation_unlimited(void)
 {
-    char req[8192], *p = req;
+    static char req[40000];
+    char *p = req;
     struct json_object *j;
     struct sst_emu_exprs x;
+    struct sst_emu_ast *n;
     struct sst_err e;
-    int i;
+    int i, depth = 0;
 
     p += sprintf(p, "{'Expected':{'x':{'ComparisonOperator':'IN',"
                     "'AttributeValueList':[");
-    for (i = 0; i < 250; i++)
+    for (i = 0; i < 1000; i++)
         p += sprintf(p, "%s{'N':'%d'}", i ? "," : "", i);
-    sprintf(p, "]}}}");
+    p += sprintf(p, "]}");
+    for (i = 0; i < 399; i++)
+        p += sprintf(p, ",'a%d':{'Exists':false}", i);
+    sprintf(p, "}}");
     j = q(req);
     sst_emu_exprs_init(&x);
     CU_ASSERT_EQUAL(sst_emu_legacy_prepare(&x, SST_EMU_REQ_PUT_ITEM, j, &e),
                     SST_OK);
-    CU_ASSERT_PTR_NOT_NULL_FATAL(x.condition.ast);
-    /* (a IN (100) OR a IN (100)) OR a IN (50) */
-    CU_ASSERT_EQUAL(x.condition.ast->op, SST_EMU_EXPR_OP_OR);
-    CU_ASSERT_EQUAL(x.condition.ast->kids[1]->op, SST_EMU_EXPR_OP_IN);
-    CU_ASSERT_EQUAL(x.condition.ast->kids[1]->nkids, 51);
-    CU_ASSERT_EQUAL(x.condition.ast->kids[0]->kids[0]->nkids, 101);
+    /* AND(AND(...AND(IN, a0)..., a397), a398): left-deep */
+    for (n = x.condition.ast; n != NULL && n->op == SST_EMU_EXPR_OP_AND;
+         n = n->kids[0])
+        depth++;
+    CU_ASSERT_EQUAL(depth, 399);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(n);
+    CU_ASSERT_EQUAL(n->op, SST_EMU_EXPR_OP_IN);
+    CU_ASSERT_EQUAL(n->nkids, 1001);
     sst_emu_exprs_cleanup(&x);
     json_object_put(j);
 }
@@ -502,6 +516,15 @@ static const struct row fault_rows[] = {
         "Can not use both expression and non-expression parameters in the "
         "same request: Non-expression parameters: {AttributesToGet} "
         "Expression parameters: {ProjectionExpression}"),
+    /* UpdateItem and DeleteItem check Expected before anything else */
+    BAD("UpdateItem",
+        "{'TableName':'tbl','Key':{'pk':{'S':'a'}},'Expected':{'x':"
+        C1("EQ", "") "},'ConditionExpression':'a = b','ReturnValues':'BAD'}",
+        V "Invalid number of argument(s) for the EQ ComparisonOperator"),
+    BAD("DeleteItem",
+        "{'TableName':'tbl','Key':{'pk':{'S':'a'}},'Expected':{'x':"
+        C1("EQ", "") "},'ReturnValues':'ALL_NEW'}",
+        V "Invalid number of argument(s) for the EQ ComparisonOperator"),
     /* ScanFilter is checked before Limit and Select */
     BAD("Scan",
         "{'TableName':'tbl','ScanFilter':{'x':{}},'Limit':0,'Select':'BAD'}",
@@ -662,6 +685,24 @@ static const struct row read_rows[] = {
        "{'RequestItems':{'tbl':{'Keys':[{'pk':{'S':'a'},'sk':{'N':'3'}}],"
        "'AttributesToGet':['x']}}}",
        "{'Responses':{'tbl':[{'x':{'N':'30'}}]},'UnprocessedKeys':{}}"),
+    /* KeyConditions goes with FilterExpression and ProjectionExpression */
+    OK("Query",
+       KC("},'FilterExpression':'#x > :v','ProjectionExpression':'sk',"
+          "'ExpressionAttributeNames':{'#x':'x'},"
+          "'ExpressionAttributeValues':{':v':{'N':'15'}}"),
+       "{'Items':[{'sk':{'N':'2'}},{'sk':{'N':'3'}}],'Count':2,"
+       "'ScannedCount':3}"),
+    BAD("Query",
+        KC("},'FilterExpression':'x > :v','ExpressionAttributeValues':{"
+           "':v':{'N':'15'},':w':{'N':'1'}}"),
+        "Value provided in ExpressionAttributeValues unused in expressions: "
+        "keys: {:w}"),
+    BAD("Query",
+        KC("},'QueryFilter':{'x':" C1("NULL", "") "},'FilterExpression':"
+           "'x > :v','ExpressionAttributeValues':{':v':{'N':'15'}}"),
+        "Can not use both expression and non-expression parameters in the "
+        "same request: Non-expression parameters: {QueryFilter} Expression "
+        "parameters: {FilterExpression}"),
     BAD("Query", KC(",'sk':" C1("NE", "{'N':'1'}") "}"),
         "Attempted conditional constraint is not an indexable operation"),
     BAD("Query", KC(",'sk':" C1("NOT_NULL", "") "}"),
@@ -669,6 +710,9 @@ static const struct row read_rows[] = {
     BAD("Query", "{'TableName':'tbl','KeyConditions':{'pk':"
                  C1("BEGINS_WITH", "{'S':'a'}") "}}",
         "Query key condition not supported"),
+    BAD("Query", "{'TableName':'tbl','KeyConditions':{'pk':"
+                 C1("NOT_NULL", "") "}}",
+        "Only scalar types can be used as Hash Key values"),
     BAD("Query", "{'TableName':'tbl','KeyConditions':{'sk':"
                  C1("EQ", "{'N':'1'}") "}}",
         "Query condition missed key schema element"),
@@ -777,7 +821,7 @@ out_of_memory(void)
 
 static const struct sst_test translation_tests[] = {
     {"each parameter's expression text", translation_text},
-    {"IN beyond 100 values", translation_long_in},
+    {"beyond one expression's limits", translation_unlimited},
     {NULL, NULL},
 };
 

@@ -401,10 +401,19 @@ static const struct row validation_rows[] = {
           NULL_AT("1.member.put.tableName")),
     VALID(TW, "{'TransactItems':[{'Put':{'TableName':'tbl'}}]}",
           NULL_AT("1.member.put.item")),
+    /* a missing Key is found with the table, action by action */
     VALID(TW,
           "{'TransactItems':[" PUT("'pk':{'S':'a'}") ",{'Delete':{"
           "'TableName':'tbl'}}]}",
-          NULL_AT("2.member.delete.key")),
+          "One of the required keys was not given a value"),
+    VALID(TW,
+          "{'TransactItems':[{'Delete':{'TableName':'tbl'}},{'Put':{"
+          "'TableName':'nope','Item':{" K("a") "}}}]}",
+          NULL_AT("1.member.delete.key")),
+    VALID(TW,
+          "{'TransactItems':[{'Update':{'TableName':'tbl','Key':{" K("a") "},"
+          "'ExpressionAttributeValues':{':a':{'S':'x'}}}}]}",
+          NULL_AT("1.member.update.updateExpression")),
     VALID(TW, "{'TransactItems':[{'Update':{}}]}",
           NULL_AT("1.member.update.tableName")),
     VALID(TW,
@@ -577,8 +586,10 @@ many(size_t n, const char *fmt, const char *extra)
     return s;
 }
 
-#define PUT_I "{'Put':{'TableName':'tbl','Item':{'pk':{'S':'k%d'},'sk':{'N':'1'}}}}"
-#define GET_I "{'Get':{'TableName':'tbl','Key':{'pk':{'S':'k%d'},'sk':{'N':'1'}}}}"
+#define PUT_I                                                                  \
+    "{'Put':{'TableName':'tbl','Item':{'pk':{'S':'k%d'},'sk':{'N':'1'}}}}"
+#define GET_I                                                                  \
+    "{'Get':{'TableName':'tbl','Key':{'pk':{'S':'k%d'},'sk':{'N':'1'}}}}"
 
 static void
 limits(void)
@@ -638,6 +649,55 @@ item_size(void)
     sst_emu_close(emu);
 }
 
+/* {'TransactItems':[ten puts of 390011 bytes, one of `last` bytes of
+ * padding]} */
+static char *
+big_puts(size_t last, const char *extra)
+{
+    size_t n = 11 * (last > 390000 ? last : 390000) + 4096, used = 0, i;
+    char *s = malloc(n);
+
+    CU_ASSERT_PTR_NOT_NULL_FATAL(s);
+    used += (size_t)snprintf(s, n, "{%s'TransactItems':[", extra);
+    for (i = 0; i < 11; i++) {
+        used += (size_t)snprintf(s + used, n - used,
+                                 "%s{'Put':{'TableName':'tbl','Item':{'pk':{"
+                                 "'S':'k%zu'},'sk':{'N':'1'},'big':{'S':'",
+                                 i ? "," : "", i);
+        memset(s + used, 'x', i < 10 ? 390000 : last);
+        used += i < 10 ? 390000 : last;
+        used += (size_t)snprintf(s + used, n - used, "'}}}}");
+    }
+    snprintf(s + used, n - used, "]}");
+    return s;
+}
+
+/* the 4 MB limit: each item counts its DynamoDB size (k0..k9: 390011
+ * bytes; k10: 12 + padding), reported when the total first passes */
+static void
+payload(void)
+{
+    struct sst_emu *emu = open_with_tables(NULL);
+    char *at = big_puts(294182, ""), *over = big_puts(294183, "");
+    char *far = big_puts(390000, "'ClientRequestToken':'p1',");
+    struct row rows[] = {
+        VALID(TW, over,
+              "Transaction payload size cannot exceed 4MB. Payload Size: "
+              "4194305"),
+        VALID(TW, far,
+              "Transaction payload size cannot exceed 4MB. Payload Size: "
+              "4290122"),
+        OK(TW, at, "{}"),
+    };
+
+    RUN(emu, rows);
+    verify(emu);
+    free(at);
+    free(over);
+    free(far);
+    sst_emu_close(emu);
+}
+
 /* ------------------------------------------------------------------ */
 /* ClientRequestToken                                                  */
 
@@ -654,17 +714,17 @@ static const struct row token_rows[] = {
     /* the same request again: success, and nothing applied */
     OK(TW, TOKEN_PUT("t1", "a", "1") "}", "{}"),
     OK("GetItem", GETK("a"), "{}"),
-    /* members in another order are the same request; the capacity shown
-     * is the first call's */
+    /* members in another order are the same request; a replay costs the
+     * reading of its items, as transactional reads (the item is gone: one
+     * read) */
     OK(TW,
        "{'ReturnConsumedCapacity':'INDEXES','TransactItems':[{'Put':{"
        "'Item':{'g':{'S':'G'},'v':{'N':'1'}," K("a") "},'TableName':'tbl'}}],"
        "'ClientRequestToken':'t1','ReturnItemCollectionMetrics':'SIZE'}",
-       "{'ConsumedCapacity':[{'TableName':'tbl','CapacityUnits':4.0,"
-       "'Table':{'CapacityUnits':2.0},'GlobalSecondaryIndexes':{'gidx':{"
-       "'CapacityUnits':2.0}}}]}"),
+       "{'ConsumedCapacity':[{'TableName':'tbl','CapacityUnits':2.0,"
+       "'Table':{'CapacityUnits':2.0}}]}"),
     OK(TW, TOKEN_PUT("t1", "a", "1") ",'ReturnConsumedCapacity':'TOTAL'}",
-       "{'ConsumedCapacity':[{'TableName':'tbl','CapacityUnits':4.0}]}"),
+       "{'ConsumedCapacity':[{'TableName':'tbl','CapacityUnits':2.0}]}"),
     /* other TransactItems: a mismatch, checked before the tables */
     MISMATCH(TOKEN_PUT("t1", "a", "2") "}"),
     MISMATCH("{'ClientRequestToken':'t1','TransactItems':[{'Put':{"
@@ -993,6 +1053,7 @@ static const struct sst_test write_tests[] = {
     {"validation errors in DynamoDB's order", validation},
     {"100 actions, not 101", limits},
     {"an item over 400 KB", item_size},
+    {"the 4 MB payload", payload},
     {"ConsumedCapacity and ItemCollectionMetrics", capacity},
     {NULL, NULL}};
 

@@ -26,7 +26,7 @@ import sys
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, HERE)
-from record import call, reset  # noqa: E402  (the control corpus' helpers)
+from record import compact, record_sequences  # noqa: E402  (shared)
 
 OUT = os.path.join(HERE, "items_cases.json")
 
@@ -199,6 +199,19 @@ case("put.ok.all_types", ct(MAIN),
 case("put.ok.number_canonical", ct(MAIN),
      put(dict(K(), n=N("1.50"), m=N("-0"), e=N("1e3"), z=N("00012"))),
      get(K()))
+NESTED_NUMBER_NOTE = ("DynamoDB Local keeps numbers inside lists and maps as "
+                      "sent (and writes a nested number set with Java's "
+                      "BigDecimal text, 1E+2); AWS documents every number "
+                      "as normalised, leading and trailing zeroes trimmed")
+case("put.ok.number_canonical_nested", ct(MAIN),
+     put(dict(K(), lst={"L": [N("2.50"), N("-7E-10"), {"NS": ["1e2", "2.0"]}]},
+              mp={"M": {"x": N("1e2"), "y": {"M": {"z": N("0.10")}}}})),
+     get(K()),
+     aws=aws_ok({"Item": dict(K(), lst={"L": [N("2.5"), N("-0.0000000007"),
+                                            {"NS": ["100", "2"]}]},
+                             mp={"M": {"x": N("100"),
+                                      "y": {"M": {"z": N("0.1")}}}})},
+                NESTED_NUMBER_NOTE))
 case("put.ok.key_number_forms", ct(MAIN), put(K("a", "1.50")),
      get(K("a", "1.5")), get(K("a", "15e-1")))
 case("put.ok.replace", ct(MAIN), put(dict(K(), x=S("1"))),
@@ -1180,6 +1193,13 @@ case("query.err.gsi_start_key_range", ct(MAIN), *QROWS,
 case("query.ok.gsi_start_key_range", ct(MAIN), *QROWS,
      query("g = :g AND gs > :n", IndexName="gall", **EV(g=S("G"), n=N("1")),
            ExclusiveStartKey=dict(K("a", "2"), g=S("G"), gs=N("2"))))
+case("update.ok.number_canonical_nested", ct(MAIN),
+     put(dict(K(), lst={"L": [N("1")]}, mp={"M": {}})),
+     update(K(), UpdateExpression="SET lst[1] = :v, mp.w = :v",
+            ReturnValues="UPDATED_NEW", **EV(v=N("3.00"))),
+     aws=aws_ok({"Attributes": {"lst": {"L": [N("1"), N("3")]},
+                                "mp": {"M": {"w": N("3")}}}},
+                NESTED_NUMBER_NOTE))
 case("update.ok.new_item", ct(MAIN),
      update(K(), UpdateExpression="SET v = :one ADD c :one",
             ReturnValues="ALL_NEW", **EV(one=ONE)))
@@ -1236,68 +1256,8 @@ case("scan.ok.lsi_filter_fetch", ct(MAIN), *LROWS,
 
 
 # ------------------------------------------------------------------ recording
-def compact(v):
-    """Long strings that repeat a short unit (the padding of big items)
-    are written {"$rep": [unit, count, tail]}: unit * count + tail. The
-    test expands them before use; no real request has such an object."""
-    if isinstance(v, dict):
-        return {k: compact(x) for k, x in v.items()}
-    if isinstance(v, list):
-        return [compact(x) for x in v]
-    if isinstance(v, str) and len(v) > 200:
-        for p in range(1, 9):
-            unit, k = v[:p], len(v) // p
-            if unit * k == v[:p * k] and len(v) - p * k < 64:
-                return {"$rep": [unit, k, v[p * k:]]}
-    return v
-
-
 def main():
-    ep = os.environ.get("SST_DDB_LOCAL_ENDPOINT")
-    if not ep:
-        sys.exit("items.py: SST_DDB_LOCAL_ENDPOINT is not set; run it under "
-                 "tests/ddb-local exec")
-    out = []
-    for c in CASES:
-        reset(ep)
-        steps = []
-        for i, (op, req) in enumerate(c["steps"]):
-            st, r = call(ep, op, req)
-            rec = {"status": st}
-            if st == 200:
-                rec["response"] = r
-            else:
-                rec["type"] = r.get("__type", "").split("#")[-1]
-                rec["message"] = r.get("Message", r.get("message", ""))
-                extra = {k: v for k, v in r.items()
-                         if k not in ("__type", "Message", "message")}
-                if extra:
-                    rec["extra"] = extra
-            step = {"op": op, "request": compact(req),
-                    "ddb_local": compact(rec)}
-            last = i + 1 == len(c["steps"])
-            if last and c["aws"]:
-                exp = compact(dict(c["aws"]))
-            elif st == 200:
-                exp = {"ok": True}
-            else:
-                exp = {"type": rec["type"], "message": rec["message"]}
-                if "extra" in rec:
-                    exp["extra"] = rec["extra"]
-            if last and c["compare"]:
-                exp["compare"] = c["compare"]
-            step["expect"] = exp
-            steps.append(step)
-        out.append({"name": c["name"], "steps": steps})
-    reset(ep)
-    with open(OUT, "w") as f:
-        f.write("[\n")
-        for i, c in enumerate(out):
-            f.write(json.dumps(c, separators=(",", ":")))
-            f.write(",\n" if i + 1 < len(out) else "\n")
-        f.write("]\n")
-    print("items.py: %d cases, %d steps written to %s"
-          % (len(out), sum(len(c["steps"]) for c in out), OUT))
+    record_sequences(CASES, OUT, "items.py")
 
 
 if __name__ == "__main__":

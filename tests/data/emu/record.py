@@ -785,6 +785,78 @@ def reset(ep):
         call(ep, "DeleteTable", {"TableName": t})
 
 
+# ------------------------------------------------------------------ sequences
+# The data-plane corpora (items.py, txn.py) record sequences of requests;
+# these two helpers are theirs.
+def compact(v):
+    """Long strings that repeat a short unit (the padding of big items)
+    are written {"$rep": [unit, count, tail]}: unit * count + tail. The
+    test expands them before use; no real request has such an object."""
+    if isinstance(v, dict):
+        return {k: compact(x) for k, x in v.items()}
+    if isinstance(v, list):
+        return [compact(x) for x in v]
+    if isinstance(v, str) and len(v) > 200:
+        for p in range(1, 9):
+            unit, k = v[:p], len(v) // p
+            if unit * k == v[:p * k] and len(v) - p * k < 64:
+                return {"$rep": [unit, k, v[p * k:]]}
+    return v
+
+
+def record_sequences(cases, out_path, who):
+    """Run every case (a dict with "name", "steps": [op, request] pairs,
+    "aws": an override of the last step's expectation or None, and
+    "compare") on fresh tables of DynamoDB Local, and write each step's
+    request, DynamoDB Local's answer and the expectation to out_path, one
+    case per line."""
+    ep = os.environ.get("SST_DDB_LOCAL_ENDPOINT")
+    if not ep:
+        sys.exit("%s: SST_DDB_LOCAL_ENDPOINT is not set; run it under "
+                 "tests/ddb-local exec" % who)
+    out = []
+    for c in cases:
+        reset(ep)
+        steps = []
+        for i, (op, req) in enumerate(c["steps"]):
+            st, r = call(ep, op, req)
+            rec = {"status": st}
+            if st == 200:
+                rec["response"] = r
+            else:
+                rec["type"] = r.get("__type", "").split("#")[-1]
+                rec["message"] = r.get("Message", r.get("message", ""))
+                extra = {k: v for k, v in r.items()
+                         if k not in ("__type", "Message", "message")}
+                if extra:
+                    rec["extra"] = extra
+            step = {"op": op, "request": compact(req),
+                    "ddb_local": compact(rec)}
+            last = i + 1 == len(c["steps"])
+            if last and c["aws"]:
+                exp = compact(dict(c["aws"]))
+            elif st == 200:
+                exp = {"ok": True}
+            else:
+                exp = {"type": rec["type"], "message": rec["message"]}
+                if "extra" in rec:
+                    exp["extra"] = rec["extra"]
+            if last and c["compare"]:
+                exp["compare"] = c["compare"]
+            step["expect"] = exp
+            steps.append(step)
+        out.append({"name": c["name"], "steps": steps})
+    reset(ep)
+    with open(out_path, "w") as f:
+        f.write("[\n")
+        for i, c in enumerate(out):
+            f.write(json.dumps(c, separators=(",", ":")))
+            f.write(",\n" if i + 1 < len(out) else "\n")
+        f.write("]\n")
+    print("%s: %d cases, %d steps written to %s"
+          % (who, len(out), sum(len(c["steps"]) for c in out), out_path))
+
+
 def main():
     ep = os.environ.get("SST_DDB_LOCAL_ENDPOINT")
     if not ep:
