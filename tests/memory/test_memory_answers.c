@@ -55,7 +55,7 @@ canned_close(struct sst_backend *b)
 static const struct sst_backend_ops canned_ops = {"canned", canned_call,
                                                   canned_close};
 
-enum op { INCREMENT, QUERY };
+enum op { INCREMENT, QUERY, BATCH_GET };
 
 static const struct row {
     const char *why;
@@ -82,6 +82,12 @@ static const struct row {
      "UpdateItem did not return counters.a", 0},
     {"query without Items", QUERY, NULL, {"{\"Count\":0}"},
      SST_E_INVALID_DATA, "Query answered without Items", 0},
+    {"query with Items not a list", QUERY, NULL, {"{\"Items\":{}}"},
+     SST_E_INVALID_DATA, "Query answered without Items", 0},
+    {"batch get with Responses not a list", BATCH_GET, NULL,
+     {"{\"Responses\":{\"tbl\":{\"pk\":{\"S\":\"x\"}}}}"},
+     SST_E_INVALID_DATA,
+     "BatchGetItem answered Responses that are not a list", 0},
 };
 
 static enum sst_code
@@ -96,6 +102,15 @@ run_row(struct sst_memory *m, const struct row *r, const json_object *thing,
     if (r->op == INCREMENT)
         return sst_memory_increment(m, &mt_thing, thing, r->field, 1, value,
                                     e);
+    if (r->op == BATCH_GET) {
+        static const char *const ids[] = {"c"};
+        json_object *out = (json_object *)&out;
+
+        rc = sst_memory_batch_get(m, &mt_thing, ids, 1, false, &out, e);
+        CU_ASSERT(rc == SST_OK || out == NULL);
+        json_object_put(rc == SST_OK ? out : NULL);
+        return rc;
+    }
     b = sst_exprb_new();
     sst_query_init(&q);
     q.type = &mt_thing;
