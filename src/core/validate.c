@@ -646,12 +646,24 @@ sst_type_validate(const struct sst_type *t, const struct json_object *in,
                   struct json_object **out, struct sst_err *err)
 {
     struct sst_fpath p = {"", 0};
+    enum sst_code rc;
 
     *out = NULL;
     if (t == NULL || t->name == NULL || (t->nfields > 0 && t->fields == NULL))
         return sst_err_set(err, SST_E_INVALID_ARG, "malformed resource type");
-    return sst_validate_fields(sst_type_base_fields, sst_type_nbase(t),
-                               t->fields, t->nfields, in, &p, 0, out, err);
+    rc = sst_validate_fields(sst_type_base_fields, sst_type_nbase(t),
+                             t->fields, t->nfields, in, &p, 0, out, err);
+    /* "" has no key ("<prefix>#" is refused as one, and Python's
+     * create_new never makes it: override_id or a new ULID) */
+    if (rc == SST_OK &&
+        json_object_get_string_len(json_object_object_get(
+            *out, "resource_id")) == 0) {
+        json_object_put(*out);
+        *out = NULL;
+        rc = sst_err_set(err, SST_E_INVALID_DATA,
+                         "field 'resource_id': the id is empty");
+    }
+    return rc;
 }
 
 /* Set the base fields of a working copy. */

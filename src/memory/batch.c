@@ -23,6 +23,10 @@ take_items(struct sst_memory *m, const struct sst_type *t, json_object *resp,
     if (!json_object_object_get_ex(resp, "Responses", &responses) ||
         !json_object_object_get_ex(responses, m->table_name, &items))
         return SST_OK;
+    if (!json_object_is_type(items, json_type_array))
+        return sst_err_set(err, SST_E_INVALID_DATA,
+                           "BatchGetItem answered Responses that are not a "
+                           "list");
     n = json_object_array_length(items);
     for (i = 0; i < n && rc == SST_OK; i++) {
         json_object *res = NULL;

@@ -3,6 +3,7 @@
  * remove_from_set(): single UpdateItem calls on the attributes of a
  * non-versioned, uncompressed resource (spec 1.3).
  */
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -55,7 +56,8 @@ now_av(struct sst_memory *m, json_object **out, struct sst_err *err)
     return SST_OK;
 }
 
-/* A number attribute value as int64 (SST_E_VALIDATION otherwise). */
+/* A number attribute value of an answer as int64 (SST_E_INVALID_DATA
+ * otherwise: the answer does not read). */
 static enum sst_code
 av_int(const json_object *av, int64_t *value, struct sst_err *err)
 {
@@ -65,12 +67,13 @@ av_int(const json_object *av, int64_t *value, struct sst_err *err)
     long long x;
 
     if (!json_object_object_get_ex(cast(av), "N", &n))
-        return sst_err_set(err, SST_E_VALIDATION,
+        return sst_err_set(err, SST_E_INVALID_DATA,
                            "the counter is not a number");
     s = json_object_get_string(n);
+    errno = 0;
     x = strtoll(s, &end, 10);
-    if (end == s || *end != '\0')
-        return sst_err_set(err, SST_E_VALIDATION,
+    if (end == s || *end != '\0' || errno == ERANGE)
+        return sst_err_set(err, SST_E_INVALID_DATA,
                            "the counter %s is not an integer", s);
     *value = (int64_t)x;
     return SST_OK;
@@ -153,7 +156,7 @@ sst_mo_map_increment(struct sst_memory *m, const json_object *key,
             json_object_object_get_ex(v, map_key, &v))
             rc = av_int(v, value, err);
         else
-            rc = sst_err_set(err, SST_E_VALIDATION,
+            rc = sst_err_set(err, SST_E_INVALID_DATA,
                              "UpdateItem did not return %s.%s", field,
                              map_key);
     }
@@ -278,7 +281,7 @@ sst_memory_increment(struct sst_memory *m, const struct sst_type *t,
         if (json_object_object_get_ex(attrs, field, &v))
             rc = av_int(v, value, err);
         else
-            rc = sst_err_set(err, SST_E_VALIDATION,
+            rc = sst_err_set(err, SST_E_INVALID_DATA,
                              "UpdateItem did not return %s", field);
     }
 out:

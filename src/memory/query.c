@@ -382,8 +382,10 @@ run_query(struct run *r, json_object *req, json_object *start,
                           err)) != SST_OK)
             break;
         rc = sst_memory_call(r->m, "Query", req, &resp, err);
-        if (rc == SST_OK && !json_object_object_get_ex(resp, "Items", &items))
-            rc = sst_err_set(err, SST_E_INTERNAL,
+        if (rc == SST_OK &&
+            (!json_object_object_get_ex(resp, "Items", &items) ||
+             !json_object_is_type(items, json_type_array)))
+            rc = sst_err_set(err, SST_E_INVALID_DATA,
                              "Query answered without Items");
         if (rc == SST_OK)
             rc = load_items(r, items, &matched, err);

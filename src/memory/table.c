@@ -150,7 +150,8 @@ sst_memory_truncate(struct sst_memory *m, uint64_t *deleted,
         rc = sst_memory_call(m, "Scan", req, &resp, err);
         json_object_put(req);
         if (rc == SST_OK &&
-            json_object_object_get_ex(resp, "Items", &items)) {
+            json_object_object_get_ex(resp, "Items", &items) &&
+            json_object_is_type(items, json_type_array)) {
             /* the items hold exactly their keys (the projection) */
             rc = sst_mo_batch_delete(m, items, err);
             if (rc == SST_OK && deleted != NULL)

@@ -1002,6 +1002,65 @@ test_item_errors(void)
     json_object_put(extra);
 }
 
+/* Items fuzz_core_item (fuzz/) found mishandled: each reads as given
+ * (code and message), and what reads is written and read back equal. */
+#define NOTE_BASE                                                          \
+    "\"created_at\":{\"S\":\"2026-11-25T18:12:05.922317+00:00\"},"        \
+    "\"updated_at\":{\"S\":\"2026-11-25T18:12:05.922317+00:00\"},"        \
+    "\"version\":{\"N\":\"3\"}"
+
+static void
+test_item_fuzz_regressions(void)
+{
+    static const struct {
+        const struct sst_type *t;
+        const char *item;
+        enum sst_code rc;
+        const char *message;
+    } rows[] = {
+        /* an empty id has no key: it read, then would not write */
+        {&note_type,
+         "{\"resource_id\":{\"S\":\"\"}," NOTE_BASE
+         ",\"text\":{\"S\":\"x\"}}",
+         SST_E_INVALID_DATA, "field 'resource_id': the id is empty"},
+    };
+    size_t i;
+
+    for (i = 0; i < sizeof rows / sizeof rows[0]; i++) {
+        json_object *item = json_tokener_parse(rows[i].item);
+        json_object *res = NULL, *back = NULL, *again = NULL;
+        struct sst_err err;
+        enum sst_code rc;
+
+        sst_err_clear(&err);
+        CU_ASSERT_PTR_NOT_NULL_FATAL(item);
+        rc = sst_type_from_item(rows[i].t, item, &res, &err);
+        if (rc != rows[i].rc)
+            printf("\n  row %zu: got %s \"%s\"\n", i, sst_code_name(rc),
+                   err.message);
+        CU_ASSERT_EQUAL(rc, rows[i].rc);
+        SST_ASSERT_STR_EQ(err.message, rows[i].message);
+        if (rc == SST_OK) {
+            CU_ASSERT_EQUAL(sst_type_to_item(rows[i].t, res,
+                                             rows[i].t->versioned
+                                                 ? SST_ROW_V0
+                                                 : SST_ROW_PLAIN,
+                                             NULL, &back, &err),
+                            SST_OK);
+            CU_ASSERT_EQUAL(sst_type_from_item(rows[i].t, back, &again,
+                                               &err),
+                            SST_OK);
+            CU_ASSERT(again != NULL && json_object_equal(res, again));
+        } else {
+            CU_ASSERT_PTR_NULL(res);
+        }
+        json_object_put(again);
+        json_object_put(back);
+        json_object_put(res);
+        json_object_put(item);
+    }
+}
+
 /* pydantic cannot write bytes that are not UTF-8 as JSON; neither does
  * sst (a compressed type with a BYTES field). */
 static void
@@ -1182,6 +1241,7 @@ static const struct sst_test tests[] = {
     {"sst_type_check refuses malformed descriptors", test_check_refuses},
     {"TTL attribute", test_ttl},
     {"reading bad items", test_item_errors},
+    {"items the fuzzer found", test_item_fuzz_regressions},
     {"bytes that are not UTF-8 in a compressed type", test_bytes_in_compressed},
     {"untyped values to and from AttributeValues", test_values},
     {"gzip mtime from the clock", test_mtime_from_clock},
