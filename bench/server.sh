@@ -73,14 +73,15 @@ for _ in $(seq 5000); do answers "http://127.0.0.1:$port" && break; sleep 0.001;
 answers "http://127.0.0.1:$port" || { echo "bench/server.sh: sst-emu does not answer" >&2; exit 1; }
 emu_url="http://127.0.0.1:$port"
 
-# ceiling BYTES -> URL of a bare server answering a body of BYTES bytes
-ceiling() {
+# start_ceiling BYTES: a bare server answering bodies of BYTES bytes, at
+# $ceil_url (not in a subshell: cleanup must know its pid)
+start_ceiling() {
     local port
     port=$(free_port)
-    "$build/bench/ceiling" "$port" "$1" >/dev/null &
+    "$build/bench/ceiling" "$port" "$1" >/dev/null 2>&1 &
     pids+=("$!")
     until (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; do sleep 0.01; done
-    echo "http://127.0.0.1:$port"
+    ceil_url="http://127.0.0.1:$port"
 }
 
 # answer_bytes URL OP BODY -> the length of the answer's body
@@ -106,9 +107,12 @@ for side in emu ddb; do
 done
 get_bytes=$(answer_bytes "$emu_url" GetItem '{"TableName":"bench","Key":{"pk":{"S":"g1"},"sk":{"S":"s"}}}')
 query_bytes=$(answer_bytes "$emu_url" Query '{"TableName":"bench","KeyConditionExpression":"pk = :p","ExpressionAttributeValues":{":p":{"S":"q"}}}')
-R[ceil.empty]=$(load "$(ceiling 2)" ping.lua)
-R[ceil.get]=$(load "$(ceiling "$get_bytes")" ping.lua)
-R[ceil.query]=$(load "$(ceiling "$query_bytes")" ping.lua)
+start_ceiling 2
+R[ceil.empty]=$(load "$ceil_url" ping.lua)
+start_ceiling "$get_bytes"
+R[ceil.get]=$(load "$ceil_url" ping.lua)
+start_ceiling "$query_bytes"
+R[ceil.query]=$(load "$ceil_url" ping.lua)
 emu_busy=$(rss_mb "$emu_pid")
 
 col() { awk -v i="$2" '{ print $i }' <<<"${R[$1]:-0 0 0}"; }
