@@ -110,8 +110,7 @@ emu_fuzz_call(struct sst_emu *emu, const char *op, struct json_object *req,
 
 void
 emu_fuzz_check_answer(enum sst_code rc, const struct json_object *resp,
-                      const struct sst_err *err,
-                      const enum sst_code *answered)
+                      const struct sst_err *err, const enum sst_code *answered)
 {
     bool may_answer = false;
 

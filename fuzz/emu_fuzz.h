@@ -17,7 +17,7 @@
 #include <sst/emu.h>
 #include <sst/sst.h>
 
-#define EMU_FUZZ_RESET_AFTER 64 /* inputs between fresh states */
+#define EMU_FUZZ_RESET_AFTER 64       /* inputs between fresh states */
 #define EMU_FUZZ_TIME 1700000000000LL /* the emulator's clock, in ms */
 
 /* The table "tbl" of the recorded corpora: string partition key pk,
@@ -79,9 +79,8 @@ bool emu_fuzz_pick(const uint8_t *data, size_t size, const char *const *ops,
  * (emu_fuzz_check_answer with `answered`).
  */
 enum sst_code emu_fuzz_call(struct sst_emu *emu, const char *op,
-                            struct json_object *req,
-                            struct json_object **resp, struct sst_err *err,
-                            const enum sst_code *answered);
+                            struct json_object *req, struct json_object **resp,
+                            struct sst_err *err, const enum sst_code *answered);
 
 /**
  * Abort unless the answer keeps the invariants every operation keeps:

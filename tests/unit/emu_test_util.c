@@ -44,8 +44,8 @@ et_q(const char *text)
 const char *
 et_text(struct json_object *o)
 {
-    return o ? json_object_to_json_string_ext(o, JSON_C_TO_STRING_PLAIN |
-                                                     JSON_C_TO_STRING_NOSLASHESCAPE)
+    return o ? json_object_to_json_string_ext(
+                   o, JSON_C_TO_STRING_PLAIN | JSON_C_TO_STRING_NOSLASHESCAPE)
              : "(null)";
 }
 
