@@ -21,6 +21,8 @@
 #include <sst/emu.h>
 #include <sst/sst.h>
 
+#include "fuzz/emu_fuzz.h"
+
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
 static const char *const ops[] = {"CreateTable",      "DescribeTable",
@@ -39,21 +41,14 @@ static const char base_table[] =
     "\"ProjectionType\":\"INCLUDE\",\"NonKeyAttributes\":[\"x\"]}}]}";
 
 static void
-check(struct sst_emu *emu, const char *op, const struct json_object *req,
+check(struct sst_emu *emu, const char *op, struct json_object *req,
       const char **created)
 {
     struct json_object *resp = NULL;
     struct sst_err err;
-    enum sst_code rc;
 
-    memset(&err, 0, sizeof err);
-    rc = sst_emu_call(emu, op, req, &resp, &err);
-    if ((rc == SST_OK) != (resp != NULL))
-        abort();
-    if (rc != SST_OK && rc != SST_E_STORAGE && rc != SST_E_NOMEM &&
-        err.type[0] == '\0')
-        abort();
-    if (rc == SST_OK && created != NULL) {
+    if (emu_fuzz_call(emu, op, req, &resp, &err, NULL) == SST_OK &&
+        created != NULL) {
         struct json_object *d, *n;
         if (json_object_object_get_ex(resp, "TableDescription", &d) &&
             json_object_object_get_ex(d, "TableName", &n))
@@ -65,26 +60,17 @@ check(struct sst_emu *emu, const char *op, const struct json_object *req,
 int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-    struct json_tokener *tok;
     struct json_object *req = NULL, *base, *named;
     struct sst_emu *emu = NULL;
     const char *op, *created = NULL;
 
-    if (size < 1)
-        return 0;
-    op = ops[data[0] % (sizeof ops / sizeof ops[0])];
-    tok = json_tokener_new();
-    if (tok == NULL)
-        return 0;
-    req = json_tokener_parse_ex(tok, (const char *)data + 1, (int)(size - 1));
-    json_tokener_free(tok);
-    if (req == NULL)
+    if (!emu_fuzz_pick(data, size, ops, sizeof ops / sizeof ops[0], &op, &req))
         return 0;
     if (sst_emu_open(NULL, NULL, &emu, NULL) != SST_OK) {
         json_object_put(req);
         return 0;
     }
-    sst_emu_set_time(emu, 1700000000000LL);
+    sst_emu_set_time(emu, EMU_FUZZ_TIME);
     base = json_tokener_parse(base_table);
     check(emu, "CreateTable", base, NULL);
     json_object_put(base);

@@ -28,76 +28,48 @@
 #include <sst/emu.h>
 #include <sst/sst.h>
 
-#include "emu/ops/ops.h"
+#include "fuzz/emu_fuzz.h"
 
 int LLVMFuzzerInitialize(int *argc, char ***argv);
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
-
-#define RESET_AFTER 64
 
 static const char *const ops[] = {"PutItem", "UpdateItem", "DeleteItem",
                                   "Query",   "Scan",       "GetItem",
                                   "BatchGetItem"};
 
-static const char table[] =
-    "{\"TableName\":\"tbl\",\"BillingMode\":\"PAY_PER_REQUEST\","
-    "\"KeySchema\":[{\"AttributeName\":\"pk\",\"KeyType\":\"HASH\"},"
-    "{\"AttributeName\":\"sk\",\"KeyType\":\"RANGE\"}],"
-    "\"AttributeDefinitions\":[{\"AttributeName\":\"pk\",\"AttributeType\":"
-    "\"S\"},{\"AttributeName\":\"sk\",\"AttributeType\":\"N\"},"
-    "{\"AttributeName\":\"g\",\"AttributeType\":\"S\"}],"
-    "\"GlobalSecondaryIndexes\":[{\"IndexName\":\"gix\",\"KeySchema\":["
-    "{\"AttributeName\":\"g\",\"KeyType\":\"HASH\"}],\"Projection\":"
-    "{\"ProjectionType\":\"ALL\"}}]}";
-
-static const char *const items[] = {
-    "{\"TableName\":\"tbl\",\"Item\":{\"pk\":{\"S\":\"a\"},\"sk\":{\"N\":"
-    "\"1\"},\"g\":{\"S\":\"G\"},\"x\":{\"N\":\"5\"},\"s\":{\"S\":\"hello\"},"
-    "\"l\":{\"L\":[{\"S\":\"a\"}]}}}",
-    "{\"TableName\":\"tbl\",\"Item\":{\"pk\":{\"S\":\"a\"},\"sk\":{\"N\":"
-    "\"2\"},\"ss\":{\"SS\":[\"a\",\"b\"]},\"ns\":{\"NS\":[\"1\"]},"
-    "\"b\":{\"B\":\"AQI=\"},\"n\":{\"NULL\":true},\"t\":{\"BOOL\":true}}}",
+static const struct emu_fuzz_step setup[] = {
+    {"CreateTable",
+     "{\"TableName\":\"tbl\",\"BillingMode\":\"PAY_PER_REQUEST\","
+     "\"KeySchema\":[{\"AttributeName\":\"pk\",\"KeyType\":\"HASH\"},"
+     "{\"AttributeName\":\"sk\",\"KeyType\":\"RANGE\"}],"
+     "\"AttributeDefinitions\":[{\"AttributeName\":\"pk\",\"AttributeType\":"
+     "\"S\"},{\"AttributeName\":\"sk\",\"AttributeType\":\"N\"},"
+     "{\"AttributeName\":\"g\",\"AttributeType\":\"S\"}],"
+     "\"GlobalSecondaryIndexes\":[{\"IndexName\":\"gix\",\"KeySchema\":["
+     "{\"AttributeName\":\"g\",\"KeyType\":\"HASH\"}],\"Projection\":"
+     "{\"ProjectionType\":\"ALL\"}}]}"},
+    {"PutItem",
+     "{\"TableName\":\"tbl\",\"Item\":{\"pk\":{\"S\":\"a\"},\"sk\":{\"N\":"
+     "\"1\"},\"g\":{\"S\":\"G\"},\"x\":{\"N\":\"5\"},\"s\":{\"S\":\"hello\"},"
+     "\"l\":{\"L\":[{\"S\":\"a\"}]}}}"},
+    {"PutItem",
+     "{\"TableName\":\"tbl\",\"Item\":{\"pk\":{\"S\":\"a\"},\"sk\":{\"N\":"
+     "\"2\"},\"ss\":{\"SS\":[\"a\",\"b\"]},\"ns\":{\"NS\":[\"1\"]},"
+     "\"b\":{\"B\":\"AQI=\"},\"n\":{\"NULL\":true},\"t\":{\"BOOL\":true}}}"},
     /* one element, two literals (parenthesised for clang) */
-    ("{\"TableName\":\"tbl\",\"Item\":{\"pk\":{\"S\":\"b\"},\"sk\":{\"N\":"
-     "\"-1.5\"},\"m\":{\"M\":{\"k\":{\"N\":\"1\"}}}}}"),
+    {"PutItem",
+     ("{\"TableName\":\"tbl\",\"Item\":{\"pk\":{\"S\":\"b\"},\"sk\":{\"N\":"
+      "\"-1.5\"},\"m\":{\"M\":{\"k\":{\"N\":\"1\"}}}}}")},
 };
 
-static struct sst_emu *emu;
-static unsigned inputs;
-
-static void
-run(const char *op, const char *text)
-{
-    struct json_object *req = json_tokener_parse(text), *resp = NULL;
-
-    if (sst_emu_call(emu, op, req, &resp, NULL) != SST_OK)
-        abort();
-    json_object_put(resp);
-    json_object_put(req);
-}
-
-static void
-prepare(void)
-{
-    size_t i;
-
-    sst_emu_close(emu);
-    emu = NULL;
-    if (sst_emu_open(NULL, NULL, &emu, NULL) != SST_OK)
-        abort();
-    sst_emu_set_time(emu, 1700000000000LL);
-    run("CreateTable", table);
-    for (i = 0; i < sizeof items / sizeof items[0]; i++)
-        run("PutItem", items[i]);
-    inputs = 0;
-}
+static struct emu_fuzz fz = {NULL, setup, sizeof setup / sizeof setup[0], 0};
 
 int
 LLVMFuzzerInitialize(int *argc, char ***argv)
 {
     (void)argc;
     (void)argv;
-    prepare();
+    emu_fuzz_prepare(&fz);
     return 0;
 }
 
@@ -141,38 +113,20 @@ foreign_expression(struct json_object *req, const char *msg)
 int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-    struct json_tokener *tok;
+    /* a failed condition may carry extra members (the old Item) */
+    static const enum sst_code answered[] = {SST_E_CONDITION_FAILED, SST_OK};
     struct json_object *req, *resp = NULL;
     struct sst_err err;
     const char *op;
-    enum sst_code rc;
 
-    if (size < 1)
+    if (!emu_fuzz_pick(data, size, ops, sizeof ops / sizeof ops[0], &op, &req))
         return 0;
-    op = ops[data[0] % (sizeof ops / sizeof ops[0])];
-    tok = json_tokener_new();
-    if (tok == NULL)
-        return 0;
-    req = json_tokener_parse_ex(tok, (const char *)data + 1, (int)(size - 1));
-    json_tokener_free(tok);
-    if (req == NULL)
-        return 0;
-    memset(&err, 0, sizeof err);
-    rc = sst_emu_call(emu, op, req, &resp, &err);
-    /* a failed condition may carry extra members (the old Item) */
-    if ((rc == SST_OK && resp == NULL) ||
-        (rc != SST_OK && rc != SST_E_CONDITION_FAILED && resp != NULL))
-        abort();
-    if (rc != SST_OK && rc != SST_E_STORAGE && rc != SST_E_NOMEM &&
-        err.type[0] == '\0')
-        abort();
-    if (rc == SST_E_VALIDATION && foreign_expression(req, err.message))
+    if (emu_fuzz_call(fz.emu, op, req, &resp, &err, answered) ==
+            SST_E_VALIDATION &&
+        foreign_expression(req, err.message))
         abort();
     json_object_put(resp);
     json_object_put(req);
-    if (sst_emu_verify(sst_emu_store_of(emu), &err) != SST_OK)
-        abort();
-    if (++inputs >= RESET_AFTER)
-        prepare();
+    emu_fuzz_next(&fz, false);
     return 0;
 }

@@ -31,7 +31,7 @@
 #include <sst/emu.h>
 #include <sst/sst.h>
 
-#include "emu/ops/ops.h"
+#include "fuzz/emu_fuzz.h"
 
 #ifndef SST_FUZZ_OP
 #error "compile with -DSST_FUZZ_OP='\"PutItem\"' (the operation to fuzz)"
@@ -40,72 +40,23 @@
 int LLVMFuzzerInitialize(int *argc, char ***argv);
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
-#define RESET_AFTER 64 /* inputs between fresh states */
-
-static const char table[] =
-    "{\"TableName\":\"tbl\",\"BillingMode\":\"PAY_PER_REQUEST\","
-    "\"KeySchema\":[{\"AttributeName\":\"pk\",\"KeyType\":\"HASH\"},"
-    "{\"AttributeName\":\"sk\",\"KeyType\":\"RANGE\"}],"
-    "\"AttributeDefinitions\":[{\"AttributeName\":\"pk\",\"AttributeType\":"
-    "\"S\"},{\"AttributeName\":\"sk\",\"AttributeType\":\"N\"},"
-    "{\"AttributeName\":\"g\",\"AttributeType\":\"S\"},"
-    "{\"AttributeName\":\"gs\",\"AttributeType\":\"N\"},"
-    "{\"AttributeName\":\"l\",\"AttributeType\":\"B\"}],"
-    "\"GlobalSecondaryIndexes\":["
-    "{\"IndexName\":\"gall\",\"KeySchema\":[{\"AttributeName\":\"g\","
-    "\"KeyType\":\"HASH\"},{\"AttributeName\":\"gs\",\"KeyType\":\"RANGE\"}],"
-    "\"Projection\":{\"ProjectionType\":\"ALL\"}},"
-    "{\"IndexName\":\"gkeys\",\"KeySchema\":[{\"AttributeName\":\"g\","
-    "\"KeyType\":\"HASH\"}],\"Projection\":{\"ProjectionType\":\"KEYS_ONLY\"}},"
-    "{\"IndexName\":\"ginc\",\"KeySchema\":[{\"AttributeName\":\"gs\","
-    "\"KeyType\":\"HASH\"}],\"Projection\":{\"ProjectionType\":\"INCLUDE\","
-    "\"NonKeyAttributes\":[\"x\",\"y\"]}}],"
-    "\"LocalSecondaryIndexes\":[{\"IndexName\":\"lsi\",\"KeySchema\":["
-    "{\"AttributeName\":\"pk\",\"KeyType\":\"HASH\"},{\"AttributeName\":"
-    "\"l\",\"KeyType\":\"RANGE\"}],\"Projection\":{\"ProjectionType\":"
-    "\"KEYS_ONLY\"}}]}";
-
-static const char *const items[] = {
-    "{\"TableName\":\"tbl\",\"Item\":{\"pk\":{\"S\":\"a\"},\"sk\":{\"N\":"
-    "\"1\"},\"g\":{\"S\":\"G\"},\"gs\":{\"N\":\"5\"},\"x\":{\"S\":\"x\"},"
-    "\"n\":{\"N\":\"10\"},\"ttl\":{\"N\":\"1700000000\"}}}",
-    "{\"TableName\":\"tbl\",\"Item\":{\"pk\":{\"S\":\"a\"},\"sk\":{\"N\":"
-    "\"2\"},\"l\":{\"B\":\"AQ==\"},\"g\":{\"S\":\"G\"},\"gs\":{\"N\":\"6\"},"
-    "\"m\":{\"M\":{\"k\":{\"L\":[{\"N\":\"1\"},{\"S\":\"s\"}]}}}}}",
-    "{\"TableName\":\"tbl\",\"Item\":{\"pk\":{\"S\":\"b\"},\"sk\":{\"N\":"
-    "\"-1.5\"},\"g\":{\"S\":\"H\"},\"ss\":{\"SS\":[\"a\",\"b\"]},"
-    "\"ns\":{\"NS\":[\"1\",\"2\"]},\"y\":{\"BOOL\":true}}}",
+static const struct emu_fuzz_step setup[] = {
+    {"CreateTable", emu_fuzz_indexed_table},
+    {"PutItem",
+     "{\"TableName\":\"tbl\",\"Item\":{\"pk\":{\"S\":\"a\"},\"sk\":{\"N\":"
+     "\"1\"},\"g\":{\"S\":\"G\"},\"gs\":{\"N\":\"5\"},\"x\":{\"S\":\"x\"},"
+     "\"n\":{\"N\":\"10\"},\"ttl\":{\"N\":\"1700000000\"}}}"},
+    {"PutItem",
+     "{\"TableName\":\"tbl\",\"Item\":{\"pk\":{\"S\":\"a\"},\"sk\":{\"N\":"
+     "\"2\"},\"l\":{\"B\":\"AQ==\"},\"g\":{\"S\":\"G\"},\"gs\":{\"N\":\"6\"},"
+     "\"m\":{\"M\":{\"k\":{\"L\":[{\"N\":\"1\"},{\"S\":\"s\"}]}}}}}"},
+    {"PutItem",
+     "{\"TableName\":\"tbl\",\"Item\":{\"pk\":{\"S\":\"b\"},\"sk\":{\"N\":"
+     "\"-1.5\"},\"g\":{\"S\":\"H\"},\"ss\":{\"SS\":[\"a\",\"b\"]},"
+     "\"ns\":{\"NS\":[\"1\",\"2\"]},\"y\":{\"BOOL\":true}}}"},
 };
 
-static struct sst_emu *emu;
-static unsigned inputs;
-
-static void
-run(const char *op, const char *text)
-{
-    struct json_object *req = json_tokener_parse(text), *resp = NULL;
-
-    if (req == NULL || sst_emu_call(emu, op, req, &resp, NULL) != SST_OK)
-        abort();
-    json_object_put(resp);
-    json_object_put(req);
-}
-
-static void
-prepare(void)
-{
-    size_t i;
-
-    sst_emu_close(emu);
-    emu = NULL;
-    if (sst_emu_open(NULL, NULL, &emu, NULL) != SST_OK)
-        abort();
-    sst_emu_set_time(emu, 1700000000000LL);
-    run("CreateTable", table);
-    for (i = 0; i < sizeof items / sizeof items[0]; i++)
-        run("PutItem", items[i]);
-    inputs = 0;
-}
+static struct emu_fuzz fz = {NULL, setup, sizeof setup / sizeof setup[0], 0};
 
 /* Delete the table a successful CreateTable made; it must go, unless it
  * was created with deletion protection (DeleteTable refuses it, as
@@ -123,7 +74,7 @@ delete_created(struct json_object *resp)
         return false;
     req = json_object_new_object();
     json_object_object_add(req, "TableName", json_object_get(name));
-    if (sst_emu_call(emu, "DeleteTable", req, &out, NULL) != SST_OK)
+    if (sst_emu_call(fz.emu, "DeleteTable", req, &out, NULL) != SST_OK)
         abort();
     json_object_put(out);
     json_object_put(req);
@@ -139,24 +90,20 @@ changes_definition(const char *op)
            strcmp(op, "UpdateTimeToLive") == 0;
 }
 
+/* Besides the invariants of every answer (emu_fuzz_call): a success is
+ * writable as JSON, and an error's __type maps back to its code. */
 static void
 check_answer(enum sst_code rc, struct json_object *resp,
              const struct sst_err *err)
 {
     if (rc == SST_OK) {
-        if (resp == NULL)
-            abort();
-        /* the answer must be writable as JSON */
         if (json_object_to_json_string(resp) == NULL)
             abort();
         return;
     }
-    if (resp != NULL && rc != SST_E_CONDITION_FAILED &&
-        rc != SST_E_TXN_CANCELED)
-        abort();
     if (rc == SST_E_STORAGE || rc == SST_E_NOMEM)
         return;
-    if (err->type[0] == '\0' || sst_code_from_type(err->type) != rc)
+    if (sst_code_from_type(err->type) != rc)
         abort();
 }
 
@@ -165,7 +112,7 @@ LLVMFuzzerInitialize(int *argc, char ***argv)
 {
     (void)argc;
     (void)argv;
-    prepare();
+    emu_fuzz_prepare(&fz);
     return 0;
 }
 
@@ -173,31 +120,22 @@ int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
     static const char op[] = SST_FUZZ_OP;
-    struct json_tokener *tok;
+    static const enum sst_code answered[] = {SST_E_CONDITION_FAILED,
+                                             SST_E_TXN_CANCELED, SST_OK};
     struct json_object *req, *resp = NULL;
     struct sst_err err;
     enum sst_code rc;
 
-    if (size > INT32_MAX)
-        return 0;
-    tok = json_tokener_new();
-    if (tok == NULL)
-        return 0;
-    req = json_tokener_parse_ex(tok, (const char *)data, (int)size);
-    json_tokener_free(tok);
+    req = emu_fuzz_request(data, size);
     if (req == NULL)
         return 0;
-    memset(&err, 0, sizeof err);
-    rc = sst_emu_call(emu, op, req, &resp, &err);
+    rc = emu_fuzz_call(fz.emu, op, req, &resp, &err, answered);
     check_answer(rc, resp, &err);
     if (rc == SST_OK && strcmp(op, "CreateTable") == 0 &&
         !delete_created(resp))
         inputs = RESET_AFTER; /* a protected table stays: start afresh */
     json_object_put(resp);
     json_object_put(req);
-    if (sst_emu_verify(sst_emu_store_of(emu), &err) != SST_OK)
-        abort();
-    if (++inputs >= RESET_AFTER || (rc == SST_OK && changes_definition(op)))
-        prepare();
+    emu_fuzz_next(&fz, rc == SST_OK && changes_definition(op));
     return 0;
 }

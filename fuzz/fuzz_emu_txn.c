@@ -28,14 +28,12 @@
 #include <sst/emu.h>
 #include <sst/sst.h>
 
-#include "emu/ops/ops.h"
+#include "fuzz/emu_fuzz.h"
 
 int LLVMFuzzerInitialize(int *argc, char ***argv);
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
-#define RESET_AFTER 64 /* inputs between fresh states */
-
-static const char *const setup[][2] = {
+static const struct emu_fuzz_step setup[] = {
     {"CreateTable",
      "{\"TableName\":\"tbl\",\"BillingMode\":\"PAY_PER_REQUEST\","
      "\"KeySchema\":[{\"AttributeName\":\"pk\",\"KeyType\":\"HASH\"},"
@@ -66,34 +64,7 @@ static const char *const setup[][2] = {
     {"PutItem", "{\"TableName\":\"one\",\"Item\":{\"pk\":{\"S\":\"x\"}}}"},
 };
 
-static struct sst_emu *emu;
-static unsigned inputs;
-
-static void
-run(const char *op, const char *text)
-{
-    struct json_object *req = json_tokener_parse(text), *resp = NULL;
-
-    if (sst_emu_call(emu, op, req, &resp, NULL) != SST_OK)
-        abort();
-    json_object_put(resp);
-    json_object_put(req);
-}
-
-static void
-prepare(void)
-{
-    size_t i;
-
-    sst_emu_close(emu);
-    emu = NULL;
-    if (sst_emu_open(NULL, NULL, &emu, NULL) != SST_OK)
-        abort();
-    sst_emu_set_time(emu, 1700000000000LL);
-    for (i = 0; i < sizeof setup / sizeof setup[0]; i++)
-        run(setup[i][0], setup[i][1]);
-    inputs = 0;
-}
+static struct emu_fuzz fz = {NULL, setup, sizeof setup / sizeof setup[0], 0};
 
 /* The item counts of both tables, from DescribeTable. */
 static int64_t
@@ -108,7 +79,7 @@ item_counts(void)
     for (i = 0; i < 2; i++) {
         req = json_tokener_parse(names[i]);
         resp = NULL;
-        if (sst_emu_call(emu, "DescribeTable", req, &resp, NULL) != SST_OK ||
+        if (sst_emu_call(fz.emu, "DescribeTable", req, &resp, NULL) != SST_OK ||
             !json_object_object_get_ex(resp, "Table", &t) ||
             !json_object_object_get_ex(t, "ItemCount", &c))
             abort();
@@ -136,51 +107,35 @@ LLVMFuzzerInitialize(int *argc, char ***argv)
 {
     (void)argc;
     (void)argv;
-    prepare();
+    emu_fuzz_prepare(&fz);
     return 0;
 }
 
 int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-    struct json_tokener *tok;
+    /* even: TransactWriteItems, odd: TransactGetItems */
+    static const char *const ops[] = {"TransactWriteItems",
+                                      "TransactGetItems"};
+    static const enum sst_code answered[] = {SST_E_TXN_CANCELED, SST_OK};
     struct json_object *req, *resp = NULL, *reasons;
     struct sst_err err;
     const char *op;
     enum sst_code rc;
     int64_t before;
 
-    if (size < 1)
-        return 0;
-    op = data[0] % 2 ? "TransactGetItems" : "TransactWriteItems";
-    tok = json_tokener_new();
-    if (tok == NULL)
-        return 0;
-    req = json_tokener_parse_ex(tok, (const char *)data + 1, (int)(size - 1));
-    json_tokener_free(tok);
-    if (req == NULL)
+    if (!emu_fuzz_pick(data, size, ops, 2, &op, &req))
         return 0;
     before = item_counts();
-    memset(&err, 0, sizeof err);
-    rc = sst_emu_call(emu, op, req, &resp, &err);
-    if (rc == SST_E_TXN_CANCELED) {
-        if (!json_object_object_get_ex(resp, "CancellationReasons",
-                                       &reasons) ||
-            json_object_array_length(reasons) != actions(req))
-            abort();
-    } else if ((rc == SST_OK) != (resp != NULL)) {
-        abort();
-    }
-    if (rc != SST_OK && rc != SST_E_STORAGE && rc != SST_E_NOMEM &&
-        err.type[0] == '\0')
+    rc = emu_fuzz_call(fz.emu, op, req, &resp, &err, answered);
+    if (rc == SST_E_TXN_CANCELED &&
+        (!json_object_object_get_ex(resp, "CancellationReasons", &reasons) ||
+         json_object_array_length(reasons) != actions(req)))
         abort();
     if (rc != SST_OK && item_counts() != before)
         abort();
     json_object_put(resp);
     json_object_put(req);
-    if (sst_emu_verify(sst_emu_store_of(emu), &err) != SST_OK)
-        abort();
-    if (++inputs >= RESET_AFTER)
-        prepare();
+    emu_fuzz_next(&fz, false);
     return 0;
 }

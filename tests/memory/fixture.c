@@ -29,6 +29,19 @@ sst_tm_init_ddb(void)
     return 0;
 }
 
+int
+sst_tm_main(int argc, char **argv, const char *name,
+            const struct sst_test *tests)
+{
+    const struct sst_suite suites[] = {
+        {"emu", sst_tm_init_emu, NULL, tests},
+        {"ddb-local", sst_tm_init_ddb, NULL, tests},
+        {NULL, NULL, NULL, NULL},
+    };
+
+    return sst_test_main(argc, argv, name, suites);
+}
+
 static int64_t
 tm_now(void *ud)
 {

@@ -31,6 +31,16 @@ extern enum sst_tm_side sst_tm_side;
 int sst_tm_init_emu(void);
 int sst_tm_init_ddb(void);
 
+struct sst_test;
+
+/**
+ * The main() of a test program whose tests run on both sides: suites
+ * "emu" and "ddb-local" (sst_tm_init_emu/ddb) of the same tests, run by
+ * sst_test_main() (tests/harness.h) under the program's name.
+ */
+int sst_tm_main(int argc, char **argv, const char *name,
+                const struct sst_test *tests);
+
 /** 2026-01-02T03:04:05.123456Z, where the fixture's clock starts. */
 #define SST_TM_START_US INT64_C(1767323045123456)
 

@@ -296,14 +296,8 @@ static const struct sst_test tests[] = {
     {NULL, NULL},
 };
 
-static const struct sst_suite suites[] = {
-    {"emu", sst_tm_init_emu, NULL, tests},
-    {"ddb-local", sst_tm_init_ddb, NULL, tests},
-    {NULL, NULL, NULL, NULL},
-};
-
 int
 main(int argc, char **argv)
 {
-    return sst_test_main(argc, argv, "test_memory_counters", suites);
+    return sst_tm_main(argc, argv, "test_memory_counters", tests);
 }

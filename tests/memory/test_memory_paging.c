@@ -612,14 +612,8 @@ static const struct sst_test paging_tests[] = {
     {NULL, NULL},
 };
 
-static const struct sst_suite suites[] = {
-    {"emu", sst_tm_init_emu, NULL, paging_tests},
-    {"ddb-local", sst_tm_init_ddb, NULL, paging_tests},
-    {NULL, NULL, NULL, NULL},
-};
-
 int
 main(int argc, char **argv)
 {
-    return sst_test_main(argc, argv, "test_memory_paging", suites);
+    return sst_tm_main(argc, argv, "test_memory_paging", paging_tests);
 }

@@ -539,14 +539,8 @@ static const struct sst_test query_tests[] = {
     {NULL, NULL},
 };
 
-static const struct sst_suite suites[] = {
-    {"emu", sst_tm_init_emu, NULL, query_tests},
-    {"ddb-local", sst_tm_init_ddb, NULL, query_tests},
-    {NULL, NULL, NULL, NULL},
-};
-
 int
 main(int argc, char **argv)
 {
-    return sst_test_main(argc, argv, "test_memory_query", suites);
+    return sst_tm_main(argc, argv, "test_memory_query", query_tests);
 }

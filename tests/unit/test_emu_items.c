@@ -7,8 +7,9 @@
  *     txn_cases.json, recorded from DynamoDB Local by tests/data/emu/
  *     items.py, legacy.py and txn.py: every step of every case must give
  *     the recorded error (type and message) or an answer that matches
- *     DynamoDB Local's (see same_answer for what may differ), or the AWS
- *     answer where the case says the emulator follows AWS;
+ *     DynamoDB Local's (tests/conformance/compare.h says what may
+ *     differ), or the AWS answer where the case says the emulator
+ *     follows AWS;
  *   - exact items and errors, table-driven;
  *   - index maintenance under random writes, checked against a model and
  *     by sst_emu_verify();
@@ -28,30 +29,13 @@
 
 #include "emu/ops/ops.h"
 #include "harness.h"
+#include "tests/conformance/compare.h"
+#include "tests/unit/emu_test_util.h"
 
 #define T0 1795633912989LL /* 2026-11-25T16:31:52.989Z */
 
 /* ------------------------------------------------------------------ */
 /* helpers                                                             */
-
-static struct json_object *
-parse(const char *text)
-{
-    struct json_object *o = json_tokener_parse(text);
-
-    if (o == NULL)
-        fprintf(stderr, "\n  bad JSON in a test: %s\n", text);
-    CU_ASSERT_PTR_NOT_NULL_FATAL(o);
-    return o;
-}
-
-static const char *
-text_of(struct json_object *o)
-{
-    return o ? json_object_to_json_string_ext(o, JSON_C_TO_STRING_PLAIN |
-                                                     JSON_C_TO_STRING_NOSLASHESCAPE)
-             : "(null)";
-}
 
 static struct sst_emu *
 open_emu(void)
@@ -68,7 +52,7 @@ static enum sst_code
 call(struct sst_emu *emu, const char *op, const char *req,
      struct json_object **resp, struct sst_err *e)
 {
-    struct json_object *r = parse(req);
+    struct json_object *r = et_parse(req);
     enum sst_code rc;
 
     memset(e, 0, sizeof *e);
@@ -91,10 +75,10 @@ expect_ok(struct sst_emu *emu, const char *op, const char *req,
         fprintf(stderr, "\n  %s %s: %s: %s\n", op, req, e.type, e.message);
     CU_ASSERT_EQUAL(rc, SST_OK);
     if (want != NULL && rc == SST_OK) {
-        w = parse(want);
+        w = et_parse(want);
         if (!json_object_equal(resp, w))
             fprintf(stderr, "\n  %s %s\n  want %s\n  got  %s\n", op, req,
-                    want, text_of(resp));
+                    want, et_text(resp));
         CU_ASSERT_TRUE(json_object_equal(resp, w));
         json_object_put(w);
     }
@@ -118,10 +102,10 @@ expect_error_extra(struct sst_emu *emu, const char *op, const char *req,
     if (extra == NULL) {
         CU_ASSERT_PTR_NULL(resp);
     } else {
-        w = parse(extra);
+        w = et_parse(extra);
         if (!json_object_equal(resp, w))
             fprintf(stderr, "\n  %s %s\n  want %s\n  got  %s\n", op, req,
-                    extra, text_of(resp));
+                    extra, et_text(resp));
         CU_ASSERT_TRUE(json_object_equal(resp, w));
         json_object_put(w);
     }
@@ -136,19 +120,6 @@ expect_error(struct sst_emu *emu, const char *op, const char *req,
 {
     expect_error_extra(emu, op, req, code, type, msg, NULL);
 }
-
-static void
-verify_in(struct sst_emu *emu, const char *where)
-{
-    struct sst_err e;
-    enum sst_code rc = sst_emu_verify(sst_emu_store_of(emu), &e);
-
-    if (rc != SST_OK)
-        fprintf(stderr, "\n  verify (%s): %s\n", where, e.message);
-    CU_ASSERT_EQUAL(rc, SST_OK);
-}
-
-#define verify(emu) verify_in((emu), __func__)
 
 #define MAIN_TABLE                                                             \
     "{\"TableName\":\"tbl\",\"BillingMode\":\"PAY_PER_REQUEST\","            \
@@ -193,247 +164,14 @@ corpus_path(const char *file)
     return p;
 }
 
-/* A copy of j with every {"$rep": [unit, count, tail]} expanded into the
- * string unit * count + tail (items.py writes big padding that way). */
-static struct json_object *
-expand(struct json_object *j)
-{
-    struct json_object *out, *rep, *u, *c, *t;
-    size_t i, n, ulen, tlen;
-    int64_t count;
-    char *buf, *p;
-
-    switch (json_object_get_type(j)) {
-    case json_type_object:
-        if (json_object_object_length(j) == 1 &&
-            json_object_object_get_ex(j, "$rep", &rep)) {
-            u = json_object_array_get_idx(rep, 0);
-            c = json_object_array_get_idx(rep, 1);
-            t = json_object_array_get_idx(rep, 2);
-            ulen = (size_t)json_object_get_string_len(u);
-            tlen = (size_t)json_object_get_string_len(t);
-            count = json_object_get_int64(c);
-            buf = malloc(ulen * (size_t)count + tlen + 1);
-            for (p = buf, i = 0; i < (size_t)count; i++, p += ulen)
-                memcpy(p, json_object_get_string(u), ulen);
-            memcpy(p, json_object_get_string(t), tlen);
-            p[tlen] = '\0';
-            out = json_object_new_string_len(buf, (int)(p + tlen - buf));
-            free(buf);
-            return out;
-        }
-        out = json_object_new_object();
-        json_object_object_foreach(j, k, v)
-        {
-            json_object_object_add(out, k, expand(v));
-        }
-        return out;
-    case json_type_array:
-        n = json_object_array_length(j);
-        out = json_object_new_array();
-        for (i = 0; i < n; i++)
-            json_object_array_add(out, expand(json_object_array_get_idx(j, i)));
-        return out;
-    default:
-        return json_object_get(j);
-    }
-}
-
-/* Members whose values differ by design (docs/emulator.md): times, the
- * emulator's TableId, index sizes (projected attributes, not whole
- * items), DynamoDB Local's OnDemandThroughput of -1 on new indexes, and
- * DeleteTable's status. */
-static bool
-skipped(const char *key)
-{
-    static const char *const keys[] = {
-        "CreationDateTime",    "LastUpdateToPayPerRequestDateTime",
-        "LastIncreaseDateTime", "LastDecreaseDateTime",
-        "NumberOfDecreasesToday", "TableId", "IndexSizeBytes",
-        "OnDemandThroughput",  "TableStatus", NULL};
-    size_t i;
-
-    for (i = 0; keys[i] != NULL; i++)
-        if (strcmp(key, keys[i]) == 0)
-            return true;
-    return false;
-}
-
-/* Lists whose order DynamoDB does not define: sets, Scan's items (the
- * emulator's order is key order, DynamoDB Local's a hash order), batch
- * answers, attribute definitions and indexes of descriptions. */
-static bool
-unordered(const char *key, const char *parent)
-{
-    static const char *const keys[] = {
-        "SS", "NS", "BS", "Items", "ConsumedCapacity", "Keys",
-        "AttributeDefinitions", "GlobalSecondaryIndexes",
-        "LocalSecondaryIndexes", NULL};
-    size_t i;
-
-    if (parent != NULL && strcmp(parent, "Responses") == 0)
-        return true;
-    for (i = 0; key != NULL && keys[i] != NULL; i++)
-        if (strcmp(key, keys[i]) == 0)
-            return true;
-    return false;
-}
-
-static bool same_answer(struct json_object *ours, struct json_object *theirs,
-                        const char *key, const char *parent, const char *where,
-                        char *why, size_t why_len);
-
-static bool
-same_list(struct json_object *ours, struct json_object *theirs,
-          const char *key, const char *parent, const char *where, char *why,
-          size_t why_len)
-{
-    size_t n = json_object_array_length(theirs), i, j;
-    char path[512], ignored[8];
-    bool *used, ok = true;
-
-    if (json_object_array_length(ours) != n) {
-        snprintf(why, why_len, "%s: %zu elements, DynamoDB Local has %zu",
-                 where, json_object_array_length(ours), n);
-        return false;
-    }
-    if (!unordered(key, parent)) {
-        for (i = 0; i < n && ok; i++) {
-            snprintf(path, sizeof path, "%s[%zu]", where, i);
-            ok = same_answer(json_object_array_get_idx(ours, i),
-                             json_object_array_get_idx(theirs, i), NULL, key,
-                             path, why, why_len);
-        }
-        return ok;
-    }
-    used = calloc(n + 1, sizeof *used);
-    for (i = 0; i < n && ok; i++) {
-        for (j = 0; j < n; j++)
-            if (!used[j] &&
-                same_answer(json_object_array_get_idx(ours, j),
-                            json_object_array_get_idx(theirs, i), NULL, key,
-                            where, ignored, sizeof ignored))
-                break;
-        if (j == n) {
-            snprintf(why, why_len, "%s: nothing matches %s", where,
-                     text_of(json_object_array_get_idx(theirs, i)));
-            ok = false;
-        } else {
-            used[j] = true;
-        }
-    }
-    free(used);
-    return ok;
-}
-
-/* Whether our answer matches DynamoDB Local's. */
-static bool
-same_answer(struct json_object *ours, struct json_object *theirs,
-            const char *key, const char *parent, const char *where, char *why,
-            size_t why_len)
-{
-    enum json_type t = json_object_get_type(theirs);
-    struct json_object *v;
-    char path[512];
-
-    if (t == json_type_double || t == json_type_int) {
-        if ((json_object_is_type(ours, json_type_double) ||
-             json_object_is_type(ours, json_type_int)) &&
-            json_object_get_double(ours) == json_object_get_double(theirs))
-            return true;
-    } else if (json_object_get_type(ours) != t) {
-        /* reported below */
-    } else if (t == json_type_array) {
-        return same_list(ours, theirs, key, parent, where, why, why_len);
-    } else if (t == json_type_object) {
-        json_object_object_foreach(theirs, k, tv)
-        {
-            if (skipped(k))
-                continue;
-            snprintf(path, sizeof path, "%s.%s", where, k);
-            if (!json_object_object_get_ex(ours, k, &v)) {
-                snprintf(why, why_len, "%s: missing", path);
-                return false;
-            }
-            if (!same_answer(v, tv, k, key, path, why, why_len))
-                return false;
-        }
-        json_object_object_foreach(ours, k2, ov)
-        {
-            (void)ov;
-            if (!skipped(k2) && !json_object_object_get_ex(theirs, k2, NULL)) {
-                snprintf(why, why_len, "%s.%s: extra member", where, k2);
-                return false;
-            }
-        }
-        return true;
-    } else if (json_object_equal(ours, theirs)) {
-        return true;
-    }
-    snprintf(why, why_len, "%s: %.300s, DynamoDB Local has %.300s", where,
-             text_of(ours), text_of(theirs));
-    return false;
-}
-
-static int64_t
-int_member(struct json_object *o, const char *k)
-{
-    struct json_object *v;
-
-    return json_object_object_get_ex(o, k, &v) ? json_object_get_int64(v) : -1;
-}
-
-static size_t
-list_total(struct json_object *o, const char *k)
-{
-    struct json_object *m, *l;
-    size_t n = 0;
-
-    if (!json_object_object_get_ex(o, k, &m))
-        return 0;
-    json_object_object_foreach(m, name, v)
-    {
-        (void)name;
-        l = json_object_is_type(v, json_type_array)
-                ? v
-                : json_object_object_get(v, "Keys");
-        n += json_object_array_length(l);
-    }
-    return n;
-}
-
-/* compare "counts": where DynamoDB chooses which rows fill a page. */
-static bool
-same_counts(struct json_object *ours, struct json_object *theirs, char *why,
-            size_t why_len)
-{
-    struct json_object *a = NULL, *b = NULL;
-    char ignored[8];
-
-    json_object_object_get_ex(ours, "ConsumedCapacity", &a);
-    json_object_object_get_ex(theirs, "ConsumedCapacity", &b);
-    if (int_member(ours, "Count") != int_member(theirs, "Count") ||
-        int_member(ours, "ScannedCount") != int_member(theirs, "ScannedCount") ||
-        json_object_object_get_ex(ours, "LastEvaluatedKey", NULL) !=
-            json_object_object_get_ex(theirs, "LastEvaluatedKey", NULL) ||
-        list_total(ours, "Responses") != list_total(theirs, "Responses") ||
-        list_total(ours, "UnprocessedKeys") !=
-            list_total(theirs, "UnprocessedKeys") ||
-        !same_answer(a, b, "ConsumedCapacity", NULL, "", ignored,
-                     sizeof ignored)) {
-        snprintf(why, why_len, "counts differ: %.300s", text_of(ours));
-        return false;
-    }
-    return true;
-}
-
 /* Run one step; returns whether it passed. */
 static bool
 run_step(struct sst_emu *emu, struct json_object *step, char *why,
          size_t why_len)
 {
     struct json_object *exp = json_object_object_get(step, "expect");
-    struct json_object *req = expand(json_object_object_get(step, "request"));
+    struct json_object *req =
+        conf_expand(json_object_object_get(step, "request"));
     struct json_object *resp = NULL, *want = NULL, *rec, *m;
     const char *op = json_object_get_string(json_object_object_get(step, "op"));
     const char *type, *msg;
@@ -452,13 +190,12 @@ run_step(struct sst_emu *emu, struct json_object *step, char *why,
             return false;
         }
         if (json_object_object_get_ex(exp, "response", &m))
-            want = expand(m);
+            want = conf_expand(m);
         else if (json_object_object_get_ex(step, "ddb_local", &rec))
-            want = expand(json_object_object_get(rec, "response"));
+            want = conf_expand(json_object_object_get(rec, "response"));
         m = json_object_object_get(exp, "compare");
-        pass = m != NULL ? same_counts(resp, want, why, why_len)
-                         : same_answer(resp, want, NULL, NULL, op, why,
-                                       why_len);
+        pass = m != NULL ? conf_same_counts(resp, want, why, why_len)
+                         : conf_same_answer(resp, want, why, why_len);
         json_object_put(want);
         json_object_put(resp);
         return pass;
@@ -468,7 +205,7 @@ run_step(struct sst_emu *emu, struct json_object *step, char *why,
     /* the error's extra members (the Item of a failed condition asked
      * for with ReturnValuesOnConditionCheckFailure) */
     if (json_object_object_get_ex(exp, "extra", &m))
-        want = expand(m);
+        want = conf_expand(m);
     pass = rc != SST_OK && strcmp(e.type, type) == 0 &&
            strcmp(e.message, msg) == 0 && sst_code_from_type(type) == rc &&
            (want != NULL ? json_object_equal(resp, want) : resp == NULL);
@@ -476,7 +213,7 @@ run_step(struct sst_emu *emu, struct json_object *step, char *why,
     if (!pass)
         snprintf(why, why_len, "%s: want %s: %s\n    got  %s: %s", op, type,
                  msg, rc == SST_OK ? "success" : e.type,
-                 rc == SST_OK ? text_of(resp) : e.message);
+                 rc == SST_OK ? et_text(resp) : e.message);
     json_object_put(resp);
     return pass;
 }
@@ -516,7 +253,7 @@ replay_corpus(const char *file, size_t min_cases)
             }
         }
         if (j == json_object_array_length(steps))
-            verify_in(emu, json_object_get_string(
+            et_verify_in(emu, json_object_get_string(
                                json_object_object_get(c, "name")));
         sst_emu_close(emu);
     }
@@ -765,7 +502,7 @@ conditions(void)
     expect_ok(emu, "CreateTable", MAIN_TABLE, NULL);
     run_rows(emu, condition_rows,
              sizeof condition_rows / sizeof condition_rows[0]);
-    verify(emu);
+    et_verify(emu);
     sst_emu_close(emu);
 }
 
@@ -862,7 +599,7 @@ projections(void)
     expect_ok(emu, "CreateTable", MAIN_TABLE, NULL);
     run_rows(emu, projection_rows,
              sizeof projection_rows / sizeof projection_rows[0]);
-    verify(emu);
+    et_verify(emu);
     sst_emu_close(emu);
 }
 
@@ -1063,7 +800,7 @@ queries(void)
 
     expect_ok(emu, "CreateTable", MAIN_TABLE, NULL);
     run_rows(emu, query_rows, sizeof query_rows / sizeof query_rows[0]);
-    verify(emu);
+    et_verify(emu);
     sst_emu_close(emu);
 }
 
@@ -1169,7 +906,7 @@ updates(void)
 
     expect_ok(emu, "CreateTable", MAIN_TABLE, NULL);
     run_rows(emu, update_rows, sizeof update_rows / sizeof update_rows[0]);
-    verify(emu);
+    et_verify(emu);
     sst_emu_close(emu);
 }
 
@@ -1180,7 +917,7 @@ items_exact(void)
 
     expect_ok(emu, "CreateTable", MAIN_TABLE, NULL);
     run_rows(emu, item_rows, sizeof item_rows / sizeof item_rows[0]);
-    verify(emu);
+    et_verify(emu);
     sst_emu_close(emu);
 }
 
@@ -1272,7 +1009,7 @@ long_keys(void)
     CU_ASSERT_EQUAL(call(emu, "DeleteItem", req, &resp, &e), SST_OK);
     CU_ASSERT_TRUE(json_object_object_get_ex(resp, "Attributes", NULL));
     json_object_put(resp);
-    verify(emu);
+    et_verify(emu);
     free(req);
     free(pk);
     sst_emu_close(emu);
@@ -1339,7 +1076,7 @@ scan_segments_and_pages(void)
                      "{\"TableName\":\"tbl\",\"Segment\":1,"
                      "\"TotalSegments\":4,\"Limit\":7,"
                      "\"ExclusiveStartKey\":%s}",
-                     text_of(lek));
+                     et_text(lek));
         json_object_put(lek);
         total += scan_count(emu, req, &lek);
         pages++;
@@ -1377,7 +1114,7 @@ scan_one_megabyte(void)
                                &lek),
                     4);
     CU_ASSERT_PTR_NOT_NULL(lek);
-    CU_ASSERT_STRING_EQUAL(text_of(lek),
+    CU_ASSERT_STRING_EQUAL(et_text(lek),
                            "{\"pk\":{\"S\":\"p\"},\"sk\":{\"N\":\"3\"}}");
     json_object_put(lek);
     free(req);
@@ -1425,10 +1162,10 @@ batch_get_sixteen_megabytes(void)
                                "tbl"),
         "Keys");
     CU_ASSERT_EQUAL(json_object_array_length(keys), 1);
-    CU_ASSERT_STRING_EQUAL(text_of(json_object_array_get_idx(keys, 0)),
+    CU_ASSERT_STRING_EQUAL(et_text(json_object_array_get_idx(keys, 0)),
                            "{\"pk\":{\"S\":\"p\"},\"sk\":{\"N\":\"41\"}}");
     CU_ASSERT_STRING_EQUAL(
-        text_of(json_object_object_get(
+        et_text(json_object_object_get(
             json_object_object_get(json_object_object_get(resp,
                                                           "UnprocessedKeys"),
                                    "tbl"),
@@ -1550,7 +1287,7 @@ check_index(struct sst_emu *emu, struct json_object **model,
                 json_object_equal(json_object_array_get_idx(items, j), want))
                 break;
         if (j == n)
-            fprintf(stderr, "\n  %s lacks %s\n", index, text_of(want));
+            fprintf(stderr, "\n  %s lacks %s\n", index, et_text(want));
         CU_ASSERT_TRUE(j < n);
         if (j < n)
             seen[j] = true;
@@ -1593,7 +1330,7 @@ indexes_follow_random_writes(void)
                                          "%s{\"PutRequest\":{\"Item\":%s}}",
                                          i ? "," : "", item);
                 json_object_put(model[kk]);
-                model[kk] = parse(item);
+                model[kk] = et_parse(item);
             }
             snprintf(req + used, sizeof req - used, "]}}");
             expect_ok(emu, "BatchWriteItem", req, "{\"UnprocessedItems\":{}}");
@@ -1604,11 +1341,11 @@ indexes_follow_random_writes(void)
                      item);
             expect_ok(emu, "PutItem", req, "{}");
             json_object_put(model[k]);
-            model[k] = parse(item);
+            model[k] = et_parse(item);
             break;
         }
         if (op % 50 == 0) {
-            verify(emu);
+            et_verify(emu);
             for (i = 0; i < 4; i++)
                 check_index(emu, model, indexes[i]);
         }
@@ -1684,7 +1421,7 @@ update_table_backfills(void)
                                     "\"byh\",\"Select\":\"COUNT\"}",
                                NULL),
                     240);
-    verify(emu);
+    et_verify(emu);
     /* From now on the index's key rules hold for writes... */
     expect_error(emu, "PutItem",
                  "{\"TableName\":\"tbl\",\"Item\":{\"pk\":{\"S\":\"n\"},"
@@ -1700,7 +1437,7 @@ update_table_backfills(void)
     expect_ok(emu, "DeleteItem",
               "{\"TableName\":\"tbl\",\"Key\":{\"pk\":{\"S\":\"k20\"}}}", "{}");
     CU_ASSERT_EQUAL(index_count(emu, "byh"), 241);
-    verify(emu);
+    et_verify(emu);
     expect_ok(emu, "UpdateTable",
               "{\"TableName\":\"tbl\",\"GlobalSecondaryIndexUpdates\":[{"
               "\"Delete\":{\"IndexName\":\"byh\"}}]}",
@@ -1718,7 +1455,7 @@ update_table_backfills(void)
                                     "\"COUNT\"}",
                                NULL),
                     300);
-    verify(emu);
+    et_verify(emu);
     sst_emu_close(emu);
 }
 
@@ -1792,7 +1529,7 @@ ttl_sweeps_by_the_clock(void)
     get_found(emu, "nested", true);
     get_found(emu, "none", true);
     CU_ASSERT_EQUAL(index_count(emu, "gall"), 6);
-    verify(emu);
+    et_verify(emu);
     /* The clock moves: the next sweep takes the next items. */
     sst_emu_advance_clock(emu, 1);
     CU_ASSERT_EQUAL(sst_emu_sweep_ttl(emu, &removed, &e), SST_OK);
@@ -1803,7 +1540,7 @@ ttl_sweeps_by_the_clock(void)
     CU_ASSERT_EQUAL(removed, 1);
     get_found(emu, "future", false);
     CU_ASSERT_EQUAL(index_count(emu, "gall"), 4);
-    verify(emu);
+    et_verify(emu);
     CU_ASSERT_EQUAL(sst_emu_sweep_ttl(NULL, &removed, &e), SST_E_INVALID_ARG);
     sst_emu_close(emu);
 }
@@ -1836,7 +1573,7 @@ ttl_sweeps_in_batches(void)
                                     "\"COUNT\"}",
                                NULL),
                     500);
-    verify(emu);
+    et_verify(emu);
     sst_emu_close(emu);
 }
 
@@ -1883,36 +1620,10 @@ ttl_background_sweeper(void)
 /* ------------------------------------------------------------------ */
 /* out of memory                                                       */
 
-/* Run a request with allocation n failing, for n = 1, 2, ... until it
- * succeeds: every failure is SST_E_NOMEM, leaves nothing allocated and
- * nothing changed. */
 static void
 oom_walk(struct sst_emu *emu, const char *op, const char *req)
 {
-    struct json_object *r = parse(req), *resp;
-    struct sst_err e;
-    enum sst_code rc = SST_E_NOMEM;
-    long base;
-    int n;
-
-    for (n = 1; n < 5000 && rc == SST_E_NOMEM; n++) {
-        base = sst_mem_live_count();
-        resp = NULL;
-        sst_mem_fail_after(n);
-        rc = sst_emu_call(emu, op, r, &resp, &e);
-        sst_mem_fail_reset();
-        if (rc == SST_E_NOMEM) {
-            CU_ASSERT_PTR_NULL(resp);
-            CU_ASSERT_TRUE(sst_mem_live_count() <= base);
-            verify(emu);
-        }
-        json_object_put(resp);
-    }
-    if (rc != SST_OK)
-        fprintf(stderr, "\n  %s: %s: %s\n", op, e.type, e.message);
-    CU_ASSERT_EQUAL(rc, SST_OK);
-    CU_ASSERT_TRUE(n > 2);
-    json_object_put(r);
+    et_oom_walk(emu, op, et_parse(req), ET_OOM_VERIFY);
 }
 
 static void
@@ -1958,7 +1669,7 @@ out_of_memory_walk(void)
              "\"GlobalSecondaryIndexUpdates\":[{\"Create\":{\"IndexName\":"
              "\"byh\",\"KeySchema\":[{\"AttributeName\":\"h\",\"KeyType\":"
              "\"HASH\"}],\"Projection\":{\"ProjectionType\":\"ALL\"}}}]}");
-    verify(emu);
+    et_verify(emu);
     sst_emu_close(emu);
 }
 

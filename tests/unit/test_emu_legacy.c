@@ -13,7 +13,7 @@
  *     answers;
  *   - an out-of-memory walk over legacy requests.
  *
- * Requests are written with single quotes for readability; q() turns
+ * Requests are written with single quotes for readability; et_q() turns
  * them into JSON.
  */
 #include <stdio.h>
@@ -30,37 +30,12 @@
 #include "emu/ops/legacy.h"
 #include "emu/ops/ops.h"
 #include "harness.h"
+#include "tests/unit/emu_test_util.h"
 
 #define V "One or more parameter values were invalid: "
 
 /* ------------------------------------------------------------------ */
 /* helpers                                                             */
-
-/* JSON from text written with single quotes. */
-static struct json_object *
-q(const char *text)
-{
-    char *s = strdup(text), *p;
-    struct json_object *o;
-
-    CU_ASSERT_PTR_NOT_NULL_FATAL(s);
-    for (p = s; *p; p++)
-        if (*p == '\'')
-            *p = '"';
-    o = json_tokener_parse(s);
-    if (o == NULL)
-        fprintf(stderr, "\n  bad JSON in a test: %s\n", s);
-    free(s);
-    CU_ASSERT_PTR_NOT_NULL_FATAL(o);
-    return o;
-}
-
-static const char *
-text_of(struct json_object *o)
-{
-    return o ? json_object_to_json_string_ext(o, JSON_C_TO_STRING_PLAIN)
-             : "(null)";
-}
 
 static const char *
 type_of(enum sst_code code)
@@ -98,7 +73,7 @@ static struct sst_emu *
 open_emu(void)
 {
     struct sst_emu *emu = NULL;
-    struct json_object *req = q(TABLE), *resp = NULL;
+    struct json_object *req = et_q(TABLE), *resp = NULL;
 
     struct sst_err e;
 
@@ -128,7 +103,7 @@ struct row {
 static void
 run_row(struct sst_emu *emu, const struct row *r)
 {
-    struct json_object *req = q(r->req), *resp = NULL, *want;
+    struct json_object *req = et_q(r->req), *resp = NULL, *want;
     struct sst_err e;
     enum sst_code rc;
 
@@ -139,10 +114,10 @@ run_row(struct sst_emu *emu, const struct row *r)
                 sst_code_name(r->code), sst_code_name(rc), e.message);
     CU_ASSERT_EQUAL(rc, r->code);
     if (rc == SST_OK && r->code == SST_OK && r->want != NULL) {
-        want = q(r->want);
+        want = et_q(r->want);
         if (!json_object_equal(resp, want))
             fprintf(stderr, "\n  %s %s\n  want %s\n  got  %s\n", r->op,
-                    r->req, text_of(want), text_of(resp));
+                    r->req, et_text(want), et_text(resp));
         CU_ASSERT_TRUE(json_object_equal(resp, want));
         json_object_put(want);
     } else if (r->code != SST_OK && rc == r->code) {
@@ -151,10 +126,10 @@ run_row(struct sst_emu *emu, const struct row *r)
         if (r->extra == NULL) {
             CU_ASSERT_PTR_NULL(resp);
         } else {
-            want = q(r->extra);
+            want = et_q(r->extra);
             if (!json_object_equal(resp, want))
                 fprintf(stderr, "\n  %s %s\n  want %s\n  got  %s\n", r->op,
-                        r->req, text_of(want), text_of(resp));
+                        r->req, et_text(want), et_text(resp));
             CU_ASSERT_TRUE(json_object_equal(resp, want));
             json_object_put(want);
         }
@@ -274,7 +249,7 @@ translation_text(void)
 
     for (i = 0; i < sizeof translations / sizeof translations[0]; i++) {
         const struct translation *t = &translations[i];
-        struct json_object *req = q(t->req);
+        struct json_object *req = et_q(t->req);
         struct sst_emu_exprs x;
         struct sst_err e;
 
@@ -316,7 +291,7 @@ translation_unlimited(void)
     for (i = 0; i < 399; i++)
         p += sprintf(p, ",'a%d':{'Exists':false}", i);
     sprintf(p, "}}");
-    j = q(req);
+    j = et_q(req);
     sst_emu_exprs_init(&x);
     CU_ASSERT_EQUAL(sst_emu_legacy_prepare(&x, SST_EMU_REQ_PUT_ITEM, j, &e),
                     SST_OK);
@@ -758,34 +733,10 @@ reads(void)
 /* ------------------------------------------------------------------ */
 /* out of memory                                                       */
 
-/* Allocation n fails, for n = 1, 2, ... until the request succeeds:
- * every failure is SST_E_NOMEM and leaves nothing allocated. */
 static void
-oom_walk(struct sst_emu *emu, const char *op, const char *text)
+oom_walk(struct sst_emu *emu, const char *op, const char *req)
 {
-    struct json_object *r = q(text), *resp;
-    struct sst_err e;
-    enum sst_code rc = SST_E_NOMEM;
-    long base;
-    int n;
-
-    for (n = 1; n < 5000 && rc == SST_E_NOMEM; n++) {
-        base = sst_mem_live_count();
-        resp = NULL;
-        sst_mem_fail_after(n);
-        rc = sst_emu_call(emu, op, r, &resp, &e);
-        sst_mem_fail_reset();
-        if (rc == SST_E_NOMEM) {
-            CU_ASSERT_PTR_NULL(resp);
-            CU_ASSERT_TRUE(sst_mem_live_count() <= base);
-        }
-        json_object_put(resp);
-    }
-    if (rc != SST_OK)
-        fprintf(stderr, "\n  %s: %s: %s\n", op, e.type, e.message);
-    CU_ASSERT_EQUAL(rc, SST_OK);
-    CU_ASSERT_TRUE(n > 2);
-    json_object_put(r);
+    et_oom_walk(emu, op, et_q(req), 0);
 }
 
 static void

@@ -3,7 +3,7 @@
  * the emulator, through the backend seam, with exact answers: items,
  * error types and messages, CancellationReasons, ConsumedCapacity.
  *
- * Requests are written with single quotes for readability; q() turns
+ * Requests are written with single quotes for readability; et_q() turns
  * them into JSON's double quotes (no request here has a quote inside a
  * string). Covered: every action kind and its effect; 100 and 101
  * actions; one action per item; every validation error, in DynamoDB's
@@ -29,37 +29,12 @@
 #include "emu/ops/transact.h"
 #include "emu/store/tokens.h"
 #include "harness.h"
+#include "tests/unit/emu_test_util.h"
 
 #define T0 1795633912989LL /* 2026-11-25T16:31:52.989Z */
 
 /* ------------------------------------------------------------------ */
 /* helpers                                                             */
-
-/* text with ' turned into ", parsed */
-static struct json_object *
-q(const char *text)
-{
-    size_t n = strlen(text), i;
-    char *s = malloc(n + 1);
-    struct json_object *o;
-
-    CU_ASSERT_PTR_NOT_NULL_FATAL(s);
-    for (i = 0; i <= n; i++)
-        s[i] = text[i] == '\'' ? '"' : text[i];
-    o = json_tokener_parse(s);
-    if (o == NULL)
-        fprintf(stderr, "\n  bad JSON in a test: %s\n", s);
-    free(s);
-    CU_ASSERT_PTR_NOT_NULL_FATAL(o);
-    return o;
-}
-
-static const char *
-text_of(struct json_object *o)
-{
-    return o ? json_object_to_json_string_ext(o, JSON_C_TO_STRING_PLAIN)
-             : "(null)";
-}
 
 static struct sst_emu *
 open_emu(const char *path)
@@ -79,7 +54,7 @@ static enum sst_code
 call(struct sst_emu *emu, const char *op, const char *req,
      struct json_object **resp, struct sst_err *e)
 {
-    struct json_object *r = q(req);
+    struct json_object *r = et_q(req);
     enum sst_code rc;
 
     memset(e, 0, sizeof *e);
@@ -124,11 +99,11 @@ run_row(struct sst_emu *emu, const struct row *r)
         SST_ASSERT_STR_EQ(e.message, r->msg);
     }
     if (r->want == NULL || strcmp(r->want, "*") != 0) {
-        w = r->want ? q(r->want) : NULL;
+        w = r->want ? et_q(r->want) : NULL;
         same = w ? json_object_equal(resp, w) : resp == NULL;
         if (!same)
             fprintf(stderr, "\n  %s %s\n  want %s\n  got  %s\n", r->op, r->req,
-                    r->want ? r->want : "(null)", text_of(resp));
+                    r->want ? r->want : "(null)", et_text(resp));
         CU_ASSERT_TRUE(same);
     }
     json_object_put(w);
@@ -145,19 +120,6 @@ run_rows(struct sst_emu *emu, const struct row *rows, size_t n)
 }
 
 #define RUN(emu, rows) run_rows((emu), (rows), sizeof(rows) / sizeof(rows)[0])
-
-static void
-verify_in(struct sst_emu *emu, const char *where)
-{
-    struct sst_err e;
-    enum sst_code rc = sst_emu_verify(sst_emu_store_of(emu), &e);
-
-    if (rc != SST_OK)
-        fprintf(stderr, "\n  verify (%s): %s\n", where, e.message);
-    CU_ASSERT_EQUAL(rc, SST_OK);
-}
-
-#define verify(emu) verify_in((emu), __func__)
 
 /* The tables: tbl (pk S, sk N; GSI gidx on g, ALL), one (pk S), coll
  * (pk S, sk N; LSI lsi on l, ALL: item collections). */
@@ -261,7 +223,7 @@ write_actions(void)
 
     RUN(emu, setup_items);
     RUN(emu, actions_rows);
-    verify(emu);
+    et_verify(emu);
     sst_emu_close(emu);
 }
 
@@ -357,7 +319,7 @@ cancellation_rolls_back(void)
     RUN(emu, setup_items);
     RUN(emu, cancel_rows);
     run_row(emu, &with_token);
-    verify(emu);
+    et_verify(emu);
     CU_ASSERT_EQUAL(call(emu, "DescribeTable", "{'TableName':'tbl'}", &resp,
                          &e),
                     SST_OK);
@@ -562,7 +524,7 @@ validation(void)
     struct sst_emu *emu = open_with_tables(NULL);
 
     RUN(emu, validation_rows);
-    verify(emu);
+    et_verify(emu);
     sst_emu_close(emu);
 }
 
@@ -617,11 +579,11 @@ limits(void)
                         json_object_object_get(resp, "Responses")),
                     100);
     SST_ASSERT_STR_EQ(
-        text_of(json_object_array_get_idx(
+        et_text(json_object_array_get_idx(
             json_object_object_get(resp, "Responses"), 99)),
         "{\"Item\":{\"pk\":{\"S\":\"k99\"},\"sk\":{\"N\":\"1\"}}}");
     json_object_put(resp);
-    verify(emu);
+    et_verify(emu);
     free(r100);
     free(r101);
     free(g100);
@@ -691,7 +653,7 @@ payload(void)
     };
 
     RUN(emu, rows);
-    verify(emu);
+    et_verify(emu);
     free(at);
     free(over);
     free(far);
@@ -801,7 +763,7 @@ tokens(void)
     /* t1 again, replacing itself and purging eight expired records */
     run_row(emu, &token_expired_rows[0]);
     CU_ASSERT_EQUAL(token_count(emu), 13);
-    verify(emu);
+    et_verify(emu);
     sst_emu_close(emu);
 }
 
@@ -826,7 +788,7 @@ tokens_survive_reopen(void)
     run_row(emu, &other);
     run_row(emu, &again);
     run_row(emu, &gone); /* the replay applied nothing */
-    verify(emu);
+    et_verify(emu);
     sst_emu_close(emu);
     snprintf(cmd, sizeof cmd, "rm -rf %s", dir);
     CU_ASSERT_EQUAL(system(cmd), 0);
@@ -876,7 +838,7 @@ capacity(void)
     struct sst_emu *emu = open_with_tables(NULL);
 
     RUN(emu, capacity_rows);
-    verify(emu);
+    et_verify(emu);
     sst_emu_close(emu);
 }
 
@@ -981,7 +943,7 @@ get_items(void)
     struct sst_emu *emu = open_with_tables(NULL);
 
     RUN(emu, get_rows);
-    verify(emu);
+    et_verify(emu);
     sst_emu_close(emu);
 }
 
@@ -991,30 +953,7 @@ get_items(void)
 static void
 oom_walk(struct sst_emu *emu, const char *op, const char *req)
 {
-    struct json_object *r = q(req), *resp;
-    struct sst_err e;
-    enum sst_code rc = SST_E_NOMEM;
-    long base;
-    int n;
-
-    for (n = 1; n < 5000 && rc == SST_E_NOMEM; n++) {
-        base = sst_mem_live_count();
-        resp = NULL;
-        sst_mem_fail_after(n);
-        rc = sst_emu_call(emu, op, r, &resp, &e);
-        sst_mem_fail_reset();
-        if (rc == SST_E_NOMEM) {
-            CU_ASSERT_PTR_NULL(resp);
-            CU_ASSERT_TRUE(sst_mem_live_count() <= base);
-            verify(emu);
-        }
-        json_object_put(resp);
-    }
-    if (rc != SST_OK && rc != SST_E_TXN_CANCELED)
-        fprintf(stderr, "\n  %s: %s: %s\n", op, e.type, e.message);
-    CU_ASSERT_TRUE(rc == SST_OK || rc == SST_E_TXN_CANCELED);
-    CU_ASSERT_TRUE(n > 2);
-    json_object_put(r);
+    et_oom_walk(emu, op, et_q(req), ET_OOM_VERIFY | ET_OOM_MAY_CANCEL);
 }
 
 static void

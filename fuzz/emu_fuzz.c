@@ -1,0 +1,128 @@
+/*
+ * fuzz/emu_fuzz.c - the emulator fuzz targets' shared prepared state,
+ * input decoding and answer invariants (fuzz/emu_fuzz.h).
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "emu/ops/ops.h"
+#include "fuzz/emu_fuzz.h"
+
+const char emu_fuzz_indexed_table[] =
+    "{\"TableName\":\"tbl\",\"BillingMode\":\"PAY_PER_REQUEST\","
+    "\"KeySchema\":[{\"AttributeName\":\"pk\",\"KeyType\":\"HASH\"},"
+    "{\"AttributeName\":\"sk\",\"KeyType\":\"RANGE\"}],"
+    "\"AttributeDefinitions\":[{\"AttributeName\":\"pk\",\"AttributeType\":"
+    "\"S\"},{\"AttributeName\":\"sk\",\"AttributeType\":\"N\"},"
+    "{\"AttributeName\":\"g\",\"AttributeType\":\"S\"},"
+    "{\"AttributeName\":\"gs\",\"AttributeType\":\"N\"},"
+    "{\"AttributeName\":\"l\",\"AttributeType\":\"B\"}],"
+    "\"GlobalSecondaryIndexes\":["
+    "{\"IndexName\":\"gall\",\"KeySchema\":[{\"AttributeName\":\"g\","
+    "\"KeyType\":\"HASH\"},{\"AttributeName\":\"gs\",\"KeyType\":\"RANGE\"}],"
+    "\"Projection\":{\"ProjectionType\":\"ALL\"}},"
+    "{\"IndexName\":\"gkeys\",\"KeySchema\":[{\"AttributeName\":\"g\","
+    "\"KeyType\":\"HASH\"}],\"Projection\":{\"ProjectionType\":\"KEYS_ONLY\"}},"
+    "{\"IndexName\":\"ginc\",\"KeySchema\":[{\"AttributeName\":\"gs\","
+    "\"KeyType\":\"HASH\"}],\"Projection\":{\"ProjectionType\":\"INCLUDE\","
+    "\"NonKeyAttributes\":[\"x\",\"y\"]}}],"
+    "\"LocalSecondaryIndexes\":[{\"IndexName\":\"lsi\",\"KeySchema\":["
+    "{\"AttributeName\":\"pk\",\"KeyType\":\"HASH\"},{\"AttributeName\":"
+    "\"l\",\"KeyType\":\"RANGE\"}],\"Projection\":{\"ProjectionType\":"
+    "\"KEYS_ONLY\"}}]}";
+
+void
+emu_fuzz_run(struct sst_emu *emu, const char *op, const char *request)
+{
+    struct json_object *req = json_tokener_parse(request), *resp = NULL;
+
+    if (req == NULL || sst_emu_call(emu, op, req, &resp, NULL) != SST_OK)
+        abort();
+    json_object_put(resp);
+    json_object_put(req);
+}
+
+void
+emu_fuzz_prepare(struct emu_fuzz *f)
+{
+    size_t i;
+
+    sst_emu_close(f->emu);
+    f->emu = NULL;
+    if (sst_emu_open(NULL, NULL, &f->emu, NULL) != SST_OK)
+        abort();
+    sst_emu_set_time(f->emu, EMU_FUZZ_TIME);
+    for (i = 0; i < f->nsetup; i++)
+        emu_fuzz_run(f->emu, f->setup[i].op, f->setup[i].request);
+    f->inputs = 0;
+}
+
+void
+emu_fuzz_next(struct emu_fuzz *f, bool changed)
+{
+    struct sst_err err;
+
+    if (sst_emu_verify(sst_emu_store_of(f->emu), &err) != SST_OK)
+        abort();
+    if (++f->inputs >= EMU_FUZZ_RESET_AFTER || changed)
+        emu_fuzz_prepare(f);
+}
+
+struct json_object *
+emu_fuzz_request(const uint8_t *data, size_t size)
+{
+    struct json_tokener *tok;
+    struct json_object *req;
+
+    if (size > INT32_MAX)
+        return NULL;
+    tok = json_tokener_new();
+    if (tok == NULL)
+        return NULL;
+    req = json_tokener_parse_ex(tok, (const char *)data, (int)size);
+    json_tokener_free(tok);
+    return req;
+}
+
+bool
+emu_fuzz_pick(const uint8_t *data, size_t size, const char *const *ops,
+              size_t nops, const char **op, struct json_object **req)
+{
+    if (size < 1)
+        return false;
+    *op = ops[data[0] % nops];
+    *req = emu_fuzz_request(data + 1, size - 1);
+    return *req != NULL;
+}
+
+enum sst_code
+emu_fuzz_call(struct sst_emu *emu, const char *op, struct json_object *req,
+              struct json_object **resp, struct sst_err *err,
+              const enum sst_code *answered)
+{
+    enum sst_code rc;
+
+    memset(err, 0, sizeof *err);
+    rc = sst_emu_call(emu, op, req, resp, err);
+    emu_fuzz_check_answer(rc, *resp, err, answered);
+    return rc;
+}
+
+void
+emu_fuzz_check_answer(enum sst_code rc, const struct json_object *resp,
+                      const struct sst_err *err, const enum sst_code *answered)
+{
+    bool may_answer = false;
+
+    if (rc == SST_OK) {
+        if (resp == NULL)
+            abort();
+        return;
+    }
+    while (answered != NULL && *answered != SST_OK && !may_answer)
+        may_answer = *answered++ == rc;
+    if (resp != NULL && !may_answer)
+        abort();
+    if (rc != SST_E_STORAGE && rc != SST_E_NOMEM && err->type[0] == '\0')
+        abort();
+}
