@@ -1251,28 +1251,15 @@ hook_value_update(void *ctx, const struct sst_emu_ast *value, unsigned *types,
     return hook_value(ctx, value, types, err);
 }
 
-/* DynamoDB's sizes after validation: the expression with its
- * substitutions (1 MiB), and for updates the data the update writes. */
+/* DynamoDB's limit on the data an update writes: the names of the
+ * attributes SET and ADD write, each distinct name of a path once, plus
+ * the values they use. It applies to AttributeUpdates too. */
 static enum sst_code
-check_sizes(struct resolver *r, size_t length, struct sst_err *err)
+check_update_size(struct resolver *r, struct sst_err *err)
 {
-    size_t total = length, upd = 0, i;
+    size_t upd = 0, i;
     uint32_t k;
 
-    if (r->value_in_path)
-        return invalid(err, r->kind, "Internal server error");
-    for (i = 0; i < r->b->nnames; i++)
-        total += (size_t)r->name_uses[i] * r->b->names[i].name_len;
-    for (i = 0; i < r->b->nvalues; i++)
-        total += (size_t)r->value_uses[i] * r->b->values[i].size;
-    if (total > SST_EMU_MAX_EXPR_TREE_SIZE)
-        return invalid(err, r->kind,
-                       "Expression size has exceeded the maximum allowed "
-                       "size;");
-    if (r->kind != SST_EMU_EXPR_UPDATE)
-        return SST_OK;
-    /* The names of the attributes SET and ADD write, each distinct name
-     * of a path once, plus the values they use. */
     for (k = 0; k < r->root->u.update.n; k++) {
         const struct sst_emu_expr_action *act = &r->root->u.update.actions[k];
         uint32_t e, f;
@@ -1300,6 +1287,78 @@ check_sizes(struct resolver *r, size_t length, struct sst_err *err)
     return SST_OK;
 }
 
+/* DynamoDB's sizes after validation: the expression with its
+ * substitutions (1 MiB), and for updates the data the update writes. */
+static enum sst_code
+check_sizes(struct resolver *r, size_t length, struct sst_err *err)
+{
+    size_t total = length, i;
+
+    if (r->value_in_path)
+        return invalid(err, r->kind, "Internal server error");
+    for (i = 0; i < r->b->nnames; i++)
+        total += (size_t)r->name_uses[i] * r->b->names[i].name_len;
+    for (i = 0; i < r->b->nvalues; i++)
+        total += (size_t)r->value_uses[i] * r->b->values[i].size;
+    if (total > SST_EMU_MAX_EXPR_TREE_SIZE)
+        return invalid(err, r->kind,
+                       "Expression size has exceeded the maximum allowed "
+                       "size;");
+    if (r->kind != SST_EMU_EXPR_UPDATE)
+        return SST_OK;
+    return check_update_size(r, err);
+}
+
+/* The per-expression use counters of a resolver over b. */
+static enum sst_code
+resolver_init(struct resolver *r, struct sst_emu_arena *a,
+              struct sst_emu_bindings *b, enum sst_emu_expr_kind kind,
+              const struct sst_emu_ast *root, struct sst_err *err)
+{
+    size_t nn = b->nnames ? b->nnames : 1, nv = b->nvalues ? b->nvalues : 1;
+
+    memset(r, 0, sizeof *r);
+    r->a = a;
+    r->b = b;
+    r->kind = kind;
+    r->root = root;
+    r->name_uses = sst_emu_arena_zalloc(a, nn * sizeof *r->name_uses);
+    r->value_uses = sst_emu_arena_zalloc(a, nv * sizeof *r->value_uses);
+    r->value_uses_update = sst_emu_arena_zalloc(a, nv * sizeof *r->value_uses);
+    if (r->name_uses == NULL || r->value_uses == NULL ||
+        r->value_uses_update == NULL)
+        return nomem(err);
+    if (root->type == SST_EMU_AST_UPDATE ||
+        root->type == SST_EMU_AST_PROJECTION) {
+        r->tree = sst_emu_arena_zalloc(a, sizeof *r->tree);
+        if (r->tree == NULL)
+            return nomem(err);
+    }
+    return SST_OK;
+}
+
+/* The resolver's findings into out and the bindings' use counts. */
+static enum sst_code
+resolver_finish(struct resolver *r, struct sst_emu_ast *ast,
+                struct sst_emu_expr *out, struct sst_err *err)
+{
+    enum sst_code rc;
+    size_t i;
+
+    if (r->tree != NULL) {
+        rc = ptree_finish(r->a, r->tree, err);
+        if (rc != SST_OK)
+            return rc;
+    }
+    for (i = 0; i < r->b->nnames; i++)
+        r->b->names[i].uses += r->name_uses[i];
+    for (i = 0; i < r->b->nvalues; i++)
+        r->b->values[i].uses += r->value_uses[i];
+    out->ast = ast;
+    out->tree = r->tree;
+    return SST_OK;
+}
+
 enum sst_code
 sst_emu_expr_resolve(struct sst_emu_arena *a, struct sst_emu_bindings *b,
                      const char *s, size_t len, enum sst_emu_expr_kind kind,
@@ -1309,7 +1368,6 @@ sst_emu_expr_resolve(struct sst_emu_arena *a, struct sst_emu_bindings *b,
     struct sst_emu_expr_hooks hooks;
     struct sst_emu_ast *ast = NULL;
     enum sst_code rc;
-    size_t i, nn, nv;
 
     if (out == NULL || a == NULL || b == NULL)
         return sst_err_set(err, SST_E_INVALID_ARG,
@@ -1320,25 +1378,9 @@ sst_emu_expr_resolve(struct sst_emu_arena *a, struct sst_emu_bindings *b,
     rc = sst_emu_expr_parse_syntax(a, s, len, kind, &ast, err);
     if (rc != SST_OK)
         return rc;
-    memset(&r, 0, sizeof r);
-    r.a = a;
-    r.b = b;
-    r.kind = kind;
-    r.root = ast;
-    nn = b->nnames ? b->nnames : 1;
-    nv = b->nvalues ? b->nvalues : 1;
-    r.name_uses = sst_emu_arena_zalloc(a, nn * sizeof *r.name_uses);
-    r.value_uses = sst_emu_arena_zalloc(a, nv * sizeof *r.value_uses);
-    r.value_uses_update = sst_emu_arena_zalloc(a, nv * sizeof *r.value_uses);
-    if (r.name_uses == NULL || r.value_uses == NULL ||
-        r.value_uses_update == NULL)
-        return nomem(err);
-    if (ast->type == SST_EMU_AST_UPDATE ||
-        ast->type == SST_EMU_AST_PROJECTION) {
-        r.tree = sst_emu_arena_zalloc(a, sizeof *r.tree);
-        if (r.tree == NULL)
-            return nomem(err);
-    }
+    rc = resolver_init(&r, a, b, kind, ast, err);
+    if (rc != SST_OK)
+        return rc;
     hooks.ctx = &r;
     hooks.path = hook_path;
     hooks.value =
@@ -1351,18 +1393,60 @@ sst_emu_expr_resolve(struct sst_emu_arena *a, struct sst_emu_bindings *b,
     rc = check_sizes(&r, out->length, err);
     if (rc != SST_OK)
         return rc;
-    if (r.tree != NULL) {
-        rc = ptree_finish(a, r.tree, err);
-        if (rc != SST_OK)
-            return rc;
+    return resolver_finish(&r, ast, out, err);
+}
+
+/* Every :value of a built tree counted, as hook_value() counts them. */
+static enum sst_code
+count_values(struct resolver *r, const struct sst_emu_ast *n,
+             struct sst_err *err)
+{
+    unsigned types;
+    uint32_t i;
+    enum sst_code rc = SST_OK;
+
+    if (n == NULL)
+        return SST_OK;
+    if (n->type == SST_EMU_AST_VALUE)
+        return hook_value(r, n, &types, err);
+    for (i = 0; n->type == SST_EMU_AST_OP && i < n->nkids && rc == SST_OK;
+         i++)
+        rc = count_values(r, n->kids[i], err);
+    return rc;
+}
+
+enum sst_code
+sst_emu_expr_resolve_update_tree(struct sst_emu_arena *a,
+                                 struct sst_emu_bindings *b,
+                                 struct sst_emu_ast *ast,
+                                 struct sst_emu_expr *out, struct sst_err *err)
+{
+    struct resolver r;
+    enum sst_code rc;
+    uint32_t i;
+
+    if (out == NULL || a == NULL || b == NULL || ast == NULL ||
+        ast->type != SST_EMU_AST_UPDATE)
+        return sst_err_set(err, SST_E_INVALID_ARG,
+                           "sst_emu_expr_resolve_update_tree: bad argument");
+    memset(out, 0, sizeof *out);
+    out->kind = SST_EMU_EXPR_UPDATE;
+    rc = resolver_init(&r, a, b, SST_EMU_EXPR_UPDATE, ast, err);
+    /* targets, then values, last action first, as sst_emu_expr_check()
+     * calls the hooks: the path tree's insertion order is the same */
+    for (i = ast->u.update.n; i-- > 0 && rc == SST_OK;)
+        rc = hook_path(&r, &ast->u.update.actions[i].path,
+                       SST_EMU_PATH_TARGET, err);
+    for (i = ast->u.update.n; i-- > 0 && rc == SST_OK;) {
+        const struct sst_emu_expr_action *act = &ast->u.update.actions[i];
+        r.in_action = act;
+        rc = count_values(&r, act->value, err);
     }
-    for (i = 0; i < b->nnames; i++)
-        b->names[i].uses += r.name_uses[i];
-    for (i = 0; i < b->nvalues; i++)
-        b->values[i].uses += r.value_uses[i];
-    out->ast = ast;
-    out->tree = r.tree;
-    return SST_OK;
+    if (rc == SST_OK)
+        rc = check_update_size(&r, err);
+    if (rc != SST_OK)
+        return rc;
+    return resolver_finish(&r, ast, out, err);
 }
 
 /* ------------------------------------------------------------------ */
