@@ -39,8 +39,11 @@
  *   DELETE set          DELETE n set
  *   ADD number or set   ADD n v
  *   ADD list            SET n = list_append(if_not_exists(n, []), v)
- * DynamoDB validates the entries only after the condition held, one by
- * one with the update, so sst_emu_legacy_check_updates() runs then.
+ * (the actions grouped by clause, each in request order, as one
+ * UpdateExpression's). DynamoDB validates the entries only after the
+ * condition held, one by one with the update, so
+ * sst_emu_legacy_check_updates() runs then; the size of the data they
+ * write (sst_emu_update_check_size()) is checked after them.
  */
 #ifndef SST_EMU_OPS_LEGACY_H
 #define SST_EMU_OPS_LEGACY_H

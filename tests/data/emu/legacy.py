@@ -13,8 +13,9 @@ recorded in legacy_cases.json, in exactly the format of items_cases.json
 
 Where DynamoDB Local contradicts AWS's documentation, a step carries an
 "aws" override: the emulator follows AWS, and DynamoDB Local's answer is
-kept beside it for the drift report. docs/fidelity-legacy.md lists every
-such case. Re-record with:
+kept beside it for the drift report. docs/fidelity.md ("Legacy
+parameters") lists every such case. The recording loop is record.py's
+record_sequences(), shared with items.py and txn.py. Re-record with:
 
     SST_CACHE_DIR=... tests/ddb-local exec python3 tests/data/emu/legacy.py
 
