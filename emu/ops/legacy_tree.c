@@ -69,8 +69,8 @@ sst_emu_legacy_path_node(struct sst_emu_legacy_tree *t, const char *name)
 }
 
 struct sst_emu_ast *
-sst_emu_legacy_value_node(struct sst_emu_legacy_tree *t,
-                          struct json_object *v, struct sst_err *err)
+sst_emu_legacy_value_node(struct sst_emu_legacy_tree *t, struct json_object *v,
+                          struct sst_err *err)
 {
     struct sst_emu_ast *n = sst_emu_arena_zalloc(t->a, sizeof *n);
     struct sst_emu_legacy_ph ph;
