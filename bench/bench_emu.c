@@ -1,6 +1,6 @@
 /*
- * bench/bench_emu.c - the in-process emulator's GetItem and PutItem,
- * against raw LMDB doing the same work: a benchmark, not a test.
+ * bench/bench_emu.c - the in-process emulator's GetItem, PutItem and
+ * Query, against raw LMDB doing the same work: a benchmark, not a test.
  *
  * Items are about 1 KB (DynamoDB size), of a dozen attributes of the
  * usual types. Each operation is one sst_emu_call() with a prepared
@@ -8,10 +8,15 @@
  * for any backend), and frees the answer. The raw LMDB baseline does, per
  * operation, one transaction and one mdb_get (or mdb_put and commit) of
  * the same key and value bytes the emulator stores: the physical limit of
- * the storage underneath. Both run on a directory with no-sync (writes
- * are not flushed), on one thread.
+ * the storage underneath. A Query reads a 100-item page (sk BETWEEN a
+ * AND a+99 in one partition); its baseline is one read transaction and a
+ * cursor walk over the same 100 rows. Both run on a directory with
+ * no-sync (writes are not flushed), on one thread.
  *
- *   bench/bench_emu [GETS [PUTS]]      defaults: 300000 and 150000
+ *   bench/bench_emu [GETS [PUTS [QUERIES [SHAPE]]]]
+ *       defaults 300000, 150000, 20000 and both; a count of 0 skips that
+ *       operation, SHAPE is rich, flat or both (one shape and one
+ *       operation make a clean run for callgrind or perf stat)
  *
  * Output: operations per second, p50 and p99 latency, and the ratio of
  * each emulator figure to raw LMDB's.
@@ -210,6 +215,57 @@ bench_get(struct sst_emu *emu, size_t n, int64_t *lat)
     return summarise(lat, n, t, c0);
 }
 
+#define PAGE 100 /* items per Query page */
+
+static struct json_object *
+query_request(unsigned from)
+{
+    char buf[320];
+
+    snprintf(buf, sizeof buf,
+             "{\"TableName\":\"bench\",\"KeyConditionExpression\":"
+             "\"pk = :p AND sk BETWEEN :a AND :b\","
+             "\"ExpressionAttributeValues\":{\":p\":{\"S\":\"USER#000000\"},"
+             "\":a\":{\"N\":\"%u\"},\":b\":{\"N\":\"%u\"}}}",
+             from, from + PAGE - 1);
+    return json_tokener_parse(buf);
+}
+
+/* 100-item pages at pseudo-random places in the partition; each answer
+ * is checked to hold the whole page. */
+static struct stats
+bench_query(struct sst_emu *emu, size_t n, int64_t *lat)
+{
+    enum { STARTS = 64 };
+    struct json_object *reqs[STARTS], *resp;
+    struct sst_err e;
+    int64_t t0, c0, t;
+    size_t i;
+
+    for (i = 0; i < STARTS; i++)
+        reqs[i] = query_request((unsigned)(i * 7919 % (ITEMS - PAGE)));
+    t0 = now_ns();
+    c0 = cpu_ns();
+    for (i = 0; i < n; i++) {
+        resp = NULL;
+        t = now_ns();
+        if (sst_emu_call(emu, "Query", reqs[i % STARTS], &resp, &e) != SST_OK)
+            die("Query", &e);
+        if (json_object_array_length(json_object_object_get(resp, "Items")) !=
+            PAGE) {
+            fprintf(stderr, "bench_emu: a Query page is not %d items\n", PAGE);
+            exit(1);
+        }
+        json_object_put(resp);
+        lat[i] = now_ns() - t;
+    }
+    t = now_ns() - t0;
+    c0 = cpu_ns() - c0;
+    for (i = 0; i < STARTS; i++)
+        json_object_put(reqs[i]);
+    return summarise(lat, n, t, c0);
+}
+
 /* ------------------------------------------------------------------ */
 /* raw LMDB                                                            */
 
@@ -341,6 +397,40 @@ raw_get(MDB_env *env, MDB_dbi dbi, const struct raw_rows *rows, size_t n,
     return summarise(lat, n, t, cpu_ns() - c0);
 }
 
+/* The Query baseline: one read transaction and a cursor over the same
+ * 100 rows, touching each value. */
+static struct stats
+raw_query(MDB_env *env, MDB_dbi dbi, const struct raw_rows *rows, size_t n,
+          int64_t *lat)
+{
+    enum { STARTS = 64 };
+    MDB_txn *txn;
+    MDB_cursor *c;
+    MDB_val k, v;
+    int64_t t0 = now_ns(), c0 = cpu_ns(), t;
+    volatile uint8_t sink = 0;
+    size_t i, j;
+
+    for (i = 0; i < n; i++) {
+        k = rows->keys[i % STARTS * 7919 % (ITEMS - PAGE)];
+        t = now_ns();
+        check(mdb_txn_begin(env, NULL, MDB_RDONLY, &txn), "txn");
+        check(mdb_cursor_open(txn, dbi, &c), "cursor");
+        check(mdb_cursor_get(c, &k, &v, MDB_SET_RANGE), "set");
+        for (j = 1; j < PAGE; j++) {
+            sink ^= ((const uint8_t *)v.mv_data)[v.mv_size - 1];
+            check(mdb_cursor_get(c, &k, &v, MDB_NEXT), "next");
+        }
+        sink ^= ((const uint8_t *)v.mv_data)[v.mv_size - 1];
+        mdb_cursor_close(c);
+        mdb_txn_abort(txn);
+        lat[i] = now_ns() - t;
+    }
+    t = now_ns() - t0;
+    (void)sink;
+    return summarise(lat, n, t, cpu_ns() - c0);
+}
+
 /* ------------------------------------------------------------------ */
 
 static void
@@ -359,9 +449,35 @@ report(const char *what, struct stats emu, struct stats raw)
            emu.p99_us / raw.p99_us);
 }
 
-/* Both runs for one shape of item. */
+struct counts {
+    size_t gets, puts, queries;
+};
+
 static void
-run_shape(bool flat, size_t gets, size_t puts, int64_t *lat)
+fill(struct sst_emu *emu, bool flat)
+{
+    struct json_object *req;
+    size_t i;
+
+    req = json_tokener_parse(
+        "{\"TableName\":\"bench\",\"BillingMode\":\"PAY_PER_REQUEST\","
+        "\"KeySchema\":[{\"AttributeName\":\"pk\",\"KeyType\":\"HASH\"},"
+        "{\"AttributeName\":\"sk\",\"KeyType\":\"RANGE\"}],"
+        "\"AttributeDefinitions\":[{\"AttributeName\":\"pk\","
+        "\"AttributeType\":\"S\"},{\"AttributeName\":\"sk\","
+        "\"AttributeType\":\"N\"}]}");
+    call(emu, "CreateTable", req);
+    json_object_put(req);
+    for (i = 0; i < ITEMS; i++) {
+        req = put_request(flat, 0, (unsigned)i);
+        call(emu, "PutItem", req);
+        json_object_put(req);
+    }
+}
+
+/* Every run for one shape of item. */
+static void
+run_shape(bool flat, struct counts n, int64_t *lat)
 {
     char emu_dir[] = "/tmp/sst-bench-emu-XXXXXX";
     char raw_dir[] = "/tmp/sst-bench-raw-XXXXXX";
@@ -369,7 +485,7 @@ run_shape(bool flat, size_t gets, size_t puts, int64_t *lat)
     struct sst_emu *emu = NULL;
     struct raw_rows *rows = calloc(1, sizeof *rows);
     struct json_object *req, *resp = NULL;
-    struct stats eg, ep, rg, rp;
+    struct stats eg, ep, eq, rg, rp, rq;
     struct sst_err e;
     MDB_env *env;
     MDB_dbi dbi;
@@ -385,46 +501,46 @@ run_shape(bool flat, size_t gets, size_t puts, int64_t *lat)
     o.map_size = (size_t)4 << 30;
     if (sst_emu_open(emu_dir, &o, &emu, &e) != SST_OK)
         die("open", &e);
-    req = json_tokener_parse(
-        "{\"TableName\":\"bench\",\"BillingMode\":\"PAY_PER_REQUEST\","
-        "\"KeySchema\":[{\"AttributeName\":\"pk\",\"KeyType\":\"HASH\"},"
-        "{\"AttributeName\":\"sk\",\"KeyType\":\"RANGE\"}],"
-        "\"AttributeDefinitions\":[{\"AttributeName\":\"pk\","
-        "\"AttributeType\":\"S\"},{\"AttributeName\":\"sk\","
-        "\"AttributeType\":\"N\"}]}");
-    call(emu, "CreateTable", req);
-    json_object_put(req);
-    for (i = 0; i < ITEMS; i++) {
-        req = put_request(flat, 0, (unsigned)i);
-        call(emu, "PutItem", req);
-        json_object_put(req);
-    }
+    fill(emu, flat);
     load_rows(emu_dir, rows);
     req = json_tokener_parse("{\"TableName\":\"bench\"}");
     if (sst_emu_call(emu, "DescribeTable", req, &resp, &e) != SST_OK)
         die("DescribeTable", &e);
     printf("\n%s item: %" PRId64 " bytes (DynamoDB size), %d attributes, "
-           "%zu bytes stored; %zu gets, %zu puts\n",
+           "%zu bytes stored; %zu gets, %zu puts, %zu queries of %d items\n",
            flat ? "flat" : "rich",
            json_object_get_int64(json_object_object_get(
                json_object_object_get(resp, "Table"), "TableSizeBytes")) /
                ITEMS,
-           flat ? 6 : 12, rows->vals[0].mv_size, gets, puts);
+           flat ? 6 : 12, rows->vals[0].mv_size, n.gets, n.puts, n.queries,
+           PAGE);
     json_object_put(resp);
     json_object_put(req);
 
-    eg = bench_get(emu, gets, lat);
-    ep = bench_put(emu, flat, puts, lat);
+    if (n.gets)
+        eg = bench_get(emu, n.gets, lat);
+    if (n.queries)
+        eq = bench_query(emu, n.queries, lat);
+    if (n.puts)
+        ep = bench_put(emu, flat, n.puts, lat);
     sst_emu_close(emu);
 
     env = raw_open(raw_dir, &dbi);
     rp = raw_put(env, dbi, rows, ITEMS, false, lat); /* the same rows */
-    rg = raw_get(env, dbi, rows, gets, lat);
-    rp = raw_put(env, dbi, rows, puts, true, lat);
+    if (n.gets)
+        rg = raw_get(env, dbi, rows, n.gets, lat);
+    if (n.queries)
+        rq = raw_query(env, dbi, rows, n.queries, lat);
+    if (n.puts)
+        rp = raw_put(env, dbi, rows, n.puts, true, lat);
     mdb_env_close(env);
 
-    report("GetItem", eg, rg);
-    report("PutItem", ep, rp);
+    if (n.gets)
+        report("GetItem", eg, rg);
+    if (n.puts)
+        report("PutItem", ep, rp);
+    if (n.queries)
+        report("Query", eq, rq);
 
     for (i = 0; i < ITEMS; i++) {
         free(rows->keys[i].mv_data);
@@ -440,13 +556,31 @@ run_shape(bool flat, size_t gets, size_t puts, int64_t *lat)
 int
 main(int argc, char **argv)
 {
-    size_t gets = argc > 1 ? strtoul(argv[1], NULL, 10) : 300000;
-    size_t puts = argc > 2 ? strtoul(argv[2], NULL, 10) : 150000;
-    int64_t *lat = malloc((gets > puts ? gets : puts) * sizeof *lat);
+    struct counts n = {300000, 150000, 20000};
+    const char *shape = argc > 4 ? argv[4] : "both";
+    size_t most;
+    int64_t *lat;
 
+    if (argc > 1)
+        n.gets = strtoul(argv[1], NULL, 10);
+    if (argc > 2)
+        n.puts = strtoul(argv[2], NULL, 10);
+    if (argc > 3)
+        n.queries = strtoul(argv[3], NULL, 10);
+    if (strcmp(shape, "rich") != 0 && strcmp(shape, "flat") != 0 &&
+        strcmp(shape, "both") != 0) {
+        fprintf(stderr, "usage: bench_emu [GETS [PUTS [QUERIES "
+                        "[rich|flat|both]]]]\n");
+        return 2;
+    }
+    most = n.gets > n.puts ? n.gets : n.puts;
+    most = most > n.queries ? most : n.queries;
+    lat = malloc((most > ITEMS ? most : ITEMS) * sizeof *lat);
     memset(pad, 'a', sizeof pad - 1);
-    run_shape(false, gets, puts, lat);
-    run_shape(true, gets, puts, lat);
+    if (strcmp(shape, "flat") != 0)
+        run_shape(false, n, lat);
+    if (strcmp(shape, "rich") != 0)
+        run_shape(true, n, lat);
     free(lat);
     return 0;
 }

@@ -3,9 +3,9 @@
 #
 # Same load generator (wrk, 2 threads, 8 connections, bench/wrk/*.lua),
 # same machine, same run: PutItem, GetItem and Query (100-item pages)
-# throughput and p99 latency, start-up time to the first answered request,
-# and RSS when idle and after the load. A bare libmicrohttpd server that
-# answers a fixed 200 (bench/ceiling) runs the GetItem load too: wrk and
+# throughput and p99 latency, start-up time to the first answered request
+# and idle RSS (bench/startup, median of 9 runs), and RSS after the load.
+# A bare libmicrohttpd server that answers a fixed 200 (bench/ceiling) runs the GetItem load too: wrk and
 # the server share this machine's cores, and that is the ceiling.
 #
 # Run it as `./dev bench-server [SECONDS]` (it builds what it needs and
@@ -55,17 +55,21 @@ load() {
     echo "${rps:-0} ${p99:-0} ${bad:-0}"
 }
 
-# --- sst-emu: start-up to the first answered request -------------------
+# --- sst-emu: start-up to the first answered request, idle RSS ---------
+# bench/startup forks the server and polls it itself (a curl process per
+# poll would add its own start-up to the figure): median of 9 runs.
 port=$(free_port)
-t0=$(date +%s%N)
+startup=$("$build/bench/startup" 9 "$port" "$build/emu/server/sst-emu" serve \
+    --port "$port" --in-memory | tail -n 1)
+emu_start=$(awk '{ print $5 }' <<<"$startup")
+emu_idle=$(awk '{ printf "%.1f", $10 / 1024 }' <<<"$startup")
+
+port=$(free_port)
 "$build/emu/server/sst-emu" serve --port "$port" --in-memory >/dev/null 2>&1 &
 emu_pid=$!; pids+=("$emu_pid")
 for _ in $(seq 5000); do answers "http://127.0.0.1:$port" && break; sleep 0.001; done
 answers "http://127.0.0.1:$port" || { echo "bench/server.sh: sst-emu does not answer" >&2; exit 1; }
-emu_start=$(( ($(date +%s%N) - t0) / 1000000 ))
 emu_url="http://127.0.0.1:$port"
-sleep 0.2
-emu_idle=$(rss_mb "$emu_pid")
 
 port=$(free_port)
 "$build/bench/ceiling" "$port" >/dev/null &

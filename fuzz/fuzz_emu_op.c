@@ -10,13 +10,15 @@
  * are the seeds: fuzz/corpus/fuzz_op_<operation>/). It is prepared afresh
  * when an input changed a table's definition, or after enough inputs, so
  * that every input meets about the same state; a table an input created
- * is deleted again instead.
+ * is deleted again instead (or, when it is protected from deletion, the
+ * emulator is prepared afresh).
  *
  * Invariants besides memory safety and no leaks: SST_OK comes with a
  * response, and an error with none, except the Item of a failed condition
  * (ReturnValuesOnConditionCheckFailure); an error that is not the
  * emulator's own (storage, memory) carries a DynamoDB __type, and that
- * type maps back to the same code; a created table can be deleted; and
+ * type maps back to the same code; a created table without deletion
+ * protection can be deleted; and
  * after every call the stored rows, index rows and counters agree
  * (sst_emu_verify). A broken invariant aborts.
  */
@@ -105,21 +107,27 @@ prepare(void)
     inputs = 0;
 }
 
-/* Delete the table a successful CreateTable made; it must go. */
-static void
+/* Delete the table a successful CreateTable made; it must go, unless it
+ * was created with deletion protection (DeleteTable refuses it, as
+ * DynamoDB does). Returns whether it was deleted. */
+static bool
 delete_created(struct json_object *resp)
 {
-    struct json_object *desc, *name, *req, *out = NULL;
+    struct json_object *desc, *name, *prot, *req, *out = NULL;
 
     if (!json_object_object_get_ex(resp, "TableDescription", &desc) ||
         !json_object_object_get_ex(desc, "TableName", &name))
         abort();
+    if (json_object_object_get_ex(desc, "DeletionProtectionEnabled", &prot) &&
+        json_object_get_boolean(prot))
+        return false;
     req = json_object_new_object();
     json_object_object_add(req, "TableName", json_object_get(name));
     if (sst_emu_call(emu, "DeleteTable", req, &out, NULL) != SST_OK)
         abort();
     json_object_put(out);
     json_object_put(req);
+    return true;
 }
 
 /* Whether a successful call of this operation changed a table's
@@ -182,8 +190,9 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     memset(&err, 0, sizeof err);
     rc = sst_emu_call(emu, op, req, &resp, &err);
     check_answer(rc, resp, &err);
-    if (rc == SST_OK && strcmp(op, "CreateTable") == 0)
-        delete_created(resp);
+    if (rc == SST_OK && strcmp(op, "CreateTable") == 0 &&
+        !delete_created(resp))
+        inputs = RESET_AFTER; /* a protected table stays: start afresh */
     json_object_put(resp);
     json_object_put(req);
     if (sst_emu_verify(sst_emu_store_of(emu), &err) != SST_OK)

@@ -6,13 +6,17 @@
  * x-amzn-RequestId. The order of the checks and every fixed answer follow
  * AWS DynamoDB (see handler.h and docs/sst-emu.md for the sources).
  */
+#include <pthread.h>
+#include <stdbool.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <time.h>
 
 #include <json-c/json.h>
-#include <openssl/rand.h>
+#include <sys/random.h>
 #include <zlib.h>
 
 #include <sst/mem.h>
@@ -134,24 +138,55 @@ sst_server_header_get(const struct sst_server_request *req, const char *name)
     return NULL;
 }
 
+/* Request ids must look like AWS's and not repeat; they are no secret.
+ * A per-thread splitmix64 generator, seeded once from the kernel, stands
+ * in for OpenSSL's RAND_bytes, which took a lock and a DRBG round per
+ * request and initialised OpenSSL (reading openssl.cnf, about 2 ms) on a
+ * server's first request. */
+static _Thread_local uint64_t id_state;
+
+static uint64_t
+next_random(void)
+{
+    uint64_t z;
+
+    if (id_state == 0) {
+        struct timespec ts;
+
+        if (getrandom(&id_state, sizeof id_state, 0) !=
+                (ssize_t)sizeof id_state ||
+            id_state == 0) {
+            clock_gettime(CLOCK_REALTIME, &ts);
+            id_state = (uint64_t)ts.tv_sec * 1000000000u +
+                       (uint64_t)ts.tv_nsec + (uint64_t)(uintptr_t)&ts;
+        }
+    }
+    z = (id_state += 0x9E3779B97F4A7C15u);
+    z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9u;
+    z = (z ^ (z >> 27)) * 0x94D049BB133111EBu;
+    return z ^ (z >> 31);
+}
+
 /* 52 characters of [0-9A-Z], the shape of AWS's request ids. */
 static void
 new_request_id(char out[SST_SERVER_REQUEST_ID_LEN + 1])
 {
     static const char alphabet[] = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ";
-    unsigned char raw[2 * SST_SERVER_REQUEST_ID_LEN];
-    size_t i = 0, n = 0;
+    uint64_t w = 0;
+    size_t n = 0, left = 0;
+    unsigned b;
 
     while (n < SST_SERVER_REQUEST_ID_LEN) {
-        if (i == 0 && RAND_bytes(raw, sizeof raw) != 1) {
-            for (i = 0; i < sizeof raw; i++)
-                raw[i] = (unsigned char)rand();
-            i = 0;
+        if (left == 0) {
+            w = next_random();
+            left = 8;
         }
+        b = (unsigned)(w & 0xFF);
+        w >>= 8;
+        left--;
         /* 252 = 7 * 36: bytes above it would favour the first digits */
-        if (raw[i] < 252)
-            out[n++] = alphabet[raw[i] % 36u];
-        i = (i + 1) % sizeof raw;
+        if (b < 252)
+            out[n++] = alphabet[b % 36u];
     }
     out[SST_SERVER_REQUEST_ID_LEN] = '\0';
 }
@@ -314,15 +349,55 @@ first_char(const char *s, size_t n)
 
 /* Parse a body jsoncheck.c found valid; json-c also checks the UTF-8.
  * NULL when it is not UTF-8 (or memory ran out). */
+/* One tokener per thread, kept between requests: json_tokener_new_ex
+ * zeroes a stack of SST_SERVER_MAX_JSON_DEPTH + 1 records (about 20 KB)
+ * each time it is called. The key's destructor frees it when the thread
+ * ends. */
+static pthread_key_t tok_key;
+static pthread_once_t tok_once = PTHREAD_ONCE_INIT;
+static bool tok_key_ok;
+
+static void
+tok_free(void *tok)
+{
+    json_tokener_free(tok);
+}
+
+static void
+tok_key_init(void)
+{
+    tok_key_ok = pthread_key_create(&tok_key, tok_free) == 0;
+}
+
+/* The thread's tokener, reset; *once when it is not kept (no key), and
+ * the caller frees it. */
+static struct json_tokener *
+thread_tokener(bool *once)
+{
+    struct json_tokener *tok;
+
+    pthread_once(&tok_once, tok_key_init);
+    *once = false;
+    if (tok_key_ok && (tok = pthread_getspecific(tok_key)) != NULL) {
+        json_tokener_reset(tok);
+        return tok;
+    }
+    tok = json_tokener_new_ex(SST_SERVER_MAX_JSON_DEPTH + 1);
+    if (tok != NULL && (!tok_key_ok || pthread_setspecific(tok_key, tok) != 0))
+        *once = true;
+    return tok;
+}
+
 static struct json_object *
 parse_json(const char *body, size_t len)
 {
     struct json_tokener *tok;
     struct json_object *o;
+    bool once;
 
     if (len > (size_t)0x7fffffff)
         return NULL;
-    tok = json_tokener_new_ex(SST_SERVER_MAX_JSON_DEPTH + 1);
+    tok = thread_tokener(&once);
     if (tok == NULL)
         return NULL;
     json_tokener_set_flags(tok, JSON_TOKENER_STRICT |
@@ -333,7 +408,10 @@ parse_json(const char *body, size_t len)
         json_object_put(o);
         o = NULL;
     }
-    json_tokener_free(tok);
+    /* what it still holds (a failed parse's partial objects) goes now */
+    json_tokener_reset(tok);
+    if (once)
+        json_tokener_free(tok);
     return o;
 }
 

@@ -513,8 +513,11 @@ sst_server_open(const struct sst_server_options *opt, struct sst_server **out,
                        &fd, &v6, err);
     if (rc != SST_OK)
         goto fail;
+    /* poll(), not epoll: libmicrohttpd 0.9.75's MHD_quiesce_daemon races
+     * its own threads over the epoll set and may abort ("Failed to remove
+     * listen FD from epoll set") during a graceful stop */
     srv->daemon = MHD_start_daemon(
-        MHD_USE_AUTO | MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_ITC |
+        MHD_USE_POLL | MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_ITC |
             MHD_USE_ERROR_LOG | (v6 ? MHD_USE_IPv6 : 0),
         0, NULL, NULL, on_request, srv, MHD_OPTION_LISTEN_SOCKET, fd,
         MHD_OPTION_THREAD_POOL_SIZE, threads, MHD_OPTION_CONNECTION_TIMEOUT,

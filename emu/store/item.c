@@ -569,6 +569,22 @@ wanted(const uint8_t *name, size_t n, const char *const *only, size_t only_n)
     return false;
 }
 
+/* Size an empty object's hash table for n members at once: json-c
+ * starts at 16 slots and doubles (rehashing every member) once 11 are in,
+ * which was a tenth of a 12-attribute GetItem. lh_table_resize is
+ * declared in json-c's public linkhash.h. A failed resize leaves the
+ * table as it was, so it is only a missed saving. */
+static void
+presize(struct json_object *obj, size_t n)
+{
+    struct lh_table *t = json_object_get_object(obj);
+
+    /* json-c grows the table when an insert finds count >= size * 0.66 */
+    if (t != NULL && t->count == 0 && n > 1 && n < 65536 &&
+        (double)(n - 1) >= t->size * LH_LOAD_FACTOR)
+        (void)lh_table_resize(t, (int)(n * 2));
+}
+
 /* The attributes of a row into obj; with skip_present, attributes obj
  * has already are left alone. */
 static enum sst_code
@@ -586,6 +602,7 @@ row_into(const void *row, size_t len, const char *const *only, size_t only_n,
 
     if (!rd_header(&r, &size, &n))
         return corrupt(err);
+    presize(obj, n);
     for (i = 0; i < n && rc == 0; i++) {
         if (!rd_bytes(&r, &name, &nlen)) {
             rc = BAD;
@@ -861,5 +878,33 @@ sst_emu_item_to_av(const void *row, size_t len, struct sst_av **out,
         return rc == OOM ? nomem(err) : corrupt(err);
     }
     *out = item;
+    return SST_OK;
+}
+
+enum sst_code
+sst_emu_item_attr_to_av(const void *row, size_t len, const char *name,
+                        size_t name_len, struct sst_av **out,
+                        struct sst_err *err)
+{
+    struct reader r = {row, (const uint8_t *)row + len};
+    const uint8_t *n;
+    uint64_t size;
+    size_t count, i, nlen;
+    int rc;
+
+    *out = NULL;
+    if (!rd_header(&r, &size, &count))
+        return corrupt(err);
+    for (i = 0; i < count; i++) {
+        if (!rd_bytes(&r, &n, &nlen))
+            return corrupt(err);
+        if (nlen != name_len || memcmp(n, name, nlen) != 0) {
+            if (!skip_value(&r, 1))
+                return corrupt(err);
+            continue;
+        }
+        rc = av_value(&r, 1, out);
+        return rc == 0 ? SST_OK : rc == OOM ? nomem(err) : corrupt(err);
+    }
     return SST_OK;
 }

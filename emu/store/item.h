@@ -121,6 +121,22 @@ SST_MUST_CHECK enum sst_code sst_emu_item_to_av(const void *row, size_t len,
                                                 struct sst_err *err);
 
 /**
+ * One top-level attribute of a row as a value, without decoding the rest
+ * of the row (a Query's sort-key check on every row it walks).
+ *
+ * @param[in]  name  the attribute's name; name_len bytes
+ * @param[out] out   on SST_OK a new value (sst_av_free), or NULL when the
+ *                   row has no attribute of that name
+ * @return SST_OK; SST_E_NOMEM; SST_E_STORAGE (a damaged row).
+ */
+SST_MUST_CHECK enum sst_code sst_emu_item_attr_to_av(const void *row,
+                                                     size_t len,
+                                                     const char *name,
+                                                     size_t name_len,
+                                                     struct sst_av **out,
+                                                     struct sst_err *err);
+
+/**
  * The canonical text of a top-level attribute of type N (the TTL
  * sweeper's question), without decoding the rest of the row.
  *

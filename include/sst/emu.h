@@ -8,8 +8,9 @@
  * sst_backend_call(), or opened directly with sst_emu_open() when a test
  * needs its clock.
  *
- *   emu::memory:   in memory: private files unlinked as soon as they are
- *                  open, so nothing is left behind, even after a crash
+ *   emu::memory:   in memory: private files (in $TMPDIR, else /dev/shm,
+ *                  else /tmp) unlinked as soon as they are open, so
+ *                  nothing is left behind, even after a crash
  *   emu:PATH       the LMDB directory PATH, created if missing; durable:
  *                  a write that returned SST_OK is on disk
  *
