@@ -92,12 +92,6 @@ foreign_expression(struct json_object *req, const char *msg)
     char want[64];
     size_t i;
 
-    /* the engine's limit on one expression's text applies to the
-     * translation of AttributeUpdates (docs/emulator.md, "Legacy
-     * parameters") */
-    if (strstr(msg, "Expression size has exceeded") != NULL ||
-        strstr(msg, "too many operators") != NULL)
-        return false;
     /* the engine's messages begin so; the rest may echo the request */
     for (i = 0; i < sizeof kinds / sizeof kinds[0]; i++) {
         snprintf(want, sizeof want, "Invalid %s:", kinds[i]);

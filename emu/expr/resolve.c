@@ -869,8 +869,6 @@ struct resolver {
     bool value_in_path;  /* a :value used as a path element        */
     unsigned *name_uses; /* per binding, in this expression        */
     unsigned *value_uses;
-    unsigned *value_uses_update; /* in SET and ADD actions           */
-    const struct sst_emu_expr_action *in_action; /* value being checked */
 };
 
 static struct sst_emu_ptree_node *
@@ -1088,9 +1086,6 @@ hook_value(void *ctx, const struct sst_emu_ast *value, unsigned *types,
                        (int)value->u.ref.len, value->u.ref.name);
     slot = (size_t)(vb - r->b->values);
     r->value_uses[slot]++;
-    if (r->in_action && (r->in_action->clause == SST_EMU_CLAUSE_SET ||
-                         r->in_action->clause == SST_EMU_CLAUSE_ADD))
-        r->value_uses_update[slot]++;
     *types = 1u << vb->value->type;
     return SST_OK;
 }
@@ -1217,47 +1212,72 @@ hook_op(void *ctx, const struct sst_emu_ast *n, struct sst_err *err)
 /* ------------------------------------------------------------------ */
 /* resolution                                                          */
 
-/* parse.c checks update values last action first; the resolver needs to
- * know which action a value belongs to, for the item-size estimate. The
- * hooks get only nodes, so values are matched to actions by walking. */
-static bool
-ast_contains(const struct sst_emu_ast *tree, const struct sst_emu_ast *n)
+/* The bytes of the values a SET or ADD value tree uses. */
+static size_t
+values_size(const struct sst_emu_bindings *b, const struct sst_emu_ast *n)
 {
+    const struct sst_emu_value_binding *vb;
+    size_t total = 0;
     uint32_t i;
 
-    if (tree == n)
-        return true;
-    if (tree == NULL || tree->type != SST_EMU_AST_OP)
-        return false;
-    for (i = 0; i < tree->nkids; i++)
-        if (ast_contains(tree->kids[i], n))
-            return true;
-    return false;
+    if (n == NULL)
+        return 0;
+    if (n->type == SST_EMU_AST_VALUE) {
+        vb = sst_emu_bindings_value(b, n->u.ref.name, n->u.ref.len);
+        return vb != NULL ? vb->size : 0;
+    }
+    for (i = 0; n->type == SST_EMU_AST_OP && i < n->nkids; i++)
+        total += values_size(b, n->kids[i]);
+    return total;
 }
 
-static enum sst_code
-hook_value_update(void *ctx, const struct sst_emu_ast *value, unsigned *types,
-                  struct sst_err *err)
+/* DynamoDB's limit on the data an update writes: the names of the
+ * attributes SET and ADD write, each distinct name of a path once, plus
+ * the values they use. */
+enum sst_code
+sst_emu_update_check_size(const struct sst_emu_expr *upd,
+                          const struct sst_emu_bindings *b,
+                          struct sst_err *err)
 {
-    struct resolver *r = ctx;
-    uint32_t i;
+    size_t total = 0;
+    uint32_t k;
 
-    r->in_action = NULL;
-    for (i = 0; i < r->root->u.update.n; i++)
-        if (ast_contains(r->root->u.update.actions[i].value, value)) {
-            r->in_action = &r->root->u.update.actions[i];
-            break;
+    if (upd == NULL || upd->ast == NULL ||
+        upd->ast->type != SST_EMU_AST_UPDATE)
+        return SST_OK;
+    for (k = 0; k < upd->ast->u.update.n; k++) {
+        const struct sst_emu_expr_action *act = &upd->ast->u.update.actions[k];
+        uint32_t e, f;
+        if (act->clause != SST_EMU_CLAUSE_SET &&
+            act->clause != SST_EMU_CLAUSE_ADD)
+            continue;
+        for (e = 0; e < act->path.n; e++) {
+            const char *name, *other;
+            size_t len, olen;
+            bool dup = false;
+            if (!sst_emu_elem_name(b, &act->path.elems[e], &name, &len))
+                continue;
+            for (f = 0; f < e && !dup; f++)
+                dup = sst_emu_elem_name(b, &act->path.elems[f], &other,
+                                        &olen) &&
+                      olen == len && memcmp(other, name, len) == 0;
+            if (!dup)
+                total += len;
         }
-    return hook_value(ctx, value, types, err);
+        total += values_size(b, act->value);
+    }
+    if (total > SST_AV_MAX_ITEM_BYTES)
+        return sst_err_set(err, SST_E_VALIDATION, M_UPDATE_TOO_LARGE);
+    return SST_OK;
 }
 
-/* DynamoDB's sizes after validation: the expression with its
- * substitutions (1 MiB), and for updates the data the update writes. */
+/* DynamoDB's size after validation: the expression with its
+ * substitutions (1 MiB); for updates, sst_emu_update_check_size()
+ * follows. */
 static enum sst_code
 check_sizes(struct resolver *r, size_t length, struct sst_err *err)
 {
-    size_t total = length, upd = 0, i;
-    uint32_t k;
+    size_t total = length, i;
 
     if (r->value_in_path)
         return invalid(err, r->kind, "Internal server error");
@@ -1269,34 +1289,54 @@ check_sizes(struct resolver *r, size_t length, struct sst_err *err)
         return invalid(err, r->kind,
                        "Expression size has exceeded the maximum allowed "
                        "size;");
-    if (r->kind != SST_EMU_EXPR_UPDATE)
-        return SST_OK;
-    /* The names of the attributes SET and ADD write, each distinct name
-     * of a path once, plus the values they use. */
-    for (k = 0; k < r->root->u.update.n; k++) {
-        const struct sst_emu_expr_action *act = &r->root->u.update.actions[k];
-        uint32_t e, f;
-        if (act->clause != SST_EMU_CLAUSE_SET &&
-            act->clause != SST_EMU_CLAUSE_ADD)
-            continue;
-        for (e = 0; e < act->path.n; e++) {
-            const char *name, *other;
-            size_t len, olen;
-            bool dup = false;
-            if (!sst_emu_elem_name(r->b, &act->path.elems[e], &name, &len))
-                continue;
-            for (f = 0; f < e && !dup; f++)
-                dup = sst_emu_elem_name(r->b, &act->path.elems[f], &other,
-                                        &olen) &&
-                      olen == len && memcmp(other, name, len) == 0;
-            if (!dup)
-                upd += len;
-        }
+    return SST_OK;
+}
+
+/* The per-expression use counters of a resolver over b. */
+static enum sst_code
+resolver_init(struct resolver *r, struct sst_emu_arena *a,
+              struct sst_emu_bindings *b, enum sst_emu_expr_kind kind,
+              const struct sst_emu_ast *root, struct sst_err *err)
+{
+    size_t nn = b->nnames ? b->nnames : 1, nv = b->nvalues ? b->nvalues : 1;
+
+    memset(r, 0, sizeof *r);
+    r->a = a;
+    r->b = b;
+    r->kind = kind;
+    r->root = root;
+    r->name_uses = sst_emu_arena_zalloc(a, nn * sizeof *r->name_uses);
+    r->value_uses = sst_emu_arena_zalloc(a, nv * sizeof *r->value_uses);
+    if (r->name_uses == NULL || r->value_uses == NULL)
+        return nomem(err);
+    if (root->type == SST_EMU_AST_UPDATE ||
+        root->type == SST_EMU_AST_PROJECTION) {
+        r->tree = sst_emu_arena_zalloc(a, sizeof *r->tree);
+        if (r->tree == NULL)
+            return nomem(err);
     }
+    return SST_OK;
+}
+
+/* The resolver's findings into out and the bindings' use counts. */
+static enum sst_code
+resolver_finish(struct resolver *r, struct sst_emu_ast *ast,
+                struct sst_emu_expr *out, struct sst_err *err)
+{
+    enum sst_code rc;
+    size_t i;
+
+    if (r->tree != NULL) {
+        rc = ptree_finish(r->a, r->tree, err);
+        if (rc != SST_OK)
+            return rc;
+    }
+    for (i = 0; i < r->b->nnames; i++)
+        r->b->names[i].uses += r->name_uses[i];
     for (i = 0; i < r->b->nvalues; i++)
-        upd += (size_t)r->value_uses_update[i] * r->b->values[i].size;
-    if (upd > SST_AV_MAX_ITEM_BYTES)
-        return sst_err_set(err, SST_E_VALIDATION, M_UPDATE_TOO_LARGE);
+        r->b->values[i].uses += r->value_uses[i];
+    out->ast = ast;
+    out->tree = r->tree;
     return SST_OK;
 }
 
@@ -1309,7 +1349,6 @@ sst_emu_expr_resolve(struct sst_emu_arena *a, struct sst_emu_bindings *b,
     struct sst_emu_expr_hooks hooks;
     struct sst_emu_ast *ast = NULL;
     enum sst_code rc;
-    size_t i, nn, nv;
 
     if (out == NULL || a == NULL || b == NULL)
         return sst_err_set(err, SST_E_INVALID_ARG,
@@ -1320,49 +1359,73 @@ sst_emu_expr_resolve(struct sst_emu_arena *a, struct sst_emu_bindings *b,
     rc = sst_emu_expr_parse_syntax(a, s, len, kind, &ast, err);
     if (rc != SST_OK)
         return rc;
-    memset(&r, 0, sizeof r);
-    r.a = a;
-    r.b = b;
-    r.kind = kind;
-    r.root = ast;
-    nn = b->nnames ? b->nnames : 1;
-    nv = b->nvalues ? b->nvalues : 1;
-    r.name_uses = sst_emu_arena_zalloc(a, nn * sizeof *r.name_uses);
-    r.value_uses = sst_emu_arena_zalloc(a, nv * sizeof *r.value_uses);
-    r.value_uses_update = sst_emu_arena_zalloc(a, nv * sizeof *r.value_uses);
-    if (r.name_uses == NULL || r.value_uses == NULL ||
-        r.value_uses_update == NULL)
-        return nomem(err);
-    if (ast->type == SST_EMU_AST_UPDATE ||
-        ast->type == SST_EMU_AST_PROJECTION) {
-        r.tree = sst_emu_arena_zalloc(a, sizeof *r.tree);
-        if (r.tree == NULL)
-            return nomem(err);
-    }
+    rc = resolver_init(&r, a, b, kind, ast, err);
+    if (rc != SST_OK)
+        return rc;
     hooks.ctx = &r;
     hooks.path = hook_path;
-    hooks.value =
-        ast->type == SST_EMU_AST_UPDATE ? hook_value_update : hook_value;
+    hooks.value = hook_value;
     hooks.op = hook_op;
     rc = sst_emu_expr_check(ast, kind, &hooks, err);
     if (rc != SST_OK)
         return rc;
     out->length = sst_emu_utf16_length(s, len);
     rc = check_sizes(&r, out->length, err);
+    if (rc == SST_OK && kind == SST_EMU_EXPR_UPDATE) {
+        struct sst_emu_expr upd = {.kind = kind, .ast = ast};
+        rc = sst_emu_update_check_size(&upd, b, err);
+    }
     if (rc != SST_OK)
         return rc;
-    if (r.tree != NULL) {
-        rc = ptree_finish(a, r.tree, err);
-        if (rc != SST_OK)
-            return rc;
-    }
-    for (i = 0; i < b->nnames; i++)
-        b->names[i].uses += r.name_uses[i];
-    for (i = 0; i < b->nvalues; i++)
-        b->values[i].uses += r.value_uses[i];
-    out->ast = ast;
-    out->tree = r.tree;
-    return SST_OK;
+    return resolver_finish(&r, ast, out, err);
+}
+
+/* Every :value of a built tree counted, as hook_value() counts them. */
+static enum sst_code
+count_values(struct resolver *r, const struct sst_emu_ast *n,
+             struct sst_err *err)
+{
+    unsigned types;
+    uint32_t i;
+    enum sst_code rc = SST_OK;
+
+    if (n == NULL)
+        return SST_OK;
+    if (n->type == SST_EMU_AST_VALUE)
+        return hook_value(r, n, &types, err);
+    for (i = 0; n->type == SST_EMU_AST_OP && i < n->nkids && rc == SST_OK;
+         i++)
+        rc = count_values(r, n->kids[i], err);
+    return rc;
+}
+
+enum sst_code
+sst_emu_expr_resolve_update_tree(struct sst_emu_arena *a,
+                                 struct sst_emu_bindings *b,
+                                 struct sst_emu_ast *ast,
+                                 struct sst_emu_expr *out, struct sst_err *err)
+{
+    struct resolver r;
+    enum sst_code rc;
+    uint32_t i;
+
+    if (out == NULL || a == NULL || b == NULL || ast == NULL ||
+        ast->type != SST_EMU_AST_UPDATE)
+        return sst_err_set(err, SST_E_INVALID_ARG,
+                           "sst_emu_expr_resolve_update_tree: bad argument");
+    memset(out, 0, sizeof *out);
+    out->kind = SST_EMU_EXPR_UPDATE;
+    rc = resolver_init(&r, a, b, SST_EMU_EXPR_UPDATE, ast, err);
+    /* targets, then values, last action first, as sst_emu_expr_check()
+     * calls the hooks: the path tree's insertion order is the same */
+    for (i = ast->u.update.n; i-- > 0 && rc == SST_OK;)
+        rc = hook_path(&r, &ast->u.update.actions[i].path,
+                       SST_EMU_PATH_TARGET, err);
+    for (i = ast->u.update.n; i-- > 0 && rc == SST_OK;)
+        rc = count_values(&r, ast->u.update.actions[i].value, err);
+    if (rc != SST_OK)
+        return rc;
+    return resolver_finish(&r, ast, out, err);
 }
 
 /* ------------------------------------------------------------------ */

@@ -210,6 +210,48 @@ sst_emu_expr_resolve(struct sst_emu_arena *a, struct sst_emu_bindings *b,
                      struct sst_emu_expr *out, struct sst_err *err);
 
 /**
+ * Resolve an UpdateExpression tree a program built instead of parsing it
+ * (emu/ops/legacy_update.c builds AttributeUpdates so): its targets merged
+ * into the path tree (overlapping and conflicting paths refused), last
+ * action first as sst_emu_expr_resolve() merges them, its placeholders
+ * looked up and counted in b. None of the limits of expression text
+ * applies (length, operators, the 1 MiB of expression and
+ * substitutions), as none applies to DynamoDB's legacy parameters;
+ * neither do the grammar's rules, which the builder keeps. The size of
+ * the data it writes is the caller's to check, when DynamoDB does
+ * (sst_emu_update_check_size(): for AttributeUpdates, once the condition
+ * held and every entry fit the item).
+ *
+ * @param[in,out] a    arena of the tree; receives the path tree
+ * @param[in,out] b    the bindings its NAME_REF and VALUE nodes use
+ * @param[in]     ast  an SST_EMU_AST_UPDATE root, in a's memory; kept
+ * @param[out]    out  the resolved expression (out->ast NULL on error;
+ *                     out->length 0: there is no text)
+ * @return SST_OK, SST_E_VALIDATION, SST_E_NOMEM, SST_E_INVALID_ARG
+ */
+SST_MUST_CHECK enum sst_code
+sst_emu_expr_resolve_update_tree(struct sst_emu_arena *a,
+                                 struct sst_emu_bindings *b,
+                                 struct sst_emu_ast *ast,
+                                 struct sst_emu_expr *out, struct sst_err *err);
+
+/**
+ * DynamoDB's limit on the data an update writes: the names of the
+ * attributes its SET and ADD actions write (each distinct name of a path
+ * once) plus the values they use, at most 400 KB:
+ *   Item size to update has exceeded the maximum allowed size
+ * sst_emu_expr_resolve() runs it for every UpdateExpression.
+ *
+ * @param[in] upd  a resolved update (NULL or no ast: SST_OK)
+ * @param[in] b    its bindings
+ * @return SST_OK or SST_E_VALIDATION
+ */
+SST_MUST_CHECK enum sst_code
+sst_emu_update_check_size(const struct sst_emu_expr *upd,
+                          const struct sst_emu_bindings *b,
+                          struct sst_err *err);
+
+/**
  * The attribute name of a path element after substitution: a NAME's own
  * text or a NAME_REF's binding. Returns false for INDEX and VALUE_REF
  * elements and for undefined names.

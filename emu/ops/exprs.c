@@ -428,6 +428,11 @@ sst_emu_op_exprs_update(const struct sst_emu_op_exprs *x,
     /* AttributeUpdates: checked entry by entry against the stored item */
     if (x->legacy) {
         rc = sst_emu_legacy_check_updates(x->req, keys, n, old, err);
+        /* DynamoDB: the size of the data AttributeUpdates writes is
+         * checked only then (an UpdateExpression's, when parsed) */
+        if (rc == SST_OK)
+            rc = sst_emu_update_check_size(&x->e.update, &x->e.bindings,
+                                           err);
         if (rc != SST_OK)
             return rc;
     }

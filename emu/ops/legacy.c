@@ -1,8 +1,8 @@
 /*
  * emu/ops/legacy.c - the legacy parameters of a request, as expressions
- * (see legacy.h): the text and placeholder maps the translators write
- * (legacy_int.h), and the request-level driver that hands them to the
- * engine.
+ * (see legacy.h): the placeholder maps and the key-condition text the
+ * translators write (legacy_int.h), and the request-level driver that
+ * hands their trees and text to the engine.
  */
 #include <stdarg.h>
 #include <stdio.h>
@@ -14,11 +14,11 @@
 #include "emu/ops/legacy.h"
 #include "emu/ops/legacy_int.h"
 
-/* Past the text cap: the engine's answer to an overlong UpdateExpression
- * (the only text that can grow so: KeyConditions has two entries). */
+/* Past the text cap, which KeyConditions' text (the only text written:
+ * two entries over placeholders) never reaches. */
 #define MSG_TOO_LONG                                                           \
-    "Invalid UpdateExpression: Expression size has exceeded the maximum "     \
-    "allowed size;"
+    "Invalid KeyConditionExpression: Expression size has exceeded the "       \
+    "maximum allowed size;"
 #define MSG_OPERATOR_ENUM                                                      \
     "1 validation error detected: Value '%s' at 'conditionalOperator' "       \
     "failed to satisfy constraint: Member must satisfy enum value set: "      \
@@ -179,8 +179,8 @@ conditional_or(const struct json_object *req, bool *or_, struct sst_err *err)
 
 struct translation {
     struct sst_emu_legacy_maps m;
-    struct sst_emu_ast *cond, *filter; /* trees, in the set's arena */
-    struct sst_emu_legacy_text key, update;
+    struct sst_emu_ast *cond, *filter, *update; /* in the set's arena */
+    struct sst_emu_legacy_text key;
     struct sst_emu_expr_text own_filter, own_projection;
 };
 
@@ -190,7 +190,6 @@ translation_cleanup(struct translation *tr)
     json_object_put(tr->m.names);
     json_object_put(tr->m.values);
     sst_emu_legacy_text_cleanup(&tr->key);
-    sst_emu_legacy_text_cleanup(&tr->update);
 }
 
 /* A copy of the request's placeholder map (its values referenced). */
@@ -242,7 +241,7 @@ own_expressions(struct translation *tr, const struct json_object *req,
 }
 
 /* Validate and translate each legacy parameter of req: the conditions
- * into trees in a, the others into text. */
+ * and the updates into trees in a, KeyConditions into text. */
 static enum sst_code
 translate(struct translation *tr, struct sst_emu_arena *a,
           enum sst_emu_request_op op, const struct json_object *req,
@@ -268,7 +267,7 @@ translate(struct translation *tr, struct sst_emu_arena *a,
                                            err);
     if (rc == SST_OK && op == SST_EMU_REQ_UPDATE_ITEM &&
         (map = nonempty_map(req, "AttributeUpdates")) != NULL)
-        rc = sst_emu_legacy_updates(&tr->m, map, &tr->update, &written, err);
+        rc = sst_emu_legacy_updates(&tr->m, a, map, &tr->update, err);
     return rc;
 }
 
@@ -303,9 +302,9 @@ sst_emu_legacy_prepare(struct sst_emu_exprs *x, enum sst_emu_request_op op,
         rc = sst_emu_bindings_load(&x->bindings, tr.m.names, tr.m.values,
                                    SST_EMU_BIND_NAMES | SST_EMU_BIND_VALUES,
                                    err);
-    if (rc == SST_OK)
-        rc = resolve(x, tr.update.s, tr.update.len, SST_EMU_EXPR_UPDATE,
-                     &x->update, err);
+    if (rc == SST_OK && tr.update != NULL)
+        rc = sst_emu_expr_resolve_update_tree(&x->arena, &x->bindings,
+                                              tr.update, &x->update, err);
     if (rc == SST_OK)
         rc = resolve(x, tr.own_filter.s, tr.own_filter.len,
                      SST_EMU_EXPR_FILTER, &x->filter, err);

@@ -3,11 +3,12 @@
  * translated into expressions of the engine (emu/expr/).
  *
  * The legacy parameters are validated with DynamoDB's own messages, then
- * translated for the engine: Expected, QueryFilter and ScanFilter into its
- * tree (emu/expr/ast.h, built in the set's arena: no expression limit
- * applies to them, as none applies in DynamoDB), KeyConditions and
- * AttributeUpdates into expression text over generated placeholders
- * ("#n0", ":v0") that the engine resolves. Values are placeholders of the
+ * translated for the engine: Expected, QueryFilter, ScanFilter and
+ * AttributeUpdates into its tree (emu/expr/ast.h, built in the set's
+ * arena by legacy_tree.c: no expression limit applies to them, as none
+ * applies in DynamoDB), KeyConditions (one or two entries) into
+ * key-condition text over generated placeholders ("#n0", ":v0") that the
+ * engine parses and resolves. Values are placeholders (":v0") of the
  * engine's bindings either way. So the evaluation, the key condition, the
  * update and its ReturnValues are the engine's and cannot drift from the
  * expression parameters:
@@ -38,8 +39,11 @@
  *   DELETE set          DELETE n set
  *   ADD number or set   ADD n v
  *   ADD list            SET n = list_append(if_not_exists(n, []), v)
- * DynamoDB validates the entries only after the condition held, one by
- * one with the update, so sst_emu_legacy_check_updates() runs then.
+ * (the actions grouped by clause, each in request order, as one
+ * UpdateExpression's). DynamoDB validates the entries only after the
+ * condition held, one by one with the update, so
+ * sst_emu_legacy_check_updates() runs then; the size of the data they
+ * write (sst_emu_update_check_size()) is checked after them.
  */
 #ifndef SST_EMU_OPS_LEGACY_H
 #define SST_EMU_OPS_LEGACY_H

@@ -1,7 +1,8 @@
 /*
  * emu/ops/legacy_cond.c - Expected, QueryFilter, ScanFilter and
  * KeyConditions: DynamoDB's validation of each entry, and its translation
- * into condition text (legacy.h has the table).
+ * (legacy.h has the table): conditions and filters into the engine's
+ * tree (legacy_tree.c), KeyConditions into key-condition text.
  *
  * DynamoDB checks one entry at a time, in request order. For an entry of
  * Expected, first the combination of Exists, Value, AttributeValueList
@@ -285,92 +286,9 @@ write_key(struct sst_emu_legacy_maps *m, const struct cond *c,
 /* ------------------------------------------------------------------ */
 /* translation: conditions and filters as trees                        */
 
-/* Conditions and filters are built as the engine's tree (ast.h) in its
- * arena, so no expression limit (length, operators, IN operands) applies
- * to them: DynamoDB has none for the legacy parameters. Names are plain
- * NAME elements (one attribute each, never a path); values are
- * placeholders of the maps, which the engine's bindings resolve. */
-struct tree {
-    struct sst_emu_legacy_maps *m;
-    struct sst_emu_arena *a;
-};
-
-static struct sst_emu_ast *
-op_node(struct tree *t, enum sst_emu_expr_op op, uint32_t nkids)
-{
-    struct sst_emu_ast *n = sst_emu_arena_zalloc(t->a, sizeof *n);
-    const struct sst_emu_expr_op_info *in = sst_emu_expr_op_info(op);
-
-    if (n == NULL)
-        return NULL;
-    n->type = SST_EMU_AST_OP;
-    n->op = op;
-    n->nkids = nkids;
-    n->kids = sst_emu_arena_zalloc(t->a, nkids * sizeof *n->kids);
-    if (n->kids == NULL)
-        return NULL;
-    if (in->is_function) {
-        n->u.ref.name = in->name;
-        n->u.ref.len = (uint32_t)strlen(in->name);
-    }
-    return n;
-}
-
-static struct sst_emu_ast *
-path_node(struct tree *t, const char *name)
-{
-    struct sst_emu_ast *n = sst_emu_arena_zalloc(t->a, sizeof *n);
-    struct sst_emu_expr_path_elem *e;
-    size_t len = strlen(name);
-
-    if (n == NULL)
-        return NULL;
-    e = sst_emu_arena_zalloc(t->a, sizeof *e);
-    if (e == NULL || (e->name = sst_emu_arena_strndup(t->a, name, len)) == NULL)
-        return NULL;
-    e->type = SST_EMU_ELEM_NAME;
-    e->len = (uint32_t)len;
-    n->type = SST_EMU_AST_PATH;
-    n->u.path.elems = e;
-    n->u.path.n = 1;
-    n->u.path.len = (uint32_t)len;
-    return n;
-}
-
-static struct sst_emu_ast *
-value_node(struct tree *t, struct json_object *v, struct sst_err *err)
-{
-    struct sst_emu_ast *n = sst_emu_arena_zalloc(t->a, sizeof *n);
-    struct sst_emu_legacy_ph ph;
-
-    if (n == NULL || sst_emu_legacy_value(t->m, v, &ph, err) != SST_OK)
-        return NULL;
-    n->type = SST_EMU_AST_VALUE;
-    n->u.ref.len = (uint32_t)strlen(ph.s);
-    n->u.ref.name = sst_emu_arena_strndup(t->a, ph.s, n->u.ref.len);
-    return n->u.ref.name != NULL ? n : NULL;
-}
-
-/* OP(op, kids...) from nodes already built; NULL when one is NULL. */
-static struct sst_emu_ast *
-op2(struct tree *t, enum sst_emu_expr_op op, struct sst_emu_ast *x,
-    struct sst_emu_ast *y)
-{
-    struct sst_emu_ast *n;
-
-    if (x == NULL || (y == NULL && op != SST_EMU_EXPR_OP_NOT &&
-                      op != SST_EMU_EXPR_OP_ATTRIBUTE_EXISTS &&
-                      op != SST_EMU_EXPR_OP_ATTRIBUTE_NOT_EXISTS))
-        return NULL;
-    n = op_node(t, op, y != NULL ? 2 : 1);
-    if (n == NULL)
-        return NULL;
-    n->kids[0] = x;
-    if (y != NULL)
-        n->kids[1] = y;
-    return n;
-}
-
+/* Conditions and filters are built as the engine's tree (legacy_tree.c),
+ * so no expression limit applies to them: DynamoDB has none for the
+ * legacy parameters. */
 static const enum sst_emu_expr_op comparisons[OP_COUNT] = {
     [OP_EQ] = SST_EMU_EXPR_OP_EQ, [OP_NE] = SST_EMU_EXPR_OP_NE,
     [OP_LE] = SST_EMU_EXPR_OP_LE, [OP_LT] = SST_EMU_EXPR_OP_LT,
@@ -381,41 +299,49 @@ static const enum sst_emu_expr_op comparisons[OP_COUNT] = {
 
 /* One entry's tree (NULL: out of memory, or err set). */
 static struct sst_emu_ast *
-cond_tree(struct tree *t, const struct cond *c, struct sst_err *err)
+cond_tree(struct sst_emu_legacy_tree *t, const struct cond *c,
+          struct sst_err *err)
 {
-    struct sst_emu_ast *n;
+    struct sst_emu_ast *n, *exists;
     size_t i;
 
     switch (c->op) {
     case OP_NULL:
-        return op2(t, SST_EMU_EXPR_OP_ATTRIBUTE_NOT_EXISTS,
-                   path_node(t, c->name), NULL);
+        return sst_emu_legacy_op2(t, SST_EMU_EXPR_OP_ATTRIBUTE_NOT_EXISTS,
+                                  sst_emu_legacy_path_node(t, c->name), NULL);
     case OP_NOT_NULL:
-        return op2(t, SST_EMU_EXPR_OP_ATTRIBUTE_EXISTS, path_node(t, c->name),
-                   NULL);
+        return sst_emu_legacy_op2(t, SST_EMU_EXPR_OP_ATTRIBUTE_EXISTS,
+                                  sst_emu_legacy_path_node(t, c->name), NULL);
     case OP_NOT_CONTAINS:
         /* DynamoDB: a missing attribute does not match NOT_CONTAINS */
-        return op2(t, SST_EMU_EXPR_OP_AND,
-                   op2(t, SST_EMU_EXPR_OP_ATTRIBUTE_EXISTS,
-                       path_node(t, c->name), NULL),
-                   op2(t, SST_EMU_EXPR_OP_NOT,
-                       op2(t, SST_EMU_EXPR_OP_CONTAINS, path_node(t, c->name),
-                           value_node(t, value_at(c, 0), err)),
-                       NULL));
+        exists = sst_emu_legacy_op2(t, SST_EMU_EXPR_OP_ATTRIBUTE_EXISTS,
+                                    sst_emu_legacy_path_node(t, c->name),
+                                    NULL);
+        n = sst_emu_legacy_op2(
+            t, SST_EMU_EXPR_OP_CONTAINS, sst_emu_legacy_path_node(t, c->name),
+            sst_emu_legacy_value_node(t, value_at(c, 0), err));
+        return sst_emu_legacy_op2(
+            t, SST_EMU_EXPR_OP_AND, exists,
+            sst_emu_legacy_op2(t, SST_EMU_EXPR_OP_NOT, n, NULL));
     case OP_IN:
     case OP_BETWEEN:
-        n = op_node(t, c->op == OP_IN ? SST_EMU_EXPR_OP_IN
-                                      : SST_EMU_EXPR_OP_BETWEEN,
-                    (uint32_t)c->n + 1);
-        if (n == NULL || (n->kids[0] = path_node(t, c->name)) == NULL)
+        n = sst_emu_legacy_op_node(t,
+                                   c->op == OP_IN ? SST_EMU_EXPR_OP_IN
+                                                  : SST_EMU_EXPR_OP_BETWEEN,
+                                   (uint32_t)c->n + 1);
+        if (n == NULL ||
+            (n->kids[0] = sst_emu_legacy_path_node(t, c->name)) == NULL)
             return NULL;
-        for (i = 0; i < c->n; i++)
-            if ((n->kids[i + 1] = value_node(t, value_at(c, i), err)) == NULL)
+        for (i = 0; i < c->n; i++) {
+            n->kids[i + 1] = sst_emu_legacy_value_node(t, value_at(c, i), err);
+            if (n->kids[i + 1] == NULL)
                 return NULL;
+        }
         return n;
     default:
-        return op2(t, comparisons[c->op], path_node(t, c->name),
-                   value_node(t, value_at(c, 0), err));
+        return sst_emu_legacy_op2(
+            t, comparisons[c->op], sst_emu_legacy_path_node(t, c->name),
+            sst_emu_legacy_value_node(t, value_at(c, 0), err));
     }
 }
 
@@ -449,7 +375,7 @@ sst_emu_legacy_conditions(struct sst_emu_legacy_maps *m,
                           enum sst_emu_legacy_flavor flavor, bool or_,
                           struct sst_emu_ast **out, struct sst_err *err)
 {
-    struct tree t = {m, a};
+    struct sst_emu_legacy_tree t = {m, a};
     struct sst_emu_ast *n;
     struct cond *cs = NULL;
     enum sst_code rc;
@@ -462,8 +388,8 @@ sst_emu_legacy_conditions(struct sst_emu_legacy_maps *m,
 
         n = cond_tree(&t, &cs[i], &e);
         if (n != NULL && i > 0)
-            n = op2(&t, or_ ? SST_EMU_EXPR_OP_OR : SST_EMU_EXPR_OP_AND, *out,
-                    n);
+            n = sst_emu_legacy_op2(
+                &t, or_ ? SST_EMU_EXPR_OP_OR : SST_EMU_EXPR_OP_AND, *out, n);
         if (n == NULL)
             rc = e.code != SST_OK ? sst_err_set(err, e.code, "%s", e.message)
                                   : sst_emu_nomem(err);

@@ -1,7 +1,8 @@
 /*
  * emu/ops/legacy_update.c - UpdateItem's AttributeUpdates: DynamoDB's
- * checks of each entry, and its translation into an UpdateExpression
- * (legacy.h has the table).
+ * checks of each entry, and its translation into the engine's update
+ * tree (legacy.h has the table), built directly (legacy_tree.c) so that
+ * no expression limit applies: DynamoDB takes any number of entries.
  *
  * DynamoDB checks the entries only once the request's condition held, one
  * at a time in request order, each against the stored item before the
@@ -153,73 +154,84 @@ sst_emu_legacy_check_updates(const struct json_object *req,
 /* ------------------------------------------------------------------ */
 /* translation                                                         */
 
-enum clause { CL_SET, CL_REMOVE, CL_ADD, CL_DELETE, CL_COUNT };
-
-static enum clause
+/* The clause of an entry's action. The actions are built clause by
+ * clause (SET, REMOVE, ADD, DELETE, as the parser leaves the actions of
+ * one clause contiguous), each in request order. */
+static enum sst_emu_expr_clause
 clause_of(const struct upd *u)
 {
     if (u->act == ACT_PUT || (u->act == ACT_ADD && u->type == SST_AV_L))
-        return CL_SET;
+        return SST_EMU_CLAUSE_SET;
     if (u->act == ACT_ADD)
-        return CL_ADD;
-    return u->value != NULL ? CL_DELETE : CL_REMOVE;
+        return SST_EMU_CLAUSE_ADD;
+    return u->value != NULL ? SST_EMU_CLAUSE_DELETE : SST_EMU_CLAUSE_REMOVE;
 }
 
-static enum sst_code
-write_action(struct sst_emu_legacy_maps *m, const struct upd *u,
-             struct sst_emu_legacy_text *out, struct sst_err *err)
+/* ADD of a list appends, to an empty list when there is none:
+ * list_append(if_not_exists(n, []), v). */
+static struct sst_emu_ast *
+append_tree(struct sst_emu_legacy_tree *t, const struct upd *u,
+            struct sst_err *err)
 {
-    struct sst_emu_legacy_ph n, v, e;
-    struct json_object *empty = NULL, *list = NULL;
-    enum sst_code rc;
+    struct json_object *empty, *list;
+    struct sst_emu_ast *none;
 
-    rc = sst_emu_legacy_name(m, u->name, &n, err);
-    if (rc == SST_OK && u->value != NULL)
-        rc = sst_emu_legacy_value(m, u->value, &v, err);
-    if (rc != SST_OK)
-        return rc;
-    switch (clause_of(u)) {
-    case CL_SET:
-        if (u->act == ACT_PUT)
-            return sst_emu_legacy_append(out, err, "%s = %s", n.s, v.s);
-        /* ADD of a list appends, to an empty list when there is none */
-        empty = json_object_new_object();
-        list = json_object_new_array();
-        if (empty == NULL || list == NULL ||
-            json_object_object_add(empty, "L", list) != 0) {
-            json_object_put(list);
-            json_object_put(empty);
-            return sst_emu_nomem(err);
-        }
-        rc = sst_emu_legacy_value(m, empty, &e, err);
+    empty = json_object_new_object();
+    list = json_object_new_array();
+    if (empty == NULL || list == NULL ||
+        json_object_object_add(empty, "L", list) != 0) {
+        json_object_put(list);
         json_object_put(empty);
-        if (rc != SST_OK)
-            return rc;
-        return sst_emu_legacy_append(
-            out, err, "%s = list_append(if_not_exists(%s, %s), %s)", n.s, n.s,
-            e.s, v.s);
-    case CL_REMOVE:
-        return sst_emu_legacy_append(out, err, "%s", n.s);
-    default: /* ADD, DELETE */
-        return sst_emu_legacy_append(out, err, "%s %s", n.s, v.s);
+        (void)sst_emu_nomem(err);
+        return NULL;
     }
+    none = sst_emu_legacy_value_node(t, empty, err);
+    json_object_put(empty);
+    return sst_emu_legacy_op2(
+        t, SST_EMU_EXPR_OP_LIST_APPEND,
+        sst_emu_legacy_op2(t, SST_EMU_EXPR_OP_IF_NOT_EXISTS,
+                           sst_emu_legacy_path_node(t, u->name), none),
+        sst_emu_legacy_value_node(t, u->value, err));
+}
+
+/* One entry's action into act. */
+static enum sst_code
+build_action(struct sst_emu_legacy_tree *t, const struct upd *u,
+             struct sst_emu_expr_action *act, struct sst_err *err)
+{
+    struct sst_err e = {0};
+
+    act->clause = clause_of(u);
+    if (!sst_emu_legacy_path(t, u->name, &act->path))
+        return sst_emu_nomem(err);
+    if (act->clause == SST_EMU_CLAUSE_REMOVE)
+        return SST_OK;
+    if (u->act == ACT_ADD && u->type == SST_AV_L)
+        act->value = append_tree(t, u, &e);
+    else
+        act->value = sst_emu_legacy_value_node(t, u->value, &e);
+    if (act->value != NULL)
+        return SST_OK;
+    return e.code != SST_OK ? sst_err_set(err, e.code, "%s", e.message)
+                            : sst_emu_nomem(err);
 }
 
 enum sst_code
-sst_emu_legacy_updates(struct sst_emu_legacy_maps *m,
-                       const struct json_object *map,
-                       struct sst_emu_legacy_text *out, bool *written,
+sst_emu_legacy_updates(struct sst_emu_legacy_maps *m, struct sst_emu_arena *a,
+                       const struct json_object *map, struct sst_emu_ast **out,
                        struct sst_err *err)
 {
-    static const char *const words[CL_COUNT] = {"SET", "REMOVE", "ADD",
-                                                "DELETE"};
-    size_t n = (size_t)json_object_object_length(map), i = 0, k, c;
+    size_t n = (size_t)json_object_object_length(map), i = 0, k;
+    struct sst_emu_legacy_tree t = {m, a};
+    struct sst_emu_ast *root = NULL;
     struct sst_err ignored;
     enum sst_code rc = SST_OK;
     struct upd *us;
+    uint32_t done = 0;
     bool ok = true;
+    int c;
 
-    *written = false;
+    *out = NULL;
     us = sst_calloc(n ? n : 1, sizeof *us);
     if (us == NULL)
         return sst_emu_nomem(err);
@@ -229,22 +241,25 @@ sst_emu_legacy_updates(struct sst_emu_legacy_maps *m,
         if (ok && check_entry(name, e, NULL, 0, &us[i++], &ignored) != SST_OK)
             ok = false;
     }
-    for (c = 0; ok && c < CL_COUNT && rc == SST_OK; c++) {
-        bool first = true;
-
-        for (k = 0; k < n && rc == SST_OK; k++) {
-            if (clause_of(&us[k]) != (enum clause)c)
-                continue;
-            rc = sst_emu_legacy_append(out, err, "%s%s%s",
-                                       first && out->len ? " " : "",
-                                       first ? words[c] : ",",
-                                       " ");
-            if (rc == SST_OK)
-                rc = write_action(m, &us[k], out, err);
-            first = false;
-        }
+    if (!ok)
+        goto out;
+    root = sst_emu_arena_zalloc(a, sizeof *root);
+    if (root == NULL ||
+        (root->u.update.actions = sst_emu_arena_zalloc(
+             a, (n ? n : 1) * sizeof *root->u.update.actions)) == NULL) {
+        rc = sst_emu_nomem(err);
+        goto out;
     }
-    *written = ok && rc == SST_OK;
+    root->type = SST_EMU_AST_UPDATE;
+    for (c = 0; c < SST_EMU_CLAUSE_COUNT && rc == SST_OK; c++)
+        for (k = 0; k < n && rc == SST_OK; k++)
+            if (clause_of(&us[k]) == (enum sst_emu_expr_clause)c)
+                rc = build_action(&t, &us[k],
+                                  &root->u.update.actions[done++], err);
+    root->u.update.n = done;
+    if (rc == SST_OK)
+        *out = root;
+out:
     sst_free(us);
     return rc;
 }

@@ -215,8 +215,13 @@ static const struct translation translations[] = {
      "'f':{'Action':'PUT','Value':{'N':'2'}}},"
      "'Expected':{'a':{'Exists':false}}}",
      "attribute_not_exists(a)", NULL, NULL,
-     "SET #n0 = :v0, #n1 = list_append(if_not_exists(#n1, :v2), :v1), "
-     "#n2 = :v3 REMOVE #n3 ADD #n4 :v4 DELETE #n5 :v5"},
+     "SET a = :v0, e = list_append(if_not_exists(e, :v1), :v2), f = :v3 "
+     "REMOVE b ADD c :v4 DELETE d :v5"},
+    /* a name is one attribute, never a path */
+    {SST_EMU_REQ_UPDATE_ITEM,
+     "{'AttributeUpdates':{'m.k':{'Value':{'S':'v'}},'l[0]':{'Action':"
+     "'DELETE'}}}",
+     NULL, NULL, NULL, "SET m.k = :v0 REMOVE l[0]"},
     /* an invalid entry: reported after the condition, no update yet */
     {SST_EMU_REQ_UPDATE_ITEM,
      "{'AttributeUpdates':{'a':{'Action':'ADD','Value':{'S':'v'}}}}", NULL,
@@ -303,6 +308,58 @@ translation_unlimited(void)
     CU_ASSERT_PTR_NOT_NULL_FATAL(n);
     CU_ASSERT_EQUAL(n->op, SST_EMU_EXPR_OP_IN);
     CU_ASSERT_EQUAL(n->nkids, 1001);
+    sst_emu_exprs_cleanup(&x);
+    json_object_put(j);
+}
+
+/* AttributeUpdates past one UpdateExpression's limits (4096 characters,
+ * 300 operators): 1000 entries, PUT, ADD of numbers and lists, DELETE,
+ * built as 1000 actions grouped by clause, each a one-element path. */
+static void
+updates_unlimited(void)
+{
+    static char req[60000];
+    static const char *const entry[4] = {
+        "{'Value':{'S':'v'}}", "{'Action':'ADD','Value':{'N':'1'}}",
+        "{'Action':'ADD','Value':{'L':[{'N':'1'}]}}", "{'Action':'DELETE'}"};
+    const struct sst_emu_ast *root;
+    char *p = req;
+    struct json_object *j;
+    struct sst_emu_exprs x;
+    struct sst_err e;
+    uint32_t i, counts[SST_EMU_CLAUSE_COUNT] = {0};
+    int k;
+
+    p += sprintf(p, "{'AttributeUpdates':{");
+    for (k = 0; k < 1000; k++)
+        p += sprintf(p, "%s'a%d':%s", k ? "," : "", k, entry[k % 4]);
+    sprintf(p, "}}");
+    j = q(req);
+    sst_emu_exprs_init(&x);
+    CU_ASSERT_EQUAL_FATAL(
+        sst_emu_legacy_prepare(&x, SST_EMU_REQ_UPDATE_ITEM, j, &e), SST_OK);
+    root = x.update.ast;
+    CU_ASSERT_PTR_NOT_NULL_FATAL(root);
+    CU_ASSERT_EQUAL(root->type, SST_EMU_AST_UPDATE);
+    CU_ASSERT_EQUAL_FATAL(root->u.update.n, 1000);
+    CU_ASSERT_PTR_NOT_NULL(x.update.tree);
+    CU_ASSERT_EQUAL(x.update.tree->nkids, 1000);
+    for (i = 0; i < root->u.update.n; i++) {
+        const struct sst_emu_expr_action *a = &root->u.update.actions[i];
+        counts[a->clause]++;
+        CU_ASSERT_EQUAL(a->path.n, 1);
+        /* clauses in order: SET, REMOVE, ADD, DELETE */
+        CU_ASSERT_TRUE(i == 0 || a->clause >= root->u.update.actions[i - 1]
+                                                  .clause);
+    }
+    CU_ASSERT_EQUAL(counts[SST_EMU_CLAUSE_SET], 500);
+    CU_ASSERT_EQUAL(counts[SST_EMU_CLAUSE_REMOVE], 250);
+    CU_ASSERT_EQUAL(counts[SST_EMU_CLAUSE_ADD], 250);
+    CU_ASSERT_EQUAL(counts[SST_EMU_CLAUSE_DELETE], 0);
+    /* the first SET is a0's PUT, the second a2's list_append */
+    CU_ASSERT_EQUAL(root->u.update.actions[0].clause, SST_EMU_CLAUSE_SET);
+    CU_ASSERT_EQUAL(root->u.update.actions[1].value->op,
+                    SST_EMU_EXPR_OP_LIST_APPEND);
     sst_emu_exprs_cleanup(&x);
     json_object_put(j);
 }
@@ -773,6 +830,7 @@ out_of_memory(void)
 static const struct sst_test translation_tests[] = {
     {"each parameter's expression text", translation_text},
     {"beyond one expression's limits", translation_unlimited},
+    {"AttributeUpdates beyond one expression's limits", updates_unlimited},
     {NULL, NULL},
 };
 

@@ -13,8 +13,9 @@ recorded in legacy_cases.json, in exactly the format of items_cases.json
 
 Where DynamoDB Local contradicts AWS's documentation, a step carries an
 "aws" override: the emulator follows AWS, and DynamoDB Local's answer is
-kept beside it for the drift report. docs/fidelity-legacy.md lists every
-such case. Re-record with:
+kept beside it for the drift report. docs/fidelity.md ("Legacy
+parameters") lists every such case. The recording loop is record.py's
+record_sequences(), shared with items.py and txn.py. Re-record with:
 
     SST_CACHE_DIR=... tests/ddb-local exec python3 tests/data/emu/legacy.py
 
@@ -27,7 +28,7 @@ import sys
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, HERE)
-from record import call, reset  # noqa: E402  (the control corpus' helpers)
+from record import record_sequences  # noqa: E402  (the shared loop)
 
 OUT = os.path.join(HERE, "legacy_cases.json")
 
@@ -568,6 +569,83 @@ case("updates.err.operator_one", ct(), U0,
      U({"x": AU("ADD", N("1"))}, Expected={"x": C("NOT_NULL")},
        ConditionalOperator="OR"))
 
+# Many entries: DynamoDB takes any number (an UpdateExpression stops at
+# 4096 characters and 300 operators; the emulator builds AttributeUpdates
+# as the engine's tree, so neither applies). The item has n<i> numbers,
+# s<i> string sets and d<i> strings; the entries ADD to the numbers,
+# DELETE from the sets, DELETE the strings, PUT new attributes and ADD
+# to lists, in interleaved order.
+
+
+def BIG(n):
+    item = dict(K())
+    for i in range(n):
+        item["n%d" % i] = N(str(i))
+        item["s%d" % i] = {"SS": ["a", "b"]}
+        item["d%d" % i] = S("x")
+    return put(item)
+
+
+def MANY(n, lists=0):
+    """n entries per kind (ADD number, DELETE from set, DELETE, PUT), and
+    lists ADDs of a list, interleaved by index."""
+    au = {}
+    for i in range(n):
+        au["n%d" % i] = AU("ADD", N("1"))
+        au["s%d" % i] = AU("DELETE", {"SS": ["a"]})
+        au["d%d" % i] = AU("DELETE")
+        au["p%d" % i] = AU("PUT", N(str(i)))
+        if i < lists:
+            au["l%d" % i] = AU("ADD", {"L": [S("e")]})
+    return au
+
+
+case("updates.many.400_updated_new", ct(), BIG(100),
+     U(MANY(100), ReturnValues="UPDATED_NEW"))
+case("updates.many.400_all_new", ct(), BIG(100),
+     U(MANY(100), ReturnValues="ALL_NEW"))
+case("updates.many.400_updated_old", ct(), BIG(100),
+     U(MANY(100), ReturnValues="UPDATED_OLD"))
+case("updates.many.1000_all_new", ct(), BIG(240),
+     U(MANY(240, lists=40), ReturnValues="ALL_NEW"))
+case("updates.many.1000_updated_new", ct(), BIG(240),
+     U(MANY(240, lists=40), ReturnValues="UPDATED_NEW"))
+case("updates.many.1000_expected", ct(), BIG(240),
+     U(MANY(240, lists=40), Expected={"n0": {"Value": N("0")},
+                                      "zz": {"Exists": False}},
+       ReturnValues="UPDATED_NEW"), get(K()))
+case("updates.many.1000_expected_fails", ct(), BIG(240),
+     U(MANY(240, lists=40), Expected={"n0": {"Value": N("1")}},
+       ReturnValues="ALL_NEW"))
+case("updates.many.1000_new_item", ct(),
+     U({"a%d" % i: AU("ADD", N(str(i))) for i in range(1000)},
+       ReturnValues="UPDATED_NEW"), get(K()))
+case("updates.many.1000_mismatch_last", ct(), BIG(240),
+     U(dict(MANY(240, lists=40), d239=AU("ADD", N("1")))))
+case("updates.many.1000_put_string_sets", ct(),
+     U({"a%d" % i: AU("PUT", {"SS": ["v%d" % i, "w"]}) for i in range(1000)},
+       ReturnValues="UPDATED_NEW"))
+# No 1 MiB limit on the values either (an expression's, with its
+# substitutions): DELETE of 1.2 MB of set elements from absent attributes.
+case("updates.many.delete_values_over_1mib", ct(), U0,
+     U({"z%d" % i: AU("DELETE", {"SS": ["z" * 996 + "%04d" % j
+                                        for j in range(100)]})
+        for i in range(12)}, ReturnValues="ALL_NEW"))
+# The limit on the data an update writes holds, as for expressions, but
+# DynamoDB checks it last: after the condition and every entry.
+BIGPUT = {"a": AU("PUT", S("x" * 250000)), "b": AU("PUT", S("y" * 250000))}
+case("updates.err.update_size", ct(), U0, U(BIGPUT))
+case("updates.err.update_size_expected_holds", ct(), U0,
+     U(BIGPUT, Expected={"x": {"Value": N("5")}}))
+case("updates.order.expected_before_update_size", ct(), U0,
+     U(BIGPUT, Expected={"x": {"Value": N("9")}}))
+case("updates.order.mismatch_before_update_size", ct(), U0,
+     U(dict(BIGPUT, x=AU("ADD", {"L": []}))))
+case("updates.order.key_before_update_size", ct(), U0,
+     U(dict(BIGPUT, pk=AU("PUT", S("b")))))
+case("updates.order.action_before_update_size", ct(), U0,
+     U(dict(BIGPUT, c=AU("FOO", S("b")))))
+
 # -------------------------------------------------------- AttributesToGet
 G0 = put(dict(K(), x=N("5"), y=S("y"), z=BOOL))
 case("atg.get", ct(), G0, get(K(), AttributesToGet=["x", "z", "nope"]))
@@ -867,70 +945,5 @@ case("qf.order.attributes_before_range_type", ct(),
 
 
 # ------------------------------------------------------------------ recording
-def compact(v):
-    """As items.py: long repeated strings as {"$rep": [unit, count, tail]}."""
-    if isinstance(v, dict):
-        return {k: compact(x) for k, x in v.items()}
-    if isinstance(v, list):
-        return [compact(x) for x in v]
-    if isinstance(v, str) and len(v) > 200:
-        for p in range(1, 9):
-            unit, k = v[:p], len(v) // p
-            if unit * k == v[:p * k] and len(v) - p * k < 64:
-                return {"$rep": [unit, k, v[p * k:]]}
-    return v
-
-
-def main():
-    ep = os.environ.get("SST_DDB_LOCAL_ENDPOINT")
-    if not ep:
-        sys.exit("legacy.py: SST_DDB_LOCAL_ENDPOINT is not set; run it under "
-                 "tests/ddb-local exec")
-    out = []
-    for c in CASES:
-        reset(ep)
-        steps = []
-        for i, (op, req) in enumerate(c["steps"]):
-            st, r = call(ep, op, req)
-            if op == "CreateTable" and st != 200:
-                sys.exit("legacy.py: case %s: CreateTable failed: %s"
-                         % (c["name"], r))
-            rec = {"status": st}
-            if st == 200:
-                rec["response"] = r
-            else:
-                rec["type"] = r.get("__type", "").split("#")[-1]
-                rec["message"] = r.get("Message", r.get("message", ""))
-                extra = {k: v for k, v in r.items()
-                         if k not in ("__type", "Message", "message")}
-                if extra:
-                    rec["extra"] = extra
-            step = {"op": op, "request": compact(req),
-                    "ddb_local": compact(rec)}
-            last = i + 1 == len(c["steps"])
-            if last and c["aws"]:
-                exp = compact(dict(c["aws"]))
-            elif st == 200:
-                exp = {"ok": True}
-            else:
-                exp = {"type": rec["type"], "message": rec["message"]}
-                if "extra" in rec:
-                    exp["extra"] = rec["extra"]
-            if last and c["compare"]:
-                exp["compare"] = c["compare"]
-            step["expect"] = exp
-            steps.append(step)
-        out.append({"name": c["name"], "steps": steps})
-    reset(ep)
-    with open(OUT, "w") as f:
-        f.write("[\n")
-        for i, c in enumerate(out):
-            f.write(json.dumps(c, separators=(",", ":")))
-            f.write(",\n" if i + 1 < len(out) else "\n")
-        f.write("]\n")
-    print("legacy.py: %d cases, %d steps written to %s"
-          % (len(out), sum(len(c["steps"]) for c in out), OUT))
-
-
 if __name__ == "__main__":
-    main()
+    record_sequences(CASES, OUT, "legacy.py")
