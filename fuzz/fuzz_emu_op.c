@@ -133,7 +133,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     check_answer(rc, resp, &err);
     if (rc == SST_OK && strcmp(op, "CreateTable") == 0 &&
         !delete_created(resp))
-        inputs = RESET_AFTER; /* a protected table stays: start afresh */
+        fz.inputs = EMU_FUZZ_RESET_AFTER; /* a protected table stays: start afresh */
     json_object_put(resp);
     json_object_put(req);
     emu_fuzz_next(&fz, rc == SST_OK && changes_definition(op));

@@ -334,7 +334,7 @@ updates_unlimited(void)
     for (k = 0; k < 1000; k++)
         p += sprintf(p, "%s'a%d':%s", k ? "," : "", k, entry[k % 4]);
     sprintf(p, "}}");
-    j = q(req);
+    j = et_q(req);
     sst_emu_exprs_init(&x);
     CU_ASSERT_EQUAL_FATAL(
         sst_emu_legacy_prepare(&x, SST_EMU_REQ_UPDATE_ITEM, j, &e), SST_OK);
