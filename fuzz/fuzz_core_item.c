@@ -3,7 +3,7 @@
  * items libsst reads back from DynamoDB (wire JSON, base64 binaries,
  * gzip + JSON in "data", timestamps, numbers, sets).
  *
- * Input: one byte choosing the type (fuzz/fuzz_types.h), then an item in
+ * Input: one byte choosing the type (tests/core_types.h), then an item in
  * DynamoDB wire JSON. Invariants besides memory safety: a failure is
  * SST_E_INVALID_DATA or SST_E_NOMEM with *out NULL; a resource read is
  * valid (sst_type_validate() gives an equal object), and the item
@@ -18,7 +18,7 @@
 #include <sst/mem.h>
 #include <sst/type.h>
 
-#include "fuzz/fuzz_types.h"
+#include "tests/core_types.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
@@ -52,7 +52,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 
     if (size < 1)
         return 0;
-    t = fuzz_types[data[0] % FUZZ_NTYPES];
+    t = core_types[data[0] % CORE_NTYPES];
     tok = json_tokener_new();
     item = json_tokener_parse_ex(tok, (const char *)data + 1, (int)(size - 1));
     json_tokener_free(tok);

@@ -2,7 +2,7 @@
  * fuzz/fuzz_core_validate.c - libFuzzer target for sst_type_validate():
  * the resource data callers give (base fields and every field kind).
  *
- * Input: one byte choosing the type (fuzz/fuzz_types.h), then a JSON
+ * Input: one byte choosing the type (tests/core_types.h), then a JSON
  * object. Invariants besides memory safety: a failure is
  * SST_E_INVALID_DATA or SST_E_NOMEM with *out NULL; validation is
  * idempotent (validating its output gives an equal object); the model
@@ -18,7 +18,7 @@
 #include <sst/mem.h>
 #include <sst/type.h>
 
-#include "fuzz/fuzz_types.h"
+#include "tests/core_types.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
@@ -43,7 +43,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 
     if (size < 1)
         return 0;
-    t = fuzz_types[data[0] % FUZZ_NTYPES];
+    t = core_types[data[0] % CORE_NTYPES];
     tok = json_tokener_new();
     in = json_tokener_parse_ex(tok, (const char *)data + 1, (int)(size - 1));
     json_tokener_free(tok);

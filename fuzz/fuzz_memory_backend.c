@@ -33,7 +33,7 @@
 #include <sst/mem.h>
 #include <sst/memory.h>
 
-#include "fuzz/fuzz_types.h"
+#include "tests/core_types.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
@@ -270,7 +270,7 @@ static const char note_data[] = "{\"text\":\"hello\"}";
 static json_object *data_of[3], *existing[3];
 static const char *const ids_of[3] = {"t-1", "d-1", "n-1"};
 static const struct sst_type *const script_types[3] = {
-    &fuzz_thing_type, &fuzz_doc_type, &fuzz_note_type};
+    &core_thing_type, &core_doc_type, &core_note_type};
 
 static void
 setup(void)
@@ -324,7 +324,7 @@ run_queries(struct sst_memory *m)
     if (b == NULL)
         abort();
     sst_query_init(&q);
-    q.type = &fuzz_thing_type;
+    q.type = &core_thing_type;
     q.index_name = "gsi1";
     q.b = b;
     q.key_condition = sst_exprb_eq(b, sst_exprb_path(b, "gsi1pk"),
@@ -368,7 +368,7 @@ run_queries(struct sst_memory *m)
     page = (struct sst_page *)&page;
     sst_err_clear(&e);
     begin();
-    rc = sst_memory_list_by_updated_at(m, &fuzz_doc_type, &q, &page, &e);
+    rc = sst_memory_list_by_updated_at(m, &core_doc_type, &q, &page, &e);
     check_page(rc, page);
     sst_page_free(rc == SST_OK ? page : NULL);
     end(rc, &e);
@@ -398,8 +398,8 @@ run_script(struct sst_memory *m)
 {
     static const char *const ids[] = {"t-1", "t-2", "t-1"};
     static const char *const clear[] = {"opt", NULL};
-    const struct sst_type *thing = &fuzz_thing_type, *doc = &fuzz_doc_type;
-    const struct sst_type *note = &fuzz_note_type;
+    const struct sst_type *thing = &core_thing_type, *doc = &core_doc_type;
+    const struct sst_type *note = &core_note_type;
     json_object *out, *upd = json_tokener_parse("{\"name\":\"u\"}");
     json_object *dupd = json_tokener_parse("{\"title\":\"U\"}");
     struct sst_memory_cond cond;
@@ -492,7 +492,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
      * and keeps it until closed: make it now, with no answer given, so
      * that the per-operation counts start from it. */
     fake.p = fake.end = NULL;
-    if (sst_memory_create(m, &fuzz_doc_type, data_of[1], "d-1", NULL,
+    if (sst_memory_create(m, &core_doc_type, data_of[1], "d-1", NULL,
                           NULL) != SST_E_TRANSPORT)
         abort();
     fake.p = (const char *)data;

@@ -20,19 +20,21 @@
 
 #include "harness.h"
 #include "test_core_golden.h"
+#include "tests/core_types.h"
 
-/* ------------------------------------------------- the types, in C */
+/* ------------------------------------------------- the types, in C
+ * (tests/core_types.c) */
 
-static const struct sst_field child_fields[] = {
-    {.name = "label", .kind = SST_FIELD_STRING},
-    {.name = "weight", .kind = SST_FIELD_DECIMAL, .default_json = "1.0"},
-    {.name = "note", .kind = SST_FIELD_STRING, .nullable = true,
-     .default_json = "null"},
-};
-static const struct sst_type child_type = {
-    .name = "Child", .fields = child_fields, .nfields = 3};
-static const struct sst_field child_item = {.kind = SST_FIELD_NESTED,
-                                            .nested = &child_type};
+/* A GSI callback that gives no value (a descriptor needs one to be
+ * malformed with). */
+static enum sst_code
+no_value(const struct sst_type *t, const struct json_object *res, void *ud,
+         char **out, struct sst_err *err)
+{
+    (void)t, (void)res, (void)ud, (void)err;
+    *out = NULL;
+    return SST_OK;
+}
 
 static const char *
 str_field(const struct json_object *res, const char *name)
@@ -41,202 +43,13 @@ str_field(const struct json_object *res, const char *name)
         json_object_object_get((struct json_object *)(uintptr_t)res, name));
 }
 
-static enum sst_code
-thing_gsi1(const struct sst_type *t, const struct json_object *res, void *ud,
-           char **out, struct sst_err *err)
-{
-    (void)t, (void)ud;
-    *out = sst_strdup(json_object_get_boolean(json_object_object_get(
-                          (struct json_object *)(uintptr_t)res, "flag"))
-                          ? "flag#True"
-                          : "flag#False");
-    return *out ? SST_OK : sst_err_set(err, SST_E_NOMEM, "oom");
-}
-
-static enum sst_code
-thing_gsi3(const struct sst_type *t, const struct json_object *res, void *ud,
-           char **pk, char **sk, struct sst_err *err)
-{
-    char buf[256];
-    (void)t, (void)ud;
-    snprintf(buf, sizeof buf, "name#%s", str_field(res, "name"));
-    *pk = sst_strdup(buf);
-    *sk = sst_strdup(str_field(res, "when"));
-    return *pk && *sk ? SST_OK : sst_err_set(err, SST_E_NOMEM, "oom");
-}
-
-static enum sst_code
-thing_opt(const struct sst_type *t, const struct json_object *res, void *ud,
-          char **out, struct sst_err *err)
-{
-    const char *opt = str_field(res, "opt");
-    (void)t, (void)ud;
-    *out = opt ? sst_strdup(opt) : NULL; /* None: sparse */
-    return !opt || *out ? SST_OK : sst_err_set(err, SST_E_NOMEM, "oom");
-}
-
-static const struct sst_gsi_attr thing_gsi1_attrs[] = {
-    {.attr = "gsi1pk", .fn = thing_gsi1}};
-static const struct sst_gsi_attr thing_static_attrs[] = {
-    {.attr = "gsi2pk", .value = "ALL_THINGS"}};
-static const struct sst_gsi_attr thing_gsi3_attrs[] = {
-    {.attr = "gsi3pk", .sk_attr = "gsi3sk", .pair_fn = thing_gsi3}};
-static const struct sst_gsi_attr thing_sparse_attrs[] = {
-    {.attr = "gsi4pk", .fn = thing_opt}};
-static const struct sst_gsi thing_gsis[] = {
-    {"gsi1", thing_gsi1_attrs, 1},
-    {"static", thing_static_attrs, 1},
-    {"gsi3", thing_gsi3_attrs, 1},
-    {"sparse", thing_sparse_attrs, 1},
-};
-static const struct sst_field thing_fields[] = {
-    {.name = "name", .kind = SST_FIELD_STRING},
-    {.name = "score", .kind = SST_FIELD_DECIMAL},
-    {.name = "count", .kind = SST_FIELD_INT, .default_json = "0"},
-    {.name = "opt", .kind = SST_FIELD_STRING, .nullable = true,
-     .default_json = "null"},
-    {.name = "flag", .kind = SST_FIELD_BOOL, .default_json = "false"},
-    {.name = "tags", .kind = SST_FIELD_STRING_SET, .default_json = "[]"},
-    {.name = "nums", .kind = SST_FIELD_NUMBER_SET, .default_json = "[]"},
-    {.name = "empty_tags", .kind = SST_FIELD_STRING_SET,
-     .default_json = "[]"},
-    {.name = "born", .kind = SST_FIELD_DATE},
-    {.name = "when", .kind = SST_FIELD_DATETIME},
-    {.name = "blob", .kind = SST_FIELD_BYTES},
-    {.name = "meta", .kind = SST_FIELD_MAP, .default_json = "{}"},
-    {.name = "items", .kind = SST_FIELD_LIST, .default_json = "[]"},
-    {.name = "child", .kind = SST_FIELD_NESTED, .nested = &child_type},
-    {.name = "kids", .kind = SST_FIELD_LIST, .item = &child_item,
-     .default_json = "[]"},
-    {.name = "expires_in", .kind = SST_FIELD_INT, .nullable = true,
-     .default_json = "null"},
-};
-static const struct sst_type thing_type = {
-    .name = "Thing",
-    .fields = thing_fields,
-    .nfields = sizeof thing_fields / sizeof thing_fields[0],
-    .config = {.compress = SST_COMPRESS_NO,
-               .ttl_field = "expires_in",
-               .ttl_attribute = "ttl"},
-    .gsis = thing_gsis,
-    .ngsis = 4,
-};
-
-static const struct sst_field slim_fields[] = {
-    {.name = "name", .kind = SST_FIELD_STRING},
-    {.name = "opt", .kind = SST_FIELD_STRING, .nullable = true,
-     .default_json = "null"},
-    {.name = "meta", .kind = SST_FIELD_MAP, .default_json = "{}"},
-    {.name = "items", .kind = SST_FIELD_LIST, .default_json = "[]"},
-    {.name = "child", .kind = SST_FIELD_NESTED, .nested = &child_type,
-     .nullable = true, .default_json = "null"},
-    {.name = "tags", .kind = SST_FIELD_STRING_SET, .default_json = "[]"},
-};
-static const struct sst_type slim_type = {
-    .name = "Slim",
-    .fields = slim_fields,
-    .nfields = 6,
-    .config = {.omit_none = true},
-};
-
-static enum sst_code
-doc_gsi2(const struct sst_type *t, const struct json_object *res, void *ud,
-         char **out, struct sst_err *err)
-{
-    char buf[256];
-    (void)t, (void)ud, (void)err;
-    snprintf(buf, sizeof buf, "doc#%s", str_field(res, "title"));
-    *out = sst_strdup(buf);
-    return *out ? SST_OK : sst_err_set(err, SST_E_NOMEM, "oom");
-}
-
-static enum sst_code
-doc_none_pair(const struct sst_type *t, const struct json_object *res,
-              void *ud, char **pk, char **sk, struct sst_err *err)
-{
-    (void)t, (void)res, (void)ud, (void)err;
-    *pk = *sk = NULL;
-    return SST_OK;
-}
-
-static enum sst_code
-doc_metadata(const struct sst_type *t, const struct json_object *res,
-             void *ud, struct json_object **out, struct sst_err *err)
-{
-    (void)t, (void)ud, (void)err;
-    *out = json_object_new_object();
-    json_object_object_add(*out, "title",
-                           json_object_new_string(str_field(res, "title")));
-    json_object_object_add(*out, "n", json_object_new_int(2));
-    return SST_OK;
-}
-
-static const struct sst_gsi_attr doc_gsi2_attrs[] = {
-    {.attr = "gsi2pk", .fn = doc_gsi2}};
-static const struct sst_gsi_attr doc_sparse_attrs[] = {
-    {.attr = "gsi3pk", .sk_attr = "gsi3sk", .pair_fn = doc_none_pair}};
-static const struct sst_gsi doc_gsis[] = {{"gsi2", doc_gsi2_attrs, 1},
-                                          {"sparse", doc_sparse_attrs, 1}};
-static const struct sst_field doc_fields[] = {
-    {.name = "title", .kind = SST_FIELD_STRING},
-    {.name = "body", .kind = SST_FIELD_STRING, .nullable = true,
-     .default_json = "null"},
-    {.name = "tags", .kind = SST_FIELD_STRING_SET, .default_json = "[]"},
-    {.name = "score", .kind = SST_FIELD_DECIMAL, .default_json = "0.0"},
-    {.name = "when", .kind = SST_FIELD_DATETIME},
-    {.name = "expires_at", .kind = SST_FIELD_DATETIME, .nullable = true,
-     .default_json = "null"},
-    {.name = "child", .kind = SST_FIELD_NESTED, .nested = &child_type},
-};
-static const struct sst_type doc_type = {
-    .name = "Doc",
-    .versioned = true,
-    .fields = doc_fields,
-    .nfields = 7,
-    .config = {.ttl_field = "expires_at", .ttl_attribute = "expires"},
-    .hooks = {.filter_metadata = doc_metadata},
-    .gsis = doc_gsis,
-    .ngsis = 2,
-};
-
-static enum sst_code
-note_gsi1(const struct sst_type *t, const struct json_object *res, void *ud,
-          char **out, struct sst_err *err)
-{
-    char buf[64];
-    (void)t, (void)ud, (void)err;
-    snprintf(buf, sizeof buf, "note#%.3s", str_field(res, "text"));
-    *out = sst_strdup(buf);
-    return *out ? SST_OK : sst_err_set(err, SST_E_NOMEM, "oom");
-}
-
-static const struct sst_field float_item = {.kind = SST_FIELD_DECIMAL};
-static const struct sst_field note_fields[] = {
-    {.name = "text", .kind = SST_FIELD_STRING},
-    {.name = "due", .kind = SST_FIELD_DATE, .nullable = true,
-     .default_json = "null"},
-    {.name = "weights", .kind = SST_FIELD_LIST, .item = &float_item,
-     .default_json = "[]"},
-};
-static const struct sst_type note_type = {
-    .name = "Note",
-    .versioned = true,
-    .fields = note_fields,
-    .nfields = 3,
-    .config = {.compress = SST_COMPRESS_NO},
-    .hooks = {.gsi1pk = note_gsi1},
-};
-
-static const struct sst_type *const types[] = {&thing_type, &slim_type,
-                                               &doc_type, &note_type};
-
 static const struct sst_type *
 type_named(const char *name)
 {
     size_t i;
-    for (i = 0; i < sizeof types / sizeof types[0]; i++)
-        if (strcmp(types[i]->name, name) == 0)
-            return types[i];
+    for (i = 0; i < CORE_NTYPES; i++)
+        if (strcmp(core_types[i]->name, name) == 0)
+            return core_types[i];
     abort();
 }
 
@@ -419,10 +232,10 @@ test_types_check(void)
     size_t i;
     struct sst_err err;
 
-    for (i = 0; i < sizeof types / sizeof types[0]; i++) {
-        enum sst_code rc = sst_type_check(types[i], &err);
+    for (i = 0; i < CORE_NTYPES; i++) {
+        enum sst_code rc = sst_type_check(core_types[i], &err);
         if (rc != SST_OK)
-            fprintf(stderr, "\n%s: %s\n", types[i]->name, err.message);
+            fprintf(stderr, "\n%s: %s\n", core_types[i]->name, err.message);
         CU_ASSERT_EQUAL(rc, SST_OK);
     }
 }
@@ -544,7 +357,7 @@ test_omit_none_reads_back(void)
     json_object *c = json_object_array_get_idx(cases, 1);
 
     CU_ASSERT_EQUAL_FATAL(
-        sst_type_from_item(&slim_type,
+        sst_type_from_item(&core_slim_type,
                            json_object_object_get(core_golden_get(c, "items"),
                                                   "plain"),
                            &res, NULL),
@@ -633,7 +446,7 @@ test_validation_errors(void)
                  vrows[i].fields[0] ? ", " : "", vrows[i].fields);
         in = json_tokener_parse(text);
         CU_ASSERT_PTR_NOT_NULL_FATAL(in);
-        CU_ASSERT_EQUAL(sst_type_validate(&thing_type, in, &out, &err),
+        CU_ASSERT_EQUAL(sst_type_validate(&core_thing_type, in, &out, &err),
                         SST_E_INVALID_DATA);
         CU_ASSERT_PTR_NULL(out);
         if (strstr(err.message, vrows[i].message) == NULL)
@@ -659,7 +472,7 @@ test_normalisation(void)
              "\"2\", 2.50, \"2.5\"]}",
              base_ok);
     in = json_tokener_parse(text);
-    CU_ASSERT_EQUAL_FATAL(sst_type_validate(&thing_type, in, &out, &err),
+    CU_ASSERT_EQUAL_FATAL(sst_type_validate(&core_thing_type, in, &out, &err),
                           SST_OK);
     v = json_object_object_get(out, "score");
     CU_ASSERT(json_object_is_type(v, json_type_double));
@@ -712,16 +525,16 @@ test_decimal_exact(void)
                  "{\"label\": \"x\"}}",
                  texts[i]);
         in = json_tokener_parse(text);
-        CU_ASSERT_EQUAL_FATAL(sst_resource_new(&thing_type, in, "x", &clock,
+        CU_ASSERT_EQUAL_FATAL(sst_resource_new(&core_thing_type, in, "x", &clock,
                                                NULL, &res, NULL),
                               SST_OK);
-        CU_ASSERT_EQUAL_FATAL(sst_type_to_item(&thing_type, res, SST_ROW_PLAIN,
+        CU_ASSERT_EQUAL_FATAL(sst_type_to_item(&core_thing_type, res, SST_ROW_PLAIN,
                                                &clock, &item, NULL),
                               SST_OK);
         SST_ASSERT_STR_EQ(json_object_get_string(json_object_object_get(
                               json_object_object_get(item, "score"), "N")),
                           texts[i]);
-        CU_ASSERT_EQUAL_FATAL(sst_type_from_item(&thing_type, item, &back,
+        CU_ASSERT_EQUAL_FATAL(sst_type_from_item(&core_thing_type, item, &back,
                                                  NULL),
                               SST_OK);
         SST_ASSERT_STR_EQ(
@@ -749,11 +562,11 @@ test_update(void)
     json_object *v1 = NULL, *v2 = NULL, *bad = NULL;
     struct sst_err err;
 
-    CU_ASSERT_EQUAL_FATAL(sst_resource_new(&doc_type, data, "d1", &clock, NULL,
+    CU_ASSERT_EQUAL_FATAL(sst_resource_new(&core_doc_type, data, "d1", &clock, NULL,
                                            &v1, NULL),
                           SST_OK);
     now += 1000000;
-    CU_ASSERT_EQUAL_FATAL(sst_resource_update(&doc_type, v1, upd, clear,
+    CU_ASSERT_EQUAL_FATAL(sst_resource_update(&core_doc_type, v1, upd, clear,
                                               &clock, &v2, &err),
                           SST_OK);
     SST_ASSERT_STR_EQ(str_field(v2, "resource_id"), "d1");
@@ -766,7 +579,7 @@ test_update(void)
     SST_ASSERT_STR_EQ(str_field(v2, "updated_at"),
                       "2026-11-25T18:12:06.922317+00:00");
     /* clearing a field that may not be null fails validation */
-    CU_ASSERT_EQUAL(sst_resource_update(&doc_type, v2, NULL, clear_bad, &clock,
+    CU_ASSERT_EQUAL(sst_resource_update(&core_doc_type, v2, NULL, clear_bad, &clock,
                                         &bad, &err),
                     SST_E_INVALID_DATA);
     SST_ASSERT_STR_EQ(err.message, "field 'title': null is not allowed");
@@ -790,7 +603,7 @@ test_new_with_ulid(void)
     int64_t ms;
 
     sst_ulid_gen_init(&gen, &clock, NULL);
-    CU_ASSERT_EQUAL_FATAL(sst_resource_new(&note_type, data, NULL, &clock,
+    CU_ASSERT_EQUAL_FATAL(sst_resource_new(&core_note_type, data, NULL, &clock,
                                            &gen, &res, NULL),
                           SST_OK);
     CU_ASSERT_EQUAL(strlen(str_field(res, "resource_id")), 26);
@@ -800,7 +613,7 @@ test_new_with_ulid(void)
     CU_ASSERT_EQUAL(ms, 1469918176385);
     CU_ASSERT_EQUAL(json_object_get_int(json_object_object_get(res, "version")),
                     1);
-    CU_ASSERT_EQUAL(sst_type_key(&note_type, str_field(res, "resource_id"), 0,
+    CU_ASSERT_EQUAL(sst_type_key(&core_note_type, str_field(res, "resource_id"), 0,
                                  &key, NULL),
                     SST_OK);
     SST_ASSERT_STR_EQ(json_object_get_string(json_object_object_get(
@@ -808,10 +621,10 @@ test_new_with_ulid(void)
                       "v0");
     json_object_put(key);
     json_object_put(res);
-    CU_ASSERT_EQUAL(sst_resource_new(&note_type, data, NULL, &clock, NULL,
+    CU_ASSERT_EQUAL(sst_resource_new(&core_note_type, data, NULL, &clock, NULL,
                                      &res, &err),
                     SST_E_INVALID_ARG);
-    CU_ASSERT_EQUAL(sst_resource_new(&note_type, data, "", &clock, NULL, &res,
+    CU_ASSERT_EQUAL(sst_resource_new(&core_note_type, data, "", &clock, NULL, &res,
                                      &err),
                     SST_E_INVALID_ARG);
     json_object_put(data);
@@ -825,13 +638,13 @@ test_keys(void)
     static const struct sst_type prefixed = {
         .name = "Config", .hooks = {.key_prefix = "SINGLETON"}};
 
-    CU_ASSERT_EQUAL(sst_type_key(&thing_type, "01X", 0, &key, NULL), SST_OK);
+    CU_ASSERT_EQUAL(sst_type_key(&core_thing_type, "01X", 0, &key, NULL), SST_OK);
     SST_ASSERT_STR_EQ(json_object_to_json_string_ext(key,
                                                      JSON_C_TO_STRING_PLAIN),
                       "{\"pk\":{\"S\":\"Thing#01X\"},\"sk\":{\"S\":\"Thing#"
                       "01X\"}}");
     json_object_put(key);
-    CU_ASSERT_EQUAL(sst_type_key(&doc_type, "d", 12, &key, NULL), SST_OK);
+    CU_ASSERT_EQUAL(sst_type_key(&core_doc_type, "d", 12, &key, NULL), SST_OK);
     SST_ASSERT_STR_EQ(json_object_to_json_string_ext(key,
                                                      JSON_C_TO_STRING_PLAIN),
                       "{\"pk\":{\"S\":\"Doc#d\"},\"sk\":{\"S\":\"v12\"}}");
@@ -841,14 +654,14 @@ test_keys(void)
                           json_object_object_get(key, "pk"), "S")),
                       "SINGLETON#Config");
     json_object_put(key);
-    CU_ASSERT_EQUAL(sst_type_key(&doc_type, "", 0, &key, &err),
+    CU_ASSERT_EQUAL(sst_type_key(&core_doc_type, "", 0, &key, &err),
                     SST_E_INVALID_ARG);
-    CU_ASSERT_EQUAL(sst_type_key(&doc_type, "d", -1, &key, &err),
+    CU_ASSERT_EQUAL(sst_type_key(&core_doc_type, "d", -1, &key, &err),
                     SST_E_INVALID_ARG);
     SST_ASSERT_STR_EQ(sst_type_gsitype(&prefixed), "Config");
-    CU_ASSERT_FALSE(sst_type_compressed(&thing_type));
-    CU_ASSERT_TRUE(sst_type_compressed(&doc_type));
-    CU_ASSERT_FALSE(sst_type_compressed(&note_type));
+    CU_ASSERT_FALSE(sst_type_compressed(&core_thing_type));
+    CU_ASSERT_TRUE(sst_type_compressed(&core_doc_type));
+    CU_ASSERT_FALSE(sst_type_compressed(&core_note_type));
 }
 
 /* Descriptors that sst_type_check refuses. */
@@ -867,7 +680,7 @@ test_check_refuses(void)
     static const struct sst_field ttlstr[] = {
         {.name = "exp", .kind = SST_FIELD_STRING}};
     static const struct sst_gsi_attr two[] = {
-        {.attr = "g", .value = "x", .fn = thing_opt}};
+        {.attr = "g", .value = "x", .fn = no_value}};
     static const struct sst_gsi twogsi[] = {{"g", two, 1}};
     static const struct {
         struct sst_type t;
@@ -929,10 +742,10 @@ test_ttl(void)
                  "\"expires_in\": %s}",
                  rows[i].expires_in);
         in = json_tokener_parse(text);
-        CU_ASSERT_EQUAL_FATAL(sst_resource_new(&thing_type, in, "x", &clock,
+        CU_ASSERT_EQUAL_FATAL(sst_resource_new(&core_thing_type, in, "x", &clock,
                                                NULL, &res, NULL),
                               SST_OK);
-        CU_ASSERT_EQUAL_FATAL(sst_type_to_item(&thing_type, res, SST_ROW_PLAIN,
+        CU_ASSERT_EQUAL_FATAL(sst_type_to_item(&core_thing_type, res, SST_ROW_PLAIN,
                                                &clock, &item, NULL),
                               SST_OK);
         if (rows[i].want == NULL) {
@@ -946,7 +759,7 @@ test_ttl(void)
         /* the TTL attribute never reads back as a field */
         json_object_put(res);
         res = NULL;
-        CU_ASSERT_EQUAL(sst_type_from_item(&thing_type, item, &res, NULL),
+        CU_ASSERT_EQUAL(sst_type_from_item(&core_thing_type, item, &res, NULL),
                         SST_OK);
         json_object_put(res);
         json_object_put(item);
@@ -975,24 +788,24 @@ test_item_errors(void)
         "\"2026-11-25T18:12:05Z\"}, \"version\": {\"N\": \"1\"}, \"text\": "
         "{\"S\": \"5\"}, \"stray\": {\"S\": \"x\"}}");
 
-    CU_ASSERT_EQUAL(sst_type_from_item(&doc_type, bad_data, &res, &err),
+    CU_ASSERT_EQUAL(sst_type_from_item(&core_doc_type, bad_data, &res, &err),
                     SST_E_INVALID_DATA);
     SST_ASSERT_STR_EQ(err.message, "gzip: not a gzip stream");
-    CU_ASSERT_EQUAL(sst_type_from_item(&doc_type, no_data, &res, &err),
+    CU_ASSERT_EQUAL(sst_type_from_item(&core_doc_type, no_data, &res, &err),
                     SST_E_INVALID_DATA);
     SST_ASSERT_STR_EQ(err.message,
                       "compressed item has no Binary 'data' attribute");
-    CU_ASSERT_EQUAL(sst_type_from_item(&note_type, wrong_type, &res, &err),
+    CU_ASSERT_EQUAL(sst_type_from_item(&core_note_type, wrong_type, &res, &err),
                     SST_E_INVALID_DATA);
     SST_ASSERT_STR_EQ(err.message,
                       "field 'text': expected a string, got a number");
-    CU_ASSERT_EQUAL(sst_type_from_item(&note_type, extra, &res, &err),
+    CU_ASSERT_EQUAL(sst_type_from_item(&core_note_type, extra, &res, &err),
                     SST_E_INVALID_DATA);
     SST_ASSERT_STR_EQ(err.message,
                       "field 'stray': extra fields not permitted");
     CU_ASSERT_PTR_NULL(res);
     /* a row that does not fit the type */
-    CU_ASSERT_EQUAL(sst_type_to_item(&doc_type, extra, SST_ROW_PLAIN, NULL,
+    CU_ASSERT_EQUAL(sst_type_to_item(&core_doc_type, extra, SST_ROW_PLAIN, NULL,
                                      &item, &err),
                     SST_E_INVALID_ARG);
     CU_ASSERT_PTR_NULL(item);
@@ -1019,7 +832,7 @@ test_item_fuzz_regressions(void)
         const char *message;
     } rows[] = {
         /* an empty id has no key: it read, then would not write */
-        {&note_type,
+        {&core_note_type,
          "{\"resource_id\":{\"S\":\"\"}," NOTE_BASE
          ",\"text\":{\"S\":\"x\"}}",
          SST_E_INVALID_DATA, "field 'resource_id': the id is empty"},
@@ -1161,13 +974,13 @@ test_mtime_from_clock(void)
     unsigned char *gz;
     size_t len;
 
-    CU_ASSERT_EQUAL_FATAL(sst_resource_new(&doc_type,
+    CU_ASSERT_EQUAL_FATAL(sst_resource_new(&core_doc_type,
                                            core_golden_get(c, "input"),
                                            core_golden_str(c, "id"), &clock,
                                            NULL, &res, NULL),
                           SST_OK);
     now = INT64_C(0x12345678) * 1000000;
-    CU_ASSERT_EQUAL_FATAL(sst_type_to_item(&doc_type, res, SST_ROW_VERSION,
+    CU_ASSERT_EQUAL_FATAL(sst_type_to_item(&core_doc_type, res, SST_ROW_VERSION,
                                            &clock, &item, NULL),
                           SST_OK);
     b = json_object_get_string(

@@ -1,7 +1,7 @@
 /*
- * fuzz/fuzz_types.c - the resource types the libsst fuzz targets read
- * and write: the four types of tests/unit/test_core_type.c (and of
- * tests/data/core/gen_items.py), so that the goldens seed the corpora.
+ * tests/core_types.c - the four resource types of tests/core_types.h,
+ * shared by tests/unit/test_core_type.c and the libsst fuzz targets (so
+ * that Python's goldens, tests/data/core/gen_items.py, seed the corpora).
  *
  *   Thing  non-versioned, uncompressed: every field kind, nested models,
  *          sets, dates, decimals, an INT TTL, GSIs (callback, static,
@@ -18,7 +18,7 @@
 
 #include <sst/mem.h>
 
-#include "fuzz/fuzz_types.h"
+#include "tests/core_types.h"
 
 static const struct sst_field child_fields[] = {
     {.name = "label", .kind = SST_FIELD_STRING},
@@ -108,7 +108,7 @@ static const struct sst_field thing_fields[] = {
     {.name = "expires_in", .kind = SST_FIELD_INT, .nullable = true,
      .default_json = "null"},
 };
-const struct sst_type fuzz_thing_type = {
+const struct sst_type core_thing_type = {
     .name = "Thing",
     .fields = thing_fields,
     .nfields = sizeof thing_fields / sizeof thing_fields[0],
@@ -129,7 +129,7 @@ static const struct sst_field slim_fields[] = {
      .nullable = true, .default_json = "null"},
     {.name = "tags", .kind = SST_FIELD_STRING_SET, .default_json = "[]"},
 };
-const struct sst_type fuzz_slim_type = {
+const struct sst_type core_slim_type = {
     .name = "Slim",
     .fields = slim_fields,
     .nfields = 6,
@@ -185,7 +185,7 @@ static const struct sst_field doc_fields[] = {
      .default_json = "null"},
     {.name = "child", .kind = SST_FIELD_NESTED, .nested = &child_type},
 };
-const struct sst_type fuzz_doc_type = {
+const struct sst_type core_doc_type = {
     .name = "Doc",
     .versioned = true,
     .fields = doc_fields,
@@ -215,7 +215,7 @@ static const struct sst_field note_fields[] = {
     {.name = "weights", .kind = SST_FIELD_LIST, .item = &float_item,
      .default_json = "[]"},
 };
-const struct sst_type fuzz_note_type = {
+const struct sst_type core_note_type = {
     .name = "Note",
     .versioned = true,
     .fields = note_fields,
@@ -224,5 +224,5 @@ const struct sst_type fuzz_note_type = {
     .hooks = {.gsi1pk = note_gsi1},
 };
 
-const struct sst_type *const fuzz_types[FUZZ_NTYPES] = {
-    &fuzz_thing_type, &fuzz_slim_type, &fuzz_doc_type, &fuzz_note_type};
+const struct sst_type *const core_types[CORE_NTYPES] = {
+    &core_thing_type, &core_slim_type, &core_doc_type, &core_note_type};
