@@ -1,11 +1,14 @@
--- bench/wrk/put.lua - PutItem of 1 KB items with unique keys per thread.
+-- bench/wrk/put.lua - PutItem of 1 KB items with unique keys per thread
+-- ("p<thread>-<n>"; "r<thread>-<n>" in paced runs, so that they insert new
+-- items too rather than overwrite the saturated run's).
 package.path = package.path .. ";" .. (os.getenv("SST_WRK_DIR") or "bench/wrk") .. "/?.lua"
 local c = require("common")
 local next_id = 1
 function setup(thread) thread:set("tid", next_id); next_id = next_id + 1 end
 local n = 0
+local prefix = c.paced and "r" or "p"
 function request()
   n = n + 1
-  return c.request("PutItem", '{"TableName":"bench","Item":{"pk":{"S":"p' ..
+  return c.request("PutItem", '{"TableName":"bench","Item":{"pk":{"S":"' .. prefix ..
     tid .. '-' .. n .. '"},"sk":{"S":"s"},"data":{"S":"' .. c.pad .. '"}}}')
 end
