@@ -9,8 +9,12 @@
  */
 #include <string.h>
 
+#include <json-c/printbuf.h>
+#include <zlib.h>
+
 #include <sst/mem.h>
 
+#include "emu/store/bytes.h"
 #include "emu/store/item.h"
 
 /* Value tags. */
@@ -281,13 +285,26 @@ rd_count(struct reader *r, size_t *n)
     return true;
 }
 
-/* The header: version, size, count. */
+/* The header: version (and the text of a SST_EMU_ITEM_FORMAT_TEXT row,
+ * skipped), size, count. */
 static bool
 rd_header(struct reader *r, uint64_t *size, size_t *count)
 {
-    if (r->p >= r->end || *r->p != SST_EMU_ITEM_FORMAT)
+    uint64_t n;
+
+    if (r->p >= r->end)
         return false;
-    r->p++;
+    if (*r->p == SST_EMU_ITEM_FORMAT_TEXT) {
+        r->p++;
+        if (!rd_varint(r, &n) || n > (uint64_t)(r->end - r->p) ||
+            (uint64_t)(r->end - r->p) - n < 4)
+            return false;
+        r->p += n + 4;
+    } else if (*r->p == SST_EMU_ITEM_FORMAT) {
+        r->p++;
+    } else {
+        return false;
+    }
     return rd_varint(r, size) && rd_count(r, count);
 }
 
@@ -906,5 +923,173 @@ sst_emu_item_attr_to_av(const void *row, size_t len, const char *name,
         rc = av_value(&r, 1, out);
         return rc == 0 ? SST_OK : rc == OOM ? nomem(err) : corrupt(err);
     }
+    return SST_OK;
+}
+
+/* ------------------------------------------------------------------ */
+/* the stored text                                                     */
+
+enum sst_code
+sst_emu_item_add_text(struct sst_emu_buf *b, struct sst_err *err)
+{
+    struct sst_emu_buf out = {0};
+    struct json_object *obj = NULL;
+    const char *s;
+    size_t n = 0;
+    enum sst_code rc;
+
+    if (b->len == 0 || b->data[0] != SST_EMU_ITEM_FORMAT)
+        return b->len > 0 && b->data[0] == SST_EMU_ITEM_FORMAT_TEXT
+                   ? SST_OK
+                   : corrupt(err);
+    rc = sst_emu_item_to_json(b->data, b->len, NULL, 0, &obj, err);
+    if (rc != SST_OK)
+        return rc;
+    s = json_object_to_json_string_length(obj, SST_EMU_TEXT_FLAGS, &n);
+    if (s == NULL || !buf_reserve(&out, 15 + n + b->len)) {
+        rc = sst_err_set(err, SST_E_NOMEM, "out of memory encoding an item");
+        goto out;
+    }
+    out.data[out.len++] = SST_EMU_ITEM_FORMAT_TEXT;
+    put_varint(&out, n);
+    memcpy(out.data + out.len, s, n);
+    out.len += n;
+    sst_emu_put_u32(out.data + out.len,
+                    (uint32_t)crc32(0L, (const Bytef *)s, (uInt)n));
+    out.len += 4;
+    memcpy(out.data + out.len, b->data + 1, b->len - 1);
+    out.len += b->len - 1;
+    sst_emu_buf_cleanup(b);
+    *b = out;
+out:
+    json_object_put(obj);
+    return rc;
+}
+
+bool
+sst_emu_item_text(const void *row, size_t len, const char **text,
+                  size_t *text_len, uint32_t *crc)
+{
+    struct reader r = {row, (const uint8_t *)row + len};
+    uint64_t n;
+
+    if (len == 0 || *r.p != SST_EMU_ITEM_FORMAT_TEXT)
+        return false;
+    r.p++;
+    if (!rd_varint(&r, &n) || n == 0 || n > (uint64_t)(r.end - r.p) ||
+        (uint64_t)(r.end - r.p) - n < 4)
+        return false;
+    *text = (const char *)r.p;
+    *text_len = (size_t)n;
+    *crc = sst_emu_get_u32(r.p + n);
+    return true;
+}
+
+enum sst_code
+sst_emu_item_text_ok(const void *row, size_t len, bool *ok, struct sst_err *err)
+{
+    struct json_object *obj = NULL;
+    const char *text, *s;
+    size_t n, m = 0;
+    uint32_t crc;
+    enum sst_code rc;
+
+    *ok = true;
+    if (!sst_emu_item_text(row, len, &text, &n, &crc))
+        return SST_OK;
+    rc = sst_emu_item_to_json(row, len, NULL, 0, &obj, err);
+    if (rc != SST_OK)
+        return rc;
+    s = json_object_to_json_string_length(obj, SST_EMU_TEXT_FLAGS, &m);
+    if (s == NULL)
+        rc = nomem(err);
+    else
+        *ok = m == n && memcmp(s, text, n) == 0 &&
+              crc32(0L, (const Bytef *)text, (uInt)n) == crc;
+    json_object_put(obj);
+    return rc;
+}
+
+/* The spans log of the answer being printed on this thread, if any. */
+static _Thread_local struct sst_emu_text_log *text_log;
+
+void
+sst_emu_text_log_begin(struct sst_emu_text_log *log)
+{
+    log->n = 0;
+    log->overflow = false;
+    text_log = log;
+}
+
+void
+sst_emu_text_log_end(void)
+{
+    text_log = NULL;
+}
+
+uint32_t
+sst_emu_text_log_crc(const struct sst_emu_text_log *log, const char *body,
+                     size_t len)
+{
+    uLong crc = crc32(0L, Z_NULL, 0);
+    size_t i, pos = 0;
+
+    if (log->overflow)
+        return (uint32_t)crc32_z(crc, (const Bytef *)body, len);
+    for (i = 0; i < log->n; i++) {
+        crc = crc32_z(crc, (const Bytef *)body + pos, log->v[i].off - pos);
+        crc = crc32_combine(crc, log->v[i].crc, (z_off_t)log->v[i].len);
+        pos = log->v[i].off + log->v[i].len;
+    }
+    return (uint32_t)crc32_z(crc, (const Bytef *)body + pos, len - pos);
+}
+
+/* A text node serialises as its string, unquoted: the item's JSON. Its
+ * userdata is the text's CRC-32, for the spans log. */
+static int
+text_node_to_json(struct json_object *jso, struct printbuf *pb, int level,
+                  int flags)
+{
+    struct sst_emu_text_log *log = text_log;
+    size_t off = (size_t)pb->bpos, n = (size_t)json_object_get_string_len(jso);
+
+    (void)level;
+    (void)flags;
+    if (printbuf_memappend(pb, json_object_get_string(jso), (int)n) < 0)
+        return -1;
+    if (log != NULL && !log->overflow) {
+        /* spans come in print order; one out of order (an answer printed
+         * twice into one log) spoils the log, never the CRC */
+        if (log->n == log->cap ||
+            (log->n > 0 &&
+             off < log->v[log->n - 1].off + log->v[log->n - 1].len)) {
+            log->overflow = true;
+        } else {
+            log->v[log->n].off = off;
+            log->v[log->n].len = n;
+            log->v[log->n].crc =
+                (uint32_t)(uintptr_t)json_object_get_userdata(jso);
+            log->n++;
+        }
+    }
+    return 0;
+}
+
+enum sst_code
+sst_emu_item_text_json(const void *row, size_t len, struct json_object **out,
+                       struct sst_err *err)
+{
+    const char *text;
+    size_t n;
+    uint32_t crc;
+
+    *out = NULL;
+    if (!sst_emu_item_text(row, len, &text, &n, &crc))
+        return SST_OK;
+    *out = json_object_new_string_len(text, (int)n);
+    if (*out == NULL)
+        return nomem(err);
+    json_object_set_serializer(*out, text_node_to_json, (void *)(uintptr_t)crc,
+                               NULL);
     return SST_OK;
 }
