@@ -36,6 +36,8 @@
  *                                           sst_emu_item_to_json)
  *              crc                         (4 bytes, big-endian: the
  *                                           text's CRC-32)
+ *              crc_op                      (4 bytes, big-endian: zlib's
+ *                                           crc32_combine_gen(text_len))
  *              size count attr*            (as in version 1)
  *
  * Every reader below skips the text, so both versions read alike.
@@ -187,11 +189,13 @@ SST_MUST_CHECK enum sst_code sst_emu_item_add_text(struct sst_emu_buf *b,
  * @param[out] text      borrowed from row; text_len bytes, not
  *                       NUL-terminated
  * @param[out] crc       the text's CRC-32 (zlib's crc32)
+ * @param[out] crc_op    zlib's crc32_combine_gen(text_len), for
+ *                       crc32_combine_op
  * @return true when the row has a text; false for a version 1 row (or a
  *         damaged header, which the other readers report).
  */
 bool sst_emu_item_text(const void *row, size_t len, const char **text,
-                       size_t *text_len, uint32_t *crc);
+                       size_t *text_len, uint32_t *crc, uint32_t *crc_op);
 
 /**
  * Whether a row's stored text (if it has one) is exactly the printing of
@@ -206,8 +210,9 @@ SST_MUST_CHECK enum sst_code sst_emu_item_text_ok(const void *row, size_t len,
 
 /** Where a text node's text landed in a printed answer (see below). */
 struct sst_emu_text_span {
-    size_t off, len; /* bytes of the printed answer */
-    uint32_t crc;    /* CRC-32 of those bytes        */
+    size_t off, len; /* bytes of the printed answer      */
+    uint32_t crc;    /* CRC-32 of those bytes             */
+    uint32_t op;     /* crc32_combine_gen(len)            */
 };
 
 /**

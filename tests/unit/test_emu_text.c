@@ -69,7 +69,7 @@ rows_read_alike(void)
     struct sst_av *item, *a1, *a2;
     const char *text;
     size_t i, n;
-    uint32_t crc;
+    uint32_t crc, op;
     uint64_t s1, s2;
     bool ok;
 
@@ -77,7 +77,7 @@ rows_read_alike(void)
         item = item_of(items[i]);
         CU_ASSERT_EQUAL_FATAL(sst_emu_item_encode_av(item, &v1, NULL), SST_OK);
         CU_ASSERT_EQUAL_FATAL(sst_emu_item_encode_av(item, &v2, NULL), SST_OK);
-        CU_ASSERT_FALSE(sst_emu_item_text(v1.data, v1.len, &text, &n, &crc));
+        CU_ASSERT_FALSE(sst_emu_item_text(v1.data, v1.len, &text, &n, &crc, &op));
         CU_ASSERT_EQUAL_FATAL(sst_emu_item_add_text(&v2, NULL), SST_OK);
         CU_ASSERT_EQUAL(v2.data[0], SST_EMU_ITEM_FORMAT_TEXT);
         /* adding it again changes nothing */
@@ -101,7 +101,7 @@ rows_read_alike(void)
 
         /* the text is json-c's printing of the item, and its CRC */
         CU_ASSERT_TRUE_FATAL(
-            sst_emu_item_text(v2.data, v2.len, &text, &n, &crc));
+            sst_emu_item_text(v2.data, v2.len, &text, &n, &crc, &op));
         CU_ASSERT_EQUAL(
             n, strlen(json_object_to_json_string_ext(j1, SST_EMU_TEXT_FLAGS)));
         CU_ASSERT_EQUAL(
@@ -109,6 +109,7 @@ rows_read_alike(void)
                    n),
             0);
         CU_ASSERT_EQUAL(crc, (uint32_t)crc32(0L, (const Bytef *)text, (uInt)n));
+        CU_ASSERT_EQUAL(op, (uint32_t)crc32_combine_gen((z_off_t)n));
         CU_ASSERT_EQUAL(sst_emu_item_text_ok(v2.data, v2.len, &ok, NULL),
                         SST_OK);
         CU_ASSERT_TRUE(ok);
@@ -131,17 +132,21 @@ wrong_text_is_caught(void)
     struct sst_av *item = item_of("{'s':{'S':'plain'},'n':{'N':'1'}}");
     const char *text;
     size_t n;
-    uint32_t crc;
+    uint32_t crc, op;
     bool ok;
 
     CU_ASSERT_EQUAL_FATAL(sst_emu_item_encode_av(item, &row, NULL), SST_OK);
     CU_ASSERT_EQUAL_FATAL(sst_emu_item_add_text(&row, NULL), SST_OK);
-    CU_ASSERT_TRUE_FATAL(sst_emu_item_text(row.data, row.len, &text, &n, &crc));
+    CU_ASSERT_TRUE_FATAL(sst_emu_item_text(row.data, row.len, &text, &n, &crc, &op));
     ((uint8_t *)row.data)[text - (const char *)row.data + 7] ^= 1; /* "plain" */
     CU_ASSERT_EQUAL(sst_emu_item_text_ok(row.data, row.len, &ok, NULL), SST_OK);
     CU_ASSERT_FALSE(ok);
     ((uint8_t *)row.data)[text - (const char *)row.data + 7] ^= 1;
     ((uint8_t *)row.data)[text - (const char *)row.data + n] ^= 0x80; /* crc */
+    CU_ASSERT_EQUAL(sst_emu_item_text_ok(row.data, row.len, &ok, NULL), SST_OK);
+    CU_ASSERT_FALSE(ok);
+    ((uint8_t *)row.data)[text - (const char *)row.data + n] ^= 0x80;
+    ((uint8_t *)row.data)[text - (const char *)row.data + n + 5] ^= 1; /* op */
     CU_ASSERT_EQUAL(sst_emu_item_text_ok(row.data, row.len, &ok, NULL), SST_OK);
     CU_ASSERT_FALSE(ok);
     sst_emu_buf_cleanup(&row);
@@ -159,7 +164,7 @@ damaged_text_rows_are_errors(void)
     const char *text;
     uint8_t *copy;
     size_t cut, len, n;
-    uint32_t crc;
+    uint32_t crc, op;
     uint64_t size;
     bool ok;
     int flip;
@@ -185,8 +190,8 @@ damaged_text_rows_are_errors(void)
                                 SST_E_NOMEM);
             CU_ASSERT_NOT_EQUAL(sst_emu_item_text_ok(copy, len, &ok, NULL),
                                 SST_E_NOMEM);
-            if (sst_emu_item_text(copy, len, &text, &n, &crc))
-                CU_ASSERT_TRUE(text + n + 4 <= (const char *)copy + len);
+            if (sst_emu_item_text(copy, len, &text, &n, &crc, &op))
+                CU_ASSERT_TRUE(text + n + 8 <= (const char *)copy + len);
             if (!flip) {
                 CU_ASSERT_PTR_NULL(j);
                 CU_ASSERT_PTR_NULL(back);
