@@ -242,7 +242,7 @@ set_body(struct sst_server_response *resp, const char *s, size_t len)
         return SST_E_NOMEM;
     memcpy(b, s, len);
     b[len] = '\0';
-    sst_free(resp->body);
+    sst_server_response_cleanup(resp);
     resp->body = b;
     resp->body_len = len;
     resp->crc_done = false;
@@ -259,19 +259,21 @@ set_json(struct sst_server_response *resp, struct json_object *obj)
     struct sst_emu_text_log log = {spans, 0, TEXT_SPANS, false};
     size_t len = 0;
     const char *s;
-    enum sst_code rc;
 
     sst_emu_text_log_begin(&log);
     s = json_object_to_json_string_length(obj, SST_EMU_TEXT_FLAGS, &len);
     sst_emu_text_log_end();
     if (s == NULL)
         return SST_E_NOMEM;
-    rc = set_body(resp, s, len);
-    if (rc == SST_OK) {
-        resp->crc32 = sst_emu_text_log_crc(&log, resp->body, resp->body_len);
-        resp->crc_done = true;
-    }
-    return rc;
+    /* The body is json-c's printing itself, kept with its object: an
+     * answer of a 100-item Query is 100 KB not to copy again. */
+    sst_server_response_cleanup(resp);
+    resp->body_json = json_object_get(obj);
+    resp->body = (char *)s;
+    resp->body_len = len;
+    resp->crc32 = sst_emu_text_log_crc(&log, s, len);
+    resp->crc_done = true;
+    return SST_OK;
 }
 
 /*
@@ -627,9 +629,13 @@ sst_server_response_cleanup(struct sst_server_response *resp)
 {
     if (resp == NULL)
         return;
-    if (!resp->body_static)
+    if (resp->body_json != NULL)
+        json_object_put(resp->body_json);
+    else if (!resp->body_static)
         sst_free(resp->body);
     resp->body = NULL;
+    resp->body_json = NULL;
     resp->body_len = 0;
     resp->body_static = false;
+    resp->crc_done = false;
 }
