@@ -186,30 +186,20 @@ sst_emu_item_number(const void *row, size_t len, const char *name,
                     struct sst_err *err)
 {
     struct reader r = {row, (const uint8_t *)row + len};
-    const uint8_t *n, *s;
-    uint64_t size;
-    size_t count, i, nlen, slen;
+    const uint8_t *s;
+    size_t slen;
+    bool has;
 
     *found = false;
-    if (!rd_header(&r, &size, &count))
+    if (!rd_find_attr(&r, name, name_len, &has))
         return corrupt(err);
-    for (i = 0; i < count; i++) {
-        if (!rd_bytes(&r, &n, &nlen))
-            return corrupt(err);
-        if (nlen != name_len || memcmp(n, name, nlen) != 0) {
-            if (!skip_value(&r, 1))
-                return corrupt(err);
-            continue;
-        }
-        if (r.p < r.end && *r.p == TAG_N) {
-            r.p++;
-            if (!rd_num(&r, &s, &slen))
-                return corrupt(err);
-            memcpy(text, s, slen);
-            text[slen] = '\0';
-            *found = true;
-        }
+    if (!has || r.p >= r.end || *r.p != TAG_N)
         return SST_OK;
-    }
+    r.p++;
+    if (!rd_num(&r, &s, &slen))
+        return corrupt(err);
+    memcpy(text, s, slen);
+    text[slen] = '\0';
+    *found = true;
     return SST_OK;
 }

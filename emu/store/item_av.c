@@ -204,24 +204,12 @@ sst_emu_item_attr_to_av(const void *row, size_t len, const char *name,
                         struct sst_err *err)
 {
     struct reader r = {row, (const uint8_t *)row + len};
-    const uint8_t *n;
-    uint64_t size;
-    size_t count, i, nlen;
+    bool found;
     int rc;
 
     *out = NULL;
-    if (!rd_header(&r, &size, &count))
+    if (!rd_find_attr(&r, name, name_len, &found))
         return corrupt(err);
-    for (i = 0; i < count; i++) {
-        if (!rd_bytes(&r, &n, &nlen))
-            return corrupt(err);
-        if (nlen != name_len || memcmp(n, name, nlen) != 0) {
-            if (!skip_value(&r, 1))
-                return corrupt(err);
-            continue;
-        }
-        rc = av_value(&r, 1, out);
-        return rc == 0 ? SST_OK : rc == OOM ? nomem(err) : corrupt(err);
-    }
-    return SST_OK;
+    rc = found ? av_value(&r, 1, out) : 0;
+    return rc == 0 ? SST_OK : rc == OOM ? nomem(err) : corrupt(err);
 }

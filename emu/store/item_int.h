@@ -207,4 +207,30 @@ skip_value(struct reader *r, int depth)
     }
 }
 
+/* Move r, a whole row, to the value of its top-level attribute name
+ * (name_len bytes), telling whether the row has it; false when the row
+ * is damaged. */
+static inline bool
+rd_find_attr(struct reader *r, const char *name, size_t name_len, bool *found)
+{
+    const uint8_t *n;
+    uint64_t size;
+    size_t count, i, nlen;
+
+    *found = false;
+    if (!rd_header(r, &size, &count))
+        return false;
+    for (i = 0; i < count; i++) {
+        if (!rd_bytes(r, &n, &nlen))
+            return false;
+        if (nlen == name_len && memcmp(n, name, nlen) == 0) {
+            *found = true;
+            return true;
+        }
+        if (!skip_value(r, 1))
+            return false;
+    }
+    return true;
+}
+
 #endif /* SST_EMU_STORE_ITEM_INT_H */
