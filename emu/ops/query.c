@@ -241,26 +241,5 @@ enum sst_code
 sst_emu_op_query(struct sst_emu *emu, const struct json_object *req,
                  struct json_object **resp, struct sst_err *err)
 {
-    struct sst_emu_scan s;
-    struct sst_emu_txn *txn = NULL;
-    enum sst_code rc;
-
-    *resp = NULL;
-    memset(&s, 0, sizeof s);
-    sst_emu_key_init(&s.start);
-    sst_emu_key_init(&s.prefix);
-    sst_emu_key_init(&s.lower);
-    rc = decode(req, &s, err);
-    if (rc == SST_OK)
-        rc = sst_emu_txn_begin(sst_emu_store_of(emu), false, &txn, err);
-    if (rc == SST_OK)
-        rc = sst_emu_table_lookup(txn, s.table, &s.t, err);
-    if (rc == SST_OK)
-        rc = check(req, &s, err);
-    if (rc == SST_OK)
-        rc = sst_emu_scan_read(txn, &s, resp, err);
-    sst_emu_txn_abort(txn);
-    sst_emu_table_release(s.t);
-    sst_emu_scan_cleanup(&s);
-    return rc;
+    return sst_emu_scan_run(emu, req, decode, check, resp, err);
 }

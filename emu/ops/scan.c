@@ -671,39 +671,11 @@ answer(const struct sst_emu_scan *s, struct page *pg, struct sst_emu_capacity *c
     return SST_OK;
 }
 
-enum sst_code
-sst_emu_op_scan(struct sst_emu *emu, const struct json_object *req,
-                struct json_object **resp, struct sst_err *err)
-{
-    struct sst_emu_scan s;
-    struct sst_emu_txn *txn = NULL;
-    enum sst_code rc;
-
-    *resp = NULL;
-    memset(&s, 0, sizeof s);
-    sst_emu_key_init(&s.start);
-    sst_emu_key_init(&s.prefix);
-    sst_emu_key_init(&s.lower);
-    rc = decode(req, &s, err);
-    if (rc == SST_OK)
-        rc = sst_emu_txn_begin(sst_emu_store_of(emu), false, &txn, err);
-    if (rc == SST_OK)
-        rc = sst_emu_table_lookup(txn, s.table, &s.t, err);
-    if (rc == SST_OK)
-        rc = check(req, &s, err);
-    if (rc != SST_OK)
-        goto out;
-    rc = sst_emu_scan_read(txn, &s, resp, err);
-out:
-    sst_emu_txn_abort(txn);
-    sst_emu_table_release(s.t);
-    sst_emu_scan_cleanup(&s);
-    return rc;
-}
-
-enum sst_code
-sst_emu_scan_read(struct sst_emu_txn *txn, struct sst_emu_scan *s,
-                  struct json_object **resp, struct sst_err *err)
+/* Walk the rows and answer (Items, Count, ScannedCount, LastEvaluatedKey,
+ * ConsumedCapacity). */
+static enum sst_code
+read_rows(struct sst_emu_txn *txn, struct sst_emu_scan *s,
+          struct json_object **resp, struct sst_err *err)
 {
     struct page pg = {NULL, 0, 0, 0, NULL};
     struct sst_emu_capacity cap;
@@ -722,8 +694,9 @@ sst_emu_scan_read(struct sst_emu_txn *txn, struct sst_emu_scan *s,
     return rc;
 }
 
-void
-sst_emu_scan_cleanup(struct sst_emu_scan *s)
+/* Free what s holds (not the table reference). */
+static void
+scan_cleanup(struct sst_emu_scan *s)
 {
     sst_emu_key_cleanup(&s->start);
     sst_emu_key_cleanup(&s->prefix);
@@ -735,4 +708,41 @@ sst_emu_scan_cleanup(struct sst_emu_scan *s)
     s->only = NULL;
     sst_av_free(s->esk);
     s->esk = NULL;
+}
+
+enum sst_code
+sst_emu_scan_run(struct sst_emu *emu, const struct json_object *req,
+                 sst_emu_scan_check_fn *decode_fn,
+                 sst_emu_scan_check_fn *check_fn,
+                 struct json_object **resp, struct sst_err *err)
+{
+    struct sst_emu_scan s;
+    struct sst_emu_txn *txn = NULL;
+    enum sst_code rc;
+
+    *resp = NULL;
+    memset(&s, 0, sizeof s);
+    sst_emu_key_init(&s.start);
+    sst_emu_key_init(&s.prefix);
+    sst_emu_key_init(&s.lower);
+    rc = decode_fn(req, &s, err);
+    if (rc == SST_OK)
+        rc = sst_emu_txn_begin(sst_emu_store_of(emu), false, &txn, err);
+    if (rc == SST_OK)
+        rc = sst_emu_table_lookup(txn, s.table, &s.t, err);
+    if (rc == SST_OK)
+        rc = check_fn(req, &s, err);
+    if (rc == SST_OK)
+        rc = read_rows(txn, &s, resp, err);
+    sst_emu_txn_abort(txn);
+    sst_emu_table_release(s.t);
+    scan_cleanup(&s);
+    return rc;
+}
+
+enum sst_code
+sst_emu_op_scan(struct sst_emu *emu, const struct json_object *req,
+                struct json_object **resp, struct sst_err *err)
+{
+    return sst_emu_scan_run(emu, req, decode, check, resp, err);
 }
