@@ -20,6 +20,7 @@
 
 #include <sst/mem.h>
 
+#include "emu/ops/batch.h"
 #include "emu/ops/common.h"
 #include "emu/ops/exprs.h"
 #include "emu/ops/keys.h"
@@ -107,17 +108,16 @@ batch_cleanup(struct batch *b)
 static enum sst_code
 decode(const struct json_object *req, struct batch *b, struct sst_err *err)
 {
-    struct json_object *items = sst_emu_get(req, "RequestItems");
+    struct json_object *items;
+    void *parts;
     enum sst_code rc;
     size_t i = 0, j, n;
 
-    rc = sst_emu_check_shape(req, request, err);
+    rc = sst_emu_batch_parts(req, request, sizeof *b->parts, &items, &parts,
+                             err);
+    b->parts = parts;
     if (rc != SST_OK || items == NULL)
         return rc;
-    b->parts = sst_calloc((size_t)json_object_object_length(items) + 1,
-                          sizeof *b->parts);
-    if (b->parts == NULL)
-        return sst_emu_nomem(err);
     json_object_object_foreach(items, name, spec)
     {
         struct part *p = &b->parts[i++];
@@ -170,14 +170,9 @@ check_request(const struct json_object *req, struct batch *b,
     if (b->n == 0)
         return sst_err_set(err, SST_E_VALIDATION, MSG_NO_REQUESTS);
     rc = sst_emu_req_rcc(req, &b->rcc, err);
-    for (i = 0; rc == SST_OK && i < b->n; i++) {
-        if (!sst_emu_valid_table_name(b->parts[i].name))
-            return sst_err_set(err, SST_E_VALIDATION, SST_EMU_MSG_TABLE_NAME);
-        if (b->parts[i].n == 0)
-            return sst_err_set(err, SST_E_VALIDATION, MSG_EMPTY_KEYS,
-                               b->parts[i].name);
-        total += b->parts[i].n;
-    }
+    for (i = 0; rc == SST_OK && i < b->n; i++)
+        rc = sst_emu_batch_check_table(b->parts[i].name, b->parts[i].n,
+                                       MSG_EMPTY_KEYS, &total, err);
     if (rc == SST_OK && total > MAX_KEYS)
         return sst_err_set(err, SST_E_VALIDATION, MSG_TOO_MANY);
     for (i = 0; rc == SST_OK && i < b->n; i++)
