@@ -13,6 +13,7 @@
 
 #include "emu/ops/common.h"
 #include "emu/ops/ops.h"
+#include "emu/ops/table_request.h"
 #include "emu/ops/schema.h"
 #include "emu/store/catalog.h"
 
@@ -125,14 +126,7 @@ sst_emu_op_create_table(struct sst_emu *emu, const struct json_object *req,
     txn = NULL;
     if (rc != SST_OK)
         goto out;
-    *resp = json_object_new_object();
-    if (*resp == NULL ||
-        json_object_object_add(*resp, "TableDescription", desc) != 0) {
-        json_object_put(*resp);
-        *resp = NULL;
-        rc = sst_emu_nomem(err);
-        goto out;
-    }
+    rc = sst_emu_answer_member("TableDescription", desc, resp, err);
     desc = NULL;
 out:
     sst_emu_txn_abort(txn);

@@ -10,6 +10,7 @@
 
 #include "emu/ops/common.h"
 #include "emu/ops/ops.h"
+#include "emu/ops/table_request.h"
 
 #define MSG_PROTECTED                                                          \
     "Resource cannot be deleted as it is currently protected against "         \
@@ -26,17 +27,10 @@ sst_emu_op_delete_table(struct sst_emu *emu, const struct json_object *req,
     const struct sst_emu_table *t = NULL;
     struct sst_emu_txn *txn = NULL;
     struct json_object *desc = NULL;
-    const char *name;
     enum sst_code rc;
 
     *resp = NULL;
-    rc = sst_emu_check_shape(req, request, err);
-    if (rc == SST_OK)
-        rc = sst_emu_req_table_name(req, &name, err);
-    if (rc == SST_OK)
-        rc = sst_emu_txn_begin(sst_emu_store_of(emu), true, &txn, err);
-    if (rc == SST_OK)
-        rc = sst_emu_table_lookup(txn, name, &t, err);
+    rc = sst_emu_table_request_open(emu, req, request, true, &txn, &t, err);
     if (rc != SST_OK)
         goto out;
     if (t->deletion_protection) {
@@ -54,14 +48,7 @@ sst_emu_op_delete_table(struct sst_emu *emu, const struct json_object *req,
     txn = NULL;
     if (rc != SST_OK)
         goto out;
-    *resp = json_object_new_object();
-    if (*resp == NULL ||
-        json_object_object_add(*resp, "TableDescription", desc) != 0) {
-        json_object_put(*resp);
-        *resp = NULL;
-        rc = sst_emu_nomem(err);
-        goto out;
-    }
+    rc = sst_emu_answer_member("TableDescription", desc, resp, err);
     desc = NULL;
 out:
     json_object_put(desc);

@@ -8,6 +8,7 @@
 
 #include "emu/ops/common.h"
 #include "emu/ops/ops.h"
+#include "emu/ops/table_request.h"
 
 static const struct sst_emu_shape request[] = {
     {"TableName", SST_EMU_SHAPE_STRING, NULL},
@@ -22,17 +23,10 @@ sst_emu_op_describe_time_to_live(struct sst_emu *emu,
     const struct sst_emu_table *t = NULL;
     struct sst_emu_txn *txn = NULL;
     struct json_object *out, *d;
-    const char *name;
     enum sst_code rc;
 
     *resp = NULL;
-    rc = sst_emu_check_shape(req, request, err);
-    if (rc == SST_OK)
-        rc = sst_emu_req_table_name(req, &name, err);
-    if (rc == SST_OK)
-        rc = sst_emu_txn_begin(sst_emu_store_of(emu), false, &txn, err);
-    if (rc == SST_OK)
-        rc = sst_emu_table_lookup(txn, name, &t, err);
+    rc = sst_emu_table_request_open(emu, req, request, false, &txn, &t, err);
     if (rc != SST_OK)
         goto done;
     out = json_object_new_object();

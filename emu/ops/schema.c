@@ -311,19 +311,27 @@ attr_used(const struct sst_emu_key_schema *ks, unsigned pos)
     return false;
 }
 
+bool
+sst_emu_schema_attr_used(const struct sst_emu_table *t, size_t pos)
+{
+    size_t i;
+
+    if (attr_used(&t->key, (unsigned)pos))
+        return true;
+    for (i = 0; i < t->index_count; i++)
+        if (attr_used(&t->indexes[i].key, (unsigned)pos))
+            return true;
+    return false;
+}
+
 static enum sst_code
 all_attributes_used(const struct sst_emu_table *t, struct sst_err *err)
 {
-    size_t a, i;
-    bool used;
+    size_t a;
 
-    for (a = 0; a < t->attr_count; a++) {
-        used = attr_used(&t->key, (unsigned)a);
-        for (i = 0; !used && i < t->index_count; i++)
-            used = attr_used(&t->indexes[i].key, (unsigned)a);
-        if (!used)
+    for (a = 0; a < t->attr_count; a++)
+        if (!sst_emu_schema_attr_used(t, a))
             return invalid(err, MSG_UNUSED_ATTRS);
-    }
     return SST_OK;
 }
 

@@ -132,6 +132,10 @@ struct json_object *sst_emu_list_at(const struct json_object *arr, size_t i);
 bool sst_emu_schema_units(const struct json_object *pt, int64_t *read,
                           int64_t *write);
 
+/** Whether the key schema of t or of one of its indexes uses t's
+ *  attribute definition at pos. */
+bool sst_emu_schema_attr_used(const struct sst_emu_table *t, size_t pos);
+
 /** Whether an attribute name has 1 to 255 UTF-8 bytes. */
 bool sst_emu_attr_name_ok(const char *name);
 

@@ -29,6 +29,7 @@
 
 #include "emu/ops/common.h"
 #include "emu/ops/ops.h"
+#include "emu/ops/table_request.h"
 #include "emu/ops/schema.h"
 #include "emu/ops/writes.h"
 #include "emu/store/catalog.h"
@@ -383,20 +384,6 @@ index_throughputs(const struct json_object *req, struct sst_emu_table *t,
 /* ------------------------------------------------------------------ */
 /* attribute definitions                                               */
 
-static bool
-pos_used(const struct sst_emu_key_schema *ks, unsigned pos)
-{
-    unsigned i;
-
-    for (i = 0; i < ks->hash_count; i++)
-        if (ks->hash[i] == pos)
-            return true;
-    for (i = 0; i < ks->range_count; i++)
-        if (ks->range[i] == pos)
-            return true;
-    return false;
-}
-
 static void
 remap(struct sst_emu_key_schema *ks, const unsigned *map)
 {
@@ -414,16 +401,12 @@ drop_unused_attrs(struct sst_emu_table *t, struct sst_err *err)
 {
     unsigned *map;
     size_t a, i, n = 0;
-    bool used;
 
     map = sst_malloc((t->attr_count + 1) * sizeof *map);
     if (map == NULL)
         return sst_emu_nomem(err);
     for (a = 0; a < t->attr_count; a++) {
-        used = pos_used(&t->key, (unsigned)a);
-        for (i = 0; !used && i < t->index_count; i++)
-            used = pos_used(&t->indexes[i].key, (unsigned)a);
-        if (!used) {
+        if (!sst_emu_schema_attr_used(t, a)) {
             sst_free(t->attrs[a].name);
             continue;
         }
@@ -715,7 +698,7 @@ static enum sst_code
 answer(struct sst_emu_txn *txn, const struct sst_emu_table *t,
        const struct change *c, struct json_object **resp, struct sst_err *err)
 {
-    struct json_object *desc = NULL, *out;
+    struct json_object *desc = NULL;
     enum sst_code rc;
 
     rc = sst_emu_table_description(txn, t, "ACTIVE", &desc, err);
@@ -726,14 +709,7 @@ answer(struct sst_emu_txn *txn, const struct sst_emu_table *t,
         json_object_put(desc);
         return sst_emu_nomem(err);
     }
-    out = json_object_new_object();
-    if (out == NULL || json_object_object_add(out, "TableDescription", desc)) {
-        json_object_put(out);
-        json_object_put(desc);
-        return sst_emu_nomem(err);
-    }
-    *resp = out;
-    return SST_OK;
+    return sst_emu_answer_member("TableDescription", desc, resp, err);
 }
 
 enum sst_code
@@ -743,20 +719,11 @@ sst_emu_op_update_table(struct sst_emu *emu, const struct json_object *req,
     struct change c = {NULL, NULL, NULL, NULL};
     struct sst_emu_table *t = NULL;
     struct sst_emu_txn *txn = NULL;
-    const char *name;
     bool protect;
     enum sst_code rc;
 
     *resp = NULL;
-    rc = sst_emu_check_shape(req, request, err);
-    if (rc == SST_OK)
-        rc = sst_emu_req_table_name(req, &name, err);
-    if (rc == SST_OK)
-        rc = sst_emu_txn_begin(sst_emu_store_of(emu), true, &txn, err);
-    if (rc == SST_OK)
-        rc = sst_emu_catalog_load(txn, name, &t, err);
-    if (rc == SST_OK && t == NULL)
-        rc = sst_err_set(err, SST_E_NOT_FOUND, SST_EMU_MSG_NO_TABLE);
+    rc = sst_emu_table_request_load(emu, req, request, &txn, &t, err);
     if (rc == SST_OK)
         rc = check_request(req, &c, err);
     if (rc == SST_OK)
