@@ -99,6 +99,49 @@
     "keyType' failed to satisfy constraint: Member must satisfy enum value "   \
     "set: [HASH, RANGE]"
 
+/* ------------------------------------------------------------------ */
+/* request shapes CreateTable and UpdateTable share                    */
+
+#define S(n) {n, SST_EMU_SHAPE_STRING, NULL}
+#define L(n) {n, SST_EMU_SHAPE_LONG, NULL}
+#define END {NULL, SST_EMU_SHAPE_STRING, NULL}
+
+static const struct sst_emu_shape string_elem = S("");
+static const struct sst_emu_shape attr_def[] = {S("AttributeName"),
+                                                S("AttributeType"), END};
+static const struct sst_emu_shape key_elem[] = {S("AttributeName"),
+                                                S("KeyType"), END};
+
+const struct sst_emu_shape sst_emu_shape_attr_def_elem = {
+    "", SST_EMU_SHAPE_STRUCT, attr_def};
+const struct sst_emu_shape sst_emu_shape_key_elem = {"", SST_EMU_SHAPE_STRUCT,
+                                                     key_elem};
+const struct sst_emu_shape sst_emu_shape_throughput[] = {
+    L("ReadCapacityUnits"), L("WriteCapacityUnits"), END};
+const struct sst_emu_shape sst_emu_shape_on_demand[] = {
+    L("MaxReadRequestUnits"), L("MaxWriteRequestUnits"), END};
+const struct sst_emu_shape sst_emu_shape_warm[] = {
+    L("ReadUnitsPerSecond"), L("WriteUnitsPerSecond"), END};
+const struct sst_emu_shape sst_emu_shape_projection[] = {
+    S("ProjectionType"),
+    {"NonKeyAttributes", SST_EMU_SHAPE_LIST, &string_elem},
+    END};
+const struct sst_emu_shape sst_emu_shape_gsi[] = {
+    S("IndexName"),
+    {"KeySchema", SST_EMU_SHAPE_LIST, &sst_emu_shape_key_elem},
+    {"Projection", SST_EMU_SHAPE_STRUCT, sst_emu_shape_projection},
+    {"ProvisionedThroughput", SST_EMU_SHAPE_STRUCT, sst_emu_shape_throughput},
+    {"OnDemandThroughput", SST_EMU_SHAPE_STRUCT, sst_emu_shape_on_demand},
+    {"WarmThroughput", SST_EMU_SHAPE_STRUCT, sst_emu_shape_warm},
+    END};
+
+#undef S
+#undef L
+#undef END
+
+/* ------------------------------------------------------------------ */
+/* helpers                                                             */
+
 static enum sst_code
 invalid(struct sst_err *err, const char *msg)
 {

@@ -19,6 +19,7 @@
 
 #include <sst/err.h>
 
+#include "emu/ops/common.h"
 #include "emu/store/table.h"
 
 struct json_object;
@@ -121,6 +122,19 @@ SST_MUST_CHECK enum sst_code
 sst_emu_schema_gsi_throughput(const struct json_object *e,
                               const struct sst_emu_table *t,
                               struct sst_emu_index *ix, struct sst_err *err);
+
+/* Request shapes CreateTable and UpdateTable share: an
+ * AttributeDefinitions element, a KeySchema element, the members of
+ * ProvisionedThroughput, OnDemandThroughput, WarmThroughput and
+ * Projection, and a global secondary index's definition (CreateTable's
+ * GlobalSecondaryIndexes element, UpdateTable's Create action). */
+extern const struct sst_emu_shape sst_emu_shape_attr_def_elem;
+extern const struct sst_emu_shape sst_emu_shape_key_elem;
+extern const struct sst_emu_shape sst_emu_shape_throughput[];
+extern const struct sst_emu_shape sst_emu_shape_on_demand[];
+extern const struct sst_emu_shape sst_emu_shape_warm[];
+extern const struct sst_emu_shape sst_emu_shape_projection[];
+extern const struct sst_emu_shape sst_emu_shape_gsi[];
 
 /* List helpers: the length of a JSON array (0 for anything else), and its
  * element i with JSON null read as NULL. */

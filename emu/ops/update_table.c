@@ -29,8 +29,8 @@
 
 #include "emu/ops/common.h"
 #include "emu/ops/ops.h"
-#include "emu/ops/table_request.h"
 #include "emu/ops/schema.h"
+#include "emu/ops/table_request.h"
 #include "emu/ops/writes.h"
 #include "emu/store/catalog.h"
 #include "emu/store/rows.h"
@@ -83,47 +83,19 @@
 #define MAX_PROJECTED 100
 
 #define S(n) {n, SST_EMU_SHAPE_STRING, NULL}
-#define L(n) {n, SST_EMU_SHAPE_LONG, NULL}
 #define B(n) {n, SST_EMU_SHAPE_BOOLEAN, NULL}
 #define END {NULL, SST_EMU_SHAPE_STRING, NULL}
 
-static const struct sst_emu_shape string_elem = S("");
-static const struct sst_emu_shape attr_def[] = {S("AttributeName"),
-                                                S("AttributeType"), END};
-static const struct sst_emu_shape attr_def_elem = {"", SST_EMU_SHAPE_STRUCT,
-                                                   attr_def};
-static const struct sst_emu_shape key_elem[] = {S("AttributeName"),
-                                                S("KeyType"), END};
-static const struct sst_emu_shape key_elem_s = {"", SST_EMU_SHAPE_STRUCT,
-                                                key_elem};
-static const struct sst_emu_shape throughput[] = {L("ReadCapacityUnits"),
-                                                  L("WriteCapacityUnits"), END};
-static const struct sst_emu_shape on_demand[] = {
-    L("MaxReadRequestUnits"), L("MaxWriteRequestUnits"), END};
-static const struct sst_emu_shape warm[] = {L("ReadUnitsPerSecond"),
-                                            L("WriteUnitsPerSecond"), END};
-static const struct sst_emu_shape projection[] = {
-    S("ProjectionType"),
-    {"NonKeyAttributes", SST_EMU_SHAPE_LIST, &string_elem},
-    END};
 static const struct sst_emu_shape gsi_update[] = {
     S("IndexName"),
-    {"ProvisionedThroughput", SST_EMU_SHAPE_STRUCT, throughput},
-    {"OnDemandThroughput", SST_EMU_SHAPE_STRUCT, on_demand},
-    {"WarmThroughput", SST_EMU_SHAPE_STRUCT, warm},
-    END};
-static const struct sst_emu_shape gsi_create[] = {
-    S("IndexName"),
-    {"KeySchema", SST_EMU_SHAPE_LIST, &key_elem_s},
-    {"Projection", SST_EMU_SHAPE_STRUCT, projection},
-    {"ProvisionedThroughput", SST_EMU_SHAPE_STRUCT, throughput},
-    {"OnDemandThroughput", SST_EMU_SHAPE_STRUCT, on_demand},
-    {"WarmThroughput", SST_EMU_SHAPE_STRUCT, warm},
+    {"ProvisionedThroughput", SST_EMU_SHAPE_STRUCT, sst_emu_shape_throughput},
+    {"OnDemandThroughput", SST_EMU_SHAPE_STRUCT, sst_emu_shape_on_demand},
+    {"WarmThroughput", SST_EMU_SHAPE_STRUCT, sst_emu_shape_warm},
     END};
 static const struct sst_emu_shape gsi_delete[] = {S("IndexName"), END};
 static const struct sst_emu_shape gsi_action[] = {
     {"Update", SST_EMU_SHAPE_STRUCT, gsi_update},
-    {"Create", SST_EMU_SHAPE_STRUCT, gsi_create},
+    {"Create", SST_EMU_SHAPE_STRUCT, sst_emu_shape_gsi},
     {"Delete", SST_EMU_SHAPE_STRUCT, gsi_delete},
     END};
 static const struct sst_emu_shape gsi_action_elem = {"", SST_EMU_SHAPE_STRUCT,
@@ -133,17 +105,17 @@ static const struct sst_emu_shape stream[] = {B("StreamEnabled"),
 static const struct sst_emu_shape sse[] = {B("Enabled"), S("SSEType"),
                                            S("KMSMasterKeyId"), END};
 static const struct sst_emu_shape request[] = {
-    {"AttributeDefinitions", SST_EMU_SHAPE_LIST, &attr_def_elem},
+    {"AttributeDefinitions", SST_EMU_SHAPE_LIST, &sst_emu_shape_attr_def_elem},
     S("TableName"),
     S("BillingMode"),
-    {"ProvisionedThroughput", SST_EMU_SHAPE_STRUCT, throughput},
+    {"ProvisionedThroughput", SST_EMU_SHAPE_STRUCT, sst_emu_shape_throughput},
     {"GlobalSecondaryIndexUpdates", SST_EMU_SHAPE_LIST, &gsi_action_elem},
     {"StreamSpecification", SST_EMU_SHAPE_STRUCT, stream},
     {"SSESpecification", SST_EMU_SHAPE_STRUCT, sse},
     S("TableClass"),
     B("DeletionProtectionEnabled"),
-    {"OnDemandThroughput", SST_EMU_SHAPE_STRUCT, on_demand},
-    {"WarmThroughput", SST_EMU_SHAPE_STRUCT, warm},
+    {"OnDemandThroughput", SST_EMU_SHAPE_STRUCT, sst_emu_shape_on_demand},
+    {"WarmThroughput", SST_EMU_SHAPE_STRUCT, sst_emu_shape_warm},
     END};
 
 /* What the request does to the indexes. */
