@@ -35,7 +35,6 @@
 #include "emu/ops/common.h"
 #include "emu/ops/schema.h"
 
-#define MAX_PROJECTED 100
 #define MAX_ATTR_NAME 255
 
 /* DynamoDB's messages. */
@@ -62,7 +61,6 @@
 #define MSG_KEY_ORDER                                                          \
     "Invalid key order. Hash Key must be specified first in key schema, "      \
     "Range Key must be specifed second"
-#define MSG_NO_ATTRS "No Attribute Schema Defined"
 #define MSG_ATTR_TYPE_MISSING                                                  \
     "Invalid Attribute value. Must contain exactly one of the supported "      \
     "datatypes."
@@ -71,29 +69,10 @@
     "Hash Key not specified in Attribute Definitions.  Type unknown."
 #define MSG_RANGE_UNDEFINED                                                    \
     "Range Key not specified in Attribute Definitions.  Type unknown."
-#define MSG_PROJECTED_TOTAL                                                    \
-    "No more than 20 attributes per table can be projected into Local "        \
-    "Secondary Indices"
 #define MSG_UNUSED_ATTRS                                                       \
     "The number of attributes in key schema must match the number of "         \
     "attributes defined in attribute definitions."
-#define MSG_TABLE_NO_THROUGHPUT                                                \
-    "No provisioned throughput specified for the table"
-#define MSG_TABLE_UNITS_MIN                                                    \
-    "Table read and write throughput must be at least 1, and cannot be "       \
-    "null"
-#define MSG_TABLE_UNITS_MAX                                                    \
-    "Cannot increase provisioned throughput to more than 40,000 units per "    \
-    "table"
-/* AWS's messages where DynamoDB Local accepts the request. */
-#define MSG_AWS_BILLING_ENUM                                                   \
-    "1 validation error detected: Value '%s' at 'billingMode' failed to "      \
-    "satisfy constraint: Member must satisfy enum value set: [PROVISIONED, "   \
-    "PAY_PER_REQUEST]"
-#define MSG_AWS_PPR_THROUGHPUT                                                 \
-    "One or more parameter values were invalid: Neither ReadCapacityUnits "    \
-    "nor WriteCapacityUnits can be specified when BillingMode is "             \
-    "PAY_PER_REQUEST"
+/* AWS's message where DynamoDB Local accepts the request. */
 #define MSG_AWS_KEY_TYPE_ENUM                                                  \
     "1 validation error detected: Value '%s' at '%skeySchema.%zu.member."      \
     "keyType' failed to satisfy constraint: Member must satisfy enum value "   \
@@ -302,7 +281,7 @@ attribute_definitions(const struct json_object *req, struct sst_emu_table *t,
     const char *name, *type;
 
     if (n == 0)
-        return invalid(err, MSG_NO_ATTRS);
+        return invalid(err, SST_EMU_MSG_NO_ATTRS);
     t->attrs = sst_calloc(n, sizeof *t->attrs);
     if (t->attrs == NULL)
         return sst_emu_nomem(err);
@@ -386,7 +365,9 @@ projected_total(const struct sst_emu_table *t, struct sst_err *err)
     /* DynamoDB: the same name in two indexes counts twice. */
     for (i = 0; i < t->index_count; i++)
         total += t->indexes[i].non_key_count;
-    return total > MAX_PROJECTED ? invalid(err, MSG_PROJECTED_TOTAL) : SST_OK;
+    return total > SST_EMU_MAX_PROJECTED
+               ? invalid(err, SST_EMU_MSG_PROJECTED_TOTAL)
+               : SST_OK;
 }
 
 static enum sst_code
@@ -396,14 +377,14 @@ table_throughput(const struct json_object *req, struct sst_emu_table *t,
     struct json_object *pt = sst_emu_get(req, "ProvisionedThroughput");
 
     if (t->billing == SST_EMU_BILLING_PAY_PER_REQUEST)
-        return pt ? invalid(err, MSG_AWS_PPR_THROUGHPUT) : SST_OK;
+        return pt ? invalid(err, SST_EMU_MSG_AWS_PPR_THROUGHPUT) : SST_OK;
     if (pt == NULL)
-        return invalid(err, MSG_TABLE_NO_THROUGHPUT);
+        return invalid(err, SST_EMU_MSG_TABLE_NO_THROUGHPUT);
     if (!sst_emu_schema_units(pt, &t->read_units, &t->write_units) ||
         t->read_units < 1 || t->write_units < 1)
-        return invalid(err, MSG_TABLE_UNITS_MIN);
+        return invalid(err, SST_EMU_MSG_TABLE_UNITS_MIN);
     if (t->read_units > SST_EMU_MAX_UNITS || t->write_units > SST_EMU_MAX_UNITS)
-        return invalid(err, MSG_TABLE_UNITS_MAX);
+        return invalid(err, SST_EMU_MSG_TABLE_UNITS_MAX);
     return SST_OK;
 }
 
@@ -420,8 +401,8 @@ billing_and_name(const struct json_object *req, struct sst_emu_table *t,
     else if (strcmp(billing, "PAY_PER_REQUEST") == 0)
         t->billing = SST_EMU_BILLING_PAY_PER_REQUEST;
     else
-        return sst_err_set(err, SST_E_VALIDATION, MSG_AWS_BILLING_ENUM,
-                           billing);
+        return sst_err_set(err, SST_E_VALIDATION,
+                           SST_EMU_MSG_AWS_BILLING_ENUM, billing);
     if (!sst_emu_valid_table_name(name))
         return invalid(err, SST_EMU_MSG_TABLE_NAME);
     t->name = sst_strdup(name);

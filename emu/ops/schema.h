@@ -29,6 +29,35 @@ struct json_object;
 #define SST_EMU_MSG_SAME_ATTR_NAMES                                            \
     "Cannot have two attributes with the same name"
 
+/* Messages and limits more than one file of CreateTable and UpdateTable
+ * use (AWS's where DynamoDB Local accepts the request: the billing mode
+ * enum, throughput with PAY_PER_REQUEST). */
+#define SST_EMU_MSG_AWS_BILLING_ENUM                                           \
+    "1 validation error detected: Value '%s' at 'billingMode' failed to "      \
+    "satisfy constraint: Member must satisfy enum value set: [PROVISIONED, "   \
+    "PAY_PER_REQUEST]"
+#define SST_EMU_MSG_AWS_PPR_THROUGHPUT                                         \
+    "One or more parameter values were invalid: Neither ReadCapacityUnits "    \
+    "nor WriteCapacityUnits can be specified when BillingMode is "             \
+    "PAY_PER_REQUEST"
+#define SST_EMU_MSG_NO_ATTRS "No Attribute Schema Defined"
+#define SST_EMU_MSG_PROJECTED_TOTAL                                            \
+    "No more than 20 attributes per table can be projected into Local "        \
+    "Secondary Indices"
+#define SST_EMU_MSG_TABLE_NO_THROUGHPUT                                        \
+    "No provisioned throughput specified for the table"
+#define SST_EMU_MSG_TABLE_UNITS_MAX                                            \
+    "Cannot increase provisioned throughput to more than 40,000 units per "    \
+    "table"
+#define SST_EMU_MSG_TABLE_UNITS_MIN                                            \
+    "Table read and write throughput must be at least 1, and cannot be "       \
+    "null"
+#define SST_EMU_MAX_PROJECTED 100
+#define SST_EMU_MSG_GSI_COUNT                                                  \
+    "GlobalSecondaryIndex count exceeds the per-table limit"
+#define SST_EMU_MSG_GSI_NO_THROUGHPUT                                          \
+    "No provisioned throughput specified for the global secondary index"
+
 /* AWS's message for a JSON null in a list (DynamoDB Local answers 500);
  * format arguments: the list's member name, the 1-based position. */
 #define SST_EMU_MSG_AWS_NULL_MEMBER                                            \

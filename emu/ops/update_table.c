@@ -46,7 +46,6 @@
 #define MSG_SAME_INDEX                                                         \
     "Only one global secondary index update per index is allowed "            \
     "simultaneously."
-#define MSG_NO_ATTRS "No Attribute Schema Defined"
 #define MSG_INDEX_NAME "Invalid global secondary index name"
 #define MSG_INDEX_EXISTS "Attempting to create an index which already exists"
 #define MSG_REDEFINED                                                          \
@@ -54,33 +53,8 @@
     "previously defined"
 #define MSG_ATTR_TYPE "Member must satisfy enum value set: [B, N, S]"
 #define MSG_NOT_FOUND "Requested resource not found"
-#define MSG_GSI_COUNT "GlobalSecondaryIndex count exceeds the per-table limit"
-#define MSG_PROJECTED_TOTAL                                                    \
-    "No more than 20 attributes per table can be projected into Local "        \
-    "Secondary Indices"
-#define MSG_TABLE_NO_THROUGHPUT                                                \
-    "No provisioned throughput specified for the table"
-#define MSG_GSI_NO_THROUGHPUT                                                  \
-    "No provisioned throughput specified for the global secondary index"
-#define MSG_TABLE_UNITS_MIN                                                    \
-    "Table read and write throughput must be at least 1, and cannot be "       \
-    "null"
-#define MSG_TABLE_UNITS_MAX                                                    \
-    "Cannot increase provisioned throughput to more than 40,000 units per "    \
-    "table"
 #define MSG_SAME_THROUGHPUT                                                    \
     "The requested throughput value equals the current value"
-/* AWS's, where DynamoDB Local fails or accepts. */
-#define MSG_AWS_BILLING_ENUM                                                   \
-    "1 validation error detected: Value '%s' at 'billingMode' failed to "      \
-    "satisfy constraint: Member must satisfy enum value set: [PROVISIONED, "   \
-    "PAY_PER_REQUEST]"
-#define MSG_AWS_PPR_THROUGHPUT                                                 \
-    "One or more parameter values were invalid: Neither ReadCapacityUnits "    \
-    "nor WriteCapacityUnits can be specified when BillingMode is "             \
-    "PAY_PER_REQUEST"
-
-#define MAX_PROJECTED 100
 
 #define S(n) {n, SST_EMU_SHAPE_STRING, NULL}
 #define B(n) {n, SST_EMU_SHAPE_BOOLEAN, NULL}
@@ -197,8 +171,8 @@ check_request(const struct json_object *req, struct change *c,
         return invalid(err, MSG_NOTHING);
     if (billing != NULL && strcmp(billing, "PROVISIONED") != 0 &&
         strcmp(billing, "PAY_PER_REQUEST") != 0)
-        return sst_err_set(err, SST_E_VALIDATION, MSG_AWS_BILLING_ENUM,
-                           billing);
+        return sst_err_set(err, SST_E_VALIDATION,
+                           SST_EMU_MSG_AWS_BILLING_ENUM, billing);
     if (sst_emu_get_bool(sst_emu_get(req, "StreamSpecification"),
                          "StreamEnabled", &on) &&
         !on)
@@ -231,11 +205,11 @@ table_units(const struct json_object *pt, int64_t *r, int64_t *w,
             struct sst_err *err)
 {
     if (pt == NULL)
-        return invalid(err, MSG_TABLE_NO_THROUGHPUT);
+        return invalid(err, SST_EMU_MSG_TABLE_NO_THROUGHPUT);
     if (!sst_emu_schema_units(pt, r, w) || *r < 1 || *w < 1)
-        return invalid(err, MSG_TABLE_UNITS_MIN);
+        return invalid(err, SST_EMU_MSG_TABLE_UNITS_MIN);
     if (*r > SST_EMU_MAX_UNITS || *w > SST_EMU_MAX_UNITS)
-        return invalid(err, MSG_TABLE_UNITS_MAX);
+        return invalid(err, SST_EMU_MSG_TABLE_UNITS_MAX);
     return SST_OK;
 }
 
@@ -286,7 +260,7 @@ billing(const struct json_object *req, struct sst_emu_table *t, int64_t now,
 
     if (ppr) {
         if (pt != NULL)
-            return invalid(err, MSG_AWS_PPR_THROUGHPUT);
+            return invalid(err, SST_EMU_MSG_AWS_PPR_THROUGHPUT);
         if (t->billing == SST_EMU_BILLING_PROVISIONED) {
             t->billing = SST_EMU_BILLING_PAY_PER_REQUEST;
             t->read_units = t->write_units = 0;
@@ -303,7 +277,7 @@ billing(const struct json_object *req, struct sst_emu_table *t, int64_t now,
         for (i = 0; rc == SST_OK && i < t->index_count; i++)
             if (t->indexes[i].global &&
                 !index_gets_throughput(req, t->indexes[i].name))
-                rc = invalid(err, MSG_GSI_NO_THROUGHPUT);
+                rc = invalid(err, SST_EMU_MSG_GSI_NO_THROUGHPUT);
         if (rc != SST_OK)
             return rc;
         t->billing = SST_EMU_BILLING_PROVISIONED;
@@ -491,7 +465,7 @@ create_index(const struct json_object *req, const struct json_object *cr,
     enum sst_code rc;
 
     if (sst_emu_get(req, "AttributeDefinitions") == NULL)
-        return invalid(err, MSG_NO_ATTRS);
+        return invalid(err, SST_EMU_MSG_NO_ATTRS);
     if (name == NULL)
         return invalid(err, MSG_INDEX_NAME);
     if (!sst_emu_valid_table_name(name))
@@ -499,7 +473,7 @@ create_index(const struct json_object *req, const struct json_object *cr,
     if (sst_emu_table_index(t, name) != NULL)
         return invalid(err, MSG_INDEX_EXISTS);
     if (count_global(t) >= SST_EMU_MAX_GSIS)
-        return invalid(err, MSG_GSI_COUNT);
+        return invalid(err, SST_EMU_MSG_GSI_COUNT);
     bigger = sst_realloc(t->indexes, (t->index_count + 1) * sizeof *bigger);
     if (bigger == NULL)
         return sst_emu_nomem(err);
@@ -524,8 +498,8 @@ create_index(const struct json_object *req, const struct json_object *cr,
         return rc;
     for (i = 0; i < t->index_count; i++)
         projected += t->indexes[i].non_key_count;
-    if (projected > MAX_PROJECTED)
-        return invalid(err, MSG_PROJECTED_TOTAL);
+    if (projected > SST_EMU_MAX_PROJECTED)
+        return invalid(err, SST_EMU_MSG_PROJECTED_TOTAL);
     ix->global = true;
     ix->id = t->next_index_id++;
     sst_emu_schema_build_key(t, ks, &ix->key);
