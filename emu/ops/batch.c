@@ -9,24 +9,31 @@
 #include "emu/ops/batch.h"
 
 enum sst_code
-sst_emu_batch_parts(const struct json_object *req,
-                    const struct sst_emu_shape *request, size_t part_size,
-                    struct json_object **items, void **parts,
-                    struct sst_err *err)
+sst_emu_batch_decode(const struct json_object *req,
+                     const struct sst_emu_shape *request, size_t part_size,
+                     sst_emu_batch_part_fn *decode_part, void **parts,
+                     size_t *n, struct sst_err *err)
 {
+    struct json_object *items = sst_emu_get(req, "RequestItems");
     enum sst_code rc;
+    size_t i = 0;
 
-    *items = NULL;
     *parts = NULL;
+    *n = 0;
     rc = sst_emu_check_shape(req, request, err);
-    if (rc != SST_OK || sst_emu_get(req, "RequestItems") == NULL)
+    if (rc != SST_OK || items == NULL)
         return rc;
-    *items = sst_emu_get(req, "RequestItems");
-    *parts = sst_calloc((size_t)json_object_object_length(*items) + 1,
+    *parts = sst_calloc((size_t)json_object_object_length(items) + 1,
                         part_size);
-    if (*parts == NULL) {
-        *items = NULL;
+    if (*parts == NULL)
         return sst_emu_nomem(err);
+    json_object_object_foreach(items, name, value)
+    {
+        *n = ++i;
+        rc = decode_part((char *)*parts + (i - 1) * part_size, name, value,
+                         err);
+        if (rc != SST_OK)
+            return rc;
     }
     return SST_OK;
 }

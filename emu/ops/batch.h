@@ -17,23 +17,30 @@
 
 #include "emu/ops/common.h"
 
+/** Decode one table's part of RequestItems: name and value are the
+ *  map's entry, borrowed from the request; part is zeroed. */
+typedef enum sst_code sst_emu_batch_part_fn(void *part, const char *name,
+                                            struct json_object *value,
+                                            struct sst_err *err);
+
 /**
- * The request's JSON shape, then room for the parts of RequestItems.
+ * The request's JSON shape, then each table of RequestItems, in request
+ * order, decoded by decode_part into an array of parts.
  *
  * @param[in]  request    the request's shape (sst_emu_check_shape)
  * @param[in]  part_size  the size of one part
- * @param[out] items      RequestItems, borrowed from req; NULL when absent
- *                        or on error
- * @param[out] parts      on SST_OK with *items set, a new zeroed array of
- *                        one part per table, and one more (sst_free);
- *                        else NULL
- * @return SST_OK; SST_E_SERIALIZATION; SST_E_NOMEM.
+ * @param[out] parts      NULL when RequestItems is absent; else a new
+ *                        zeroed array of one part per table, and one
+ *                        more (sst_free), set even on error
+ * @param[out] n          how many parts decode_part was given, the one
+ *                        that failed included: those to clean up
+ * @return SST_OK; SST_E_SERIALIZATION; SST_E_NOMEM; decode_part's errors.
  */
 SST_MUST_CHECK enum sst_code
-sst_emu_batch_parts(const struct json_object *req,
-                    const struct sst_emu_shape *request, size_t part_size,
-                    struct json_object **items, void **parts,
-                    struct sst_err *err);
+sst_emu_batch_decode(const struct json_object *req,
+                     const struct sst_emu_shape *request, size_t part_size,
+                     sst_emu_batch_part_fn *decode_part, void **parts,
+                     size_t *n, struct sst_err *err);
 
 /**
  * One table's part: its name, and n > 0 requests in it (answered with

@@ -116,38 +116,39 @@ decode_write(struct json_object *wr, struct write *w, struct sst_err *err)
     return sst_emu_req_item(w->json, &w->value, &w->later, err);
 }
 
+/* One table's list of writes: every item's or key's JSON. */
+static enum sst_code
+decode_part(void *part, const char *name, struct json_object *list,
+            struct sst_err *err)
+{
+    struct part *p = part;
+    enum sst_code rc;
+    size_t j, n;
+
+    p->name = name;
+    p->list = list;
+    n = sst_emu_list_len(list);
+    if (n > 0 && (p->w = sst_calloc(n, sizeof *p->w)) == NULL)
+        return sst_emu_nomem(err);
+    p->n = n; /* only once w has room: batch_cleanup walks it */
+    for (j = 0; j < p->n; j++) {
+        rc = decode_write(json_object_array_get_idx(list, j), &p->w[j], err);
+        if (rc != SST_OK)
+            return rc;
+    }
+    return SST_OK;
+}
+
 static enum sst_code
 decode(const struct json_object *req, struct batch *b, struct sst_err *err)
 {
-    struct json_object *items;
     void *parts;
     enum sst_code rc;
-    size_t i = 0, j, n;
 
-    rc = sst_emu_batch_parts(req, request, sizeof *b->parts, &items, &parts,
-                             err);
+    rc = sst_emu_batch_decode(req, request, sizeof *b->parts, decode_part,
+                              &parts, &b->n, err);
     b->parts = parts;
-    if (rc != SST_OK || items == NULL)
-        return rc;
-    json_object_object_foreach(items, name, list)
-    {
-        struct part *p = &b->parts[i++];
-
-        b->n = i;
-        p->name = name;
-        p->list = list;
-        n = sst_emu_list_len(list);
-        if (n > 0 && (p->w = sst_calloc(n, sizeof *p->w)) == NULL)
-            return sst_emu_nomem(err);
-        p->n = n; /* only once w has room: batch_cleanup walks it */
-        for (j = 0; j < p->n; j++) {
-            rc = decode_write(json_object_array_get_idx(list, j), &p->w[j],
-                              err);
-            if (rc != SST_OK)
-                return rc;
-        }
-    }
-    return SST_OK;
+    return rc;
 }
 
 static enum sst_code
