@@ -92,11 +92,8 @@ sst_emu_op_create_table(struct sst_emu *emu, const struct json_object *req,
         rc = sst_emu_table_description(txn, t, "ACTIVE", &desc, err);
     if (rc != SST_OK)
         goto out;
-    rc = sst_emu_txn_commit(txn, err);
+    rc = sst_emu_commit_answer(txn, "TableDescription", desc, resp, err);
     txn = NULL;
-    if (rc != SST_OK)
-        goto out;
-    rc = sst_emu_answer_member("TableDescription", desc, resp, err);
     desc = NULL;
 out:
     sst_emu_txn_abort(txn);

@@ -16,10 +16,6 @@
     "Resource cannot be deleted as it is currently protected against "         \
     "deletion. Disable deletion protection first."
 
-static const struct sst_emu_shape request[] = {
-    {"TableName", SST_EMU_SHAPE_STRING, NULL},
-    {NULL, SST_EMU_SHAPE_STRING, NULL}};
-
 enum sst_code
 sst_emu_op_delete_table(struct sst_emu *emu, const struct json_object *req,
                         struct json_object **resp, struct sst_err *err)
@@ -30,7 +26,8 @@ sst_emu_op_delete_table(struct sst_emu *emu, const struct json_object *req,
     enum sst_code rc;
 
     *resp = NULL;
-    rc = sst_emu_table_request_open(emu, req, request, true, &txn, &t, err);
+    rc = sst_emu_table_request_open(emu, req, sst_emu_shape_table_name_only,
+                                    true, &txn, &t, err);
     if (rc != SST_OK)
         goto out;
     if (t->deletion_protection) {
@@ -44,11 +41,8 @@ sst_emu_op_delete_table(struct sst_emu *emu, const struct json_object *req,
         rc = sst_emu_catalog_delete(txn, t, err);
     if (rc != SST_OK)
         goto out;
-    rc = sst_emu_txn_commit(txn, err);
+    rc = sst_emu_commit_answer(txn, "TableDescription", desc, resp, err);
     txn = NULL;
-    if (rc != SST_OK)
-        goto out;
-    rc = sst_emu_answer_member("TableDescription", desc, resp, err);
     desc = NULL;
 out:
     json_object_put(desc);

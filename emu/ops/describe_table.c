@@ -8,10 +8,6 @@
 #include "emu/ops/ops.h"
 #include "emu/ops/table_request.h"
 
-static const struct sst_emu_shape request[] = {
-    {"TableName", SST_EMU_SHAPE_STRING, NULL},
-    {NULL, SST_EMU_SHAPE_STRING, NULL}};
-
 enum sst_code
 sst_emu_op_describe_table(struct sst_emu *emu, const struct json_object *req,
                           struct json_object **resp, struct sst_err *err)
@@ -22,7 +18,8 @@ sst_emu_op_describe_table(struct sst_emu *emu, const struct json_object *req,
     enum sst_code rc;
 
     *resp = NULL;
-    rc = sst_emu_table_request_open(emu, req, request, false, &txn, &t, err);
+    rc = sst_emu_table_request_open(emu, req, sst_emu_shape_table_name_only,
+                                    false, &txn, &t, err);
     if (rc == SST_OK)
         rc = sst_emu_table_description(txn, t, "ACTIVE", &desc, err);
     if (rc != SST_OK)

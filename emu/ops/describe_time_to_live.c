@@ -10,10 +10,6 @@
 #include "emu/ops/ops.h"
 #include "emu/ops/table_request.h"
 
-static const struct sst_emu_shape request[] = {
-    {"TableName", SST_EMU_SHAPE_STRING, NULL},
-    {NULL, SST_EMU_SHAPE_STRING, NULL}};
-
 enum sst_code
 sst_emu_op_describe_time_to_live(struct sst_emu *emu,
                                  const struct json_object *req,
@@ -26,7 +22,8 @@ sst_emu_op_describe_time_to_live(struct sst_emu *emu,
     enum sst_code rc;
 
     *resp = NULL;
-    rc = sst_emu_table_request_open(emu, req, request, false, &txn, &t, err);
+    rc = sst_emu_table_request_open(emu, req, sst_emu_shape_table_name_only,
+                                    false, &txn, &t, err);
     if (rc != SST_OK)
         goto done;
     out = json_object_new_object();

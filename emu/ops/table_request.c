@@ -7,6 +7,10 @@
 #include "emu/ops/table_request.h"
 #include "emu/store/catalog.h"
 
+const struct sst_emu_shape sst_emu_shape_table_name_only[] = {
+    {"TableName", SST_EMU_SHAPE_STRING, NULL},
+    {NULL, SST_EMU_SHAPE_STRING, NULL}};
+
 /* The shape, TableName and the transaction: what comes before the table. */
 static enum sst_code
 begin(struct sst_emu *emu, const struct json_object *req,
@@ -68,4 +72,20 @@ sst_emu_answer_member(const char *member, struct json_object *val,
         return sst_emu_nomem(err);
     }
     return SST_OK;
+}
+
+enum sst_code
+sst_emu_commit_answer(struct sst_emu_txn *txn, const char *member,
+                      struct json_object *val, struct json_object **resp,
+                      struct sst_err *err)
+{
+    enum sst_code rc;
+
+    *resp = NULL;
+    rc = sst_emu_txn_commit(txn, err);
+    if (rc != SST_OK) {
+        json_object_put(val);
+        return rc;
+    }
+    return sst_emu_answer_member(member, val, resp, err);
 }

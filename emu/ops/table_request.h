@@ -57,4 +57,22 @@ SST_MUST_CHECK enum sst_code sst_emu_answer_member(const char *member,
                                                    struct json_object **resp,
                                                    struct sst_err *err);
 
+/**
+ * Commit txn, then answer {member: val}: the end of CreateTable and
+ * DeleteTable.
+ *
+ * @param[in]  txn   taken: committed, or aborted by the failed commit
+ * @param[in]  val   taken, released on failure
+ * @param[out] resp  on SST_OK the answer, owned; NULL on failure
+ * @return SST_OK; SST_E_STORAGE; SST_E_NOMEM.
+ */
+SST_MUST_CHECK enum sst_code sst_emu_commit_answer(struct sst_emu_txn *txn,
+                                                   const char *member,
+                                                   struct json_object *val,
+                                                   struct json_object **resp,
+                                                   struct sst_err *err);
+
+/* The request shape of the operations that read only TableName. */
+extern const struct sst_emu_shape sst_emu_shape_table_name_only[];
+
 #endif /* SST_EMU_OPS_TABLE_REQUEST_H */
