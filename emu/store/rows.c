@@ -248,42 +248,64 @@ sst_emu_rows_put(struct sst_emu_txn *t, uint64_t table_id, uint32_t index_id,
     return SST_OK;
 }
 
-enum sst_code
-sst_emu_rows_get(struct sst_emu_txn *t, uint64_t table_id, uint32_t index_id,
-                 const uint8_t *key, size_t key_len, const void **val,
-                 size_t *val_len, bool *found, struct sst_err *err)
+/* The row of (table_id, index_id, key): *found, and on a read its value
+ * in *val (the stored bytes, valid in the transaction); with del, the row
+ * is deleted instead. */
+static enum sst_code
+find_row(struct sst_emu_txn *t, bool del, uint64_t table_id,
+         uint32_t index_id, const uint8_t *key, size_t key_len, MDB_val *val,
+         bool *found, struct sst_err *err)
 {
+    const char *what = del ? "deleting a row" : "reading a row";
     uint8_t pk[LONG_KEY_LEN];
     MDB_val k, v;
     unsigned seq;
     enum sst_code code;
     int rc;
 
-    *val = NULL;
-    *val_len = 0;
     *found = false;
-    code = row_key(t, false, table_id, index_id, key, key_len, pk, &k, err);
+    code = row_key(t, del, table_id, index_id, key, key_len, pk, &k, err);
     if (code != SST_OK)
         return code;
     if (key_len <= SST_EMU_ROW_INLINE) {
-        rc = mdb_get(t->txn, t->st->rows, &k, &v);
+        rc = del ? mdb_del(t->txn, t->st->rows, &k, NULL)
+                 : mdb_get(t->txn, t->st->rows, &k, &v);
         if (rc == MDB_NOTFOUND)
             return SST_OK;
         if (rc != 0)
-            return sst_emu_store_fail(err, rc, "reading a row");
-        *val = v.mv_data;
-        *val_len = v.mv_size;
+            return sst_emu_store_fail(err, rc, what);
         *found = true;
+        if (!del)
+            *val = v;
         return SST_OK;
     }
-    rc = seek_long(t, pk, key, key_len, false, found, &seq, &v);
+    rc = seek_long(t, pk, key, key_len, del, found, &seq, &v);
     if (rc != 0)
-        return sst_emu_store_fail(err, rc, "reading a row");
-    if (*found) {
-        *val = (const uint8_t *)v.mv_data + LEN_LEN + key_len;
-        *val_len = v.mv_size - LEN_LEN - key_len;
+        return sst_emu_store_fail(err, rc, what);
+    if (*found && !del) {
+        val->mv_data = (uint8_t *)v.mv_data + LEN_LEN + key_len;
+        val->mv_size = v.mv_size - LEN_LEN - key_len;
     }
     return SST_OK;
+}
+
+enum sst_code
+sst_emu_rows_get(struct sst_emu_txn *t, uint64_t table_id, uint32_t index_id,
+                 const uint8_t *key, size_t key_len, const void **val,
+                 size_t *val_len, bool *found, struct sst_err *err)
+{
+    MDB_val v;
+    enum sst_code code;
+
+    *val = NULL;
+    *val_len = 0;
+    code = find_row(t, false, table_id, index_id, key, key_len, &v, found,
+                    err);
+    if (code == SST_OK && *found) {
+        *val = v.mv_data;
+        *val_len = v.mv_size;
+    }
+    return code;
 }
 
 enum sst_code
@@ -291,29 +313,8 @@ sst_emu_rows_del(struct sst_emu_txn *t, uint64_t table_id, uint32_t index_id,
                  const uint8_t *key, size_t key_len, bool *found,
                  struct sst_err *err)
 {
-    uint8_t pk[LONG_KEY_LEN];
-    MDB_val k, v;
-    unsigned seq;
-    enum sst_code code;
-    int rc;
-
-    *found = false;
-    code = row_key(t, true, table_id, index_id, key, key_len, pk, &k, err);
-    if (code != SST_OK)
-        return code;
-    if (key_len <= SST_EMU_ROW_INLINE) {
-        rc = mdb_del(t->txn, t->st->rows, &k, NULL);
-        if (rc == MDB_NOTFOUND)
-            return SST_OK;
-        if (rc != 0)
-            return sst_emu_store_fail(err, rc, "deleting a row");
-        *found = true;
-        return SST_OK;
-    }
-    rc = seek_long(t, pk, key, key_len, true, found, &seq, &v);
-    if (rc != 0)
-        return sst_emu_store_fail(err, rc, "deleting a row");
-    return SST_OK;
+    return find_row(t, true, table_id, index_id, key, key_len, NULL, found,
+                    err);
 }
 
 /* Delete every key of dbi that starts with prefix. */
