@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "emu/expr/eval.h"
 #include "emu/expr/parse.h"
 #include "fuzz/expr_fuzz.h"
 
@@ -83,4 +84,32 @@ expr_fuzz_check_failure(enum sst_code rc, const struct sst_err *err)
     if ((rc != SST_E_VALIDATION && rc != SST_E_SERIALIZATION) ||
         err->message[0] == '\0')
         abort();
+}
+
+enum sst_code
+expr_fuzz_prepare(const struct json_object *env, struct sst_emu_expr_request *r,
+                  struct sst_emu_exprs *x, struct sst_err *err)
+{
+    enum sst_code rc;
+
+    r->names = expr_fuzz_member(env, "n");
+    r->values = expr_fuzz_member(env, "v");
+    sst_emu_exprs_init(x);
+    rc = sst_emu_exprs_prepare(x, r, err);
+    expr_fuzz_check_failure(rc, err);
+    return rc;
+}
+
+enum sst_code
+expr_fuzz_condition(enum sst_code rc, struct sst_emu_exprs *x,
+                    const struct sst_emu_key_name *keys, size_t nkeys,
+                    const struct sst_av *item, bool *ok, struct sst_err *err)
+{
+    if (rc == SST_OK)
+        rc = sst_emu_expr_check_nested_keys(&x->condition, &x->bindings, keys,
+                                            nkeys, err);
+    if (rc == SST_OK && x->condition.ast != NULL &&
+        sst_emu_expr_eval(&x->condition, &x->bindings, item, ok, err) != SST_OK)
+        abort();
+    return rc;
 }

@@ -18,6 +18,7 @@
 
 #include "emu/expr/ast.h"
 #include "emu/expr/request.h"
+#include "emu/expr/resolve.h"
 
 /*
  * Parse data as an expression of kind, and check: a parse gives a tree
@@ -44,5 +45,20 @@ void expr_fuzz_text(const struct json_object *o, const char *k,
 /* A failure is a ValidationException or SerializationException with a
  * message (or running out of memory). */
 void expr_fuzz_check_failure(enum sst_code rc, const struct sst_err *err);
+
+/* ExpressionAttributeNames and Values from env's "n" and "v" into r,
+ * then x set up and prepared from r, with the failure rule. x needs
+ * sst_emu_exprs_cleanup() whatever the result. */
+enum sst_code expr_fuzz_prepare(const struct json_object *env,
+                                struct sst_emu_expr_request *r,
+                                struct sst_emu_exprs *x, struct sst_err *err);
+
+/* The prepared condition of x, when rc is SST_OK: the nested key check,
+ * then its evaluation on item, which must not fail (*ok its result; left
+ * as it is when there is no condition). */
+enum sst_code expr_fuzz_condition(enum sst_code rc, struct sst_emu_exprs *x,
+                                  const struct sst_emu_key_name *keys,
+                                  size_t nkeys, const struct sst_av *item,
+                                  bool *ok, struct sst_err *err);
 
 #endif /* SST_FUZZ_EXPR_FUZZ_H */

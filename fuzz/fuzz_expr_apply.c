@@ -112,17 +112,8 @@ run(const struct json_object *env, const struct sst_av *item,
     r.op = SST_EMU_REQ_UPDATE_ITEM;
     expr_fuzz_text(env, "u", &r.update);
     expr_fuzz_text(env, "c", &r.condition);
-    r.names = expr_fuzz_member(env, "n");
-    r.values = expr_fuzz_member(env, "v");
-    sst_emu_exprs_init(&x);
-    rc = sst_emu_exprs_prepare(&x, &r, &err);
-    expr_fuzz_check_failure(rc, &err);
-    if (rc == SST_OK)
-        rc = sst_emu_expr_check_nested_keys(&x.condition, &x.bindings, keys, 1,
-                                            &err);
-    if (rc == SST_OK && x.condition.ast != NULL &&
-        sst_emu_expr_eval(&x.condition, &x.bindings, item, &ok, &err) != SST_OK)
-        abort();
+    rc = expr_fuzz_prepare(env, &r, &x, &err);
+    rc = expr_fuzz_condition(rc, &x, keys, 1, item, &ok, &err);
     if (rc == SST_OK && ok && x.update.ast != NULL) {
         rc = sst_emu_update_check_keys(&x.update, keys, 1, &err);
         if (rc == SST_OK)

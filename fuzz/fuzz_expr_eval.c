@@ -68,17 +68,8 @@ run(const struct json_object *env, const struct sst_av *item)
     memset(&r, 0, sizeof r);
     r.op = SST_EMU_REQ_DELETE_ITEM;
     expr_fuzz_text(env, "c", &r.condition);
-    r.names = expr_fuzz_member(env, "n");
-    r.values = expr_fuzz_member(env, "v");
-    sst_emu_exprs_init(&x);
-    rc = sst_emu_exprs_prepare(&x, &r, &err);
-    expr_fuzz_check_failure(rc, &err);
-    if (rc == SST_OK)
-        rc = sst_emu_expr_check_nested_keys(&x.condition, &x.bindings, keys, 2,
-                                            &err);
-    if (rc == SST_OK && x.condition.ast != NULL &&
-        sst_emu_expr_eval(&x.condition, &x.bindings, item, &ok, &err) != SST_OK)
-        abort();
+    rc = expr_fuzz_prepare(env, &r, &x, &err);
+    (void)expr_fuzz_condition(rc, &x, keys, 2, item, &ok, &err);
     sst_emu_exprs_cleanup(&x);
 
     /* key condition, filter and projection, as a Query's */
@@ -87,11 +78,7 @@ run(const struct json_object *env, const struct sst_av *item)
     expr_fuzz_text(env, "k", &r.key_condition);
     expr_fuzz_text(env, "f", &r.filter);
     expr_fuzz_text(env, "p", &r.projection);
-    r.names = expr_fuzz_member(env, "n");
-    r.values = expr_fuzz_member(env, "v");
-    sst_emu_exprs_init(&x);
-    rc = sst_emu_exprs_prepare(&x, &r, &err);
-    expr_fuzz_check_failure(rc, &err);
+    rc = expr_fuzz_prepare(env, &r, &x, &err);
     for (i = 0; i < 3 && rc == SST_OK; i++)
         rc = sst_emu_expr_check_nested_keys(i == 0   ? &x.key_condition
                                             : i == 1 ? &x.filter
