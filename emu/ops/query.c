@@ -49,26 +49,22 @@
 #define I(n) {n, SST_EMU_SHAPE_INTEGER, NULL}
 #define END {NULL, SST_EMU_SHAPE_STRING, NULL}
 
-static const struct sst_emu_shape string_elem = S("");
-static const struct sst_emu_shape condition[] = {S("ComparisonOperator"), END};
-static const struct sst_emu_shape condition_elem = {"", SST_EMU_SHAPE_STRUCT,
-                                                    condition};
 static const struct sst_emu_shape request[] = {
     S("TableName"),
     S("IndexName"),
     S("Select"),
-    {"AttributesToGet", SST_EMU_SHAPE_LIST, &string_elem},
+    {"AttributesToGet", SST_EMU_SHAPE_LIST, &sst_emu_scan_string_elem},
     I("Limit"),
     B("ConsistentRead"),
-    {"KeyConditions", SST_EMU_SHAPE_MAP, &condition_elem},
-    {"QueryFilter", SST_EMU_SHAPE_MAP, &condition_elem},
+    {"KeyConditions", SST_EMU_SHAPE_MAP, &sst_emu_scan_condition_elem},
+    {"QueryFilter", SST_EMU_SHAPE_MAP, &sst_emu_scan_condition_elem},
     S("ConditionalOperator"),
     B("ScanIndexForward"),
     S("ReturnConsumedCapacity"),
     S("ProjectionExpression"),
     S("FilterExpression"),
     S("KeyConditionExpression"),
-    {"ExpressionAttributeNames", SST_EMU_SHAPE_MAP, &string_elem},
+    {"ExpressionAttributeNames", SST_EMU_SHAPE_MAP, &sst_emu_scan_string_elem},
     END};
 
 static const char *const legacy[] = {"AttributesToGet", "QueryFilter",

@@ -85,24 +85,24 @@
 #define I(n) {n, SST_EMU_SHAPE_INTEGER, NULL}
 #define END {NULL, SST_EMU_SHAPE_STRING, NULL}
 
-static const struct sst_emu_shape string_elem = S("");
 static const struct sst_emu_shape condition[] = {S("ComparisonOperator"), END};
-static const struct sst_emu_shape condition_elem = {"", SST_EMU_SHAPE_STRUCT,
-                                                    condition};
+const struct sst_emu_shape sst_emu_scan_string_elem = S("");
+const struct sst_emu_shape sst_emu_scan_condition_elem = {
+    "", SST_EMU_SHAPE_STRUCT, condition};
 static const struct sst_emu_shape request[] = {
     S("TableName"),
     S("IndexName"),
-    {"AttributesToGet", SST_EMU_SHAPE_LIST, &string_elem},
+    {"AttributesToGet", SST_EMU_SHAPE_LIST, &sst_emu_scan_string_elem},
     I("Limit"),
     S("Select"),
-    {"ScanFilter", SST_EMU_SHAPE_MAP, &condition_elem},
+    {"ScanFilter", SST_EMU_SHAPE_MAP, &sst_emu_scan_condition_elem},
     S("ConditionalOperator"),
     S("ReturnConsumedCapacity"),
     I("TotalSegments"),
     I("Segment"),
     S("ProjectionExpression"),
     S("FilterExpression"),
-    {"ExpressionAttributeNames", SST_EMU_SHAPE_MAP, &string_elem},
+    {"ExpressionAttributeNames", SST_EMU_SHAPE_MAP, &sst_emu_scan_string_elem},
     B("ConsistentRead"),
     END};
 

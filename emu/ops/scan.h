@@ -70,6 +70,12 @@ struct sst_emu_scan {
     const char *range_name; /* sort key queried, NULL for none     */
 };
 
+/* Request shapes Query and Scan share: an AttributesToGet element or an
+ * ExpressionAttributeNames value (a string), and an entry of
+ * KeyConditions, QueryFilter or ScanFilter. */
+extern const struct sst_emu_shape sst_emu_scan_string_elem;
+extern const struct sst_emu_shape sst_emu_scan_condition_elem;
+
 /** IndexName (the index must exist) and ConsistentRead on a GSI. */
 SST_MUST_CHECK enum sst_code
 sst_emu_scan_check_index(const struct json_object *req, struct sst_emu_scan *s,
