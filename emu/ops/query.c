@@ -85,24 +85,10 @@ static enum sst_code
 decode(const struct json_object *req, struct sst_emu_scan *s,
        struct sst_err *err)
 {
-    struct sst_emu_deferred ignored = {SST_OK, {0}};
-    struct sst_av *values = NULL;
     bool forward;
     enum sst_code rc;
 
-    rc = sst_emu_check_shape(req, request, err);
-    if (rc == SST_OK && sst_emu_get(req, "ExclusiveStartKey") != NULL)
-        rc = sst_emu_req_item(sst_emu_get(req, "ExclusiveStartKey"), &s->esk,
-                              &s->later, err);
-    if (rc == SST_OK && sst_emu_get(req, "ExpressionAttributeValues"))
-        rc = sst_emu_req_item(sst_emu_get(req, "ExpressionAttributeValues"),
-                              &values, &ignored, err);
-    sst_av_free(values);
-    if (rc == SST_OK)
-        rc = sst_emu_req_table_name(req, &s->table, err);
-    if (rc == SST_OK)
-        rc = sst_emu_req_rcc(req, &s->rcc, err);
-    sst_emu_get_bool(req, "ConsistentRead", &s->consistent);
+    rc = sst_emu_scan_decode(req, request, s, err);
     /* absent is forward */
     s->reverse = sst_emu_get_bool(req, "ScanIndexForward", &forward) &&
                  !forward;

@@ -118,14 +118,16 @@ static const struct sst_emu_expr_spec expr_spec = {
 /* ------------------------------------------------------------------ */
 /* checks                                                              */
 
-static enum sst_code
-decode(const struct json_object *req, struct sst_emu_scan *s, struct sst_err *err)
+enum sst_code
+sst_emu_scan_decode(const struct json_object *req,
+                    const struct sst_emu_shape *shape, struct sst_emu_scan *s,
+                    struct sst_err *err)
 {
     struct sst_emu_deferred ignored = {SST_OK, {0}};
     struct sst_av *values = NULL;
     enum sst_code rc;
 
-    rc = sst_emu_check_shape(req, request, err);
+    rc = sst_emu_check_shape(req, shape, err);
     if (rc == SST_OK && sst_emu_get(req, "ExclusiveStartKey") != NULL)
         rc = sst_emu_req_item(sst_emu_get(req, "ExclusiveStartKey"), &s->esk,
                               &s->later, err);
@@ -139,6 +141,12 @@ decode(const struct json_object *req, struct sst_emu_scan *s, struct sst_err *er
         rc = sst_emu_req_rcc(req, &s->rcc, err);
     sst_emu_get_bool(req, "ConsistentRead", &s->consistent);
     return rc;
+}
+
+static enum sst_code
+decode(const struct json_object *req, struct sst_emu_scan *s, struct sst_err *err)
+{
+    return sst_emu_scan_decode(req, request, s, err);
 }
 
 enum sst_code

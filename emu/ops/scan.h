@@ -76,6 +76,14 @@ struct sst_emu_scan {
 extern const struct sst_emu_shape sst_emu_scan_string_elem;
 extern const struct sst_emu_shape sst_emu_scan_condition_elem;
 
+/** What the deserialiser checks (the request's shape, ExclusiveStartKey
+ *  and ExpressionAttributeValues as JSON), then TableName,
+ *  ReturnConsumedCapacity and ConsistentRead. */
+SST_MUST_CHECK enum sst_code
+sst_emu_scan_decode(const struct json_object *req,
+                    const struct sst_emu_shape *shape, struct sst_emu_scan *s,
+                    struct sst_err *err);
+
 /** IndexName (the index must exist) and ConsistentRead on a GSI. */
 SST_MUST_CHECK enum sst_code
 sst_emu_scan_check_index(const struct json_object *req, struct sst_emu_scan *s,
