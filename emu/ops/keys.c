@@ -3,6 +3,7 @@
  */
 #include <string.h>
 
+#include "emu/ops/common.h"
 #include "emu/ops/keys.h"
 
 /* ------------------------------------------------------------------ */
@@ -183,9 +184,9 @@ sst_emu_fast_key(const struct sst_emu_table *t, const struct json_object *key,
         return false;
     sst_emu_key_reset(k);
     for (i = 0; i < n; i++) {
-        if (!json_object_object_get_ex(key, sst_emu_attr_name(t, pos[i]),
-                                       &av) ||
-            !simple_value(av, &type, &str))
+        /* sst_emu_get walks the key's few members instead of hashing. */
+        av = sst_emu_get(key, sst_emu_attr_name(t, pos[i]));
+        if (av == NULL || !simple_value(av, &type, &str))
             return false;
         s = json_object_get_string(str);
         len = (size_t)json_object_get_string_len(str);

@@ -6,7 +6,9 @@
  * that: a renewed reader sees every write committed before it began, a
  * reader still open keeps its snapshot, more readers than idle slots
  * work, threads share the idle slots safely, and a map grown by another
- * process is adopted by a renewed reader too.
+ * process is adopted by a renewed reader too. And the catalog cache's
+ * shortcut for readers of one snapshot (catalog.c): a reader gets the
+ * table as its own snapshot has it, never a newer or an older one.
  */
 #include <pthread.h>
 #include <stdio.h>
@@ -17,6 +19,7 @@
 
 #include <sst/mem.h>
 
+#include "emu/store/catalog.h"
 #include "emu/store/rows.h"
 #include "emu/store/store.h"
 #include "harness.h"
@@ -349,12 +352,146 @@ a_grown_map_is_adopted_on_renew(void)
     remove_tree(dir);
 }
 
+/* ------------------------------------------------------------------ */
+/* the catalog shortcut of one snapshot                                */
+
+/* Add table "tbl" (hash key pk, S). */
+static enum sst_code
+create_tbl(struct sst_emu_store *st)
+{
+    struct sst_emu_table *t = sst_emu_table_new();
+    struct sst_emu_txn *txn = NULL;
+    enum sst_code rc = SST_E_NOMEM;
+
+    if (t == NULL)
+        return rc;
+    t->name = sst_strdup("tbl");
+    t->attr_count = 1;
+    t->attrs = sst_calloc(1, sizeof *t->attrs);
+    if (t->name != NULL && t->attrs != NULL &&
+        (t->attrs[0].name = sst_strdup("pk")) != NULL) {
+        t->attrs[0].type = SST_EMU_ATTR_S;
+        t->key.hash_count = 1;
+        t->key.hash[0] = 0;
+        t->billing = SST_EMU_BILLING_PAY_PER_REQUEST;
+        rc = sst_emu_txn_begin(st, true, &txn, NULL);
+    }
+    if (rc == SST_OK)
+        rc = sst_emu_catalog_create(txn, t, NULL);
+    if (rc == SST_OK)
+        rc = sst_emu_txn_commit(txn, NULL);
+    else
+        sst_emu_txn_abort(txn);
+    sst_emu_table_free(t);
+    return rc;
+}
+
+/* Turn TTL on for "tbl" (a new revision), or delete it. */
+static enum sst_code
+change_tbl(struct sst_emu_store *st, bool delete)
+{
+    struct sst_emu_table *m = NULL;
+    struct sst_emu_txn *txn = NULL;
+    enum sst_code rc;
+
+    rc = sst_emu_txn_begin(st, true, &txn, NULL);
+    if (rc != SST_OK)
+        return rc;
+    rc = sst_emu_catalog_load(txn, "tbl", &m, NULL);
+    if (rc == SST_OK && m == NULL)
+        rc = SST_E_NOT_FOUND;
+    if (rc == SST_OK && delete) {
+        rc = sst_emu_catalog_delete(txn, m, NULL);
+    } else if (rc == SST_OK) {
+        m->ttl_enabled = true;
+        m->ttl_attr = sst_strdup("exp");
+        rc = sst_emu_catalog_update(txn, m, NULL);
+    }
+    if (rc == SST_OK)
+        rc = sst_emu_txn_commit(txn, NULL);
+    else
+        sst_emu_txn_abort(txn);
+    sst_emu_table_free(m);
+    return rc;
+}
+
+/* The table as txn sees it: its revision, 0 when absent, -1 on error. */
+static long
+tbl_rev(struct sst_emu_txn *txn, const struct sst_emu_table **keep)
+{
+    const struct sst_emu_table *t = NULL;
+    long rev;
+
+    if (sst_emu_catalog_get(txn, "tbl", &t, NULL) != SST_OK)
+        return -1;
+    rev = t == NULL ? 0 : (long)t->rev;
+    if (t != NULL && rev != (t->ttl_enabled ? 2 : 1))
+        rev = -1; /* a description of another revision */
+    if (keep != NULL)
+        *keep = t;
+    else
+        sst_emu_table_release(t);
+    return rev;
+}
+
+static void
+snapshot_readers_share_the_table(void)
+{
+    struct sst_emu_store *st = open_store(NULL, 0);
+    struct sst_emu_txn *r1 = NULL, *r2 = NULL, *r3 = NULL;
+    const struct sst_emu_table *a = NULL, *b = NULL;
+
+    CU_ASSERT_PTR_NOT_NULL_FATAL(st);
+    CU_ASSERT_EQUAL_FATAL(create_tbl(st), SST_OK);
+    CU_ASSERT_EQUAL_FATAL(sst_emu_txn_begin(st, false, &r1, NULL), SST_OK);
+    CU_ASSERT_EQUAL(tbl_rev(r1, &a), 1);
+    CU_ASSERT_EQUAL(tbl_rev(r1, &b), 1);
+    CU_ASSERT_PTR_EQUAL(a, b); /* the second time by the shortcut */
+    sst_emu_table_release(b);
+
+    /* r1 stays at revision 1 while r2 reads revision 2, in either order
+     * and again, whichever of them checked the cache last. */
+    CU_ASSERT_EQUAL_FATAL(change_tbl(st, false), SST_OK);
+    CU_ASSERT_EQUAL_FATAL(sst_emu_txn_begin(st, false, &r2, NULL), SST_OK);
+    CU_ASSERT_EQUAL(tbl_rev(r2, &b), 2);
+    CU_ASSERT_PTR_NOT_EQUAL(a, b);
+    sst_emu_table_release(b);
+    CU_ASSERT_EQUAL(tbl_rev(r1, NULL), 1);
+    CU_ASSERT_EQUAL(tbl_rev(r1, NULL), 1);
+    CU_ASSERT_EQUAL(tbl_rev(r2, NULL), 2);
+    CU_ASSERT_EQUAL(tbl_rev(r1, NULL), 1);
+    sst_emu_txn_abort(r1);
+
+    /* Deleted: r2's snapshot still has it, a new reader has not. */
+    CU_ASSERT_EQUAL_FATAL(change_tbl(st, true), SST_OK);
+    CU_ASSERT_EQUAL(tbl_rev(r2, NULL), 2);
+    CU_ASSERT_EQUAL_FATAL(sst_emu_txn_begin(st, false, &r3, NULL), SST_OK);
+    CU_ASSERT_EQUAL(tbl_rev(r3, NULL), 0);
+    CU_ASSERT_EQUAL(tbl_rev(r2, NULL), 2);
+    CU_ASSERT_EQUAL(tbl_rev(r3, NULL), 0);
+    sst_emu_txn_abort(r3);
+    sst_emu_txn_abort(r2);
+
+    /* Created again: a new table, revision 1, for the next reader. */
+    CU_ASSERT_EQUAL_FATAL(create_tbl(st), SST_OK);
+    CU_ASSERT_EQUAL_FATAL(sst_emu_txn_begin(st, false, &r1, NULL), SST_OK);
+    CU_ASSERT_EQUAL(tbl_rev(r1, &b), 1);
+    CU_ASSERT_PTR_NOT_EQUAL(a, b);
+    CU_ASSERT_TRUE(b != NULL && a->id != b->id);
+    sst_emu_table_release(b);
+    sst_emu_txn_abort(r1);
+    sst_emu_table_release(a);
+    sst_emu_store_close(st);
+}
+
 static const struct sst_test reuse_tests[] = {
     {"a renewed reader sees later commits", renewed_reader_sees_later_commits},
     {"an open reader keeps its snapshot", open_reader_keeps_its_snapshot},
     {"more readers than idle slots", more_readers_than_idle_slots},
     {"threads share the idle readers", threads_share_idle_readers},
     {"a grown map is adopted on renew", a_grown_map_is_adopted_on_renew},
+    {"readers of one snapshot share the table",
+     snapshot_readers_share_the_table},
     {NULL, NULL},
 };
 
