@@ -19,7 +19,16 @@
  *       operation make a clean run for callgrind or perf stat)
  *
  * Output: operations per second, p50 and p99 latency, and the ratio of
- * each emulator figure to raw LMDB's.
+ * each emulator figure to raw LMDB's. Then the json-c floor of the same
+ * operation and item: building and freeing an answer equal to the
+ * emulator's, timed the same way. Every answer crosses the seam as json-c
+ * objects, so no emulator can answer faster than that; the last figure
+ * is the emulator's CPU time per operation in multiples of it. The
+ * "json-c" row builds the copy with json-c's cheapest calls (object keys
+ * borrowed and added as new, arrays sized at once), the way the emulator
+ * builds answers; the "deepcopy" row uses json_object_deep_copy, which
+ * duplicates and hashes every key and so costs more than the emulator's
+ * own Query answers.
  */
 #include <errno.h>
 #include <stdbool.h>
@@ -267,6 +276,105 @@ bench_query(struct sst_emu *emu, size_t n, int64_t *lat)
 }
 
 /* ------------------------------------------------------------------ */
+/* the json-c floor                                                    */
+
+/* The emulator's answer to req (which the caller frees). */
+static struct json_object *
+answer_of(struct sst_emu *emu, const char *op, struct json_object *req)
+{
+    struct json_object *resp = NULL;
+    struct sst_err e;
+
+    if (sst_emu_call(emu, op, req, &resp, &e) != SST_OK)
+        die(op, &e);
+    return resp;
+}
+
+static void
+copy_failed(void)
+{
+    fprintf(stderr, "bench_emu: copying an answer failed\n");
+    exit(1);
+}
+
+/* A copy of src built with json-c's cheapest calls: object keys borrowed
+ * from src (valid while src lives) and added as new keys, arrays sized
+ * at once. */
+static struct json_object *
+lean_copy(struct json_object *src)
+{
+    struct json_object *dst = NULL;
+    size_t i, n;
+
+    switch (json_object_get_type(src)) {
+    case json_type_object:
+        dst = json_object_new_object();
+        if (dst == NULL)
+            copy_failed();
+        json_object_object_foreach(src, key, val)
+        {
+            if (json_object_object_add_ex(dst, key, lean_copy(val),
+                                          JSON_C_OBJECT_ADD_KEY_IS_NEW |
+                                              JSON_C_OBJECT_ADD_CONSTANT_KEY) !=
+                0)
+                copy_failed();
+        }
+        return dst;
+    case json_type_array:
+        n = json_object_array_length(src);
+        dst = json_object_new_array_ext((int)n);
+        if (dst == NULL)
+            copy_failed();
+        for (i = 0; i < n; i++)
+            if (json_object_array_add(
+                    dst, lean_copy(json_object_array_get_idx(src, i))) != 0)
+                copy_failed();
+        return dst;
+    case json_type_string:
+        dst = json_object_new_string_len(json_object_get_string(src),
+                                         json_object_get_string_len(src));
+        break;
+    case json_type_boolean:
+        dst = json_object_new_boolean(json_object_get_boolean(src));
+        break;
+    case json_type_int:
+        dst = json_object_new_int64(json_object_get_int64(src));
+        break;
+    case json_type_double:
+        dst = json_object_new_double(json_object_get_double(src));
+        break;
+    case json_type_null:
+        return NULL;
+    }
+    if (dst == NULL)
+        copy_failed();
+    return dst;
+}
+
+/* n copies of answer built (by lean_copy, or json_object_deep_copy when
+ * deep) and freed, each timed like one operation. */
+static struct stats
+json_floor(struct json_object *answer, bool deep, size_t n, int64_t *lat)
+{
+    struct json_object *copy;
+    int64_t t0 = now_ns(), c0 = cpu_ns(), t;
+    size_t i;
+
+    for (i = 0; i < n; i++) {
+        copy = NULL;
+        t = now_ns();
+        if (!deep)
+            copy = lean_copy(answer);
+        else if (json_object_deep_copy(answer, &copy, NULL) != 0)
+            copy_failed();
+        json_object_put(copy);
+        lat[i] = now_ns() - t;
+    }
+    t = now_ns() - t0;
+    return summarise(lat, n, t, cpu_ns() - c0);
+}
+
+/* ------------------------------------------------------------------ */
 /* raw LMDB                                                            */
 
 /* The key and value bytes the emulator stores for item i, read back
@@ -433,8 +541,14 @@ raw_query(MDB_env *env, MDB_dbi dbi, const struct raw_rows *rows, size_t n,
 
 /* ------------------------------------------------------------------ */
 
+/* The two floors of one operation (see the file comment). */
+struct floors {
+    struct stats lean, deep;
+};
+
 static void
-report(const char *what, struct stats emu, struct stats raw)
+report(const char *what, struct stats emu, struct stats raw,
+       struct floors floor)
 {
     printf("%-8s emulator %9.0f ops/s (%9.0f per CPU-second)  p50 %6.2f us"
            "  p99 %6.2f us\n",
@@ -447,6 +561,33 @@ report(const char *what, struct stats emu, struct stats raw)
            "", emu.ops_per_s / raw.ops_per_s,
            emu.ops_per_cpu_s / raw.ops_per_cpu_s, emu.p50_us / raw.p50_us,
            emu.p99_us / raw.p99_us);
+    printf("%-8s json-c   %9.0f ops/s (%9.0f per CPU-second)  p50 %6.2f us"
+           "  p99 %6.2f us  (floor: build and free the answer; emulator "
+           "%.2f x its CPU time)\n",
+           "", floor.lean.ops_per_s, floor.lean.ops_per_cpu_s,
+           floor.lean.p50_us, floor.lean.p99_us,
+           floor.lean.ops_per_cpu_s / emu.ops_per_cpu_s);
+    printf("%-8s deepcopy %9.0f ops/s (%9.0f per CPU-second)  p50 %6.2f us"
+           "  p99 %6.2f us  (json_object_deep_copy and free; emulator "
+           "%.2f x)\n",
+           "", floor.deep.ops_per_s, floor.deep.ops_per_cpu_s,
+           floor.deep.p50_us, floor.deep.p99_us,
+           floor.deep.ops_per_cpu_s / emu.ops_per_cpu_s);
+}
+
+/* Both floors of op's answer to req; frees req. */
+static struct floors
+floors_of(struct sst_emu *emu, const char *op, struct json_object *req,
+          size_t n, int64_t *lat)
+{
+    struct json_object *answer = answer_of(emu, op, req);
+    struct floors f;
+
+    f.lean = json_floor(answer, false, n, lat);
+    f.deep = json_floor(answer, true, n, lat);
+    json_object_put(answer);
+    json_object_put(req);
+    return f;
 }
 
 struct counts {
@@ -486,6 +627,7 @@ run_shape(bool flat, struct counts n, int64_t *lat)
     struct raw_rows *rows = calloc(1, sizeof *rows);
     struct json_object *req, *resp = NULL;
     struct stats eg, ep, eq, rg, rp, rq;
+    struct floors fg, fp, fq;
     struct sst_err e;
     MDB_env *env;
     MDB_dbi dbi;
@@ -523,6 +665,14 @@ run_shape(bool flat, struct counts n, int64_t *lat)
         eq = bench_query(emu, n.queries, lat);
     if (n.puts)
         ep = bench_put(emu, flat, n.puts, lat);
+    /* The floors, of answers taken now: item 0's, a page of the same
+     * partition, and PutItem's (item 0 written again as it is). */
+    if (n.gets)
+        fg = floors_of(emu, "GetItem", get_request(0, 0), n.gets, lat);
+    if (n.queries)
+        fq = floors_of(emu, "Query", query_request(0), n.queries, lat);
+    if (n.puts)
+        fp = floors_of(emu, "PutItem", put_request(flat, 0, 0), n.puts, lat);
     sst_emu_close(emu);
 
     env = raw_open(raw_dir, &dbi);
@@ -536,11 +686,11 @@ run_shape(bool flat, struct counts n, int64_t *lat)
     mdb_env_close(env);
 
     if (n.gets)
-        report("GetItem", eg, rg);
+        report("GetItem", eg, rg, fg);
     if (n.puts)
-        report("PutItem", ep, rp);
+        report("PutItem", ep, rp, fp);
     if (n.queries)
-        report("Query", eq, rq);
+        report("Query", eq, rq, fq);
 
     for (i = 0; i < ITEMS; i++) {
         free(rows->keys[i].mv_data);
