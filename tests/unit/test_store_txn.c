@@ -130,8 +130,7 @@ renewed_reader_sees_later_commits(void)
         CU_ASSERT_EQUAL_FATAL(write_counter(st, i), SST_OK);
         CU_ASSERT_EQUAL(read_counter(st), i);
         /* The same through commit, which ends a read transaction too. */
-        CU_ASSERT_EQUAL_FATAL(sst_emu_txn_begin(st, false, &txn, NULL),
-                              SST_OK);
+        CU_ASSERT_EQUAL_FATAL(sst_emu_txn_begin(st, false, &txn, NULL), SST_OK);
         CU_ASSERT_FALSE(sst_emu_txn_writable(txn));
         CU_ASSERT_PTR_EQUAL(sst_emu_txn_store(txn), st);
         CU_ASSERT_EQUAL(read_counter_in(txn), i);
