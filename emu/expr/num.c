@@ -332,6 +332,33 @@ sst_num_parse(struct sst_num *n, const char *str, size_t len,
 
 /* ----------------------------------------------------------------- printing */
 
+/* The decimal digits of n's coefficient (> 0) into buf (at least
+ * SST_NUM_MAX_DIGITS + 2 bytes), NUL-terminated; returns how many. A
+ * coefficient that fits an unsigned long (19 digits and more) is
+ * converted here: mpz_get_str costs some three hundred instructions even
+ * for "5", and every PutItem prints and key-encodes its numbers. */
+static size_t
+coef_digits(const struct sst_num *n, char *buf)
+{
+    char rev[24];
+    unsigned long v;
+    size_t k = 0, i;
+
+    if (!mpz_fits_ulong_p(n->coef)) {
+        mpz_get_str(buf, 10, n->coef);
+        return strlen(buf);
+    }
+    v = mpz_get_ui(n->coef);
+    do {
+        rev[k++] = (char)('0' + v % 10);
+        v /= 10;
+    } while (v != 0);
+    for (i = 0; i < k; i++)
+        buf[i] = rev[k - 1 - i];
+    buf[k] = '\0';
+    return k;
+}
+
 size_t
 sst_num_to_str(const struct sst_num *n, char *buf, size_t size)
 {
@@ -342,8 +369,7 @@ sst_num_to_str(const struct sst_num *n, char *buf, size_t size)
     if (n->sign == 0) {
         out[len++] = '0';
     } else {
-        mpz_get_str(digits, 10, n->coef);
-        d = strlen(digits);
+        d = coef_digits(n, digits);
         if (n->sign < 0)
             out[len++] = '-';
         if (n->exp >= 0) {
@@ -532,8 +558,7 @@ sst_num_key_encode(const struct sst_num *n, unsigned char *out)
         out[0] = KEY_ZERO;
         return 1;
     }
-    mpz_get_str(digits, 10, n->coef);
-    d = strlen(digits);
+    d = coef_digits(n, digits);
     return key_from_digits(digits, d, n->sign, n->exp + (int)d - 1, out);
 }
 
