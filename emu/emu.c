@@ -263,6 +263,35 @@ sst_emu_call(struct sst_emu *emu, const char *op, const struct json_object *req,
     return o->fn(emu, req, resp, err);
 }
 
+/* Set by sst_emu_call_text for the call running on this thread. */
+static _Thread_local bool text_wanted;
+
+bool
+sst_emu_text_wanted(void)
+{
+    return text_wanted;
+}
+
+enum sst_code
+sst_emu_call_text(struct sst_emu *emu, const char *op,
+                  const struct json_object *req, struct json_object **resp,
+                  struct sst_err *err)
+{
+    bool was = text_wanted;
+    enum sst_code rc;
+
+    text_wanted = true;
+    rc = sst_emu_call(emu, op, req, resp, err);
+    text_wanted = was;
+    return rc;
+}
+
+void
+sst_emu_keep_text(struct sst_emu *emu, bool on)
+{
+    sst_emu_store_set_text(emu->store, on);
+}
+
 static enum sst_code
 backend_call(struct sst_backend *b, const char *op,
              const struct json_object *req, struct json_object **resp,

@@ -352,8 +352,11 @@ type_of_key(const char *key)
 {
     int t;
 
+    /* the first letter rules out most keys without a call (a request's
+     * every value asks this twice) */
     for (t = 0; t < SST_AV_TYPE_COUNT; t++)
-        if (strcmp(key, sst_av_type_keys[t]) == 0)
+        if (key[0] == sst_av_type_keys[t][0] &&
+            strcmp(key, sst_av_type_keys[t]) == 0)
             return (enum sst_av_type)t;
     return SST_AV_TYPE_COUNT;
 }

@@ -11,6 +11,8 @@
 #include <sst/mem.h>
 
 #include "emu/ops/common.h"
+#include "emu/ops/ops.h"
+#include "emu/store/item.h"
 #include "emu/store/rows.h"
 
 /* ------------------------------------------------------------------ */
@@ -350,6 +352,21 @@ enum sst_code
 sst_emu_nomem(struct sst_err *err)
 {
     return sst_err_set(err, SST_E_NOMEM, "out of memory building a response");
+}
+
+enum sst_code
+sst_emu_answer_item(const void *row, size_t len, const char *const *only,
+                    size_t only_n, struct json_object **out,
+                    struct sst_err *err)
+{
+    enum sst_code rc;
+
+    if (only == NULL && sst_emu_text_wanted()) {
+        rc = sst_emu_item_text_json(row, len, out, err);
+        if (rc != SST_OK || *out != NULL)
+            return rc;
+    }
+    return sst_emu_item_to_json(row, len, only, only_n, out, err);
 }
 
 struct json_object *

@@ -176,4 +176,17 @@ sst_emu_table_description(struct sst_emu_txn *txn,
 /** Fill err with SST_E_NOMEM for building a response; returns it. */
 enum sst_code sst_emu_nomem(struct sst_err *err);
 
+/**
+ * A stored row as an item of a read's answer: its stored text
+ * (sst_emu_item_text_json) when the call came through sst_emu_call_text,
+ * only is NULL and the row has a text; else sst_emu_item_to_json().
+ *
+ * @param[out] out  on SST_OK a new node (json_object_put)
+ * @return SST_OK; SST_E_NOMEM; SST_E_STORAGE (a damaged row).
+ */
+SST_MUST_CHECK enum sst_code
+sst_emu_answer_item(const void *row, size_t len, const char *const *only,
+                    size_t only_n, struct json_object **out,
+                    struct sst_err *err);
+
 #endif /* SST_EMU_OPS_COMMON_H */

@@ -332,7 +332,7 @@ sst_emu_op_exprs_row_json(const struct sst_emu_op_exprs *x, const void *row,
 
     *out = NULL;
     if (!x->engaged || x->e.projection.ast == NULL)
-        return sst_emu_item_to_json(row, len, only, only_n, out, err);
+        return sst_emu_answer_item(row, len, only, only_n, out, err);
     rc = sst_emu_item_to_av(row, len, &item, err);
     if (rc == SST_OK)
         rc = sst_emu_project(&x->e.projection, item, &proj, err);

@@ -47,6 +47,34 @@ const struct sst_emu_op *sst_emu_op_find(const char *name);
 /** The store of an emulator (emu.c); valid while the emulator is open. */
 struct sst_emu_store *sst_emu_store_of(struct sst_emu *emu);
 
+/*
+ * Answers that are only printed (sst-emu). A server that turns every
+ * answer into JSON text at once need not have items built as json-c
+ * objects: the emulator can keep each row's JSON text (item.h) and answer
+ * reads with it.
+ */
+
+/**
+ * Keep each item's JSON text in the rows this emulator writes from now
+ * on (sst_emu_store_set_text). Rows read the same either way.
+ */
+void sst_emu_keep_text(struct sst_emu *emu, bool on);
+
+/**
+ * sst_emu_call(), except that the items of the answer (GetItem,
+ * BatchGetItem, Query, Scan, TransactGetItems; without a projection) may
+ * be text nodes (sst_emu_item_text_json): printing the answer gives the
+ * same JSON, walking it does not. For a caller that only prints answers.
+ */
+enum sst_code sst_emu_call_text(struct sst_emu *emu, const char *op,
+                                const struct json_object *req,
+                                struct json_object **resp,
+                                struct sst_err *err);
+
+/** Whether the operation running on this thread came through
+ *  sst_emu_call_text(). */
+bool sst_emu_text_wanted(void);
+
 /**
  * Delete every expired item of every table with TTL enabled, as of
  * now_ms (emu/ops/ttl.c).

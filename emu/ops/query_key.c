@@ -74,6 +74,12 @@ sst_emu_query_key_lower(const struct sst_emu_query_key *q)
 }
 
 bool
+sst_emu_query_key_any(const struct sst_emu_query_key *q)
+{
+    return q->kc.op == SST_EMU_KEY_ANY;
+}
+
+bool
 sst_emu_query_key_match(const struct sst_emu_query_key *q,
                         const struct sst_av *range_value)
 {

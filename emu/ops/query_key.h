@@ -55,6 +55,10 @@ const struct sst_av *sst_emu_query_key_hash(const struct sst_emu_query_key *q);
 const struct sst_av *
 sst_emu_query_key_lower(const struct sst_emu_query_key *q);
 
+/** Whether the condition leaves the sort key free (every row of the
+ *  partition matches). */
+bool sst_emu_query_key_any(const struct sst_emu_query_key *q);
+
 /** Whether a sort-key value (NULL: none) satisfies the condition. The
  *  values that do form one interval of the sort order. */
 bool sst_emu_query_key_match(const struct sst_emu_query_key *q,

@@ -33,6 +33,7 @@
 #include "emu/ops/exprs.h"
 #include "emu/ops/keys.h"
 #include "emu/ops/ops.h"
+#include "emu/ops/query_key.h"
 #include "emu/ops/request.h"
 #include "emu/ops/scan.h"
 #include "emu/store/cursor.h"
@@ -481,8 +482,10 @@ row_item(struct sst_emu_txn *txn, struct sst_emu_scan *s, struct sst_emu_capacit
     *pass = true;
     if (s->select == SST_EMU_SELECT_COUNT)
         return SST_OK;
+    if (!s->fetch)
+        return sst_emu_answer_item(val, vlen, s->only, s->only_n, item, err);
     rc = sst_emu_item_to_json(val, vlen, s->only, s->only_n, item, err);
-    if (rc != SST_OK || !s->fetch)
+    if (rc != SST_OK)
         return rc;
     rc = fetch_row(txn, s, cap, key, klen, &row, &len, &found, err);
     if (rc == SST_OK && found)
@@ -517,7 +520,7 @@ in_key_range(const struct sst_emu_scan *s, const void *val, size_t vlen,
     enum sst_code rc;
 
     *in = true;
-    if (!s->query || s->range_name == NULL)
+    if (!s->query || s->range_name == NULL || sst_emu_query_key_any(s->kc))
         return SST_OK;
     /* Only the sort key is decoded: a whole row decoded per row walked
      * was half of a Query's cost. */

@@ -50,6 +50,19 @@ same_projection(const struct sst_av *stored, const struct sst_av_entry **attrs,
     return true;
 }
 
+/* A row's stored text, if any, is the printing of its attributes. */
+static enum sst_code
+text_ok(const struct sst_emu_table *t, const void *row, size_t len,
+        struct sst_err *err)
+{
+    bool ok;
+    enum sst_code rc = sst_emu_item_text_ok(row, len, &ok, err);
+
+    if (rc == SST_OK && !ok)
+        rc = bad(err, t, "a row's stored text disagrees with its attributes");
+    return rc;
+}
+
 /* The index row one item calls for is stored, with its projection. */
 static enum sst_code
 check_entry(struct sst_emu_txn *txn, const struct sst_emu_table *t, size_t i,
@@ -89,6 +102,8 @@ check_entry(struct sst_emu_txn *txn, const struct sst_emu_table *t, size_t i,
     if (rc == SST_OK && !same_projection(stored, attrs, n))
         rc = bad(err, t, "an index row disagrees with its item");
     if (rc == SST_OK)
+        rc = text_ok(t, val, len, err);
+    if (rc == SST_OK)
         rc = sst_emu_item_size(val, len, &size, err);
     if (rc == SST_OK && size != sst_av_item_size(stored))
         rc = bad(err, t, "an index row's recorded size is wrong");
@@ -124,6 +139,8 @@ check_item(struct sst_emu_txn *txn, const struct sst_emu_table *t,
         rc = bad(err, t, "an item is stored under another key");
     if (rc == SST_OK && size != sst_av_item_size(item))
         rc = bad(err, t, "an item's recorded size is wrong");
+    if (rc == SST_OK)
+        rc = text_ok(t, val, vlen, err);
     if (rc == SST_OK) {
         e->count[0]++;
         e->bytes[0] += size;

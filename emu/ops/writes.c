@@ -155,6 +155,8 @@ put_entry(struct sst_emu_txn *txn, const struct sst_emu_table *t,
         return sst_emu_rows_put(txn, t->id, ix->id, s->key.data, s->key.len,
                                 item_row->data, item_row->len, err);
     rc = sst_emu_item_encode(s->attrs, s->n, &entry, err);
+    if (rc == SST_OK && sst_emu_txn_text(txn))
+        rc = sst_emu_item_add_text(&entry, err);
     if (rc == SST_OK)
         rc = sst_emu_rows_put(txn, t->id, ix->id, s->key.data, s->key.len,
                               entry.data, entry.len, err);
@@ -295,6 +297,8 @@ sst_emu_write_put(struct sst_emu_txn *txn, const struct sst_emu_table *t,
     rc = read_old(txn, t, key, old, &old_av, &old_size, &found, err);
     if (rc == SST_OK)
         rc = sst_emu_item_encode_av(item, &row, err);
+    if (rc == SST_OK && sst_emu_txn_text(txn))
+        rc = sst_emu_item_add_text(&row, err);
     if (rc == SST_OK)
         rc = sst_emu_item_size(row.data, row.len, &new_size, err);
     if (rc != SST_OK)

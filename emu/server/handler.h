@@ -92,6 +92,10 @@ struct sst_server_response {
     char *body;
     size_t body_len;
     bool body_static; /* body is a static string, not to be freed   */
+    /* When set, body is this object's printing (json-c's buffer), and the
+     * object, not body, is released with the answer. */
+    struct json_object *body_json;
+    bool crc_done;    /* crc32 was computed with the body          */
     /* CORS headers; names static, values static or borrowed from the
      * request (valid as long as the request is) */
     struct sst_server_header extra[SST_SERVER_MAX_EXTRA_HEADERS];

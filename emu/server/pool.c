@@ -8,6 +8,7 @@
 
 #include <sst/mem.h>
 
+#include "emu/ops/ops.h"
 #include "emu/server/pool.h"
 
 struct slot {
@@ -20,6 +21,9 @@ struct sst_server_pool {
     unsigned n;
     bool locking; /* false: slots[0] is shared by every caller */
     bool owned;   /* the pool opened the handles and closes them */
+    /* slots[0] when it is an emulator: its answers are only printed, so
+     * they may carry the rows' stored text (emu/ops/ops.h) */
+    struct sst_emu *emu;
     atomic_uint next;
 };
 
@@ -78,6 +82,8 @@ sst_server_pool_new(struct sst_backend *b, enum sst_server_sharing sharing,
         sst_server_pool_free(p);
         return rc;
     }
+    if (!p->locking && (p->emu = sst_emu_from_backend(b)) != NULL)
+        sst_emu_keep_text(p->emu, true);
     *out = p;
     return SST_OK;
 }
@@ -91,6 +97,8 @@ sst_server_pool_call(void *ctx, const char *op, const struct json_object *req,
     struct slot *s = NULL;
     enum sst_code rc;
 
+    if (p->emu != NULL && op != NULL && *op != '\0')
+        return sst_emu_call_text(p->emu, op, req, resp, err);
     if (!p->locking)
         return sst_backend_call(p->slots[0].b, op, req, resp, err);
     /* a free handle if there is one, else wait for this caller's turn */

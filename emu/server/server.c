@@ -21,6 +21,8 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/socket.h>
+
+#include <json-c/json.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -136,6 +138,12 @@ elapsed_ms(const struct timespec *t0)
            (double)(t.tv_nsec - t0->tv_nsec) / 1e6;
 }
 
+static void
+put_json(void *obj)
+{
+    json_object_put(obj);
+}
+
 /* Send resp; takes its body. */
 static enum MHD_Result
 send_response(struct MHD_Connection *c, struct sst_server_response *resp)
@@ -151,7 +159,14 @@ send_response(struct MHD_Connection *c, struct sst_server_response *resp)
     else if (resp->body_static)
         r = MHD_create_response_from_buffer(resp->body_len, resp->body,
                                             MHD_RESPMEM_PERSISTENT);
-    else {
+    else if (resp->body_json != NULL) {
+        r = MHD_create_response_from_buffer_with_free_callback_cls(
+            resp->body_len, resp->body, put_json, resp->body_json);
+        if (r != NULL) { /* the response owns the object now */
+            resp->body_json = NULL;
+            resp->body = NULL;
+        }
+    } else {
         r = MHD_create_response_from_buffer_with_free_callback(
             resp->body_len, resp->body, sst_free);
         if (r != NULL)

@@ -189,6 +189,13 @@ init_dbs(struct sst_emu_store *st, struct sst_err *err)
             goto fail;
     } else if (rc != 0) {
         goto fail;
+    } else if (v.mv_size == 4 && sst_emu_get_u32(v.mv_data) == 1) {
+        /* version 1 rows are version 2 rows without text */
+        sst_emu_put_u32(fmt, SST_EMU_STORE_FORMAT);
+        v.mv_data = fmt;
+        v.mv_size = sizeof fmt;
+        if ((rc = mdb_put(txn, st->meta, &k, &v, 0)) != 0)
+            goto fail;
     } else if (v.mv_size != 4 ||
                sst_emu_get_u32(v.mv_data) != SST_EMU_STORE_FORMAT) {
         mdb_txn_abort(txn);
@@ -598,6 +605,18 @@ sst_emu_txn_begin(struct sst_emu_store *st, bool write,
     }
     *out = t;
     return SST_OK;
+}
+
+void
+sst_emu_store_set_text(struct sst_emu_store *st, bool on)
+{
+    atomic_store_explicit(&st->text, on, memory_order_relaxed);
+}
+
+bool
+sst_emu_txn_text(const struct sst_emu_txn *t)
+{
+    return atomic_load_explicit(&t->st->text, memory_order_relaxed);
 }
 
 /* End a read transaction: reset and park it, or free it when the idle

@@ -27,6 +27,21 @@
  * of numbers (num.h) is only used in keys. Attributes keep the order in
  * which they were written.
  *
+ * A row may also carry the item's DynamoDB JSON text, for a server that
+ * answers reads with it instead of building json-c objects and printing
+ * them (sst_emu_item_add_text):
+ *
+ *   row     := version 2 (SST_EMU_ITEM_FORMAT_TEXT)
+ *              text_len (varint) text      (json-c's printing of
+ *                                           sst_emu_item_to_json)
+ *              crc                         (4 bytes, big-endian: the
+ *                                           text's CRC-32)
+ *              crc_op                      (4 bytes, big-endian: zlib's
+ *                                           crc32_combine_gen(text_len))
+ *              size count attr*            (as in version 1)
+ *
+ * Every reader below skips the text, so both versions read alike.
+ *
  * Decoding checks every length against the row, so a damaged row is an
  * SST_E_STORAGE error, never a crash. This file has no LMDB dependency.
  */
@@ -45,6 +60,12 @@
 #include "emu/expr/av.h"
 
 #define SST_EMU_ITEM_FORMAT 1
+#define SST_EMU_ITEM_FORMAT_TEXT 2
+
+/* How json-c prints an item's stored text; sst-emu prints its answers the
+ * same way. */
+#define SST_EMU_TEXT_FLAGS                                                     \
+    (JSON_C_TO_STRING_PLAIN | JSON_C_TO_STRING_NOSLASHESCAPE)
 
 /** A growable byte buffer (heap). Initialise with {0}; free with
  *  sst_emu_buf_cleanup(). */
@@ -150,5 +171,93 @@ SST_MUST_CHECK enum sst_code sst_emu_item_number(const void *row, size_t len,
                                                  size_t name_len, char *text,
                                                  bool *found,
                                                  struct sst_err *err);
+
+/**
+ * Give a version 1 row its text: b becomes the version 2 row of the same
+ * item (a version 2 row is left as it is).
+ *
+ * @param[in,out] b  a row from sst_emu_item_encode*
+ * @return SST_OK; SST_E_NOMEM (b unchanged); SST_E_STORAGE (b is not a
+ *         row).
+ */
+SST_MUST_CHECK enum sst_code sst_emu_item_add_text(struct sst_emu_buf *b,
+                                                   struct sst_err *err);
+
+/**
+ * The stored text of a version 2 row.
+ *
+ * @param[out] text      borrowed from row; text_len bytes, not
+ *                       NUL-terminated
+ * @param[out] crc       the text's CRC-32 (zlib's crc32)
+ * @param[out] crc_op    zlib's crc32_combine_gen(text_len), for
+ *                       crc32_combine_op
+ * @return true when the row has a text; false for a version 1 row (or a
+ *         damaged header, which the other readers report).
+ */
+bool sst_emu_item_text(const void *row, size_t len, const char **text,
+                       size_t *text_len, uint32_t *crc, uint32_t *crc_op);
+
+/**
+ * Whether a row's stored text (if it has one) is exactly the printing of
+ * its attributes, with the right CRC (sst_emu_verify's check).
+ *
+ * @param[out] ok  false when the text disagrees; true for a row without
+ * @return SST_OK; SST_E_NOMEM; SST_E_STORAGE (a damaged row).
+ */
+SST_MUST_CHECK enum sst_code sst_emu_item_text_ok(const void *row, size_t len,
+                                                  bool *ok,
+                                                  struct sst_err *err);
+
+/** Where a text node's text landed in a printed answer (see below). */
+struct sst_emu_text_span {
+    size_t off, len; /* bytes of the printed answer      */
+    uint32_t crc;    /* CRC-32 of those bytes             */
+    uint32_t op;     /* crc32_combine_gen(len)            */
+};
+
+/**
+ * A caller-owned record of the text nodes printed into one answer, so
+ * that the answer's CRC-32 (DynamoDB's x-amz-crc32) is computed from the
+ * stored texts' CRCs instead of over every byte again. Set v and cap;
+ * the functions below fill n and overflow.
+ */
+struct sst_emu_text_log {
+    struct sst_emu_text_span *v;
+    size_t n, cap;
+    bool overflow; /* more spans than cap, or out of order: CRC everything */
+};
+
+/**
+ * Record, on this thread, the spans of the text nodes printed from now
+ * until sst_emu_text_log_end() into log (emptied first). Print one
+ * answer, with json-c, from its start, in between.
+ */
+void sst_emu_text_log_begin(struct sst_emu_text_log *log);
+
+/** Stop recording on this thread. */
+void sst_emu_text_log_end(void);
+
+/**
+ * The CRC-32 of body (the answer printed while log recorded), from the
+ * spans' CRCs and the bytes between them.
+ */
+uint32_t sst_emu_text_log_crc(const struct sst_emu_text_log *log,
+                              const char *body, size_t len);
+
+/**
+ * A row's stored text as a json-c node for an answer that is only
+ * printed: a string node whose serializer writes the text as it is, so
+ * json_object_to_json_string() of the answer holding it gives the same
+ * JSON as the item's json-c object would. It is not an object: nothing
+ * may look inside it.
+ *
+ * @param[out] out  on SST_OK a new node (json_object_put), or NULL when
+ *                  the row has no text
+ * @return SST_OK; SST_E_NOMEM.
+ */
+SST_MUST_CHECK enum sst_code sst_emu_item_text_json(const void *row,
+                                                    size_t len,
+                                                    struct json_object **out,
+                                                    struct sst_err *err);
 
 #endif /* SST_EMU_STORE_ITEM_H */

@@ -52,8 +52,10 @@
 /* Smallest map size accepted. */
 #define SST_EMU_MAP_SIZE_MIN ((size_t)128 * 1024)
 
-/* Version of the on-disk layout, stored in meta under "format". */
-#define SST_EMU_STORE_FORMAT 1
+/* Version of the on-disk layout, stored in meta under "format". Version 2
+ * rows may carry their JSON text (item.h); a version 1 directory is
+ * upgraded when opened, since its rows read the same. */
+#define SST_EMU_STORE_FORMAT 2
 
 struct sst_emu_store;
 struct sst_emu_txn;
@@ -90,6 +92,17 @@ sst_emu_store_open(const struct sst_emu_store_config *cfg,
 /** Close the store (or drop one sharer of it). No transaction of this
  *  opening may be open. NULL is a no-op. */
 void sst_emu_store_close(struct sst_emu_store *st);
+
+/**
+ * Whether rows written from now on through this opening carry their
+ * DynamoDB JSON text (item.h), for a server that answers with it. Rows
+ * read the same either way; the text costs a rendering per write and
+ * about as many bytes again per row. Safe to call from any thread.
+ */
+void sst_emu_store_set_text(struct sst_emu_store *st, bool on);
+
+/** Whether a write transaction's rows get their text (see above). */
+bool sst_emu_txn_text(const struct sst_emu_txn *t);
 
 /** Whether the store is in memory (emu::memory:). */
 bool sst_emu_store_in_memory(const struct sst_emu_store *st);

@@ -16,6 +16,7 @@
 
 #include <sst/err.h>
 
+#include "emu/store/bytes.h"
 #include "emu/store/store.h"
 
 #define SST_EMU_UID_LEN 16
@@ -34,6 +35,8 @@ struct sst_emu_store {
     MDB_dbi meta, catalog, rows, stats;
     MDB_dbi tokens; /* tokens.c: ClientRequestTokens of transactions */
     bool in_memory;
+    /* Rows written carry their JSON text (sst_emu_store_set_text). */
+    atomic_bool text;
     uint8_t uid[SST_EMU_UID_LEN];
     /* Held shared by every transaction and exclusively to adopt a map
      * size another process set: LMDB allows that only when this process
@@ -71,40 +74,5 @@ enum sst_code sst_emu_store_fail(struct sst_err *err, int rc, const char *what);
 /* Catalog cache (catalog.c), created and freed with the store. */
 struct sst_emu_catalog_cache *sst_emu_catalog_cache_new(void);
 void sst_emu_catalog_cache_free(struct sst_emu_catalog_cache *c);
-
-/* Big-endian integers in keys and values. */
-static inline void
-sst_emu_put_u64(uint8_t *p, uint64_t v)
-{
-    int i;
-    for (i = 7; i >= 0; i--, v >>= 8)
-        p[i] = (uint8_t)v;
-}
-
-static inline uint64_t
-sst_emu_get_u64(const uint8_t *p)
-{
-    uint64_t v = 0;
-    int i;
-    for (i = 0; i < 8; i++)
-        v = (v << 8) | p[i];
-    return v;
-}
-
-static inline void
-sst_emu_put_u32(uint8_t *p, uint32_t v)
-{
-    p[0] = (uint8_t)(v >> 24);
-    p[1] = (uint8_t)(v >> 16);
-    p[2] = (uint8_t)(v >> 8);
-    p[3] = (uint8_t)v;
-}
-
-static inline uint32_t
-sst_emu_get_u32(const uint8_t *p)
-{
-    return ((uint32_t)p[0] << 24) | ((uint32_t)p[1] << 16) |
-           ((uint32_t)p[2] << 8) | (uint32_t)p[3];
-}
 
 #endif /* SST_EMU_STORE_INT_H */

@@ -1,0 +1,561 @@
+/*
+ * tests/unit/test_emu_text.c - items kept with their JSON text (version 2
+ * rows, emu/store/item.h) and the answers printed from it (sst-emu's
+ * path, emu/ops/ops.h):
+ *
+ *   - row level: a row given its text reads exactly as before through
+ *     every reader; the text is json-c's printing of the item, with its
+ *     CRC-32; damaged text headers are errors, never crashes;
+ *   - the CRC of a printed answer made from the texts' CRCs is zlib's
+ *     CRC of its bytes, including when the log overflows or an answer is
+ *     printed twice;
+ *   - operation level: with the emulator keeping texts, every read
+ *     (GetItem, BatchGetItem, Query and Scan on the table and on each
+ *     kind of index, TransactGetItems) prints the same JSON through
+ *     sst_emu_call_text as through sst_emu_call, and items written
+ *     before texts were kept, or read with a projection, still answer
+ *     right.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <json-c/json.h>
+#include <zlib.h>
+
+#include <sst/emu.h>
+#include <sst/sst.h>
+
+#include "emu/expr/av.h"
+#include "emu/ops/ops.h"
+#include "emu/store/item.h"
+#include "emu_test_util.h"
+#include "harness.h"
+
+/* ------------------------------------------------------------------ */
+/* rows                                                                */
+
+/* Items of every type, names and strings that json-c escapes, numbers
+ * sent in non-canonical form. */
+static const char *const items[] = {
+    "{'s':{'S':'plain'}}",
+    "{'n':{'N':'00012.500'},'m':{'N':'-0.0010'},'e':{'N':'1E+3'}}",
+    "{'b':{'B':'AAEC/w=='},'t':{'BOOL':true},'f':{'BOOL':false},"
+    "'z':{'NULL':true}}",
+    "{'path/with/slashes':{'S':'a/b\\\\c \\\"q\\\" \\u00e9\\u2603 \\n\\t'}}",
+    "{'m':{'M':{'in':{'L':[{'S':'x'},{'N':'1'},{'M':{}},{'L':[]}]}}}}",
+    "{'ss':{'SS':['b','a','c']},'ns':{'NS':['3','1.0','2']},"
+    "'bs':{'BS':['AA==','AQ==']}}",
+    "{'empty':{'S':''},'k':{'S':'v'}}",
+};
+
+static struct sst_av *
+item_of(const char *text)
+{
+    struct json_object *j = et_q(text);
+    struct sst_av *item = NULL;
+
+    CU_ASSERT_EQUAL_FATAL(sst_av_decode_item(j, &item, NULL), SST_OK);
+    json_object_put(j);
+    return item;
+}
+
+/* Row v1 and its v2 twin read alike through every reader. */
+static void
+rows_read_alike(void)
+{
+    struct sst_emu_buf v1 = {0}, v2 = {0};
+    struct json_object *j1, *j2;
+    struct sst_av *item, *a1, *a2;
+    const char *text;
+    size_t i, n;
+    uint32_t crc, op;
+    uint64_t s1, s2;
+    bool ok;
+
+    for (i = 0; i < sizeof items / sizeof items[0]; i++) {
+        item = item_of(items[i]);
+        CU_ASSERT_EQUAL_FATAL(sst_emu_item_encode_av(item, &v1, NULL), SST_OK);
+        CU_ASSERT_EQUAL_FATAL(sst_emu_item_encode_av(item, &v2, NULL), SST_OK);
+        CU_ASSERT_FALSE(sst_emu_item_text(v1.data, v1.len, &text, &n, &crc, &op));
+        CU_ASSERT_EQUAL_FATAL(sst_emu_item_add_text(&v2, NULL), SST_OK);
+        CU_ASSERT_EQUAL(v2.data[0], SST_EMU_ITEM_FORMAT_TEXT);
+        /* adding it again changes nothing */
+        n = v2.len;
+        CU_ASSERT_EQUAL(sst_emu_item_add_text(&v2, NULL), SST_OK);
+        CU_ASSERT_EQUAL(v2.len, n);
+
+        CU_ASSERT_EQUAL(sst_emu_item_size(v1.data, v1.len, &s1, NULL), SST_OK);
+        CU_ASSERT_EQUAL(sst_emu_item_size(v2.data, v2.len, &s2, NULL), SST_OK);
+        CU_ASSERT_EQUAL(s1, s2);
+        CU_ASSERT_EQUAL(sst_emu_item_to_av(v1.data, v1.len, &a1, NULL), SST_OK);
+        CU_ASSERT_EQUAL(sst_emu_item_to_av(v2.data, v2.len, &a2, NULL), SST_OK);
+        CU_ASSERT_TRUE(sst_av_equal(a1, a2));
+        sst_av_free(a1);
+        sst_av_free(a2);
+        CU_ASSERT_EQUAL(
+            sst_emu_item_to_json(v1.data, v1.len, NULL, 0, &j1, NULL), SST_OK);
+        CU_ASSERT_EQUAL(
+            sst_emu_item_to_json(v2.data, v2.len, NULL, 0, &j2, NULL), SST_OK);
+        CU_ASSERT_TRUE(json_object_equal(j1, j2));
+
+        /* the text is json-c's printing of the item, and its CRC */
+        CU_ASSERT_TRUE_FATAL(
+            sst_emu_item_text(v2.data, v2.len, &text, &n, &crc, &op));
+        CU_ASSERT_EQUAL(
+            n, strlen(json_object_to_json_string_ext(j1, SST_EMU_TEXT_FLAGS)));
+        CU_ASSERT_EQUAL(
+            memcmp(text, json_object_to_json_string_ext(j1, SST_EMU_TEXT_FLAGS),
+                   n),
+            0);
+        CU_ASSERT_EQUAL(crc, (uint32_t)crc32(0L, (const Bytef *)text, (uInt)n));
+        CU_ASSERT_EQUAL(op, (uint32_t)crc32_combine_gen((z_off_t)n));
+        CU_ASSERT_EQUAL(sst_emu_item_text_ok(v2.data, v2.len, &ok, NULL),
+                        SST_OK);
+        CU_ASSERT_TRUE(ok);
+        CU_ASSERT_EQUAL(sst_emu_item_text_ok(v1.data, v1.len, &ok, NULL),
+                        SST_OK);
+        CU_ASSERT_TRUE(ok);
+        json_object_put(j1);
+        json_object_put(j2);
+        sst_av_free(item);
+    }
+    sst_emu_buf_cleanup(&v1);
+    sst_emu_buf_cleanup(&v2);
+}
+
+/* A text that is not the item's, or a wrong CRC, is caught. */
+static void
+wrong_text_is_caught(void)
+{
+    struct sst_emu_buf row = {0};
+    struct sst_av *item = item_of("{'s':{'S':'plain'},'n':{'N':'1'}}");
+    const char *text;
+    size_t n;
+    uint32_t crc, op;
+    bool ok;
+
+    CU_ASSERT_EQUAL_FATAL(sst_emu_item_encode_av(item, &row, NULL), SST_OK);
+    CU_ASSERT_EQUAL_FATAL(sst_emu_item_add_text(&row, NULL), SST_OK);
+    CU_ASSERT_TRUE_FATAL(sst_emu_item_text(row.data, row.len, &text, &n, &crc, &op));
+    ((uint8_t *)row.data)[text - (const char *)row.data + 7] ^= 1; /* "plain" */
+    CU_ASSERT_EQUAL(sst_emu_item_text_ok(row.data, row.len, &ok, NULL), SST_OK);
+    CU_ASSERT_FALSE(ok);
+    ((uint8_t *)row.data)[text - (const char *)row.data + 7] ^= 1;
+    ((uint8_t *)row.data)[text - (const char *)row.data + n] ^= 0x80; /* crc */
+    CU_ASSERT_EQUAL(sst_emu_item_text_ok(row.data, row.len, &ok, NULL), SST_OK);
+    CU_ASSERT_FALSE(ok);
+    ((uint8_t *)row.data)[text - (const char *)row.data + n] ^= 0x80;
+    ((uint8_t *)row.data)[text - (const char *)row.data + n + 5] ^= 1; /* op */
+    CU_ASSERT_EQUAL(sst_emu_item_text_ok(row.data, row.len, &ok, NULL), SST_OK);
+    CU_ASSERT_FALSE(ok);
+    sst_emu_buf_cleanup(&row);
+    sst_av_free(item);
+}
+
+/* Every truncation and every byte flip of a v2 row is an error or a
+ * reading, never a crash; truncations are always errors. */
+static void
+damaged_text_rows_are_errors(void)
+{
+    struct sst_emu_buf row = {0};
+    struct sst_av *item = item_of(items[4]), *back;
+    struct json_object *j;
+    const char *text;
+    uint8_t *copy;
+    size_t cut, len, n;
+    uint32_t crc, op;
+    uint64_t size;
+    bool ok;
+    int flip;
+
+    CU_ASSERT_EQUAL_FATAL(sst_emu_item_encode_av(item, &row, NULL), SST_OK);
+    CU_ASSERT_EQUAL_FATAL(sst_emu_item_add_text(&row, NULL), SST_OK);
+    copy = malloc(row.len);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(copy);
+    for (flip = 0; flip < 2; flip++) {
+        for (cut = 0; cut < row.len; cut++) {
+            memcpy(copy, row.data, row.len);
+            if (flip)
+                copy[cut] ^= 0xA5;
+            len = flip ? row.len : cut;
+            j = NULL;
+            back = NULL;
+            CU_ASSERT_NOT_EQUAL(
+                sst_emu_item_to_json(copy, len, NULL, 0, &j, NULL),
+                SST_E_NOMEM);
+            CU_ASSERT_NOT_EQUAL(sst_emu_item_to_av(copy, len, &back, NULL),
+                                SST_E_NOMEM);
+            CU_ASSERT_NOT_EQUAL(sst_emu_item_size(copy, len, &size, NULL),
+                                SST_E_NOMEM);
+            CU_ASSERT_NOT_EQUAL(sst_emu_item_text_ok(copy, len, &ok, NULL),
+                                SST_E_NOMEM);
+            if (sst_emu_item_text(copy, len, &text, &n, &crc, &op))
+                CU_ASSERT_TRUE(text + n + 8 <= (const char *)copy + len);
+            if (!flip) {
+                CU_ASSERT_PTR_NULL(j);
+                CU_ASSERT_PTR_NULL(back);
+            }
+            json_object_put(j);
+            sst_av_free(back);
+        }
+    }
+    free(copy);
+    sst_emu_buf_cleanup(&row);
+    sst_av_free(item);
+}
+
+/* ------------------------------------------------------------------ */
+/* the CRC of a printed answer                                         */
+
+/* An answer {"Items":[text nodes...],"Count":n} printed with a log of
+ * cap spans (printed twice when twice): its CRC from the log is zlib's. */
+static void
+check_log_crc(size_t nitems, size_t cap, bool twice, bool want_overflow)
+{
+    struct sst_emu_text_span spans[8];
+    struct sst_emu_text_log log = {spans, 0, cap, false};
+    struct sst_emu_buf row = {0};
+    struct json_object *answer = json_object_new_object(),
+                       *arr = json_object_new_array(), *node;
+    struct sst_av *item;
+    const char *body;
+    size_t i, len = 0;
+
+    json_object_object_add(answer, "Items", arr);
+    for (i = 0; i < nitems; i++) {
+        item = item_of(items[i % (sizeof items / sizeof items[0])]);
+        CU_ASSERT_EQUAL_FATAL(sst_emu_item_encode_av(item, &row, NULL), SST_OK);
+        CU_ASSERT_EQUAL_FATAL(sst_emu_item_add_text(&row, NULL), SST_OK);
+        CU_ASSERT_EQUAL_FATAL(
+            sst_emu_item_text_json(row.data, row.len, &node, NULL), SST_OK);
+        CU_ASSERT_PTR_NOT_NULL_FATAL(node);
+        json_object_array_add(arr, node);
+        sst_av_free(item);
+    }
+    json_object_object_add(answer, "Count",
+                           json_object_new_int((int32_t)nitems));
+    sst_emu_text_log_begin(&log);
+    if (twice) /* a first printing into the same log */
+        json_object_to_json_string_ext(arr, SST_EMU_TEXT_FLAGS);
+    body = json_object_to_json_string_length(answer, SST_EMU_TEXT_FLAGS, &len);
+    sst_emu_text_log_end();
+    CU_ASSERT_EQUAL(log.overflow, want_overflow);
+    CU_ASSERT_EQUAL(log.n, want_overflow ? log.n : nitems);
+    CU_ASSERT_EQUAL(sst_emu_text_log_crc(&log, body, len),
+                    (uint32_t)crc32(0L, (const Bytef *)body, (uInt)len));
+    json_object_put(answer);
+    sst_emu_buf_cleanup(&row);
+}
+
+static void
+answer_crc_from_spans(void)
+{
+    check_log_crc(0, 8, false, false);
+    check_log_crc(1, 8, false, false);
+    check_log_crc(7, 8, false, false);
+    check_log_crc(8, 8, false, false);
+    check_log_crc(9, 8, false, true); /* more than the log holds */
+    check_log_crc(3, 8, true, true);  /* printed twice: out of order */
+    check_log_crc(3, 0, false, true); /* no room at all */
+}
+
+/* Text nodes printed with no log running leave nothing behind. */
+static void
+text_node_without_log(void)
+{
+    struct sst_emu_buf row = {0};
+    struct sst_av *item = item_of(items[0]);
+    struct json_object *node = NULL;
+    struct sst_emu_buf v1 = {0};
+
+    CU_ASSERT_EQUAL_FATAL(sst_emu_item_encode_av(item, &row, NULL), SST_OK);
+    CU_ASSERT_EQUAL_FATAL(sst_emu_item_encode_av(item, &v1, NULL), SST_OK);
+    /* a v1 row has no text node */
+    CU_ASSERT_EQUAL(sst_emu_item_text_json(v1.data, v1.len, &node, NULL),
+                    SST_OK);
+    CU_ASSERT_PTR_NULL(node);
+    CU_ASSERT_EQUAL_FATAL(sst_emu_item_add_text(&row, NULL), SST_OK);
+    CU_ASSERT_EQUAL(sst_emu_item_text_json(row.data, row.len, &node, NULL),
+                    SST_OK);
+    SST_ASSERT_STR_EQ(json_object_to_json_string_ext(node, SST_EMU_TEXT_FLAGS),
+                      "{\"s\":{\"S\":\"plain\"}}");
+    json_object_put(node);
+    sst_emu_buf_cleanup(&row);
+    sst_emu_buf_cleanup(&v1);
+    sst_av_free(item);
+}
+
+/* ------------------------------------------------------------------ */
+/* operations                                                          */
+
+static const char table[] =
+    "{'TableName':'tbl','BillingMode':'PAY_PER_REQUEST',"
+    "'KeySchema':[{'AttributeName':'pk','KeyType':'HASH'},"
+    "{'AttributeName':'sk','KeyType':'RANGE'}],"
+    "'AttributeDefinitions':[{'AttributeName':'pk','AttributeType':'S'},"
+    "{'AttributeName':'sk','AttributeType':'N'},"
+    "{'AttributeName':'g','AttributeType':'S'},"
+    "{'AttributeName':'l','AttributeType':'S'}],"
+    "'GlobalSecondaryIndexes':["
+    "{'IndexName':'gall','KeySchema':[{'AttributeName':'g','KeyType':'HASH'}],"
+    "'Projection':{'ProjectionType':'ALL'}},"
+    "{'IndexName':'gkeys','KeySchema':[{'AttributeName':'g','KeyType':'HASH'}],"
+    "'Projection':{'ProjectionType':'KEYS_ONLY'}},"
+    "{'IndexName':'ginc','KeySchema':[{'AttributeName':'g','KeyType':'HASH'}],"
+    "'Projection':{'ProjectionType':'INCLUDE','NonKeyAttributes':['x']}}],"
+    "'LocalSecondaryIndexes':[{'IndexName':'lsi','KeySchema':["
+    "{'AttributeName':'pk','KeyType':'HASH'},"
+    "{'AttributeName':'l','KeyType':'RANGE'}],"
+    "'Projection':{'ProjectionType':'KEYS_ONLY'}}]}";
+
+static void
+run(struct sst_emu *emu, const char *op, const char *req)
+{
+    struct json_object *r = et_q(req), *resp = NULL;
+    struct sst_err e;
+
+    if (sst_emu_call(emu, op, r, &resp, &e) != SST_OK)
+        fprintf(stderr, "\n  %s: %s\n", op, e.message);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(resp);
+    json_object_put(resp);
+    json_object_put(r);
+}
+
+/* Items of the pattern i in partition p: strings that need escaping, a
+ * non-canonical number, a set, a map. */
+static void
+put_items(struct sst_emu *emu, const char *p, int from, int to)
+{
+    char req[512];
+    int i;
+
+    for (i = from; i < to; i++) {
+        snprintf(req, sizeof req,
+                 "{'TableName':'tbl','Item':{'pk':{'S':'%s'},'sk':{'N':'%d.0'},"
+                 "'g':{'S':'g%d'},'l':{'S':'l/%d'},'x':{'N':'0%d'},"
+                 "'y':{'S':'a \\\\\\\"b\\\\\\\" / \\u00e9'},"
+                 "'ss':{'SS':['z','a']},'m':{'M':{'k':{'L':[{'N':'1'}]}}}}}",
+                 p, i, i % 3, i, i);
+        run(emu, "PutItem", req);
+    }
+}
+
+/* req answers the same JSON through both calls. */
+static void
+same_both_ways(struct sst_emu *emu, const char *op, const char *req)
+{
+    struct json_object *r = et_q(req), *a = NULL, *b = NULL;
+    struct sst_err e;
+    char *sa;
+
+    CU_ASSERT_EQUAL_FATAL(sst_emu_call_text(emu, op, r, &a, &e), SST_OK);
+    CU_ASSERT_EQUAL_FATAL(sst_emu_call(emu, op, r, &b, &e), SST_OK);
+    sa = strdup(json_object_to_json_string_ext(a, SST_EMU_TEXT_FLAGS));
+    if (strcmp(sa, json_object_to_json_string_ext(b, SST_EMU_TEXT_FLAGS)) != 0)
+        fprintf(stderr, "\n  %s %s\n  text %s\n  tree %s\n", op, req, sa,
+                json_object_to_json_string_ext(b, SST_EMU_TEXT_FLAGS));
+    SST_ASSERT_STR_EQ(sa,
+                      json_object_to_json_string_ext(b, SST_EMU_TEXT_FLAGS));
+    free(sa);
+    json_object_put(a);
+    json_object_put(b);
+    json_object_put(r);
+}
+
+/* How many text nodes op's text answer has (Item, Items, Responses). */
+static size_t
+text_nodes(struct sst_emu *emu, const char *op, const char *req)
+{
+    struct json_object *r = et_q(req), *a = NULL, *list, *v;
+    size_t n = 0, i;
+
+    CU_ASSERT_EQUAL_FATAL(sst_emu_call_text(emu, op, r, &a, NULL), SST_OK);
+    if (json_object_object_get_ex(a, "Item", &v) &&
+        json_object_is_type(v, json_type_string))
+        n++;
+    if (json_object_object_get_ex(a, "Items", &list))
+        for (i = 0; i < json_object_array_length(list); i++)
+            n += json_object_is_type(json_object_array_get_idx(list, i),
+                                     json_type_string);
+    json_object_put(a);
+    json_object_put(r);
+    return n;
+}
+
+static const char *const reads[][2] = {
+    {"GetItem", "{'TableName':'tbl','Key':{'pk':{'S':'a'},'sk':{'N':'1'}}}"},
+    {"GetItem", "{'TableName':'tbl','Key':{'pk':{'S':'a'},'sk':{'N':'99'}}}"},
+    {"GetItem", "{'TableName':'tbl','Key':{'pk':{'S':'a'},'sk':{'N':'2'}},"
+                "'ProjectionExpression':'y, m.k[0]'}"},
+    {"GetItem", "{'TableName':'tbl','Key':{'pk':{'S':'a'},'sk':{'N':'2'}},"
+                "'AttributesToGet':['x','ss']}"},
+    {"GetItem", "{'TableName':'tbl','Key':{'pk':{'S':'a'},'sk':{'N':'3'}},"
+                "'ReturnConsumedCapacity':'TOTAL'}"},
+    {"Query", "{'TableName':'tbl','KeyConditionExpression':'pk = :p',"
+              "'ExpressionAttributeValues':{':p':{'S':'a'}}}"},
+    {"Query",
+     "{'TableName':'tbl','KeyConditionExpression':'pk = :p AND sk > :s',"
+     "'ExpressionAttributeValues':{':p':{'S':'a'},':s':{'N':'3'}},"
+     "'ScanIndexForward':false,'Limit':4}"},
+    {"Query", "{'TableName':'tbl','KeyConditionExpression':'pk = :p',"
+              "'FilterExpression':'x > :x','ExpressionAttributeValues':"
+              "{':p':{'S':'a'},':x':{'N':'4'}}}"},
+    {"Query", "{'TableName':'tbl','IndexName':'gall','KeyConditionExpression':"
+              "'g = :g','ExpressionAttributeValues':{':g':{'S':'g1'}}}"},
+    {"Query", "{'TableName':'tbl','IndexName':'gkeys','KeyConditionExpression':"
+              "'g = :g','ExpressionAttributeValues':{':g':{'S':'g2'}}}"},
+    {"Query", "{'TableName':'tbl','IndexName':'ginc','KeyConditionExpression':"
+              "'g = :g','ExpressionAttributeValues':{':g':{'S':'g0'}}}"},
+    {"Query", "{'TableName':'tbl','IndexName':'lsi','KeyConditionExpression':"
+              "'pk = :p','ExpressionAttributeValues':{':p':{'S':'a'}}}"},
+    {"Query", "{'TableName':'tbl','IndexName':'lsi','KeyConditionExpression':"
+              "'pk = :p','Select':'ALL_ATTRIBUTES',"
+              "'ExpressionAttributeValues':{':p':{'S':'a'}}}"},
+    {"Query", "{'TableName':'tbl','KeyConditionExpression':'pk = :p',"
+              "'Select':'COUNT','ExpressionAttributeValues':{':p':{'S':'a'}}}"},
+    {"Scan", "{'TableName':'tbl'}"},
+    {"Scan", "{'TableName':'tbl','Limit':5,'Segment':1,'TotalSegments':2}"},
+    {"Scan", "{'TableName':'tbl','ProjectionExpression':'pk, sk, #y',"
+             "'ExpressionAttributeNames':{'#y':'y'}}"},
+    {"Scan", "{'TableName':'tbl','IndexName':'ginc'}"},
+    {"BatchGetItem", "{'RequestItems':{'tbl':{'Keys':["
+                     "{'pk':{'S':'a'},'sk':{'N':'1'}},"
+                     "{'pk':{'S':'b'},'sk':{'N':'6'}},"
+                     "{'pk':{'S':'b'},'sk':{'N':'77'}}]}}}"},
+    {"TransactGetItems", "{'TransactItems':[{'Get':{'TableName':'tbl','Key':"
+                         "{'pk':{'S':'a'},'sk':{'N':'4'}}}},{'Get':{"
+                         "'TableName':'tbl','Key':{'pk':{'S':'b'},'sk':"
+                         "{'N':'7'}}}}]}"},
+};
+
+static void
+every_read(struct sst_emu *emu)
+{
+    size_t i;
+
+    for (i = 0; i < sizeof reads / sizeof reads[0]; i++)
+        same_both_ways(emu, reads[i][0], reads[i][1]);
+}
+
+/* Reads print alike both ways, over items with and without text. */
+static void
+reads_print_alike(void)
+{
+    struct sst_emu *emu = NULL;
+
+    CU_ASSERT_EQUAL_FATAL(sst_emu_open(NULL, NULL, &emu, NULL), SST_OK);
+    run(emu, "CreateTable", table);
+    put_items(emu, "a", 0, 5); /* no text */
+    sst_emu_keep_text(emu, true);
+    put_items(emu, "a", 5, 10);
+    put_items(emu, "b", 0, 10);
+    every_read(emu);
+    /* partition a: half the items answer with their text */
+    CU_ASSERT_EQUAL(text_nodes(emu, "Query", reads[5][1]), 5);
+    /* a projection is built, not copied */
+    CU_ASSERT_EQUAL(text_nodes(emu, "GetItem", reads[2][1]), 0);
+    CU_ASSERT_EQUAL(text_nodes(emu, "GetItem",
+                               "{'TableName':'tbl','Key':{'pk':{'S':'b'},"
+                               "'sk':{'N':'1'}}}"),
+                    1);
+    et_verify(emu);
+    sst_emu_close(emu);
+}
+
+/* Writes keep texts right: updates, deletes, batch writes, transactions,
+ * and an index created over existing items. */
+static void
+writes_keep_text_right(void)
+{
+    struct sst_emu *emu = NULL;
+
+    CU_ASSERT_EQUAL_FATAL(sst_emu_open(NULL, NULL, &emu, NULL), SST_OK);
+    sst_emu_keep_text(emu, true);
+    run(emu, "CreateTable", table);
+    put_items(emu, "a", 0, 10);
+    put_items(emu, "b", 0, 10);
+    run(emu, "UpdateItem",
+        "{'TableName':'tbl','Key':{'pk':{'S':'a'},'sk':{'N':'1'}},"
+        "'UpdateExpression':'SET y = :y, g = :g REMOVE m ADD ss :s',"
+        "'ExpressionAttributeValues':{':y':{'S':'new/\\u00fc'},"
+        "':g':{'S':'g2'},':s':{'SS':['q']}}}");
+    run(emu, "DeleteItem",
+        "{'TableName':'tbl','Key':{'pk':{'S':'a'},'sk':{'N':'2'}}}");
+    run(emu, "BatchWriteItem",
+        "{'RequestItems':{'tbl':[{'PutRequest':{'Item':{'pk':{'S':'b'},"
+        "'sk':{'N':'6'},'g':{'S':'g0'},'x':{'N':'1.50'}}}},"
+        "{'DeleteRequest':{'Key':{'pk':{'S':'b'},'sk':{'N':'5'}}}}]}}");
+    run(emu, "TransactWriteItems",
+        "{'TransactItems':[{'Update':{'TableName':'tbl','Key':{'pk':{'S':'b'},"
+        "'sk':{'N':'7'}},'UpdateExpression':'SET x = x + :one',"
+        "'ExpressionAttributeValues':{':one':{'N':'1'}}}},"
+        "{'Put':{'TableName':'tbl','Item':{'pk':{'S':'a'},'sk':{'N':'4'},"
+        "'l':{'S':'l/x'}}}}]}");
+    run(emu, "UpdateTable",
+        "{'TableName':'tbl','AttributeDefinitions':[{'AttributeName':'y',"
+        "'AttributeType':'S'}],'GlobalSecondaryIndexUpdates':[{'Create':{"
+        "'IndexName':'gyy','KeySchema':[{'AttributeName':'y','KeyType':"
+        "'HASH'}],'Projection':{'ProjectionType':'INCLUDE',"
+        "'NonKeyAttributes':['m']}}}]}");
+    every_read(emu);
+    same_both_ways(
+        emu, "Query",
+        "{'TableName':'tbl','IndexName':'gyy','KeyConditionExpression':"
+        "'y = :y','ExpressionAttributeValues':{':y':{'S':"
+        "'new/\\u00fc'}}}");
+    CU_ASSERT_EQUAL(text_nodes(emu, "Query",
+                               "{'TableName':'tbl','IndexName':'gyy',"
+                               "'KeyConditionExpression':'y = :y',"
+                               "'ExpressionAttributeValues':{':y':{'S':"
+                               "'new/\\u00fc'}}}"),
+                    1);
+    et_verify(emu); /* every stored text is its row's printing */
+    sst_emu_close(emu);
+}
+
+/* A directory written with texts opens and reads in a process that does
+ * not keep them, and its writes there drop the text. */
+static void
+texts_and_plain_writers_mix(void)
+{
+    struct sst_emu *emu = NULL;
+
+    CU_ASSERT_EQUAL_FATAL(sst_emu_open(NULL, NULL, &emu, NULL), SST_OK);
+    sst_emu_keep_text(emu, true);
+    run(emu, "CreateTable", table);
+    put_items(emu, "a", 0, 6);
+    sst_emu_keep_text(emu, false);
+    put_items(emu, "a", 3, 9); /* overwrites three, without text */
+    CU_ASSERT_EQUAL(text_nodes(emu, "Query", reads[5][1]), 3);
+    every_read(emu);
+    et_verify(emu);
+    sst_emu_close(emu);
+}
+
+static const struct sst_test row_tests[] = {
+    {"rows with text read alike", rows_read_alike},
+    {"a wrong text is caught", wrong_text_is_caught},
+    {"damaged text rows are errors", damaged_text_rows_are_errors},
+    {"text node without a log", text_node_without_log},
+    {"answer CRC from spans", answer_crc_from_spans},
+    {NULL, NULL},
+};
+
+static const struct sst_test op_tests[] = {
+    {"reads print alike", reads_print_alike},
+    {"writes keep text right", writes_keep_text_right},
+    {"texts and plain writers mix", texts_and_plain_writers_mix},
+    {NULL, NULL},
+};
+
+int
+main(int argc, char **argv)
+{
+    static const struct sst_suite suites[] = {
+        {"rows", NULL, NULL, row_tests},
+        {"operations", NULL, NULL, op_tests},
+        {NULL, NULL, NULL, NULL},
+    };
+    return sst_test_main(argc, argv, "test_emu_text", suites);
+}
