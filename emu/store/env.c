@@ -359,6 +359,25 @@ free_idle(struct sst_emu_store *st)
 /* ------------------------------------------------------------------ */
 /* open / close                                                        */
 
+/* The size of dir's data file, 0 when it has none. With MDB_WRITEMAP,
+ * LMDB truncates the data file to the map size it opens with: a map
+ * smaller than another process's would cut the file short under that
+ * process's map, which then faults (SIGBUS) on its next write past the
+ * cut. So a store never opens with a map smaller than the file. */
+static size_t
+data_file_size(const char *dir)
+{
+    char path[PATH_MAX];
+    struct stat sb;
+
+    if ((size_t)snprintf(path, sizeof path, "%s/data.mdb", dir) >=
+            sizeof path ||
+        stat(path, &sb) != 0 || sb.st_size < 0 ||
+        (uint64_t)sb.st_size > SIZE_MAX)
+        return 0;
+    return (size_t)sb.st_size;
+}
+
 static size_t
 round_map_size(size_t n)
 {
@@ -447,6 +466,8 @@ sst_emu_store_open(const struct sst_emu_store_config *cfg,
         }
     }
 
+    if (!st->in_memory && data_file_size(cfg->path) > map_size)
+        map_size = data_file_size(cfg->path);
     rc = mdb_env_create(&st->env);
     if (rc == 0)
         rc = mdb_env_set_maxdbs(st->env, MAX_DBS);

@@ -50,16 +50,19 @@ remove_tree(const char *dir)
 }
 
 static struct sst_emu_store *
-open_store(const char *path, size_t map_size)
+open_store_sync(const char *path, size_t map_size, bool no_sync)
 {
-    /* Durable: with no-sync (MDB_WRITEMAP) each process sizes the data
-     * file to its own map size, and a smaller one cuts a bigger one's
-     * map short (SIGBUS). */
-    struct sst_emu_store_config cfg = {path, false, map_size};
+    struct sst_emu_store_config cfg = {path, no_sync, map_size};
     struct sst_emu_store *st = NULL;
 
     CU_ASSERT_EQUAL(sst_emu_store_open(&cfg, &st, NULL), SST_OK);
     return st;
+}
+
+static struct sst_emu_store *
+open_store(const char *path, size_t map_size)
+{
+    return open_store_sync(path, map_size, false);
 }
 
 /* Write the counter row: its value is the 8 bytes of v. */
@@ -256,9 +259,9 @@ threads_share_idle_readers(void)
  * and LMDB records the bigger size), in a few transactions, and the
  * counter last. */
 static void
-child_grows_the_map(const char *dir, int go_fd)
+child_grows_the_map(const char *dir, int go_fd, bool no_sync, int opened_fd)
 {
-    struct sst_emu_store_config cfg = {dir, false, BIG_MAP};
+    struct sst_emu_store_config cfg = {dir, no_sync, BIG_MAP};
     struct sst_emu_store *st = NULL;
     struct sst_emu_txn *txn = NULL;
     static uint8_t val[4096];
@@ -267,6 +270,8 @@ child_grows_the_map(const char *dir, int go_fd)
 
     if (sst_emu_store_open(&cfg, &st, NULL) != SST_OK)
         _exit(10);
+    if (opened_fd >= 0 && write(opened_fd, "o", 1) != 1)
+        _exit(16);
     if (read(go_fd, &c, 1) != 1)
         _exit(11);
     for (i = 0; i < BIG_ROWS; i++) {
@@ -313,7 +318,7 @@ a_grown_map_is_adopted_on_renew(void)
     CU_ASSERT_FATAL(pid >= 0);
     if (pid == 0) {
         close(go[1]);
-        child_grows_the_map(dir, go[0]);
+        child_grows_the_map(dir, go[0], false, -1);
     }
     close(go[0]);
     st = open_store(dir, SMALL_MAP);
@@ -347,6 +352,61 @@ a_grown_map_is_adopted_on_renew(void)
     /* The parent writes in the grown map too. */
     CU_ASSERT_EQUAL(write_counter(st, 100), SST_OK);
     CU_ASSERT_EQUAL(read_counter(st), 100);
+    sst_emu_store_close(st);
+    remove_tree(dir);
+}
+
+/* No-sync (MDB_WRITEMAP): LMDB truncates the data file to the map size
+ * a process opens with. A process opening with a small map while another
+ * works in a big one must not cut the file under the big one (which then
+ * dies of SIGBUS writing past the cut): the store opens with at least
+ * the file's size. */
+static void
+a_small_map_never_cuts_a_big_one(void)
+{
+    static const uint8_t last_key[5] = {'b', 0, 0, (BIG_ROWS - 1) >> 8,
+                                        (BIG_ROWS - 1) & 0xFF};
+    struct sst_emu_store *st;
+    struct sst_emu_txn *txn = NULL;
+    const void *row;
+    size_t len;
+    bool found = false;
+    char dir[300], c;
+    int go[2], opened[2], status = -1;
+    pid_t pid;
+
+    make_tmp(dir, sizeof dir);
+    CU_ASSERT_EQUAL_FATAL(pipe(go), 0);
+    CU_ASSERT_EQUAL_FATAL(pipe(opened), 0);
+    fflush(NULL);
+    pid = fork();
+    CU_ASSERT_FATAL(pid >= 0);
+    if (pid == 0) {
+        close(go[1]);
+        close(opened[0]);
+        child_grows_the_map(dir, go[0], true, opened[1]);
+    }
+    close(go[0]);
+    close(opened[1]);
+    /* the child has its big map before the parent opens a small one */
+    CU_ASSERT_EQUAL(read(opened[0], &c, 1), 1);
+    st = open_store_sync(dir, SMALL_MAP, true);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(st);
+    CU_ASSERT_TRUE(sst_emu_store_map_size(st) >= BIG_MAP);
+    CU_ASSERT_EQUAL(write(go[1], "g", 1), 1);
+    CU_ASSERT_EQUAL(waitpid(pid, &status, 0), pid);
+    if (!WIFEXITED(status) || WEXITSTATUS(status) != 0)
+        printf("\n  the child ended with status %d\n", status);
+    CU_ASSERT_TRUE(WIFEXITED(status) && WEXITSTATUS(status) == 0);
+    close(go[1]);
+    close(opened[0]);
+    CU_ASSERT_EQUAL(read_counter(st), 99);
+    CU_ASSERT_EQUAL_FATAL(sst_emu_txn_begin(st, false, &txn, NULL), SST_OK);
+    CU_ASSERT_EQUAL(sst_emu_rows_get(txn, TABLE, 0, last_key,
+                                     sizeof last_key, &row, &len, &found, NULL),
+                    SST_OK);
+    CU_ASSERT_TRUE(found && len == 4096);
+    sst_emu_txn_abort(txn);
     sst_emu_store_close(st);
     remove_tree(dir);
 }
@@ -489,6 +549,7 @@ static const struct sst_test reuse_tests[] = {
     {"more readers than idle slots", more_readers_than_idle_slots},
     {"threads share the idle readers", threads_share_idle_readers},
     {"a grown map is adopted on renew", a_grown_map_is_adopted_on_renew},
+    {"a small map never cuts a big one", a_small_map_never_cuts_a_big_one},
     {"readers of one snapshot share the table",
      snapshot_readers_share_the_table},
     {NULL, NULL},
