@@ -51,28 +51,6 @@ get_attr(const struct sst_av *map, const char *name)
     return sst_av_map_get(map, name, strlen(name));
 }
 
-enum sst_code
-sst_emu_key_add_av(struct sst_emu_key *k, const struct sst_av *v,
-                   struct sst_err *err)
-{
-    uint8_t enc[SST_NUM_KEY_MAX];
-    size_t n;
-
-    switch (v->type) {
-    case SST_AV_S:
-        return sst_emu_key_add_s(k, v->u.str.ptr, v->u.str.len, err);
-    case SST_AV_B:
-        return sst_emu_key_add_b(k, (const uint8_t *)v->u.str.ptr, v->u.str.len,
-                                 err);
-    case SST_AV_N:
-        n = sst_num_key_encode(&v->u.num, enc);
-        return sst_emu_key_add_n(k, enc, n, err);
-    default:
-        return sst_err_set(err, SST_E_INVALID_ARG,
-                           "a key value must be S, N or B");
-    }
-}
-
 /* The positions of a key schema, partition key attributes first. */
 static unsigned
 schema_positions(const struct sst_emu_key_schema *ks,

@@ -75,15 +75,6 @@ sst_emu_attr_name(const struct sst_emu_table *t, unsigned pos)
 }
 
 /**
- * Append the key component of a scalar value (S, N or B) to k.
- *
- * @return SST_OK; SST_E_NOMEM; SST_E_INVALID_ARG for another type.
- */
-SST_MUST_CHECK enum sst_code sst_emu_key_add_av(struct sst_emu_key *k,
-                                                const struct sst_av *v,
-                                                struct sst_err *err);
-
-/**
  * The table key of a Key map (exact: GetItem, DeleteItem, BatchGetItem,
  * DeleteRequest) or of an Item (not exact: PutItem, PutRequest), checked
  * and encoded.

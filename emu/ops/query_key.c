@@ -7,11 +7,45 @@
 
 #include "emu/expr/keycond.h"
 #include "emu/ops/query_key.h"
+#include "emu/store/key.h"
 
 struct sst_emu_query_key {
     struct sst_emu_key_condition kc;
     bool has_range;
+    /* The bounds as key components (emu/store/key.h), for matching a
+     * row's sort key on its key bytes: lo (without its terminator for
+     * BEGINS_WITH, a prefix then), hi for BETWEEN. */
+    bool encoded;
+    struct sst_emu_key lo, hi;
 };
+
+/* Key components order as their values do (key.h), and a component
+ * never is a proper prefix of another, so bytes compare as values. */
+static int
+cmp_bytes(const uint8_t *a, size_t an, const struct sst_emu_key *b)
+{
+    int c = memcmp(a, b->data, an < b->len ? an : b->len);
+
+    return c != 0 ? c : an < b->len ? -1 : an > b->len ? 1 : 0;
+}
+
+/* Encode the bounds of q; a bound that cannot be encoded (out of memory)
+ * leaves q to match on values. */
+static void
+encode_bounds(struct sst_emu_query_key *q)
+{
+    const struct sst_emu_key_condition *kc = &q->kc;
+
+    if (kc->op == SST_EMU_KEY_ANY ||
+        sst_emu_key_add_av(&q->lo, kc->lo, NULL) != SST_OK ||
+        (kc->op == SST_EMU_KEY_BETWEEN &&
+         (kc->hi == NULL ||
+          sst_emu_key_add_av(&q->hi, kc->hi, NULL) != SST_OK)))
+        return;
+    if (kc->op == SST_EMU_KEY_BEGINS_WITH)
+        q->lo.len -= 2; /* the terminator: a prefix of the component */
+    q->encoded = true;
+}
 
 static void
 schema_of(const struct sst_emu_query_schema *qs, struct sst_emu_key_schema *ks)
@@ -41,13 +75,16 @@ sst_emu_query_key_analyze(const struct sst_emu_expr *kc,
     q = sst_calloc(1, sizeof *q);
     if (q == NULL)
         return sst_err_set(err, SST_E_NOMEM, "out of memory");
+    sst_emu_key_init(&q->lo);
+    sst_emu_key_init(&q->hi);
     schema_of(qs, &ks);
     rc = sst_emu_key_condition_analyze(kc, b, &ks, &q->kc, err);
     if (rc != SST_OK) {
-        sst_free(q);
+        sst_emu_query_key_free(q);
         return rc;
     }
     q->has_range = qs->range != NULL;
+    encode_bounds(q);
     *out = q;
     return SST_OK;
 }
@@ -160,5 +197,38 @@ sst_emu_query_filter_keys(const struct sst_emu_expr *filter,
 void
 sst_emu_query_key_free(struct sst_emu_query_key *q)
 {
+    if (q == NULL)
+        return;
+    sst_emu_key_cleanup(&q->lo);
+    sst_emu_key_cleanup(&q->hi);
     sst_free(q);
+}
+
+int
+sst_emu_query_key_match_bytes(const struct sst_emu_query_key *q,
+                              const uint8_t *comp, size_t n)
+{
+    int a;
+
+    if (!q->encoded)
+        return -1;
+    if (q->kc.op == SST_EMU_KEY_BEGINS_WITH)
+        return n >= q->lo.len && memcmp(comp, q->lo.data, q->lo.len) == 0;
+    a = cmp_bytes(comp, n, &q->lo);
+    switch (q->kc.op) {
+    case SST_EMU_KEY_EQ:
+        return a == 0;
+    case SST_EMU_KEY_LT:
+        return a < 0;
+    case SST_EMU_KEY_LE:
+        return a <= 0;
+    case SST_EMU_KEY_GT:
+        return a > 0;
+    case SST_EMU_KEY_GE:
+        return a >= 0;
+    case SST_EMU_KEY_BETWEEN:
+        return a >= 0 && cmp_bytes(comp, n, &q->hi) <= 0;
+    default:
+        return -1;
+    }
 }

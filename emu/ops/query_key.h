@@ -12,6 +12,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 
 #include <sst/err.h>
 
@@ -58,6 +59,17 @@ sst_emu_query_key_lower(const struct sst_emu_query_key *q);
 /** Whether the condition leaves the sort key free (every row of the
  *  partition matches). */
 bool sst_emu_query_key_any(const struct sst_emu_query_key *q);
+
+/**
+ * Whether a sort key, given as its key component (emu/store/key.h: comp,
+ * n bytes, terminator included), satisfies the condition: as
+ * sst_emu_query_key_match() on the value, without decoding it.
+ *
+ * @return 1 or 0; -1 when q cannot tell from bytes (its bounds could not
+ *         be encoded, or it has no sort-key condition): match the value.
+ */
+int sst_emu_query_key_match_bytes(const struct sst_emu_query_key *q,
+                                  const uint8_t *comp, size_t n);
 
 /** Whether a sort-key value (NULL: none) satisfies the condition. The
  *  values that do form one interval of the sort order. */

@@ -8,6 +8,7 @@
 
 #include <sst/mem.h>
 
+#include "emu/expr/num.h"
 #include "emu/store/key.h"
 
 #define ESC 0x00
@@ -161,4 +162,43 @@ sst_emu_key_decode(const uint8_t *p, size_t n, uint8_t *out, size_t *out_len,
         i += 2;
     }
     return false;
+}
+
+enum sst_code
+sst_emu_key_add_av(struct sst_emu_key *k, const struct sst_av *v,
+                   struct sst_err *err)
+{
+    uint8_t enc[SST_NUM_KEY_MAX];
+    size_t n;
+
+    switch (v->type) {
+    case SST_AV_S:
+        return sst_emu_key_add_s(k, v->u.str.ptr, v->u.str.len, err);
+    case SST_AV_B:
+        return sst_emu_key_add_b(k, (const uint8_t *)v->u.str.ptr, v->u.str.len,
+                                 err);
+    case SST_AV_N:
+        n = sst_num_key_encode(&v->u.num, enc);
+        return sst_emu_key_add_n(k, enc, n, err);
+    default:
+        return sst_err_set(err, SST_E_INVALID_ARG,
+                           "a key value must be S, N or B");
+    }
+}
+
+size_t
+sst_emu_key_component_len(const uint8_t *p, size_t n)
+{
+    size_t i = 0;
+
+    /* 0x00 0x01 ends it; 0x00 0xFF is an escaped 0x00 of the value */
+    while (i + 1 < n) {
+        if (p[i] != 0x00)
+            i++;
+        else if (p[i + 1] == 0x01)
+            return i + 2;
+        else
+            i += 2;
+    }
+    return 0;
 }

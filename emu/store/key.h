@@ -37,6 +37,8 @@
 #include <sst/defs.h>
 #include <sst/err.h>
 
+#include "emu/expr/av.h"
+
 /* Longest key the emulator builds: the largest DynamoDB keys (a 2048-byte
  * partition key, a 1024-byte sort key, multi-attribute GSI keys plus the
  * table key they point to), escaped in the worst case, with room to
@@ -96,6 +98,22 @@ SST_MUST_CHECK enum sst_code sst_emu_key_add_b(struct sst_emu_key *k,
 SST_MUST_CHECK enum sst_code sst_emu_key_add_n(struct sst_emu_key *k,
                                                const uint8_t *enc, size_t n,
                                                struct sst_err *err);
+
+/**
+ * Append the key component of a scalar value (S, N or B) to k.
+ *
+ * @return SST_OK; SST_E_NOMEM; SST_E_INVALID_ARG for another type, and
+ *         as sst_emu_key_add_s.
+ */
+SST_MUST_CHECK enum sst_code sst_emu_key_add_av(struct sst_emu_key *k,
+                                                const struct sst_av *v,
+                                                struct sst_err *err);
+
+/**
+ * The length of the component that starts key bytes p (n of them), its
+ * terminator included; 0 when p holds no whole component.
+ */
+size_t sst_emu_key_component_len(const uint8_t *p, size_t n);
 
 /**
  * Make k hold key bytes that are already encoded (a row key read back
