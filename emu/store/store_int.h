@@ -71,6 +71,10 @@ struct sst_emu_txn {
  */
 enum sst_code sst_emu_store_fail(struct sst_err *err, int rc, const char *what);
 
+/* Free the store's idle read transactions (txn.c), at close: no thread
+ * may still use the store. */
+void sst_emu_txn_free_idle(struct sst_emu_store *st);
+
 /* Catalog cache (catalog.c), created and freed with the store. */
 struct sst_emu_catalog_cache *sst_emu_catalog_cache_new(void);
 void sst_emu_catalog_cache_free(struct sst_emu_catalog_cache *c);
