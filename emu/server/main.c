@@ -36,6 +36,9 @@ static const char usage[] =
     "http://127.0.0.1:8001\n"
     "      --no-sync            with --data: do not sync each commit to "
     "disk\n"
+    "      --plain-rows         do not keep items' JSON text with their "
+    "rows\n"
+    "                           (smaller rows, slower reads)\n"
     "\n"
     "Where:\n"
     "  -p, --port N             TCP port (default 8000; 0 takes a free "
@@ -67,6 +70,7 @@ struct cli {
     const char *backend;
     bool in_memory;
     bool no_sync;
+    bool plain_rows;
     bool verify;
     bool verbose;
     unsigned threads;
@@ -209,6 +213,8 @@ parse_args(int argc, char **argv, struct cli *c)
             c->backend = v;
         } else if (strcmp(a, "--no-sync") == 0) {
             c->no_sync = true;
+        } else if (strcmp(a, "--plain-rows") == 0) {
+            c->plain_rows = true;
         } else if (strcmp(a, "--verify-signatures") == 0) {
             c->verify = true;
         } else if (IS("--credentials")) {
@@ -233,6 +239,9 @@ parse_args(int argc, char **argv, struct cli *c)
     /* with --in-memory nothing is ever synced: --no-sync changes nothing */
     if (c->no_sync && c->backend != NULL)
         return usage_error("--no-sync applies to --data, not to --backend");
+    if (c->plain_rows && c->backend != NULL)
+        return usage_error("--plain-rows applies to --data and --in-memory, "
+                           "not to --backend");
     if (c->verify && c->cred_count == 0)
         return usage_error("--verify-signatures needs at least one "
                            "--credentials KEY:SECRET");
@@ -315,6 +324,7 @@ serve(const struct cli *c)
     o.bind = c->bind;
     o.port = c->port;
     o.threads = c->threads;
+    o.plain_rows = c->plain_rows;
     o.verify_signatures = c->verify;
     o.credentials = c->creds;
     o.credential_count = c->cred_count;

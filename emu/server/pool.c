@@ -45,8 +45,8 @@ sst_server_pool_free(struct sst_server_pool *p)
 
 enum sst_code
 sst_server_pool_new(struct sst_backend *b, enum sst_server_sharing sharing,
-                    const char *uri, unsigned n, struct sst_server_pool **out,
-                    struct sst_err *err)
+                    const char *uri, unsigned n, bool plain_rows,
+                    struct sst_server_pool **out, struct sst_err *err)
 {
     struct sst_server_pool *p;
     enum sst_code rc = SST_OK;
@@ -83,7 +83,7 @@ sst_server_pool_new(struct sst_backend *b, enum sst_server_sharing sharing,
         return rc;
     }
     if (!p->locking && (p->emu = sst_emu_from_backend(b)) != NULL)
-        sst_emu_keep_text(p->emu, true);
+        sst_emu_keep_text(p->emu, !plain_rows);
     *out = p;
     return SST_OK;
 }

@@ -19,7 +19,8 @@ struct sst_server_pool;
 /**
  * Make a pool over a caller's backend (borrowed; the pool never closes
  * it), or, when b is NULL, over n handles the pool opens from uri and
- * closes when freed.
+ * closes when freed. A shared emulator backend answers through
+ * sst_emu_call_text, and keeps its rows' text unless plain_rows.
  *
  * @param[out] out  on SST_OK the pool (sst_server_pool_free); else NULL
  * @return SST_OK; SST_E_INVALID_ARG (neither or both of b and uri, n 0);
@@ -28,6 +29,7 @@ struct sst_server_pool;
 enum sst_code sst_server_pool_new(struct sst_backend *b,
                                   enum sst_server_sharing sharing,
                                   const char *uri, unsigned n,
+                                  bool plain_rows,
                                   struct sst_server_pool **out,
                                   struct sst_err *err);
 

@@ -514,7 +514,7 @@ sst_server_open(const struct sst_server_options *opt, struct sst_server **out,
     if (rc != SST_OK)
         goto fail;
     rc = sst_server_pool_new(opt->backend, opt->sharing, opt->backend_uri,
-                             threads, &srv->pool, err);
+                             threads, opt->plain_rows, &srv->pool, err);
     if (rc != SST_OK)
         goto fail;
     srv->handler.call = sst_server_pool_call;

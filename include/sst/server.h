@@ -81,6 +81,12 @@ struct sst_server_options {
     /* Bodies longer than this are answered 413; 0 for
      * SST_SERVER_MAX_REQUEST_BYTES. */
     size_t max_request_bytes;
+    /* With a shared emulator backend the server has it keep each item's
+     * JSON text with its row and answers reads with that text
+     * (docs/emulator.md, "Rows that keep their JSON text"): much cheaper
+     * reads, dearer writes, rows about twice as big. plain_rows turns
+     * that off: rows as an in-process emulator writes them. */
+    bool plain_rows;
     /* Injectable clock (Unix seconds) for the signature window; NULL for
      * the real one. Called from the worker threads. */
     int64_t (*clock_s)(void *user);

@@ -201,6 +201,9 @@ check "a wrong option exits 2" test $? -eq 2
 check "... and says which" grep -q "unknown option '--bogus'" "$tmp/bogus"
 "$emu" serve --verify-signatures >/dev/null 2>&1
 check "--verify-signatures without --credentials exits 2" test $? -eq 2
+"$emu" serve --backend http://127.0.0.1:1 --plain-rows >/dev/null 2>"$tmp/plain"
+check "--plain-rows with --backend exits 2" test $? -eq 2
+check "... and says why" grep -q -- '--plain-rows applies to --data and --in-memory, not to --backend' "$tmp/plain"
 port=${url##*:}
 timeout 10 "$emu" serve --port "$port" --in-memory >/dev/null 2>"$tmp/taken"
 check "a taken port exits 1" test $? -eq 1

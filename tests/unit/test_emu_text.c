@@ -24,6 +24,8 @@
 #include <zlib.h>
 
 #include <sst/emu.h>
+#include <sst/http.h>
+#include <sst/server.h>
 #include <sst/sst.h>
 
 #include "emu/expr/av.h"
@@ -533,6 +535,70 @@ texts_and_plain_writers_mix(void)
     sst_emu_close(emu);
 }
 
+/* sst-emu's server keeps texts for a shared emulator and answers reads
+ * with them (the HTTP client checks each answer's x-amz-crc32), unless
+ * plain_rows. */
+static void
+served_rows_keep_text_unless_plain(void)
+{
+    static const char get[] =
+        "{'TableName':'tbl','Key':{'pk':{'S':'b'},'sk':{'N':'3'}}}";
+    struct sst_server_options o;
+    struct sst_http_options h;
+    struct sst_server *srv;
+    struct sst_backend *cli;
+    struct sst_emu *emu;
+    struct json_object *req, *resp, *direct;
+    struct sst_err e;
+    char *want;
+    int plain;
+
+    for (plain = 0; plain < 2; plain++) {
+        emu = NULL;
+        srv = NULL;
+        cli = NULL;
+        CU_ASSERT_EQUAL_FATAL(sst_emu_open(NULL, NULL, &emu, NULL), SST_OK);
+        memset(&o, 0, sizeof o);
+        o.backend = sst_emu_backend(emu);
+        o.sharing = SST_SERVER_SHARED;
+        o.threads = 2;
+        o.plain_rows = plain == 1;
+        CU_ASSERT_EQUAL_FATAL(sst_server_open(&o, &srv, &e), SST_OK);
+        memset(&h, 0, sizeof h);
+        h.endpoint = sst_server_url(srv);
+        h.region = "us-east-1";
+        h.access_key_id = "AKIDEXAMPLE";
+        h.secret_access_key = "secret";
+        h.max_attempts = 1;
+        CU_ASSERT_EQUAL_FATAL(sst_http_backend_new(&h, &cli, &e), SST_OK);
+        run(emu, "CreateTable", table);
+        /* written through the server */
+        req = et_q("{'TableName':'tbl','Item':{'pk':{'S':'b'},'sk':{'N':'3'},"
+                   "'y':{'S':'a/b \u00e9'},'n':{'N':'007.50'}}}");
+        resp = NULL;
+        CU_ASSERT_EQUAL(sst_backend_call(cli, "PutItem", req, &resp, &e),
+                        SST_OK);
+        json_object_put(resp);
+        json_object_put(req);
+        CU_ASSERT_EQUAL(text_nodes(emu, "GetItem", get), plain ? 0 : 1);
+        /* and read through it: the same item as a direct read */
+        req = et_q(get);
+        resp = direct = NULL;
+        CU_ASSERT_EQUAL(sst_backend_call(cli, "GetItem", req, &resp, &e),
+                        SST_OK);
+        CU_ASSERT_EQUAL(sst_emu_call(emu, "GetItem", req, &direct, &e), SST_OK);
+        want = strdup(json_object_to_json_string(direct));
+        SST_ASSERT_STR_EQ(json_object_to_json_string(resp), want);
+        free(want);
+        json_object_put(resp);
+        json_object_put(direct);
+        json_object_put(req);
+        sst_backend_close(cli);
+        sst_server_close(srv);
+        sst_emu_close(emu);
+    }
+}
+
 static const struct sst_test row_tests[] = {
     {"rows with text read alike", rows_read_alike},
     {"a wrong text is caught", wrong_text_is_caught},
@@ -546,6 +612,7 @@ static const struct sst_test op_tests[] = {
     {"reads print alike", reads_print_alike},
     {"writes keep text right", writes_keep_text_right},
     {"texts and plain writers mix", texts_and_plain_writers_mix},
+    {"served rows keep text unless plain", served_rows_keep_text_unless_plain},
     {NULL, NULL},
 };
 
