@@ -11,6 +11,7 @@
 #include <sst/mem.h>
 
 #include "emu/expr/av.h"
+#include "src/core/b64.h"
 #include "emu/expr/av_int.h"
 
 /* Type keys, indexed by enum sst_av_type. */
@@ -22,9 +23,6 @@ const char *const sst_av_type_keys[SST_AV_TYPE_COUNT] = {
 };
 
 /* ------------------------------------------------------------ small helpers */
-
-static const char b64_chars[] =
-    "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
 
 static enum sst_code
 nomem(struct sst_err *err)
@@ -138,32 +136,10 @@ sst_av_free(struct sst_av *v)
 static char *
 b64_encode(const unsigned char *s, size_t len, size_t *out_len)
 {
-    size_t i, n = 0;
-    char *out = sst_malloc((len + 2) / 3 * 4 + 1);
+    char *out = NULL;
 
-    if (out == NULL)
-        return NULL;
-    for (i = 0; i + 2 < len; i += 3) {
-        unsigned long w =
-            (unsigned long)s[i] << 16 | (unsigned long)s[i + 1] << 8 | s[i + 2];
-
-        out[n++] = b64_chars[w >> 18 & 63];
-        out[n++] = b64_chars[w >> 12 & 63];
-        out[n++] = b64_chars[w >> 6 & 63];
-        out[n++] = b64_chars[w & 63];
-    }
-    if (i < len) {
-        unsigned long w = (unsigned long)s[i] << 16 |
-                          (i + 1 < len ? (unsigned long)s[i + 1] << 8 : 0);
-
-        out[n++] = b64_chars[w >> 18 & 63];
-        out[n++] = b64_chars[w >> 12 & 63];
-        out[n++] = i + 1 < len ? b64_chars[w >> 6 & 63] : '=';
-        out[n++] = '=';
-    }
-    out[n] = '\0';
-    *out_len = n;
-    return out;
+    return sst_b64_encode(s, len, false, &out, out_len, NULL) == SST_OK ? out
+                                                                        : NULL;
 }
 
 /* ------------------------------------------------------------------- encode */

@@ -20,6 +20,7 @@
 
 #include "emu/expr/av.h"
 #include "emu/expr/av_int.h"
+#include "src/core/b64.h"
 
 /* ----------------------------------------------------------------- messages */
 
@@ -165,29 +166,12 @@ bad:
 static bool
 b64_decode(struct sst_av_str *dst, const unsigned char *s, size_t len)
 {
-    size_t i, n = 0, pad = 0;
-    unsigned char *out;
+    unsigned char *out = NULL;
 
-    if (len >= 1 && s[len - 1] == '=')
-        pad = len >= 2 && s[len - 2] == '=' ? 2 : 1;
-    dst->ptr = sst_malloc(len / 4 * 3 + 1);
-    if (dst->ptr == NULL)
+    if (sst_b64_decode((const char *)s, len, false, &out, &dst->len, NULL) !=
+        SST_OK)
         return false;
-    out = (unsigned char *)dst->ptr;
-    for (i = 0; i < len; i += 4) {
-        unsigned a = (unsigned)b64_value(s[i]);
-        unsigned b = (unsigned)b64_value(s[i + 1]);
-        unsigned c = s[i + 2] == '=' ? 0 : (unsigned)b64_value(s[i + 2]);
-        unsigned d = s[i + 3] == '=' ? 0 : (unsigned)b64_value(s[i + 3]);
-        unsigned long w = (unsigned long)(a << 18 | b << 12 | c << 6 | d);
-
-        out[n++] = (unsigned char)(w >> 16);
-        out[n++] = (unsigned char)(w >> 8);
-        out[n++] = (unsigned char)w;
-    }
-    n -= pad;
-    out[n] = '\0';
-    dst->len = n;
+    dst->ptr = (char *)out;
     return true;
 }
 

@@ -12,6 +12,7 @@
 #include <json-c/json.h>
 
 #include "emu/store/item_int.h"
+#include "src/core/b64.h"
 
 /* ------------------------------------------------------------------ */
 /* to json-c                                                           */
@@ -23,35 +24,20 @@ static const char *const tag_keys[TAG_COUNT] = {
     [TAG_NS] = "NS",     [TAG_BS] = "BS",
 };
 
-static const char b64_chars[] =
-    "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
-
 /* Base64 of n bytes as a JSON string. */
 static struct json_object *
 b64_json(const uint8_t *s, size_t n)
 {
     char stack[512], *out = stack;
     struct json_object *j;
-    size_t need = (n + 2) / 3 * 4, i, o = 0;
+    size_t len;
 
-    if (need > sizeof stack && (out = sst_malloc(need)) == NULL)
+    if (n > INT32_MAX / 2 ||
+        (SST_B64_LEN(n) + 1 > sizeof stack &&
+         (out = sst_malloc(SST_B64_LEN(n) + 1)) == NULL))
         return NULL;
-    for (i = 0; i + 2 < n; i += 3) {
-        uint32_t w = (uint32_t)s[i] << 16 | (uint32_t)s[i + 1] << 8 | s[i + 2];
-        out[o++] = b64_chars[w >> 18 & 63];
-        out[o++] = b64_chars[w >> 12 & 63];
-        out[o++] = b64_chars[w >> 6 & 63];
-        out[o++] = b64_chars[w & 63];
-    }
-    if (i < n) {
-        uint32_t w =
-            (uint32_t)s[i] << 16 | (i + 1 < n ? (uint32_t)s[i + 1] << 8 : 0);
-        out[o++] = b64_chars[w >> 18 & 63];
-        out[o++] = b64_chars[w >> 12 & 63];
-        out[o++] = i + 1 < n ? b64_chars[w >> 6 & 63] : '=';
-        out[o++] = '=';
-    }
-    j = json_object_new_string_len(out, (int)o);
+    len = sst_b64_encode_into(s, n, out);
+    j = json_object_new_string_len(out, (int)len);
     if (out != stack)
         sst_free(out);
     return j;

@@ -1,8 +1,15 @@
 /*
- * src/core/b64.c - base64 encode and strict decode (see b64.h).
+ * src/core/b64.c - base64 encode and strict decode (see b64.h), on
+ * OpenSSL's EVP_EncodeBlock and EVP_DecodeBlock. What is ours is the
+ * URL-safe alphabet (OpenSSL knows the standard one only) and the strict
+ * checks before decoding (OpenSSL skips whitespace and does not say
+ * where a bad character is).
  */
+#include <limits.h>
 #include <stdint.h>
 #include <string.h>
+
+#include <openssl/evp.h>
 
 #include <sst/mem.h>
 
@@ -10,18 +17,33 @@
 
 #define B64_MAX_INPUT ((size_t)1 << 30)
 
-static const char std_alpha[] =
-    "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
-static const char url_alpha[] =
-    "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+/* The URL-safe alphabet's two characters, and the standard ones they
+ * stand for. */
+static void
+translate(char *s, size_t n, char from62, char from63, char to62, char to63)
+{
+    size_t i;
+
+    for (i = 0; i < n; i++) {
+        if (s[i] == from62)
+            s[i] = to62;
+        else if (s[i] == from63)
+            s[i] = to63;
+    }
+}
+
+size_t
+sst_b64_encode_into(const void *p, size_t n, char *out)
+{
+    return (size_t)EVP_EncodeBlock((unsigned char *)out,
+                                   (const unsigned char *)p, (int)n);
+}
 
 enum sst_code
 sst_b64_encode(const void *p, size_t n, bool urlsafe, char **out,
                size_t *outlen, struct sst_err *err)
 {
-    const unsigned char *in = p;
-    const char *alpha = urlsafe ? url_alpha : std_alpha;
-    size_t olen, i, o = 0;
+    size_t o;
     char *s;
 
     *out = NULL;
@@ -30,32 +52,12 @@ sst_b64_encode(const void *p, size_t n, bool urlsafe, char **out,
     if (n > B64_MAX_INPUT)
         return sst_err_set(err, SST_E_INVALID_ARG,
                            "base64: input of %zu bytes is too large", n);
-    olen = (n + 2) / 3 * 4;
-    s = sst_malloc(olen + 1);
+    s = sst_malloc(SST_B64_LEN(n) + 1);
     if (s == NULL)
         return sst_err_set(err, SST_E_NOMEM, "out of memory");
-    for (i = 0; i + 2 < n; i += 3) {
-        uint32_t v = (uint32_t)in[i] << 16 | (uint32_t)in[i + 1] << 8 |
-                     in[i + 2];
-        s[o++] = alpha[v >> 18];
-        s[o++] = alpha[(v >> 12) & 63];
-        s[o++] = alpha[(v >> 6) & 63];
-        s[o++] = alpha[v & 63];
-    }
-    if (n - i == 1) {
-        uint32_t v = (uint32_t)in[i] << 16;
-        s[o++] = alpha[v >> 18];
-        s[o++] = alpha[(v >> 12) & 63];
-        s[o++] = '=';
-        s[o++] = '=';
-    } else if (n - i == 2) {
-        uint32_t v = (uint32_t)in[i] << 16 | (uint32_t)in[i + 1] << 8;
-        s[o++] = alpha[v >> 18];
-        s[o++] = alpha[(v >> 12) & 63];
-        s[o++] = alpha[(v >> 6) & 63];
-        s[o++] = '=';
-    }
-    s[o] = '\0';
+    o = sst_b64_encode_into(p, n, s);
+    if (urlsafe)
+        translate(s, o, '+', '/', '-', '_');
     *out = s;
     if (outlen)
         *outlen = o;
@@ -84,7 +86,9 @@ sst_b64_decode(const char *s, size_t n, bool urlsafe, unsigned char **out,
                size_t *outlen, struct sst_err *err)
 {
     unsigned char *buf;
-    size_t pad = 0, i, o = 0;
+    char *std = NULL;
+    size_t pad = 0, i;
+    int got;
 
     *out = NULL;
     *outlen = 0;
@@ -93,32 +97,38 @@ sst_b64_decode(const char *s, size_t n, bool urlsafe, unsigned char **out,
                            "invalid base64: length %zu is not a multiple "
                            "of 4",
                            n);
+    if (n > SST_B64_LEN(B64_MAX_INPUT))
+        return sst_err_set(err, SST_E_INVALID_ARG,
+                           "base64: input of %zu bytes is too large", n);
     if (n > 0 && s[n - 1] == '=')
         pad = (n > 1 && s[n - 2] == '=') ? 2 : 1;
+    for (i = 0; i < n - pad; i++)
+        if (digit((unsigned char)s[i], urlsafe) < 0)
+            return sst_err_set(err, SST_E_INVALID_ARG,
+                               "invalid base64: unexpected character at "
+                               "offset %zu",
+                               i);
     buf = sst_malloc(n / 4 * 3 + 1);
     if (buf == NULL)
         return sst_err_set(err, SST_E_NOMEM, "out of memory");
-    for (i = 0; i < n; i += 4) {
-        int d[4];
-        size_t k, used = (i + 4 == n) ? 4 - pad : 4;
-        for (k = 0; k < 4; k++) {
-            d[k] = k < used ? digit((unsigned char)s[i + k], urlsafe) : 0;
-            if (d[k] < 0) {
-                sst_free(buf);
-                return sst_err_set(err, SST_E_INVALID_ARG,
-                                   "invalid base64: unexpected character "
-                                   "at offset %zu",
-                                   i + k);
-            }
+    if (urlsafe) {
+        std = sst_malloc(n + 1);
+        if (std == NULL) {
+            sst_free(buf);
+            return sst_err_set(err, SST_E_NOMEM, "out of memory");
         }
-        buf[o++] = (unsigned char)(d[0] << 2 | d[1] >> 4);
-        if (used > 2)
-            buf[o++] = (unsigned char)((d[1] & 15) << 4 | d[2] >> 2);
-        if (used > 3)
-            buf[o++] = (unsigned char)((d[2] & 3) << 6 | d[3]);
+        memcpy(std, s, n);
+        translate(std, n, '-', '_', '+', '/');
     }
-    buf[o] = '\0';
+    got = EVP_DecodeBlock(buf, (const unsigned char *)(std ? std : s), (int)n);
+    sst_free(std);
+    if (got < 0 || (size_t)got < pad) {
+        sst_free(buf);
+        return sst_err_set(err, SST_E_INVALID_ARG, "invalid base64");
+    }
+    /* EVP_DecodeBlock counts the padding as zero bytes */
+    *outlen = (size_t)got - pad;
+    buf[*outlen] = '\0';
     *out = buf;
-    *outlen = o;
     return SST_OK;
 }

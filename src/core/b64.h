@@ -1,7 +1,8 @@
 /*
- * src/core/b64.h - base64 (RFC 4648) for libsst's core: the standard
- * alphabet for DynamoDB's B values on the wire, the URL-safe one for
- * pagination keys (Python's base64.urlsafe_b64encode).
+ * src/core/b64.h - base64 (RFC 4648) for libsst and the emulator, on
+ * OpenSSL: the standard alphabet for DynamoDB's B values on the wire,
+ * the URL-safe one for pagination keys (Python's
+ * base64.urlsafe_b64encode).
  */
 #ifndef SST_CORE_B64_H
 #define SST_CORE_B64_H
@@ -11,6 +12,17 @@
 
 #include <sst/defs.h>
 #include <sst/err.h>
+
+/* Characters of the base64 of n bytes (padded), without the NUL. */
+#define SST_B64_LEN(n) (((n) + 2) / 3 * 4)
+
+/**
+ * Encode n bytes of p (at most 1 GiB) in the standard alphabet, padded,
+ * into out, which has room for SST_B64_LEN(n) + 1 bytes (a NUL ends it).
+ *
+ * @return the length written, without the NUL.
+ */
+size_t sst_b64_encode_into(const void *p, size_t n, char *out);
 
 /**
  * Encode n bytes of p, padded with '='.
