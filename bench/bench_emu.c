@@ -19,7 +19,16 @@
  *       operation make a clean run for callgrind or perf stat)
  *
  * Output: operations per second, p50 and p99 latency, and the ratio of
- * each emulator figure to raw LMDB's.
+ * each emulator figure to raw LMDB's. Then the json-c floor of the same
+ * operation and item: building and freeing an answer equal to the
+ * emulator's, timed the same way. Every answer crosses the seam as json-c
+ * objects, so no emulator can answer faster than that; the last figure
+ * is the emulator's CPU time per operation in multiples of it. The
+ * "json-c" row builds the copy with json-c's cheapest calls (object keys
+ * borrowed and added as new, arrays sized at once), the way the emulator
+ * builds answers; the "deepcopy" row uses json_object_deep_copy, which
+ * duplicates and hashes every key and so costs more than the emulator's
+ * own Query answers.
  */
 #include <errno.h>
 #include <stdbool.h>
@@ -154,22 +163,31 @@ get_request(unsigned user, unsigned n)
     return json_tokener_parse(buf);
 }
 
+/* One call; its answer is freed, unless keep is not NULL: then *keep
+ * takes a reference to it (for the json-c floor, without an extra call
+ * that would change the counts of instructions per call). */
 static void
-call(struct sst_emu *emu, const char *op, struct json_object *req)
+call(struct sst_emu *emu, const char *op, struct json_object *req,
+     struct json_object **keep)
 {
     struct json_object *resp = NULL;
     struct sst_err e;
 
     if (sst_emu_call(emu, op, req, &resp, &e) != SST_OK)
         die(op, &e);
+    if (keep != NULL)
+        *keep = json_object_get(resp);
     json_object_put(resp);
 }
 
 /* ------------------------------------------------------------------ */
 /* the emulator                                                        */
 
+/* Each run keeps the answer of its last call in *answer (the last: the
+ * heap the run works in stays as it was without the floors). */
 static struct stats
-bench_put(struct sst_emu *emu, bool flat, size_t n, int64_t *lat)
+bench_put(struct sst_emu *emu, bool flat, size_t n, int64_t *lat,
+          struct json_object **answer)
 {
     struct json_object *req = put_request(flat, 0, 0), *sk;
     char num[32];
@@ -183,7 +201,7 @@ bench_put(struct sst_emu *emu, bool flat, size_t n, int64_t *lat)
         snprintf(num, sizeof num, "%zu", ITEMS + i);
         json_object_set_string(sk, num);
         t = now_ns();
-        call(emu, "PutItem", req);
+        call(emu, "PutItem", req, i + 1 == n ? answer : NULL);
         lat[i] = now_ns() - t;
     }
     t = now_ns() - t0;
@@ -192,7 +210,8 @@ bench_put(struct sst_emu *emu, bool flat, size_t n, int64_t *lat)
 }
 
 static struct stats
-bench_get(struct sst_emu *emu, size_t n, int64_t *lat)
+bench_get(struct sst_emu *emu, size_t n, int64_t *lat,
+          struct json_object **answer)
 {
     struct json_object **reqs = malloc(ITEMS * sizeof *reqs);
     int64_t t0, c0, t;
@@ -204,7 +223,8 @@ bench_get(struct sst_emu *emu, size_t n, int64_t *lat)
     c0 = cpu_ns();
     for (i = 0; i < n; i++) {
         t = now_ns();
-        call(emu, "GetItem", reqs[(i * 7919) % ITEMS]);
+        call(emu, "GetItem", reqs[(i * 7919) % ITEMS],
+             i + 1 == n ? answer : NULL);
         lat[i] = now_ns() - t;
     }
     t = now_ns() - t0;
@@ -234,7 +254,8 @@ query_request(unsigned from)
 /* 100-item pages at pseudo-random places in the partition; each answer
  * is checked to hold the whole page. */
 static struct stats
-bench_query(struct sst_emu *emu, size_t n, int64_t *lat)
+bench_query(struct sst_emu *emu, size_t n, int64_t *lat,
+            struct json_object **answer)
 {
     enum { STARTS = 64 };
     struct json_object *reqs[STARTS], *resp;
@@ -256,6 +277,8 @@ bench_query(struct sst_emu *emu, size_t n, int64_t *lat)
             fprintf(stderr, "bench_emu: a Query page is not %d items\n", PAGE);
             exit(1);
         }
+        if (i + 1 == n)
+            *answer = json_object_get(resp);
         json_object_put(resp);
         lat[i] = now_ns() - t;
     }
@@ -264,6 +287,93 @@ bench_query(struct sst_emu *emu, size_t n, int64_t *lat)
     for (i = 0; i < STARTS; i++)
         json_object_put(reqs[i]);
     return summarise(lat, n, t, c0);
+}
+
+/* ------------------------------------------------------------------ */
+/* the json-c floor                                                    */
+
+static void
+copy_failed(void)
+{
+    fprintf(stderr, "bench_emu: copying an answer failed\n");
+    exit(1);
+}
+
+/* A copy of src built with json-c's cheapest calls: object keys borrowed
+ * from src (valid while src lives) and added as new keys, arrays sized
+ * at once. */
+static struct json_object *
+lean_copy(struct json_object *src)
+{
+    struct json_object *dst = NULL;
+    size_t i, n;
+
+    switch (json_object_get_type(src)) {
+    case json_type_object:
+        dst = json_object_new_object();
+        if (dst == NULL)
+            copy_failed();
+        json_object_object_foreach(src, key, val)
+        {
+            if (json_object_object_add_ex(dst, key, lean_copy(val),
+                                          JSON_C_OBJECT_ADD_KEY_IS_NEW |
+                                              JSON_C_OBJECT_ADD_CONSTANT_KEY) !=
+                0)
+                copy_failed();
+        }
+        return dst;
+    case json_type_array:
+        n = json_object_array_length(src);
+        dst = json_object_new_array_ext((int)n);
+        if (dst == NULL)
+            copy_failed();
+        for (i = 0; i < n; i++)
+            if (json_object_array_add(
+                    dst, lean_copy(json_object_array_get_idx(src, i))) != 0)
+                copy_failed();
+        return dst;
+    case json_type_string:
+        dst = json_object_new_string_len(json_object_get_string(src),
+                                         json_object_get_string_len(src));
+        break;
+    case json_type_boolean:
+        dst = json_object_new_boolean(json_object_get_boolean(src));
+        break;
+    case json_type_int:
+        dst = json_object_new_int64(json_object_get_int64(src));
+        break;
+    case json_type_double:
+        dst = json_object_new_double(json_object_get_double(src));
+        break;
+    case json_type_null:
+        return NULL;
+    }
+    if (dst == NULL)
+        copy_failed();
+    return dst;
+}
+
+/* n copies of answer built (by lean_copy, or json_object_deep_copy when
+ * deep) and freed, each timed like one operation. */
+static struct stats
+json_floor(struct json_object *answer, bool deep, size_t n, int64_t *lat)
+{
+    struct json_object *copy;
+    int64_t t0 = now_ns(), c0 = cpu_ns(), t;
+    size_t i;
+
+    for (i = 0; i < n; i++) {
+        copy = NULL;
+        t = now_ns();
+        if (!deep)
+            copy = lean_copy(answer);
+        else if (json_object_deep_copy(answer, &copy, NULL) != 0)
+            copy_failed();
+        json_object_put(copy);
+        lat[i] = now_ns() - t;
+    }
+    t = now_ns() - t0;
+    return summarise(lat, n, t, cpu_ns() - c0);
 }
 
 /* ------------------------------------------------------------------ */
@@ -433,8 +543,14 @@ raw_query(MDB_env *env, MDB_dbi dbi, const struct raw_rows *rows, size_t n,
 
 /* ------------------------------------------------------------------ */
 
+/* The two floors of one operation (see the file comment). */
+struct floors {
+    struct stats lean, deep;
+};
+
 static void
-report(const char *what, struct stats emu, struct stats raw)
+report(const char *what, struct stats emu, struct stats raw,
+       struct floors floor)
 {
     printf("%-8s emulator %9.0f ops/s (%9.0f per CPU-second)  p50 %6.2f us"
            "  p99 %6.2f us\n",
@@ -447,6 +563,30 @@ report(const char *what, struct stats emu, struct stats raw)
            "", emu.ops_per_s / raw.ops_per_s,
            emu.ops_per_cpu_s / raw.ops_per_cpu_s, emu.p50_us / raw.p50_us,
            emu.p99_us / raw.p99_us);
+    printf("%-8s json-c   %9.0f ops/s (%9.0f per CPU-second)  p50 %6.2f us"
+           "  p99 %6.2f us  (floor: build and free the answer; emulator "
+           "%.2f x its CPU time)\n",
+           "", floor.lean.ops_per_s, floor.lean.ops_per_cpu_s,
+           floor.lean.p50_us, floor.lean.p99_us,
+           floor.lean.ops_per_cpu_s / emu.ops_per_cpu_s);
+    printf("%-8s deepcopy %9.0f ops/s (%9.0f per CPU-second)  p50 %6.2f us"
+           "  p99 %6.2f us  (json_object_deep_copy and free; emulator "
+           "%.2f x)\n",
+           "", floor.deep.ops_per_s, floor.deep.ops_per_cpu_s,
+           floor.deep.p50_us, floor.deep.p99_us,
+           floor.deep.ops_per_cpu_s / emu.ops_per_cpu_s);
+}
+
+/* Both floors of an answer, which is freed. */
+static struct floors
+floors_of(struct json_object *answer, size_t n, int64_t *lat)
+{
+    struct floors f;
+
+    f.lean = json_floor(answer, false, n, lat);
+    f.deep = json_floor(answer, true, n, lat);
+    json_object_put(answer);
+    return f;
 }
 
 struct counts {
@@ -466,11 +606,11 @@ fill(struct sst_emu *emu, bool flat)
         "\"AttributeDefinitions\":[{\"AttributeName\":\"pk\","
         "\"AttributeType\":\"S\"},{\"AttributeName\":\"sk\","
         "\"AttributeType\":\"N\"}]}");
-    call(emu, "CreateTable", req);
+    call(emu, "CreateTable", req, NULL);
     json_object_put(req);
     for (i = 0; i < ITEMS; i++) {
         req = put_request(flat, 0, (unsigned)i);
-        call(emu, "PutItem", req);
+        call(emu, "PutItem", req, NULL);
         json_object_put(req);
     }
 }
@@ -486,6 +626,8 @@ run_shape(bool flat, struct counts n, int64_t *lat)
     struct raw_rows *rows = calloc(1, sizeof *rows);
     struct json_object *req, *resp = NULL;
     struct stats eg, ep, eq, rg, rp, rq;
+    struct floors fg, fp, fq;
+    struct json_object *ga = NULL, *pa = NULL, *qa = NULL;
     struct sst_err e;
     MDB_env *env;
     MDB_dbi dbi;
@@ -518,11 +660,18 @@ run_shape(bool flat, struct counts n, int64_t *lat)
     json_object_put(req);
 
     if (n.gets)
-        eg = bench_get(emu, n.gets, lat);
+        eg = bench_get(emu, n.gets, lat, &ga);
     if (n.queries)
-        eq = bench_query(emu, n.queries, lat);
+        eq = bench_query(emu, n.queries, lat, &qa);
     if (n.puts)
-        ep = bench_put(emu, flat, n.puts, lat);
+        ep = bench_put(emu, flat, n.puts, lat, &pa);
+    /* The floors, of the last answer of each run. */
+    if (n.gets)
+        fg = floors_of(ga, n.gets, lat);
+    if (n.queries)
+        fq = floors_of(qa, n.queries, lat);
+    if (n.puts)
+        fp = floors_of(pa, n.puts, lat);
     sst_emu_close(emu);
 
     env = raw_open(raw_dir, &dbi);
@@ -536,11 +685,11 @@ run_shape(bool flat, struct counts n, int64_t *lat)
     mdb_env_close(env);
 
     if (n.gets)
-        report("GetItem", eg, rg);
+        report("GetItem", eg, rg, fg);
     if (n.puts)
-        report("PutItem", ep, rp);
+        report("PutItem", ep, rp, fp);
     if (n.queries)
-        report("Query", eq, rq);
+        report("Query", eq, rq, fq);
 
     for (i = 0; i < ITEMS; i++) {
         free(rows->keys[i].mv_data);

@@ -25,22 +25,13 @@
 #include <sst/sst.h>
 
 #include "emu/expr/eval.h"
+#include "fuzz/expr_fuzz.h"
 #include "emu/expr/request.h"
 #include "emu/expr/update.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
 static const struct sst_emu_key_name keys[] = {{"pk", 2}};
-
-static void
-check_failure(enum sst_code rc, const struct sst_err *err)
-{
-    if (rc == SST_OK || rc == SST_E_NOMEM)
-        return;
-    if ((rc != SST_E_VALIDATION && rc != SST_E_SERIALIZATION) ||
-        err->message[0] == '\0')
-        abort();
-}
 
 static unsigned
 depth(const struct sst_av *v)
@@ -81,27 +72,6 @@ check_item(const struct sst_av *item, const struct sst_av *key)
     json_object_put(j);
 }
 
-static const struct json_object *
-member(const struct json_object *o, const char *k)
-{
-    struct json_object *v;
-
-    return json_object_object_get_ex(o, k, &v) ? v : NULL;
-}
-
-static void
-text(const struct json_object *o, const char *k, struct sst_emu_expr_text *t)
-{
-    const struct json_object *v = member(o, k);
-
-    t->s = NULL;
-    t->len = 0;
-    if (v != NULL && json_object_is_type(v, json_type_string)) {
-        t->s = json_object_get_string((struct json_object *)v);
-        t->len = (size_t)json_object_get_string_len(v);
-    }
-}
-
 /* The stored item, with the key forced to pk "k". */
 static struct sst_av *
 stored_item(const struct json_object *ji, struct sst_av *key)
@@ -140,19 +110,10 @@ run(const struct json_object *env, const struct sst_av *item,
 
     memset(&r, 0, sizeof r);
     r.op = SST_EMU_REQ_UPDATE_ITEM;
-    text(env, "u", &r.update);
-    text(env, "c", &r.condition);
-    r.names = member(env, "n");
-    r.values = member(env, "v");
-    sst_emu_exprs_init(&x);
-    rc = sst_emu_exprs_prepare(&x, &r, &err);
-    check_failure(rc, &err);
-    if (rc == SST_OK)
-        rc = sst_emu_expr_check_nested_keys(&x.condition, &x.bindings, keys, 1,
-                                            &err);
-    if (rc == SST_OK && x.condition.ast != NULL &&
-        sst_emu_expr_eval(&x.condition, &x.bindings, item, &ok, &err) != SST_OK)
-        abort();
+    expr_fuzz_text(env, "u", &r.update);
+    expr_fuzz_text(env, "c", &r.condition);
+    rc = expr_fuzz_prepare(env, &r, &x, &err);
+    rc = expr_fuzz_condition(rc, &x, keys, 1, item, &ok, &err);
     if (rc == SST_OK && ok && x.update.ast != NULL) {
         rc = sst_emu_update_check_keys(&x.update, keys, 1, &err);
         if (rc == SST_OK)
@@ -161,7 +122,7 @@ run(const struct json_object *env, const struct sst_av *item,
         if (rc == SST_OK)
             rc = sst_emu_update_apply(&x.update, &x.bindings, item ? item : key,
                                       &next, &err);
-        check_failure(rc, &err);
+        expr_fuzz_check_failure(rc, &err);
         if (rc == SST_OK) {
             check_item(next, key);
             for (rv = SST_EMU_RV_NONE; rv <= SST_EMU_RV_UPDATED_NEW; rv++) {
@@ -182,23 +143,17 @@ run(const struct json_object *env, const struct sst_av *item,
 int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-    struct json_tokener *tok = json_tokener_new_ex(80);
     struct json_object *env, *jk;
     struct sst_av *item, *key = NULL;
 
-    if (tok == NULL)
+    env = expr_fuzz_envelope(data, size);
+    if (env == NULL)
         return 0;
-    env = json_tokener_parse_ex(tok, (const char *)data, (int)size);
-    json_tokener_free(tok);
-    if (env == NULL || !json_object_is_type(env, json_type_object)) {
-        json_object_put(env);
-        return 0;
-    }
     jk = json_tokener_parse("{\"pk\": {\"S\": \"k\"}}");
     if (jk == NULL || sst_av_decode_item(jk, &key, NULL) != SST_OK)
         abort();
     json_object_put(jk);
-    item = stored_item(member(env, "i"), key);
+    item = stored_item(expr_fuzz_member(env, "i"), key);
     run(env, item, key);
     sst_av_free(item);
     sst_av_free(key);

@@ -26,6 +26,7 @@
 #include <sst/sst.h>
 
 #include "emu/expr/eval.h"
+#include "fuzz/expr_fuzz.h"
 #include "emu/expr/keycond.h"
 #include "emu/expr/project.h"
 #include "emu/expr/request.h"
@@ -35,16 +36,6 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 static const struct sst_emu_key_schema schema = {"pk", 2, SST_AV_S,
                                                  "sk", 2, SST_AV_S};
 static const struct sst_emu_key_name keys[] = {{"pk", 2}, {"sk", 2}};
-
-static void
-check_failure(enum sst_code rc, const struct sst_err *err)
-{
-    if (rc == SST_OK || rc == SST_E_NOMEM)
-        return;
-    if ((rc != SST_E_VALIDATION && rc != SST_E_SERIALIZATION) ||
-        err->message[0] == '\0')
-        abort();
-}
 
 static void
 check_roundtrip(const struct sst_av *item)
@@ -59,27 +50,6 @@ check_roundtrip(const struct sst_av *item)
         abort();
     sst_av_free(back);
     json_object_put(j);
-}
-
-static const struct json_object *
-member(const struct json_object *o, const char *k)
-{
-    struct json_object *v;
-
-    return json_object_object_get_ex(o, k, &v) ? v : NULL;
-}
-
-static void
-text(const struct json_object *o, const char *k, struct sst_emu_expr_text *t)
-{
-    const struct json_object *v = member(o, k);
-
-    t->s = NULL;
-    t->len = 0;
-    if (v != NULL && json_object_is_type(v, json_type_string)) {
-        t->s = json_object_get_string((struct json_object *)v);
-        t->len = (size_t)json_object_get_string_len(v);
-    }
 }
 
 static void
@@ -97,31 +67,18 @@ run(const struct json_object *env, const struct sst_av *item)
     /* the condition, as a DeleteItem's */
     memset(&r, 0, sizeof r);
     r.op = SST_EMU_REQ_DELETE_ITEM;
-    text(env, "c", &r.condition);
-    r.names = member(env, "n");
-    r.values = member(env, "v");
-    sst_emu_exprs_init(&x);
-    rc = sst_emu_exprs_prepare(&x, &r, &err);
-    check_failure(rc, &err);
-    if (rc == SST_OK)
-        rc = sst_emu_expr_check_nested_keys(&x.condition, &x.bindings, keys, 2,
-                                            &err);
-    if (rc == SST_OK && x.condition.ast != NULL &&
-        sst_emu_expr_eval(&x.condition, &x.bindings, item, &ok, &err) != SST_OK)
-        abort();
+    expr_fuzz_text(env, "c", &r.condition);
+    rc = expr_fuzz_prepare(env, &r, &x, &err);
+    (void)expr_fuzz_condition(rc, &x, keys, 2, item, &ok, &err);
     sst_emu_exprs_cleanup(&x);
 
     /* key condition, filter and projection, as a Query's */
     memset(&r, 0, sizeof r);
     r.op = SST_EMU_REQ_QUERY;
-    text(env, "k", &r.key_condition);
-    text(env, "f", &r.filter);
-    text(env, "p", &r.projection);
-    r.names = member(env, "n");
-    r.values = member(env, "v");
-    sst_emu_exprs_init(&x);
-    rc = sst_emu_exprs_prepare(&x, &r, &err);
-    check_failure(rc, &err);
+    expr_fuzz_text(env, "k", &r.key_condition);
+    expr_fuzz_text(env, "f", &r.filter);
+    expr_fuzz_text(env, "p", &r.projection);
+    rc = expr_fuzz_prepare(env, &r, &x, &err);
     for (i = 0; i < 3 && rc == SST_OK; i++)
         rc = sst_emu_expr_check_nested_keys(i == 0   ? &x.key_condition
                                             : i == 1 ? &x.filter
@@ -130,7 +87,7 @@ run(const struct json_object *env, const struct sst_av *item)
     if (rc == SST_OK && x.key_condition.ast != NULL) {
         rc = sst_emu_key_condition_analyze(&x.key_condition, &x.bindings,
                                            &schema, &kc, &err);
-        check_failure(rc, &err);
+        expr_fuzz_check_failure(rc, &err);
         if (rc == SST_OK && item != NULL)
             (void)sst_emu_key_condition_match(&kc,
                                               sst_av_map_get(item, "sk", 2));
@@ -155,20 +112,14 @@ run(const struct json_object *env, const struct sst_av *item)
 int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-    struct json_tokener *tok = json_tokener_new_ex(80);
     struct json_object *env;
     struct sst_av *item = NULL;
     const struct json_object *ji;
 
-    if (tok == NULL)
+    env = expr_fuzz_envelope(data, size);
+    if (env == NULL)
         return 0;
-    env = json_tokener_parse_ex(tok, (const char *)data, (int)size);
-    json_tokener_free(tok);
-    if (env == NULL || !json_object_is_type(env, json_type_object)) {
-        json_object_put(env);
-        return 0;
-    }
-    ji = member(env, "i");
+    ji = expr_fuzz_member(env, "i");
     if (ji != NULL && sst_av_decode_item(ji, &item, NULL) != SST_OK)
         item = NULL;
     run(env, item);

@@ -6,41 +6,17 @@
  * ValidationException whose message starts with "Invalid ProjectionExpression:
  * ", and the canonical printer handles every tree.
  */
+#include <stddef.h>
 #include <stdint.h>
-#include <stdlib.h>
-#include <string.h>
 
-#include <sst/sst.h>
-
-#include "emu/expr/parse.h"
+#include "fuzz/expr_fuzz.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
 int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-    static const char prefix[] = "Invalid ProjectionExpression: ";
-    struct sst_emu_arena a;
-    struct sst_emu_ast *ast = NULL;
-    struct sst_err err;
-    enum sst_code rc;
-    char text[64];
-
-    sst_emu_arena_init(&a);
-    rc = sst_emu_expr_parse(&a, (const char *)data, size,
-                            SST_EMU_EXPR_PROJECTION, &ast, &err);
-    if (rc == SST_OK) {
-        if (ast == NULL)
-            abort();
-        (void)sst_emu_ast_print(ast, text, sizeof text);
-    } else if (rc == SST_E_VALIDATION) {
-        if (ast != NULL || strcmp(err.type, "ValidationException") != 0)
-            abort();
-        if (strncmp(err.message, prefix, sizeof prefix - 1) != 0)
-            abort();
-    } else {
-        abort();
-    }
-    sst_emu_arena_cleanup(&a);
+    expr_fuzz_parse(data, size, SST_EMU_EXPR_PROJECTION,
+                    "Invalid ProjectionExpression: ", NULL);
     return 0;
 }

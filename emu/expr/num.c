@@ -332,6 +332,33 @@ sst_num_parse(struct sst_num *n, const char *str, size_t len,
 
 /* ----------------------------------------------------------------- printing */
 
+/* The decimal digits of n's coefficient (> 0) into buf (at least
+ * SST_NUM_MAX_DIGITS + 2 bytes), NUL-terminated; returns how many. A
+ * coefficient that fits an unsigned long (19 digits and more) is
+ * converted here: mpz_get_str costs some three hundred instructions even
+ * for "5", and every PutItem prints and key-encodes its numbers. */
+static size_t
+coef_digits(const struct sst_num *n, char *buf)
+{
+    char rev[24];
+    unsigned long v;
+    size_t k = 0, i;
+
+    if (!mpz_fits_ulong_p(n->coef)) {
+        mpz_get_str(buf, 10, n->coef);
+        return strlen(buf);
+    }
+    v = mpz_get_ui(n->coef);
+    do {
+        rev[k++] = (char)('0' + v % 10);
+        v /= 10;
+    } while (v != 0);
+    for (i = 0; i < k; i++)
+        buf[i] = rev[k - 1 - i];
+    buf[k] = '\0';
+    return k;
+}
+
 size_t
 sst_num_to_str(const struct sst_num *n, char *buf, size_t size)
 {
@@ -342,8 +369,7 @@ sst_num_to_str(const struct sst_num *n, char *buf, size_t size)
     if (n->sign == 0) {
         out[len++] = '0';
     } else {
-        mpz_get_str(digits, 10, n->coef);
-        d = strlen(digits);
+        d = coef_digits(n, digits);
         if (n->sign < 0)
             out[len++] = '-';
         if (n->exp >= 0) {
@@ -497,35 +523,85 @@ sst_num_size(const struct sst_num *n)
 #define KEY_ZERO 0x02
 #define KEY_POS 0x03
 
+/* Write the key bytes of a number from its significant digits (ASCII,
+ * the first and last non-zero), sign and adjusted exponent. */
+static size_t
+key_from_digits(const char *digits, size_t d, int sign, int adj,
+                unsigned char *out)
+{
+    unsigned char nib[SST_NUM_MAX_DIGITS + 2];
+    size_t k, nn, len = 0;
+
+    out[len++] = sign > 0 ? KEY_POS : KEY_NEG;
+    out[len++] = (unsigned char)(sign > 0 ? adj - SST_NUM_MIN_ADJ_EXP
+                                          : SST_NUM_MAX_ADJ_EXP - adj);
+    for (k = 0; k < d; k++) {
+        unsigned v = (unsigned)(digits[k] - '0') + 1;
+
+        nib[k] = (unsigned char)(sign > 0 ? v : 15 - v);
+    }
+    nib[d] = sign > 0 ? 0 : 15; /* end */
+    nib[d + 1] = nib[d];        /* padding */
+    nn = (d + 2) / 2 * 2;       /* nibbles written, even */
+    for (k = 0; k < nn; k += 2)
+        out[len++] = (unsigned char)(nib[k] << 4 | nib[k + 1]);
+    return len;
+}
+
 size_t
 sst_num_key_encode(const struct sst_num *n, unsigned char *out)
 {
     char digits[SST_NUM_MAX_DIGITS + 2];
-    unsigned char nib[SST_NUM_MAX_DIGITS + 2];
-    size_t d, k, nn, len = 0;
-    int adj;
+    size_t d;
 
     if (n->sign == 0) {
         out[0] = KEY_ZERO;
         return 1;
     }
-    mpz_get_str(digits, 10, n->coef);
-    d = strlen(digits);
-    adj = n->exp + (int)d - 1;
-    out[len++] = n->sign > 0 ? KEY_POS : KEY_NEG;
-    out[len++] = (unsigned char)(n->sign > 0 ? adj - SST_NUM_MIN_ADJ_EXP
-                                             : SST_NUM_MAX_ADJ_EXP - adj);
-    for (k = 0; k < d; k++) {
-        unsigned v = (unsigned)(digits[k] - '0') + 1;
+    d = coef_digits(n, digits);
+    return key_from_digits(digits, d, n->sign, n->exp + (int)d - 1, out);
+}
 
-        nib[k] = (unsigned char)(n->sign > 0 ? v : 15 - v);
+size_t
+sst_num_key_encode_text(const char *s, size_t len, unsigned char *out)
+{
+    char digits[SST_NUM_FAST_TEXT_MAX];
+    size_t i = 0, nd = 0, whole = 0, first, last;
+    bool dot = false;
+    int sign = 1, adj;
+
+    if (len == 0 || len > SST_NUM_FAST_TEXT_MAX)
+        return 0;
+    if (s[0] == '+' || s[0] == '-') {
+        sign = s[0] == '-' ? -1 : 1;
+        i++;
     }
-    nib[d] = n->sign > 0 ? 0 : 15; /* end */
-    nib[d + 1] = nib[d];           /* padding */
-    nn = (d + 2) / 2 * 2;          /* nibbles written, even */
-    for (k = 0; k < nn; k += 2)
-        out[len++] = (unsigned char)(nib[k] << 4 | nib[k + 1]);
-    return len;
+    for (; i < len; i++) {
+        if (s[i] >= '0' && s[i] <= '9') {
+            digits[nd++] = s[i];
+            whole += !dot;
+        } else if (s[i] == '.' && !dot) {
+            dot = true;
+        } else {
+            return 0; /* an exponent, a second point, not ASCII, ... */
+        }
+    }
+    if (nd == 0)
+        return 0; /* "", "+", ".": not a number, for the slow path to say */
+    for (first = 0; first < nd && digits[first] == '0'; first++)
+        ;
+    if (first == nd) { /* zero, whatever its sign and scale */
+        out[0] = KEY_ZERO;
+        return 1;
+    }
+    for (last = nd - 1; digits[last] == '0'; last--)
+        ;
+    if (last - first + 1 > SST_NUM_MAX_DIGITS)
+        return 0; /* DynamoDB's precision error, for the slow path */
+    /* The most significant digit's power of ten. Under 40 digits it is
+     * always inside DynamoDB's range. */
+    adj = (int)whole - 1 - (int)first;
+    return key_from_digits(digits + first, last - first + 1, sign, adj, out);
 }
 
 enum sst_code

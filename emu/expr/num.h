@@ -157,6 +157,26 @@ size_t sst_num_size(const struct sst_num *n);
  */
 size_t sst_num_key_encode(const struct sst_num *n, unsigned char *out);
 
+/* Longest text sst_num_key_encode_text() takes on its fast path. */
+#define SST_NUM_FAST_TEXT_MAX 40
+
+/**
+ * The key encoding of the number written in s, without GMP, for the
+ * short plain forms keys are usually written in: an optional sign, ASCII
+ * digits with at most one point, no exponent, at most
+ * SST_NUM_FAST_TEXT_MAX bytes and at most 38 significant digits ("12345",
+ * "-0.50", "+7.", ".25"). The bytes are exactly those of sst_num_parse()
+ * then sst_num_key_encode() (fuzz/fuzz_num.c compares them).
+ *
+ * @param[in]  s    text, len bytes, need not be NUL-terminated
+ * @param[out] out  at least SST_NUM_KEY_MAX bytes
+ * @return the number of bytes written (1 to SST_NUM_KEY_MAX), or 0 when s
+ *         is not of those forms (it may still be a number, or not one:
+ *         the caller takes sst_num_parse(), which also reports errors);
+ *         out is then unspecified.
+ */
+size_t sst_num_key_encode_text(const char *s, size_t len, unsigned char *out);
+
 /**
  * Decode one number from the start of a key encoding. Only canonical
  * encodings (those sst_num_key_encode writes) are accepted.

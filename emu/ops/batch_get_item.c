@@ -20,6 +20,7 @@
 
 #include <sst/mem.h>
 
+#include "emu/ops/batch.h"
 #include "emu/ops/common.h"
 #include "emu/ops/exprs.h"
 #include "emu/ops/keys.h"
@@ -103,51 +104,51 @@ batch_cleanup(struct batch *b)
     sst_free(b->parts);
 }
 
+/* One table's KeysAndAttributes: every key's JSON. */
+static enum sst_code
+decode_part(void *part, const char *name, struct json_object *spec,
+            struct sst_err *err)
+{
+    struct part *p = part;
+    enum sst_code rc;
+    size_t j, n;
+
+    p->name = name;
+    p->spec = spec;
+    p->keys = sst_emu_get(spec, "Keys");
+    n = sst_emu_list_len(p->keys);
+    if (p->keys != NULL && json_object_is_type(p->keys, json_type_object))
+        return sst_err_set(err, SST_E_SERIALIZATION,
+                           "Start of structure or map found where not "
+                           "expected.");
+    if (p->keys != NULL && !json_object_is_type(p->keys, json_type_array))
+        return sst_err_set(err, SST_E_SERIALIZATION, "Expected list or null");
+    if (n > 0 && (p->key = sst_calloc(n, sizeof *p->key)) == NULL)
+        return sst_emu_nomem(err);
+    p->n = n; /* only once key has room: batch_cleanup walks it */
+    for (j = 0; j < p->n; j++) {
+        struct json_object *k = json_object_array_get_idx(p->keys, j);
+        if (k == NULL || json_object_is_type(k, json_type_null))
+            continue;
+        rc = sst_emu_req_item(k, &p->key[j], &p->later, err);
+        if (rc != SST_OK)
+            return rc;
+    }
+    sst_emu_get_bool(spec, "ConsistentRead", &p->consistent);
+    return SST_OK;
+}
+
 /* The deserialiser's pass: shapes, and every key's JSON. */
 static enum sst_code
 decode(const struct json_object *req, struct batch *b, struct sst_err *err)
 {
-    struct json_object *items = sst_emu_get(req, "RequestItems");
+    void *parts;
     enum sst_code rc;
-    size_t i = 0, j, n;
 
-    rc = sst_emu_check_shape(req, request, err);
-    if (rc != SST_OK || items == NULL)
-        return rc;
-    b->parts = sst_calloc((size_t)json_object_object_length(items) + 1,
-                          sizeof *b->parts);
-    if (b->parts == NULL)
-        return sst_emu_nomem(err);
-    json_object_object_foreach(items, name, spec)
-    {
-        struct part *p = &b->parts[i++];
-
-        b->n = i;
-        p->name = name;
-        p->spec = spec;
-        p->keys = sst_emu_get(spec, "Keys");
-        n = sst_emu_list_len(p->keys);
-        if (p->keys != NULL && json_object_is_type(p->keys, json_type_object))
-            return sst_err_set(err, SST_E_SERIALIZATION,
-                               "Start of structure or map found where not "
-                               "expected.");
-        if (p->keys != NULL && !json_object_is_type(p->keys, json_type_array))
-            return sst_err_set(err, SST_E_SERIALIZATION,
-                               "Expected list or null");
-        if (n > 0 && (p->key = sst_calloc(n, sizeof *p->key)) == NULL)
-            return sst_emu_nomem(err);
-        p->n = n; /* only once key has room: batch_cleanup walks it */
-        for (j = 0; j < p->n; j++) {
-            struct json_object *k = json_object_array_get_idx(p->keys, j);
-            if (k == NULL || json_object_is_type(k, json_type_null))
-                continue;
-            rc = sst_emu_req_item(k, &p->key[j], &p->later, err);
-            if (rc != SST_OK)
-                return rc;
-        }
-        sst_emu_get_bool(spec, "ConsistentRead", &p->consistent);
-    }
-    return SST_OK;
+    rc = sst_emu_batch_decode(req, request, sizeof *b->parts, decode_part,
+                              &parts, &b->n, err);
+    b->parts = parts;
+    return rc;
 }
 
 /* Whether two keys are the same as sent: DynamoDB compares the values as
@@ -170,14 +171,9 @@ check_request(const struct json_object *req, struct batch *b,
     if (b->n == 0)
         return sst_err_set(err, SST_E_VALIDATION, MSG_NO_REQUESTS);
     rc = sst_emu_req_rcc(req, &b->rcc, err);
-    for (i = 0; rc == SST_OK && i < b->n; i++) {
-        if (!sst_emu_valid_table_name(b->parts[i].name))
-            return sst_err_set(err, SST_E_VALIDATION, SST_EMU_MSG_TABLE_NAME);
-        if (b->parts[i].n == 0)
-            return sst_err_set(err, SST_E_VALIDATION, MSG_EMPTY_KEYS,
-                               b->parts[i].name);
-        total += b->parts[i].n;
-    }
+    for (i = 0; rc == SST_OK && i < b->n; i++)
+        rc = sst_emu_batch_check_table(b->parts[i].name, b->parts[i].n,
+                                       MSG_EMPTY_KEYS, &total, err);
     if (rc == SST_OK && total > MAX_KEYS)
         return sst_err_set(err, SST_E_VALIDATION, MSG_TOO_MANY);
     for (i = 0; rc == SST_OK && i < b->n; i++)

@@ -19,6 +19,7 @@
 
 #include <sst/mem.h>
 
+#include "emu/ops/batch.h"
 #include "emu/ops/common.h"
 #include "emu/ops/keys.h"
 #include "emu/ops/ops.h"
@@ -115,39 +116,39 @@ decode_write(struct json_object *wr, struct write *w, struct sst_err *err)
     return sst_emu_req_item(w->json, &w->value, &w->later, err);
 }
 
+/* One table's list of writes: every item's or key's JSON. */
+static enum sst_code
+decode_part(void *part, const char *name, struct json_object *list,
+            struct sst_err *err)
+{
+    struct part *p = part;
+    enum sst_code rc;
+    size_t j, n;
+
+    p->name = name;
+    p->list = list;
+    n = sst_emu_list_len(list);
+    if (n > 0 && (p->w = sst_calloc(n, sizeof *p->w)) == NULL)
+        return sst_emu_nomem(err);
+    p->n = n; /* only once w has room: batch_cleanup walks it */
+    for (j = 0; j < p->n; j++) {
+        rc = decode_write(json_object_array_get_idx(list, j), &p->w[j], err);
+        if (rc != SST_OK)
+            return rc;
+    }
+    return SST_OK;
+}
+
 static enum sst_code
 decode(const struct json_object *req, struct batch *b, struct sst_err *err)
 {
-    struct json_object *items = sst_emu_get(req, "RequestItems");
+    void *parts;
     enum sst_code rc;
-    size_t i = 0, j, n;
 
-    rc = sst_emu_check_shape(req, request, err);
-    if (rc != SST_OK || items == NULL)
-        return rc;
-    b->parts = sst_calloc((size_t)json_object_object_length(items) + 1,
-                          sizeof *b->parts);
-    if (b->parts == NULL)
-        return sst_emu_nomem(err);
-    json_object_object_foreach(items, name, list)
-    {
-        struct part *p = &b->parts[i++];
-
-        b->n = i;
-        p->name = name;
-        p->list = list;
-        n = sst_emu_list_len(list);
-        if (n > 0 && (p->w = sst_calloc(n, sizeof *p->w)) == NULL)
-            return sst_emu_nomem(err);
-        p->n = n; /* only once w has room: batch_cleanup walks it */
-        for (j = 0; j < p->n; j++) {
-            rc = decode_write(json_object_array_get_idx(list, j), &p->w[j],
-                              err);
-            if (rc != SST_OK)
-                return rc;
-        }
-    }
-    return SST_OK;
+    rc = sst_emu_batch_decode(req, request, sizeof *b->parts, decode_part,
+                              &parts, &b->n, err);
+    b->parts = parts;
+    return rc;
 }
 
 static enum sst_code
@@ -163,14 +164,9 @@ check_request(const struct json_object *req, struct batch *b,
     rc = sst_emu_req_rcc(req, &b->rcc, err);
     if (rc == SST_OK)
         rc = sst_emu_req_ricm(req, &b->ricm, err);
-    for (i = 0; rc == SST_OK && i < b->n; i++) {
-        if (!sst_emu_valid_table_name(b->parts[i].name))
-            return sst_err_set(err, SST_E_VALIDATION, SST_EMU_MSG_TABLE_NAME);
-        if (b->parts[i].n == 0)
-            return sst_err_set(err, SST_E_VALIDATION, MSG_EMPTY_LIST,
-                               b->parts[i].name);
-        total += b->parts[i].n;
-    }
+    for (i = 0; rc == SST_OK && i < b->n; i++)
+        rc = sst_emu_batch_check_table(b->parts[i].name, b->parts[i].n,
+                                       MSG_EMPTY_LIST, &total, err);
     if (rc == SST_OK && total > MAX_WRITES)
         return sst_err_set(err, SST_E_VALIDATION, MSG_TOO_MANY);
     for (i = 0; rc == SST_OK && i < b->n; i++)

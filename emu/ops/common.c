@@ -18,6 +18,10 @@
 /* ------------------------------------------------------------------ */
 /* request shapes                                                      */
 
+/* Members of an object up to which it is walked rather than hashed (see
+ * sst_emu_get and members_fine). */
+#define WALK_MAX 8
+
 /* AWS's deserialiser messages (its JSON reader is Java). */
 #define NUM_CLASS                                                              \
     "class com.amazon.coral.value.json.numbers.TruncatingBigNumber"
@@ -145,12 +149,43 @@ check_value(const struct json_object *v, const struct sst_emu_shape *s,
     }
 }
 
+/* Whether every member of a small object o that the shape names has a
+ * valid value: one walk of the object instead of a search for each
+ * member of the shape (a request has two or three members, its shape up
+ * to twenty). False for a big object, or when some member is invalid:
+ * the caller then checks in the shape's order, which decides the error
+ * reported when several members are wrong. */
+static bool
+members_fine(const struct json_object *o, const struct sst_emu_shape *shape)
+{
+    struct lh_table *t = json_object_get_object(o);
+    const struct sst_emu_shape *m;
+    struct lh_entry *e;
+    const char *k;
+
+    if (t == NULL || t->count > WALK_MAX)
+        return false;
+    for (e = t->head; e != NULL; e = e->next) {
+        k = (const char *)lh_entry_k(e);
+        for (m = shape; m->name != NULL; m++)
+            if (m->name[0] == k[0] && strcmp(m->name, k) == 0)
+                break;
+        if (m->name != NULL &&
+            check_value((const struct json_object *)lh_entry_v(e), m, NULL) !=
+                SST_OK)
+            return false;
+    }
+    return true;
+}
+
 static enum sst_code
 check_members(const struct json_object *o, const struct sst_emu_shape *m,
               struct sst_err *err)
 {
     enum sst_code rc;
 
+    if (members_fine(o, m))
+        return SST_OK;
     for (; m->name != NULL; m++) {
         rc = check_value(sst_emu_get(o, m->name), m, err);
         if (rc != SST_OK)
@@ -177,8 +212,8 @@ sst_emu_check_shape(const struct json_object *req,
  * cheaper than hashing the key, which json_object_object_get_ex does on
  * every call (a GetItem asks some sixty times, mostly of a two-member
  * request and of absent members). An object holds a key at most once,
- * so both ways find the same member. */
-#define WALK_MAX 8
+ * so both ways find the same member. Most members differ from the key
+ * in the first byte, which is compared before calling strcmp. */
 
 struct json_object *
 sst_emu_get(const struct json_object *o, const char *key)
@@ -186,16 +221,19 @@ sst_emu_get(const struct json_object *o, const char *key)
     struct json_object *v = NULL;
     struct lh_table *t;
     struct lh_entry *e;
+    const char *k;
 
     if (o == NULL || !json_object_is_type(o, json_type_object))
         return NULL;
     t = json_object_get_object(o);
     if (t != NULL && t->count <= WALK_MAX) {
-        for (e = t->head; e != NULL; e = e->next)
-            if (strcmp((const char *)lh_entry_k(e), key) == 0) {
+        for (e = t->head; e != NULL; e = e->next) {
+            k = (const char *)lh_entry_k(e);
+            if (k[0] == key[0] && strcmp(k, key) == 0) {
                 v = (struct json_object *)lh_entry_v(e);
                 break;
             }
+        }
     } else if (!json_object_object_get_ex(o, key, &v)) {
         return NULL;
     }

@@ -14,15 +14,12 @@
 #include "emu/ops/common.h"
 #include "emu/ops/ops.h"
 #include "emu/ops/schema.h"
+#include "emu/ops/table_request.h"
 #include "emu/store/catalog.h"
 
 #define S(n)                                                                   \
     {                                                                          \
         n, SST_EMU_SHAPE_STRING, NULL                                          \
-    }
-#define L(n)                                                                   \
-    {                                                                          \
-        n, SST_EMU_SHAPE_LONG, NULL                                            \
     }
 #define B(n)                                                                   \
     {                                                                          \
@@ -33,40 +30,14 @@
         NULL, SST_EMU_SHAPE_STRING, NULL                                       \
     }
 
-static const struct sst_emu_shape attr_def[] = {S("AttributeName"),
-                                                S("AttributeType"), END};
-static const struct sst_emu_shape key_elem[] = {S("AttributeName"),
-                                                S("KeyType"), END};
-static const struct sst_emu_shape throughput[] = {L("ReadCapacityUnits"),
-                                                  L("WriteCapacityUnits"), END};
-static const struct sst_emu_shape on_demand[] = {
-    L("MaxReadRequestUnits"), L("MaxWriteRequestUnits"), END};
-static const struct sst_emu_shape warm[] = {L("ReadUnitsPerSecond"),
-                                            L("WriteUnitsPerSecond"), END};
-static const struct sst_emu_shape string_elem = S("");
-static const struct sst_emu_shape projection[] = {
-    S("ProjectionType"),
-    {"NonKeyAttributes", SST_EMU_SHAPE_LIST, &string_elem},
-    END};
-static const struct sst_emu_shape attr_def_elem = {"", SST_EMU_SHAPE_STRUCT,
-                                                   attr_def};
-static const struct sst_emu_shape key_elem_s = {"", SST_EMU_SHAPE_STRUCT,
-                                                key_elem};
 static const struct sst_emu_shape lsi[] = {
     S("IndexName"),
-    {"KeySchema", SST_EMU_SHAPE_LIST, &key_elem_s},
-    {"Projection", SST_EMU_SHAPE_STRUCT, projection},
-    END};
-static const struct sst_emu_shape gsi[] = {
-    S("IndexName"),
-    {"KeySchema", SST_EMU_SHAPE_LIST, &key_elem_s},
-    {"Projection", SST_EMU_SHAPE_STRUCT, projection},
-    {"ProvisionedThroughput", SST_EMU_SHAPE_STRUCT, throughput},
-    {"OnDemandThroughput", SST_EMU_SHAPE_STRUCT, on_demand},
-    {"WarmThroughput", SST_EMU_SHAPE_STRUCT, warm},
+    {"KeySchema", SST_EMU_SHAPE_LIST, &sst_emu_shape_key_elem},
+    {"Projection", SST_EMU_SHAPE_STRUCT, sst_emu_shape_projection},
     END};
 static const struct sst_emu_shape lsi_elem = {"", SST_EMU_SHAPE_STRUCT, lsi};
-static const struct sst_emu_shape gsi_elem = {"", SST_EMU_SHAPE_STRUCT, gsi};
+static const struct sst_emu_shape gsi_elem = {"", SST_EMU_SHAPE_STRUCT,
+                                              sst_emu_shape_gsi};
 static const struct sst_emu_shape stream[] = {B("StreamEnabled"),
                                               S("StreamViewType"), END};
 static const struct sst_emu_shape sse[] = {B("Enabled"), S("SSEType"),
@@ -76,10 +47,10 @@ static const struct sst_emu_shape tag_elem = {"", SST_EMU_SHAPE_STRUCT, tag};
 
 /* In the order AWS's deserialiser reports them. */
 static const struct sst_emu_shape request[] = {
-    {"AttributeDefinitions", SST_EMU_SHAPE_LIST, &attr_def_elem},
+    {"AttributeDefinitions", SST_EMU_SHAPE_LIST, &sst_emu_shape_attr_def_elem},
     S("TableName"),
-    {"ProvisionedThroughput", SST_EMU_SHAPE_STRUCT, throughput},
-    {"KeySchema", SST_EMU_SHAPE_LIST, &key_elem_s},
+    {"ProvisionedThroughput", SST_EMU_SHAPE_STRUCT, sst_emu_shape_throughput},
+    {"KeySchema", SST_EMU_SHAPE_LIST, &sst_emu_shape_key_elem},
     {"LocalSecondaryIndexes", SST_EMU_SHAPE_LIST, &lsi_elem},
     {"GlobalSecondaryIndexes", SST_EMU_SHAPE_LIST, &gsi_elem},
     S("BillingMode"),
@@ -89,8 +60,8 @@ static const struct sst_emu_shape request[] = {
     S("TableClass"),
     B("DeletionProtectionEnabled"),
     S("ResourcePolicy"),
-    {"OnDemandThroughput", SST_EMU_SHAPE_STRUCT, on_demand},
-    {"WarmThroughput", SST_EMU_SHAPE_STRUCT, warm},
+    {"OnDemandThroughput", SST_EMU_SHAPE_STRUCT, sst_emu_shape_on_demand},
+    {"WarmThroughput", SST_EMU_SHAPE_STRUCT, sst_emu_shape_warm},
     END};
 
 enum sst_code
@@ -121,18 +92,8 @@ sst_emu_op_create_table(struct sst_emu *emu, const struct json_object *req,
         rc = sst_emu_table_description(txn, t, "ACTIVE", &desc, err);
     if (rc != SST_OK)
         goto out;
-    rc = sst_emu_txn_commit(txn, err);
+    rc = sst_emu_commit_answer(txn, "TableDescription", desc, resp, err);
     txn = NULL;
-    if (rc != SST_OK)
-        goto out;
-    *resp = json_object_new_object();
-    if (*resp == NULL ||
-        json_object_object_add(*resp, "TableDescription", desc) != 0) {
-        json_object_put(*resp);
-        *resp = NULL;
-        rc = sst_emu_nomem(err);
-        goto out;
-    }
     desc = NULL;
 out:
     sst_emu_txn_abort(txn);

@@ -10,14 +10,11 @@
 
 #include "emu/ops/common.h"
 #include "emu/ops/ops.h"
+#include "emu/ops/table_request.h"
 
 #define MSG_PROTECTED                                                          \
     "Resource cannot be deleted as it is currently protected against "         \
     "deletion. Disable deletion protection first."
-
-static const struct sst_emu_shape request[] = {
-    {"TableName", SST_EMU_SHAPE_STRING, NULL},
-    {NULL, SST_EMU_SHAPE_STRING, NULL}};
 
 enum sst_code
 sst_emu_op_delete_table(struct sst_emu *emu, const struct json_object *req,
@@ -26,17 +23,11 @@ sst_emu_op_delete_table(struct sst_emu *emu, const struct json_object *req,
     const struct sst_emu_table *t = NULL;
     struct sst_emu_txn *txn = NULL;
     struct json_object *desc = NULL;
-    const char *name;
     enum sst_code rc;
 
     *resp = NULL;
-    rc = sst_emu_check_shape(req, request, err);
-    if (rc == SST_OK)
-        rc = sst_emu_req_table_name(req, &name, err);
-    if (rc == SST_OK)
-        rc = sst_emu_txn_begin(sst_emu_store_of(emu), true, &txn, err);
-    if (rc == SST_OK)
-        rc = sst_emu_table_lookup(txn, name, &t, err);
+    rc = sst_emu_table_request_open(emu, req, sst_emu_shape_table_name_only,
+                                    true, &txn, &t, err);
     if (rc != SST_OK)
         goto out;
     if (t->deletion_protection) {
@@ -50,18 +41,8 @@ sst_emu_op_delete_table(struct sst_emu *emu, const struct json_object *req,
         rc = sst_emu_catalog_delete(txn, t, err);
     if (rc != SST_OK)
         goto out;
-    rc = sst_emu_txn_commit(txn, err);
+    rc = sst_emu_commit_answer(txn, "TableDescription", desc, resp, err);
     txn = NULL;
-    if (rc != SST_OK)
-        goto out;
-    *resp = json_object_new_object();
-    if (*resp == NULL ||
-        json_object_object_add(*resp, "TableDescription", desc) != 0) {
-        json_object_put(*resp);
-        *resp = NULL;
-        rc = sst_emu_nomem(err);
-        goto out;
-    }
     desc = NULL;
 out:
     json_object_put(desc);

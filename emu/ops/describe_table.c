@@ -6,10 +6,7 @@
 
 #include "emu/ops/common.h"
 #include "emu/ops/ops.h"
-
-static const struct sst_emu_shape request[] = {
-    {"TableName", SST_EMU_SHAPE_STRING, NULL},
-    {NULL, SST_EMU_SHAPE_STRING, NULL}};
+#include "emu/ops/table_request.h"
 
 enum sst_code
 sst_emu_op_describe_table(struct sst_emu *emu, const struct json_object *req,
@@ -18,28 +15,16 @@ sst_emu_op_describe_table(struct sst_emu *emu, const struct json_object *req,
     const struct sst_emu_table *t = NULL;
     struct sst_emu_txn *txn = NULL;
     struct json_object *desc = NULL;
-    const char *name;
     enum sst_code rc;
 
     *resp = NULL;
-    rc = sst_emu_check_shape(req, request, err);
-    if (rc == SST_OK)
-        rc = sst_emu_req_table_name(req, &name, err);
-    if (rc == SST_OK)
-        rc = sst_emu_txn_begin(sst_emu_store_of(emu), false, &txn, err);
-    if (rc == SST_OK)
-        rc = sst_emu_table_lookup(txn, name, &t, err);
+    rc = sst_emu_table_request_open(emu, req, sst_emu_shape_table_name_only,
+                                    false, &txn, &t, err);
     if (rc == SST_OK)
         rc = sst_emu_table_description(txn, t, "ACTIVE", &desc, err);
     if (rc != SST_OK)
         goto out;
-    *resp = json_object_new_object();
-    if (*resp == NULL || json_object_object_add(*resp, "Table", desc) != 0) {
-        json_object_put(*resp);
-        *resp = NULL;
-        rc = sst_emu_nomem(err);
-        goto out;
-    }
+    rc = sst_emu_answer_member("Table", desc, resp, err);
     desc = NULL;
 out:
     json_object_put(desc);

@@ -8,10 +8,7 @@
 
 #include "emu/ops/common.h"
 #include "emu/ops/ops.h"
-
-static const struct sst_emu_shape request[] = {
-    {"TableName", SST_EMU_SHAPE_STRING, NULL},
-    {NULL, SST_EMU_SHAPE_STRING, NULL}};
+#include "emu/ops/table_request.h"
 
 enum sst_code
 sst_emu_op_describe_time_to_live(struct sst_emu *emu,
@@ -22,17 +19,11 @@ sst_emu_op_describe_time_to_live(struct sst_emu *emu,
     const struct sst_emu_table *t = NULL;
     struct sst_emu_txn *txn = NULL;
     struct json_object *out, *d;
-    const char *name;
     enum sst_code rc;
 
     *resp = NULL;
-    rc = sst_emu_check_shape(req, request, err);
-    if (rc == SST_OK)
-        rc = sst_emu_req_table_name(req, &name, err);
-    if (rc == SST_OK)
-        rc = sst_emu_txn_begin(sst_emu_store_of(emu), false, &txn, err);
-    if (rc == SST_OK)
-        rc = sst_emu_table_lookup(txn, name, &t, err);
+    rc = sst_emu_table_request_open(emu, req, sst_emu_shape_table_name_only,
+                                    false, &txn, &t, err);
     if (rc != SST_OK)
         goto done;
     out = json_object_new_object();

@@ -28,9 +28,6 @@
     "Local Secondary Index range key not specified in Attribute "              \
     "Definitions.Type unknown."
 #define MSG_GSI_EMPTY "GSI list is empty/invalid"
-#define MSG_GSI_COUNT "GlobalSecondaryIndex count exceeds the per-table limit"
-#define MSG_GSI_NO_THROUGHPUT                                                  \
-    "No provisioned throughput specified for the global secondary index"
 #define MSG_GSI_LSI_SAME_NAME                                                  \
     "Local Secondary Indices AND Global Secondary Indices must have "          \
     "different names"
@@ -250,7 +247,7 @@ global_index_list(const struct json_object *arr, const struct sst_emu_table *t,
     if (n == 0)
         return invalid(err, MSG_GSI_EMPTY);
     if (n > SST_EMU_MAX_GSIS)
-        return invalid(err, MSG_GSI_COUNT);
+        return invalid(err, SST_EMU_MSG_GSI_COUNT);
     for (i = 0; i < n; i++) {
         e = sst_emu_list_at(arr, i);
         if (e == NULL)
@@ -264,7 +261,7 @@ global_index_list(const struct json_object *arr, const struct sst_emu_table *t,
         }
         if (t->billing == SST_EMU_BILLING_PROVISIONED &&
             sst_emu_get(e, "ProvisionedThroughput") == NULL)
-            return invalid(err, MSG_GSI_NO_THROUGHPUT);
+            return invalid(err, SST_EMU_MSG_GSI_NO_THROUGHPUT);
     }
     for (i = 0; i < n; i++) {
         name = sst_emu_get_string(sst_emu_list_at(arr, i), "IndexName");
@@ -327,7 +324,7 @@ sst_emu_schema_gsi_throughput(const struct json_object *e,
                                         MSG_AWS_PPR_GSI_THROUGHPUT,
                                         name ? name : "null");
     if (pt == NULL)
-        return invalid(err, MSG_GSI_NO_THROUGHPUT);
+        return invalid(err, SST_EMU_MSG_GSI_NO_THROUGHPUT);
     if (!sst_emu_schema_units(pt, &ix->read_units, &ix->write_units) ||
         ix->read_units < 1 || ix->write_units < 1)
         return invalid(err, MSG_GSI_UNITS_MIN);

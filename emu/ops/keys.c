@@ -3,6 +3,7 @@
  */
 #include <string.h>
 
+#include "emu/ops/common.h"
 #include "emu/ops/keys.h"
 
 /* ------------------------------------------------------------------ */
@@ -175,7 +176,7 @@ sst_emu_fast_key(const struct sst_emu_table *t, const struct json_object *key,
     struct json_object *av, *str;
     const char *type, *s;
     struct sst_num num;
-    size_t len, max;
+    size_t len, max, m = 0;
     bool ok;
 
     n = schema_positions(&t->key, pos);
@@ -183,9 +184,9 @@ sst_emu_fast_key(const struct sst_emu_table *t, const struct json_object *key,
         return false;
     sst_emu_key_reset(k);
     for (i = 0; i < n; i++) {
-        if (!json_object_object_get_ex(key, sst_emu_attr_name(t, pos[i]),
-                                       &av) ||
-            !simple_value(av, &type, &str))
+        /* sst_emu_get walks the key's few members instead of hashing. */
+        av = sst_emu_get(key, sst_emu_attr_name(t, pos[i]));
+        if (av == NULL || !simple_value(av, &type, &str))
             return false;
         s = json_object_get_string(str);
         len = (size_t)json_object_get_string_len(str);
@@ -196,13 +197,17 @@ sst_emu_fast_key(const struct sst_emu_table *t, const struct json_object *key,
                 sst_emu_key_add_s(k, s, len, NULL) != SST_OK)
                 return false;
         } else if (t->attrs[pos[i]].type == SST_EMU_ATTR_N && type[0] == 'N') {
-            sst_num_init(&num);
-            ok = sst_num_parse(&num, s, len, NULL) == SST_OK;
-            if (ok)
-                ok = sst_emu_key_add_n(k, enc, sst_num_key_encode(&num, enc),
-                                       NULL) == SST_OK;
-            sst_num_cleanup(&num);
-            if (!ok)
+            /* "12345" straight to key bytes; other forms through GMP. */
+            m = sst_num_key_encode_text(s, len, enc);
+            ok = m > 0;
+            if (!ok) {
+                sst_num_init(&num);
+                ok = sst_num_parse(&num, s, len, NULL) == SST_OK;
+                if (ok)
+                    m = sst_num_key_encode(&num, enc);
+                sst_num_cleanup(&num);
+            }
+            if (!ok || sst_emu_key_add_n(k, enc, m, NULL) != SST_OK)
                 return false;
         } else {
             return false;

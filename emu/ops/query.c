@@ -49,26 +49,22 @@
 #define I(n) {n, SST_EMU_SHAPE_INTEGER, NULL}
 #define END {NULL, SST_EMU_SHAPE_STRING, NULL}
 
-static const struct sst_emu_shape string_elem = S("");
-static const struct sst_emu_shape condition[] = {S("ComparisonOperator"), END};
-static const struct sst_emu_shape condition_elem = {"", SST_EMU_SHAPE_STRUCT,
-                                                    condition};
 static const struct sst_emu_shape request[] = {
     S("TableName"),
     S("IndexName"),
     S("Select"),
-    {"AttributesToGet", SST_EMU_SHAPE_LIST, &string_elem},
+    {"AttributesToGet", SST_EMU_SHAPE_LIST, &sst_emu_scan_string_elem},
     I("Limit"),
     B("ConsistentRead"),
-    {"KeyConditions", SST_EMU_SHAPE_MAP, &condition_elem},
-    {"QueryFilter", SST_EMU_SHAPE_MAP, &condition_elem},
+    {"KeyConditions", SST_EMU_SHAPE_MAP, &sst_emu_scan_condition_elem},
+    {"QueryFilter", SST_EMU_SHAPE_MAP, &sst_emu_scan_condition_elem},
     S("ConditionalOperator"),
     B("ScanIndexForward"),
     S("ReturnConsumedCapacity"),
     S("ProjectionExpression"),
     S("FilterExpression"),
     S("KeyConditionExpression"),
-    {"ExpressionAttributeNames", SST_EMU_SHAPE_MAP, &string_elem},
+    {"ExpressionAttributeNames", SST_EMU_SHAPE_MAP, &sst_emu_scan_string_elem},
     END};
 
 static const char *const legacy[] = {"AttributesToGet", "QueryFilter",
@@ -89,24 +85,10 @@ static enum sst_code
 decode(const struct json_object *req, struct sst_emu_scan *s,
        struct sst_err *err)
 {
-    struct sst_emu_deferred ignored = {SST_OK, {0}};
-    struct sst_av *values = NULL;
     bool forward;
     enum sst_code rc;
 
-    rc = sst_emu_check_shape(req, request, err);
-    if (rc == SST_OK && sst_emu_get(req, "ExclusiveStartKey") != NULL)
-        rc = sst_emu_req_item(sst_emu_get(req, "ExclusiveStartKey"), &s->esk,
-                              &s->later, err);
-    if (rc == SST_OK && sst_emu_get(req, "ExpressionAttributeValues"))
-        rc = sst_emu_req_item(sst_emu_get(req, "ExpressionAttributeValues"),
-                              &values, &ignored, err);
-    sst_av_free(values);
-    if (rc == SST_OK)
-        rc = sst_emu_req_table_name(req, &s->table, err);
-    if (rc == SST_OK)
-        rc = sst_emu_req_rcc(req, &s->rcc, err);
-    sst_emu_get_bool(req, "ConsistentRead", &s->consistent);
+    rc = sst_emu_scan_decode(req, request, s, err);
     /* absent is forward */
     s->reverse = sst_emu_get_bool(req, "ScanIndexForward", &forward) &&
                  !forward;
@@ -241,26 +223,5 @@ enum sst_code
 sst_emu_op_query(struct sst_emu *emu, const struct json_object *req,
                  struct json_object **resp, struct sst_err *err)
 {
-    struct sst_emu_scan s;
-    struct sst_emu_txn *txn = NULL;
-    enum sst_code rc;
-
-    *resp = NULL;
-    memset(&s, 0, sizeof s);
-    sst_emu_key_init(&s.start);
-    sst_emu_key_init(&s.prefix);
-    sst_emu_key_init(&s.lower);
-    rc = decode(req, &s, err);
-    if (rc == SST_OK)
-        rc = sst_emu_txn_begin(sst_emu_store_of(emu), false, &txn, err);
-    if (rc == SST_OK)
-        rc = sst_emu_table_lookup(txn, s.table, &s.t, err);
-    if (rc == SST_OK)
-        rc = check(req, &s, err);
-    if (rc == SST_OK)
-        rc = sst_emu_scan_read(txn, &s, resp, err);
-    sst_emu_txn_abort(txn);
-    sst_emu_table_release(s.t);
-    sst_emu_scan_cleanup(&s);
-    return rc;
+    return sst_emu_scan_run(emu, req, decode, check, resp, err);
 }

@@ -85,24 +85,24 @@
 #define I(n) {n, SST_EMU_SHAPE_INTEGER, NULL}
 #define END {NULL, SST_EMU_SHAPE_STRING, NULL}
 
-static const struct sst_emu_shape string_elem = S("");
 static const struct sst_emu_shape condition[] = {S("ComparisonOperator"), END};
-static const struct sst_emu_shape condition_elem = {"", SST_EMU_SHAPE_STRUCT,
-                                                    condition};
+const struct sst_emu_shape sst_emu_scan_string_elem = S("");
+const struct sst_emu_shape sst_emu_scan_condition_elem = {
+    "", SST_EMU_SHAPE_STRUCT, condition};
 static const struct sst_emu_shape request[] = {
     S("TableName"),
     S("IndexName"),
-    {"AttributesToGet", SST_EMU_SHAPE_LIST, &string_elem},
+    {"AttributesToGet", SST_EMU_SHAPE_LIST, &sst_emu_scan_string_elem},
     I("Limit"),
     S("Select"),
-    {"ScanFilter", SST_EMU_SHAPE_MAP, &condition_elem},
+    {"ScanFilter", SST_EMU_SHAPE_MAP, &sst_emu_scan_condition_elem},
     S("ConditionalOperator"),
     S("ReturnConsumedCapacity"),
     I("TotalSegments"),
     I("Segment"),
     S("ProjectionExpression"),
     S("FilterExpression"),
-    {"ExpressionAttributeNames", SST_EMU_SHAPE_MAP, &string_elem},
+    {"ExpressionAttributeNames", SST_EMU_SHAPE_MAP, &sst_emu_scan_string_elem},
     B("ConsistentRead"),
     END};
 
@@ -118,14 +118,16 @@ static const struct sst_emu_expr_spec expr_spec = {
 /* ------------------------------------------------------------------ */
 /* checks                                                              */
 
-static enum sst_code
-decode(const struct json_object *req, struct sst_emu_scan *s, struct sst_err *err)
+enum sst_code
+sst_emu_scan_decode(const struct json_object *req,
+                    const struct sst_emu_shape *shape, struct sst_emu_scan *s,
+                    struct sst_err *err)
 {
     struct sst_emu_deferred ignored = {SST_OK, {0}};
     struct sst_av *values = NULL;
     enum sst_code rc;
 
-    rc = sst_emu_check_shape(req, request, err);
+    rc = sst_emu_check_shape(req, shape, err);
     if (rc == SST_OK && sst_emu_get(req, "ExclusiveStartKey") != NULL)
         rc = sst_emu_req_item(sst_emu_get(req, "ExclusiveStartKey"), &s->esk,
                               &s->later, err);
@@ -139,6 +141,12 @@ decode(const struct json_object *req, struct sst_emu_scan *s, struct sst_err *er
         rc = sst_emu_req_rcc(req, &s->rcc, err);
     sst_emu_get_bool(req, "ConsistentRead", &s->consistent);
     return rc;
+}
+
+static enum sst_code
+decode(const struct json_object *req, struct sst_emu_scan *s, struct sst_err *err)
+{
+    return sst_emu_scan_decode(req, request, s, err);
 }
 
 enum sst_code
@@ -671,39 +679,11 @@ answer(const struct sst_emu_scan *s, struct page *pg, struct sst_emu_capacity *c
     return SST_OK;
 }
 
-enum sst_code
-sst_emu_op_scan(struct sst_emu *emu, const struct json_object *req,
-                struct json_object **resp, struct sst_err *err)
-{
-    struct sst_emu_scan s;
-    struct sst_emu_txn *txn = NULL;
-    enum sst_code rc;
-
-    *resp = NULL;
-    memset(&s, 0, sizeof s);
-    sst_emu_key_init(&s.start);
-    sst_emu_key_init(&s.prefix);
-    sst_emu_key_init(&s.lower);
-    rc = decode(req, &s, err);
-    if (rc == SST_OK)
-        rc = sst_emu_txn_begin(sst_emu_store_of(emu), false, &txn, err);
-    if (rc == SST_OK)
-        rc = sst_emu_table_lookup(txn, s.table, &s.t, err);
-    if (rc == SST_OK)
-        rc = check(req, &s, err);
-    if (rc != SST_OK)
-        goto out;
-    rc = sst_emu_scan_read(txn, &s, resp, err);
-out:
-    sst_emu_txn_abort(txn);
-    sst_emu_table_release(s.t);
-    sst_emu_scan_cleanup(&s);
-    return rc;
-}
-
-enum sst_code
-sst_emu_scan_read(struct sst_emu_txn *txn, struct sst_emu_scan *s,
-                  struct json_object **resp, struct sst_err *err)
+/* Walk the rows and answer (Items, Count, ScannedCount, LastEvaluatedKey,
+ * ConsumedCapacity). */
+static enum sst_code
+read_rows(struct sst_emu_txn *txn, struct sst_emu_scan *s,
+          struct json_object **resp, struct sst_err *err)
 {
     struct page pg = {NULL, 0, 0, 0, NULL};
     struct sst_emu_capacity cap;
@@ -722,8 +702,9 @@ sst_emu_scan_read(struct sst_emu_txn *txn, struct sst_emu_scan *s,
     return rc;
 }
 
-void
-sst_emu_scan_cleanup(struct sst_emu_scan *s)
+/* Free what s holds (not the table reference). */
+static void
+scan_cleanup(struct sst_emu_scan *s)
 {
     sst_emu_key_cleanup(&s->start);
     sst_emu_key_cleanup(&s->prefix);
@@ -735,4 +716,41 @@ sst_emu_scan_cleanup(struct sst_emu_scan *s)
     s->only = NULL;
     sst_av_free(s->esk);
     s->esk = NULL;
+}
+
+enum sst_code
+sst_emu_scan_run(struct sst_emu *emu, const struct json_object *req,
+                 sst_emu_scan_check_fn *decode_fn,
+                 sst_emu_scan_check_fn *check_fn,
+                 struct json_object **resp, struct sst_err *err)
+{
+    struct sst_emu_scan s;
+    struct sst_emu_txn *txn = NULL;
+    enum sst_code rc;
+
+    *resp = NULL;
+    memset(&s, 0, sizeof s);
+    sst_emu_key_init(&s.start);
+    sst_emu_key_init(&s.prefix);
+    sst_emu_key_init(&s.lower);
+    rc = decode_fn(req, &s, err);
+    if (rc == SST_OK)
+        rc = sst_emu_txn_begin(sst_emu_store_of(emu), false, &txn, err);
+    if (rc == SST_OK)
+        rc = sst_emu_table_lookup(txn, s.table, &s.t, err);
+    if (rc == SST_OK)
+        rc = check_fn(req, &s, err);
+    if (rc == SST_OK)
+        rc = read_rows(txn, &s, resp, err);
+    sst_emu_txn_abort(txn);
+    sst_emu_table_release(s.t);
+    scan_cleanup(&s);
+    return rc;
+}
+
+enum sst_code
+sst_emu_op_scan(struct sst_emu *emu, const struct json_object *req,
+                struct json_object **resp, struct sst_err *err)
+{
+    return sst_emu_scan_run(emu, req, decode, check, resp, err);
 }

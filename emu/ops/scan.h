@@ -23,6 +23,7 @@
 #include "emu/ops/capacity.h"
 #include "emu/ops/common.h"
 #include "emu/ops/exprs.h"
+#include "emu/ops/ops.h"
 #include "emu/ops/request.h"
 #include "emu/ops/query_key.h"
 #include "emu/store/key.h"
@@ -37,7 +38,8 @@ enum sst_emu_select {
 };
 
 /** One Scan or Query request, as its checks leave it. Zero it, then
- *  sst_emu_key_init() start and prefix; sst_emu_scan_cleanup() frees it. */
+ *  sst_emu_key_init() start, prefix and lower; sst_emu_scan_run() does
+ *  it all. */
 struct sst_emu_scan {
     const char *table;
     const struct sst_emu_table *t;
@@ -68,6 +70,20 @@ struct sst_emu_scan {
     const char *range_name; /* sort key queried, NULL for none     */
 };
 
+/* Request shapes Query and Scan share: an AttributesToGet element or an
+ * ExpressionAttributeNames value (a string), and an entry of
+ * KeyConditions, QueryFilter or ScanFilter. */
+extern const struct sst_emu_shape sst_emu_scan_string_elem;
+extern const struct sst_emu_shape sst_emu_scan_condition_elem;
+
+/** What the deserialiser checks (the request's shape, ExclusiveStartKey
+ *  and ExpressionAttributeValues as JSON), then TableName,
+ *  ReturnConsumedCapacity and ConsistentRead. */
+SST_MUST_CHECK enum sst_code
+sst_emu_scan_decode(const struct json_object *req,
+                    const struct sst_emu_shape *shape, struct sst_emu_scan *s,
+                    struct sst_err *err);
+
 /** IndexName (the index must exist) and ConsistentRead on a GSI. */
 SST_MUST_CHECK enum sst_code
 sst_emu_scan_check_index(const struct json_object *req, struct sst_emu_scan *s,
@@ -87,14 +103,25 @@ sst_emu_scan_check_select(const struct json_object *req, struct sst_emu_scan *s,
 SST_MUST_CHECK enum sst_code sst_emu_scan_check_projected(struct sst_emu_scan *s,
                                                           struct sst_err *err);
 
-/** Walk the rows and answer (Items, Count, ScannedCount, LastEvaluatedKey,
- *  ConsumedCapacity). */
-SST_MUST_CHECK enum sst_code sst_emu_scan_read(struct sst_emu_txn *txn,
-                                               struct sst_emu_scan *s,
-                                               struct json_object **resp,
-                                               struct sst_err *err);
+/** A Query's or Scan's checks of the request: decoding (before the table
+ *  is known) or the rest (with s->t set). */
+typedef enum sst_code sst_emu_scan_check_fn(const struct json_object *req,
+                                            struct sst_emu_scan *s,
+                                            struct sst_err *err);
 
-/** Free what s holds (not the table reference). */
-void sst_emu_scan_cleanup(struct sst_emu_scan *s);
+/**
+ * Run a Query or a Scan: decode, then in a read transaction the table,
+ * check, the walk and the answer (Items, Count, ScannedCount,
+ * LastEvaluatedKey, ConsumedCapacity).
+ *
+ * @param[out] resp  on SST_OK the answer, owned
+ * @return SST_OK; the checks' errors; SST_E_NOT_FOUND; SST_E_STORAGE;
+ *         SST_E_NOMEM.
+ */
+SST_MUST_CHECK enum sst_code
+sst_emu_scan_run(struct sst_emu *emu, const struct json_object *req,
+                 sst_emu_scan_check_fn *decode_fn,
+                 sst_emu_scan_check_fn *check_fn,
+                 struct json_object **resp, struct sst_err *err);
 
 #endif /* SST_EMU_OPS_SCAN_H */

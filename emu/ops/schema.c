@@ -35,7 +35,6 @@
 #include "emu/ops/common.h"
 #include "emu/ops/schema.h"
 
-#define MAX_PROJECTED 100
 #define MAX_ATTR_NAME 255
 
 /* DynamoDB's messages. */
@@ -62,7 +61,6 @@
 #define MSG_KEY_ORDER                                                          \
     "Invalid key order. Hash Key must be specified first in key schema, "      \
     "Range Key must be specifed second"
-#define MSG_NO_ATTRS "No Attribute Schema Defined"
 #define MSG_ATTR_TYPE_MISSING                                                  \
     "Invalid Attribute value. Must contain exactly one of the supported "      \
     "datatypes."
@@ -71,33 +69,57 @@
     "Hash Key not specified in Attribute Definitions.  Type unknown."
 #define MSG_RANGE_UNDEFINED                                                    \
     "Range Key not specified in Attribute Definitions.  Type unknown."
-#define MSG_PROJECTED_TOTAL                                                    \
-    "No more than 20 attributes per table can be projected into Local "        \
-    "Secondary Indices"
 #define MSG_UNUSED_ATTRS                                                       \
     "The number of attributes in key schema must match the number of "         \
     "attributes defined in attribute definitions."
-#define MSG_TABLE_NO_THROUGHPUT                                                \
-    "No provisioned throughput specified for the table"
-#define MSG_TABLE_UNITS_MIN                                                    \
-    "Table read and write throughput must be at least 1, and cannot be "       \
-    "null"
-#define MSG_TABLE_UNITS_MAX                                                    \
-    "Cannot increase provisioned throughput to more than 40,000 units per "    \
-    "table"
-/* AWS's messages where DynamoDB Local accepts the request. */
-#define MSG_AWS_BILLING_ENUM                                                   \
-    "1 validation error detected: Value '%s' at 'billingMode' failed to "      \
-    "satisfy constraint: Member must satisfy enum value set: [PROVISIONED, "   \
-    "PAY_PER_REQUEST]"
-#define MSG_AWS_PPR_THROUGHPUT                                                 \
-    "One or more parameter values were invalid: Neither ReadCapacityUnits "    \
-    "nor WriteCapacityUnits can be specified when BillingMode is "             \
-    "PAY_PER_REQUEST"
+/* AWS's message where DynamoDB Local accepts the request. */
 #define MSG_AWS_KEY_TYPE_ENUM                                                  \
     "1 validation error detected: Value '%s' at '%skeySchema.%zu.member."      \
     "keyType' failed to satisfy constraint: Member must satisfy enum value "   \
     "set: [HASH, RANGE]"
+
+/* ------------------------------------------------------------------ */
+/* request shapes CreateTable and UpdateTable share                    */
+
+#define S(n) {n, SST_EMU_SHAPE_STRING, NULL}
+#define L(n) {n, SST_EMU_SHAPE_LONG, NULL}
+#define END {NULL, SST_EMU_SHAPE_STRING, NULL}
+
+static const struct sst_emu_shape string_elem = S("");
+static const struct sst_emu_shape attr_def[] = {S("AttributeName"),
+                                                S("AttributeType"), END};
+static const struct sst_emu_shape key_elem[] = {S("AttributeName"),
+                                                S("KeyType"), END};
+
+const struct sst_emu_shape sst_emu_shape_attr_def_elem = {
+    "", SST_EMU_SHAPE_STRUCT, attr_def};
+const struct sst_emu_shape sst_emu_shape_key_elem = {"", SST_EMU_SHAPE_STRUCT,
+                                                     key_elem};
+const struct sst_emu_shape sst_emu_shape_throughput[] = {
+    L("ReadCapacityUnits"), L("WriteCapacityUnits"), END};
+const struct sst_emu_shape sst_emu_shape_on_demand[] = {
+    L("MaxReadRequestUnits"), L("MaxWriteRequestUnits"), END};
+const struct sst_emu_shape sst_emu_shape_warm[] = {
+    L("ReadUnitsPerSecond"), L("WriteUnitsPerSecond"), END};
+const struct sst_emu_shape sst_emu_shape_projection[] = {
+    S("ProjectionType"),
+    {"NonKeyAttributes", SST_EMU_SHAPE_LIST, &string_elem},
+    END};
+const struct sst_emu_shape sst_emu_shape_gsi[] = {
+    S("IndexName"),
+    {"KeySchema", SST_EMU_SHAPE_LIST, &sst_emu_shape_key_elem},
+    {"Projection", SST_EMU_SHAPE_STRUCT, sst_emu_shape_projection},
+    {"ProvisionedThroughput", SST_EMU_SHAPE_STRUCT, sst_emu_shape_throughput},
+    {"OnDemandThroughput", SST_EMU_SHAPE_STRUCT, sst_emu_shape_on_demand},
+    {"WarmThroughput", SST_EMU_SHAPE_STRUCT, sst_emu_shape_warm},
+    END};
+
+#undef S
+#undef L
+#undef END
+
+/* ------------------------------------------------------------------ */
+/* helpers                                                             */
 
 static enum sst_code
 invalid(struct sst_err *err, const char *msg)
@@ -259,7 +281,7 @@ attribute_definitions(const struct json_object *req, struct sst_emu_table *t,
     const char *name, *type;
 
     if (n == 0)
-        return invalid(err, MSG_NO_ATTRS);
+        return invalid(err, SST_EMU_MSG_NO_ATTRS);
     t->attrs = sst_calloc(n, sizeof *t->attrs);
     if (t->attrs == NULL)
         return sst_emu_nomem(err);
@@ -311,19 +333,27 @@ attr_used(const struct sst_emu_key_schema *ks, unsigned pos)
     return false;
 }
 
+bool
+sst_emu_schema_attr_used(const struct sst_emu_table *t, size_t pos)
+{
+    size_t i;
+
+    if (attr_used(&t->key, (unsigned)pos))
+        return true;
+    for (i = 0; i < t->index_count; i++)
+        if (attr_used(&t->indexes[i].key, (unsigned)pos))
+            return true;
+    return false;
+}
+
 static enum sst_code
 all_attributes_used(const struct sst_emu_table *t, struct sst_err *err)
 {
-    size_t a, i;
-    bool used;
+    size_t a;
 
-    for (a = 0; a < t->attr_count; a++) {
-        used = attr_used(&t->key, (unsigned)a);
-        for (i = 0; !used && i < t->index_count; i++)
-            used = attr_used(&t->indexes[i].key, (unsigned)a);
-        if (!used)
+    for (a = 0; a < t->attr_count; a++)
+        if (!sst_emu_schema_attr_used(t, a))
             return invalid(err, MSG_UNUSED_ATTRS);
-    }
     return SST_OK;
 }
 
@@ -335,7 +365,9 @@ projected_total(const struct sst_emu_table *t, struct sst_err *err)
     /* DynamoDB: the same name in two indexes counts twice. */
     for (i = 0; i < t->index_count; i++)
         total += t->indexes[i].non_key_count;
-    return total > MAX_PROJECTED ? invalid(err, MSG_PROJECTED_TOTAL) : SST_OK;
+    return total > SST_EMU_MAX_PROJECTED
+               ? invalid(err, SST_EMU_MSG_PROJECTED_TOTAL)
+               : SST_OK;
 }
 
 static enum sst_code
@@ -345,14 +377,14 @@ table_throughput(const struct json_object *req, struct sst_emu_table *t,
     struct json_object *pt = sst_emu_get(req, "ProvisionedThroughput");
 
     if (t->billing == SST_EMU_BILLING_PAY_PER_REQUEST)
-        return pt ? invalid(err, MSG_AWS_PPR_THROUGHPUT) : SST_OK;
+        return pt ? invalid(err, SST_EMU_MSG_AWS_PPR_THROUGHPUT) : SST_OK;
     if (pt == NULL)
-        return invalid(err, MSG_TABLE_NO_THROUGHPUT);
+        return invalid(err, SST_EMU_MSG_TABLE_NO_THROUGHPUT);
     if (!sst_emu_schema_units(pt, &t->read_units, &t->write_units) ||
         t->read_units < 1 || t->write_units < 1)
-        return invalid(err, MSG_TABLE_UNITS_MIN);
+        return invalid(err, SST_EMU_MSG_TABLE_UNITS_MIN);
     if (t->read_units > SST_EMU_MAX_UNITS || t->write_units > SST_EMU_MAX_UNITS)
-        return invalid(err, MSG_TABLE_UNITS_MAX);
+        return invalid(err, SST_EMU_MSG_TABLE_UNITS_MAX);
     return SST_OK;
 }
 
@@ -369,8 +401,8 @@ billing_and_name(const struct json_object *req, struct sst_emu_table *t,
     else if (strcmp(billing, "PAY_PER_REQUEST") == 0)
         t->billing = SST_EMU_BILLING_PAY_PER_REQUEST;
     else
-        return sst_err_set(err, SST_E_VALIDATION, MSG_AWS_BILLING_ENUM,
-                           billing);
+        return sst_err_set(err, SST_E_VALIDATION,
+                           SST_EMU_MSG_AWS_BILLING_ENUM, billing);
     if (!sst_emu_valid_table_name(name))
         return invalid(err, SST_EMU_MSG_TABLE_NAME);
     t->name = sst_strdup(name);

@@ -19,6 +19,7 @@
 
 #include <sst/err.h>
 
+#include "emu/ops/common.h"
 #include "emu/store/table.h"
 
 struct json_object;
@@ -27,6 +28,35 @@ struct json_object;
 #define SST_EMU_MSG_ATTR_NAME_MISSING "Attribute name must be specified."
 #define SST_EMU_MSG_SAME_ATTR_NAMES                                            \
     "Cannot have two attributes with the same name"
+
+/* Messages and limits more than one file of CreateTable and UpdateTable
+ * use (AWS's where DynamoDB Local accepts the request: the billing mode
+ * enum, throughput with PAY_PER_REQUEST). */
+#define SST_EMU_MSG_AWS_BILLING_ENUM                                           \
+    "1 validation error detected: Value '%s' at 'billingMode' failed to "      \
+    "satisfy constraint: Member must satisfy enum value set: [PROVISIONED, "   \
+    "PAY_PER_REQUEST]"
+#define SST_EMU_MSG_AWS_PPR_THROUGHPUT                                         \
+    "One or more parameter values were invalid: Neither ReadCapacityUnits "    \
+    "nor WriteCapacityUnits can be specified when BillingMode is "             \
+    "PAY_PER_REQUEST"
+#define SST_EMU_MSG_NO_ATTRS "No Attribute Schema Defined"
+#define SST_EMU_MSG_PROJECTED_TOTAL                                            \
+    "No more than 20 attributes per table can be projected into Local "        \
+    "Secondary Indices"
+#define SST_EMU_MSG_TABLE_NO_THROUGHPUT                                        \
+    "No provisioned throughput specified for the table"
+#define SST_EMU_MSG_TABLE_UNITS_MAX                                            \
+    "Cannot increase provisioned throughput to more than 40,000 units per "    \
+    "table"
+#define SST_EMU_MSG_TABLE_UNITS_MIN                                            \
+    "Table read and write throughput must be at least 1, and cannot be "       \
+    "null"
+#define SST_EMU_MAX_PROJECTED 100
+#define SST_EMU_MSG_GSI_COUNT                                                  \
+    "GlobalSecondaryIndex count exceeds the per-table limit"
+#define SST_EMU_MSG_GSI_NO_THROUGHPUT                                          \
+    "No provisioned throughput specified for the global secondary index"
 
 /* AWS's message for a JSON null in a list (DynamoDB Local answers 500);
  * format arguments: the list's member name, the 1-based position. */
@@ -122,6 +152,19 @@ sst_emu_schema_gsi_throughput(const struct json_object *e,
                               const struct sst_emu_table *t,
                               struct sst_emu_index *ix, struct sst_err *err);
 
+/* Request shapes CreateTable and UpdateTable share: an
+ * AttributeDefinitions element, a KeySchema element, the members of
+ * ProvisionedThroughput, OnDemandThroughput, WarmThroughput and
+ * Projection, and a global secondary index's definition (CreateTable's
+ * GlobalSecondaryIndexes element, UpdateTable's Create action). */
+extern const struct sst_emu_shape sst_emu_shape_attr_def_elem;
+extern const struct sst_emu_shape sst_emu_shape_key_elem;
+extern const struct sst_emu_shape sst_emu_shape_throughput[];
+extern const struct sst_emu_shape sst_emu_shape_on_demand[];
+extern const struct sst_emu_shape sst_emu_shape_warm[];
+extern const struct sst_emu_shape sst_emu_shape_projection[];
+extern const struct sst_emu_shape sst_emu_shape_gsi[];
+
 /* List helpers: the length of a JSON array (0 for anything else), and its
  * element i with JSON null read as NULL. */
 size_t sst_emu_list_len(const struct json_object *arr);
@@ -131,6 +174,10 @@ struct json_object *sst_emu_list_at(const struct json_object *arr, size_t i);
  *  either is missing. */
 bool sst_emu_schema_units(const struct json_object *pt, int64_t *read,
                           int64_t *write);
+
+/** Whether the key schema of t or of one of its indexes uses t's
+ *  attribute definition at pos. */
+bool sst_emu_schema_attr_used(const struct sst_emu_table *t, size_t pos);
 
 /** Whether an attribute name has 1 to 255 UTF-8 bytes. */
 bool sst_emu_attr_name_ok(const char *name);

@@ -30,6 +30,7 @@
 #include "emu/ops/common.h"
 #include "emu/ops/ops.h"
 #include "emu/ops/schema.h"
+#include "emu/ops/table_request.h"
 #include "emu/ops/writes.h"
 #include "emu/store/catalog.h"
 #include "emu/store/rows.h"
@@ -45,7 +46,6 @@
 #define MSG_SAME_INDEX                                                         \
     "Only one global secondary index update per index is allowed "            \
     "simultaneously."
-#define MSG_NO_ATTRS "No Attribute Schema Defined"
 #define MSG_INDEX_NAME "Invalid global secondary index name"
 #define MSG_INDEX_EXISTS "Attempting to create an index which already exists"
 #define MSG_REDEFINED                                                          \
@@ -53,76 +53,23 @@
     "previously defined"
 #define MSG_ATTR_TYPE "Member must satisfy enum value set: [B, N, S]"
 #define MSG_NOT_FOUND "Requested resource not found"
-#define MSG_GSI_COUNT "GlobalSecondaryIndex count exceeds the per-table limit"
-#define MSG_PROJECTED_TOTAL                                                    \
-    "No more than 20 attributes per table can be projected into Local "        \
-    "Secondary Indices"
-#define MSG_TABLE_NO_THROUGHPUT                                                \
-    "No provisioned throughput specified for the table"
-#define MSG_GSI_NO_THROUGHPUT                                                  \
-    "No provisioned throughput specified for the global secondary index"
-#define MSG_TABLE_UNITS_MIN                                                    \
-    "Table read and write throughput must be at least 1, and cannot be "       \
-    "null"
-#define MSG_TABLE_UNITS_MAX                                                    \
-    "Cannot increase provisioned throughput to more than 40,000 units per "    \
-    "table"
 #define MSG_SAME_THROUGHPUT                                                    \
     "The requested throughput value equals the current value"
-/* AWS's, where DynamoDB Local fails or accepts. */
-#define MSG_AWS_BILLING_ENUM                                                   \
-    "1 validation error detected: Value '%s' at 'billingMode' failed to "      \
-    "satisfy constraint: Member must satisfy enum value set: [PROVISIONED, "   \
-    "PAY_PER_REQUEST]"
-#define MSG_AWS_PPR_THROUGHPUT                                                 \
-    "One or more parameter values were invalid: Neither ReadCapacityUnits "    \
-    "nor WriteCapacityUnits can be specified when BillingMode is "             \
-    "PAY_PER_REQUEST"
-
-#define MAX_PROJECTED 100
 
 #define S(n) {n, SST_EMU_SHAPE_STRING, NULL}
-#define L(n) {n, SST_EMU_SHAPE_LONG, NULL}
 #define B(n) {n, SST_EMU_SHAPE_BOOLEAN, NULL}
 #define END {NULL, SST_EMU_SHAPE_STRING, NULL}
 
-static const struct sst_emu_shape string_elem = S("");
-static const struct sst_emu_shape attr_def[] = {S("AttributeName"),
-                                                S("AttributeType"), END};
-static const struct sst_emu_shape attr_def_elem = {"", SST_EMU_SHAPE_STRUCT,
-                                                   attr_def};
-static const struct sst_emu_shape key_elem[] = {S("AttributeName"),
-                                                S("KeyType"), END};
-static const struct sst_emu_shape key_elem_s = {"", SST_EMU_SHAPE_STRUCT,
-                                                key_elem};
-static const struct sst_emu_shape throughput[] = {L("ReadCapacityUnits"),
-                                                  L("WriteCapacityUnits"), END};
-static const struct sst_emu_shape on_demand[] = {
-    L("MaxReadRequestUnits"), L("MaxWriteRequestUnits"), END};
-static const struct sst_emu_shape warm[] = {L("ReadUnitsPerSecond"),
-                                            L("WriteUnitsPerSecond"), END};
-static const struct sst_emu_shape projection[] = {
-    S("ProjectionType"),
-    {"NonKeyAttributes", SST_EMU_SHAPE_LIST, &string_elem},
-    END};
 static const struct sst_emu_shape gsi_update[] = {
     S("IndexName"),
-    {"ProvisionedThroughput", SST_EMU_SHAPE_STRUCT, throughput},
-    {"OnDemandThroughput", SST_EMU_SHAPE_STRUCT, on_demand},
-    {"WarmThroughput", SST_EMU_SHAPE_STRUCT, warm},
-    END};
-static const struct sst_emu_shape gsi_create[] = {
-    S("IndexName"),
-    {"KeySchema", SST_EMU_SHAPE_LIST, &key_elem_s},
-    {"Projection", SST_EMU_SHAPE_STRUCT, projection},
-    {"ProvisionedThroughput", SST_EMU_SHAPE_STRUCT, throughput},
-    {"OnDemandThroughput", SST_EMU_SHAPE_STRUCT, on_demand},
-    {"WarmThroughput", SST_EMU_SHAPE_STRUCT, warm},
+    {"ProvisionedThroughput", SST_EMU_SHAPE_STRUCT, sst_emu_shape_throughput},
+    {"OnDemandThroughput", SST_EMU_SHAPE_STRUCT, sst_emu_shape_on_demand},
+    {"WarmThroughput", SST_EMU_SHAPE_STRUCT, sst_emu_shape_warm},
     END};
 static const struct sst_emu_shape gsi_delete[] = {S("IndexName"), END};
 static const struct sst_emu_shape gsi_action[] = {
     {"Update", SST_EMU_SHAPE_STRUCT, gsi_update},
-    {"Create", SST_EMU_SHAPE_STRUCT, gsi_create},
+    {"Create", SST_EMU_SHAPE_STRUCT, sst_emu_shape_gsi},
     {"Delete", SST_EMU_SHAPE_STRUCT, gsi_delete},
     END};
 static const struct sst_emu_shape gsi_action_elem = {"", SST_EMU_SHAPE_STRUCT,
@@ -132,17 +79,17 @@ static const struct sst_emu_shape stream[] = {B("StreamEnabled"),
 static const struct sst_emu_shape sse[] = {B("Enabled"), S("SSEType"),
                                            S("KMSMasterKeyId"), END};
 static const struct sst_emu_shape request[] = {
-    {"AttributeDefinitions", SST_EMU_SHAPE_LIST, &attr_def_elem},
+    {"AttributeDefinitions", SST_EMU_SHAPE_LIST, &sst_emu_shape_attr_def_elem},
     S("TableName"),
     S("BillingMode"),
-    {"ProvisionedThroughput", SST_EMU_SHAPE_STRUCT, throughput},
+    {"ProvisionedThroughput", SST_EMU_SHAPE_STRUCT, sst_emu_shape_throughput},
     {"GlobalSecondaryIndexUpdates", SST_EMU_SHAPE_LIST, &gsi_action_elem},
     {"StreamSpecification", SST_EMU_SHAPE_STRUCT, stream},
     {"SSESpecification", SST_EMU_SHAPE_STRUCT, sse},
     S("TableClass"),
     B("DeletionProtectionEnabled"),
-    {"OnDemandThroughput", SST_EMU_SHAPE_STRUCT, on_demand},
-    {"WarmThroughput", SST_EMU_SHAPE_STRUCT, warm},
+    {"OnDemandThroughput", SST_EMU_SHAPE_STRUCT, sst_emu_shape_on_demand},
+    {"WarmThroughput", SST_EMU_SHAPE_STRUCT, sst_emu_shape_warm},
     END};
 
 /* What the request does to the indexes. */
@@ -224,8 +171,8 @@ check_request(const struct json_object *req, struct change *c,
         return invalid(err, MSG_NOTHING);
     if (billing != NULL && strcmp(billing, "PROVISIONED") != 0 &&
         strcmp(billing, "PAY_PER_REQUEST") != 0)
-        return sst_err_set(err, SST_E_VALIDATION, MSG_AWS_BILLING_ENUM,
-                           billing);
+        return sst_err_set(err, SST_E_VALIDATION,
+                           SST_EMU_MSG_AWS_BILLING_ENUM, billing);
     if (sst_emu_get_bool(sst_emu_get(req, "StreamSpecification"),
                          "StreamEnabled", &on) &&
         !on)
@@ -258,11 +205,11 @@ table_units(const struct json_object *pt, int64_t *r, int64_t *w,
             struct sst_err *err)
 {
     if (pt == NULL)
-        return invalid(err, MSG_TABLE_NO_THROUGHPUT);
+        return invalid(err, SST_EMU_MSG_TABLE_NO_THROUGHPUT);
     if (!sst_emu_schema_units(pt, r, w) || *r < 1 || *w < 1)
-        return invalid(err, MSG_TABLE_UNITS_MIN);
+        return invalid(err, SST_EMU_MSG_TABLE_UNITS_MIN);
     if (*r > SST_EMU_MAX_UNITS || *w > SST_EMU_MAX_UNITS)
-        return invalid(err, MSG_TABLE_UNITS_MAX);
+        return invalid(err, SST_EMU_MSG_TABLE_UNITS_MAX);
     return SST_OK;
 }
 
@@ -313,7 +260,7 @@ billing(const struct json_object *req, struct sst_emu_table *t, int64_t now,
 
     if (ppr) {
         if (pt != NULL)
-            return invalid(err, MSG_AWS_PPR_THROUGHPUT);
+            return invalid(err, SST_EMU_MSG_AWS_PPR_THROUGHPUT);
         if (t->billing == SST_EMU_BILLING_PROVISIONED) {
             t->billing = SST_EMU_BILLING_PAY_PER_REQUEST;
             t->read_units = t->write_units = 0;
@@ -330,7 +277,7 @@ billing(const struct json_object *req, struct sst_emu_table *t, int64_t now,
         for (i = 0; rc == SST_OK && i < t->index_count; i++)
             if (t->indexes[i].global &&
                 !index_gets_throughput(req, t->indexes[i].name))
-                rc = invalid(err, MSG_GSI_NO_THROUGHPUT);
+                rc = invalid(err, SST_EMU_MSG_GSI_NO_THROUGHPUT);
         if (rc != SST_OK)
             return rc;
         t->billing = SST_EMU_BILLING_PROVISIONED;
@@ -383,20 +330,6 @@ index_throughputs(const struct json_object *req, struct sst_emu_table *t,
 /* ------------------------------------------------------------------ */
 /* attribute definitions                                               */
 
-static bool
-pos_used(const struct sst_emu_key_schema *ks, unsigned pos)
-{
-    unsigned i;
-
-    for (i = 0; i < ks->hash_count; i++)
-        if (ks->hash[i] == pos)
-            return true;
-    for (i = 0; i < ks->range_count; i++)
-        if (ks->range[i] == pos)
-            return true;
-    return false;
-}
-
 static void
 remap(struct sst_emu_key_schema *ks, const unsigned *map)
 {
@@ -414,16 +347,12 @@ drop_unused_attrs(struct sst_emu_table *t, struct sst_err *err)
 {
     unsigned *map;
     size_t a, i, n = 0;
-    bool used;
 
     map = sst_malloc((t->attr_count + 1) * sizeof *map);
     if (map == NULL)
         return sst_emu_nomem(err);
     for (a = 0; a < t->attr_count; a++) {
-        used = pos_used(&t->key, (unsigned)a);
-        for (i = 0; !used && i < t->index_count; i++)
-            used = pos_used(&t->indexes[i].key, (unsigned)a);
-        if (!used) {
+        if (!sst_emu_schema_attr_used(t, a)) {
             sst_free(t->attrs[a].name);
             continue;
         }
@@ -536,7 +465,7 @@ create_index(const struct json_object *req, const struct json_object *cr,
     enum sst_code rc;
 
     if (sst_emu_get(req, "AttributeDefinitions") == NULL)
-        return invalid(err, MSG_NO_ATTRS);
+        return invalid(err, SST_EMU_MSG_NO_ATTRS);
     if (name == NULL)
         return invalid(err, MSG_INDEX_NAME);
     if (!sst_emu_valid_table_name(name))
@@ -544,7 +473,7 @@ create_index(const struct json_object *req, const struct json_object *cr,
     if (sst_emu_table_index(t, name) != NULL)
         return invalid(err, MSG_INDEX_EXISTS);
     if (count_global(t) >= SST_EMU_MAX_GSIS)
-        return invalid(err, MSG_GSI_COUNT);
+        return invalid(err, SST_EMU_MSG_GSI_COUNT);
     bigger = sst_realloc(t->indexes, (t->index_count + 1) * sizeof *bigger);
     if (bigger == NULL)
         return sst_emu_nomem(err);
@@ -569,8 +498,8 @@ create_index(const struct json_object *req, const struct json_object *cr,
         return rc;
     for (i = 0; i < t->index_count; i++)
         projected += t->indexes[i].non_key_count;
-    if (projected > MAX_PROJECTED)
-        return invalid(err, MSG_PROJECTED_TOTAL);
+    if (projected > SST_EMU_MAX_PROJECTED)
+        return invalid(err, SST_EMU_MSG_PROJECTED_TOTAL);
     ix->global = true;
     ix->id = t->next_index_id++;
     sst_emu_schema_build_key(t, ks, &ix->key);
@@ -715,7 +644,7 @@ static enum sst_code
 answer(struct sst_emu_txn *txn, const struct sst_emu_table *t,
        const struct change *c, struct json_object **resp, struct sst_err *err)
 {
-    struct json_object *desc = NULL, *out;
+    struct json_object *desc = NULL;
     enum sst_code rc;
 
     rc = sst_emu_table_description(txn, t, "ACTIVE", &desc, err);
@@ -726,14 +655,7 @@ answer(struct sst_emu_txn *txn, const struct sst_emu_table *t,
         json_object_put(desc);
         return sst_emu_nomem(err);
     }
-    out = json_object_new_object();
-    if (out == NULL || json_object_object_add(out, "TableDescription", desc)) {
-        json_object_put(out);
-        json_object_put(desc);
-        return sst_emu_nomem(err);
-    }
-    *resp = out;
-    return SST_OK;
+    return sst_emu_answer_member("TableDescription", desc, resp, err);
 }
 
 enum sst_code
@@ -743,20 +665,11 @@ sst_emu_op_update_table(struct sst_emu *emu, const struct json_object *req,
     struct change c = {NULL, NULL, NULL, NULL};
     struct sst_emu_table *t = NULL;
     struct sst_emu_txn *txn = NULL;
-    const char *name;
     bool protect;
     enum sst_code rc;
 
     *resp = NULL;
-    rc = sst_emu_check_shape(req, request, err);
-    if (rc == SST_OK)
-        rc = sst_emu_req_table_name(req, &name, err);
-    if (rc == SST_OK)
-        rc = sst_emu_txn_begin(sst_emu_store_of(emu), true, &txn, err);
-    if (rc == SST_OK)
-        rc = sst_emu_catalog_load(txn, name, &t, err);
-    if (rc == SST_OK && t == NULL)
-        rc = sst_err_set(err, SST_E_NOT_FOUND, SST_EMU_MSG_NO_TABLE);
+    rc = sst_emu_table_request_load(emu, req, request, &txn, &t, err);
     if (rc == SST_OK)
         rc = check_request(req, &c, err);
     if (rc == SST_OK)

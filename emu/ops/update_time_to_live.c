@@ -16,6 +16,7 @@
 
 #include "emu/ops/common.h"
 #include "emu/ops/ops.h"
+#include "emu/ops/table_request.h"
 
 #define MSG_SPEC_NULL "TimeToLiveSpecification cannot be null"
 #define MSG_ATTR_NULL                                                          \
@@ -83,21 +84,13 @@ sst_emu_op_update_time_to_live(struct sst_emu *emu,
 {
     struct sst_emu_table *t = NULL;
     struct sst_emu_txn *txn = NULL;
-    const char *name, *attr = NULL;
+    const char *attr = NULL;
     bool enable = false;
     char *copy;
     enum sst_code rc;
 
     *resp = NULL;
-    rc = sst_emu_check_shape(req, request, err);
-    if (rc == SST_OK)
-        rc = sst_emu_req_table_name(req, &name, err);
-    if (rc == SST_OK)
-        rc = sst_emu_txn_begin(sst_emu_store_of(emu), true, &txn, err);
-    if (rc == SST_OK)
-        rc = sst_emu_catalog_load(txn, name, &t, err);
-    if (rc == SST_OK && t == NULL)
-        rc = sst_err_set(err, SST_E_NOT_FOUND, SST_EMU_MSG_NO_TABLE);
+    rc = sst_emu_table_request_load(emu, req, request, &txn, &t, err);
     if (rc == SST_OK)
         rc = check_spec(req, t, &enable, &attr, err);
     if (rc != SST_OK)

@@ -84,6 +84,11 @@ put_record(struct sst_emu_txn *txn, const struct sst_emu_table *t,
 struct cache_entry {
     char *name;
     const struct sst_emu_table *table; /* holds one reference */
+    /* A read snapshot (LMDB txn id) whose catalog record was checked to
+     * be this table, or 0. A committed txn id names one state of the
+     * environment, so a reader of that same snapshot may take the table
+     * without reading the record again. Reset whenever table changes. */
+    uint64_t seen;
     struct cache_entry *next;
 };
 
@@ -138,10 +143,29 @@ cache_slot(struct sst_emu_catalog_cache *c, const char *name)
     return e;
 }
 
-/* A cached table with one new reference if it matches id and rev. */
+/* The cached table with one new reference if it was checked in read
+ * snapshot snap (not 0). */
+static const struct sst_emu_table *
+cache_seen(struct sst_emu_catalog_cache *c, const char *name, uint64_t snap)
+{
+    const struct sst_emu_table *t = NULL;
+    struct cache_entry *e;
+
+    pthread_mutex_lock(&c->mu);
+    e = *cache_slot(c, name);
+    if (e != NULL && e->seen == snap) {
+        t = e->table;
+        sst_emu_table_retain(t);
+    }
+    pthread_mutex_unlock(&c->mu);
+    return t;
+}
+
+/* A cached table with one new reference if it matches id and rev; then
+ * it is marked as checked in snap (0: not a read snapshot). */
 static const struct sst_emu_table *
 cache_find(struct sst_emu_catalog_cache *c, const char *name, uint64_t id,
-           uint64_t rev)
+           uint64_t rev, uint64_t snap)
 {
     const struct sst_emu_table *t = NULL;
     struct cache_entry *e;
@@ -151,15 +175,19 @@ cache_find(struct sst_emu_catalog_cache *c, const char *name, uint64_t id,
     if (e != NULL && e->table->id == id && e->table->rev == rev) {
         t = e->table;
         sst_emu_table_retain(t);
+        if (snap != 0)
+            e->seen = snap;
     }
     pthread_mutex_unlock(&c->mu);
     return t;
 }
 
-/* Remember t (taking a reference) unless a newer revision is cached. Out
- * of memory only means not caching. */
+/* Remember t (taking a reference) unless a newer revision is cached, as
+ * checked in snap (0: not a read snapshot). Out of memory only means not
+ * caching. */
 static void
-cache_store(struct sst_emu_catalog_cache *c, const struct sst_emu_table *t)
+cache_store(struct sst_emu_catalog_cache *c, const struct sst_emu_table *t,
+            uint64_t snap)
 {
     struct cache_entry **slot, *e;
 
@@ -183,6 +211,7 @@ cache_store(struct sst_emu_catalog_cache *c, const struct sst_emu_table *t)
     if (e != NULL) {
         sst_emu_table_retain(t);
         e->table = t;
+        e->seen = snap;
     }
     pthread_mutex_unlock(&c->mu);
 }
@@ -214,10 +243,18 @@ sst_emu_catalog_get(struct sst_emu_txn *txn, const char *name,
     struct sst_emu_table *t = NULL;
     const uint8_t *p;
     enum sst_code code;
+    uint64_t snap = 0;
     MDB_val v;
     int rc;
 
     *out = NULL;
+    /* A write transaction's id is not a committed state yet (an aborted
+     * one is used again): only readers take the shortcut. */
+    if (!txn->write && (snap = mdb_txn_id(txn->txn)) != 0) {
+        *out = cache_seen(txn->st->cache, name, snap);
+        if (*out != NULL)
+            return SST_OK;
+    }
     rc = get_record(txn, name, &v);
     if (rc == MDB_NOTFOUND) {
         cache_forget(txn->st->cache, name);
@@ -229,13 +266,13 @@ sst_emu_catalog_get(struct sst_emu_txn *txn, const char *name,
         return sst_err_set(err, SST_E_STORAGE, "a catalog record is corrupt");
     p = v.mv_data;
     *out = cache_find(txn->st->cache, name, sst_emu_get_u64(p + 1),
-                      sst_emu_get_u64(p + 9));
+                      sst_emu_get_u64(p + 9), snap);
     if (*out != NULL)
         return SST_OK;
     code = parse_record(&v, &t, err);
     if (code != SST_OK)
         return code;
-    cache_store(txn->st->cache, t);
+    cache_store(txn->st->cache, t, snap);
     *out = t;
     return SST_OK;
 }

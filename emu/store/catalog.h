@@ -14,7 +14,10 @@
  * counted table, decoded once per revision and shared between threads.
  * The cache is keyed by name and checked against the record's id and
  * revision inside the caller's transaction, so a copy is never used
- * after another thread or process changed or deleted the table.
+ * after another thread or process changed or deleted the table. A read
+ * transaction of the same snapshot (LMDB txn id) as the last reader that
+ * checked it takes the copy without reading the record: GetItems between
+ * two writes read the catalog once.
  */
 #ifndef SST_EMU_STORE_CATALOG_H
 #define SST_EMU_STORE_CATALOG_H

@@ -8,6 +8,11 @@
  * and nothing remains once the process ends, however it ends. Then one
  * write transaction opens the named databases and writes the meta records
  * the first time.
+ *
+ * Transactions: every one holds the store's resize lock shared (see
+ * store_int.h). Ended read transactions are reset and kept for the next
+ * reader (see "idle read transactions" below); write transactions are
+ * begun afresh, LMDB reusing its own write handle.
  */
 #include <errno.h>
 #include <fcntl.h>
@@ -284,6 +289,74 @@ register_store(struct sst_emu_store *st)
 }
 
 /* ------------------------------------------------------------------ */
+/* idle read transactions                                              */
+
+/*
+ * Read transactions are reused: an ended one is reset (mdb_txn_reset: its
+ * snapshot released, its handle and reader slot kept) and parked in one
+ * of the store's idle slots, and the next read renews it
+ * (mdb_txn_renew). That saves the malloc and free of LMDB's handle and of
+ * the wrapper, and the search of the reader table under its lock, on
+ * every GetItem. The env is MDB_NOTLS, so a handle is not tied to the
+ * thread that made it. A reset handle is no open transaction: the map
+ * may be resized under it, and renewing checks the map size exactly as
+ * mdb_txn_begin does (MDB_MAP_RESIZED).
+ */
+
+/* An idle read transaction, or NULL. */
+static struct sst_emu_txn *
+take_idle(struct sst_emu_store *st)
+{
+    struct sst_emu_txn *t;
+    size_t i;
+
+    for (i = 0; i < SST_EMU_IDLE_READERS; i++) {
+        if (atomic_load_explicit(&st->idle[i], memory_order_relaxed) == NULL)
+            continue;
+        t = atomic_exchange_explicit(&st->idle[i], NULL, memory_order_acquire);
+        if (t != NULL)
+            return t;
+    }
+    return NULL;
+}
+
+/* Park a reset read transaction; false when every slot is taken. */
+static bool
+park_idle(struct sst_emu_store *st, struct sst_emu_txn *t)
+{
+    struct sst_emu_txn *empty;
+    size_t i;
+
+    for (i = 0; i < SST_EMU_IDLE_READERS; i++) {
+        empty = NULL;
+        if (atomic_compare_exchange_strong_explicit(&st->idle[i], &empty, t,
+                                                    memory_order_release,
+                                                    memory_order_relaxed))
+            return true;
+    }
+    return false;
+}
+
+/* Discard a wrapper and the LMDB handle it holds (open or reset). */
+static void
+free_txn(struct sst_emu_txn *t)
+{
+    mdb_txn_abort(t->txn);
+    sst_free(t);
+}
+
+/* Free the idle read transactions (at close: no thread may still use the
+ * store). */
+static void
+free_idle(struct sst_emu_store *st)
+{
+    struct sst_emu_txn *t;
+
+    while ((t = take_idle(st)) != NULL)
+        free_txn(t);
+}
+
+/* ------------------------------------------------------------------ */
 /* open / close                                                        */
 
 static size_t
@@ -306,6 +379,7 @@ sst_emu_store_open(const struct sst_emu_store_config *cfg,
     enum sst_code code;
     bool locked = false;
     int rc, dead;
+    size_t i;
 
     if (out == NULL || cfg == NULL)
         return sst_err_set(err, SST_E_INVALID_ARG,
@@ -329,6 +403,8 @@ sst_emu_store_open(const struct sst_emu_store_config *cfg,
         sst_free(st);
         return sst_err_set(err, SST_E_NOMEM, "cannot create a lock");
     }
+    for (i = 0; i < SST_EMU_IDLE_READERS; i++)
+        atomic_init(&st->idle[i], NULL);
     st->in_memory = cfg->path == NULL;
     st->cache = sst_emu_catalog_cache_new();
     if (st->cache == NULL) {
@@ -435,6 +511,7 @@ sst_emu_store_close(struct sst_emu_store *st)
             }
         pthread_mutex_unlock(&registry_mu);
     }
+    free_idle(st);
     if (st->env != NULL)
         mdb_env_close(st->env);
     sst_emu_catalog_cache_free(st->cache);
@@ -467,28 +544,55 @@ sst_emu_store_uid(const struct sst_emu_store *st)
 /* ------------------------------------------------------------------ */
 /* transactions                                                        */
 
+/* Start t's LMDB transaction, renewing its reset handle if it has one.
+ * The caller holds the resize lock shared. */
+static int
+start_txn(struct sst_emu_txn *t)
+{
+    int rc;
+
+    if (t->txn != NULL) {
+        rc = mdb_txn_renew(t->txn);
+        if (rc == 0)
+            return 0;
+        /* A failed renew ends the handle: discard it, and begin a new
+         * one unless the map must be adopted first. */
+        mdb_txn_abort(t->txn);
+        t->txn = NULL;
+        if (rc == MDB_MAP_RESIZED)
+            return rc;
+    }
+    return mdb_txn_begin(t->st->env, NULL, t->write ? 0 : MDB_RDONLY, &t->txn);
+}
+
 enum sst_code
 sst_emu_txn_begin(struct sst_emu_store *st, bool write,
                   struct sst_emu_txn **out, struct sst_err *err)
 {
-    struct sst_emu_txn *t;
+    struct sst_emu_txn *t = NULL;
     int rc, tries;
 
     *out = NULL;
-    t = sst_malloc(sizeof *t);
-    if (t == NULL)
-        return sst_err_set(err, SST_E_NOMEM,
-                           "out of memory beginning a "
-                           "transaction");
-    t->st = st;
-    t->write = write;
+    if (!write)
+        t = take_idle(st);
+    if (t == NULL) {
+        t = sst_malloc(sizeof *t);
+        if (t == NULL)
+            return sst_err_set(err, SST_E_NOMEM,
+                               "out of memory beginning a "
+                               "transaction");
+        t->st = st;
+        t->txn = NULL;
+        t->write = write;
+    }
     for (tries = 0;; tries++) {
         pthread_rwlock_rdlock(&st->resize_lock);
-        rc = mdb_txn_begin(st->env, NULL, write ? 0 : MDB_RDONLY, &t->txn);
+        rc = start_txn(t);
         if (rc != MDB_MAP_RESIZED || tries >= 3)
             break;
         /* Another process grew the map: adopt its size, which LMDB
-         * allows only while this process has no transaction open. */
+         * allows only while this process has no transaction open (reset
+         * ones do not count: they hold no pages of the map). */
         pthread_rwlock_unlock(&st->resize_lock);
         pthread_rwlock_wrlock(&st->resize_lock);
         (void)mdb_env_set_mapsize(st->env, 0);
@@ -496,7 +600,7 @@ sst_emu_txn_begin(struct sst_emu_store *st, bool write,
     }
     if (rc != 0) {
         pthread_rwlock_unlock(&st->resize_lock);
-        sst_free(t);
+        sst_free(t); /* t->txn is NULL: start_txn failed */
         return sst_emu_store_fail(err, rc, "beginning a transaction");
     }
     *out = t;
@@ -515,12 +619,29 @@ sst_emu_txn_text(const struct sst_emu_txn *t)
     return atomic_load_explicit(&t->st->text, memory_order_relaxed);
 }
 
+/* End a read transaction: reset and park it, or free it when the idle
+ * slots are full. */
+static void
+end_read(struct sst_emu_txn *t)
+{
+    struct sst_emu_store *st = t->st;
+
+    mdb_txn_reset(t->txn);
+    pthread_rwlock_unlock(&st->resize_lock);
+    if (!park_idle(st, t))
+        free_txn(t);
+}
+
 enum sst_code
 sst_emu_txn_commit(struct sst_emu_txn *t, struct sst_err *err)
 {
     struct sst_emu_store *st = t->st;
     int rc;
 
+    if (!t->write) { /* nothing to write: ending it is committing it */
+        end_read(t);
+        return SST_OK;
+    }
     rc = mdb_txn_commit(t->txn);
     pthread_rwlock_unlock(&st->resize_lock);
     sst_free(t);
@@ -534,6 +655,10 @@ sst_emu_txn_abort(struct sst_emu_txn *t)
 {
     if (t == NULL)
         return;
+    if (!t->write) {
+        end_read(t);
+        return;
+    }
     mdb_txn_abort(t->txn);
     pthread_rwlock_unlock(&t->st->resize_lock);
     sst_free(t);

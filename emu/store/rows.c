@@ -167,6 +167,42 @@ check_args(const struct sst_emu_txn *t, bool write, size_t key_len,
     return SST_OK;
 }
 
+/* The checks of a row call, then the physical key of (table_id,
+ * index_id, key) in pk, and k pointing at it. */
+static enum sst_code
+row_key(const struct sst_emu_txn *t, bool write, uint64_t table_id,
+        uint32_t index_id, const uint8_t *key, size_t key_len, uint8_t *pk,
+        MDB_val *k, struct sst_err *err)
+{
+    enum sst_code code;
+
+    code = check_args(t, write, key_len, err);
+    if (code != SST_OK)
+        return code;
+    k->mv_size = physical_key(t, pk, table_id, index_id, key, key_len);
+    k->mv_data = pk;
+    return SST_OK;
+}
+
+/* find_long() with a cursor of its own; with del, the slot found is
+ * deleted. An LMDB code. */
+static int
+seek_long(const struct sst_emu_txn *t, uint8_t *pk, const uint8_t *key,
+          size_t key_len, bool del, bool *found, unsigned *next_seq,
+          MDB_val *val)
+{
+    MDB_cursor *c = NULL;
+    int rc;
+
+    rc = mdb_cursor_open(t->txn, t->st->rows, &c);
+    if (rc == 0)
+        rc = find_long(c, pk, key, key_len, found, next_seq, val);
+    if (rc == 0 && del && *found)
+        rc = mdb_cursor_del(c, 0);
+    mdb_cursor_close(c);
+    return rc;
+}
+
 /* ------------------------------------------------------------------ */
 /* rows                                                                */
 
@@ -176,28 +212,22 @@ sst_emu_rows_put(struct sst_emu_txn *t, uint64_t table_id, uint32_t index_id,
                  size_t val_len, struct sst_err *err)
 {
     uint8_t pk[LONG_KEY_LEN];
-    MDB_cursor *c = NULL;
     MDB_val k, v;
     unsigned seq;
     bool found;
     enum sst_code code;
     int rc;
 
-    code = check_args(t, true, key_len, err);
+    code = row_key(t, true, table_id, index_id, key, key_len, pk, &k, err);
     if (code != SST_OK)
         return code;
-    k.mv_size = physical_key(t, pk, table_id, index_id, key, key_len);
-    k.mv_data = pk;
     if (key_len <= SST_EMU_ROW_INLINE) {
         v.mv_data = (void *)val;
         v.mv_size = val_len;
         rc = mdb_put(t->txn, t->st->rows, &k, &v, 0);
         return rc ? sst_emu_store_fail(err, rc, "writing a row") : SST_OK;
     }
-    rc = mdb_cursor_open(t->txn, t->st->rows, &c);
-    if (rc == 0)
-        rc = find_long(c, pk, key, key_len, &found, &seq, &v);
-    mdb_cursor_close(c);
+    rc = seek_long(t, pk, key, key_len, false, &found, &seq, &v);
     if (rc != 0)
         return sst_emu_store_fail(err, rc, "writing a row");
     if (!found) {
@@ -218,48 +248,64 @@ sst_emu_rows_put(struct sst_emu_txn *t, uint64_t table_id, uint32_t index_id,
     return SST_OK;
 }
 
-enum sst_code
-sst_emu_rows_get(struct sst_emu_txn *t, uint64_t table_id, uint32_t index_id,
-                 const uint8_t *key, size_t key_len, const void **val,
-                 size_t *val_len, bool *found, struct sst_err *err)
+/* The row of (table_id, index_id, key): *found, and on a read its value
+ * in *val (the stored bytes, valid in the transaction); with del, the row
+ * is deleted instead. */
+static enum sst_code
+find_row(struct sst_emu_txn *t, bool del, uint64_t table_id,
+         uint32_t index_id, const uint8_t *key, size_t key_len, MDB_val *val,
+         bool *found, struct sst_err *err)
 {
+    const char *what = del ? "deleting a row" : "reading a row";
     uint8_t pk[LONG_KEY_LEN];
-    MDB_cursor *c = NULL;
     MDB_val k, v;
     unsigned seq;
     enum sst_code code;
     int rc;
 
-    *val = NULL;
-    *val_len = 0;
     *found = false;
-    code = check_args(t, false, key_len, err);
+    code = row_key(t, del, table_id, index_id, key, key_len, pk, &k, err);
     if (code != SST_OK)
         return code;
-    k.mv_size = physical_key(t, pk, table_id, index_id, key, key_len);
-    k.mv_data = pk;
     if (key_len <= SST_EMU_ROW_INLINE) {
-        rc = mdb_get(t->txn, t->st->rows, &k, &v);
+        rc = del ? mdb_del(t->txn, t->st->rows, &k, NULL)
+                 : mdb_get(t->txn, t->st->rows, &k, &v);
         if (rc == MDB_NOTFOUND)
             return SST_OK;
         if (rc != 0)
-            return sst_emu_store_fail(err, rc, "reading a row");
-        *val = v.mv_data;
-        *val_len = v.mv_size;
+            return sst_emu_store_fail(err, rc, what);
         *found = true;
+        if (!del)
+            *val = v;
         return SST_OK;
     }
-    rc = mdb_cursor_open(t->txn, t->st->rows, &c);
-    if (rc == 0)
-        rc = find_long(c, pk, key, key_len, found, &seq, &v);
-    mdb_cursor_close(c);
+    rc = seek_long(t, pk, key, key_len, del, found, &seq, &v);
     if (rc != 0)
-        return sst_emu_store_fail(err, rc, "reading a row");
-    if (*found) {
-        *val = (const uint8_t *)v.mv_data + LEN_LEN + key_len;
-        *val_len = v.mv_size - LEN_LEN - key_len;
+        return sst_emu_store_fail(err, rc, what);
+    if (*found && !del) {
+        val->mv_data = (uint8_t *)v.mv_data + LEN_LEN + key_len;
+        val->mv_size = v.mv_size - LEN_LEN - key_len;
     }
     return SST_OK;
+}
+
+enum sst_code
+sst_emu_rows_get(struct sst_emu_txn *t, uint64_t table_id, uint32_t index_id,
+                 const uint8_t *key, size_t key_len, const void **val,
+                 size_t *val_len, bool *found, struct sst_err *err)
+{
+    MDB_val v;
+    enum sst_code code;
+
+    *val = NULL;
+    *val_len = 0;
+    code = find_row(t, false, table_id, index_id, key, key_len, &v, found,
+                    err);
+    if (code == SST_OK && *found) {
+        *val = v.mv_data;
+        *val_len = v.mv_size;
+    }
+    return code;
 }
 
 enum sst_code
@@ -267,37 +313,8 @@ sst_emu_rows_del(struct sst_emu_txn *t, uint64_t table_id, uint32_t index_id,
                  const uint8_t *key, size_t key_len, bool *found,
                  struct sst_err *err)
 {
-    uint8_t pk[LONG_KEY_LEN];
-    MDB_cursor *c = NULL;
-    MDB_val k, v;
-    unsigned seq;
-    enum sst_code code;
-    int rc;
-
-    *found = false;
-    code = check_args(t, true, key_len, err);
-    if (code != SST_OK)
-        return code;
-    k.mv_size = physical_key(t, pk, table_id, index_id, key, key_len);
-    k.mv_data = pk;
-    if (key_len <= SST_EMU_ROW_INLINE) {
-        rc = mdb_del(t->txn, t->st->rows, &k, NULL);
-        if (rc == MDB_NOTFOUND)
-            return SST_OK;
-        if (rc != 0)
-            return sst_emu_store_fail(err, rc, "deleting a row");
-        *found = true;
-        return SST_OK;
-    }
-    rc = mdb_cursor_open(t->txn, t->st->rows, &c);
-    if (rc == 0)
-        rc = find_long(c, pk, key, key_len, found, &seq, &v);
-    if (rc == 0 && *found)
-        rc = mdb_cursor_del(c, 0);
-    mdb_cursor_close(c);
-    if (rc != 0)
-        return sst_emu_store_fail(err, rc, "deleting a row");
-    return SST_OK;
+    return find_row(t, true, table_id, index_id, key, key_len, NULL, found,
+                    err);
 }
 
 /* Delete every key of dbi that starts with prefix. */

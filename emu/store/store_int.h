@@ -24,6 +24,10 @@
 /* Longest LMDB key the store writes (rows.c: a truncated long key). */
 #define SST_EMU_PHYS_KEY_MAX 502
 
+/* Reset read transactions a store keeps for reuse (env.c): about the
+ * number of threads that read it at once (the server's workers). */
+#define SST_EMU_IDLE_READERS 8
+
 struct sst_emu_catalog_cache;
 
 struct sst_emu_store {
@@ -38,6 +42,12 @@ struct sst_emu_store {
      * size another process set: LMDB allows that only when this process
      * has no transaction open. */
     pthread_rwlock_t resize_lock;
+    /* Ended read transactions, reset (mdb_txn_reset) with their
+     * wrappers, for sst_emu_txn_begin to renew: a slot is empty (NULL) or
+     * owns one; taking is an atomic exchange, so two threads never get
+     * the same one. Each keeps its reader slot in the lock file, holding
+     * no snapshot. Freed at close. */
+    _Atomic(struct sst_emu_txn *) idle[SST_EMU_IDLE_READERS];
     struct sst_emu_catalog_cache *cache; /* catalog.c */
     /* Registry of this process's persistent stores (env.c). */
     bool registered;

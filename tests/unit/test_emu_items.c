@@ -1642,8 +1642,11 @@ out_of_memory_walk(void)
              "{\"TableName\":\"tbl\",\"Item\":{" KEY ",\"g\":{\"S\":\"H\"},"
              "\"y\":{\"N\":\"2\"}},\"ReturnValues\":\"ALL_OLD\","
              "\"ReturnConsumedCapacity\":\"INDEXES\"}");
+    /* A simple key and no projection allocate nothing of ours (the
+     * read transaction is reused): the projection gives the walk steps. */
     oom_walk(emu, "GetItem",
              "{\"TableName\":\"tbl\",\"Key\":{" KEY "},"
+             "\"ProjectionExpression\":\"g, y\","
              "\"ReturnConsumedCapacity\":\"TOTAL\"}");
     oom_walk(emu, "GetItem",
              "{\"TableName\":\"tbl\",\"Key\":{\"pk\":{\"S\":\"a\"},\"sk\":{"

@@ -1,0 +1,51 @@
+/*
+ * emu/ops/batch.c - the RequestItems plumbing BatchGetItem and
+ * BatchWriteItem share (emu/ops/batch.h).
+ */
+#include <json-c/json.h>
+
+#include <sst/mem.h>
+
+#include "emu/ops/batch.h"
+
+enum sst_code
+sst_emu_batch_decode(const struct json_object *req,
+                     const struct sst_emu_shape *request, size_t part_size,
+                     sst_emu_batch_part_fn *decode_part, void **parts,
+                     size_t *n, struct sst_err *err)
+{
+    struct json_object *items = sst_emu_get(req, "RequestItems");
+    enum sst_code rc;
+    size_t i = 0;
+
+    *parts = NULL;
+    *n = 0;
+    rc = sst_emu_check_shape(req, request, err);
+    if (rc != SST_OK || items == NULL)
+        return rc;
+    *parts = sst_calloc((size_t)json_object_object_length(items) + 1,
+                        part_size);
+    if (*parts == NULL)
+        return sst_emu_nomem(err);
+    json_object_object_foreach(items, name, value)
+    {
+        *n = ++i;
+        rc = decode_part((char *)*parts + (i - 1) * part_size, name, value,
+                         err);
+        if (rc != SST_OK)
+            return rc;
+    }
+    return SST_OK;
+}
+
+enum sst_code
+sst_emu_batch_check_table(const char *name, size_t n, const char *msg_empty,
+                          size_t *total, struct sst_err *err)
+{
+    if (!sst_emu_valid_table_name(name))
+        return sst_err_set(err, SST_E_VALIDATION, SST_EMU_MSG_TABLE_NAME);
+    if (n == 0)
+        return sst_err_set(err, SST_E_VALIDATION, msg_empty, name);
+    *total += n;
+    return SST_OK;
+}

@@ -1,0 +1,55 @@
+/*
+ * emu/ops/batch.h - what BatchGetItem and BatchWriteItem share.
+ *
+ * Both requests carry RequestItems, a map from table names to that
+ * table's part of the request, and both check the tables' names and the
+ * sizes of their parts the same way, with their own messages. The parts
+ * themselves are each operation's own type.
+ */
+#ifndef SST_EMU_OPS_BATCH_H
+#define SST_EMU_OPS_BATCH_H
+
+#include <stddef.h>
+
+#include <json-c/json.h>
+
+#include <sst/err.h>
+
+#include "emu/ops/common.h"
+
+/** Decode one table's part of RequestItems: name and value are the
+ *  map's entry, borrowed from the request; part is zeroed. */
+typedef enum sst_code sst_emu_batch_part_fn(void *part, const char *name,
+                                            struct json_object *value,
+                                            struct sst_err *err);
+
+/**
+ * The request's JSON shape, then each table of RequestItems, in request
+ * order, decoded by decode_part into an array of parts.
+ *
+ * @param[in]  request    the request's shape (sst_emu_check_shape)
+ * @param[in]  part_size  the size of one part
+ * @param[out] parts      NULL when RequestItems is absent; else a new
+ *                        zeroed array of one part per table, and one
+ *                        more (sst_free), set even on error
+ * @param[out] n          how many parts decode_part was given, the one
+ *                        that failed included: those to clean up
+ * @return SST_OK; SST_E_SERIALIZATION; SST_E_NOMEM; decode_part's errors.
+ */
+SST_MUST_CHECK enum sst_code
+sst_emu_batch_decode(const struct json_object *req,
+                     const struct sst_emu_shape *request, size_t part_size,
+                     sst_emu_batch_part_fn *decode_part, void **parts,
+                     size_t *n, struct sst_err *err);
+
+/**
+ * One table's part: its name, and n > 0 requests in it (answered with
+ * msg_empty, a format naming the table with one %s), added to *total.
+ *
+ * @return SST_OK; SST_E_VALIDATION.
+ */
+SST_MUST_CHECK enum sst_code
+sst_emu_batch_check_table(const char *name, size_t n, const char *msg_empty,
+                          size_t *total, struct sst_err *err);
+
+#endif /* SST_EMU_OPS_BATCH_H */
