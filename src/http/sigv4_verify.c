@@ -2,7 +2,7 @@
  * src/http/sigv4_verify.c - the verifying half of SigV4, for sst-emu:
  * parsing an incoming Authorization header with AWS's messages, and
  * checking a request's signature against a secret (sigv4.h has the
- * contracts). The canonical form is the signing half's (sigv4.c).
+ * contracts). The canonical form is the signing half's (sigv4_canon.c).
  */
 #include <stdarg.h>
 #include <stdbool.h>
