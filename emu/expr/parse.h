@@ -194,4 +194,15 @@ enum sst_code sst_emu_expr_check_key_condition(
  *  its messages; "?" for a value out of range. */
 const char *sst_emu_expr_kind_name(enum sst_emu_expr_kind kind);
 
+/**
+ * Fill err with DynamoDB's frame for an expression's error, "Invalid
+ * <Kind>: <message>" (the parser's and the resolver's), SST_E_VALIDATION.
+ *
+ * @return SST_E_VALIDATION
+ */
+SST_PRINTF(3, 4)
+enum sst_code sst_emu_expr_invalid(struct sst_err *err,
+                                   enum sst_emu_expr_kind kind, const char *fmt,
+                                   ...);
+
 #endif /* SST_EMU_EXPR_PARSE_H */

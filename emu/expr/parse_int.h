@@ -83,12 +83,6 @@ static const struct res fail_res = {NULL, R_COND, false};
 /* ------------------------------------------------------------------ */
 /* shared helpers, defined in parse*.c                                 */
 
-/* "Invalid <Kind>: <message>", DynamoDB's frame for expression errors
- * (parse.c). */
-SST_PRINTF(3, 4)
-enum sst_code sst_emu_expr_invalid(struct sst_err *err,
-                                   enum sst_emu_expr_kind kind, const char *fmt,
-                                   ...);
 /* DynamoDB's operators, indexed by enum sst_emu_expr_op (parse_ops.c). */
 extern const struct sst_emu_expr_op_info
     sst_emu_expr_ops[SST_EMU_EXPR_OP_COUNT];

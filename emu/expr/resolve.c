@@ -31,22 +31,6 @@
 #define M_UPDATE_TOO_LARGE                                                     \
     "Item size to update has exceeded the maximum allowed size"
 
-/* "Invalid <Kind>: <message>", DynamoDB's frame for expression errors. */
-SST_PRINTF(3, 4)
-enum sst_code
-sst_emu_resolve_invalid(struct sst_err *err, enum sst_emu_expr_kind kind,
-                        const char *fmt, ...)
-{
-    char msg[SST_ERR_MESSAGE_MAX];
-    va_list ap;
-
-    va_start(ap, fmt);
-    (void)vsnprintf(msg, sizeof msg, fmt, ap);
-    va_end(ap);
-    return sst_err_set(err, SST_E_VALIDATION, "Invalid %s: %s",
-                       sst_emu_expr_kind_name(kind), msg);
-}
-
 enum sst_code
 sst_emu_resolve_nomem(struct sst_err *err)
 {
@@ -124,13 +108,13 @@ check_sizes(struct resolver *r, size_t length, struct sst_err *err)
     size_t total = length, i;
 
     if (r->value_in_path)
-        return sst_emu_resolve_invalid(err, r->kind, "Internal server error");
+        return sst_emu_expr_invalid(err, r->kind, "Internal server error");
     for (i = 0; i < r->b->nnames; i++)
         total += (size_t)r->name_uses[i] * r->b->names[i].name_len;
     for (i = 0; i < r->b->nvalues; i++)
         total += (size_t)r->value_uses[i] * r->b->values[i].size;
     if (total > SST_EMU_MAX_EXPR_TREE_SIZE)
-        return sst_emu_resolve_invalid(
+        return sst_emu_expr_invalid(
             err, r->kind,
             "Expression size has exceeded the maximum allowed "
             "size;");

@@ -234,7 +234,7 @@ path_clash(const struct resolver *r, const char *what,
 
     (void)sst_emu_path_format(r->b, p, one, sizeof one);
     tree_path_string(r, p, depth, node, two, sizeof two);
-    return sst_emu_resolve_invalid(
+    return sst_emu_expr_invalid(
         err, r->kind,
         "Two document paths %s with each other; must remove or "
         "rewrite one of these paths; path one: %s, path two: %s",
@@ -314,7 +314,7 @@ sst_emu_resolve_hook_path(void *ctx, const struct sst_emu_expr_path *path,
         if (e->type == SST_EMU_ELEM_NAME_REF) {
             nb = sst_emu_bindings_name(r->b, e->name, e->len);
             if (nb == NULL)
-                return sst_emu_resolve_invalid(
+                return sst_emu_expr_invalid(
                     err, r->kind,
                     "An expression attribute name used in the "
                     "document path is not defined; attribute "
@@ -325,7 +325,7 @@ sst_emu_resolve_hook_path(void *ctx, const struct sst_emu_expr_path *path,
             /* DynamoDB looks a path's ":v" up among all placeholders and
              * fails only later, when it sizes the expression. */
             if (sst_emu_bindings_value(r->b, e->name, e->len) == NULL)
-                return sst_emu_resolve_invalid(
+                return sst_emu_expr_invalid(
                     err, r->kind,
                     "An expression attribute name used in the "
                     "document path is not defined; attribute "
@@ -349,7 +349,7 @@ sst_emu_resolve_hook_value(void *ctx, const struct sst_emu_ast *value,
 
     vb = sst_emu_bindings_value(r->b, value->u.ref.name, value->u.ref.len);
     if (vb == NULL)
-        return sst_emu_resolve_invalid(
+        return sst_emu_expr_invalid(
             err, r->kind,
             "An expression attribute value used in expression is "
             "not defined; attribute value: %.*s",
@@ -406,7 +406,7 @@ check_between(struct resolver *r, const struct sst_emu_ast *n,
     av_java_string(lo, ls, sizeof ls);
     av_java_string(hi, hs, sizeof hs);
     if (lo->value->type != hi->value->type)
-        return sst_emu_resolve_invalid(
+        return sst_emu_expr_invalid(
             err, r->kind,
             "The BETWEEN operator requires same data type for "
             "lower and upper bounds; lower bound operand: "
@@ -414,7 +414,7 @@ check_between(struct resolver *r, const struct sst_emu_ast *n,
             "AttributeValue: %s",
             ls, hs);
     if (sst_av_cmp(lo->value, hi->value, &order) && order > 0)
-        return sst_emu_resolve_invalid(
+        return sst_emu_expr_invalid(
             err, r->kind,
             "The BETWEEN operator requires upper bound to be "
             "greater than or equal to lower bound; lower bound "
@@ -436,7 +436,7 @@ check_attribute_type(struct resolver *r, const struct sst_emu_ast *n,
     if (t == NULL)
         return SST_OK;
     if (t->value->type != SST_AV_S)
-        return sst_emu_resolve_invalid(
+        return sst_emu_expr_invalid(
             err, r->kind,
             "Incorrect operand type for operator or function; "
             "operator or function: attribute_type, operand type: "
@@ -446,7 +446,7 @@ check_attribute_type(struct resolver *r, const struct sst_emu_ast *n,
         if (strlen(codes[i]) == t->value->u.str.len &&
             memcmp(codes[i], t->value->u.str.ptr, t->value->u.str.len) == 0)
             return SST_OK;
-    return sst_emu_resolve_invalid(
+    return sst_emu_expr_invalid(
         err, r->kind,
         "Invalid attribute type name found; type: %s, valid "
         "types: {N,BS,L,B,NULL,M,S,SS,NS,BOOL}",
@@ -471,7 +471,7 @@ sst_emu_resolve_hook_op(void *ctx, const struct sst_emu_ast *n,
                 continue;
             (void)sst_emu_path_format(r->b, &n->kids[0]->u.path, buf,
                                       sizeof buf);
-            return sst_emu_resolve_invalid(
+            return sst_emu_expr_invalid(
                 err, r->kind,
                 "The first operand must be distinct from the "
                 "remaining operands for this operator or "

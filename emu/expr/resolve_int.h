@@ -20,6 +20,7 @@
 
 #include "emu/expr/arena.h"
 #include "emu/expr/ast.h"
+#include "emu/expr/parse.h"
 #include "emu/expr/resolve.h"
 
 struct resolver {
@@ -36,12 +37,6 @@ struct resolver {
 /* ------------------------------------------------------------------ */
 /* shared helpers, defined in resolve*.c                               */
 
-/* "Invalid <Kind>: <message>", DynamoDB's frame for expression errors
- * (resolve.c). */
-SST_PRINTF(3, 4)
-enum sst_code sst_emu_resolve_invalid(struct sst_err *err,
-                                      enum sst_emu_expr_kind kind,
-                                      const char *fmt, ...);
 enum sst_code sst_emu_resolve_nomem(struct sst_err *err);
 
 /* resolve_path.c */

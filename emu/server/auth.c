@@ -3,7 +3,7 @@
  * AWS's checks of the Authorization header (or of the X-Amz-* query
  * parameters of a presigned request), in AWS's order, with AWS's messages;
  * and, when asked, SigV4 verification against configured keys. The
- * parsing and the signature itself are src/http/sigv4.c's.
+ * parsing and the signature itself are src/http/sigv4_verify.c's.
  *
  * Sources for the order and the messages: dynalite's index.js (written
  * against AWS, with AWS's answers quoted in its comments) and its

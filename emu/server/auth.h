@@ -8,7 +8,7 @@
  *   - neither, or a header that does not start with "AWS4-":
  *     MissingAuthenticationTokenException;
  *   - a header missing Credential, Signature, SignedHeaders or a date
- *     header, or otherwise malformed (src/http/sigv4.c's parser), or query
+ *     header, or otherwise malformed (src/http/sigv4_verify.c's parser), or query
  *     parameters missing one of X-Amz-Algorithm, -Credential, -Signature,
  *     -SignedHeaders, -Date: IncompleteSignatureException.
  * When verifying, then:
