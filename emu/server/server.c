@@ -38,6 +38,12 @@
 #define COMPONENT "sst-emu"
 #define DEFAULT_BIND "127.0.0.1"
 #define IDLE_TIMEOUT_S 120
+/* libmicrohttpd's memory per connection (headers, the read buffer, the
+ * answer's headers). It clears the pool between the requests of a
+ * keep-alive connection, so its size is paid on every request: the
+ * default 32 KB was half of a GetItem's instructions. A request's body
+ * is read through it in pieces, whatever its size. */
+#define CONNECTION_MEMORY (16 * 1024)
 #define MAX_THREADS 64
 /* A chunked body that keeps coming this far past the cap is cut off. */
 #define MAX_DISCARD_BYTES (64u * 1024u * 1024u)
@@ -538,6 +544,7 @@ sst_server_open(const struct sst_server_options *opt, struct sst_server **out,
         MHD_OPTION_THREAD_POOL_SIZE, threads, MHD_OPTION_CONNECTION_TIMEOUT,
         (unsigned)IDLE_TIMEOUT_S, MHD_OPTION_URI_LOG_CALLBACK, on_uri, srv,
         MHD_OPTION_NOTIFY_COMPLETED, on_completed, srv,
+        MHD_OPTION_CONNECTION_MEMORY_LIMIT, (size_t)CONNECTION_MEMORY,
         MHD_OPTION_EXTERNAL_LOGGER, on_mhd_log, NULL, MHD_OPTION_END);
     if (srv->daemon == NULL) {
         close(fd);
