@@ -77,7 +77,8 @@ validate(const struct json_object *req, struct sst_emu_item_write *d,
     return rc;
 }
 
-static const struct sst_emu_item_write_spec spec = {request, "Key", validate};
+static const struct sst_emu_item_write_spec spec = {request, "Key", validate,
+                                                    false};
 
 enum sst_code
 sst_emu_op_delete_item(struct sst_emu *emu, const struct json_object *req,

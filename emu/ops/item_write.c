@@ -39,6 +39,23 @@ sst_emu_item_write_cleanup(struct sst_emu_item_write *w)
     sst_emu_op_exprs_cleanup(&w->x);
     sst_av_free(w->av);
     w->av = NULL;
+    sst_emu_buf_cleanup(&w->row);
+}
+
+/* PutItem's row, and its text, before the transaction: the work is then
+ * done outside the write lock, which concurrent writers wait for. An
+ * item that validation will refuse (a value fault, too large) is not
+ * encoded, and a failure here only leaves the encoding to the write. */
+static void
+encode_early(struct sst_emu *emu, struct sst_emu_item_write *w)
+{
+    if (w->av == NULL || w->later.code != SST_OK ||
+        sst_av_item_check_size(w->av, NULL) != SST_OK)
+        return;
+    if (sst_emu_item_encode_av(w->av, &w->row, NULL) != SST_OK ||
+        (sst_emu_store_text(sst_emu_store_of(emu)) &&
+         sst_emu_item_add_text(&w->row, NULL) != SST_OK))
+        sst_emu_buf_cleanup(&w->row);
 }
 
 /* What the deserialiser checks, then TableName and AWS's enum checks of
@@ -80,6 +97,8 @@ sst_emu_item_write_begin(struct sst_emu *emu, const struct json_object *req,
     enum sst_code rc;
 
     rc = decode(req, spec, w, err);
+    if (rc == SST_OK && spec->encode_item)
+        encode_early(emu, w);
     if (rc == SST_OK)
         rc = sst_emu_txn_begin(sst_emu_store_of(emu), true, &w->txn, err);
     if (rc == SST_OK)

@@ -28,6 +28,7 @@
 #include "emu/ops/ops.h"
 #include "emu/ops/request.h"
 #include "emu/ops/writes.h"
+#include "emu/store/item.h"
 #include "emu/store/key.h"
 
 /* The value shapes of ExpressionAttributeNames' entries (a string) and of
@@ -53,6 +54,9 @@ struct sst_emu_item_write {
     struct sst_emu_key key;        /* the item's table row key          */
     struct sst_emu_capacity cap;   /* the write's consumed capacity     */
     struct json_object *icm;       /* owned: ItemCollectionMetrics      */
+    /* With spec->encode_item: av's row (and text), encoded before the
+     * write lock is taken, when it could be; row.len 0 otherwise. */
+    struct sst_emu_buf row;
 };
 
 /** What tells the three operations apart before the write. */
@@ -64,6 +68,9 @@ struct sst_emu_item_write_spec {
     enum sst_code (*validate)(const struct json_object *req,
                               struct sst_emu_item_write *w,
                               struct sst_err *err);
+    /* av is the item to store (PutItem): encode its row into w->row
+     * before the transaction, outside the write lock */
+    bool encode_item;
 };
 
 /** Set up w, empty; sst_emu_item_write_cleanup() frees it. */

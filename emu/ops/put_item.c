@@ -92,8 +92,8 @@ validate(const struct json_object *req, struct sst_emu_item_write *p,
     return rc;
 }
 
-static const struct sst_emu_item_write_spec spec = {request, "Item",
-                                                    validate};
+static const struct sst_emu_item_write_spec spec = {request, "Item", validate,
+                                                    true};
 
 enum sst_code
 sst_emu_op_put_item(struct sst_emu *emu, const struct json_object *req,
@@ -110,7 +110,8 @@ sst_emu_op_put_item(struct sst_emu *emu, const struct json_object *req,
     if (rc != SST_OK)
         goto out;
     old.want_json = p.rv == SST_EMU_RV_ALL_OLD;
-    rc = sst_emu_write_put(p.txn, p.t, p.av, &p.key, &old, &p.cap, err);
+    rc = sst_emu_write_put_row(p.txn, p.t, p.av, p.row.len ? &p.row : NULL,
+                               &p.key, &old, &p.cap, err);
     if (rc == SST_OK)
         rc = sst_emu_item_write_finish(&p, p.av, &old, NULL, resp, err);
 out:

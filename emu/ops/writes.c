@@ -287,7 +287,31 @@ sst_emu_write_put(struct sst_emu_txn *txn, const struct sst_emu_table *t,
                   struct sst_emu_old_item *old, struct sst_emu_capacity *cap,
                   struct sst_err *err)
 {
-    struct sst_emu_buf row = {0};
+    return sst_emu_write_put_row(txn, t, item, NULL, key, old, cap, err);
+}
+
+/* Whether a row given to write_put_row has the text state txn writes. */
+static bool
+row_fits(const struct sst_emu_txn *txn, const struct sst_emu_buf *row)
+{
+    const char *text;
+    size_t n;
+    uint32_t crc, op;
+
+    return row != NULL && sst_emu_item_text(row->data, row->len, &text, &n,
+                                            &crc, &op) == sst_emu_txn_text(txn);
+}
+
+enum sst_code
+sst_emu_write_put_row(struct sst_emu_txn *txn, const struct sst_emu_table *t,
+                      const struct sst_av *item,
+                      const struct sst_emu_buf *given,
+                      const struct sst_emu_key *key,
+                      struct sst_emu_old_item *old,
+                      struct sst_emu_capacity *cap, struct sst_err *err)
+{
+    struct sst_emu_buf own = {0};
+    const struct sst_emu_buf *row = &own;
     struct sst_av *old_av = NULL;
     uint64_t old_size = 0, new_size;
     bool found = false;
@@ -295,21 +319,25 @@ sst_emu_write_put(struct sst_emu_txn *txn, const struct sst_emu_table *t,
     size_t i;
 
     rc = read_old(txn, t, key, old, &old_av, &old_size, &found, err);
+    if (rc == SST_OK && row_fits(txn, given)) {
+        row = given;
+    } else {
+        if (rc == SST_OK)
+            rc = sst_emu_item_encode_av(item, &own, err);
+        if (rc == SST_OK && sst_emu_txn_text(txn))
+            rc = sst_emu_item_add_text(&own, err);
+    }
     if (rc == SST_OK)
-        rc = sst_emu_item_encode_av(item, &row, err);
-    if (rc == SST_OK && sst_emu_txn_text(txn))
-        rc = sst_emu_item_add_text(&row, err);
-    if (rc == SST_OK)
-        rc = sst_emu_item_size(row.data, row.len, &new_size, err);
+        rc = sst_emu_item_size(row->data, row->len, &new_size, err);
     if (rc != SST_OK)
         goto out;
     rc = sst_emu_rows_put(txn, t->id, SST_EMU_INDEX_TABLE, key->data, key->len,
-                          row.data, row.len, err);
+                          row->data, row->len, err);
     if (rc == SST_OK)
         rc = sst_emu_stats_add(txn, t->id, SST_EMU_INDEX_TABLE, found ? 0 : 1,
                                (int64_t)new_size - (int64_t)old_size, err);
     for (i = 0; rc == SST_OK && i < t->index_count; i++)
-        rc = update_index(txn, t, i, old_av, item, &row, cap, err);
+        rc = update_index(txn, t, i, old_av, item, row, cap, err);
     if (rc == SST_OK && cap != NULL)
         cap->table_half +=
             sst_emu_write_half_units(new_size > old_size ? new_size : old_size);
@@ -317,7 +345,7 @@ sst_emu_write_put(struct sst_emu_txn *txn, const struct sst_emu_table *t,
         rc = give_old(old, found, old_size, &old_av, err);
 out:
     sst_av_free(old_av);
-    sst_emu_buf_cleanup(&row);
+    sst_emu_buf_cleanup(&own);
     return rc;
 }
 

@@ -29,6 +29,7 @@
 #include "emu/expr/av.h"
 #include "emu/ops/capacity.h"
 #include "emu/store/key.h"
+#include "emu/store/item.h"
 #include "emu/store/store.h"
 #include "emu/store/table.h"
 
@@ -62,6 +63,24 @@ sst_emu_write_put(struct sst_emu_txn *txn, const struct sst_emu_table *t,
                   const struct sst_av *item, const struct sst_emu_key *key,
                   struct sst_emu_old_item *old, struct sst_emu_capacity *cap,
                   struct sst_err *err);
+
+/**
+ * sst_emu_write_put() of an item already encoded as its row, with its
+ * text when the store keeps texts (a PutItem encodes before it takes the
+ * write lock). A row whose text does not match what the transaction
+ * writes (the store was switched in between) is encoded again.
+ *
+ * @param[in] row  item's row (sst_emu_item_encode_av, then
+ *                 sst_emu_item_add_text when sst_emu_store_text); NULL
+ *                 to encode here
+ * @return as sst_emu_write_put.
+ */
+SST_MUST_CHECK enum sst_code
+sst_emu_write_put_row(struct sst_emu_txn *txn, const struct sst_emu_table *t,
+                      const struct sst_av *item, const struct sst_emu_buf *row,
+                      const struct sst_emu_key *key,
+                      struct sst_emu_old_item *old,
+                      struct sst_emu_capacity *cap, struct sst_err *err);
 
 /**
  * Delete the item with a key (nothing happens when there is none), with

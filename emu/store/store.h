@@ -104,6 +104,9 @@ void sst_emu_store_set_text(struct sst_emu_store *st, bool on);
 /** Whether a write transaction's rows get their text (see above). */
 bool sst_emu_txn_text(const struct sst_emu_txn *t);
 
+/** The same, asked of the store before a transaction. */
+bool sst_emu_store_text(const struct sst_emu_store *st);
+
 /** Whether the store is in memory (emu::memory:). */
 bool sst_emu_store_in_memory(const struct sst_emu_store *st);
 

@@ -149,9 +149,15 @@ sst_emu_store_set_text(struct sst_emu_store *st, bool on)
 }
 
 bool
+sst_emu_store_text(const struct sst_emu_store *st)
+{
+    return atomic_load_explicit(&st->text, memory_order_relaxed);
+}
+
+bool
 sst_emu_txn_text(const struct sst_emu_txn *t)
 {
-    return atomic_load_explicit(&t->st->text, memory_order_relaxed);
+    return sst_emu_store_text(t->st);
 }
 
 /* End a read transaction: reset and park it, or free it when the idle
