@@ -314,6 +314,23 @@ round_map_size(size_t n)
     return n % p == 0 ? n : n + (p - n % p);
 }
 
+/* The store's write gate (store_int.h): an adaptive mutex. */
+static int
+init_write_gate(pthread_mutex_t *m)
+{
+    pthread_mutexattr_t a;
+    int rc;
+
+    rc = pthread_mutexattr_init(&a);
+    if (rc != 0)
+        return rc;
+    rc = pthread_mutexattr_settype(&a, PTHREAD_MUTEX_ADAPTIVE_NP);
+    if (rc == 0)
+        rc = pthread_mutex_init(m, &a);
+    pthread_mutexattr_destroy(&a);
+    return rc;
+}
+
 enum sst_code
 sst_emu_store_open(const struct sst_emu_store_config *cfg,
                    struct sst_emu_store **out, struct sst_err *err)
@@ -345,7 +362,12 @@ sst_emu_store_open(const struct sst_emu_store_config *cfg,
         return sst_err_set(err, SST_E_NOMEM,
                            "out of memory opening the "
                            "emulator store");
+    if (init_write_gate(&st->write_gate) != 0) {
+        sst_free(st);
+        return sst_err_set(err, SST_E_NOMEM, "cannot create a lock");
+    }
     if (pthread_rwlock_init(&st->resize_lock, NULL) != 0) {
+        pthread_mutex_destroy(&st->write_gate);
         sst_free(st);
         return sst_err_set(err, SST_E_NOMEM, "cannot create a lock");
     }
@@ -464,6 +486,7 @@ sst_emu_store_close(struct sst_emu_store *st)
         mdb_env_close(st->env);
     sst_emu_catalog_cache_free(st->cache);
     pthread_rwlock_destroy(&st->resize_lock);
+    pthread_mutex_destroy(&st->write_gate);
     sst_free(st);
 }
 

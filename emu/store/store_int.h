@@ -42,6 +42,13 @@ struct sst_emu_store {
      * size another process set: LMDB allows that only when this process
      * has no transaction open. */
     pthread_rwlock_t resize_lock;
+    /* Held by this process's write transaction from its begin to its end,
+     * taken before LMDB's writer lock: the process's writers queue on an
+     * adaptive mutex, which spins a little before it sleeps, instead of
+     * on LMDB's process-shared robust mutex, which sleeps at once (in
+     * sst-emu, +15-20% PutItems/s with two workers). Never held while
+     * waiting for resize_lock exclusively. */
+    pthread_mutex_t write_gate;
     /* Ended read transactions, reset (mdb_txn_reset) with their
      * wrappers, for sst_emu_txn_begin to renew: a slot is empty (NULL) or
      * owns one; taking is an atomic exchange, so two threads never get

@@ -121,20 +121,28 @@ sst_emu_txn_begin(struct sst_emu_store *st, bool write,
         t->write = write;
     }
     for (tries = 0;; tries++) {
+        if (write)
+            pthread_mutex_lock(&st->write_gate);
         pthread_rwlock_rdlock(&st->resize_lock);
         rc = start_txn(t);
         if (rc != MDB_MAP_RESIZED || tries >= 3)
             break;
         /* Another process grew the map: adopt its size, which LMDB
          * allows only while this process has no transaction open (reset
-         * ones do not count: they hold no pages of the map). */
+         * ones do not count: they hold no pages of the map). The gate is
+         * not held meanwhile: a thread that has a read transaction open
+         * may be waiting for it. */
         pthread_rwlock_unlock(&st->resize_lock);
+        if (write)
+            pthread_mutex_unlock(&st->write_gate);
         pthread_rwlock_wrlock(&st->resize_lock);
         (void)mdb_env_set_mapsize(st->env, 0);
         pthread_rwlock_unlock(&st->resize_lock);
     }
     if (rc != 0) {
         pthread_rwlock_unlock(&st->resize_lock);
+        if (write)
+            pthread_mutex_unlock(&st->write_gate);
         sst_free(t); /* t->txn is NULL: start_txn failed */
         return sst_emu_store_fail(err, rc, "beginning a transaction");
     }
@@ -185,6 +193,7 @@ sst_emu_txn_commit(struct sst_emu_txn *t, struct sst_err *err)
     }
     rc = mdb_txn_commit(t->txn);
     pthread_rwlock_unlock(&st->resize_lock);
+    pthread_mutex_unlock(&st->write_gate);
     sst_free(t);
     if (rc != 0)
         return sst_emu_store_fail(err, rc, "committing a transaction");
@@ -202,6 +211,7 @@ sst_emu_txn_abort(struct sst_emu_txn *t)
     }
     mdb_txn_abort(t->txn);
     pthread_rwlock_unlock(&t->st->resize_lock);
+    pthread_mutex_unlock(&t->st->write_gate);
     sst_free(t);
 }
 
