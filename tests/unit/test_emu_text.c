@@ -538,19 +538,62 @@ texts_and_plain_writers_mix(void)
 /* sst-emu's server keeps texts for a shared emulator and answers reads
  * with them (the HTTP client checks each answer's x-amz-crc32), unless
  * plain_rows. */
+/* A server of emu (its texts kept unless plain) and an HTTP client of
+ * it, which checks each answer's x-amz-crc32. */
+static void
+serve(struct sst_emu *emu, bool plain, struct sst_server **srv,
+      struct sst_backend **cli)
+{
+    struct sst_server_options o;
+    struct sst_http_options h;
+    struct sst_err e;
+
+    memset(&o, 0, sizeof o);
+    o.backend = sst_emu_backend(emu);
+    o.sharing = SST_SERVER_SHARED;
+    o.threads = 2;
+    o.plain_rows = plain;
+    CU_ASSERT_EQUAL_FATAL(sst_server_open(&o, srv, &e), SST_OK);
+    memset(&h, 0, sizeof h);
+    h.endpoint = sst_server_url(*srv);
+    h.region = "us-east-1";
+    h.access_key_id = "AKIDEXAMPLE";
+    h.secret_access_key = "secret";
+    h.max_attempts = 1;
+    CU_ASSERT_EQUAL_FATAL(sst_http_backend_new(&h, cli, &e), SST_OK);
+}
+
+/* req answers through cli exactly as emu answers it directly. */
+static void
+served_as_direct(struct sst_emu *emu, struct sst_backend *cli, const char *op,
+                 const char *text)
+{
+    struct json_object *req = et_q(text), *resp = NULL, *direct = NULL;
+    struct sst_err e;
+    char *want;
+
+    if (sst_backend_call(cli, op, req, &resp, &e) != SST_OK)
+        fprintf(stderr, "\n  served %s: %s\n", op, e.message);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(resp);
+    CU_ASSERT_EQUAL_FATAL(sst_emu_call(emu, op, req, &direct, &e), SST_OK);
+    want = strdup(json_object_to_json_string(direct));
+    SST_ASSERT_STR_EQ(json_object_to_json_string(resp), want);
+    free(want);
+    json_object_put(resp);
+    json_object_put(direct);
+    json_object_put(req);
+}
+
 static void
 served_rows_keep_text_unless_plain(void)
 {
     static const char get[] =
         "{'TableName':'tbl','Key':{'pk':{'S':'b'},'sk':{'N':'3'}}}";
-    struct sst_server_options o;
-    struct sst_http_options h;
     struct sst_server *srv;
     struct sst_backend *cli;
     struct sst_emu *emu;
-    struct json_object *req, *resp, *direct;
+    struct json_object *req, *resp;
     struct sst_err e;
-    char *want;
     int plain;
 
     for (plain = 0; plain < 2; plain++) {
@@ -558,19 +601,7 @@ served_rows_keep_text_unless_plain(void)
         srv = NULL;
         cli = NULL;
         CU_ASSERT_EQUAL_FATAL(sst_emu_open(NULL, NULL, &emu, NULL), SST_OK);
-        memset(&o, 0, sizeof o);
-        o.backend = sst_emu_backend(emu);
-        o.sharing = SST_SERVER_SHARED;
-        o.threads = 2;
-        o.plain_rows = plain == 1;
-        CU_ASSERT_EQUAL_FATAL(sst_server_open(&o, &srv, &e), SST_OK);
-        memset(&h, 0, sizeof h);
-        h.endpoint = sst_server_url(srv);
-        h.region = "us-east-1";
-        h.access_key_id = "AKIDEXAMPLE";
-        h.secret_access_key = "secret";
-        h.max_attempts = 1;
-        CU_ASSERT_EQUAL_FATAL(sst_http_backend_new(&h, &cli, &e), SST_OK);
+        serve(emu, plain == 1, &srv, &cli);
         run(emu, "CreateTable", table);
         /* written through the server */
         req = et_q("{'TableName':'tbl','Item':{'pk':{'S':'b'},'sk':{'N':'3'},"
@@ -582,21 +613,42 @@ served_rows_keep_text_unless_plain(void)
         json_object_put(req);
         CU_ASSERT_EQUAL(text_nodes(emu, "GetItem", get), plain ? 0 : 1);
         /* and read through it: the same item as a direct read */
-        req = et_q(get);
-        resp = direct = NULL;
-        CU_ASSERT_EQUAL(sst_backend_call(cli, "GetItem", req, &resp, &e),
-                        SST_OK);
-        CU_ASSERT_EQUAL(sst_emu_call(emu, "GetItem", req, &direct, &e), SST_OK);
-        want = strdup(json_object_to_json_string(direct));
-        SST_ASSERT_STR_EQ(json_object_to_json_string(resp), want);
-        free(want);
-        json_object_put(resp);
-        json_object_put(direct);
-        json_object_put(req);
+        served_as_direct(emu, cli, "GetItem", get);
         sst_backend_close(cli);
         sst_server_close(srv);
         sst_emu_close(emu);
     }
+}
+
+/* Every read served from stored texts answers as a direct read, its CRC
+ * right (the client checks it), pages of more texts than the server's
+ * log of spans holds (the CRC then computed over every byte) included. */
+static void
+served_reads_match_direct(void)
+{
+    static const char many[] =
+        "{'TableName':'tbl','KeyConditionExpression':'pk = :p',"
+        "'ExpressionAttributeValues':{':p':{'S':'c'}}}";
+    struct sst_server *srv = NULL;
+    struct sst_backend *cli = NULL;
+    struct sst_emu *emu = NULL;
+    size_t i;
+
+    CU_ASSERT_EQUAL_FATAL(sst_emu_open(NULL, NULL, &emu, NULL), SST_OK);
+    serve(emu, false, &srv, &cli);
+    run(emu, "CreateTable", table);
+    put_items(emu, "a", 0, 5); /* no text */
+    sst_emu_keep_text(emu, true);
+    put_items(emu, "a", 5, 10);
+    put_items(emu, "b", 0, 10);
+    put_items(emu, "c", 0, 700);
+    CU_ASSERT_EQUAL(text_nodes(emu, "Query", many), 700);
+    for (i = 0; i < sizeof reads / sizeof reads[0]; i++)
+        served_as_direct(emu, cli, reads[i][0], reads[i][1]);
+    served_as_direct(emu, cli, "Query", many);
+    sst_backend_close(cli);
+    sst_server_close(srv);
+    sst_emu_close(emu);
 }
 
 static const struct sst_test row_tests[] = {
@@ -613,6 +665,7 @@ static const struct sst_test op_tests[] = {
     {"writes keep text right", writes_keep_text_right},
     {"texts and plain writers mix", texts_and_plain_writers_mix},
     {"served rows keep text unless plain", served_rows_keep_text_unless_plain},
+    {"served reads match direct reads", served_reads_match_direct},
     {NULL, NULL},
 };
 
