@@ -1,6 +1,6 @@
 /*
  * tests/core_types.c - the four resource types of tests/core_types.h,
- * shared by tests/unit/test_core_type.c and the libsst fuzz targets (so
+ * shared by tests/unit/test_core_type*.c and the libsst fuzz targets (so
  * that Python's goldens, tests/data/core/gen_items.py, seed the corpora).
  *
  *   Thing  non-versioned, uncompressed: every field kind, nested models,

@@ -1,0 +1,231 @@
+/*
+ * tests/unit/test_server_lifecycle.c - opening and closing sst-emu's
+ * server in-process: option checks, a taken port, the URL over IPv4 and
+ * IPv6, keep-alive with the request counter, and a graceful close that
+ * answers the request in flight.
+ */
+#include <arpa/inet.h>
+#include <errno.h>
+#include <netinet/in.h>
+#include <pthread.h>
+#include <stdio.h>
+#include <string.h>
+#include <strings.h>
+#include <sys/socket.h>
+#include <time.h>
+#include <unistd.h>
+
+#include <json-c/json.h>
+
+#include <sst/server.h>
+#include <sst/sst.h>
+
+#include "harness.h"
+#include "server_util.h"
+
+static void
+options_are_checked(void)
+{
+    static const struct sst_server_credential no_secret[] = {{"K", ""}};
+    struct sst_server_options o;
+    struct sst_server *srv = (struct sst_server *)&o;
+    struct sst_err e;
+
+    memset(&o, 0, sizeof o);
+    CU_ASSERT_EQUAL(sst_server_open(&o, &srv, &e), SST_E_INVALID_ARG);
+    CU_ASSERT_PTR_NULL(srv);
+    SST_ASSERT_STR_EQ(e.message,
+                      "give either a backend or a backend URI to serve");
+    o.backend = &st_scripted;
+    o.backend_uri = "http://127.0.0.1:1";
+    CU_ASSERT_EQUAL(sst_server_open(&o, &srv, &e), SST_E_INVALID_ARG);
+    o.backend_uri = NULL;
+    o.port = 70000;
+    CU_ASSERT_EQUAL(sst_server_open(&o, &srv, &e), SST_E_INVALID_ARG);
+    SST_ASSERT_STR_EQ(e.message, "port 70000 is out of range (0 to 65535)");
+    o.port = 0;
+    o.verify_signatures = true;
+    CU_ASSERT_EQUAL(sst_server_open(&o, &srv, &e), SST_E_INVALID_ARG);
+    SST_ASSERT_STR_EQ(e.message,
+                      "verifying signatures needs at least one credential");
+    o.credentials = no_secret;
+    o.credential_count = 1;
+    CU_ASSERT_EQUAL(sst_server_open(&o, &srv, &e), SST_E_INVALID_ARG);
+    SST_ASSERT_STR_EQ(e.message, "credential 1 needs an access key id and a "
+                                 "secret access key");
+    o.verify_signatures = false;
+    o.credentials = NULL;
+    o.credential_count = 0;
+    o.bind = "no-such-host.invalid";
+    CU_ASSERT_EQUAL(sst_server_open(&o, &srv, &e), SST_E_INVALID_ARG);
+    CU_ASSERT_EQUAL(strncmp(e.message,
+                            "cannot resolve bind address "
+                            "'no-such-host.invalid'",
+                            49),
+                    0);
+    o.bind = NULL;
+    o.backend = NULL;
+    o.backend_uri = "redis://x";
+    CU_ASSERT_EQUAL(sst_server_open(&o, &srv, &e), SST_E_INVALID_ARG);
+    CU_ASSERT_EQUAL(strncmp(e.message, "unknown backend scheme 'redis'", 30),
+                    0);
+}
+
+static void
+port_taken(void)
+{
+    struct sst_server_options o;
+    struct sst_server *srv = NULL;
+    struct sockaddr_in a;
+    socklen_t al = sizeof a;
+    struct sst_err e;
+    char want[128];
+    int s = socket(AF_INET, SOCK_STREAM, 0);
+
+    memset(&a, 0, sizeof a);
+    a.sin_family = AF_INET;
+    a.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+    CU_ASSERT_FATAL(bind(s, (struct sockaddr *)&a, sizeof a) == 0 &&
+                    listen(s, 1) == 0 &&
+                    getsockname(s, (struct sockaddr *)&a, &al) == 0);
+    memset(&o, 0, sizeof o);
+    o.backend = &st_scripted;
+    o.port = ntohs(a.sin_port);
+    CU_ASSERT_EQUAL(sst_server_open(&o, &srv, &e), SST_E_TRANSPORT);
+    CU_ASSERT_EQUAL(e.cause, EADDRINUSE);
+    snprintf(want, sizeof want,
+             "cannot listen on 127.0.0.1 port %d: Address already in use",
+             o.port);
+    SST_ASSERT_STR_EQ(e.message, want);
+    close(s);
+}
+
+static void
+url_and_port(void)
+{
+    struct sst_server *srv = st_start_server(false);
+    char want[64];
+
+    CU_ASSERT_FATAL(srv != NULL);
+    CU_ASSERT(sst_server_port(srv) > 0);
+    snprintf(want, sizeof want, "http://127.0.0.1:%d", sst_server_port(srv));
+    SST_ASSERT_STR_EQ(sst_server_url(srv), want);
+    sst_server_close(srv);
+    sst_server_close(NULL);
+    CU_ASSERT_EQUAL(sst_server_port(NULL), 0);
+}
+
+static void
+ipv6(void)
+{
+    struct sst_server_options o;
+    struct sst_server *srv = NULL;
+    struct sst_err e;
+    char want[64];
+
+    memset(&o, 0, sizeof o);
+    o.backend = &st_scripted;
+    o.bind = "::1";
+    if (sst_server_open(&o, &srv, &e) != SST_OK) {
+        sst_test_skip("no IPv6 loopback here");
+        return;
+    }
+    snprintf(want, sizeof want, "http://[::1]:%d", sst_server_port(srv));
+    SST_ASSERT_STR_EQ(sst_server_url(srv), want);
+    sst_server_close(srv);
+}
+
+/* Several requests on one connection, and the request counter. */
+static void
+keep_alive(void)
+{
+    struct sst_server *srv = st_start_server(false);
+    const char *one = "POST / HTTP/1.1\r\nHost: x\r\n"
+                      CT_AMZ_H TARGET_H("ListTables") AUTH_OK
+                      "Content-Length: 2\r\n\r\n{}";
+    struct raw_resp r;
+    int s, i;
+
+    CU_ASSERT_FATAL(srv != NULL);
+    s = st_connect_to(sst_server_port(srv));
+    CU_ASSERT_FATAL(s >= 0);
+    for (i = 0; i < 3; i++) {
+        char v[32];
+
+        st_send_all(s, one, strlen(one));
+        CU_ASSERT_EQUAL_FATAL(st_raw_read(s, &r, false), 0);
+        CU_ASSERT_EQUAL(r.status, 200);
+        SST_ASSERT_STR_EQ(r.body, "{\"TableNames\":[]}");
+        CU_ASSERT(st_raw_header(&r, "Connection", v, sizeof v) != 0 ||
+                  strcasecmp(v, "close") != 0);
+        st_raw_cleanup(&r);
+    }
+    close(s);
+    CU_ASSERT_EQUAL(sst_server_requests(srv), 3);
+    sst_server_close(srv);
+}
+
+struct slow_call {
+    const struct sst_server *srv;
+    enum sst_code rc;
+};
+
+static void *
+slow_client(void *arg)
+{
+    struct slow_call *sc = arg;
+    struct sst_backend *b = st_client(sc->srv, AK, SK, NULL);
+    struct json_object *req = json_tokener_parse("{}"), *resp = NULL;
+    struct sst_err e;
+
+    sc->rc = sst_backend_call(b, "ListTables", req, &resp, &e);
+    json_object_put(resp);
+    json_object_put(req);
+    sst_backend_close(b);
+    return NULL;
+}
+
+/* Closing while a call runs: the call finishes and is answered. */
+static void
+graceful_close(void)
+{
+    struct sst_server *srv = st_start_server(false);
+    struct slow_call sc = {srv, SST_E_INTERNAL};
+    struct timespec nap = {0, 100 * 1000 * 1000};
+    pthread_t t;
+    int i;
+
+    CU_ASSERT_FATAL(srv != NULL);
+    st_script_reset();
+    st_script.sleep_ms = 400;
+    CU_ASSERT_FATAL(pthread_create(&t, NULL, slow_client, &sc) == 0);
+    for (i = 0; i < 50 && st_script.calls == 0; i++)
+        nanosleep(&nap, NULL);
+    CU_ASSERT_EQUAL(st_script.calls, 1);
+    sst_server_close(srv); /* while the backend sleeps */
+    pthread_join(t, NULL);
+    CU_ASSERT_EQUAL(sc.rc, SST_OK);
+    st_script_reset();
+}
+
+/* ------------------------------------------------------------------ */
+
+static const struct sst_test lifecycle_tests[] = {
+    {"options are checked", options_are_checked},
+    {"a taken port", port_taken},
+    {"URL and port", url_and_port},
+    {"IPv6", ipv6},
+    {"keep-alive", keep_alive},
+    {"graceful close answers the call in flight", graceful_close},
+    {NULL, NULL},
+};
+
+int
+main(int argc, char **argv)
+{
+    static const struct sst_suite suites[] = {
+        {"server lifecycle", NULL, NULL, lifecycle_tests},
+        {NULL, NULL, NULL, NULL},
+    };
+    return sst_test_main(argc, argv, "test_server_lifecycle", suites);
+}
