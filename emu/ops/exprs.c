@@ -343,6 +343,12 @@ sst_emu_op_exprs_row_json(const struct sst_emu_op_exprs *x, const void *row,
     return rc;
 }
 
+bool
+sst_emu_op_exprs_projects(const struct sst_emu_op_exprs *x)
+{
+    return x->engaged && x->e.projection.ast != NULL;
+}
+
 enum sst_code
 sst_emu_op_exprs_filter_row(const struct sst_emu_op_exprs *x,
                             const void *row, size_t len, bool *pass,

@@ -202,6 +202,9 @@ sst_emu_op_exprs_check_item(const struct sst_emu_op_exprs *x,
                             struct json_object **fail_resp,
                             struct sst_err *err);
 
+/** Whether x has a ProjectionExpression that shapes each item. */
+bool sst_emu_op_exprs_projects(const struct sst_emu_op_exprs *x);
+
 /**
  * A stored row as the answer's JSON item: the ProjectionExpression of x
  * applied to it when x has one, else the attributes named by only (all

@@ -501,6 +501,30 @@ row_item(struct sst_emu_txn *txn, struct sst_emu_scan *s, struct sst_emu_capacit
     return rc;
 }
 
+/* row_item for a page whose items are whole rows (no projection, no
+ * fetch): a row that passes the filter goes into list as it is. */
+static enum sst_code
+row_gather(struct sst_emu_txn *txn, struct sst_emu_scan *s,
+           struct sst_emu_capacity *cap, const uint8_t *key, size_t klen,
+           const void *val, size_t vlen, bool *pass,
+           struct sst_emu_text_list *list, struct sst_err *err)
+{
+    const void *trow = NULL;
+    size_t tlen = 0;
+    bool found = false;
+    enum sst_code rc = SST_OK;
+
+    *pass = true;
+    if (s->fetch_filter)
+        rc = fetch_row(txn, s, cap, key, klen, &trow, &tlen, &found, err);
+    if (rc == SST_OK)
+        rc = sst_emu_op_exprs_filter_row(&s->x, found ? trow : val,
+                                         found ? tlen : vlen, pass, err);
+    if (rc != SST_OK || !*pass)
+        return rc;
+    return sst_emu_text_list_add_row(list, val, vlen, err);
+}
+
 /* LastEvaluatedKey: the key attributes of the last row read. */
 static enum sst_code
 last_key(const struct sst_emu_scan *s, const void *val, size_t vlen,
@@ -517,6 +541,10 @@ struct page {
     int64_t count, scanned;
     uint64_t bytes;
     struct json_object *last;
+    /* An answer only printed (sst_emu_call_text) whose items are whole
+     * rows: they are gathered into one printed list instead of items. */
+    bool gather;
+    struct sst_emu_text_list list;
 };
 
 /* Query: whether a row's sort key satisfies the key condition. */
@@ -637,7 +665,12 @@ walk(struct sst_emu_txn *txn, struct sst_emu_scan *s, struct page *pg,
         /* The FilterExpression decides whether the row counts; the
          * ProjectionExpression shapes the item. */
         item = NULL;
-        rc = row_item(txn, s, cap, key, klen, val, vlen, &pass, &item, err);
+        if (pg->gather)
+            rc = row_gather(txn, s, cap, key, klen, val, vlen, &pass,
+                            &pg->list, err);
+        else
+            rc = row_item(txn, s, cap, key, klen, val, vlen, &pass, &item,
+                          err);
         if (rc == SST_OK && pass)
             pg->count++;
         if (rc == SST_OK && item != NULL &&
@@ -671,7 +704,16 @@ answer(const struct sst_emu_scan *s, struct page *pg, struct sst_emu_capacity *c
     int64_t half = sst_emu_read_half_units(pg->bytes, s->consistent);
     enum sst_code rc;
 
-    if (s->select != SST_EMU_SELECT_COUNT) {
+    if (pg->gather) {
+        struct json_object *items = NULL;
+
+        rc = sst_emu_text_list_node(&pg->list, &items, err);
+        if (rc != SST_OK) {
+            json_object_put(out);
+            return rc;
+        }
+        sst_emu_json_add(&jb, out, "Items", items);
+    } else if (s->select != SST_EMU_SELECT_COUNT) {
         sst_emu_json_add(&jb, out, "Items", pg->items);
         pg->items = NULL;
     }
@@ -702,12 +744,17 @@ static enum sst_code
 read_rows(struct sst_emu_txn *txn, struct sst_emu_scan *s,
           struct json_object **resp, struct sst_err *err)
 {
-    struct page pg = {NULL, 0, 0, 0, NULL};
+    struct page pg = {NULL, 0, 0, 0, NULL, false, {{NULL, 0, 0}, 0, 0}};
     struct sst_emu_capacity cap;
     enum sst_code rc = SST_OK;
 
     sst_emu_capacity_init(&cap, s->t);
-    if (s->select != SST_EMU_SELECT_COUNT &&
+    sst_emu_text_list_init(&pg.list);
+    /* an answer only printed, of whole rows: no projection, no fetch */
+    pg.gather = sst_emu_text_wanted() && s->select != SST_EMU_SELECT_COUNT &&
+                s->only == NULL && !s->fetch &&
+                !sst_emu_op_exprs_projects(&s->x);
+    if (s->select != SST_EMU_SELECT_COUNT && !pg.gather &&
         (pg.items = json_object_new_array()) == NULL)
         rc = sst_emu_nomem(err);
     if (rc == SST_OK)
@@ -716,6 +763,7 @@ read_rows(struct sst_emu_txn *txn, struct sst_emu_scan *s,
         rc = answer(s, &pg, &cap, resp, err);
     json_object_put(pg.items);
     json_object_put(pg.last);
+    sst_emu_text_list_cleanup(&pg.list);
     return rc;
 }
 

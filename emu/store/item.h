@@ -260,4 +260,64 @@ SST_MUST_CHECK enum sst_code sst_emu_item_text_json(const void *row,
                                                     struct json_object **out,
                                                     struct sst_err *err);
 
+/**
+ * Items gathered into one JSON array for an answer that is only printed
+ * (sst_emu_call_text): "[" item "," item ... "]" in one buffer, each item
+ * copied from its row's stored text (or printed, for a row without one),
+ * with the CRC-32 of the whole joined from the texts' stored CRCs. The
+ * list becomes one node (sst_emu_text_list_node) that prints the buffer:
+ * a page of 100 items is then one copy, not 100 json-c strings. Set up
+ * with sst_emu_text_list_init(); release with sst_emu_text_list_cleanup().
+ */
+struct sst_emu_text_list {
+    struct sst_emu_buf text; /* "[" and the items so far, or empty     */
+    uint32_t crc;            /* CRC-32 of text                         */
+    size_t texts;            /* items copied from a stored text        */
+};
+
+void sst_emu_text_list_init(struct sst_emu_text_list *l);
+
+/** Free what l holds and make it empty again. */
+void sst_emu_text_list_cleanup(struct sst_emu_text_list *l);
+
+/**
+ * Append the item of a stored row: its stored text, or its printing when
+ * the row keeps none.
+ *
+ * @return SST_OK; SST_E_NOMEM; SST_E_STORAGE (a damaged row). On an error
+ *         l is unchanged or holds a partial item: clean it up.
+ */
+SST_MUST_CHECK enum sst_code
+sst_emu_text_list_add_row(struct sst_emu_text_list *l, const void *row,
+                          size_t len, struct sst_err *err);
+
+/**
+ * Append the printing of item (borrowed; any json-c value, text nodes
+ * included).
+ *
+ * @return SST_OK; SST_E_NOMEM.
+ */
+SST_MUST_CHECK enum sst_code
+sst_emu_text_list_add_json(struct sst_emu_text_list *l,
+                           struct json_object *item, struct sst_err *err);
+
+/**
+ * The list as one node for an answer that is only printed: it prints the
+ * array (logging one span, see sst_emu_text_log_begin) and nothing may
+ * look inside it. l's buffer moves into the node and l is left empty.
+ *
+ * @param[out] out  on SST_OK a new node (json_object_put)
+ * @return SST_OK; SST_E_NOMEM (l then still holds its items).
+ */
+SST_MUST_CHECK enum sst_code
+sst_emu_text_list_node(struct sst_emu_text_list *l, struct json_object **out,
+                       struct sst_err *err);
+
+/**
+ * How many stored texts node prints: 1 for a text node
+ * (sst_emu_item_text_json), the items copied from their texts for a list
+ * node, 0 for any other value (tests and checks look at this).
+ */
+size_t sst_emu_text_count(struct json_object *node);
+
 #endif /* SST_EMU_STORE_ITEM_H */

@@ -1,7 +1,8 @@
 /*
  * emu/store/item_text.c - rows that keep their item's DynamoDB JSON text
- * (version 2, item.h), the text nodes answers print it with, and the CRC
- * of a printed answer from the texts' stored CRCs.
+ * (version 2, item.h), the nodes answers print it with (one item's text,
+ * or a list of items gathered into one buffer), and the CRC of a printed
+ * answer from the texts' stored CRCs.
  */
 #include <string.h>
 
@@ -155,33 +156,46 @@ unpack_crc(const void *u, uint32_t *crc, uint32_t *op)
     return true;
 }
 
+/* Log, if a log runs, that n bytes of text with this CRC-32 and combine
+ * operator (valid when have) were printed at off. */
+static void
+log_span(size_t off, size_t n, bool have, uint32_t crc, uint32_t op)
+{
+    struct sst_emu_text_log *log = text_log;
+    struct sst_emu_text_span *sp;
+
+    if (log == NULL || log->overflow)
+        return;
+    /* spans come in print order; one out of order (an answer printed
+     * twice into one log) spoils the log, never the CRC */
+    sp = log->n < log->cap ? &log->v[log->n] : NULL;
+    if (sp == NULL || !have ||
+        (log->n > 0 && off < log->v[log->n - 1].off + log->v[log->n - 1].len)) {
+        log->overflow = true;
+        return;
+    }
+    sp->off = off;
+    sp->len = n;
+    sp->crc = crc;
+    sp->op = op;
+    log->n++;
+}
+
 /* A text node serialises as its string, unquoted: the item's JSON. */
 static int
 text_node_to_json(struct json_object *jso, struct printbuf *pb, int level,
                   int flags)
 {
-    struct sst_emu_text_log *log = text_log;
-    struct sst_emu_text_span *sp;
     size_t off = (size_t)pb->bpos, n = (size_t)json_object_get_string_len(jso);
+    uint32_t crc = 0, op = 0;
+    bool have;
 
     (void)level;
     (void)flags;
     if (printbuf_memappend(pb, json_object_get_string(jso), (int)n) < 0)
         return -1;
-    if (log == NULL || log->overflow)
-        return 0;
-    /* spans come in print order; one out of order (an answer printed
-     * twice into one log) spoils the log, never the CRC */
-    sp = log->n < log->cap ? &log->v[log->n] : NULL;
-    if (sp == NULL ||
-        (log->n > 0 && off < log->v[log->n - 1].off + log->v[log->n - 1].len) ||
-        !unpack_crc(json_object_get_userdata(jso), &sp->crc, &sp->op)) {
-        log->overflow = true;
-        return 0;
-    }
-    sp->off = off;
-    sp->len = n;
-    log->n++;
+    have = unpack_crc(json_object_get_userdata(jso), &crc, &op);
+    log_span(off, n, have, crc, op);
     return 0;
 }
 
@@ -205,4 +219,156 @@ sst_emu_item_text_json(const void *row, size_t len, struct json_object **out,
 #endif
     json_object_set_serializer(*out, text_node_to_json, packed, NULL);
     return SST_OK;
+}
+
+/* ------------------------------------------------------------------ */
+/* lists of items                                                      */
+
+/* A list node's userdata: the list's printing and its CRC. */
+struct list_blob {
+    struct sst_emu_buf text;
+    uint32_t crc, op;
+    size_t texts;
+};
+
+static void
+list_blob_free(struct json_object *jso, void *u)
+{
+    struct list_blob *b = u;
+
+    (void)jso;
+    sst_emu_buf_cleanup(&b->text);
+    sst_free(b);
+}
+
+/* A list node serialises as its printing. */
+static int
+list_node_to_json(struct json_object *jso, struct printbuf *pb, int level,
+                  int flags)
+{
+    const struct list_blob *b = json_object_get_userdata(jso);
+    size_t off = (size_t)pb->bpos;
+
+    (void)level;
+    (void)flags;
+    if (printbuf_memappend(pb, (const char *)b->text.data, (int)b->text.len) <
+        0)
+        return -1;
+    log_span(off, b->text.len, true, b->crc, b->op);
+    return 0;
+}
+
+void
+sst_emu_text_list_init(struct sst_emu_text_list *l)
+{
+    memset(l, 0, sizeof *l);
+    l->crc = (uint32_t)crc32(0L, Z_NULL, 0);
+}
+
+void
+sst_emu_text_list_cleanup(struct sst_emu_text_list *l)
+{
+    sst_emu_buf_cleanup(&l->text);
+    sst_emu_text_list_init(l);
+}
+
+/* Append n bytes (the separator before them first) to l, their CRC-32
+ * joined from crc and op when have, else computed. */
+static enum sst_code
+list_append(struct sst_emu_text_list *l, const char *s, size_t n, bool have,
+            uint32_t crc, uint32_t op, struct sst_err *err)
+{
+    uLong c = l->crc;
+    char sep = l->text.len == 0 ? '[' : ',';
+
+    if (l->text.len > INT32_MAX - 2 || n > INT32_MAX - 2 - l->text.len ||
+        !buf_reserve(&l->text, n + 2))
+        return nomem(err);
+    l->text.data[l->text.len++] = (uint8_t)sep;
+    c = crc32_z(c, (const Bytef *)&sep, 1);
+    memcpy(l->text.data + l->text.len, s, n);
+    l->text.len += n;
+    c = have ? crc32_combine_op(c, crc, op) : crc32_z(c, (const Bytef *)s, n);
+    l->crc = (uint32_t)c;
+    return SST_OK;
+}
+
+enum sst_code
+sst_emu_text_list_add_row(struct sst_emu_text_list *l, const void *row,
+                          size_t len, struct sst_err *err)
+{
+    struct json_object *obj = NULL;
+    const char *text;
+    size_t n;
+    uint32_t crc, op;
+    enum sst_code rc;
+
+    if (sst_emu_item_text(row, len, &text, &n, &crc, &op)) {
+        rc = list_append(l, text, n, true, crc, op, err);
+        if (rc == SST_OK)
+            l->texts++;
+        return rc;
+    }
+    rc = sst_emu_item_to_json(row, len, NULL, 0, &obj, err);
+    if (rc == SST_OK)
+        rc = sst_emu_text_list_add_json(l, obj, err);
+    json_object_put(obj);
+    return rc;
+}
+
+enum sst_code
+sst_emu_text_list_add_json(struct sst_emu_text_list *l,
+                           struct json_object *item, struct sst_err *err)
+{
+    const char *s;
+    size_t n = 0;
+
+    s = json_object_to_json_string_length(item, SST_EMU_TEXT_FLAGS, &n);
+    if (s == NULL)
+        return nomem(err);
+    return list_append(l, s, n, false, 0, 0, err);
+}
+
+enum sst_code
+sst_emu_text_list_node(struct sst_emu_text_list *l, struct json_object **out,
+                       struct sst_err *err)
+{
+    struct list_blob *b;
+    uLong c = l->crc;
+
+    *out = NULL;
+    if (!buf_reserve(&l->text, 2))
+        return nomem(err);
+    if (l->text.len == 0) { /* no item: the list opens here */
+        l->text.data[l->text.len++] = '[';
+        c = crc32_z(c, (const Bytef *)"[", 1);
+    }
+    l->text.data[l->text.len++] = ']';
+    c = crc32_z(c, (const Bytef *)"]", 1);
+    b = sst_malloc(sizeof *b);
+    if (b == NULL || (*out = json_object_new_array()) == NULL) {
+        sst_free(b);
+        return nomem(err);
+    }
+    b->text = l->text;
+    b->crc = (uint32_t)c;
+    b->op = (uint32_t)crc32_combine_gen((z_off_t)l->text.len);
+    b->texts = l->texts;
+    json_object_set_serializer(*out, list_node_to_json, b, list_blob_free);
+    memset(&l->text, 0, sizeof l->text);
+    sst_emu_text_list_cleanup(l);
+    return SST_OK;
+}
+
+size_t
+sst_emu_text_count(struct json_object *node)
+{
+    const struct list_blob *b;
+
+    if (node == NULL || json_object_get_userdata(node) == NULL)
+        return 0;
+    if (json_object_is_type(node, json_type_string))
+        return 1;
+    b = json_object_get_userdata(node);
+    return json_object_is_type(node, json_type_array) ? b->texts : 0;
 }

@@ -9,6 +9,9 @@
  *   - the CRC of a printed answer made from the texts' CRCs is zlib's
  *     CRC of its bytes, including when the log overflows or an answer is
  *     printed twice;
+ *   - a text list (the items of a page in one buffer) prints what the
+ *     items' json-c array prints, with its CRC, and fails cleanly when
+ *     memory runs out;
  *   - operation level: with the emulator keeping texts, every read
  *     (GetItem, BatchGetItem, Query and Scan on the table and on each
  *     kind of index, TransactGetItems) prints the same JSON through
@@ -25,6 +28,7 @@
 
 #include <sst/emu.h>
 #include <sst/http.h>
+#include <sst/mem.h>
 #include <sst/server.h>
 #include <sst/sst.h>
 
@@ -262,6 +266,109 @@ answer_crc_from_spans(void)
     check_log_crc(3, 0, false, true); /* no room at all */
 }
 
+/* A list of the test items, every other one from a row without text
+ * (printed instead of copied), as n items: its node prints what an array
+ * of the items' json-c objects prints, logs one span whose CRC is the
+ * printing's, and counts its copied texts. */
+static void
+check_list(size_t n)
+{
+    struct sst_emu_text_span spans[4];
+    struct sst_emu_text_log log = {spans, 0, 4, false};
+    struct sst_emu_text_list l;
+    struct sst_emu_buf row = {0};
+    struct json_object *want = json_object_new_array(), *node = NULL, *obj;
+    struct sst_av *item;
+    const char *body;
+    size_t i, len = 0, texts = 0;
+
+    sst_emu_text_list_init(&l);
+    for (i = 0; i < n; i++) {
+        item = item_of(items[i % (sizeof items / sizeof items[0])]);
+        CU_ASSERT_EQUAL_FATAL(sst_emu_item_encode_av(item, &row, NULL), SST_OK);
+        if (i % 2 == 0) {
+            CU_ASSERT_EQUAL_FATAL(sst_emu_item_add_text(&row, NULL), SST_OK);
+            texts++;
+        }
+        CU_ASSERT_EQUAL(sst_emu_text_list_add_row(&l, row.data, row.len, NULL),
+                        SST_OK);
+        CU_ASSERT_EQUAL_FATAL(
+            sst_emu_item_to_json(row.data, row.len, NULL, 0, &obj, NULL),
+            SST_OK);
+        json_object_array_add(want, obj);
+        sst_av_free(item);
+    }
+    CU_ASSERT_EQUAL(l.texts, texts);
+    CU_ASSERT_EQUAL_FATAL(sst_emu_text_list_node(&l, &node, NULL), SST_OK);
+    CU_ASSERT_EQUAL(l.text.len, 0); /* the buffer moved into the node */
+    CU_ASSERT_EQUAL(sst_emu_text_count(node), texts);
+    sst_emu_text_log_begin(&log);
+    body = json_object_to_json_string_length(node, SST_EMU_TEXT_FLAGS, &len);
+    sst_emu_text_log_end();
+    SST_ASSERT_STR_EQ(body,
+                      json_object_to_json_string_ext(want, SST_EMU_TEXT_FLAGS));
+    CU_ASSERT_FALSE(log.overflow);
+    CU_ASSERT_EQUAL(log.n, 1);
+    CU_ASSERT_EQUAL(sst_emu_text_log_crc(&log, body, len),
+                    (uint32_t)crc32(0L, (const Bytef *)body, (uInt)len));
+    json_object_put(node);
+    json_object_put(want);
+    sst_emu_text_list_cleanup(&l);
+    sst_emu_buf_cleanup(&row);
+}
+
+static void
+text_lists_print_items(void)
+{
+    struct json_object *plain = json_object_new_object();
+
+    check_list(0);
+    check_list(1);
+    check_list(2);
+    check_list(300);
+    /* values other than text nodes count no text */
+    CU_ASSERT_EQUAL(sst_emu_text_count(plain), 0);
+    CU_ASSERT_EQUAL(sst_emu_text_count(NULL), 0);
+    json_object_put(plain);
+}
+
+/* Out of memory at any allocation of a list leaves nothing behind, and
+ * the list can still be cleaned up. */
+static void
+text_list_out_of_memory(void)
+{
+    struct sst_emu_buf row = {0};
+    struct sst_emu_text_list l;
+    struct json_object *node;
+    struct sst_av *item = item_of(items[4]);
+    enum sst_code rc = SST_E_NOMEM;
+    long base;
+    int n, i;
+
+    CU_ASSERT_EQUAL_FATAL(sst_emu_item_encode_av(item, &row, NULL), SST_OK);
+    for (n = 1; n < 200 && rc == SST_E_NOMEM; n++) {
+        base = sst_mem_live_count();
+        node = NULL;
+        sst_emu_text_list_init(&l);
+        sst_mem_fail_after(n);
+        rc = SST_OK;
+        for (i = 0; i < 40 && rc == SST_OK; i++)
+            rc = sst_emu_text_list_add_row(&l, row.data, row.len, NULL);
+        if (rc == SST_OK)
+            rc = sst_emu_text_list_node(&l, &node, NULL);
+        sst_mem_fail_reset();
+        if (rc == SST_E_NOMEM)
+            CU_ASSERT_PTR_NULL(node);
+        json_object_put(node);
+        sst_emu_text_list_cleanup(&l);
+        CU_ASSERT_EQUAL(sst_mem_live_count(), base);
+    }
+    CU_ASSERT_EQUAL(rc, SST_OK);
+    CU_ASSERT_TRUE(n > 3);
+    sst_emu_buf_cleanup(&row);
+    sst_av_free(item);
+}
+
 /* Text nodes printed with no log running leave nothing behind. */
 static void
 text_node_without_log(void)
@@ -365,7 +472,7 @@ same_both_ways(struct sst_emu *emu, const char *op, const char *req)
     json_object_put(r);
 }
 
-/* How many text nodes op's text answer has (Item, Items, Responses). */
+/* How many stored texts op's text answer prints (its Item, its Items). */
 static size_t
 text_nodes(struct sst_emu *emu, const char *op, const char *req)
 {
@@ -373,13 +480,14 @@ text_nodes(struct sst_emu *emu, const char *op, const char *req)
     size_t n = 0, i;
 
     CU_ASSERT_EQUAL_FATAL(sst_emu_call_text(emu, op, r, &a, NULL), SST_OK);
-    if (json_object_object_get_ex(a, "Item", &v) &&
-        json_object_is_type(v, json_type_string))
-        n++;
-    if (json_object_object_get_ex(a, "Items", &list))
+    if (json_object_object_get_ex(a, "Item", &v))
+        n += sst_emu_text_count(v);
+    /* a list node, or an array of items */
+    if (json_object_object_get_ex(a, "Items", &list)) {
+        n += sst_emu_text_count(list);
         for (i = 0; i < json_object_array_length(list); i++)
-            n += json_object_is_type(json_object_array_get_idx(list, i),
-                                     json_type_string);
+            n += sst_emu_text_count(json_object_array_get_idx(list, i));
+    }
     json_object_put(a);
     json_object_put(r);
     return n;
@@ -657,6 +765,8 @@ static const struct sst_test row_tests[] = {
     {"damaged text rows are errors", damaged_text_rows_are_errors},
     {"text node without a log", text_node_without_log},
     {"answer CRC from spans", answer_crc_from_spans},
+    {"text lists print their items", text_lists_print_items},
+    {"a text list out of memory", text_list_out_of_memory},
     {NULL, NULL},
 };
 
