@@ -64,8 +64,7 @@ struct json_object *tt_ok(struct sst_backend *b, const char *op,
  * __type and message, and no response.
  */
 void tt_expect_error(struct sst_backend *b, const char *op, const char *req,
-                     enum sst_code code, const char *type,
-                     const char *message);
+                     enum sst_code code, const char *type, const char *message);
 
 /**
  * A new "emu::memory:" backend whose clock is fixed at
