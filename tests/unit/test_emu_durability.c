@@ -15,9 +15,12 @@
  *   - conditional increments: four processes each make 500 increments of
  *     one counter in one durable directory (emu:DIR), each a read and an
  *     UpdateItem "SET n = :new" conditioned on "n = :old", retried when
- *     the condition fails; the counter ends at exactly 2000.
+ *     the condition fails; the counter ends at exactly 2000; and four
+ *     threads sharing one emulator (whose writers queue on the store's
+ *     write gate) with two processes besides do the same.
  */
 #include <errno.h>
+#include <pthread.h>
 #include <signal.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -353,28 +356,21 @@ read_counter(struct sst_emu *emu)
     return value;
 }
 
-/* The child: INCREMENTS increments, each retried until its condition
- * holds; reports the number of failed conditions (4 bytes) through
- * `report`. Never returns. */
-static void
-incrementer(const char *dir, int report)
+/* n increments of the counter, each retried until its condition holds,
+ * the failed conditions counted in *retries: 0, or the step that failed
+ * (3: a read, 4: an update that failed otherwise). */
+static int
+increment(struct sst_emu *emu, unsigned n, unsigned *retries)
 {
-    struct sst_backend *b = NULL;
-    struct sst_emu *emu;
     char req[512];
-    unsigned i, retries = 0;
+    unsigned i;
     enum sst_code rc;
     long old;
 
-    /* The URI a user writes: emu:DIR, durable by default. */
-    snprintf(req, sizeof req, "emu:%s", dir);
-    if (sst_backend_open(req, &b, NULL) != SST_OK ||
-        (emu = sst_emu_from_backend(b)) == NULL)
-        _exit(2);
-    for (i = 0; i < INCREMENTS; i++) {
+    for (i = 0; i < n; i++) {
         for (;;) {
             if ((old = read_counter(emu)) < 0)
-                _exit(3);
+                return 3;
             snprintf(req, sizeof req,
                      "{\"TableName\":\"tbl\",\"Key\":{" COUNTER_KEY "},"
                      "\"UpdateExpression\":\"SET n = :new\","
@@ -386,14 +382,52 @@ incrementer(const char *dir, int report)
             if (rc == SST_OK)
                 break;
             if (rc != SST_E_CONDITION_FAILED)
-                _exit(4);
-            retries++;
+                return 4;
+            (*retries)++;
         }
     }
+    return 0;
+}
+
+/* The child: n increments; reports the number of failed conditions (4
+ * bytes) through `report`. Never returns. */
+static void
+incrementer(const char *dir, unsigned n, int report)
+{
+    struct sst_backend *b = NULL;
+    struct sst_emu *emu;
+    char uri[300];
+    unsigned retries = 0;
+    int step;
+
+    /* The URI a user writes: emu:DIR, durable by default. */
+    snprintf(uri, sizeof uri, "emu:%s", dir);
+    if (sst_backend_open(uri, &b, NULL) != SST_OK ||
+        (emu = sst_emu_from_backend(b)) == NULL)
+        _exit(2);
+    if ((step = increment(emu, n, &retries)) != 0)
+        _exit(step);
     if (write(report, &retries, sizeof retries) != sizeof retries)
         _exit(5);
     sst_backend_close(b);
     _exit(0);
+}
+
+/* A directory holding table "tbl" with the counter at 0. */
+static void
+counter_dir(char *dir, size_t n)
+{
+    struct sst_emu *emu = NULL;
+
+    make_tmp(dir, n);
+    CU_ASSERT_EQUAL_FATAL(sst_emu_open(dir, NULL, &emu, NULL), SST_OK);
+    CU_ASSERT_EQUAL_FATAL(call(emu, "CreateTable", TABLE, NULL), SST_OK);
+    CU_ASSERT_EQUAL_FATAL(call(emu, "PutItem",
+                               "{\"TableName\":\"tbl\",\"Item\":{" COUNTER_KEY
+                               ",\"n\":{\"N\":\"0\"}}}",
+                               NULL),
+                          SST_OK);
+    sst_emu_close(emu);
 }
 
 static void
@@ -405,23 +439,14 @@ four_processes_increment_one_counter(void)
     char dir[256];
     int w, status, fds[2];
 
-    make_tmp(dir, sizeof dir);
-    CU_ASSERT_EQUAL_FATAL(sst_emu_open(dir, NULL, &emu, NULL), SST_OK);
-    CU_ASSERT_EQUAL_FATAL(call(emu, "CreateTable", TABLE, NULL), SST_OK);
-    CU_ASSERT_EQUAL_FATAL(call(emu, "PutItem",
-                               "{\"TableName\":\"tbl\",\"Item\":{" COUNTER_KEY
-                               ",\"n\":{\"N\":\"0\"}}}",
-                               NULL),
-                          SST_OK);
-    sst_emu_close(emu);
-    emu = NULL;
+    counter_dir(dir, sizeof dir);
     CU_ASSERT_EQUAL_FATAL(pipe(fds), 0);
     for (w = 0; w < WRITERS; w++) {
         pids[w] = fork();
         CU_ASSERT_FATAL(pids[w] >= 0);
         if (pids[w] == 0) {
             close(fds[0]);
-            incrementer(dir, fds[1]);
+            incrementer(dir, INCREMENTS, fds[1]);
         }
     }
     close(fds[1]);
@@ -443,11 +468,83 @@ four_processes_increment_one_counter(void)
     remove_tree(dir);
 }
 
+struct inc_thread {
+    struct sst_emu *emu;
+    unsigned retries;
+    int step;
+};
+
+static void *
+inc_thread_main(void *arg)
+{
+    struct inc_thread *t = arg;
+
+    t->step = increment(t->emu, INCREMENTS / 2, &t->retries);
+    return NULL;
+}
+
+/* Writers of one process queue on the store's write gate, those of
+ * others on LMDB's lock: four threads sharing one emulator and two
+ * processes each make INCREMENTS / 2 conditional increments at once, and
+ * the counter ends at exactly the sum. */
+static void
+threads_and_processes_increment_one_counter(void)
+{
+    struct sst_emu *emu = NULL;
+    struct inc_thread t[WRITERS];
+    pthread_t th[WRITERS];
+    pid_t pids[2];
+    unsigned retries = 0, r;
+    char dir[256];
+    int w, status, fds[2];
+
+    counter_dir(dir, sizeof dir);
+    CU_ASSERT_EQUAL_FATAL(pipe(fds), 0);
+    fflush(NULL);
+    for (w = 0; w < 2; w++) {
+        pids[w] = fork();
+        CU_ASSERT_FATAL(pids[w] >= 0);
+        if (pids[w] == 0) {
+            close(fds[0]);
+            incrementer(dir, INCREMENTS / 2, fds[1]);
+        }
+    }
+    close(fds[1]);
+    CU_ASSERT_EQUAL_FATAL(sst_emu_open(dir, NULL, &emu, NULL), SST_OK);
+    for (w = 0; w < WRITERS; w++) {
+        t[w] = (struct inc_thread){emu, 0, -1};
+        CU_ASSERT_EQUAL_FATAL(
+            pthread_create(&th[w], NULL, inc_thread_main, &t[w]), 0);
+    }
+    for (w = 0; w < WRITERS; w++) {
+        pthread_join(th[w], NULL);
+        CU_ASSERT_EQUAL(t[w].step, 0);
+        retries += t[w].retries;
+    }
+    for (w = 0; w < 2; w++) {
+        CU_ASSERT_EQUAL(waitpid(pids[w], &status, 0), pids[w]);
+        CU_ASSERT_TRUE(WIFEXITED(status) && WEXITSTATUS(status) == 0);
+    }
+    for (w = 0; w < 2 && read(fds[0], &r, sizeof r) == sizeof r; w++)
+        retries += r;
+    close(fds[0]);
+    CU_ASSERT_EQUAL(w, 2);
+    CU_ASSERT_EQUAL(read_counter(emu), (WRITERS + 2) * (INCREMENTS / 2));
+    printf("\n  counter at %ld after %d x %d increments; %u failed "
+           "conditions retried\n",
+           read_counter(emu), WRITERS + 2, INCREMENTS / 2, retries);
+    verify(emu);
+    sst_emu_close(emu);
+    remove_tree(dir);
+}
+
 static const struct sst_test tests[] = {
     {"acknowledged writes survive SIGKILL", acknowledged_writes_survive_sigkill},
     {"four processes write one directory", four_processes_write_one_directory},
     {"four processes increment one counter",
      four_processes_increment_one_counter},
+    {"threads and processes increment one counter",
+     threads_and_processes_increment_one_counter},
     {NULL, NULL},
 };
 
