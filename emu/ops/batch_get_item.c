@@ -257,6 +257,7 @@ read_all(struct sst_emu_txn *txn, struct batch *b, struct json_object *responses
 {
     struct sst_emu_json jb = {false};
     struct json_object *list, *item, *left = NULL;
+    struct sst_emu_text_list texts;
     struct sst_emu_key key;
     uint64_t total = 0, size;
     const void *row;
@@ -265,11 +266,16 @@ read_all(struct sst_emu_txn *txn, struct batch *b, struct json_object *responses
     enum sst_code rc = SST_OK;
 
     sst_emu_key_init(&key);
+    sst_emu_text_list_init(&texts);
     for (i = 0; rc == SST_OK && i < b->n; i++) {
         struct part *p = &b->parts[i];
+        /* an answer only printed, of whole items: one text list */
+        bool gather = sst_emu_text_wanted() && p->only == NULL &&
+                      !sst_emu_op_exprs_projects(&p->x);
 
-        list = sst_emu_json_add(&jb, responses, p->name,
-                                json_object_new_array());
+        list = gather ? NULL
+                      : sst_emu_json_add(&jb, responses, p->name,
+                                         json_object_new_array());
         left = NULL;
         for (j = 0; rc == SST_OK && j < p->n; j++) {
             if (!full) {
@@ -298,12 +304,20 @@ read_all(struct sst_emu_txn *txn, struct batch *b, struct json_object *responses
             }
             total += size;
             p->cap.table_half += sst_emu_read_half_units(size, p->consistent);
-            if (rc == SST_OK)
+            if (rc == SST_OK && gather)
+                rc = sst_emu_text_list_add_row(&texts, row, len, err);
+            else if (rc == SST_OK)
                 rc = sst_emu_op_exprs_row_json(&p->x, row, len, p->only,
                                                p->only_n, &item, err);
-            if (rc == SST_OK)
+            if (rc == SST_OK && !gather)
                 sst_emu_json_push(&jb, list, item);
         }
+        if (rc == SST_OK && gather) {
+            rc = sst_emu_text_list_node(&texts, &item, err);
+            if (rc == SST_OK)
+                sst_emu_json_add(&jb, responses, p->name, item);
+        }
+        sst_emu_text_list_cleanup(&texts);
     }
     sst_emu_key_cleanup(&key);
     if (rc == SST_OK && jb.failed)

@@ -472,21 +472,38 @@ same_both_ways(struct sst_emu *emu, const char *op, const char *req)
     json_object_put(r);
 }
 
-/* How many stored texts op's text answer prints (its Item, its Items). */
+/* How many stored texts op's text answer prints (its Item, its Items, the
+ * lists of its Responses). */
+/* The stored texts a list of items prints: a list node, or an array of
+ * items. */
+static size_t
+list_texts(struct json_object *list)
+{
+    size_t n = sst_emu_text_count(list), i;
+
+    for (i = 0; i < json_object_array_length(list); i++)
+        n += sst_emu_text_count(json_object_array_get_idx(list, i));
+    return n;
+}
+
 static size_t
 text_nodes(struct sst_emu *emu, const char *op, const char *req)
 {
     struct json_object *r = et_q(req), *a = NULL, *list, *v;
-    size_t n = 0, i;
+    size_t n = 0;
 
     CU_ASSERT_EQUAL_FATAL(sst_emu_call_text(emu, op, r, &a, NULL), SST_OK);
     if (json_object_object_get_ex(a, "Item", &v))
         n += sst_emu_text_count(v);
-    /* a list node, or an array of items */
-    if (json_object_object_get_ex(a, "Items", &list)) {
-        n += sst_emu_text_count(list);
-        for (i = 0; i < json_object_array_length(list); i++)
-            n += sst_emu_text_count(json_object_array_get_idx(list, i));
+    if (json_object_object_get_ex(a, "Items", &list))
+        n += list_texts(list);
+    if (json_object_object_get_ex(a, "Responses", &v) &&
+        json_object_is_type(v, json_type_object)) {
+        json_object_object_foreach(v, name, per_table)
+        {
+            (void)name;
+            n += list_texts(per_table);
+        }
     }
     json_object_put(a);
     json_object_put(r);
@@ -565,6 +582,8 @@ reads_print_alike(void)
     CU_ASSERT_EQUAL(text_nodes(emu, "Query", reads[5][1]), 5);
     /* a projection is built, not copied */
     CU_ASSERT_EQUAL(text_nodes(emu, "GetItem", reads[2][1]), 0);
+    /* BatchGetItem: a/1 has no text, b/6 has, b/77 is not there */
+    CU_ASSERT_EQUAL(text_nodes(emu, "BatchGetItem", reads[18][1]), 1);
     CU_ASSERT_EQUAL(text_nodes(emu, "GetItem",
                                "{'TableName':'tbl','Key':{'pk':{'S':'b'},"
                                "'sk':{'N':'1'}}}"),
