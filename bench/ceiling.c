@@ -1,17 +1,21 @@
 /*
  * bench/ceiling.c - the fastest possible answer: a bare libmicrohttpd
- * server (same polling, thread pool and keep-alive settings as sst-emu)
- * that answers every request with a fixed 200 and a fixed body: "{}", or
+ * server (same polling, threads and keep-alive settings as sst-emu) that
+ * answers every request with a fixed 200 and a fixed body: "{}", or
  * a JSON object of exactly BYTES bytes. Under the same wrk load it
  * measures what the load generator and this 2-core machine allow, the
  * ceiling sst-emu's throughput is compared with; with BYTES the size of
  * an operation's answer (a 100-item Query page is about 105 KB), it is
  * that operation's ceiling, the cost of moving its bytes included.
  *
- *   bench/ceiling PORT [BYTES]   prints "ceiling listening on URL", runs
- *                                until SIGINT or SIGTERM
+ *   bench/ceiling PORT [BYTES [MODEL]]
+ *       prints "ceiling listening on URL", runs until SIGINT or SIGTERM.
+ *       MODEL is sst-emu's thread model: "connection" (a thread per
+ *       connection, sst-emu's default) or "pool" (one worker thread per
+ *       CPU, as `sst-emu serve --threads N` with N CPUs).
  */
 #include <signal.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -75,7 +79,15 @@ main(int argc, char **argv)
     int port = argc > 1 ? atoi(argv[1]) : 8099;
     long want = argc > 2 ? atol(argv[2]) : 2;
     long threads = sysconf(_SC_NPROCESSORS_ONLN);
+    const char *model = argc > 3 ? argv[3] : "connection";
+    bool pool = strcmp(model, "pool") == 0;
     struct sockaddr_in addr;
+
+    if (!pool && strcmp(model, "connection") != 0) {
+        fprintf(stderr, "ceiling: MODEL is connection or pool, not '%s'\n",
+                model);
+        return 2;
+    }
 
     /* loopback only, as every server the tests and benchmarks start */
     memset(&addr, 0, sizeof addr);
@@ -100,11 +112,12 @@ main(int argc, char **argv)
 
     signal(SIGINT, on_signal);
     signal(SIGTERM, on_signal);
-    d = MHD_start_daemon(MHD_USE_POLL | MHD_USE_INTERNAL_POLLING_THREAD,
+    d = MHD_start_daemon(MHD_USE_POLL | MHD_USE_INTERNAL_POLLING_THREAD |
+                             (pool ? 0 : MHD_USE_THREAD_PER_CONNECTION),
                          (uint16_t)port, NULL, NULL, handle, NULL,
                          MHD_OPTION_SOCK_ADDR, (struct sockaddr *)&addr,
                          MHD_OPTION_THREAD_POOL_SIZE,
-                         (unsigned)(threads > 0 ? threads : 2),
+                         pool ? (unsigned)(threads > 0 ? threads : 2) : 0u,
                          MHD_OPTION_CONNECTION_TIMEOUT, 120u, MHD_OPTION_END);
     if (d == NULL) {
         fprintf(stderr, "ceiling: cannot listen on port %d\n", port);

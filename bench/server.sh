@@ -8,7 +8,10 @@
 # A bare libmicrohttpd server that answers a fixed 200 (bench/ceiling) runs the same load too: wrk and
 # the server share this machine's cores, and that is the ceiling. It runs three times: with a 2-byte
 # body, and with bodies of exactly the size of sst-emu's GetItem and Query answers (each operation's
-# own ceiling, the cost of moving its bytes included).
+# own ceiling, the cost of moving its bytes included). The ceiling uses sst-emu's default thread
+# model, a thread per connection. A last table runs GetItem and the 2-byte ceiling once more with
+# the other model, a pool of one worker per CPU (sst-emu --threads N): more requests per second at
+# saturation, a much longer tail.
 #
 # Those p99s are p99s at saturation: each server is driven as hard as it
 # goes, on the 2 cores wrk uses too, so they mostly measure queueing and the
@@ -26,7 +29,7 @@
 #
 # Run it as `./dev bench-server [SECONDS]` (it builds what it needs and
 # starts DynamoDB Local with tests/ddb-local). SECONDS (default 10) is the
-# length of every wrk run, paced ones included: 17 runs in all. Prints
+# length of every wrk run, paced ones included: 19 runs in all. Prints
 # markdown tables.
 set -euo pipefail
 top=$(cd "$(dirname "$0")/.." && pwd)
@@ -100,12 +103,12 @@ for _ in $(seq 5000); do answers "http://127.0.0.1:$port" && break; sleep 0.001;
 answers "http://127.0.0.1:$port" || { echo "bench/server.sh: sst-emu does not answer" >&2; exit 1; }
 emu_url="http://127.0.0.1:$port"
 
-# start_ceiling BYTES: a bare server answering bodies of BYTES bytes, at
-# $ceil_url (not in a subshell: cleanup must know its pid)
+# start_ceiling BYTES [MODEL]: a bare server answering bodies of BYTES
+# bytes, at $ceil_url (not in a subshell: cleanup must know its pid)
 start_ceiling() {
     local port
     port=$(free_port)
-    "$build/bench/ceiling" "$port" "$1" >/dev/null 2>&1 &
+    "$build/bench/ceiling" "$port" "$1" "${2:-connection}" >/dev/null 2>&1 &
     pids+=("$!")
     until (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; do sleep 0.01; done
     ceil_url="http://127.0.0.1:$port"
@@ -144,6 +147,18 @@ start_ceiling "$query_bytes"
 R[ceil.query]=$(load "$ceil_url" ping.lua)
 FLOOR_URL[query]=$ceil_url
 emu_busy=$(rss_mb "$emu_pid")
+
+# --- the other thread model: a pool of one worker per CPU ---------------
+cpus=$(nproc)
+[ "$cpus" -ge 2 ] || cpus=2
+port=$(free_port)
+"$build/emu/server/sst-emu" serve --port "$port" --in-memory --threads "$cpus" >/dev/null 2>&1 &
+pids+=("$!")
+for _ in $(seq 5000); do answers "http://127.0.0.1:$port" && break; sleep 0.001; done
+python3 "$top/bench/prefill.py" "http://127.0.0.1:$port" >/dev/null
+R[pool.get]=$(load "http://127.0.0.1:$port" get.lua)
+start_ceiling 2 pool
+R[pool.ceil]=$(load "$ceil_url" ping.lua)
 ddb_rss=n/a
 [ -n "${SST_DDB_LOCAL_PID:-}" ] && ddb_rss=$(rss_mb "$SST_DDB_LOCAL_PID")
 
@@ -201,6 +216,12 @@ echo "| 2-byte body | $(col ceil.empty 1) | $(col ceil.empty 2) | GetItem $(pct 
 echo "| GetItem-sized body ($get_bytes bytes) | $(col ceil.get 1) | $(col ceil.get 2) | GetItem $(pct "$(col emu.get 1)" "$(col ceil.get 1)") |"
 echo "| Query-sized body ($query_bytes bytes) | $(col ceil.query 1) | $(col ceil.query 2) | Query $(pct "$(col emu.query 1)" "$(col ceil.query 1)") |"
 
+echo
+echo "| thread model (GetItem, saturated) | sst-emu req/s | sst-emu p99 ms | ceiling, 2-byte body, req/s | ceiling p99 ms | sst-emu's share |"
+echo "|---|---|---|---|---|---|"
+echo "| a thread per connection (default) | $(col emu.get 1) | $(col emu.get 2) | $(col ceil.empty 1) | $(col ceil.empty 2) | $(pct "$(col emu.get 1)" "$(col ceil.empty 1)") |"
+echo "| a pool of $cpus workers (--threads $cpus) | $(col pool.get 1) | $(col pool.get 2) | $(col pool.ceil 1) | $(col pool.ceil 2) | $(pct "$(col pool.get 1)" "$(col pool.ceil 1)") |"
+
 # paced_ok KEY RATE: did that paced run achieve RATE within 10%, all 2xx?
 paced_ok() {
     [ -n "${R[$1]:-}" ] && [ "$(col "$1" 3)" = 0 ] &&
@@ -242,7 +263,7 @@ for op in put get query; do
     fi
 done
 echo
-for k in emu.put emu.get emu.query ddb.put ddb.get ddb.query; do
+for k in emu.put emu.get emu.query ddb.put ddb.get ddb.query pool.get; do
     [ "$(col $k 3)" = 0 ] || echo "WARNING: $k had $(col $k 3) non-2xx answers: that row is not valid"
 done
 for w in "${warnings[@]}"; do echo "$w"; done

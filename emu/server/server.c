@@ -45,6 +45,8 @@
  * is read through it in pieces, whatever its size. */
 #define CONNECTION_MEMORY (16 * 1024)
 #define MAX_THREADS 64
+/* Open connections at once; past this, new ones are refused. */
+#define MAX_CONNECTIONS 1000
 /* A chunked body that keeps coming this far past the cap is cut off. */
 #define MAX_DISCARD_BYTES (64u * 1024u * 1024u)
 /* What a declared Content-Length reserves before its bytes arrive. */
@@ -486,6 +488,7 @@ sst_server_open(const struct sst_server_options *opt, struct sst_server **out,
                 struct sst_err *err)
 {
     struct sst_server *srv = NULL;
+    struct MHD_OptionItem pool[2];
     unsigned threads;
     int fd = -1;
     bool v6 = false;
@@ -508,6 +511,7 @@ sst_server_open(const struct sst_server_options *opt, struct sst_server **out,
     if (opt->threads > MAX_THREADS)
         return sst_err_set(err, SST_E_INVALID_ARG,
                            "at most %d threads", MAX_THREADS);
+    /* backend handles: one per worker, or per CPU for connection threads */
     threads = opt->threads ? opt->threads : default_threads();
     srv = sst_calloc(1, sizeof *srv);
     if (srv == NULL)
@@ -534,14 +538,25 @@ sst_server_open(const struct sst_server_options *opt, struct sst_server **out,
                        &fd, &v6, err);
     if (rc != SST_OK)
         goto fail;
+    /* (libmicrohttpd warns of a pool of 0 or 1: one thread is no pool) */
+    pool[0].option = MHD_OPTION_THREAD_POOL_SIZE;
+    pool[0].value = (intptr_t)opt->threads;
+    pool[1].option = MHD_OPTION_END;
     /* poll(), not epoll: libmicrohttpd 0.9.75's MHD_quiesce_daemon races
      * its own threads over the epoll set and may abort ("Failed to remove
-     * listen FD from epoll set") during a graceful stop */
+     * listen FD from epoll set") during a graceful stop.
+     * Without opt->threads each connection has a thread of its own: a
+     * request waits for no other connection's work, and a thread that
+     * wakes for it preempts busy ones, so the tail latency under load is
+     * a tenth of a pool's (docs/performance.md, "Thread models"). */
     srv->daemon = MHD_start_daemon(
         MHD_USE_POLL | MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_ITC |
-            MHD_USE_ERROR_LOG | (v6 ? MHD_USE_IPv6 : 0),
+            MHD_USE_ERROR_LOG | (v6 ? MHD_USE_IPv6 : 0) |
+            (opt->threads ? 0 : MHD_USE_THREAD_PER_CONNECTION),
         0, NULL, NULL, on_request, srv, MHD_OPTION_LISTEN_SOCKET, fd,
-        MHD_OPTION_THREAD_POOL_SIZE, threads, MHD_OPTION_CONNECTION_TIMEOUT,
+        MHD_OPTION_ARRAY, opt->threads > 1 ? pool : pool + 1,
+        MHD_OPTION_CONNECTION_LIMIT, (unsigned)MAX_CONNECTIONS,
+        MHD_OPTION_CONNECTION_TIMEOUT,
         (unsigned)IDLE_TIMEOUT_S, MHD_OPTION_URI_LOG_CALLBACK, on_uri, srv,
         MHD_OPTION_NOTIFY_COMPLETED, on_completed, srv,
         MHD_OPTION_CONNECTION_MEMORY_LIMIT, (size_t)CONNECTION_MEMORY,

@@ -19,9 +19,11 @@
  *       sst_server_close(srv);          // graceful
  *   }
  *
- * Threads: the server answers on a pool of worker threads (keep-alive
- * connections stay on one worker). The functions here are called from one
- * thread (the owner of the server).
+ * Threads: by default each connection is served by a thread of its own
+ * (keep-alive connections keep it until they close or idle for 120 s);
+ * sst_server_options.threads asks for a fixed pool of worker threads
+ * instead, each serving its share of the connections. The functions here
+ * are called from one thread (the owner of the server).
  */
 #ifndef SST_EMU_SERVER_H
 #define SST_EMU_SERVER_H
@@ -61,13 +63,19 @@ struct sst_server_options {
      * to one; NULL for "127.0.0.1". port 0 takes any free port. */
     const char *bind;
     int port;
-    /* Worker threads; 0 for the number of online CPUs (at least 2, at
-     * most 64). */
+    /* 0 (the default): a thread per connection, at most 1000
+     * connections at once. 1 to 64: a pool of that many worker threads,
+     * which serve every connection between them. A pool answers more
+     * requests per second when the load saturates the CPUs; connection
+     * threads answer with a tail latency about ten times lower there
+     * (docs/performance.md, "Thread models"). */
     unsigned threads;
     /* What to serve: either backend (borrowed: the caller closes it after
      * sst_server_close) with its sharing, or backend_uri, from which the
-     * server opens one handle per worker thread and closes them itself
-     * (right for the HTTP backend, whose handle is one connection). */
+     * server opens one handle per worker thread (per online CPU, at least
+     * 2, with connection threads, which take whichever handle is free)
+     * and closes them itself (right for the HTTP backend, whose handle is
+     * one connection). */
     struct sst_backend *backend;
     enum sst_server_sharing sharing;
     const char *backend_uri;

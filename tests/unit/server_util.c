@@ -118,7 +118,7 @@ st_start_server(bool verify)
     memset(&o, 0, sizeof o);
     o.backend = &st_scripted;
     o.sharing = SST_SERVER_SERIAL;
-    o.threads = 2;
+    o.threads = 0; /* the default: a thread per connection */
     o.verify_signatures = verify;
     o.credentials = verify ? creds : NULL;
     o.credential_count = verify ? 2 : 0;

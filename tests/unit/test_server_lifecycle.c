@@ -1,14 +1,18 @@
 /*
  * tests/unit/test_server_lifecycle.c - opening and closing sst-emu's
  * server in-process: option checks, a taken port, the URL over IPv4 and
- * IPv6, keep-alive with the request counter, and a graceful close that
- * answers the request in flight.
+ * IPv6, keep-alive with the request counter, a graceful close that
+ * answers the request in flight, and the thread models: with a thread per
+ * connection a call that blocks holds up no other connection, with a pool
+ * of one worker it holds up every one.
  */
 #include <arpa/inet.h>
 #include <errno.h>
+#include <poll.h>
 #include <netinet/in.h>
 #include <pthread.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 #include <sys/socket.h>
@@ -209,6 +213,178 @@ graceful_close(void)
 }
 
 /* ------------------------------------------------------------------ */
+/* thread models                                                       */
+
+/* A shared backend whose DescribeLimits blocks until released; every
+ * other operation answers {"TableNames":[]} at once. */
+static struct {
+    pthread_mutex_t lock;
+    pthread_cond_t cond;
+    bool blocked, released;
+} gate = {PTHREAD_MUTEX_INITIALIZER, PTHREAD_COND_INITIALIZER, false, false};
+
+static enum sst_code
+gate_call(struct sst_backend *b, const char *op,
+          const struct json_object *req, struct json_object **resp,
+          struct sst_err *err)
+{
+    (void)b;
+    (void)req;
+    (void)err;
+    if (strcmp(op, "DescribeLimits") == 0) {
+        pthread_mutex_lock(&gate.lock);
+        gate.blocked = true;
+        pthread_cond_broadcast(&gate.cond);
+        while (!gate.released)
+            pthread_cond_wait(&gate.cond, &gate.lock);
+        pthread_mutex_unlock(&gate.lock);
+    }
+    *resp = json_tokener_parse("{\"TableNames\":[]}");
+    return SST_OK;
+}
+
+static void
+gate_close(struct sst_backend *b)
+{
+    (void)b;
+}
+
+static const struct sst_backend_ops gate_ops = {"gate", gate_call,
+                                                gate_close};
+static struct sst_backend gate_backend = {&gate_ops};
+
+#define OTHERS 12 /* connections besides the blocked one: more than CPUs */
+
+/* Send op on a new connection to srv; the socket, or -1. */
+static int
+send_op(const struct sst_server *srv, const char *op)
+{
+    char headers[256];
+    size_t len;
+    char *req;
+    int s;
+
+    snprintf(headers, sizeof headers,
+             "%s%sX-Amz-Target: DynamoDB_20120810.%s\r\n", AUTH_OK,
+             CT_AMZ_H, op);
+    req = st_build("POST", "/", headers, "{}", &len);
+    s = st_connect_to(sst_server_port(srv));
+    if (s >= 0 && req != NULL)
+        st_send_all(s, req, len);
+    free(req);
+    return s;
+}
+
+/* Does s have an answer to read within ms milliseconds? */
+static bool
+answers_within(int s, int ms)
+{
+    struct pollfd p = {s, POLLIN, 0};
+
+    return poll(&p, 1, ms) == 1;
+}
+
+/* A server of the gate backend with threads (0: a thread per
+ * connection); DescribeLimits sent and blocked in the backend. The
+ * blocked connection is *blocked_s. */
+static struct sst_server *
+start_blocked(unsigned threads, int *blocked_s)
+{
+    struct sst_server_options o;
+    struct sst_server *srv = NULL;
+    struct sst_err e;
+
+    memset(&o, 0, sizeof o);
+    o.backend = &gate_backend;
+    o.sharing = SST_SERVER_SHARED;
+    o.threads = threads;
+    gate.blocked = gate.released = false;
+    if (sst_server_open(&o, &srv, &e) != SST_OK)
+        return NULL;
+    *blocked_s = send_op(srv, "DescribeLimits");
+    pthread_mutex_lock(&gate.lock);
+    while (!gate.blocked)
+        pthread_cond_wait(&gate.cond, &gate.lock);
+    pthread_mutex_unlock(&gate.lock);
+    return srv;
+}
+
+static void
+release_gate(void)
+{
+    pthread_mutex_lock(&gate.lock);
+    gate.released = true;
+    pthread_cond_broadcast(&gate.cond);
+    pthread_mutex_unlock(&gate.lock);
+}
+
+/* Read one answer from s and check it is ListTables' 200. */
+static void
+check_answer(int s)
+{
+    struct raw_resp r;
+
+    memset(&r, 0, sizeof r);
+    CU_ASSERT_EQUAL(st_raw_read(s, &r, false), 0);
+    CU_ASSERT_EQUAL(r.status, 200);
+    CU_ASSERT_EQUAL(r.body_len, strlen("{\"TableNames\":[]}"));
+    if (r.body != NULL)
+        CU_ASSERT_EQUAL(memcmp(r.body, "{\"TableNames\":[]}", r.body_len),
+                        0);
+    st_raw_cleanup(&r);
+}
+
+/* The default: while one connection's call blocks, a dozen other
+ * connections, opened after it, are answered. */
+static void
+thread_per_connection(void)
+{
+    int blocked = -1, s[OTHERS], i;
+    struct sst_server *srv = start_blocked(0, &blocked);
+
+    CU_ASSERT_FATAL(srv != NULL);
+    CU_ASSERT_FATAL(blocked >= 0);
+    for (i = 0; i < OTHERS; i++)
+        s[i] = send_op(srv, "ListTables");
+    for (i = 0; i < OTHERS; i++) {
+        CU_ASSERT(s[i] >= 0);
+        CU_ASSERT(answers_within(s[i], 10000));
+        check_answer(s[i]);
+        close(s[i]);
+    }
+    CU_ASSERT_FALSE(answers_within(blocked, 0));
+    release_gate();
+    CU_ASSERT(answers_within(blocked, 10000));
+    check_answer(blocked);
+    close(blocked);
+    CU_ASSERT_EQUAL(sst_server_requests(srv), OTHERS + 1);
+    sst_server_close(srv);
+}
+
+/* A pool of one worker: the blocked call holds up the next connection
+ * until it returns; then both are answered. */
+static void
+one_worker_pool(void)
+{
+    int blocked = -1, other;
+    struct sst_server *srv = start_blocked(1, &blocked);
+
+    CU_ASSERT_FATAL(srv != NULL);
+    CU_ASSERT_FATAL(blocked >= 0);
+    other = send_op(srv, "ListTables");
+    CU_ASSERT_FATAL(other >= 0);
+    CU_ASSERT_FALSE(answers_within(other, 300));
+    release_gate();
+    CU_ASSERT(answers_within(blocked, 10000));
+    check_answer(blocked);
+    CU_ASSERT(answers_within(other, 10000));
+    check_answer(other);
+    close(blocked);
+    close(other);
+    sst_server_close(srv);
+}
+
+/* ------------------------------------------------------------------ */
 
 static const struct sst_test lifecycle_tests[] = {
     {"options are checked", options_are_checked},
@@ -217,6 +393,10 @@ static const struct sst_test lifecycle_tests[] = {
     {"IPv6", ipv6},
     {"keep-alive", keep_alive},
     {"graceful close answers the call in flight", graceful_close},
+    {"a thread per connection: a blocked call holds up no other",
+     thread_per_connection},
+    {"a one-worker pool: a blocked call holds up the next",
+     one_worker_pool},
     {NULL, NULL},
 };
 
