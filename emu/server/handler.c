@@ -253,26 +253,43 @@ set_body(struct sst_server_response *resp, const char *s, size_t len)
  * text (emu/ops/ops.h) are logged as they print, and the CRC-32 of their
  * bytes comes from the stored CRCs. */
 static enum sst_code
-set_json(struct sst_server_response *resp, struct json_object *obj)
+set_json(const struct sst_server_handler *h, struct sst_server_response *resp,
+         struct json_object *obj)
 {
     struct sst_emu_text_span spans[TEXT_SPANS];
-    struct sst_emu_text_log log = {spans, 0, TEXT_SPANS, false};
-    size_t len = 0;
+    struct sst_emu_text_log log = {.v = spans, .cap = TEXT_SPANS};
+    struct sst_emu_piece *pieces = NULL;
+    size_t len = 0, n = 0, i;
     const char *s;
 
+    log.ext_max = h != NULL && h->pieces ? SST_SERVER_EXTERNAL_LISTS : 0;
     sst_emu_text_log_begin(&log);
     s = json_object_to_json_string_length(obj, SST_EMU_TEXT_FLAGS, &len);
     sst_emu_text_log_end();
     if (s == NULL)
         return SST_E_NOMEM;
+    if (log.ext_n > 0) {
+        pieces = sst_calloc(2 * log.ext_n + 1, sizeof *pieces);
+        if (pieces == NULL)
+            return SST_E_NOMEM;
+        n = sst_emu_text_log_pieces(&log, s, len, pieces,
+                                    2 * log.ext_n + 1);
+    }
     /* The body is json-c's printing itself, kept with its object: an
-     * answer of a 100-item Query is 100 KB not to copy again. */
+     * answer of a 100-item Query is 100 KB not to copy again. Long lists
+     * of items' texts are not even in it: they stay in their nodes, and
+     * the answer goes out in pieces. */
     sst_server_response_cleanup(resp);
     resp->body_json = json_object_get(obj);
     resp->body = (char *)s;
-    resp->body_len = len;
     resp->crc32 = sst_emu_text_log_crc(&log, s, len);
     resp->crc_done = true;
+    resp->pieces = pieces;
+    resp->piece_count = n;
+    resp->body_len = len;
+    for (i = 0; i < log.n; i++)
+        if (log.v[i].ext != NULL)
+            resp->body_len += log.v[i].len;
     return SST_OK;
 }
 
@@ -313,7 +330,7 @@ answer_error(struct sst_server_response *resp, int status, const char *type,
             }
         }
     }
-    rc = set_json(resp, o);
+    rc = set_json(NULL, resp, o);
 out:
     json_object_put(o);
     return rc;
@@ -513,7 +530,7 @@ call_backend(const struct sst_server_handler *h, const char *op,
     resp->code = SST_OK;
     if (out == NULL)
         return set_body(resp, "{}", 2);
-    rc = set_json(resp, out);
+    rc = set_json(h, resp, out);
     json_object_put(out);
     return rc;
 }
@@ -629,6 +646,9 @@ sst_server_response_cleanup(struct sst_server_response *resp)
 {
     if (resp == NULL)
         return;
+    sst_free(resp->pieces);
+    resp->pieces = NULL;
+    resp->piece_count = 0;
     if (resp->body_json != NULL)
         json_object_put(resp->body_json);
     else if (!resp->body_static)

@@ -37,6 +37,15 @@
 
 #include <sst/server.h>
 
+struct sst_emu_piece; /* emu/store/item.h */
+
+/* Text lists an answer may send without copying them (a BatchGetItem has
+ * one per table, a Query or Scan one), and the pieces of such an answer
+ * at most. libmicrohttpd copies the pieces' addresses into the
+ * connection's memory pool (16 KB), so they stay few. */
+#define SST_SERVER_EXTERNAL_LISTS 8
+#define SST_SERVER_MAX_PIECES (2 * SST_SERVER_EXTERNAL_LISTS + 1)
+
 struct json_object;
 
 #define SST_SERVER_REQUEST_ID_LEN 52
@@ -79,6 +88,9 @@ struct sst_server_handler {
     size_t credential_count;
     int64_t (*clock_s)(void *user); /* NULL: time(NULL) */
     void *user;
+    /* The sender writes answers in pieces (sst_server_response.pieces):
+     * lists of items' stored texts are then not copied into the body. */
+    bool pieces;
 };
 
 #define SST_SERVER_MAX_EXTRA_HEADERS 4
@@ -96,6 +108,11 @@ struct sst_server_response {
      * object, not body, is released with the answer. */
     struct json_object *body_json;
     bool crc_done;    /* crc32 was computed with the body          */
+    /* With handler.pieces, an answer of a long list of stored texts: the
+     * body to send is these pieces in order (owned array; the bytes are
+     * body's and body_json's), and body_len is their total length. */
+    struct sst_emu_piece *pieces;
+    size_t piece_count;
     /* CORS headers; names static, values static or borrowed from the
      * request (valid as long as the request is) */
     struct sst_server_header extra[SST_SERVER_MAX_EXTRA_HEADERS];

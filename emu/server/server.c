@@ -31,6 +31,7 @@
 #include <sst/log.h>
 #include <sst/mem.h>
 
+#include "emu/store/item.h"
 #include "emu/server/handler.h"
 #include "emu/server/pool.h"
 #include <sst/server.h>
@@ -164,6 +165,23 @@ send_response(struct MHD_Connection *c, struct sst_server_response *resp)
     if (resp->body_len == 0)
         r = MHD_create_response_from_buffer(0, (void *)"",
                                             MHD_RESPMEM_PERSISTENT);
+    else if (resp->piece_count > 0) {
+        struct MHD_IoVec iov[SST_SERVER_MAX_PIECES];
+
+        if (resp->piece_count > SST_SERVER_MAX_PIECES || resp->body_json == NULL)
+            return MHD_NO; /* handler.c never makes more */
+        for (i = 0; i < resp->piece_count; i++) {
+            iov[i].iov_base = resp->pieces[i].base;
+            iov[i].iov_len = resp->pieces[i].len;
+        }
+        /* libmicrohttpd copies iov; the bytes are the object's */
+        r = MHD_create_response_from_iovec(iov, (unsigned)resp->piece_count,
+                                           put_json, resp->body_json);
+        if (r != NULL) { /* the response owns the object now */
+            resp->body_json = NULL;
+            resp->body = NULL;
+        }
+    }
     else if (resp->body_static)
         r = MHD_create_response_from_buffer(resp->body_len, resp->body,
                                             MHD_RESPMEM_PERSISTENT);
@@ -534,6 +552,7 @@ sst_server_open(const struct sst_server_options *opt, struct sst_server **out,
     srv->handler.credential_count = opt->credential_count;
     srv->handler.clock_s = opt->clock_s;
     srv->handler.user = opt->user;
+    srv->handler.pieces = true;
     rc = open_listener(srv, opt->bind ? opt->bind : DEFAULT_BIND, opt->port,
                        &fd, &v6, err);
     if (rc != SST_OK)

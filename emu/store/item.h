@@ -213,18 +213,37 @@ struct sst_emu_text_span {
     size_t off, len; /* bytes of the printed answer      */
     uint32_t crc;    /* CRC-32 of those bytes             */
     uint32_t op;     /* crc32_combine_gen(len)            */
+    /* NULL, or an external span: its len bytes are here and were left out
+     * of the printing; they belong between its first off bytes and the
+     * rest. Owned by the list node that printed it. */
+    const uint8_t *ext;
 };
+
+/* Text lists shorter than this are always copied into the printing. */
+#define SST_EMU_TEXT_EXTERNAL_MIN 4096
 
 /**
  * A caller-owned record of the text nodes printed into one answer, so
  * that the answer's CRC-32 (DynamoDB's x-amz-crc32) is computed from the
- * stored texts' CRCs instead of over every byte again. Set v and cap;
- * the functions below fill n and overflow.
+ * stored texts' CRCs instead of over every byte again. Set v and cap,
+ * and ext_max; the functions below fill n, overflow and ext_n.
+ *
+ * With ext_max > 0, up to ext_max text lists (sst_emu_text_list_node) of
+ * SST_EMU_TEXT_EXTERNAL_MIN bytes or more are not copied into the
+ * printing but logged as external spans: the answer is then the printing
+ * with each external span's bytes put back at its offset, in order
+ * (sst_emu_text_log_pieces), for a sender that writes several buffers
+ * at once, without copying the lists. Such a log needs exactly one
+ * printing of the answer between begin and end, and the answer's nodes
+ * must outlive the use of the pieces.
  */
 struct sst_emu_text_log {
     struct sst_emu_text_span *v;
     size_t n, cap;
-    bool overflow; /* more spans than cap, or out of order: CRC everything */
+    bool overflow; /* more spans than cap, or out of order: the CRCs of
+                      the spans copied into the printing are not used */
+    size_t ext_max; /* external spans allowed; 0: every text is copied */
+    size_t ext_n;   /* external spans logged                          */
 };
 
 /**
@@ -238,11 +257,30 @@ void sst_emu_text_log_begin(struct sst_emu_text_log *log);
 void sst_emu_text_log_end(void);
 
 /**
- * The CRC-32 of body (the answer printed while log recorded), from the
- * spans' CRCs and the bytes between them.
+ * The CRC-32 of the answer: body (what was printed while log recorded)
+ * with the external spans put back, from the spans' CRCs and the bytes
+ * between them.
  */
 uint32_t sst_emu_text_log_crc(const struct sst_emu_text_log *log,
                               const char *body, size_t len);
+
+/** One buffer of an answer sent in pieces. */
+struct sst_emu_piece {
+    const void *base;
+    size_t len;
+};
+
+/**
+ * The answer in order as pieces of body (the printing) and of the
+ * external spans: 2 * log->ext_n + 1 of them at most, written to out
+ * (cap of them, enough for that), none empty. Borrowed: valid as long as
+ * body and the answer's nodes are.
+ *
+ * @return the number of pieces written; the answer's length is the sum.
+ */
+size_t sst_emu_text_log_pieces(const struct sst_emu_text_log *log,
+                               const char *body, size_t len,
+                               struct sst_emu_piece *out, size_t cap);
 
 /**
  * A row's stored text as a json-c node for an answer that is only

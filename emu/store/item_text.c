@@ -109,6 +109,7 @@ sst_emu_text_log_begin(struct sst_emu_text_log *log)
 {
     log->n = 0;
     log->overflow = false;
+    log->ext_n = 0;
     text_log = log;
 }
 
@@ -124,15 +125,42 @@ sst_emu_text_log_crc(const struct sst_emu_text_log *log, const char *body,
 {
     uLong crc = crc32(0L, Z_NULL, 0);
     size_t i, pos = 0;
+    const struct sst_emu_text_span *sp;
 
-    if (log->overflow)
+    if (log->overflow && log->ext_n == 0)
         return (uint32_t)crc32_z(crc, (const Bytef *)body, len);
+    /* spans are in order; with overflow, a printed span's bytes are
+     * counted as they are, only an external span's CRC is used */
     for (i = 0; i < log->n; i++) {
-        crc = crc32_z(crc, (const Bytef *)body + pos, log->v[i].off - pos);
-        crc = crc32_combine_op(crc, log->v[i].crc, log->v[i].op);
-        pos = log->v[i].off + log->v[i].len;
+        sp = &log->v[i];
+        if (sp->ext == NULL && log->overflow)
+            continue;
+        crc = crc32_z(crc, (const Bytef *)body + pos, sp->off - pos);
+        crc = crc32_combine_op(crc, sp->crc, sp->op);
+        pos = sp->ext != NULL ? sp->off : sp->off + sp->len;
     }
     return (uint32_t)crc32_z(crc, (const Bytef *)body + pos, len - pos);
+}
+
+size_t
+sst_emu_text_log_pieces(const struct sst_emu_text_log *log, const char *body,
+                        size_t len, struct sst_emu_piece *out, size_t cap)
+{
+    size_t i, n = 0, pos = 0;
+    const struct sst_emu_text_span *sp;
+
+    for (i = 0; i < log->n && n + 2 < cap; i++) {
+        sp = &log->v[i];
+        if (sp->ext == NULL)
+            continue;
+        if (sp->off > pos)
+            out[n++] = (struct sst_emu_piece){body + pos, sp->off - pos};
+        out[n++] = (struct sst_emu_piece){sp->ext, sp->len};
+        pos = sp->off;
+    }
+    if (len > pos && n < cap)
+        out[n++] = (struct sst_emu_piece){body + pos, len - pos};
+    return n;
 }
 
 /* A text node's userdata: its CRC-32 and combine operator, packed into
@@ -156,6 +184,18 @@ unpack_crc(const void *u, uint32_t *crc, uint32_t *op)
     return true;
 }
 
+/* Does a span at off come after the spans logged so far? */
+static bool
+in_order(const struct sst_emu_text_log *log, size_t off)
+{
+    const struct sst_emu_text_span *last;
+
+    if (log->n == 0)
+        return true;
+    last = &log->v[log->n - 1];
+    return off >= last->off + (last->ext != NULL ? 0 : last->len);
+}
+
 /* Log, if a log runs, that n bytes of text with this CRC-32 and combine
  * operator (valid when have) were printed at off. */
 static void
@@ -169,16 +209,29 @@ log_span(size_t off, size_t n, bool have, uint32_t crc, uint32_t op)
     /* spans come in print order; one out of order (an answer printed
      * twice into one log) spoils the log, never the CRC */
     sp = log->n < log->cap ? &log->v[log->n] : NULL;
-    if (sp == NULL || !have ||
-        (log->n > 0 && off < log->v[log->n - 1].off + log->v[log->n - 1].len)) {
+    if (sp == NULL || !have || !in_order(log, off)) {
         log->overflow = true;
         return;
     }
-    sp->off = off;
-    sp->len = n;
-    sp->crc = crc;
-    sp->op = op;
+    *sp = (struct sst_emu_text_span){off, n, crc, op, NULL};
     log->n++;
+}
+
+/* Log, if a log runs and takes one, an external span of a list's n bytes
+ * at off; false when they must be printed instead. */
+static bool
+log_external(size_t off, const uint8_t *text, size_t n, uint32_t crc,
+             uint32_t op)
+{
+    struct sst_emu_text_log *log = text_log;
+
+    if (log == NULL || log->overflow || log->ext_n >= log->ext_max ||
+        n < SST_EMU_TEXT_EXTERNAL_MIN || log->n >= log->cap ||
+        !in_order(log, off))
+        return false;
+    log->v[log->n++] = (struct sst_emu_text_span){off, n, crc, op, text};
+    log->ext_n++;
+    return true;
 }
 
 /* A text node serialises as its string, unquoted: the item's JSON. */
@@ -251,6 +304,8 @@ list_node_to_json(struct json_object *jso, struct printbuf *pb, int level,
 
     (void)level;
     (void)flags;
+    if (log_external(off, b->text.data, b->text.len, b->crc, b->op))
+        return 0;
     if (printbuf_memappend(pb, (const char *)b->text.data, (int)b->text.len) <
         0)
         return -1;

@@ -220,7 +220,7 @@ static void
 check_log_crc(size_t nitems, size_t cap, bool twice, bool want_overflow)
 {
     struct sst_emu_text_span spans[8];
-    struct sst_emu_text_log log = {spans, 0, cap, false};
+    struct sst_emu_text_log log = {.v = spans, .cap = cap};
     struct sst_emu_buf row = {0};
     struct json_object *answer = json_object_new_object(),
                        *arr = json_object_new_array(), *node;
@@ -274,7 +274,7 @@ static void
 check_list(size_t n)
 {
     struct sst_emu_text_span spans[4];
-    struct sst_emu_text_log log = {spans, 0, 4, false};
+    struct sst_emu_text_log log = {.v = spans, .cap = 4};
     struct sst_emu_text_list l;
     struct sst_emu_buf row = {0};
     struct json_object *want = json_object_new_array(), *node = NULL, *obj;
