@@ -5,6 +5,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <zlib.h>
+
 #include "emu/ops/ops.h"
 #include "emu/store/item.h"
 #include "fuzz/emu_fuzz.h"
@@ -117,8 +119,45 @@ is_read(const char *op)
     return false;
 }
 
+/* The answer printed as sst-emu sends it: its text lists (any length,
+ * at most 8) left out and put back from the pieces, into a new buffer,
+ * with the log's CRC checked against zlib's. */
+static char *
+joined_pieces(struct json_object *answer, size_t *len)
+{
+    struct sst_emu_text_span spans[64];
+    struct sst_emu_text_log log = {.v = spans, .cap = 64, .ext_max = 8,
+                                   .ext_min = 1};
+    struct sst_emu_piece pieces[2 * 8 + 1];
+    const char *body;
+    size_t n, i, body_len = 0;
+    char *out;
+
+    sst_emu_text_log_begin(&log);
+    body = json_object_to_json_string_length(answer, SST_EMU_TEXT_FLAGS,
+                                             &body_len);
+    sst_emu_text_log_end();
+    if (body == NULL)
+        abort();
+    n = sst_emu_text_log_pieces(&log, body, body_len, pieces, 2 * 8 + 1);
+    for (*len = 0, i = 0; i < n; i++)
+        *len += pieces[i].len;
+    if ((out = malloc(*len + 1)) == NULL)
+        abort();
+    for (*len = 0, i = 0; i < n; i++) {
+        memcpy(out + *len, pieces[i].base, pieces[i].len);
+        *len += pieces[i].len;
+    }
+    out[*len] = '\0';
+    if (sst_emu_text_log_crc(&log, body, body_len) !=
+        (uint32_t)crc32(0L, (const Bytef *)out, (uInt)*len))
+        abort();
+    return out;
+}
+
 /* sst_emu_call_text, and for a read the same call answered with json-c
- * objects: both print the same JSON, or the stored text is wrong. */
+ * objects: both print the same JSON, or the stored text is wrong; and so
+ * does the first answer sent in pieces. */
 static enum sst_code
 call_both_ways(struct sst_emu *emu, const char *op, struct json_object *req,
                struct json_object **resp, struct sst_err *err)
@@ -126,13 +165,21 @@ call_both_ways(struct sst_emu *emu, const char *op, struct json_object *req,
     struct json_object *tree = NULL;
     struct sst_err e2;
     enum sst_code rc = sst_emu_call_text(emu, op, req, resp, err);
+    const char *plain;
+    char *joined;
+    size_t len;
 
     if (rc != SST_OK || !is_read(op))
         return rc;
-    if (sst_emu_call(emu, op, req, &tree, &e2) != SST_OK ||
-        strcmp(json_object_to_json_string_ext(*resp, SST_EMU_TEXT_FLAGS),
-               json_object_to_json_string_ext(tree, SST_EMU_TEXT_FLAGS)) != 0)
+    joined = joined_pieces(*resp, &len);
+    if (sst_emu_call(emu, op, req, &tree, &e2) != SST_OK)
         abort();
+    plain = json_object_to_json_string_ext(tree, SST_EMU_TEXT_FLAGS);
+    if (strcmp(json_object_to_json_string_ext(*resp, SST_EMU_TEXT_FLAGS),
+               plain) != 0 ||
+        len != strlen(plain) || memcmp(joined, plain, len) != 0)
+        abort();
+    free(joined);
     json_object_put(tree);
     return rc;
 }

@@ -263,6 +263,7 @@ set_json(const struct sst_server_handler *h, struct sst_server_response *resp,
     const char *s;
 
     log.ext_max = h != NULL && h->pieces ? SST_SERVER_EXTERNAL_LISTS : 0;
+    log.ext_min = SST_EMU_TEXT_EXTERNAL_MIN;
     sst_emu_text_log_begin(&log);
     s = json_object_to_json_string_length(obj, SST_EMU_TEXT_FLAGS, &len);
     sst_emu_text_log_end();

@@ -219,18 +219,20 @@ struct sst_emu_text_span {
     const uint8_t *ext;
 };
 
-/* Text lists shorter than this are always copied into the printing. */
+/* Text lists shorter than this are best copied into the printing: the
+ * ext_min a sender of pieces sets. */
 #define SST_EMU_TEXT_EXTERNAL_MIN 4096
 
 /**
  * A caller-owned record of the text nodes printed into one answer, so
  * that the answer's CRC-32 (DynamoDB's x-amz-crc32) is computed from the
  * stored texts' CRCs instead of over every byte again. Set v and cap,
- * and ext_max; the functions below fill n, overflow and ext_n.
+ * and ext_max and ext_min; the functions below fill n, overflow and
+ * ext_n.
  *
  * With ext_max > 0, up to ext_max text lists (sst_emu_text_list_node) of
- * SST_EMU_TEXT_EXTERNAL_MIN bytes or more are not copied into the
- * printing but logged as external spans: the answer is then the printing
+ * ext_min bytes or more are not copied into the printing but logged as
+ * external spans: the answer is then the printing
  * with each external span's bytes put back at its offset, in order
  * (sst_emu_text_log_pieces), for a sender that writes several buffers
  * at once, without copying the lists. Such a log needs exactly one
@@ -243,6 +245,7 @@ struct sst_emu_text_log {
     bool overflow; /* more spans than cap, or out of order: the CRCs of
                       the spans copied into the printing are not used */
     size_t ext_max; /* external spans allowed; 0: every text is copied */
+    size_t ext_min; /* the shortest list left out                     */
     size_t ext_n;   /* external spans logged                          */
 };
 

@@ -226,7 +226,7 @@ log_external(size_t off, const uint8_t *text, size_t n, uint32_t crc,
     struct sst_emu_text_log *log = text_log;
 
     if (log == NULL || log->overflow || log->ext_n >= log->ext_max ||
-        n < SST_EMU_TEXT_EXTERNAL_MIN || log->n >= log->cap ||
+        n < log->ext_min || log->n >= log->cap ||
         !in_order(log, off))
         return false;
     log->v[log->n++] = (struct sst_emu_text_span){off, n, crc, op, text};

@@ -110,6 +110,7 @@ check_pieces(size_t a, size_t b, size_t c, size_t e, size_t cap,
     memcpy(joined, plain, plain_len); /* plain's buffer is reprinted below */
 
     log.ext_max = ext_max;
+    log.ext_min = SST_EMU_TEXT_EXTERNAL_MIN;
     sst_emu_text_log_begin(&log);
     body = json_object_to_json_string_length(answer, SST_EMU_TEXT_FLAGS,
                                              &len);
