@@ -277,6 +277,11 @@ sst_emu_item_text_json(const void *row, size_t len, struct json_object **out,
 /* ------------------------------------------------------------------ */
 /* lists of items                                                      */
 
+/* Items a new list makes room for, after its first, and the most room
+ * made so (a page holds 1 MB of items). */
+#define LIST_GUESS 128
+#define LIST_GUESS_MAX (1536u * 1024u)
+
 /* A list node's userdata: the list's printing and its CRC. */
 struct list_blob {
     struct sst_emu_buf text;
@@ -336,8 +341,15 @@ list_append(struct sst_emu_text_list *l, const char *s, size_t n, bool have,
     uLong c = l->crc;
     char sep = l->text.len == 0 ? '[' : ',';
 
-    if (l->text.len > INT32_MAX - 2 || n > INT32_MAX - 2 - l->text.len ||
-        !buf_reserve(&l->text, n + 2))
+    if (l->text.len > INT32_MAX - 2 || n > INT32_MAX - 2 - l->text.len)
+        return nomem(err);
+    /* A page is most often many items of about one size: room for
+     * LIST_GUESS of the first one at once, instead of growing the buffer
+     * (and copying it) eight times on the way to a 100 KB page. */
+    if (l->text.cap == 0 && n < LIST_GUESS_MAX / LIST_GUESS &&
+        !buf_reserve(&l->text, (n + 1) * LIST_GUESS))
+        return nomem(err);
+    if (!buf_reserve(&l->text, n + 2))
         return nomem(err);
     l->text.data[l->text.len++] = (uint8_t)sep;
     c = crc32_z(c, (const Bytef *)&sep, 1);
