@@ -744,7 +744,7 @@ static enum sst_code
 read_rows(struct sst_emu_txn *txn, struct sst_emu_scan *s,
           struct json_object **resp, struct sst_err *err)
 {
-    struct page pg = {NULL, 0, 0, 0, NULL, false, {{NULL, 0, 0}, 0, 0}};
+    struct page pg = {NULL, 0, 0, 0, NULL, false, {{NULL, 0, 0}, 0, 0, 0}};
     struct sst_emu_capacity cap;
     enum sst_code rc = SST_OK;
 

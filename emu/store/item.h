@@ -215,8 +215,12 @@ struct sst_emu_text_span {
     uint32_t op;     /* crc32_combine_gen(len)            */
     /* NULL, or an external span: its len bytes are here and were left out
      * of the printing; they belong between its first off bytes and the
-     * rest. Owned by the list node that printed it. */
-    const uint8_t *ext;
+     * rest. Owned by the list node that printed it, and so are the
+     * before bytes in front of them and the after bytes behind them,
+     * free for the sender to write into (to put an answer of one list
+     * together in place). */
+    uint8_t *ext;
+    size_t before, after;
 };
 
 /* Text lists shorter than this are best copied into the printing: the
@@ -311,9 +315,13 @@ SST_MUST_CHECK enum sst_code sst_emu_item_text_json(const void *row,
  * with sst_emu_text_list_init(); release with sst_emu_text_list_cleanup().
  */
 struct sst_emu_text_list {
-    struct sst_emu_buf text; /* "[" and the items so far, or empty     */
-    uint32_t crc;            /* CRC-32 of text                         */
-    size_t texts;            /* items copied from a stored text        */
+    /* From start on: "[" and the items so far, or nothing. The start
+     * bytes before are room for a sender to write the rest of an answer
+     * in front of the list (sst_emu_text_span.before). */
+    struct sst_emu_buf text;
+    size_t start;
+    uint32_t crc; /* CRC-32 of the list                      */
+    size_t texts; /* items copied from a stored text         */
 };
 
 void sst_emu_text_list_init(struct sst_emu_text_list *l);

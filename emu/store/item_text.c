@@ -213,23 +213,25 @@ log_span(size_t off, size_t n, bool have, uint32_t crc, uint32_t op)
         log->overflow = true;
         return;
     }
-    *sp = (struct sst_emu_text_span){off, n, crc, op, NULL};
+    *sp = (struct sst_emu_text_span){off, n, crc, op, NULL, 0, 0};
     log->n++;
 }
 
 /* Log, if a log runs and takes one, an external span of a list's n bytes
  * at off; false when they must be printed instead. */
 static bool
-log_external(size_t off, const uint8_t *text, size_t n, uint32_t crc,
-             uint32_t op)
+log_external(size_t off, const struct sst_emu_buf *b, size_t start,
+             uint32_t crc, uint32_t op)
 {
     struct sst_emu_text_log *log = text_log;
+    size_t n = b->len - start;
 
     if (log == NULL || log->overflow || log->ext_n >= log->ext_max ||
         n < log->ext_min || log->n >= log->cap ||
         !in_order(log, off))
         return false;
-    log->v[log->n++] = (struct sst_emu_text_span){off, n, crc, op, text};
+    log->v[log->n++] = (struct sst_emu_text_span){
+        off, n, crc, op, b->data + start, start, b->cap - b->len};
     log->ext_n++;
     return true;
 }
@@ -281,10 +283,15 @@ sst_emu_item_text_json(const void *row, size_t len, struct json_object **out,
  * made so (a page holds 1 MB of items). */
 #define LIST_GUESS 128
 #define LIST_GUESS_MAX (1536u * 1024u)
+/* Room kept in front of such a list: an answer's first bytes, up to the
+ * list ({"Items": or {"Responses":{"a table's name": ...). */
+#define LIST_HEAD 512
 
-/* A list node's userdata: the list's printing and its CRC. */
+/* A list node's userdata: the list's printing (from start on) and its
+ * CRC. */
 struct list_blob {
     struct sst_emu_buf text;
+    size_t start;
     uint32_t crc, op;
     size_t texts;
 };
@@ -309,12 +316,12 @@ list_node_to_json(struct json_object *jso, struct printbuf *pb, int level,
 
     (void)level;
     (void)flags;
-    if (log_external(off, b->text.data, b->text.len, b->crc, b->op))
+    if (log_external(off, &b->text, b->start, b->crc, b->op))
         return 0;
-    if (printbuf_memappend(pb, (const char *)b->text.data, (int)b->text.len) <
-        0)
+    if (printbuf_memappend(pb, (const char *)b->text.data + b->start,
+                           (int)(b->text.len - b->start)) < 0)
         return -1;
-    log_span(off, b->text.len, true, b->crc, b->op);
+    log_span(off, b->text.len - b->start, true, b->crc, b->op);
     return 0;
 }
 
@@ -339,16 +346,19 @@ list_append(struct sst_emu_text_list *l, const char *s, size_t n, bool have,
             uint32_t crc, uint32_t op, struct sst_err *err)
 {
     uLong c = l->crc;
-    char sep = l->text.len == 0 ? '[' : ',';
+    char sep = l->text.len == l->start ? '[' : ',';
 
     if (l->text.len > INT32_MAX - 2 || n > INT32_MAX - 2 - l->text.len)
         return nomem(err);
     /* A page is most often many items of about one size: room for
      * LIST_GUESS of the first one at once, instead of growing the buffer
-     * (and copying it) eight times on the way to a 100 KB page. */
-    if (l->text.cap == 0 && n < LIST_GUESS_MAX / LIST_GUESS &&
-        !buf_reserve(&l->text, (n + 1) * LIST_GUESS))
-        return nomem(err);
+     * (and copying it) eight times on the way to a 100 KB page; and the
+     * room in front for the rest of an answer (LIST_HEAD). */
+    if (l->text.cap == 0 && n < LIST_GUESS_MAX / LIST_GUESS) {
+        if (!buf_reserve(&l->text, LIST_HEAD + (n + 1) * LIST_GUESS))
+            return nomem(err);
+        l->start = l->text.len = LIST_HEAD;
+    }
     if (!buf_reserve(&l->text, n + 2))
         return nomem(err);
     l->text.data[l->text.len++] = (uint8_t)sep;
@@ -406,7 +416,7 @@ sst_emu_text_list_node(struct sst_emu_text_list *l, struct json_object **out,
     *out = NULL;
     if (!buf_reserve(&l->text, 2))
         return nomem(err);
-    if (l->text.len == 0) { /* no item: the list opens here */
+    if (l->text.len == l->start) { /* no item: the list opens here */
         l->text.data[l->text.len++] = '[';
         c = crc32_z(c, (const Bytef *)"[", 1);
     }
@@ -418,8 +428,9 @@ sst_emu_text_list_node(struct sst_emu_text_list *l, struct json_object **out,
         return nomem(err);
     }
     b->text = l->text;
+    b->start = l->start;
     b->crc = (uint32_t)c;
-    b->op = (uint32_t)crc32_combine_gen((z_off_t)l->text.len);
+    b->op = (uint32_t)crc32_combine_gen((z_off_t)(l->text.len - l->start));
     b->texts = l->texts;
     json_object_set_serializer(*out, list_node_to_json, b, list_blob_free);
     memset(&l->text, 0, sizeof l->text);

@@ -7,10 +7,12 @@
  * printed without one, and the log's CRC is zlib's CRC of it: with lists
  * long and short, more lists than the log may leave out, a log that runs
  * out of room, and lists at the start, the middle and the end. Then the
- * server: a Query and a BatchGetItem of two long lists, with request
- * headers that fill most of libmicrohttpd's connection memory, answer
- * over HTTP byte for byte what the emulator answers directly, with the
- * right x-amz-crc32. (test_emu_text's "served reads match direct reads"
+ * server: a Query (one list, put together in its own buffer), a
+ * BatchGetItem of two long lists and a Query of items too big for a list
+ * to keep room in front (both sent in pieces), with request headers that
+ * fill most of libmicrohttpd's connection memory, answer over HTTP byte
+ * for byte what the emulator answers directly, with the right
+ * x-amz-crc32. (test_emu_text's "served reads match direct reads"
  * reads every kind of answer through the HTTP client too.)
  */
 #include <stdio.h>
@@ -116,6 +118,11 @@ check_pieces(size_t a, size_t b, size_t c, size_t e, size_t cap,
                                              &len);
     sst_emu_text_log_end();
     CU_ASSERT_EQUAL(log.ext_n, want_ext);
+    for (i = 0; i < log.n; i++)
+        if (log.v[i].ext != NULL) { /* a list of short items: room */
+            CU_ASSERT_EQUAL(log.v[i].before, 512);
+            CU_ASSERT(log.v[i].after > 0);
+        }
     n = sst_emu_text_log_pieces(&log, body, len, pieces,
                                 sizeof pieces / sizeof pieces[0]);
     CU_ASSERT(n <= 2 * log.ext_n + 1);
@@ -177,10 +184,12 @@ call_ok(struct sst_emu *emu, const char *op, const char *req,
         json_object_put(resp);
 }
 
+/* A table of items pk "p", sk 0 to items - 1, each with pad bytes of
+ * padding. */
 static void
-make_table(struct sst_emu *emu, const char *name, int items)
+make_table(struct sst_emu *emu, const char *name, int items, int pad)
 {
-    char req[768];
+    char req[20480];
     int i;
 
     snprintf(req, sizeof req,
@@ -194,8 +203,8 @@ make_table(struct sst_emu *emu, const char *name, int items)
     for (i = 0; i < items; i++) {
         snprintf(req, sizeof req,
                  "{'TableName':'%s','Item':{'pk':{'S':'p'},'sk':{'N':'%d'},"
-                 "'pad':{'S':'%0300d'},'q':{'S':'\\\"/ \u00e9'}}}",
-                 name, i, i);
+                 "'pad':{'S':'%0*d'},'q':{'S':'\\\"/ \u00e9'}}}",
+                 name, i, pad, i);
         call_ok(emu, "PutItem", req, NULL);
     }
 }
@@ -254,6 +263,9 @@ served_answers_in_pieces(void)
     static const char query[] =
         "{'TableName':'tbl1','KeyConditionExpression':'pk = :p',"
         "'ExpressionAttributeValues':{':p':{'S':'p'}}}";
+    static const char big[] =
+        "{'TableName':'tbl3','KeyConditionExpression':'pk = :p',"
+        "'ExpressionAttributeValues':{':p':{'S':'p'}}}";
     struct sst_server_options o;
     struct sst_server *srv = NULL;
     struct sst_emu *emu = NULL;
@@ -267,8 +279,10 @@ served_answers_in_pieces(void)
     o.backend = sst_emu_backend(emu);
     o.sharing = SST_SERVER_SHARED;
     CU_ASSERT_EQUAL_FATAL(sst_server_open(&o, &srv, &e), SST_OK);
-    make_table(emu, "tbl1", 60);
-    make_table(emu, "tbl2", 40);
+    make_table(emu, "tbl1", 60, 300);
+    make_table(emu, "tbl2", 40, 300);
+    /* items too big for a list to make room in front of them */
+    make_table(emu, "tbl3", 3, 13000);
     /* 20 keys of each table: two lists of about 7 KB */
     len = (size_t)snprintf(batch, sizeof batch, "{'RequestItems':{");
     for (i = 0; i < 40; i++)
@@ -280,8 +294,12 @@ served_answers_in_pieces(void)
                                 i % 20, i == 19 ? "]}," : i == 39 ? "]}" : ",");
     snprintf(batch + len, sizeof batch - len, "}}");
     for (i = 0; i < 3; i++) {
+        /* one list: put together in its own buffer */
         served_in_pieces(srv, emu, "Query", query, pads[i]);
+        /* two lists: in pieces */
         served_in_pieces(srv, emu, "BatchGetItem", batch, pads[i]);
+        /* one list without room in front: in pieces */
+        served_in_pieces(srv, emu, "Query", big, pads[i]);
     }
     sst_server_close(srv);
     sst_emu_close(emu);
