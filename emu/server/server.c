@@ -506,7 +506,8 @@ sst_server_open(const struct sst_server_options *opt, struct sst_server **out,
                 struct sst_err *err)
 {
     struct sst_server *srv = NULL;
-    struct MHD_OptionItem pool[2];
+    struct MHD_OptionItem pool[2] = {
+        {MHD_OPTION_THREAD_POOL_SIZE, 0, NULL}, {MHD_OPTION_END, 0, NULL}};
     unsigned threads;
     int fd = -1;
     bool v6 = false;
@@ -558,16 +559,15 @@ sst_server_open(const struct sst_server_options *opt, struct sst_server **out,
     if (rc != SST_OK)
         goto fail;
     /* (libmicrohttpd warns of a pool of 0 or 1: one thread is no pool) */
-    pool[0].option = MHD_OPTION_THREAD_POOL_SIZE;
     pool[0].value = (intptr_t)opt->threads;
-    pool[1].option = MHD_OPTION_END;
     /* poll(), not epoll: libmicrohttpd 0.9.75's MHD_quiesce_daemon races
      * its own threads over the epoll set and may abort ("Failed to remove
      * listen FD from epoll set") during a graceful stop.
      * Without opt->threads each connection has a thread of its own: a
      * request waits for no other connection's work, and a thread that
      * wakes for it preempts busy ones, so the tail latency under load is
-     * a tenth of a pool's (docs/performance.md, "Thread models"). */
+     * several times shorter than a pool's (docs/performance.md, "Thread
+     * models"). */
     srv->daemon = MHD_start_daemon(
         MHD_USE_POLL | MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_ITC |
             MHD_USE_ERROR_LOG | (v6 ? MHD_USE_IPv6 : 0) |

@@ -67,7 +67,7 @@ struct sst_server_options {
      * connections at once. 1 to 64: a pool of that many worker threads,
      * which serve every connection between them. A pool answers more
      * requests per second when the load saturates the CPUs; connection
-     * threads answer with a tail latency about ten times lower there
+     * threads answer with a tail latency several times lower there
      * (docs/performance.md, "Thread models"). */
     unsigned threads;
     /* What to serve: either backend (borrowed: the caller closes it after
