@@ -48,6 +48,8 @@ static const char usage[] =
     "      --threads N          a pool of N worker threads, 1 to 64 "
     "(default:\n"
     "                           a thread per connection)\n"
+    "      --normal-sched       keep threads that serve item writes at the\n"
+    "                           normal scheduling policy (default: batch)\n"
     "\n"
     "Signatures:\n"
     "      --verify-signatures  check SigV4 signatures, dates and keys\n"
@@ -73,6 +75,7 @@ struct cli {
     bool in_memory;
     bool no_sync;
     bool plain_rows;
+    bool normal_sched;
     bool verify;
     bool verbose;
     unsigned threads;
@@ -217,6 +220,8 @@ parse_args(int argc, char **argv, struct cli *c)
             c->no_sync = true;
         } else if (strcmp(a, "--plain-rows") == 0) {
             c->plain_rows = true;
+        } else if (strcmp(a, "--normal-sched") == 0) {
+            c->normal_sched = true;
         } else if (strcmp(a, "--verify-signatures") == 0) {
             c->verify = true;
         } else if (IS("--credentials")) {
@@ -327,6 +332,7 @@ serve(const struct cli *c)
     o.port = c->port;
     o.threads = c->threads;
     o.plain_rows = c->plain_rows;
+    o.normal_sched = c->normal_sched;
     o.verify_signatures = c->verify;
     o.credentials = c->creds;
     o.credential_count = c->cred_count;

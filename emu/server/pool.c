@@ -1,10 +1,14 @@
 /*
  * emu/server/pool.c - backend handles for the server's worker threads:
- * shared, serialised behind a mutex, or one per worker opened from a URI.
+ * shared, serialised behind a mutex, or one per worker opened from a URI;
+ * and the scheduling policy of a thread that calls a shared emulator.
  */
+#define _GNU_SOURCE /* SCHED_BATCH */
 #include <pthread.h>
+#include <sched.h>
 #include <stdatomic.h>
 #include <stdbool.h>
+#include <string.h>
 
 #include <sst/mem.h>
 
@@ -24,8 +28,62 @@ struct sst_server_pool {
     /* slots[0] when it is an emulator: its answers are only printed, so
      * they may carry the rows' stored text (emu/ops/ops.h) */
     struct sst_emu *emu;
+    /* With emu: threads serving item writes run as SCHED_BATCH (below);
+     * cleared for good when the system refuses the policy. */
+    atomic_bool batch_writers;
     atomic_uint next;
 };
+
+/* The calling thread's policy as this file last set it: threads start
+ * with the server opener's, SCHED_OTHER (sst_server_pool_new checks). */
+static _Thread_local bool thread_batch;
+
+/* Whether op writes items: it then waits for the emulator's one write
+ * lock (emu/store/txn.c), whichever thread calls it. */
+static bool
+writes_items(const char *op)
+{
+    static const char *const ops[] = {"PutItem", "UpdateItem", "DeleteItem",
+                                      "BatchWriteItem", "TransactWriteItems"};
+    size_t i;
+
+    for (i = 0; i < sizeof ops / sizeof ops[0]; i++)
+        if (strcmp(op, ops[i]) == 0)
+            return true;
+    return false;
+}
+
+/* A thread that serves an item write runs as SCHED_BATCH until it serves
+ * anything else: the scheduler then does not let its wake-ups preempt a
+ * running thread. Writers queue for one lock; a writer woken by its next
+ * request that preempted the lock's holder would only wait for it, and
+ * hold up every other writer meanwhile. Saturated PutItem loads answer
+ * more requests with a shorter tail (docs/performance.md, "Writers as
+ * batch threads"); a change costs one system call, and only when a
+ * thread goes from writes to other operations or back. */
+static void
+set_thread_policy(struct sst_server_pool *p, bool batch)
+{
+    struct sched_param none = {0};
+
+    if (batch == thread_batch ||
+        !atomic_load_explicit(&p->batch_writers, memory_order_relaxed))
+        return;
+    if (sched_setscheduler(0, batch ? SCHED_BATCH : SCHED_OTHER, &none) != 0) {
+        atomic_store_explicit(&p->batch_writers, false, memory_order_relaxed);
+        return;
+    }
+    thread_batch = batch;
+}
+
+/* Whether writers may run as SCHED_BATCH: not with opt->normal_sched, and
+ * not when the opener, whose policy the worker threads inherit, runs under
+ * another policy than the normal one (chrt, a real-time policy). */
+static bool
+may_batch_writers(const struct sst_server_options *opt)
+{
+    return !opt->normal_sched && sched_getscheduler(0) == SCHED_OTHER;
+}
 
 void
 sst_server_pool_free(struct sst_server_pool *p)
@@ -44,10 +102,12 @@ sst_server_pool_free(struct sst_server_pool *p)
 }
 
 enum sst_code
-sst_server_pool_new(struct sst_backend *b, enum sst_server_sharing sharing,
-                    const char *uri, unsigned n, bool plain_rows,
+sst_server_pool_new(const struct sst_server_options *opt, unsigned n,
                     struct sst_server_pool **out, struct sst_err *err)
 {
+    struct sst_backend *b = opt->backend;
+    const char *uri = opt->backend_uri;
+    enum sst_server_sharing sharing = opt->sharing;
     struct sst_server_pool *p;
     enum sst_code rc = SST_OK;
     unsigned i;
@@ -60,6 +120,7 @@ sst_server_pool_new(struct sst_backend *b, enum sst_server_sharing sharing,
     if (p == NULL)
         return sst_err_set(err, SST_E_NOMEM, "out of memory");
     atomic_init(&p->next, 0);
+    atomic_init(&p->batch_writers, false);
     p->owned = uri != NULL;
     p->locking = uri != NULL || sharing != SST_SERVER_SHARED;
     p->slots = sst_calloc(uri != NULL ? n : 1, sizeof *p->slots);
@@ -82,8 +143,10 @@ sst_server_pool_new(struct sst_backend *b, enum sst_server_sharing sharing,
         sst_server_pool_free(p);
         return rc;
     }
-    if (!p->locking && (p->emu = sst_emu_from_backend(b)) != NULL)
-        sst_emu_keep_text(p->emu, !plain_rows);
+    if (!p->locking && (p->emu = sst_emu_from_backend(b)) != NULL) {
+        sst_emu_keep_text(p->emu, !opt->plain_rows);
+        atomic_store(&p->batch_writers, may_batch_writers(opt));
+    }
     *out = p;
     return SST_OK;
 }
@@ -97,8 +160,10 @@ sst_server_pool_call(void *ctx, const char *op, const struct json_object *req,
     struct slot *s = NULL;
     enum sst_code rc;
 
-    if (p->emu != NULL && op != NULL && *op != '\0')
+    if (p->emu != NULL && op != NULL && *op != '\0') {
+        set_thread_policy(p, writes_items(op));
         return sst_emu_call_text(p->emu, op, req, resp, err);
+    }
     if (!p->locking)
         return sst_backend_call(p->slots[0].b, op, req, resp, err);
     /* a free handle if there is one, else wait for this caller's turn */

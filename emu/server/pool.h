@@ -26,11 +26,10 @@ struct sst_server_pool;
  * @return SST_OK; SST_E_INVALID_ARG (neither or both of b and uri, n 0);
  *         SST_E_NOMEM; whatever sst_backend_open() returns for uri.
  */
-enum sst_code sst_server_pool_new(struct sst_backend *b,
-                                  enum sst_server_sharing sharing,
-                                  const char *uri, unsigned n,
-                                  bool plain_rows,
-                                  struct sst_server_pool **out,
+/* Handles for opt's backend (opt->backend, or n opened from
+ * opt->backend_uri), with opt->plain_rows and opt->normal_sched. */
+enum sst_code sst_server_pool_new(const struct sst_server_options *opt,
+                                  unsigned n, struct sst_server_pool **out,
                                   struct sst_err *err);
 
 /**

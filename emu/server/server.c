@@ -542,8 +542,7 @@ sst_server_open(const struct sst_server_options *opt, struct sst_server **out,
     rc = copy_credentials(srv, opt, err);
     if (rc != SST_OK)
         goto fail;
-    rc = sst_server_pool_new(opt->backend, opt->sharing, opt->backend_uri,
-                             threads, opt->plain_rows, &srv->pool, err);
+    rc = sst_server_pool_new(opt, threads, &srv->pool, err);
     if (rc != SST_OK)
         goto fail;
     srv->handler.call = sst_server_pool_call;

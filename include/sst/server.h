@@ -95,6 +95,17 @@ struct sst_server_options {
      * reads, dearer writes, rows about twice as big. plain_rows turns
      * that off: rows as an in-process emulator writes them. */
     bool plain_rows;
+    /* With a shared emulator backend, a thread that serves an item write
+     * (PutItem, UpdateItem, DeleteItem, BatchWriteItem,
+     * TransactWriteItems) runs as SCHED_BATCH until it serves another
+     * operation: its wake-ups do not preempt running threads, such as
+     * the writer that holds the emulator's write lock. Under a saturating
+     * write load that answers more requests with a shorter tail; on a
+     * machine whose CPUs are all busy, a write may wait for a running
+     * thread's time slice to end. Only done when the opener's policy is
+     * the normal one. normal_sched keeps every thread at the opener's
+     * policy. */
+    bool normal_sched;
     /* Injectable clock (Unix seconds) for the signature window; NULL for
      * the real one. Called from the worker threads. */
     int64_t (*clock_s)(void *user);

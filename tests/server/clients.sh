@@ -204,6 +204,39 @@ check "--verify-signatures without --credentials exits 2" test $? -eq 2
 "$emu" serve --backend http://127.0.0.1:1 --plain-rows >/dev/null 2>"$tmp/plain"
 check "--plain-rows with --backend exits 2" test $? -eq 2
 check "... and says why" grep -q -- '--plain-rows applies to --data and --in-memory, not to --backend' "$tmp/plain"
+# batch_after_put URL PID: on one kept-alive connection, create a table and
+# put an item; print how many of PID's threads run as SCHED_BATCH (3, the
+# 41st field of a task's stat) while the connection is still open.
+batch_after_put() {
+    timeout 30 python3 - "$1" "$2" <<'PY'
+import glob, http.client, json, sys
+url, pid = sys.argv[1], sys.argv[2]
+c = http.client.HTTPConnection(url.split("//")[1])
+h = {"Content-Type": "application/x-amz-json-1.0", "X-Amz-Date": "20260101T000000Z",
+     "Authorization": "AWS4-HMAC-SHA256 Credential=k/20260101/us-east-1/dynamodb/aws4_request, "
+                      "SignedHeaders=host, Signature=0"}
+def call(op, body):
+    c.request("POST", "/", json.dumps(body), dict(h, **{"X-Amz-Target": "DynamoDB_20120810." + op}))
+    r = c.getresponse(); r.read(); assert r.status == 200, (op, r.status)
+call("CreateTable", {"TableName": "sched", "BillingMode": "PAY_PER_REQUEST",
+     "AttributeDefinitions": [{"AttributeName": "pk", "AttributeType": "S"}],
+     "KeySchema": [{"AttributeName": "pk", "KeyType": "HASH"}]})
+call("PutItem", {"TableName": "sched", "Item": {"pk": {"S": "a"}}})
+n = 0
+for f in glob.glob("/proc/%s/task/*/stat" % pid):
+    try:
+        n += open(f).read().rsplit(")", 1)[1].split()[38] == "3"
+    except OSError:
+        pass
+print(n)
+PY
+}
+start_emu sched --in-memory || exit 1
+check "a thread that serves PutItem runs as SCHED_BATCH" \
+    test "$(batch_after_put "$URL" "$last_pid")" = 1
+start_emu normal --in-memory --normal-sched || exit 1
+check "--normal-sched: no thread does" \
+    test "$(batch_after_put "$URL" "$last_pid")" = 0
 port=${url##*:}
 timeout 10 "$emu" serve --port "$port" --in-memory >/dev/null 2>"$tmp/taken"
 check "a taken port exits 1" test $? -eq 1

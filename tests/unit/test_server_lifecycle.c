@@ -4,16 +4,20 @@
  * IPv6, keep-alive with the request counter, a graceful close that
  * answers the request in flight, and the thread models: with a thread per
  * connection a call that blocks holds up no other connection, with a pool
- * of one worker it holds up every one.
+ * of one worker it holds up every one; and the scheduling policy of the
+ * threads that serve an emulator's item writes.
  */
+#define _GNU_SOURCE /* SCHED_BATCH, gettid */
 #include <arpa/inet.h>
 #include <errno.h>
 #include <poll.h>
 #include <netinet/in.h>
 #include <pthread.h>
+#include <sched.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <dirent.h>
 #include <strings.h>
 #include <sys/socket.h>
 #include <time.h>
@@ -21,6 +25,7 @@
 
 #include <json-c/json.h>
 
+#include <sst/emu.h>
 #include <sst/server.h>
 #include <sst/sst.h>
 
@@ -385,6 +390,201 @@ one_worker_pool(void)
 }
 
 /* ------------------------------------------------------------------ */
+/* the scheduling policy of the threads that serve item writes         */
+
+/* How many threads of this process, the calling one left out, run as
+ * SCHED_BATCH: field 41 of /proc/self/task/TID/stat. */
+static int
+batch_threads(void)
+{
+    DIR *d = opendir("/proc/self/task");
+    struct dirent *de;
+    int n = 0;
+
+    CU_ASSERT_PTR_NOT_NULL_FATAL(d);
+    while ((de = readdir(d)) != NULL) {
+        char path[300], line[1024], *p;
+        int field, policy = -1;
+        FILE *f;
+
+        if (de->d_name[0] == '.' || atoi(de->d_name) == gettid())
+            continue;
+        snprintf(path, sizeof path, "/proc/self/task/%s/stat", de->d_name);
+        if ((f = fopen(path, "r")) == NULL)
+            continue; /* the thread has ended */
+        p = fgets(line, sizeof line, f) ? strrchr(line, ')') : NULL;
+        fclose(f);
+        /* after the name, fields 3 to 41 */
+        for (field = 2; p != NULL && field < 41; field++)
+            p = strchr(p + 1, ' ');
+        if (p != NULL)
+            policy = atoi(p + 1);
+        n += policy == SCHED_BATCH;
+    }
+    closedir(d);
+    return n;
+}
+
+/* One request on the keep-alive connection s; its status. */
+static int
+op_on(int s, const char *op, const char *body)
+{
+    char http[1024];
+    struct raw_resp r;
+    int len, status;
+
+    len = snprintf(http, sizeof http,
+                   "POST / HTTP/1.1\r\nHost: x\r\n" CT_AMZ_H AUTH_OK
+                   "X-Amz-Target: DynamoDB_20120810.%s\r\n"
+                   "Content-Length: %zu\r\n\r\n%s",
+                   op, strlen(body), body);
+    CU_ASSERT_FATAL(len > 0 && (size_t)len < sizeof http);
+    st_send_all(s, http, (size_t)len);
+    memset(&r, 0, sizeof r);
+    CU_ASSERT_EQUAL(st_raw_read(s, &r, false), 0);
+    status = r.status;
+    st_raw_cleanup(&r);
+    return status;
+}
+
+static const char create_t[] =
+    "{\"TableName\":\"tbl\",\"BillingMode\":\"PAY_PER_REQUEST\","
+    "\"AttributeDefinitions\":[{\"AttributeName\":\"pk\","
+    "\"AttributeType\":\"S\"}],\"KeySchema\":[{\"AttributeName\":"
+    "\"pk\",\"KeyType\":\"HASH\"}]}";
+static const char put_a[] =
+    "{\"TableName\":\"tbl\",\"Item\":{\"pk\":{\"S\":\"a\"}}}";
+static const char get_a[] =
+    "{\"TableName\":\"tbl\",\"Key\":{\"pk\":{\"S\":\"a\"}}}";
+static const char update_a[] =
+    "{\"TableName\":\"tbl\",\"Key\":{\"pk\":{\"S\":\"a\"}},"
+    "\"UpdateExpression\":\"SET n = :n\",\"ExpressionAttributeValues\":"
+    "{\":n\":{\"N\":\"1\"}}}";
+static const char batch_write_a[] =
+    "{\"RequestItems\":{\"tbl\":[{\"DeleteRequest\":{\"Key\":{\"pk\":"
+    "{\"S\":\"a\"}}}}]}}";
+
+/* A server of a fresh emulator (shared), with normal_sched as given; s is
+ * a connection to it. */
+static struct sst_server *
+start_emu_server(bool normal_sched, struct sst_emu **emu, int *s)
+{
+    struct sst_server_options o;
+    struct sst_server *srv = NULL;
+    struct sst_err e;
+
+    CU_ASSERT_EQUAL_FATAL(sst_emu_open(NULL, NULL, emu, NULL), SST_OK);
+    memset(&o, 0, sizeof o);
+    o.backend = sst_emu_backend(*emu);
+    o.sharing = SST_SERVER_SHARED;
+    o.normal_sched = normal_sched;
+    CU_ASSERT_EQUAL_FATAL(sst_server_open(&o, &srv, &e), SST_OK);
+    *s = st_connect_to(sst_server_port(srv));
+    CU_ASSERT_FATAL(*s >= 0);
+    return srv;
+}
+
+static void
+stop_emu_server(struct sst_server *srv, struct sst_emu *emu, int s)
+{
+    close(s);
+    sst_server_close(srv);
+    sst_emu_close(emu);
+}
+
+/* A thread runs as SCHED_BATCH while it serves item writes, and goes back
+ * to the normal policy for any other operation. */
+static void
+writers_run_as_batch(void)
+{
+    struct sst_emu *emu;
+    int s;
+    struct sst_server *srv = start_emu_server(false, &emu, &s);
+
+    CU_ASSERT_EQUAL(batch_threads(), 0);
+    CU_ASSERT_EQUAL(op_on(s, "CreateTable", create_t), 200);
+    CU_ASSERT_EQUAL(batch_threads(), 0);
+    CU_ASSERT_EQUAL(op_on(s, "PutItem", put_a), 200);
+    CU_ASSERT_EQUAL(batch_threads(), 1);
+    CU_ASSERT_EQUAL(op_on(s, "UpdateItem", update_a), 200);
+    CU_ASSERT_EQUAL(batch_threads(), 1);
+    CU_ASSERT_EQUAL(op_on(s, "GetItem", get_a), 200);
+    CU_ASSERT_EQUAL(batch_threads(), 0);
+    CU_ASSERT_EQUAL(op_on(s, "BatchWriteItem", batch_write_a), 200);
+    CU_ASSERT_EQUAL(batch_threads(), 1);
+    /* refused writes take the policy too: it goes with the operation */
+    CU_ASSERT_EQUAL(op_on(s, "DescribeTable", "{\"TableName\":\"tbl\"}"), 200);
+    CU_ASSERT_EQUAL(batch_threads(), 0);
+    CU_ASSERT_EQUAL(op_on(s, "DeleteItem",
+                          "{\"TableName\":\"none\","
+                          "\"Key\":{\"pk\":{\"S\":"
+                          "\"a\"}}}"),
+                    400);
+    CU_ASSERT_EQUAL(batch_threads(), 1);
+    stop_emu_server(srv, emu, s);
+}
+
+/* normal_sched: no thread changes its policy. */
+static void
+normal_sched_keeps_the_policy(void)
+{
+    struct sst_emu *emu;
+    int s;
+    struct sst_server *srv = start_emu_server(true, &emu, &s);
+
+    CU_ASSERT_EQUAL(op_on(s, "CreateTable", create_t), 200);
+    CU_ASSERT_EQUAL(op_on(s, "PutItem", put_a), 200);
+    CU_ASSERT_EQUAL(op_on(s, "UpdateItem", update_a), 200);
+    CU_ASSERT_EQUAL(batch_threads(), 0);
+    stop_emu_server(srv, emu, s);
+}
+
+/* Threads started by an opener that runs under another policy keep it:
+ * a GetItem after a PutItem does not make its thread SCHED_OTHER. */
+static void
+an_opener_policy_is_kept(void)
+{
+    struct sched_param none = {0};
+    struct sst_emu *emu;
+    struct sst_server *srv;
+    int s, old = sched_getscheduler(0);
+
+    CU_ASSERT_EQUAL_FATAL(old, SCHED_OTHER);
+    CU_ASSERT_EQUAL_FATAL(sched_setscheduler(0, SCHED_BATCH, &none), 0);
+    srv = start_emu_server(false, &emu, &s);
+    CU_ASSERT_EQUAL(sched_setscheduler(0, SCHED_OTHER, &none), 0);
+    CU_ASSERT_EQUAL(op_on(s, "CreateTable", create_t), 200);
+    CU_ASSERT_EQUAL(op_on(s, "PutItem", put_a), 200);
+    CU_ASSERT_EQUAL(op_on(s, "GetItem", get_a), 200);
+    /* the listener and the connection's thread, both inherited */
+    CU_ASSERT(batch_threads() >= 2);
+    stop_emu_server(srv, emu, s);
+}
+
+/* A backend other than a shared emulator: no policy changes. */
+static void
+other_backends_keep_the_policy(void)
+{
+    struct sst_server_options o;
+    struct sst_server *srv = NULL;
+    struct sst_err e;
+    int s;
+
+    st_script_reset();
+    memset(&o, 0, sizeof o);
+    o.backend = &st_scripted;
+    o.sharing = SST_SERVER_SHARED;
+    CU_ASSERT_EQUAL_FATAL(sst_server_open(&o, &srv, &e), SST_OK);
+    s = st_connect_to(sst_server_port(srv));
+    CU_ASSERT_FATAL(s >= 0);
+    CU_ASSERT_EQUAL(op_on(s, "PutItem", put_a), 200);
+    SST_ASSERT_STR_EQ(st_script.last_op, "PutItem");
+    CU_ASSERT_EQUAL(batch_threads(), 0);
+    close(s);
+    sst_server_close(srv);
+}
+
+/* ------------------------------------------------------------------ */
 
 static const struct sst_test lifecycle_tests[] = {
     {"options are checked", options_are_checked},
@@ -395,8 +595,12 @@ static const struct sst_test lifecycle_tests[] = {
     {"graceful close answers the call in flight", graceful_close},
     {"a thread per connection: a blocked call holds up no other",
      thread_per_connection},
-    {"a one-worker pool: a blocked call holds up the next",
-     one_worker_pool},
+    {"a one-worker pool: a blocked call holds up the next", one_worker_pool},
+    {"threads serving item writes run as SCHED_BATCH", writers_run_as_batch},
+    {"normal_sched keeps every thread's policy", normal_sched_keeps_the_policy},
+    {"an opener's other policy is kept", an_opener_policy_is_kept},
+    {"backends other than a shared emulator keep the policy",
+     other_backends_keep_the_policy},
     {NULL, NULL},
 };
 
