@@ -4,14 +4,15 @@
  * answer out, no sockets.
  *
  * Input: one flags byte (bit 0: verify signatures; bit 1: the backend
- * fails), then an HTTP-like head, "METHOD TARGET\n", header lines
+ * fails; bit 2: the head counts SST_SERVER_MAX_HEAD_BYTES more), then an HTTP-like head, "METHOD TARGET\n", header lines
  * "Name: value\n", an empty line, and the body. The backend echoes the
  * request it is given, or fails with an error picked by the operation.
  *
  * Invariants besides memory safety: the status is one AWS uses here; the
  * CRC covers the body; the request id has 52 characters of [0-9A-Z]; a
  * JSON answer parses and, for an echo, equals a request that was an
- * object; an error answer carries a __type.
+ * object; an error answer carries a __type; 431, sent without the
+ * service's envelope, exactly for a head over the limit.
  */
 #include <stdint.h>
 #include <stdlib.h>
@@ -93,7 +94,14 @@ check(const struct sst_server_request *req,
     size_t i;
 
     if (resp->status != 200 && resp->status != 400 && resp->status != 404 &&
-        resp->status != 413 && resp->status != 500 && resp->status != 418)
+        resp->status != 413 && resp->status != 431 && resp->status != 500 &&
+        resp->status != 418)
+        abort();
+    /* 431 exactly when the head is over the limit, without a service
+     * envelope */
+    if ((resp->status == 431) !=
+            (req->head_bytes > SST_SERVER_MAX_HEAD_BYTES) ||
+        (resp->status == 431) != resp->bare)
         abort();
     if (resp->crc32 !=
         (uint32_t)crc32(0L, (const Bytef *)resp->body, (uInt)resp->body_len))
@@ -104,7 +112,7 @@ check(const struct sst_server_request *req,
         if (!((resp->request_id[i] >= '0' && resp->request_id[i] <= '9') ||
               (resp->request_id[i] >= 'A' && resp->request_id[i] <= 'Z')))
             abort();
-    if (resp->content_type == NULL)
+    if (resp->content_type == NULL || resp->bare)
         return;
     body = json_tokener_parse(resp->body);
     if (body == NULL || !json_object_is_type(body, json_type_object))
@@ -181,6 +189,9 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         req.body = eol + 1;
         req.body_len = (size_t)(text + size - 1 - req.body);
     }
+    /* the head's length; with bit 2, as if its headers were longer */
+    req.head_bytes = (size_t)((eol != NULL ? eol + 1 : text + size - 1) - text) +
+                     ((data[0] & 4) != 0 ? SST_SERVER_MAX_HEAD_BYTES : 0);
     req.too_large = req.body_len > 0 && req.body[0] == '\x7f';
     (void)sst_server_handle(&h, &req, &resp);
     check(&req, &resp, !fail);

@@ -31,6 +31,12 @@
  * (a page of many small items) has its CRC computed over every byte. */
 #define TEXT_SPANS 512
 #define CT_JSON "application/json"
+#define CT_HTML "text/html;charset=iso-8859-1"
+#define HEAD_TOO_LARGE                                                         \
+    "<html><head><title>Error 431 Request Header Fields Too Large</title>"   \
+    "</head><body><h2>HTTP ERROR 431 Request Header Fields Too Large</h2>"   \
+    "<p>The request line and headers are over 8254 bytes.</p></body>"        \
+    "</html>\n"
 #define P_DDB "com.amazonaws.dynamodb.v20120810#"
 
 /* AWS's answer to anything that is not a DynamoDB request. */
@@ -576,6 +582,16 @@ handle(const struct sst_server_handler *h,
     struct sst_err e;
     enum sst_code rc;
 
+    if (req->head_bytes > SST_SERVER_MAX_HEAD_BYTES) {
+        /* DynamoDB Local's answer (Jetty's): 431, an HTML page, and the
+         * connection closed; the body is not read */
+        resp->status = 431;
+        resp->code = SST_E_REQUEST_TOO_LARGE;
+        resp->content_type = CT_HTML;
+        resp->bare = true;
+        add_extra(resp, "Connection", "close");
+        return set_body(resp, HEAD_TOO_LARGE, sizeof HEAD_TOO_LARGE - 1);
+    }
     if (req->too_large) {
         /* AWS: 413 and no body, before anything else is looked at */
         resp->status = 413;

@@ -71,7 +71,14 @@ struct sst_server_request {
     const char *body; /* body_len bytes; NULL when body_len is 0        */
     size_t body_len;
     bool too_large;   /* the body exceeded the cap and was not kept     */
+    /* The request line and headers as received, up to and with the empty
+     * line; 0 when unknown. Over SST_SERVER_MAX_HEAD_BYTES: 431. */
+    size_t head_bytes;
 };
+
+/* The longest request line and headers answered: DynamoDB Local (Jetty)
+ * answers 8,254 bytes and refuses 8,255 with 431, whatever the layout. */
+#define SST_SERVER_MAX_HEAD_BYTES 8254
 
 /**
  * How a request is answered: the backend call, and what authentication
@@ -108,6 +115,9 @@ struct sst_server_response {
      * object, not body, is released with the answer. */
     struct json_object *body_json;
     bool crc_done;    /* crc32 was computed with the body          */
+    /* Not the service's answer but the HTTP front's (431): sent without
+     * x-amzn-RequestId and x-amz-crc32, as DynamoDB Local sends it. */
+    bool bare;
     /* With handler.pieces, an answer of a long list of stored texts: the
      * body to send is these pieces in order (owned array; the bytes are
      * body's and body_json's), and body_len is their total length. */

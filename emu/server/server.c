@@ -75,6 +75,7 @@ struct request_state {
     bool started;    /* the access handler has seen the headers */
     bool too_large;
     bool answered;
+    size_t head_bytes; /* the request line and headers */
     struct timespec t0;
 };
 
@@ -204,8 +205,10 @@ send_response(struct MHD_Connection *c, struct sst_server_response *resp)
     if (resp->content_type != NULL)
         MHD_add_response_header(r, MHD_HTTP_HEADER_CONTENT_TYPE,
                                 resp->content_type);
-    MHD_add_response_header(r, "x-amzn-RequestId", resp->request_id);
-    MHD_add_response_header(r, "x-amz-crc32", crc);
+    if (!resp->bare) {
+        MHD_add_response_header(r, "x-amzn-RequestId", resp->request_id);
+        MHD_add_response_header(r, "x-amz-crc32", crc);
+    }
     for (i = 0; i < resp->extra_count; i++)
         MHD_add_response_header(r, resp->extra[i].name, resp->extra[i].value);
     ok = MHD_queue_response(c, (unsigned)resp->status, r);
@@ -242,6 +245,7 @@ answer(struct sst_server *srv, struct MHD_Connection *c,
     req.body = st->body;
     req.body_len = st->len;
     req.too_large = st->too_large;
+    req.head_bytes = st->head_bytes;
     if (hl.h == NULL || st->uri == NULL)
         sst_server_response_nomem(&resp);
     else
@@ -342,9 +346,20 @@ on_request(void *cls, struct MHD_Connection *c, const char *url,
         return MHD_YES;
     }
     if (!st->started) {
+        const union MHD_ConnectionInfo *ci =
+            MHD_get_connection_info(c, MHD_CONNECTION_INFO_REQUEST_HEADER_SIZE);
         long long n = content_length(c);
 
         st->started = true;
+        st->head_bytes = ci != NULL ? ci->header_size : 0;
+        /* DynamoDB Local's limit, answered before the body is read.
+         * libmicrohttpd itself answers 431 when the request line and
+         * headers do not fit in CONNECTION_MEMORY; when they fit but fill
+         * its last few hundred bytes (about 15,450 to 15,600 bytes of
+         * them), it has no room left for any answer's headers and closes
+         * the connection: libmicrohttpd 0.9.75 gives no way around it. */
+        if (st->head_bytes > SST_SERVER_MAX_HEAD_BYTES)
+            return answer(srv, c, st, method);
         if (n > (long long)srv->max_body) {
             /* refuse before a byte of the body is read (and before
              * libmicrohttpd would send 100 Continue) */

@@ -5,7 +5,8 @@
  * exact status, body, Content-Type, x-amz-crc32 and request id. The CRCs
  * in the table are the ones dynalite's tests hold AWS's answers to, so
  * they check the bytes independently. Then the health check, HEAD, CORS,
- * the 16 MiB limit, deep JSON and garbage that must not stop the server.
+ * the 16 MiB limit, the limit of the request line and headers, deep JSON
+ * and garbage that must not stop the server.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -395,6 +396,104 @@ too_large_declared(void)
     srv_plain = NULL;
 }
 
+/* A ListTables whose request line and headers are exactly head bytes,
+ * padded with an X-Pad header; NULL when head is too small for that. */
+static char *
+padded_request(size_t head, size_t *len)
+{
+    static const char start[] = "POST / HTTP/1.1\r\nHost: sst.test\r\n" CT_AMZ_H
+        TARGET_H("ListTables") AUTH_OK "X-Pad: ";
+    static const char end[] = "\r\nContent-Length: 2\r\n\r\n";
+    size_t fixed = sizeof start - 1 + sizeof end - 1;
+    char *req;
+
+    if (head <= fixed)
+        return NULL;
+    req = malloc(head + 3);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(req);
+    memcpy(req, start, sizeof start - 1);
+    memset(req + sizeof start - 1, 'a', head - fixed);
+    memcpy(req + head - (sizeof end - 1), end, sizeof end - 1);
+    memcpy(req + head, "{}", 3);
+    *len = head + 2;
+    return req;
+}
+
+#define HEAD_431                                                               \
+    "<html><head><title>Error 431 Request Header Fields Too Large</title>"   \
+    "</head><body><h2>HTTP ERROR 431 Request Header Fields Too Large</h2>"   \
+    "<p>The request line and headers are over 8254 bytes.</p></body>"        \
+    "</html>\n"
+
+/* DynamoDB Local answers a request line and headers of 8,254 bytes and
+ * refuses 8,255 with 431 and closes the connection; so does sst-emu, up to
+ * the size where libmicrohttpd refuses them itself (over about 15,600
+ * bytes, 431 with its own page). The backend is never called. */
+static void
+head_limit_on(void)
+{
+    static const size_t refused[] = {8255, 8256, 12000, 15000};
+    struct raw_resp r;
+    char v[64], *req;
+    size_t len, i;
+    int s, calls;
+
+    req = padded_request(8254, &len);
+    CU_ASSERT_EQUAL_FATAL(st_raw(srv_plain, req, len, &r), 0);
+    CU_ASSERT_EQUAL(r.status, 200);
+    SST_ASSERT_STR_EQ(r.body, "{\"TableNames\":[]}");
+    st_check_envelope(&r, "8254 bytes");
+    st_raw_cleanup(&r);
+    free(req);
+    for (i = 0; i < sizeof refused / sizeof refused[0]; i++) {
+        calls = st_script.calls;
+        req = padded_request(refused[i], &len);
+        s = st_connect_to(sst_server_port(srv_plain));
+        CU_ASSERT_FATAL(s >= 0);
+        st_send_all(s, req, len);
+        CU_ASSERT_EQUAL_FATAL(st_raw_read(s, &r, false), 0);
+        CU_ASSERT_EQUAL(r.status, 431);
+        SST_ASSERT_STR_EQ(r.body, HEAD_431);
+        CU_ASSERT_EQUAL(st_raw_header(&r, "Content-Type", v, sizeof v), 0);
+        SST_ASSERT_STR_EQ(v, "text/html;charset=iso-8859-1");
+        CU_ASSERT_EQUAL(st_raw_header(&r, "Connection", v, sizeof v), 0);
+        SST_ASSERT_STR_EQ(v, "close");
+        /* like DynamoDB Local's: no request id, no CRC */
+        CU_ASSERT_NOT_EQUAL(st_raw_header(&r, "x-amzn-RequestId", v, sizeof v),
+                            0);
+        CU_ASSERT_NOT_EQUAL(st_raw_header(&r, "x-amz-crc32", v, sizeof v), 0);
+        st_raw_cleanup(&r);
+        /* and the connection is closed: nothing more comes */
+        CU_ASSERT_NOT_EQUAL(st_raw_read(s, &r, false), 0);
+        st_raw_cleanup(&r);
+        close(s);
+        free(req);
+        CU_ASSERT_EQUAL(st_script.calls, calls);
+    }
+    req = padded_request(20000, &len);
+    CU_ASSERT_EQUAL_FATAL(st_raw(srv_plain, req, len, &r), 0);
+    CU_ASSERT_EQUAL(r.status, 431);
+    st_raw_cleanup(&r);
+    free(req);
+    /* the server still answers */
+    req = padded_request(300, &len);
+    CU_ASSERT_EQUAL_FATAL(st_raw(srv_plain, req, len, &r), 0);
+    CU_ASSERT_EQUAL(r.status, 200);
+    st_raw_cleanup(&r);
+    free(req);
+}
+
+static void
+head_limit(void)
+{
+    st_script_reset();
+    srv_plain = st_start_server(false);
+    CU_ASSERT_FATAL(srv_plain != NULL);
+    head_limit_on();
+    sst_server_close(srv_plain);
+    srv_plain = NULL;
+}
+
 /* A chunked body that grows past 16 MiB is read, dropped and refused. */
 static void
 too_large_chunked_on(void)
@@ -570,6 +669,7 @@ static const struct sst_test wire_tests[] = {
     {"declared body over 16 MiB: 413", too_large_declared},
     {"chunked body over 16 MiB: 413", too_large_chunked},
     {"exactly 16 MiB is accepted", limit_is_inclusive},
+    {"request line and headers over 8,254 bytes: 431", head_limit},
     {"deep JSON", deep_json},
     {"garbage never stops the server", garbage_requests},
     {NULL, NULL},
