@@ -17,17 +17,19 @@
 struct sst_server_pool;
 
 /**
- * Make a pool over a caller's backend (borrowed; the pool never closes
- * it), or, when b is NULL, over n handles the pool opens from uri and
- * closes when freed. A shared emulator backend answers through
- * sst_emu_call_text, and keeps its rows' text unless plain_rows.
+ * Make a pool over opt->backend, the caller's (borrowed; the pool never
+ * closes it), with opt->sharing, or, when that is NULL, over n handles
+ * the pool opens from opt->backend_uri and closes when freed. A shared
+ * emulator backend answers through sst_emu_call_text, keeps its rows'
+ * text unless opt->plain_rows, and, unless opt->normal_sched, is called
+ * by threads that run as SCHED_BATCH while they serve item writes.
  *
+ * @param[in]  opt  borrowed; only read during the call
  * @param[out] out  on SST_OK the pool (sst_server_pool_free); else NULL
- * @return SST_OK; SST_E_INVALID_ARG (neither or both of b and uri, n 0);
- *         SST_E_NOMEM; whatever sst_backend_open() returns for uri.
+ * @return SST_OK; SST_E_INVALID_ARG (neither or both of backend and
+ *         backend_uri, n 0); SST_E_NOMEM; whatever sst_backend_open()
+ *         returns for backend_uri.
  */
-/* Handles for opt's backend (opt->backend, or n opened from
- * opt->backend_uri), with opt->plain_rows and opt->normal_sched. */
 enum sst_code sst_server_pool_new(const struct sst_server_options *opt,
                                   unsigned n, struct sst_server_pool **out,
                                   struct sst_err *err);
