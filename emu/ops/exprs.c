@@ -49,14 +49,16 @@ given(const struct json_object *req, const char *name)
     return true;
 }
 
-/* The given parameters of a list, joined with ", "; returns how many. */
+/* The given parameters of a list, joined with ", " into out unless out is
+ * NULL (only counted: the text is for error messages); returns how many. */
 static size_t
 join_given(const struct json_object *req, const char *const *names,
            char *out, size_t cap)
 {
     size_t n = 0, used = 0;
 
-    out[0] = '\0';
+    if (out != NULL)
+        out[0] = '\0';
     for (; names != NULL && *names != NULL; names++) {
         if (!given(req, *names))
             continue;
@@ -65,10 +67,12 @@ join_given(const struct json_object *req, const char *const *names,
         if (strcmp(*names, "KeyConditions") == 0 &&
             !given(req, "KeyConditionExpression"))
             continue;
-        used += (size_t)snprintf(out + used, used < cap ? cap - used : 0,
-                                 "%s%s", n ? ", " : "", *names);
-        if (used >= cap)
-            used = cap - 1;
+        if (out != NULL) {
+            used += (size_t)snprintf(out + used, used < cap ? cap - used : 0,
+                                     "%s%s", n ? ", " : "", *names);
+            if (used >= cap)
+                used = cap - 1;
+        }
         n++;
     }
     return n;
@@ -89,17 +93,20 @@ sst_emu_op_exprs_prepare(const struct json_object *req,
                       const struct sst_emu_expr_spec *spec,
                       struct sst_emu_op_exprs *x, struct sst_err *err)
 {
-    char legacy[LIST_MAX], exprs[LIST_MAX], users[LIST_MAX];
+    char legacy[LIST_MAX], exprs[LIST_MAX];
     size_t nl, ne;
 
-    nl = join_given(req, spec->legacy, legacy, sizeof legacy);
-    ne = join_given(req, spec->expressions, exprs, sizeof exprs);
-    if (nl > 0 && ne > 0)
+    nl = join_given(req, spec->legacy, NULL, 0);
+    ne = join_given(req, spec->expressions, NULL, 0);
+    if (nl > 0 && ne > 0) {
+        join_given(req, spec->legacy, legacy, sizeof legacy);
+        join_given(req, spec->expressions, exprs, sizeof exprs);
         return sst_err_set(err, SST_E_VALIDATION, MSG_MIXED, legacy, exprs);
+    }
     if (ne == 0 && map_len(req, "ExpressionAttributeNames") > 0)
         return sst_err_set(err, SST_E_VALIDATION, MSG_NAMES_UNUSED);
     if (spec->value_users != NULL &&
-        join_given(req, spec->value_users, users, sizeof users) == 0 &&
+        join_given(req, spec->value_users, NULL, 0) == 0 &&
         map_len(req, "ExpressionAttributeValues") > 0)
         return sst_err_set(err, SST_E_VALIDATION, MSG_VALUES_UNUSED,
                            spec->values_null_msg);
@@ -121,7 +128,7 @@ sst_emu_op_exprs_prepare(const struct json_object *req,
         return SST_OK;
     }
     if (ne > 0)
-        snprintf(x->pending, sizeof x->pending, "%s", exprs);
+        join_given(req, spec->expressions, x->pending, sizeof x->pending);
     if (x->legacy && spec->op == SST_EMU_REQ_SCAN)
         return sst_emu_op_exprs_legacy(x, err);
     return SST_OK;
