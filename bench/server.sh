@@ -2,17 +2,33 @@
 # bench/server.sh [SECONDS] - sst-emu and DynamoDB Local side by side.
 #
 # Same load generator (wrk, 2 threads, 8 connections, bench/wrk/*.lua),
-# same machine, same run: PutItem, GetItem and Query (100-item pages)
-# throughput and p99 latency, start-up time to the first answered request
+# same machine, same run: PutItem, GetItem and Query throughput and p99
+# latency, Query both with 1-item pages (an answer of GetItem's size) and
+# with 100-item pages (105 KB), start-up time to the first answered request
 # and idle RSS (bench/startup, median of 9 runs), and RSS after the load.
-# A bare libmicrohttpd server that answers a fixed 200 (bench/ceiling) runs the same load too: wrk and
-# the server share this machine's cores, and that is the ceiling. It runs three times: with a 2-byte
-# body, and with bodies of exactly the size of sst-emu's GetItem and Query answers (each operation's
-# own ceiling, the cost of moving its bytes included; each runs right after sst-emu's run of its
-# operation). The ceiling uses sst-emu's default thread
-# model, a thread per connection. A last table runs GetItem and the 2-byte ceiling once more with
-# the other model, a pool of one worker per CPU (sst-emu --threads N): more requests per second at
-# saturation, a much longer tail.
+#
+# A bare libmicrohttpd server that answers a fixed 200 (bench/ceiling) runs
+# the same load too: wrk and the server share this machine's cores, and
+# that is the ceiling. It runs with a 2-byte body, and with bodies of
+# exactly the size of sst-emu's GetItem and Query answers (each operation's
+# own ceiling, the cost of moving its bytes included).
+#
+# Everything runs in SST_BENCH_ROUNDS rounds (default 4), since single runs
+# of the same tree move by a fifth on this shared machine. In each round
+# sst-emu runs every operation, each read followed at once by its
+# same-size ceiling, then the 2-byte ceiling runs, then DynamoDB Local
+# runs every operation. Round 1 is DynamoDB Local's first load of each
+# operation: its JVM is not warmed up, and it answers a third to a half
+# fewer requests, with p99s two to twenty times longer, than from round 2
+# on. So the comparison is the median of rounds 2 on (DynamoDB Local's
+# steady state), and round 1 gets a table of its own (the issue's
+# orientation figures, about 2,500 PutItems/s and 7,700 GetItems/s, are
+# that cold state). The shares of the ceilings are computed per round,
+# from runs seconds apart, and their median over all rounds is the figure.
+# The ceiling uses sst-emu's default thread model, a thread per
+# connection. A last table runs GetItem and the 2-byte ceiling once more
+# with the other model, a pool of one worker per CPU (sst-emu --threads N):
+# more requests per second at saturation, a much longer tail.
 #
 # Those p99s are p99s at saturation: each server is driven as hard as it
 # goes, on the 2 cores wrk uses too, so they mostly measure queueing and the
@@ -20,22 +36,25 @@
 # operation (wrk paced by bench/wrk/common.lua's delay(), SST_WRK_RATE) and
 # compares p50 and p99 at that equal offered load: half of DynamoDB Local's
 # saturated rate in this run, 2 significant digits; when DynamoDB Local is
-# skipped (or measured nothing), PutItem 1500, GetItem 4500 and Query 500
-# requests/s, about half of its rates on a quiet machine here.
-# SST_BENCH_RATE_PUT, _GET and _QUERY set a rate outright. Each paced run
-# must achieve its rate within 10% with no non-2xx answer; a row that does
-# not gets no ratio and a WARNING line. The GetItem- and Query-sized
-# ceilings run at those operations' rates too: the latency floor that the
-# machine itself sets.
+# skipped (or measured nothing), PutItem 1500, GetItem and 1-item Query
+# 4500, 100-item Query 500 requests/s, about half of its rates on a quiet
+# machine here. SST_BENCH_RATE_PUT, _GET, _QUERY1 and _QUERY set a rate
+# outright. Each paced run must achieve its rate within 10% with no
+# non-2xx answer; a row that does not gets no ratio and a WARNING line. The
+# GetItem- and Query-sized ceilings run at those operations' rates too:
+# the latency floor that the machine itself sets.
 #
 # Run it as `./dev bench-server [SECONDS]` (it builds what it needs and
 # starts DynamoDB Local with tests/ddb-local). SECONDS (default 10) is the
-# length of every wrk run, paced ones included: 19 runs in all. Prints
-# markdown tables.
+# length of every wrk run, paced ones included: 61 runs in all with 4
+# rounds, about 11 minutes at 10 s (8 s: 9 minutes). Prints markdown
+# tables.
 set -euo pipefail
 top=$(cd "$(dirname "$0")/.." && pwd)
 build=${SST_BUILD_DIR:-$top/build}
 dur=${1:-10}
+rounds=${SST_BENCH_ROUNDS:-4}
+[ "$rounds" -ge 1 ] || rounds=1
 threads=2
 export SST_WRK_DIR="$top/bench/wrk" SST_WRK_THREADS=$threads
 
@@ -123,34 +142,76 @@ answer_bytes() {
         -d "$3" | wc -c
 }
 
-declare -A R FLOOR_URL BYTES
-for side in emu ddb; do
-    if [ "$side" = ddb ]; then
-        [ -n "${SST_DDB_LOCAL_ENDPOINT:-}" ] || continue
-        url=$SST_DDB_LOCAL_ENDPOINT
-    else
-        url=$emu_url
-    fi
-    python3 "$top/bench/prefill.py" "$url"
-    if [ "$side" = emu ]; then
-        BYTES[get]=$(answer_bytes "$emu_url" GetItem '{"TableName":"bench","Key":{"pk":{"S":"g1"},"sk":{"S":"s"}}}')
-        BYTES[query]=$(answer_bytes "$emu_url" Query '{"TableName":"bench","KeyConditionExpression":"pk = :p","ExpressionAttributeValues":{":p":{"S":"q"}}}')
-    fi
-    for op in put get query; do
-        R[$side.$op]=$(load "$url" "$op.lua")
-        # the ceiling of the same body size right after sst-emu's run: the
-        # share compares two runs seconds apart, whatever the machine's
-        # other tenants do over the minutes of the whole benchmark
-        if [ "$side" = emu ] && [ -n "${BYTES[$op]:-}" ]; then
-            start_ceiling "${BYTES[$op]}"
-            R[ceil.$op]=$(load "$ceil_url" ping.lua)
-            FLOOR_URL[$op]=$ceil_url
+# median N... -> the middle value (the lower middle of an even count)
+median() { printf '%s\n' "$@" | sort -n | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }'; }
+share() { awk -v a="$1" -v b="$2" 'BEGIN { if (b > 0) printf "%.0f", 100 * a / b; else print 0 }'; }
+rps_of() { awk '{ print $1 }' <<<"${R[$1]:-0}"; }
+# keep_median KEY FIRST: R[KEY] from the rounds' R[KEY.FIRST] ..
+# R[KEY.$rounds], each figure the median of its rounds (non-2xx answers:
+# the most of any round)
+keep_median() {
+    local i c v out=""
+    for c in 1 2 3 4 5; do
+        v=()
+        for i in $(seq "$2" "$rounds"); do v+=("$(awk -v c=$c '{ print $c }' <<<"${R[$1.$i]:-0 0 0 0 0}")"); done
+        if [ $c = 3 ]; then
+            out+="$(printf '%s\n' "${v[@]}" | sort -n | tail -n 1) "
+        else
+            out+="$(median "${v[@]}") "
         fi
     done
+    R[$1]=${out% }
+}
+
+QUERY='{"TableName":"bench","KeyConditionExpression":"pk = :p","ExpressionAttributeValues":{":p":{"S":"%s"}}}'
+declare -A R FLOOR_URL BYTES SHARES SHARES2
+python3 "$top/bench/prefill.py" "$emu_url"
+[ -z "${SST_DDB_LOCAL_ENDPOINT:-}" ] || python3 "$top/bench/prefill.py" "$SST_DDB_LOCAL_ENDPOINT"
+BYTES[get]=$(answer_bytes "$emu_url" GetItem '{"TableName":"bench","Key":{"pk":{"S":"g500"},"sk":{"S":"s"}}}')
+# shellcheck disable=SC2059
+BYTES[query1]=$(answer_bytes "$emu_url" Query "$(printf "$QUERY" g500)")
+# shellcheck disable=SC2059
+BYTES[query]=$(answer_bytes "$emu_url" Query "$(printf "$QUERY" q)")
+for op in get query1 query; do
+    start_ceiling "${BYTES[$op]}"
+    FLOOR_URL[$op]=$ceil_url
 done
-get_bytes=${BYTES[get]} query_bytes=${BYTES[query]}
 start_ceiling 2
-R[ceil.empty]=$(load "$ceil_url" ping.lua)
+FLOOR_URL[empty]=$ceil_url
+# $rounds rounds. In each, sst-emu runs every operation, each read
+# followed at once by the ceiling with a body of its answer's size, then
+# the 2-byte ceiling runs, then DynamoDB Local runs every operation.
+# PutItem inserts new keys in every round (SST_WRK_RUN). Round 1 is
+# DynamoDB Local's first load of each operation, its JVM not warmed up
+# yet; the figures compared are the medians of rounds 2 on (its steady
+# state), and round 1 gets a table of its own. Each share of a ceiling
+# compares runs seconds apart, and its figure is the median of all rounds.
+for i in $(seq "$rounds"); do
+    R[emu.put.$i]=$(SST_WRK_RUN=$i load "$emu_url" put.lua)
+    for op in get query1 query; do
+        R[emu.$op.$i]=$(load "$emu_url" "$op.lua")
+        R[ceil.$op.$i]=$(load "${FLOOR_URL[$op]}" ping.lua)
+    done
+    R[ceil.empty.$i]=$(load "${FLOOR_URL[empty]}" ping.lua)
+    for op in get query1 query; do
+        SHARES[$op]+="$(share "$(rps_of emu.$op.$i)" "$(rps_of ceil.$op.$i)") "
+        SHARES2[$op]+="$(share "$(rps_of emu.$op.$i)" "$(rps_of ceil.empty.$i)") "
+    done
+    if [ -n "${SST_DDB_LOCAL_ENDPOINT:-}" ]; then
+        R[ddb.put.$i]=$(SST_WRK_RUN=$i load "$SST_DDB_LOCAL_ENDPOINT" put.lua)
+        for op in get query1 query; do
+            R[ddb.$op.$i]=$(load "$SST_DDB_LOCAL_ENDPOINT" "$op.lua")
+        done
+    fi
+done
+warm=$(( rounds > 1 ? 2 : 1 ))
+for op in put get query1 query; do
+    keep_median "emu.$op" "$warm"
+    [ -z "${SST_DDB_LOCAL_ENDPOINT:-}" ] || keep_median "ddb.$op" "$warm"
+    [ "$op" = put ] || keep_median "ceil.$op" 1
+done
+keep_median ceil.empty 1
+get_bytes=${BYTES[get]} query1_bytes=${BYTES[query1]} query_bytes=${BYTES[query]}
 emu_busy=$(rss_mb "$emu_pid")
 
 # --- the other thread model: a pool of one worker per CPU ---------------
@@ -173,13 +234,13 @@ ddb_rss=n/a
 # Query then run the ceiling of the same body size at the same rate: the
 # latency floor that the machine and wrk set, with no server work at all.
 declare -A RATE RATE_FROM
-fixed_rate() { case $1 in put) echo 1500;; get) echo 4500;; query) echo 500;; esac; }
+fixed_rate() { case $1 in put) echo 1500;; get|query1) echo 4500;; query) echo 500;; esac; }
 half_2sig() { # N -> N/2 rounded to 2 significant digits (0 for 0)
     awk -v n="$1" 'BEGIN { x = n / 2; if (x < 1) { print 0; exit }
         e = 10 ^ (int(log(x) / log(10)) - 1); if (e < 1) e = 1;
         printf "%d", int(x / e + 0.5) * e }'
 }
-for op in put get query; do
+for op in put get query1 query; do
     var=SST_BENCH_RATE_${op^^}
     ddb_rps=$(awk '{ print $1 }' <<<"${R[ddb.$op]:-0}")
     if [ -n "${!var:-}" ]; then
@@ -198,29 +259,70 @@ for op in put get query; do
     fi
 done
 
+op_name() { case $1 in put) echo PutItem;; get) echo GetItem;; query1) echo "Query (1 item)";; query) echo "Query (100 items)";; esac; }
 col() { awk -v i="$2" '{ print $i }' <<<"${R[$1]:-0 0 0}"; }
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (b > 0) printf "%.1fx", a / b; else print "n/a" }'; }
 
+if [ "$warm" = 2 ]; then
+    steady="median of rounds 2 to $rounds: DynamoDB Local's steady state"
+else
+    steady="one round"
+fi
 echo
-echo "| | sst-emu | DynamoDB Local | sst-emu / DynamoDB Local |"
+echo "| $steady | sst-emu | DynamoDB Local | sst-emu / DynamoDB Local |"
 echo "|---|---|---|---|"
-for op in put get query; do
-    name=$(case $op in put) echo PutItem;; get) echo GetItem;; query) echo "Query (100 items)";; esac)
+for op in put get query1 query; do
+    name=$(op_name $op)
     echo "| $name req/s | $(col emu.$op 1) | $(col ddb.$op 1) | $(ratio "$(col emu.$op 1)" "$(col ddb.$op 1)") |"
     echo "| $name p99 ms | $(col emu.$op 2) | $(col ddb.$op 2) | $(ratio "$(col ddb.$op 2)" "$(col emu.$op 2)") lower |"
 done
 echo "| start-up ms | $emu_start | ${SST_DDB_LOCAL_STARTUP_MS:-n/a} | $(ratio "${SST_DDB_LOCAL_STARTUP_MS:-0}" "$emu_start") faster |"
 echo "| RSS MB (idle / after load) | $emu_idle / $emu_busy | $ddb_rss (after load) | |"
+if [ "$warm" = 2 ]; then
+    echo
+    echo "| round 1 only: DynamoDB Local's first load of each operation (JVM not warmed up) | sst-emu | DynamoDB Local | sst-emu / DynamoDB Local |"
+    echo "|---|---|---|---|"
+    for op in put get query1 query; do
+        name=$(op_name $op)
+        echo "| $name req/s | $(col emu.$op.1 1) | $(col ddb.$op.1 1) | $(ratio "$(col emu.$op.1 1)" "$(col ddb.$op.1 1)") |"
+        echo "| $name p99 ms | $(col emu.$op.1 2) | $(col ddb.$op.1 2) | $(ratio "$(col ddb.$op.1 2)" "$(col emu.$op.1 2)") lower |"
+    done
+fi
+echo
+head="| each round: req/s (p99 ms) |"
+for i in $(seq "$rounds"); do head+=" round $i |"; done
+echo "$head"
+echo "|---|$(for i in $(seq "$rounds"); do printf -- '---|'; done)"
+for k in emu.put ddb.put emu.get ceil.get ddb.get emu.query1 ceil.query1 ddb.query1 emu.query ceil.query ddb.query ceil.empty; do
+    [ -n "${R[$k.1]:-}" ] || continue
+    case $k in
+        emu.*) who=sst-emu;; ddb.*) who="DynamoDB Local";; *) who=ceiling;;
+    esac
+    case ${k#*.} in empty) what="2-byte body";; *) what=$(op_name "${k#*.}");; esac
+    [ "$who" = ceiling ] && [ "$what" != "2-byte body" ] && what="$what-sized body"
+    line="| $who, $what |"
+    for i in $(seq "$rounds"); do line+=" $(col "$k.$i" 1) ($(col "$k.$i" 2)) |"; done
+    echo "$line"
+done
 echo
 pct() { awk -v a="$1" -v b="$2" 'BEGIN { if (b > 0) printf "%.0f%%", 100 * a / b; else print "n/a" }'; }
 # The ceiling's own p99 at saturation: what the machine's scheduler gives
 # a server that does no work at all, under the same closed-loop load.
-echo "| ceiling (fixed 200, same load) | req/s | p99 ms | sst-emu's share |"
-echo "|---|---|---|---|"
-echo "| 2-byte body | $(col ceil.empty 1) | $(col ceil.empty 2) | GetItem $(pct "$(col emu.get 1)" "$(col ceil.empty 1)"), Query $(pct "$(col emu.query 1)" "$(col ceil.empty 1)") |"
-echo "| GetItem-sized body ($get_bytes bytes) | $(col ceil.get 1) | $(col ceil.get 2) | GetItem $(pct "$(col emu.get 1)" "$(col ceil.get 1)") |"
-echo "| Query-sized body ($query_bytes bytes) | $(col ceil.query 1) | $(col ceil.query 2) | Query $(pct "$(col emu.query 1)" "$(col ceil.query 1)") |"
-
+# share_cells LIST: the shares of the rounds, then their median
+share_cells() {
+    local v
+    read -r -a v <<<"${1:-}"
+    [ "${#v[@]}" -gt 0 ] || { echo "n/a | n/a"; return; }
+    echo "$(printf '%s%%, ' "${v[@]}" | sed 's/, $//') | $(median "${v[@]}")%"
+}
+echo "| $rounds rounds | ceiling req/s (median) | ceiling p99 ms | sst-emu's share in each round | median share |"
+echo "|---|---|---|---|---|"
+echo "| 2-byte body: GetItem | $(col ceil.empty 1) | $(col ceil.empty 2) | $(share_cells "${SHARES2[get]:-}") |"
+echo "| 2-byte body: Query, 1 item | | | $(share_cells "${SHARES2[query1]:-}") |"
+echo "| 2-byte body: Query, 100 items | | | $(share_cells "${SHARES2[query]:-}") |"
+echo "| same size as the answer: GetItem ($get_bytes bytes) | $(col ceil.get 1) | $(col ceil.get 2) | $(share_cells "${SHARES[get]:-}") |"
+echo "| same size: Query, 1 item ($query1_bytes bytes) | $(col ceil.query1 1) | $(col ceil.query1 2) | $(share_cells "${SHARES[query1]:-}") |"
+echo "| same size: Query, 100 items ($query_bytes bytes) | $(col ceil.query 1) | $(col ceil.query 2) | $(share_cells "${SHARES[query]:-}") |"
 echo
 echo "| thread model (GetItem, saturated) | sst-emu req/s | sst-emu p99 ms | ceiling, 2-byte body, req/s | ceiling p99 ms | sst-emu's share |"
 echo "|---|---|---|---|---|---|"
@@ -239,8 +341,8 @@ echo
 echo "| equal offered load | offered req/s | sst-emu req/s | sst-emu p50 / p99 ms | DynamoDB Local req/s | DynamoDB Local p50 / p99 ms | DynamoDB Local / sst-emu: p99 (p50) |"
 echo "|---|---|---|---|---|---|---|"
 warnings=()
-for op in put get query; do
-    name=$(case $op in put) echo PutItem;; get) echo GetItem;; query) echo "Query (100 items)";; esac)
+for op in put get query1 query; do
+    name=$(op_name $op)
     rate=${RATE[$op]}
     cells=""
     for side in emu ddb; do
@@ -264,11 +366,12 @@ for op in put get query; do
     k=ceil.paced.$op
     if [ -n "${R[$k]:-}" ]; then
         paced_ok "$k" "$rate" || warnings+=("WARNING: $(missed "$k" "$rate")")
-        echo "| ceiling, ${name%% *}-sized body (the floor) | $rate | $(col $k 1) | $(col $k 4) / $(col $k 5) | | | |"
+        echo "| ceiling, body of the size of the answer to ${name} (the floor) | $rate | $(col $k 1) | $(col $k 4) / $(col $k 5) | | | |"
     fi
 done
 echo
-for k in emu.put emu.get emu.query ddb.put ddb.get ddb.query pool.get; do
+for k in "${!R[@]}"; do
+    case $k in *.paced.*) continue;; esac
     [ "$(col $k 3)" = 0 ] || echo "WARNING: $k had $(col $k 3) non-2xx answers: that row is not valid"
 done
 for w in "${warnings[@]}"; do echo "$w"; done
