@@ -184,8 +184,11 @@ init_dbs(struct sst_emu_store *st, struct sst_err *err)
             goto fail;
     } else if (rc != 0) {
         goto fail;
-    } else if (v.mv_size == 4 && sst_emu_get_u32(v.mv_data) == 1) {
-        /* version 1 rows are version 2 rows without text */
+    } else if (v.mv_size == 4 && (sst_emu_get_u32(v.mv_data) == 1 ||
+                                  sst_emu_get_u32(v.mv_data) == 2)) {
+        /* the rows of layouts 1 and 2 read the same in layout 3; older
+         * builds then refuse the directory instead of misreading its
+         * newer rows */
         sst_emu_put_u32(fmt, SST_EMU_STORE_FORMAT);
         v.mv_data = fmt;
         v.mv_size = sizeof fmt;

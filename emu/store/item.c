@@ -173,7 +173,7 @@ enum sst_code
 sst_emu_item_size(const void *row, size_t len, uint64_t *size,
                   struct sst_err *err)
 {
-    struct reader r = {row, (const uint8_t *)row + len};
+    struct reader r = row_reader(row, len);
     size_t count;
 
     *size = 0;
@@ -185,7 +185,7 @@ sst_emu_item_number(const void *row, size_t len, const char *name,
                     size_t name_len, char *text, bool *found,
                     struct sst_err *err)
 {
-    struct reader r = {row, (const uint8_t *)row + len};
+    struct reader r = row_reader(row, len);
     const uint8_t *s;
     size_t slen;
     bool has;

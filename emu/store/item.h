@@ -40,7 +40,22 @@
  *                                           crc32_combine_gen(text_len))
  *              size count attr*            (as in version 1)
  *
- * Every reader below skips the text, so both versions read alike.
+ * sst_emu_item_add_text writes version 3, which is version 2 with one
+ * more value tag in the attributes:
+ *
+ *     SREF              off (varint) len (varint): an S value whose
+ *                       bytes are text[off, off + len)
+ *
+ * An S value of 16 bytes or more that needs no escaping in JSON appears
+ * in the text as it is; the binary part points at it instead of holding
+ * a second copy. A 1 KB string attribute is then stored once, and a row
+ * of a 1 KB item (about 1.1 KB instead of 2.2 KB) fits on an LMDB leaf
+ * page rather than taking an overflow page of its own (nodes over 2,038
+ * bytes do, on 4 KB pages).
+ *
+ * Every reader below skips the text (following SREF values into it), so
+ * the three versions read alike. Version 2 rows, written before version
+ * 3, stay readable.
  *
  * Decoding checks every length against the row, so a damaged row is an
  * SST_E_STORAGE error, never a crash. This file has no LMDB dependency.
@@ -61,6 +76,7 @@
 
 #define SST_EMU_ITEM_FORMAT 1
 #define SST_EMU_ITEM_FORMAT_TEXT 2
+#define SST_EMU_ITEM_FORMAT_TEXT_REF 3
 
 /* How json-c prints an item's stored text; sst-emu prints its answers the
  * same way. */
@@ -173,8 +189,8 @@ SST_MUST_CHECK enum sst_code sst_emu_item_number(const void *row, size_t len,
                                                  struct sst_err *err);
 
 /**
- * Give a version 1 row its text: b becomes the version 2 row of the same
- * item (a version 2 row is left as it is).
+ * Give a version 1 row its text: b becomes the version 3 row of the same
+ * item (a row that has its text is left as it is).
  *
  * @param[in,out] b  a row from sst_emu_item_encode*
  * @return SST_OK; SST_E_NOMEM (b unchanged); SST_E_STORAGE (b is not a
@@ -184,7 +200,7 @@ SST_MUST_CHECK enum sst_code sst_emu_item_add_text(struct sst_emu_buf *b,
                                                    struct sst_err *err);
 
 /**
- * The stored text of a version 2 row.
+ * The stored text of a version 2 or 3 row.
  *
  * @param[out] text      borrowed from row; text_len bytes, not
  *                       NUL-terminated

@@ -104,7 +104,7 @@ static const enum sst_av_type tag_types[TAG_COUNT] = {
     [TAG_S] = SST_AV_S,       [TAG_N] = SST_AV_N,     [TAG_B] = SST_AV_B,
     [TAG_FALSE] = SST_AV_BOOL, [TAG_TRUE] = SST_AV_BOOL, [TAG_NULL] = SST_AV_NULL,
     [TAG_M] = SST_AV_M,       [TAG_L] = SST_AV_L,     [TAG_SS] = SST_AV_SS,
-    [TAG_NS] = SST_AV_NS,     [TAG_BS] = SST_AV_BS,
+    [TAG_NS] = SST_AV_NS,     [TAG_BS] = SST_AV_BS,   [TAG_SREF] = SST_AV_S,
 };
 
 static int
@@ -126,9 +126,10 @@ av_value(struct reader *r, int depth, struct sst_av **out)
     switch (t) {
     case TAG_S:
     case TAG_B:
+    case TAG_SREF:
         sst_free(v->u.str.ptr);
         v->u.str.ptr = NULL;
-        if (!rd_bytes(r, &s, &n))
+        if (!rd_str(r, t, &s, &n))
             rc = BAD;
         else if (!str_copy(&v->u.str, s, n))
             rc = OOM;
@@ -161,7 +162,7 @@ enum sst_code
 sst_emu_item_to_av(const void *row, size_t len, struct sst_av **out,
                    struct sst_err *err)
 {
-    struct reader r = {row, (const uint8_t *)row + len};
+    struct reader r = row_reader(row, len);
     struct sst_av *item;
     const uint8_t *name;
     uint64_t size;
@@ -203,7 +204,7 @@ sst_emu_item_attr_to_av(const void *row, size_t len, const char *name,
                         size_t name_len, struct sst_av **out,
                         struct sst_err *err)
 {
-    struct reader r = {row, (const uint8_t *)row + len};
+    struct reader r = row_reader(row, len);
     bool found;
     int rc;
 

@@ -28,6 +28,7 @@ enum tag {
     TAG_SS,
     TAG_NS,
     TAG_BS,
+    TAG_SREF, /* an S value in the row's text (version 3 rows only) */
     TAG_COUNT
 };
 
@@ -70,7 +71,18 @@ put_varint(struct sst_emu_buf *b, uint64_t v)
 
 struct reader {
     const uint8_t *p, *end;
+    /* A version 3 row's text, which its TAG_SREF values point into;
+     * NULL for the other versions (rd_header sets it). */
+    const uint8_t *text;
+    size_t text_len;
 };
+
+/* A reader of a whole row. */
+static inline struct reader
+row_reader(const void *row, size_t len)
+{
+    return (struct reader){row, (const uint8_t *)row + len, NULL, 0};
+}
 
 static inline bool
 rd_varint(struct reader *r, uint64_t *v)
@@ -128,27 +140,52 @@ rd_count(struct reader *r, size_t *n)
     return true;
 }
 
-/* The header: version (and the text of a SST_EMU_ITEM_FORMAT_TEXT row,
- * skipped), size, count. */
+/* The header: version (and the text of a version 2 or 3 row, skipped;
+ * a version 3 row's text is kept for its TAG_SREF values), size, count. */
 static inline bool
 rd_header(struct reader *r, uint64_t *size, size_t *count)
 {
     uint64_t n;
+    uint8_t version;
 
     if (r->p >= r->end)
         return false;
-    if (*r->p == SST_EMU_ITEM_FORMAT_TEXT) {
-        r->p++;
+    version = *r->p++;
+    if (version == SST_EMU_ITEM_FORMAT_TEXT ||
+        version == SST_EMU_ITEM_FORMAT_TEXT_REF) {
         if (!rd_varint(r, &n) || n > (uint64_t)(r->end - r->p) ||
             (uint64_t)(r->end - r->p) - n < TEXT_TRAILER)
             return false;
+        if (version == SST_EMU_ITEM_FORMAT_TEXT_REF) {
+            r->text = r->p;
+            r->text_len = (size_t)n;
+        }
         r->p += n + TEXT_TRAILER;
-    } else if (*r->p == SST_EMU_ITEM_FORMAT) {
-        r->p++;
-    } else {
+    } else if (version != SST_EMU_ITEM_FORMAT) {
         return false;
     }
     return rd_varint(r, size) && rd_count(r, count);
+}
+
+/* An S value stored in the row's text: its offset and length there. */
+static inline bool
+rd_ref(struct reader *r, const uint8_t **s, size_t *n)
+{
+    uint64_t off, len;
+
+    if (r->text == NULL || !rd_varint(r, &off) || !rd_varint(r, &len) ||
+        off > r->text_len || len > r->text_len - off)
+        return false;
+    *s = r->text + off;
+    *n = (size_t)len;
+    return true;
+}
+
+/* The bytes of a value of tag t: S, B or SREF. */
+static inline bool
+rd_str(struct reader *r, enum tag t, const uint8_t **s, size_t *n)
+{
+    return t == TAG_SREF ? rd_ref(r, s, n) : rd_bytes(r, s, n);
 }
 
 static inline enum sst_code
@@ -181,7 +218,8 @@ skip_value(struct reader *r, int depth)
     switch (t) {
     case TAG_S:
     case TAG_B:
-        return rd_bytes(r, &s, &n);
+    case TAG_SREF:
+        return rd_str(r, t, &s, &n);
     case TAG_N:
         return rd_num(r, &s, &n);
     case TAG_FALSE:

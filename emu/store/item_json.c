@@ -21,7 +21,7 @@ static const char *const tag_keys[TAG_COUNT] = {
     [TAG_S] = "S",       [TAG_N] = "N",       [TAG_B] = "B",
     [TAG_FALSE] = "BOOL", [TAG_TRUE] = "BOOL", [TAG_NULL] = "NULL",
     [TAG_M] = "M",       [TAG_L] = "L",       [TAG_SS] = "SS",
-    [TAG_NS] = "NS",     [TAG_BS] = "BS",
+    [TAG_NS] = "NS",     [TAG_BS] = "BS",       [TAG_SREF] = "S",
 };
 
 /* Base64 of n bytes as a JSON string. */
@@ -159,7 +159,8 @@ json_value(struct reader *r, int depth, struct json_object **out)
     switch (t) {
     case TAG_S:
     case TAG_B:
-        if (!rd_bytes(r, &s, &n))
+    case TAG_SREF:
+        if (!rd_str(r, t, &s, &n))
             return BAD;
         content = str_json(s, n, t == TAG_B);
         break;
@@ -232,7 +233,7 @@ static enum sst_code
 row_into(const void *row, size_t len, const char *const *only, size_t only_n,
          struct json_object *obj, bool skip_present, struct sst_err *err)
 {
-    struct reader r = {row, (const uint8_t *)row + len};
+    struct reader r = row_reader(row, len);
     struct json_object *v = NULL;
     const uint8_t *name;
     char key[NAME_STACK];

@@ -1,9 +1,10 @@
 /*
  * emu/store/item_text.c - rows that keep their item's DynamoDB JSON text
- * (version 2, item.h), the nodes answers print it with (one item's text,
+ * (versions 2 and 3, item.h), the nodes answers print it with (one item's text,
  * or a list of items gathered into one buffer), and the CRC of a printed
  * answer from the texts' stored CRCs.
  */
+#define _GNU_SOURCE /* memmem */
 #include <string.h>
 
 #include <json-c/json.h>
@@ -16,17 +17,104 @@
 /* ------------------------------------------------------------------ */
 /* the stored text                                                     */
 
+/* S values this long or longer are looked for in the text: a reference
+ * (tag, offset and length, 7 bytes at most for a text under 2^21 bytes,
+ * 9 under 2^28) is then always shorter than the bytes. */
+#define REF_MIN 16
+
+/* Where an S value is printed: after the token {"S":" that opens it. A
+ * string's printing has no '"' but escaped ones, so the token only ever
+ * opens an S value, and the S values print in the order the row holds
+ * them (json-c keeps the order objects were built in): the next token
+ * after the one before is this value's. */
+static const char s_token[] = "{\"S\":\"";
+
+/* Copy one value of a version 1 row from r to out, S values of REF_MIN
+ * bytes or more that the text holds as they are (nothing escaped)
+ * becoming references to them. *from is where the text's next S value
+ * is looked for. A reference is only written after its bytes compared
+ * equal, so a text printed in some other order only costs the saving.
+ * out has room for the whole value (a reference is never longer). */
+static bool
+copy_value(struct reader *r, struct sst_emu_buf *out, const uint8_t *text,
+           size_t text_len, size_t *from, int depth)
+{
+    const uint8_t *start = r->p, *s, *at;
+    size_t n, i, len, pos;
+    enum tag t;
+
+    if (r->p >= r->end || *r->p >= TAG_COUNT || depth > SST_AV_MAX_NESTING)
+        return false;
+    t = (enum tag) * r->p++;
+    switch (t) {
+    case TAG_S:
+        if (!rd_bytes(r, &s, &n))
+            return false;
+        at = memmem(text + *from, text_len - *from, s_token,
+                    sizeof s_token - 1);
+        if (at == NULL)
+            break; /* copied as it is */
+        pos = (size_t)(at - text) + sizeof s_token - 1;
+        *from = pos;
+        if (n < REF_MIN || n > text_len - pos || memcmp(text + pos, s, n) != 0)
+            break;
+        *from = pos + n;
+        out->data[out->len++] = TAG_SREF;
+        put_varint(out, pos);
+        put_varint(out, n);
+        return true;
+    case TAG_M:
+        if (!rd_count(r, &n))
+            return false;
+        memcpy(out->data + out->len, start, (size_t)(r->p - start));
+        out->len += (size_t)(r->p - start);
+        for (i = 0; i < n; i++) {
+            start = r->p;
+            if (!rd_bytes(r, &s, &len))
+                return false;
+            memcpy(out->data + out->len, start, (size_t)(r->p - start));
+            out->len += (size_t)(r->p - start);
+            if (!copy_value(r, out, text, text_len, from, depth + 1))
+                return false;
+        }
+        return true;
+    case TAG_L:
+        if (!rd_count(r, &n))
+            return false;
+        memcpy(out->data + out->len, start, (size_t)(r->p - start));
+        out->len += (size_t)(r->p - start);
+        for (i = 0; i < n; i++)
+            if (!copy_value(r, out, text, text_len, from, depth + 1))
+                return false;
+        return true;
+    case TAG_SREF: /* never in a version 1 row */
+        return false;
+    default:
+        r->p = start;
+        if (!skip_value(r, depth))
+            return false;
+        break;
+    }
+    memcpy(out->data + out->len, start, (size_t)(r->p - start));
+    out->len += (size_t)(r->p - start);
+    return true;
+}
+
 enum sst_code
 sst_emu_item_add_text(struct sst_emu_buf *b, struct sst_err *err)
 {
     struct sst_emu_buf out = {0};
     struct json_object *obj = NULL;
+    struct reader r;
+    const uint8_t *text, *start, *name;
     const char *s;
-    size_t n = 0;
+    size_t n = 0, count, i, nlen, from = 0;
+    uint64_t size;
     enum sst_code rc;
 
     if (b->len == 0 || b->data[0] != SST_EMU_ITEM_FORMAT)
-        return b->len > 0 && b->data[0] == SST_EMU_ITEM_FORMAT_TEXT
+        return b->len > 0 && (b->data[0] == SST_EMU_ITEM_FORMAT_TEXT ||
+                              b->data[0] == SST_EMU_ITEM_FORMAT_TEXT_REF)
                    ? SST_OK
                    : corrupt(err);
     rc = sst_emu_item_to_json(b->data, b->len, NULL, 0, &obj, err);
@@ -37,8 +125,9 @@ sst_emu_item_add_text(struct sst_emu_buf *b, struct sst_err *err)
         rc = sst_err_set(err, SST_E_NOMEM, "out of memory encoding an item");
         goto out;
     }
-    out.data[out.len++] = SST_EMU_ITEM_FORMAT_TEXT;
+    out.data[out.len++] = SST_EMU_ITEM_FORMAT_TEXT_REF;
     put_varint(&out, n);
+    text = out.data + out.len;
     memcpy(out.data + out.len, s, n);
     out.len += n;
     sst_emu_put_u32(out.data + out.len,
@@ -46,11 +135,38 @@ sst_emu_item_add_text(struct sst_emu_buf *b, struct sst_err *err)
     sst_emu_put_u32(out.data + out.len + 4,
                     (uint32_t)crc32_combine_gen((z_off_t)n));
     out.len += TEXT_TRAILER;
-    memcpy(out.data + out.len, b->data + 1, b->len - 1);
-    out.len += b->len - 1;
+
+    /* the attributes, S values pointing into the text where they can */
+    r = row_reader(b->data, b->len);
+    start = b->data + 1;
+    if (!rd_header(&r, &size, &count)) {
+        rc = corrupt(err);
+        goto out;
+    }
+    memcpy(out.data + out.len, start, (size_t)(r.p - start));
+    out.len += (size_t)(r.p - start);
+    for (i = 0; i < count; i++) {
+        start = r.p;
+        if (!rd_bytes(&r, &name, &nlen)) {
+            rc = corrupt(err);
+            goto out;
+        }
+        memcpy(out.data + out.len, start, (size_t)(r.p - start));
+        out.len += (size_t)(r.p - start);
+        if (!copy_value(&r, &out, text, n, &from, 1)) {
+            rc = corrupt(err);
+            goto out;
+        }
+    }
+    if (r.p != r.end) {
+        rc = corrupt(err);
+        goto out;
+    }
     sst_emu_buf_cleanup(b);
     *b = out;
+    out = (struct sst_emu_buf){0};
 out:
+    sst_emu_buf_cleanup(&out);
     json_object_put(obj);
     return rc;
 }
@@ -59,10 +175,11 @@ bool
 sst_emu_item_text(const void *row, size_t len, const char **text,
                   size_t *text_len, uint32_t *crc, uint32_t *crc_op)
 {
-    struct reader r = {row, (const uint8_t *)row + len};
+    struct reader r = row_reader(row, len);
     uint64_t n;
 
-    if (len == 0 || *r.p != SST_EMU_ITEM_FORMAT_TEXT)
+    if (len == 0 || (*r.p != SST_EMU_ITEM_FORMAT_TEXT &&
+                     *r.p != SST_EMU_ITEM_FORMAT_TEXT_REF))
         return false;
     r.p++;
     if (!rd_varint(&r, &n) || n == 0 || n > (uint64_t)(r.end - r.p) ||

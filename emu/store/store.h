@@ -53,9 +53,10 @@
 #define SST_EMU_MAP_SIZE_MIN ((size_t)128 * 1024)
 
 /* Version of the on-disk layout, stored in meta under "format". Version 2
- * rows may carry their JSON text (item.h); a version 1 directory is
- * upgraded when opened, since its rows read the same. */
-#define SST_EMU_STORE_FORMAT 2
+ * rows may carry their JSON text, version 3 rows may also point into it
+ * (item.h); a version 1 or 2 directory is upgraded when opened, since its
+ * rows read the same. */
+#define SST_EMU_STORE_FORMAT 3
 
 struct sst_emu_store;
 struct sst_emu_txn;

@@ -1,11 +1,13 @@
 /*
- * tests/unit/test_emu_text.c - items kept with their JSON text (version 2
+ * tests/unit/test_emu_text.c - items kept with their JSON text (version 3
  * rows, emu/store/item.h) and the answers printed from it (sst-emu's
  * path, emu/ops/ops.h):
  *
  *   - row level: a row given its text reads exactly as before through
  *     every reader; the text is json-c's printing of the item, with its
- *     CRC-32; damaged text headers are errors, never crashes;
+ *     CRC-32; long strings that print as they are are stored once, in the
+ *     text; version 2 rows (a text and a full copy) still read; damaged
+ *     rows are errors, never crashes;
  *   - the CRC of a printed answer made from the texts' CRCs is zlib's
  *     CRC of its bytes, including when the log overflows or an answer is
  *     printed twice;
@@ -53,7 +55,21 @@ static const char *const items[] = {
     "{'ss':{'SS':['b','a','c']},'ns':{'NS':['3','1.0','2']},"
     "'bs':{'BS':['AA==','AQ==']}}",
     "{'empty':{'S':''},'k':{'S':'v'}}",
+    /* strings of 16 bytes or more: stored in the text when they print as
+     * they are (slashes and UTF-8 do), inline when escaped */
+    "{'pk':{'S':'k'},'data':{'S':'a plain string, caf\u00e9 a/b'}}",
+    "{'m':{'M':{'long':{'S':'nested plain string value'},'l':{'L':["
+    "{'S':'an element long enough to point'},"
+    "{'S':'with \\\"quotes\\\" it stays inline'},{'N':'12345678901234567'}]}}}}",
+    "{'twice':{'S':'the same long string value'},"
+    "'again':{'S':'the same long string value'}}",
+    "{'a_long_attribute_name_here':{'S':'a_long_attribute_name_here'},"
+    "'ss':{'SS':['a set element long enough','another long set element']}}",
+    "{'esc':{'S':'tab\\there and a long tail'},'after':{'S':'found after the escaped one'}}",
 };
+
+/* The index of the first item above with long strings. */
+#define LONG_ITEMS 7
 
 static struct sst_av *
 item_of(const char *text)
@@ -85,7 +101,7 @@ rows_read_alike(void)
         CU_ASSERT_EQUAL_FATAL(sst_emu_item_encode_av(item, &v2, NULL), SST_OK);
         CU_ASSERT_FALSE(sst_emu_item_text(v1.data, v1.len, &text, &n, &crc, &op));
         CU_ASSERT_EQUAL_FATAL(sst_emu_item_add_text(&v2, NULL), SST_OK);
-        CU_ASSERT_EQUAL(v2.data[0], SST_EMU_ITEM_FORMAT_TEXT);
+        CU_ASSERT_EQUAL(v2.data[0], SST_EMU_ITEM_FORMAT_TEXT_REF);
         /* adding it again changes nothing */
         n = v2.len;
         CU_ASSERT_EQUAL(sst_emu_item_add_text(&v2, NULL), SST_OK);
@@ -159,13 +175,14 @@ wrong_text_is_caught(void)
     sst_av_free(item);
 }
 
-/* Every truncation and every byte flip of a v2 row is an error or a
- * reading, never a crash; truncations are always errors. */
+/* Every truncation and every byte flip of a row with text (one with
+ * short strings, one whose long strings point into the text) is an error
+ * or a reading, never a crash; truncations are always errors. */
 static void
-damaged_text_rows_are_errors(void)
+check_damaged_row(const char *item_text)
 {
     struct sst_emu_buf row = {0};
-    struct sst_av *item = item_of(items[4]), *back;
+    struct sst_av *item = item_of(item_text), *back;
     struct json_object *j;
     const char *text;
     uint8_t *copy;
@@ -209,6 +226,96 @@ damaged_text_rows_are_errors(void)
     free(copy);
     sst_emu_buf_cleanup(&row);
     sst_av_free(item);
+}
+
+static void
+damaged_text_rows_are_errors(void)
+{
+    check_damaged_row(items[4]);
+    check_damaged_row(items[LONG_ITEMS + 1]);
+}
+
+/* A 1 KB string is stored once: the row is its text and a few bytes. */
+static void
+long_strings_are_stored_once(void)
+{
+    char big[1100];
+    struct sst_emu_buf v1 = {0}, v3 = {0};
+    struct sst_av *item, *back;
+    const struct sst_av *data;
+    const char *text;
+    size_t n;
+    uint32_t crc, op;
+
+    memcpy(big, "{'pk':{'S':'key'},'data':{'S':'", 31);
+    memset(big + 31, 'x', 1000);
+    memcpy(big + 1031, "'}}", 4);
+    item = item_of(big);
+    CU_ASSERT_EQUAL_FATAL(sst_emu_item_encode_av(item, &v1, NULL), SST_OK);
+    CU_ASSERT_EQUAL_FATAL(sst_emu_item_encode_av(item, &v3, NULL), SST_OK);
+    CU_ASSERT_EQUAL_FATAL(sst_emu_item_add_text(&v3, NULL), SST_OK);
+    CU_ASSERT_TRUE_FATAL(sst_emu_item_text(v3.data, v3.len, &text, &n, &crc, &op));
+    CU_ASSERT_EQUAL(n, strlen("{\"pk\":{\"S\":\"key\"},\"data\":{\"S\":\"\"}}") + 1000);
+    CU_ASSERT_TRUE(v1.len > 1000);
+    /* version, text length (2), text, trailer (8), then the binary part:
+     * size (2), count, "pk" S "key" (8), "data" (5), SREF off len (4) */
+    CU_ASSERT_EQUAL(v3.len, 1 + 2 + n + 8 + 2 + 1 + 8 + 5 + 4);
+    CU_ASSERT_EQUAL(sst_emu_item_to_av(v3.data, v3.len, &back, NULL), SST_OK);
+    CU_ASSERT_TRUE(sst_av_equal(item, back));
+    data = sst_av_map_get(back, "data", 4);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(data);
+    CU_ASSERT_EQUAL(data->u.str.len, 1000);
+    /* the value's bytes are those in the text */
+    CU_ASSERT_EQUAL(memcmp(data->u.str.ptr, text + n - 1003, 1000), 0);
+    sst_av_free(back);
+    sst_av_free(item);
+    sst_emu_buf_cleanup(&v1);
+    sst_emu_buf_cleanup(&v3);
+}
+
+/* Rows of version 2 (a text, then the whole binary form), written before
+ * version 3, read as they did; SREF is refused outside version 3. */
+static void
+version_2_rows_still_read(void)
+{
+    struct sst_emu_buf v1 = {0}, v3 = {0};
+    struct sst_av *item, *back = NULL;
+    const char *text, *t2;
+    uint8_t *v2, bad[] = {1, 3, 1, 1, 'a', 11, 0, 1};
+    size_t n, n2, len;
+    uint32_t crc, op;
+    bool ok;
+
+    item = item_of(items[LONG_ITEMS]);
+    CU_ASSERT_EQUAL_FATAL(sst_emu_item_encode_av(item, &v1, NULL), SST_OK);
+    CU_ASSERT_EQUAL_FATAL(sst_emu_item_encode_av(item, &v3, NULL), SST_OK);
+    CU_ASSERT_EQUAL_FATAL(sst_emu_item_add_text(&v3, NULL), SST_OK);
+    CU_ASSERT_TRUE_FATAL(sst_emu_item_text(v3.data, v3.len, &text, &n, &crc, &op));
+    CU_ASSERT_TRUE_FATAL(n < 128);
+    len = 2 + n + 8 + v1.len - 1;
+    v2 = malloc(len);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(v2);
+    v2[0] = SST_EMU_ITEM_FORMAT_TEXT;
+    v2[1] = (uint8_t)n;
+    memcpy(v2 + 2, text, n + 8);
+    memcpy(v2 + 2 + n + 8, v1.data + 1, v1.len - 1);
+    CU_ASSERT_TRUE(v3.len < len); /* the long strings are stored once */
+    CU_ASSERT_EQUAL(sst_emu_item_to_av(v2, len, &back, NULL), SST_OK);
+    CU_ASSERT_TRUE(sst_av_equal(item, back));
+    sst_av_free(back);
+    CU_ASSERT_TRUE(sst_emu_item_text(v2, len, &t2, &n2, &crc, &op));
+    CU_ASSERT_EQUAL(n2, n);
+    CU_ASSERT_EQUAL(sst_emu_item_text_ok(v2, len, &ok, NULL), SST_OK);
+    CU_ASSERT_TRUE(ok);
+    /* a reference in a version 1 row is damage */
+    back = NULL;
+    CU_ASSERT_EQUAL(sst_emu_item_to_av(bad, sizeof bad, &back, NULL),
+                    SST_E_STORAGE);
+    CU_ASSERT_PTR_NULL(back);
+    free(v2);
+    sst_av_free(item);
+    sst_emu_buf_cleanup(&v1);
+    sst_emu_buf_cleanup(&v3);
 }
 
 /* ------------------------------------------------------------------ */
@@ -782,6 +889,8 @@ static const struct sst_test row_tests[] = {
     {"rows with text read alike", rows_read_alike},
     {"a wrong text is caught", wrong_text_is_caught},
     {"damaged text rows are errors", damaged_text_rows_are_errors},
+    {"long strings are stored once", long_strings_are_stored_once},
+    {"version 2 rows still read", version_2_rows_still_read},
     {"text node without a log", text_node_without_log},
     {"answer CRC from spans", answer_crc_from_spans},
     {"text lists print their items", text_lists_print_items},
