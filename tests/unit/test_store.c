@@ -1,8 +1,9 @@
 /*
  * tests/unit/test_store.c - the emulator's LMDB store environments:
  * persistent (reopened with its catalog), in memory (no files left),
- * opened twice in a process, shared by two processes; open errors, the
- * map size limit, and an out-of-memory walk of opening.
+ * opened twice in a process, shared by two processes; open errors, older
+ * layouts upgraded and newer ones refused, the map size limit, and an
+ * out-of-memory walk of opening.
  */
 #include <dirent.h>
 #include <errno.h>
@@ -12,6 +13,8 @@
 #include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
+
+#include <lmdb.h>
 
 #include <sst/sst.h>
 
@@ -214,6 +217,79 @@ open_errors(void)
     remove_tree(dir);
 }
 
+/* The layout version in a closed store directory's meta database, read
+ * (want_set < 0) or set to want_set, with LMDB itself. */
+static unsigned
+raw_layout(const char *path, int want_set)
+{
+    MDB_env *env = NULL;
+    MDB_txn *txn = NULL;
+    MDB_dbi dbi;
+    MDB_val k = {6, (void *)"format"}, v;
+    unsigned char be[4];
+    unsigned got = 0;
+
+    CU_ASSERT_EQUAL_FATAL(mdb_env_create(&env), 0);
+    CU_ASSERT_EQUAL(mdb_env_set_maxdbs(env, 16), 0);
+    CU_ASSERT_EQUAL_FATAL(mdb_env_open(env, path, 0, 0600), 0);
+    CU_ASSERT_EQUAL_FATAL(mdb_txn_begin(env, NULL, 0, &txn), 0);
+    CU_ASSERT_EQUAL_FATAL(mdb_dbi_open(txn, "meta", 0, &dbi), 0);
+    if (want_set >= 0) {
+        be[0] = be[1] = be[2] = 0;
+        be[3] = (unsigned char)want_set;
+        v.mv_size = 4;
+        v.mv_data = be;
+        CU_ASSERT_EQUAL(mdb_put(txn, dbi, &k, &v, 0), 0);
+        got = (unsigned)want_set;
+    } else if (mdb_get(txn, dbi, &k, &v) == 0 && v.mv_size == 4) {
+        memcpy(be, v.mv_data, 4);
+        got = (unsigned)be[0] << 24 | (unsigned)be[1] << 16 |
+              (unsigned)be[2] << 8 | be[3];
+    }
+    CU_ASSERT_EQUAL(mdb_txn_commit(txn), 0);
+    mdb_env_close(env);
+    return got;
+}
+
+/* A directory of layout 1 or 2 opens, and is marked layout 3 (its rows
+ * read the same, and an older build then refuses it); a layout this
+ * build does not know is refused by name. */
+static void
+older_layouts_upgrade_newer_refused(void)
+{
+    struct sst_emu_store_config cfg = {NULL, false, 0};
+    struct sst_emu_store *st;
+    char dir[300], path[400];
+    struct sst_err e;
+    int old;
+
+    make_tmp(dir, sizeof dir);
+    snprintf(path, sizeof path, "%s/env", dir);
+    st = ts_open_store(path, 0);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(st);
+    CU_ASSERT_EQUAL(ts_create_table(st, "kept", NULL), SST_OK);
+    sst_emu_store_close(st);
+    CU_ASSERT_EQUAL(raw_layout(path, -1), SST_EMU_STORE_FORMAT);
+    CU_ASSERT_EQUAL(SST_EMU_STORE_FORMAT, 3);
+    for (old = 1; old <= 2; old++) {
+        raw_layout(path, old);
+        st = ts_open_store(path, 0);
+        CU_ASSERT_PTR_NOT_NULL_FATAL(st);
+        CU_ASSERT_EQUAL(ts_create_table(st, "kept", NULL), SST_E_IN_USE);
+        sst_emu_store_close(st);
+        CU_ASSERT_EQUAL(raw_layout(path, -1), 3);
+    }
+    raw_layout(path, 4);
+    cfg.path = path;
+    st = (struct sst_emu_store *)1;
+    CU_ASSERT_EQUAL(sst_emu_store_open(&cfg, &st, &e), SST_E_STORAGE);
+    CU_ASSERT_PTR_NULL(st);
+    SST_ASSERT_STR_EQ(e.message, "the emulator directory has layout version "
+                                 "4; this build reads version 3");
+    CU_ASSERT_EQUAL(raw_layout(path, -1), 4);
+    remove_tree(dir);
+}
+
 /* Child of two_processes_share_a_directory: open after fork, wait for the
  * parent's go, create its tables, report through the exit status. */
 static void
@@ -371,6 +447,8 @@ static const struct sst_test env_tests[] = {
      reopen_in_process_shares},
     {"open errors name the problem", open_errors},
     {"two processes share a directory", two_processes_share_a_directory},
+    {"older layouts upgrade, newer ones are refused",
+     older_layouts_upgrade_newer_refused},
     {"a full map is a clear storage error", full_map_is_a_clear_error},
     {"store open walks every allocation failure", store_open_survives_oom},
     {NULL, NULL},
