@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "emu/server/jsoncheck.h"
+#include "src/core/jsonstr.h"
 
 enum state {
     VALUE,          /* a value must come                       */
@@ -34,24 +35,6 @@ is_hex(char c)
     return is_digit(c) || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
 }
 
-/* Bytes that stand for themselves inside a string: not '"', not '\\',
- * not a control character (U+0000 to U+001F). */
-#define PLAIN_ROW(b)                                                           \
-    (b) >= 0x20, (b) + 1 >= 0x20, (b) + 2 >= 0x20, (b) + 3 >= 0x20,            \
-        (b) + 4 >= 0x20, (b) + 5 >= 0x20, (b) + 6 >= 0x20, (b) + 7 >= 0x20
-static const bool plain[256] = {
-    PLAIN_ROW(0x00), PLAIN_ROW(0x08), PLAIN_ROW(0x10), PLAIN_ROW(0x18),
-    true, true, false /* '"' */, true, true, true, true, true,
-    PLAIN_ROW(0x28), PLAIN_ROW(0x30), PLAIN_ROW(0x38), PLAIN_ROW(0x40),
-    PLAIN_ROW(0x48), PLAIN_ROW(0x50),
-    true, true, true, true, false /* '\\' */, true, true, true,
-    PLAIN_ROW(0x60), PLAIN_ROW(0x68), PLAIN_ROW(0x70), PLAIN_ROW(0x78),
-    PLAIN_ROW(0x80), PLAIN_ROW(0x88), PLAIN_ROW(0x90), PLAIN_ROW(0x98),
-    PLAIN_ROW(0xA0), PLAIN_ROW(0xA8), PLAIN_ROW(0xB0), PLAIN_ROW(0xB8),
-    PLAIN_ROW(0xC0), PLAIN_ROW(0xC8), PLAIN_ROW(0xD0), PLAIN_ROW(0xD8),
-    PLAIN_ROW(0xE0), PLAIN_ROW(0xE8), PLAIN_ROW(0xF0), PLAIN_ROW(0xF8),
-};
-
 /* A string starting at s[*i] == '"'; leaves *i after the closing quote. */
 static bool
 skip_string(const char *s, size_t n, size_t *i)
@@ -61,8 +44,7 @@ skip_string(const char *s, size_t n, size_t *i)
     while (k < n) {
         unsigned char c;
 
-        while (k < n && plain[(unsigned char)s[k]])
-            k++; /* the bulk of a string, a byte a step */
+        k += sst_json_plain_len(s + k, n - k); /* the bulk of a string */
         if (k >= n)
             break;
         c = (unsigned char)s[k];

@@ -32,6 +32,38 @@ enum tag {
     TAG_COUNT
 };
 
+/* The DynamoDB JSON type key of a tag. */
+static inline const char *
+tag_key(enum tag t)
+{
+    switch (t) {
+    case TAG_S:
+    case TAG_SREF:
+        return "S";
+    case TAG_N:
+        return "N";
+    case TAG_B:
+        return "B";
+    case TAG_FALSE:
+    case TAG_TRUE:
+        return "BOOL";
+    case TAG_NULL:
+        return "NULL";
+    case TAG_M:
+        return "M";
+    case TAG_L:
+        return "L";
+    case TAG_SS:
+        return "SS";
+    case TAG_NS:
+        return "NS";
+    case TAG_BS:
+        return "BS";
+    default:
+        return "";
+    }
+}
+
 #define NAME_STACK 256 /* names up to this long need no allocation */
 /* After a version 2 row's text: its CRC-32 and zlib's crc32_combine
  * operator for its length, 4 bytes each. */
@@ -270,5 +302,16 @@ rd_find_attr(struct reader *r, const char *name, size_t name_len, bool *found)
     }
     return true;
 }
+
+/* sst_emu_item_print's answer when only json-c can print the row. */
+#define PRINT_JSONC 3
+
+/* The row's DynamoDB JSON text appended to t: what json-c prints for
+ * sst_emu_item_to_json's object with SST_EMU_TEXT_FLAGS, without
+ * building it (item_print.c). 0; BAD (a damaged row); OOM; or
+ * PRINT_JSONC when a name holds a NUL byte, which json-c's object keys
+ * cut short: json-c's own printing of the object is then the text. t may
+ * hold a partial text after an error. */
+int sst_emu_item_print(const void *row, size_t len, struct sst_emu_buf *t);
 
 #endif /* SST_EMU_STORE_ITEM_INT_H */

@@ -17,13 +17,6 @@
 /* ------------------------------------------------------------------ */
 /* to json-c                                                           */
 
-static const char *const tag_keys[TAG_COUNT] = {
-    [TAG_S] = "S",       [TAG_N] = "N",       [TAG_B] = "B",
-    [TAG_FALSE] = "BOOL", [TAG_TRUE] = "BOOL", [TAG_NULL] = "NULL",
-    [TAG_M] = "M",       [TAG_L] = "L",       [TAG_SS] = "SS",
-    [TAG_NS] = "NS",     [TAG_BS] = "BS",       [TAG_SREF] = "S",
-};
-
 /* Base64 of n bytes as a JSON string. */
 static struct json_object *
 b64_json(const uint8_t *s, size_t n)
@@ -187,7 +180,7 @@ json_value(struct reader *r, int depth, struct json_object **out)
         return OOM;
     w = json_object_new_object();
     if (w == NULL || json_object_object_add_ex(
-                         w, tag_keys[t], content,
+                         w, tag_key(t), content,
                          JSON_C_OBJECT_ADD_KEY_IS_NEW |
                              JSON_C_OBJECT_ADD_CONSTANT_KEY) != 0) {
         json_object_put(content);

@@ -103,24 +103,38 @@ copy_value(struct reader *r, struct sst_emu_buf *out, const uint8_t *text,
 enum sst_code
 sst_emu_item_add_text(struct sst_emu_buf *b, struct sst_err *err)
 {
-    struct sst_emu_buf out = {0};
+    struct sst_emu_buf out = {0}, printed = {0};
     struct json_object *obj = NULL;
     struct reader r;
     const uint8_t *text, *start, *name;
-    const char *s;
+    const char *s = NULL;
     size_t n = 0, count, i, nlen, from = 0;
     uint64_t size;
-    enum sst_code rc;
+    enum sst_code rc = SST_OK;
+    int prc;
 
     if (b->len == 0 || b->data[0] != SST_EMU_ITEM_FORMAT)
         return b->len > 0 && (b->data[0] == SST_EMU_ITEM_FORMAT_TEXT ||
                               b->data[0] == SST_EMU_ITEM_FORMAT_TEXT_REF)
                    ? SST_OK
                    : corrupt(err);
-    rc = sst_emu_item_to_json(b->data, b->len, NULL, 0, &obj, err);
-    if (rc != SST_OK)
-        return rc;
-    s = json_object_to_json_string_length(obj, SST_EMU_TEXT_FLAGS, &n);
+    /* the text: printed from the row, or by json-c from the row's object
+     * when only json-c can print it */
+    prc = buf_reserve(&printed, b->len + b->len / 8 + 64)
+              ? sst_emu_item_print(b->data, b->len, &printed)
+              : OOM;
+    if (prc == 0) {
+        s = (const char *)printed.data;
+        n = printed.len;
+    } else if (prc == PRINT_JSONC) {
+        rc = sst_emu_item_to_json(b->data, b->len, NULL, 0, &obj, err);
+        if (rc != SST_OK)
+            goto out;
+        s = json_object_to_json_string_length(obj, SST_EMU_TEXT_FLAGS, &n);
+    } else if (prc == BAD) {
+        rc = corrupt(err);
+        goto out;
+    }
     if (s == NULL || !buf_reserve(&out, 11 + TEXT_TRAILER + n + b->len)) {
         rc = sst_err_set(err, SST_E_NOMEM, "out of memory encoding an item");
         goto out;
@@ -167,6 +181,7 @@ sst_emu_item_add_text(struct sst_emu_buf *b, struct sst_err *err)
     out = (struct sst_emu_buf){0};
 out:
     sst_emu_buf_cleanup(&out);
+    sst_emu_buf_cleanup(&printed);
     json_object_put(obj);
     return rc;
 }

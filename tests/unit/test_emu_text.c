@@ -273,6 +273,41 @@ long_strings_are_stored_once(void)
     sst_emu_buf_cleanup(&v3);
 }
 
+/* A name with a NUL byte (UpdateItem can write one, through
+ * ExpressionAttributeNames) is cut there by json-c's object keys: the
+ * text is json-c's printing, as every reader's JSON. */
+static void
+nul_names_print_as_json_c_does(void)
+{
+    struct sst_emu_buf row = {0};
+    struct sst_av *item = item_of("{'abc':{'S':'a long enough plain string'},"
+                                  "'m':{'M':{'xyz':{'N':'1'}}}}");
+    struct json_object *j;
+    const char *text;
+    size_t n;
+    uint32_t crc, op;
+    bool ok;
+
+    item->u.map.v[0].name.ptr[1] = '\0';
+    item->u.map.v[1].value->u.map.v[0].name.ptr[2] = '\0';
+    CU_ASSERT_EQUAL_FATAL(sst_emu_item_encode_av(item, &row, NULL), SST_OK);
+    CU_ASSERT_EQUAL_FATAL(sst_emu_item_add_text(&row, NULL), SST_OK);
+    CU_ASSERT_TRUE_FATAL(sst_emu_item_text(row.data, row.len, &text, &n, &crc, &op));
+    CU_ASSERT_EQUAL(n, strlen("{\"a\":{\"S\":\"a long enough plain string\"},"
+                              "\"m\":{\"M\":{\"xy\":{\"N\":\"1\"}}}}"));
+    CU_ASSERT_EQUAL(memcmp(text, "{\"a\":{\"S\":\"a long enough plain string\"},"
+                                 "\"m\":{\"M\":{\"xy\":{\"N\":\"1\"}}}}", n),
+                    0);
+    CU_ASSERT_EQUAL(sst_emu_item_text_ok(row.data, row.len, &ok, NULL), SST_OK);
+    CU_ASSERT_TRUE(ok);
+    CU_ASSERT_EQUAL(sst_emu_item_to_json(row.data, row.len, NULL, 0, &j, NULL),
+                    SST_OK);
+    CU_ASSERT_EQUAL(json_object_object_length(j), 2);
+    json_object_put(j);
+    sst_emu_buf_cleanup(&row);
+    sst_av_free(item);
+}
+
 /* Rows of version 2 (a text, then the whole binary form), written before
  * version 3, read as they did; SREF is refused outside version 3. */
 static void
@@ -891,6 +926,7 @@ static const struct sst_test row_tests[] = {
     {"damaged text rows are errors", damaged_text_rows_are_errors},
     {"long strings are stored once", long_strings_are_stored_once},
     {"version 2 rows still read", version_2_rows_still_read},
+    {"NUL names print as json-c prints them", nul_names_print_as_json_c_does},
     {"text node without a log", text_node_without_log},
     {"answer CRC from spans", answer_crc_from_spans},
     {"text lists print their items", text_lists_print_items},

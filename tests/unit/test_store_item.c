@@ -1,13 +1,15 @@
 /*
  * tests/unit/test_store_item.c - the stored form of items
  * (emu/store/item.h): 2000 random items round-trip to the JSON and the
- * values of the attribute-value module, and every truncation and random
- * byte change of 200 rows is an error, never a crash or a leak.
+ * values of the attribute-value module, and so do their rows with text
+ * (whose text is json-c's printing of the item); every truncation and
+ * random byte change of 200 rows is an error, never a crash or a leak.
  */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include <sst/mem.h>
 #include <sst/sst.h>
 
 #include <json-c/json.h>
@@ -45,8 +47,14 @@ random_string(bool binary)
             buf[i] = b64[rnd(64)];
         return json_object_new_string_len(buf, (int)(n * 4));
     }
-    for (i = 0; i < n; i++)
-        buf[i] = (char)(rnd(4) == 0 ? 0 : 'a' + rnd(26)); /* NULs too */
+    static const char odd[] = "\"\\/\n\t\x01\x1f\x7f\xc3\xa9";
+    size_t k = rnd(3);
+
+    for (i = 0; i < n; i++) /* NULs too; bytes json-c escapes; or none */
+        buf[i] = k == 0   ? (char)(rnd(4) == 0 ? 0 : 'a' + rnd(26))
+                 : k == 1 ? (rnd(6) == 0 ? odd[rnd(sizeof odd - 1)]
+                                         : (char)('a' + rnd(26)))
+                          : (char)('a' + rnd(26));
     return json_object_new_string_len(buf, (int)n);
 }
 
@@ -121,7 +129,7 @@ random_av_json(int depth)
         c = json_object_new_object();
         n = rnd(4);
         for (i = 0; i < n; i++) {
-            snprintf(name, sizeof name, "m%zu", i);
+            snprintf(name, sizeof name, rnd(3) ? "m%zu" : "m/\"\\\t%zu", i);
             json_object_object_add(c, name, random_av_json(depth + 1));
         }
         return wrap("M", c);
@@ -153,6 +161,32 @@ random_item(void)
     CU_ASSERT_PTR_NOT_NULL_FATAL(item);
     json_object_put(j);
     return item;
+}
+
+/* The row given its text reads as the row, and its text is json-c's. */
+static void
+check_text_row(const struct sst_av *item, const struct sst_emu_buf *row)
+{
+    struct sst_emu_buf v3 = {0};
+    struct sst_av *back = NULL;
+    struct json_object *a, *b;
+    bool ok = false;
+
+    CU_ASSERT_EQUAL_FATAL(sst_emu_item_encode_av(item, &v3, NULL), SST_OK);
+    CU_ASSERT_EQUAL_FATAL(sst_emu_item_add_text(&v3, NULL), SST_OK);
+    CU_ASSERT_EQUAL(sst_emu_item_text_ok(v3.data, v3.len, &ok, NULL), SST_OK);
+    CU_ASSERT_TRUE(ok);
+    CU_ASSERT_EQUAL(sst_emu_item_to_av(v3.data, v3.len, &back, NULL), SST_OK);
+    CU_ASSERT_TRUE(back != NULL && sst_av_equal(back, item));
+    sst_av_free(back);
+    CU_ASSERT_EQUAL(sst_emu_item_to_json(v3.data, v3.len, NULL, 0, &a, NULL),
+                    SST_OK);
+    CU_ASSERT_EQUAL(
+        sst_emu_item_to_json(row->data, row->len, NULL, 0, &b, NULL), SST_OK);
+    CU_ASSERT_TRUE(json_object_equal(a, b));
+    json_object_put(a);
+    json_object_put(b);
+    sst_emu_buf_cleanup(&v3);
 }
 
 static void
@@ -213,6 +247,7 @@ item_round_trips(void)
                            sizeof want);
             SST_ASSERT_STR_EQ(text, want);
         }
+        check_text_row(item, &row);
         sst_av_free(item);
     }
     sst_emu_buf_cleanup(&row);
@@ -223,9 +258,11 @@ item_round_trips(void)
 static void
 damaged_rows_are_errors(void)
 {
-    struct sst_emu_buf row = {0};
+    struct sst_emu_buf row = {0}, d = {0};
     struct json_object *j;
     struct sst_av *item, *back;
+    enum sst_code rc;
+    bool ok;
     uint8_t *copy;
     uint64_t size;
     char text[SST_NUM_STR_MAX];
@@ -237,6 +274,8 @@ damaged_rows_are_errors(void)
         item = random_item();
         CU_ASSERT_EQUAL_FATAL(sst_emu_item_encode_av(item, &row, NULL),
                               SST_OK);
+        if (k % 4 >= 2) /* a row with text */
+            CU_ASSERT_EQUAL_FATAL(sst_emu_item_add_text(&row, NULL), SST_OK);
         copy = malloc(row.len);
         for (cut = 0; cut < row.len; cut++) {
             memcpy(copy, row.data, row.len);
@@ -253,6 +292,20 @@ damaged_rows_are_errors(void)
                            SST_E_NOMEM);
             CU_ASSERT_TRUE(sst_emu_item_number(copy, i, "a0", 2, text, &found,
                                                NULL) != SST_E_NOMEM);
+            CU_ASSERT_TRUE(sst_emu_item_text_ok(copy, i, &ok, NULL) !=
+                           SST_E_NOMEM);
+            if (k % 4 < 2) { /* giving a damaged row its text */
+                d.data = sst_malloc(i + 1);
+                CU_ASSERT_PTR_NOT_NULL_FATAL(d.data);
+                memcpy(d.data, copy, i);
+                d.len = i;
+                d.cap = i + 1;
+                rc = sst_emu_item_add_text(&d, NULL);
+                CU_ASSERT_TRUE(rc == SST_OK || rc == SST_E_STORAGE);
+                if (k % 2 == 0)
+                    CU_ASSERT_EQUAL(rc, SST_E_STORAGE);
+                sst_emu_buf_cleanup(&d);
+            }
             if (k % 2 == 0) {
                 /* A truncated row is always refused. */
                 CU_ASSERT_PTR_NULL(j);
