@@ -30,6 +30,16 @@
 # with the other model, a pool of one worker per CPU (sst-emu --threads N):
 # more requests per second at saturation, a much longer tail.
 #
+# PutItem runs twice in each round. Once on the main sst-emu, whose store
+# grows with every round's new keys (about 1.1 million 1 KB items, 2 GB,
+# by round 4 at 8 s), and once on a fresh sst-emu of its own, whose store
+# holds only that run's items (about 300,000): still more than DynamoDB
+# Local's store, which grows by 20,000 to 30,000 items a round. On this VM
+# a store that keeps growing slows down: its new pages are memory the
+# host has taken back (free page reporting), and zeroing them costs more
+# and more system time per page (docs/performance.md). Both are reported,
+# with sst-emu's CPU per PutItem (user and system µs, page faults).
+#
 # Those p99s are p99s at saturation: each server is driven as hard as it
 # goes, on the 2 cores wrk uses too, so they mostly measure queueing and the
 # scheduler. A second measurement gives both servers the same fixed rate per
@@ -46,8 +56,8 @@
 #
 # Run it as `./dev bench-server [SECONDS]` (it builds what it needs and
 # starts DynamoDB Local with tests/ddb-local). SECONDS (default 10) is the
-# length of every wrk run, paced ones included: 61 runs in all with 4
-# rounds, about 11 minutes at 10 s (8 s: 9 minutes). Prints markdown
+# length of every wrk run, paced ones included: 65 runs in all with 4
+# rounds, about 12 minutes at 10 s (8 s: 10 minutes). Prints markdown
 # tables.
 set -euo pipefail
 top=$(cd "$(dirname "$0")/.." && pwd)
@@ -84,6 +94,15 @@ answers() { # URL: does ListTables answer 200?
 }
 
 rss_mb() { awk '/VmRSS/ { printf "%.1f", $2 / 1024 }' "/proc/$1/status"; }
+# cpu_of PID -> "utime stime minflt" (clock ticks, faults)
+cpu_of() { awk '{ print $14, $15, $10 }' "/proc/$1/stat"; }
+# cpu_per REQUESTS BEFORE AFTER -> "user_us sys_us faults_per_request"
+cpu_per() {
+    awk -v n="$1" -v hz="$(getconf CLK_TCK)" -v b="$2" -v a="$3" 'BEGIN {
+        split(b, x, " "); split(a, y, " "); if (n <= 0) n = 1
+        printf "%.0f %.0f %.2f", (y[1] - x[1]) * 1e6 / hz / n,
+            (y[2] - x[2]) * 1e6 / hz / n, (y[3] - x[3]) / n }'
+}
 
 # pct_ms PERCENT DIGITS <<<WRK_OUTPUT: that percentile of wrk --latency in ms
 pct_ms() {
@@ -186,8 +205,32 @@ FLOOR_URL[empty]=$ceil_url
 # yet; the figures compared are the medians of rounds 2 on (its steady
 # state), and round 1 gets a table of its own. Each share of a ceiling
 # compares runs seconds apart, and its figure is the median of all rounds.
+# put_fresh ROUND: PutItem on a new sst-emu of its own (R[fresh.put.ROUND],
+# CPU[fresh.put.ROUND], FRESH_RSS)
+put_fresh() {
+    local port pid url before
+    port=$(free_port)
+    "$build/emu/server/sst-emu" serve --port "$port" --in-memory >/dev/null 2>&1 &
+    pid=$!; pids+=("$pid")
+    url="http://127.0.0.1:$port"
+    for _ in $(seq 5000); do answers "$url" && break; sleep 0.001; done
+    python3 "$top/bench/prefill.py" "$url" >/dev/null
+    before=$(cpu_of "$pid")
+    R[fresh.put.$1]=$(SST_WRK_RUN=$1 load "$url" put.lua)
+    CPU[fresh.put.$1]=$(cpu_per "$(col0 "fresh.put.$1")" "$before" "$(cpu_of "$pid")")
+    FRESH_RSS=$(rss_mb "$pid")
+    kill "$pid" 2>/dev/null || true
+    wait "$pid" 2>/dev/null || true
+}
+# col0 KEY: the requests of a run (its rate times the run's seconds)
+col0() { awk -v d="$dur" '{ printf "%d", $1 * d }' <<<"${R[$1]:-0}"; }
+declare -A CPU
+FRESH_RSS=n/a
 for i in $(seq "$rounds"); do
+    before=$(cpu_of "$emu_pid")
     R[emu.put.$i]=$(SST_WRK_RUN=$i load "$emu_url" put.lua)
+    CPU[emu.put.$i]=$(cpu_per "$(col0 "emu.put.$i")" "$before" "$(cpu_of "$emu_pid")")
+    put_fresh "$i"
     for op in get query1 query; do
         R[emu.$op.$i]=$(load "$emu_url" "$op.lua")
         R[ceil.$op.$i]=$(load "${FLOOR_URL[$op]}" ping.lua)
@@ -205,6 +248,7 @@ for i in $(seq "$rounds"); do
     fi
 done
 warm=$(( rounds > 1 ? 2 : 1 ))
+keep_median fresh.put "$warm"
 for op in put get query1 query; do
     keep_median "emu.$op" "$warm"
     [ -z "${SST_DDB_LOCAL_ENDPOINT:-}" ] || keep_median "ddb.$op" "$warm"
@@ -271,17 +315,22 @@ fi
 echo
 echo "| $steady | sst-emu | DynamoDB Local | sst-emu / DynamoDB Local |"
 echo "|---|---|---|---|"
+echo "| PutItem req/s, a fresh store each round | $(col fresh.put 1) | $(col ddb.put 1) | $(ratio "$(col fresh.put 1)" "$(col ddb.put 1)") |"
+echo "| PutItem p99 ms, a fresh store each round | $(col fresh.put 2) | $(col ddb.put 2) | $(ratio "$(col ddb.put 2)" "$(col fresh.put 2)") lower |"
 for op in put get query1 query; do
     name=$(op_name $op)
+    [ $op = put ] && name="PutItem, one store growing over the rounds,"
     echo "| $name req/s | $(col emu.$op 1) | $(col ddb.$op 1) | $(ratio "$(col emu.$op 1)" "$(col ddb.$op 1)") |"
     echo "| $name p99 ms | $(col emu.$op 2) | $(col ddb.$op 2) | $(ratio "$(col ddb.$op 2)" "$(col emu.$op 2)") lower |"
 done
 echo "| start-up ms | $emu_start | ${SST_DDB_LOCAL_STARTUP_MS:-n/a} | $(ratio "${SST_DDB_LOCAL_STARTUP_MS:-0}" "$emu_start") faster |"
-echo "| RSS MB (idle / after load) | $emu_idle / $emu_busy | $ddb_rss (after load) | |"
+echo "| RSS MB (idle / after load) | $emu_idle / $emu_busy ($FRESH_RSS: a fresh store after its PutItem run) | $ddb_rss (after load) | |"
 if [ "$warm" = 2 ]; then
     echo
     echo "| round 1 only: DynamoDB Local's first load of each operation (JVM not warmed up) | sst-emu | DynamoDB Local | sst-emu / DynamoDB Local |"
     echo "|---|---|---|---|"
+    echo "| PutItem req/s (a fresh store) | $(col fresh.put.1 1) | $(col ddb.put.1 1) | $(ratio "$(col fresh.put.1 1)" "$(col ddb.put.1 1)") |"
+    echo "| PutItem p99 ms (a fresh store) | $(col fresh.put.1 2) | $(col ddb.put.1 2) | $(ratio "$(col ddb.put.1 2)" "$(col fresh.put.1 2)") lower |"
     for op in put get query1 query; do
         name=$(op_name $op)
         echo "| $name req/s | $(col emu.$op.1 1) | $(col ddb.$op.1 1) | $(ratio "$(col emu.$op.1 1)" "$(col ddb.$op.1 1)") |"
@@ -293,15 +342,27 @@ head="| each round: req/s (p99 ms) |"
 for i in $(seq "$rounds"); do head+=" round $i |"; done
 echo "$head"
 echo "|---|$(for i in $(seq "$rounds"); do printf -- '---|'; done)"
-for k in emu.put ddb.put emu.get ceil.get ddb.get emu.query1 ceil.query1 ddb.query1 emu.query ceil.query ddb.query ceil.empty; do
+for k in emu.put fresh.put ddb.put emu.get ceil.get ddb.get emu.query1 ceil.query1 ddb.query1 emu.query ceil.query ddb.query ceil.empty; do
     [ -n "${R[$k.1]:-}" ] || continue
     case $k in
-        emu.*) who=sst-emu;; ddb.*) who="DynamoDB Local";; *) who=ceiling;;
+        emu.*) who=sst-emu;; fresh.*) who="sst-emu, a fresh store";;
+        ddb.*) who="DynamoDB Local";; *) who=ceiling;;
     esac
     case ${k#*.} in empty) what="2-byte body";; *) what=$(op_name "${k#*.}");; esac
+    [ "$k" = emu.put ] && what="PutItem (one store growing)"
     [ "$who" = ceiling ] && [ "$what" != "2-byte body" ] && what="$what-sized body"
     line="| $who, $what |"
     for i in $(seq "$rounds"); do line+=" $(col "$k.$i" 1) ($(col "$k.$i" 2)) |"; done
+    echo "$line"
+done
+echo
+echo "| sst-emu's CPU per PutItem: user / system µs (page faults per PutItem) |$(for i in $(seq "$rounds"); do printf ' round %s |' "$i"; done)"
+echo "|---|$(for i in $(seq "$rounds"); do printf -- '---|'; done)"
+for k in emu.put fresh.put; do
+    [ $k = emu.put ] && line="| one store growing |" || line="| a fresh store each round |"
+    for i in $(seq "$rounds"); do
+        line+=" $(awk '{ printf "%s / %s (%s)", $1, $2, $3 }' <<<"${CPU[$k.$i]:-0 0 0}") |"
+    done
     echo "$line"
 done
 echo
