@@ -33,8 +33,8 @@
 int LLVMFuzzerInitialize(int *argc, char ***argv);
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
-static const char *const ops[] = {"PutItem", "UpdateItem", "DeleteItem",
-                                  "Query",   "Scan",       "GetItem",
+static const char *const ops[] = {"PutItem",     "UpdateItem", "DeleteItem",
+                                  "Query",       "Scan",       "GetItem",
                                   "BatchGetItem"};
 
 static const struct emu_fuzz_step setup[] = {
@@ -73,12 +73,33 @@ LLVMFuzzerInitialize(int *argc, char ***argv)
     return 0;
 }
 
-/* Whether the request has a member called name. */
+/* Whether the request has a member called name, at any depth: a batch
+ * or a transaction carries its expressions inside its items. */
 static bool
-has(struct json_object *req, const char *name)
+has(struct json_object *v, const char *name, int depth)
 {
-    return json_object_is_type(req, json_type_object) &&
-           json_object_object_get_ex(req, name, NULL);
+    size_t i, n;
+
+    if (depth > 32)
+        return false;
+    if (json_object_is_type(v, json_type_array)) {
+        n = json_object_array_length(v);
+        for (i = 0; i < n; i++)
+            if (has(json_object_array_get_idx(v, i), name, depth + 1))
+                return true;
+        return false;
+    }
+    if (!json_object_is_type(v, json_type_object))
+        return false;
+    if (json_object_object_get_ex(v, name, NULL))
+        return true;
+    json_object_object_foreach(v, key, member)
+    {
+        (void)key;
+        if (has(member, name, depth + 1))
+            return true;
+    }
+    return false;
 }
 
 /* A message about an expression the request did not carry comes from a
@@ -95,13 +116,13 @@ foreign_expression(struct json_object *req, const char *msg)
     /* the engine's messages begin so; the rest may echo the request */
     for (i = 0; i < sizeof kinds / sizeof kinds[0]; i++) {
         snprintf(want, sizeof want, "Invalid %s:", kinds[i]);
-        if (strncmp(msg, want, strlen(want)) == 0 && !has(req, kinds[i]))
+        if (strncmp(msg, want, strlen(want)) == 0 && !has(req, kinds[i], 0))
             return true;
     }
     return (strncmp(msg, "ExpressionAttribute", 19) == 0 ||
             strncmp(msg, "Value provided in ExpressionAttribute", 37) == 0) &&
-           !has(req, "ExpressionAttributeNames") &&
-           !has(req, "ExpressionAttributeValues");
+           !has(req, "ExpressionAttributeNames", 0) &&
+           !has(req, "ExpressionAttributeValues", 0);
 }
 
 int

@@ -124,8 +124,7 @@ print_array(struct reader *r, enum tag tg, struct sst_emu_buf *t, int depth)
 
 /* count members (name value) between braces. */
 static int
-print_members(struct reader *r, size_t count, struct sst_emu_buf *t,
-              int depth)
+print_members(struct reader *r, size_t count, struct sst_emu_buf *t, int depth)
 {
     const uint8_t *name;
     size_t i, nlen;

@@ -50,8 +50,8 @@ copy_value(struct reader *r, struct sst_emu_buf *out, const uint8_t *text,
     case TAG_S:
         if (!rd_bytes(r, &s, &n))
             return false;
-        at = memmem(text + *from, text_len - *from, s_token,
-                    sizeof s_token - 1);
+        at =
+            memmem(text + *from, text_len - *from, s_token, sizeof s_token - 1);
         if (at == NULL)
             break; /* copied as it is */
         pos = (size_t)(at - text) + sizeof s_token - 1;
@@ -359,8 +359,7 @@ log_external(size_t off, const struct sst_emu_buf *b, size_t start,
     size_t n = b->len - start;
 
     if (log == NULL || log->overflow || log->ext_n >= log->ext_max ||
-        n < log->ext_min || log->n >= log->cap ||
-        !in_order(log, off))
+        n < log->ext_min || log->n >= log->cap || !in_order(log, off))
         return false;
     log->v[log->n++] = (struct sst_emu_text_span){
         off, n, crc, op, b->data + start, start, b->cap - b->len};
