@@ -117,9 +117,8 @@ av_value(struct reader *r, int depth, struct sst_av **out)
     int rc = 0;
 
     *out = NULL;
-    if (r->p >= r->end || *r->p >= TAG_COUNT || depth > SST_AV_MAX_NESTING)
+    if (!rd_tag(r, depth, &t))
         return BAD;
-    t = (enum tag) * r->p++;
     v = sst_av_new(tag_types[t]);
     if (v == NULL)
         return OOM;

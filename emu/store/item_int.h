@@ -236,6 +236,17 @@ nomem(struct sst_err *err)
 #define BAD 1
 #define OOM 2
 
+/* A value's tag; false past the end, for an unknown tag, or past the
+ * deepest nesting. */
+static inline bool
+rd_tag(struct reader *r, int depth, enum tag *t)
+{
+    if (r->p >= r->end || *r->p >= TAG_COUNT || depth > SST_AV_MAX_NESTING)
+        return false;
+    *t = (enum tag) * r->p++;
+    return true;
+}
+
 /* Skip one value (for attributes left out by AttributesToGet). */
 static inline bool
 skip_value(struct reader *r, int depth)
@@ -244,9 +255,8 @@ skip_value(struct reader *r, int depth)
     size_t n, i, len;
     enum tag t;
 
-    if (r->p >= r->end || *r->p >= TAG_COUNT || depth > SST_AV_MAX_NESTING)
+    if (!rd_tag(r, depth, &t))
         return false;
-    t = (enum tag) * r->p++;
     switch (t) {
     case TAG_S:
     case TAG_B:

@@ -146,9 +146,8 @@ json_value(struct reader *r, int depth, struct json_object **out)
     enum tag t;
     int rc = 0;
 
-    if (r->p >= r->end || *r->p >= TAG_COUNT || depth > SST_AV_MAX_NESTING)
+    if (!rd_tag(r, depth, &t))
         return BAD;
-    t = (enum tag) * r->p++;
     switch (t) {
     case TAG_S:
     case TAG_B:

@@ -156,9 +156,8 @@ print_value(struct reader *r, struct sst_emu_buf *t, int depth)
     enum tag tg;
     int rc;
 
-    if (r->p >= r->end || *r->p >= TAG_COUNT || depth > SST_AV_MAX_NESTING)
+    if (!rd_tag(r, depth, &tg))
         return BAD;
-    tg = (enum tag) * r->p++;
     key = tag_key(tg);
     if (!PUT_LIT(t, "{\"") || !put(t, key, strlen(key)) || !PUT_LIT(t, "\":"))
         return OOM;

@@ -29,36 +29,54 @@
  * after the one before is this value's. */
 static const char s_token[] = "{\"S\":\"";
 
+/* The text S values may point into, and where the next one is looked
+ * for: the text prints the values in the row's order, so each is found
+ * after the one before. */
+struct refs {
+    const uint8_t *text;
+    size_t len, from;
+};
+
+static void
+copy_span(struct sst_emu_buf *out, const uint8_t *from, const uint8_t *to)
+{
+    memcpy(out->data + out->len, from, (size_t)(to - from));
+    out->len += (size_t)(to - from);
+}
+
+static bool copy_members(struct reader *r, size_t count,
+                         struct sst_emu_buf *out, struct refs *refs, int depth);
+
 /* Copy one value of a version 1 row from r to out, S values of REF_MIN
  * bytes or more that the text holds as they are (nothing escaped)
- * becoming references to them. *from is where the text's next S value
- * is looked for. A reference is only written after its bytes compared
- * equal, so a text printed in some other order only costs the saving.
- * out has room for the whole value (a reference is never longer). */
+ * becoming references to them. A reference is only written after its
+ * bytes compared equal, so a text printed in some other order only costs
+ * the saving. out has room for the whole value (a reference is never
+ * longer). */
 static bool
-copy_value(struct reader *r, struct sst_emu_buf *out, const uint8_t *text,
-           size_t text_len, size_t *from, int depth)
+copy_value(struct reader *r, struct sst_emu_buf *out, struct refs *refs,
+           int depth)
 {
     const uint8_t *start = r->p, *s, *at;
-    size_t n, i, len, pos;
+    size_t n, i, pos;
     enum tag t;
 
-    if (r->p >= r->end || *r->p >= TAG_COUNT || depth > SST_AV_MAX_NESTING)
+    if (!rd_tag(r, depth, &t))
         return false;
-    t = (enum tag) * r->p++;
     switch (t) {
     case TAG_S:
         if (!rd_bytes(r, &s, &n))
             return false;
-        at =
-            memmem(text + *from, text_len - *from, s_token, sizeof s_token - 1);
+        at = memmem(refs->text + refs->from, refs->len - refs->from, s_token,
+                    sizeof s_token - 1);
         if (at == NULL)
             break; /* copied as it is */
-        pos = (size_t)(at - text) + sizeof s_token - 1;
-        *from = pos;
-        if (n < REF_MIN || n > text_len - pos || memcmp(text + pos, s, n) != 0)
+        pos = (size_t)(at - refs->text) + sizeof s_token - 1;
+        refs->from = pos;
+        if (n < REF_MIN || n > refs->len - pos ||
+            memcmp(refs->text + pos, s, n) != 0)
             break;
-        *from = pos + n;
+        refs->from = pos + n;
         out->data[out->len++] = TAG_SREF;
         put_varint(out, pos);
         put_varint(out, n);
@@ -66,25 +84,14 @@ copy_value(struct reader *r, struct sst_emu_buf *out, const uint8_t *text,
     case TAG_M:
         if (!rd_count(r, &n))
             return false;
-        memcpy(out->data + out->len, start, (size_t)(r->p - start));
-        out->len += (size_t)(r->p - start);
-        for (i = 0; i < n; i++) {
-            start = r->p;
-            if (!rd_bytes(r, &s, &len))
-                return false;
-            memcpy(out->data + out->len, start, (size_t)(r->p - start));
-            out->len += (size_t)(r->p - start);
-            if (!copy_value(r, out, text, text_len, from, depth + 1))
-                return false;
-        }
-        return true;
+        copy_span(out, start, r->p);
+        return copy_members(r, n, out, refs, depth + 1);
     case TAG_L:
         if (!rd_count(r, &n))
             return false;
-        memcpy(out->data + out->len, start, (size_t)(r->p - start));
-        out->len += (size_t)(r->p - start);
+        copy_span(out, start, r->p);
         for (i = 0; i < n; i++)
-            if (!copy_value(r, out, text, text_len, from, depth + 1))
+            if (!copy_value(r, out, refs, depth + 1))
                 return false;
         return true;
     case TAG_SREF: /* never in a version 1 row */
@@ -95,8 +102,27 @@ copy_value(struct reader *r, struct sst_emu_buf *out, const uint8_t *text,
             return false;
         break;
     }
-    memcpy(out->data + out->len, start, (size_t)(r->p - start));
-    out->len += (size_t)(r->p - start);
+    copy_span(out, start, r->p);
+    return true;
+}
+
+/* count members (name, value) from r to out: an M value's, or a row's
+ * attributes. */
+static bool
+copy_members(struct reader *r, size_t count, struct sst_emu_buf *out,
+             struct refs *refs, int depth)
+{
+    const uint8_t *start, *name;
+    size_t i, nlen;
+
+    for (i = 0; i < count; i++) {
+        start = r->p;
+        if (!rd_bytes(r, &name, &nlen))
+            return false;
+        copy_span(out, start, r->p);
+        if (!copy_value(r, out, refs, depth))
+            return false;
+    }
     return true;
 }
 
@@ -106,9 +132,10 @@ sst_emu_item_add_text(struct sst_emu_buf *b, struct sst_err *err)
     struct sst_emu_buf out = {0}, printed = {0};
     struct json_object *obj = NULL;
     struct reader r;
-    const uint8_t *text, *start, *name;
+    struct refs refs;
+    const uint8_t *text;
     const char *s = NULL;
-    size_t n = 0, count, i, nlen, from = 0;
+    size_t n = 0, count;
     uint64_t size;
     enum sst_code rc = SST_OK;
     int prc;
@@ -152,27 +179,13 @@ sst_emu_item_add_text(struct sst_emu_buf *b, struct sst_err *err)
 
     /* the attributes, S values pointing into the text where they can */
     r = row_reader(b->data, b->len);
-    start = b->data + 1;
     if (!rd_header(&r, &size, &count)) {
         rc = corrupt(err);
         goto out;
     }
-    memcpy(out.data + out.len, start, (size_t)(r.p - start));
-    out.len += (size_t)(r.p - start);
-    for (i = 0; i < count; i++) {
-        start = r.p;
-        if (!rd_bytes(&r, &name, &nlen)) {
-            rc = corrupt(err);
-            goto out;
-        }
-        memcpy(out.data + out.len, start, (size_t)(r.p - start));
-        out.len += (size_t)(r.p - start);
-        if (!copy_value(&r, &out, text, n, &from, 1)) {
-            rc = corrupt(err);
-            goto out;
-        }
-    }
-    if (r.p != r.end) {
+    copy_span(&out, b->data + 1, r.p);
+    refs = (struct refs){text, n, 0};
+    if (!copy_members(&r, count, &out, &refs, 1) || r.p != r.end) {
         rc = corrupt(err);
         goto out;
     }
