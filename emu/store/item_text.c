@@ -29,9 +29,8 @@
  * after the one before is this value's. */
 static const char s_token[] = "{\"S\":\"";
 
-/* The text S values may point into, and where the next one is looked
- * for: the text prints the values in the row's order, so each is found
- * after the one before. */
+/* The text S values may point into, and where the next s_token is
+ * looked for. */
 struct refs {
     const uint8_t *text;
     size_t len, from;
