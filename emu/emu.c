@@ -48,6 +48,7 @@ static const struct sst_emu_op ops[] = {
     {"CreateTable", sst_emu_op_create_table},
     {"DeleteItem", sst_emu_op_delete_item},
     {"DeleteTable", sst_emu_op_delete_table},
+    {"DescribeLimits", sst_emu_op_describe_limits},
     {"DescribeTable", sst_emu_op_describe_table},
     {"DescribeTimeToLive", sst_emu_op_describe_time_to_live},
     {"GetItem", sst_emu_op_get_item},

@@ -88,6 +88,9 @@ ddb create-table --table-name "$t" --billing-mode PAY_PER_REQUEST \
 check "cli: create-table" grep -q "\"TableName\": \"$t\"" "$tmp/create.json"
 ddb wait table-exists --table-name "$t" 2>/dev/null
 check "cli: wait table-exists" test $? -eq 0
+out=$(ddb describe-limits)
+check "cli: describe-limits" test "$(echo "$out" | json 'sorted(j.items())')" = \
+    "[('AccountMaxReadCapacityUnits', 80000), ('AccountMaxWriteCapacityUnits', 80000), ('TableMaxReadCapacityUnits', 40000), ('TableMaxWriteCapacityUnits', 40000)]"
 
 # Each CLI call costs a Python start-up: three put-item calls, then one
 # batch-write-item for the other twenty items.

@@ -772,6 +772,14 @@ case("lt.ser.body_list", "ListTables", [],
      aws=ser(SER_LIST))
 case("lt.ser.body_number", "ListTables", 5, aws=ser("Expected null"))
 
+# ------------------------------------------------------------------ DescribeLimits
+case("dl.ok", "DescribeLimits", {})
+case("dl.ok.with_tables", "DescribeLimits", {},
+     setup=[("CreateTable", CT()), ("CreateTable", CT(name="tbl2"))])
+case("dl.ok.unknown_member", "DescribeLimits", {"TableName": "nope", "x": [1]})
+case("dl.ser.body_list", "DescribeLimits", [], aws=ser(SER_LIST))
+case("dl.ser.body_number", "DescribeLimits", 5, aws=ser("Expected null"))
+
 # ------------------------------------------------------------------ other
 case("op.unknown", "FrobnicateTable", {})
 case("op.lower_case", "describeTable", {"TableName": "tbl"})
