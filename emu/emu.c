@@ -51,6 +51,7 @@ static const struct sst_emu_op ops[] = {
     {"DescribeLimits", sst_emu_op_describe_limits},
     {"DescribeTable", sst_emu_op_describe_table},
     {"DescribeTimeToLive", sst_emu_op_describe_time_to_live},
+    {"ExecuteStatement", sst_emu_op_execute_statement},
     {"GetItem", sst_emu_op_get_item},
     {"ListTables", sst_emu_op_list_tables},
     {"PutItem", sst_emu_op_put_item},

@@ -71,10 +71,12 @@ static const struct code_row rows[SST_CODE_COUNT] = {
     LIB(SST_E_VERSION_CONFLICT),
     LIB(SST_E_INVALID_DATA),
     LIB(SST_E_UNKNOWN_ERROR),
+    ROW(SST_E_DUPLICATE_ITEM, P_DDB, "DuplicateItemException", 400),
 };
 
 /* Other spellings of a __type seen on the wire. DynamoDB Local says
- * "MissingAuthenticationToken" where AWS says "...Exception". */
+ * "MissingAuthenticationToken" and "DuplicateItem" where AWS says
+ * "...Exception". */
 static const struct {
     const char *type;
     enum sst_code code;
@@ -83,6 +85,7 @@ static const struct {
     {"IncompleteSignature", SST_E_INCOMPLETE_SIGNATURE},
     {"ServiceUnavailable", SST_E_UNAVAILABLE},
     {"RequestEntityTooLarge", SST_E_REQUEST_TOO_LARGE},
+    {"DuplicateItem", SST_E_DUPLICATE_ITEM},
 };
 
 static_assert(sizeof rows / sizeof rows[0] == SST_CODE_COUNT,

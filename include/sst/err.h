@@ -60,6 +60,8 @@ enum sst_code {
     SST_E_VERSION_CONFLICT,   /* libsst: optimistic concurrency lost     */
     SST_E_INVALID_DATA,       /* libsst: resource data fails its schema  */
     SST_E_UNKNOWN_ERROR,      /* a DynamoDB __type sst does not know     */
+    /* --- appended later ---------------------------------------------- */
+    SST_E_DUPLICATE_ITEM,     /* DuplicateItemException (PartiQL INSERT) */
     SST_CODE_COUNT            /* number of codes; not a code             */
 };
 

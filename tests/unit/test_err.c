@@ -72,6 +72,8 @@ static const struct {
      "com.amazon.coral.service#InternalFailure", 500},
     {SST_E_UNAVAILABLE, "SST_E_UNAVAILABLE",
      "com.amazon.coral.availability#ServiceUnavailableException", 503},
+    {SST_E_DUPLICATE_ITEM, "SST_E_DUPLICATE_ITEM",
+     "com.amazonaws.dynamodb.v20120810#DuplicateItemException", 400},
 };
 
 static const struct {
@@ -160,6 +162,9 @@ unknown_types_and_codes(void)
         sst_code_from_type(
             "com.amazonaws.dynamodb.v20120810#MissingAuthenticationToken"),
         SST_E_MISSING_AUTH);
+    CU_ASSERT_EQUAL(
+        sst_code_from_type("com.amazonaws.dynamodb.v20120810#DuplicateItem"),
+        SST_E_DUPLICATE_ITEM);
     SST_ASSERT_STR_EQ(sst_code_name((enum sst_code)-1), "SST_E_?");
     SST_ASSERT_STR_EQ(sst_code_name(SST_CODE_COUNT), "SST_E_?");
     CU_ASSERT_PTR_NULL(sst_code_type(SST_CODE_COUNT));

@@ -1,0 +1,712 @@
+/*
+ * emu/ops/execute_statement.c - ExecuteStatement: one PartiQL statement
+ * (emu/ops/partiql.h), run as the item operation it stands for.
+ *
+ *   SELECT  a Query when the WHERE clause's top-level AND chain has an
+ *           equality on every partition key attribute of the table or
+ *           index (and then one sort key condition goes to the key
+ *           condition), else a Scan; the other conditions filter. ORDER
+ *           BY the sort key needs a Query; DESC reads backwards.
+ *   INSERT  a PutItem on the condition that no item has the key;
+ *           DuplicateItemException when one has.
+ *   UPDATE  an UpdateItem of the item whose key the WHERE clause gives
+ *           in full with equalities, on the condition that it exists and
+ *           that the other conditions hold.
+ *   DELETE  a DeleteItem of that key, on the other conditions.
+ *
+ * The answer is {"Items": [...]}: a page of a SELECT (NextToken when more
+ * follow), or the item RETURNING asks for. The request is checked as
+ * DynamoDB Local checks it (tests/data/emu/partiql.py records the
+ * cases).
+ */
+#include <json-c/json.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <string.h>
+
+#include <sst/mem.h>
+
+#include "emu/ops/common.h"
+#include "emu/ops/ops.h"
+#include "emu/ops/partiql.h"
+#include "src/core/b64.h"
+#include "src/core/buf.h"
+
+#define S(n)                                                                   \
+    {                                                                          \
+        n, SST_EMU_SHAPE_STRING, NULL                                          \
+    }
+#define END                                                                    \
+    {                                                                          \
+        NULL, SST_EMU_SHAPE_STRING, NULL                                       \
+    }
+
+#define STATEMENT_MAX 8192
+#define MSG_KEYS                                                               \
+    "Where clause does not contain a mandatory equality on all "               \
+    "key attributes"
+
+static const struct sst_emu_shape av_members[] = {END};
+static const struct sst_emu_shape av_elem = {"", SST_EMU_SHAPE_STRUCT,
+                                             av_members};
+static const struct sst_emu_shape request[] = {
+    S("Statement"),
+    {"Parameters", SST_EMU_SHAPE_LIST, &av_elem},
+    {"ConsistentRead", SST_EMU_SHAPE_BOOLEAN, NULL},
+    S("NextToken"),
+    {"Limit", SST_EMU_SHAPE_INTEGER, NULL},
+    S("ReturnConsumedCapacity"),
+    S("ReturnValuesOnConditionCheckFailure"),
+    END};
+
+/* The key names of the table, or of its index: pointers into t. */
+struct keys {
+    const char *hash[4], *range[4];
+    size_t hash_n, range_n;
+};
+
+static void
+keys_of(const struct sst_emu_table *t, const struct sst_emu_key_schema *k,
+        struct keys *out)
+{
+    unsigned i;
+
+    out->hash_n = out->range_n = 0;
+    for (i = 0; i < k->hash_count && i < 4; i++)
+        out->hash[out->hash_n++] = t->attrs[k->hash[i]].name;
+    for (i = 0; i < k->range_count && i < 4; i++)
+        out->range[out->range_n++] = t->attrs[k->range[i]].name;
+}
+
+/* The type letter of attribute name in t ('S', 'N', 'B'), or 0. */
+static char
+attr_type(const struct sst_emu_table *t, const char *name)
+{
+    size_t i;
+
+    for (i = 0; i < t->attr_count; i++)
+        if (strcmp(t->attrs[i].name, name) == 0)
+            return t->attrs[i].type == SST_EMU_ATTR_S   ? 'S'
+                   : t->attrs[i].type == SST_EMU_ATTR_N ? 'N'
+                                                        : 'B';
+    return 0;
+}
+
+/* Whether the AttributeValue v has the scalar type letter want. */
+static bool
+av_is(const struct json_object *v, char want)
+{
+    char key[2] = {want, '\0'};
+
+    return json_object_is_type(v, json_type_object) &&
+           json_object_object_length(v) == 1 &&
+           json_object_object_get_ex(v, key, NULL);
+}
+
+static enum sst_code
+key_type_error(const char *name, struct sst_err *err)
+{
+    return sst_err_set(err, SST_E_VALIDATION,
+                       "Key attribute's data type should match its data "
+                       "type in table's schema: Key %s",
+                       name);
+}
+
+/* The key values of an equality map (or an item) against the schema. */
+static enum sst_code
+check_key_types(const struct sst_emu_table *t, const struct keys *k,
+                const struct json_object *values, bool need_all,
+                struct sst_err *err)
+{
+    size_t i;
+
+    for (i = 0; i < k->hash_n + k->range_n; i++) {
+        const char *name = i < k->hash_n ? k->hash[i] : k->range[i - k->hash_n];
+        struct json_object *v = NULL;
+
+        if (!json_object_object_get_ex(values, name, &v)) {
+            if (need_all)
+                return sst_err_set(err, SST_E_VALIDATION,
+                                   "Key attribute should be present in the "
+                                   "item: Key %s",
+                                   name);
+            continue;
+        }
+        if (!av_is(v, attr_type(t, name)))
+            return key_type_error(name, err);
+    }
+    return SST_OK;
+}
+
+/* DynamoDB Local's errors of the statement name the problem without the
+ * expression the translation made: "Invalid FilterExpression: " and the
+ * like go. */
+static void
+strip_expression_prefix(struct sst_err *err)
+{
+    static const char *const prefixes[] = {
+        "Invalid FilterExpression: ", "Invalid UpdateExpression: ",
+        "Invalid ProjectionExpression: ", "Invalid ConditionExpression: ",
+        "Invalid KeyConditionExpression: "};
+    size_t i, n;
+
+    if (err == NULL)
+        return;
+    for (i = 0; i < sizeof prefixes / sizeof prefixes[0]; i++) {
+        n = strlen(prefixes[i]);
+        if (strncmp(err->message, prefixes[i], n) == 0) {
+            memmove(err->message, err->message + n,
+                    strlen(err->message + n) + 1);
+            return;
+        }
+    }
+}
+
+/* Add a member to the built request; false when out of memory. */
+static bool
+add(struct json_object *req, const char *key, struct json_object *v)
+{
+    if (v == NULL || json_object_object_add(req, key, v) != 0) {
+        json_object_put(v);
+        return false;
+    }
+    return true;
+}
+
+static bool
+add_string(struct json_object *req, const char *key, const char *s)
+{
+    return s == NULL || add(req, key, json_object_new_string(s));
+}
+
+/* Copy member name from the ExecuteStatement request, when present. */
+static bool
+pass(struct json_object *req, const struct json_object *from, const char *name)
+{
+    struct json_object *v = sst_emu_get(from, name);
+
+    return v == NULL || add(req, name, json_object_get(v));
+}
+
+/* The index #pN of name among the statement's names, as text. */
+static bool
+name_ref(const struct sst_pq_stmt *st, const char *name, char *buf, size_t cap)
+{
+    size_t i;
+
+    for (i = 0; i < st->name_count; i++) {
+        if (strcmp(st->names[i], name) == 0) {
+            snprintf(buf, cap, "#p%zu", i);
+            return true;
+        }
+    }
+    return false;
+}
+
+static bool
+in_keys(const struct keys *k, const char *name)
+{
+    size_t i;
+
+    for (i = 0; i < k->hash_n; i++)
+        if (strcmp(k->hash[i], name) == 0)
+            return true;
+    for (i = 0; i < k->range_n; i++)
+        if (strcmp(k->range[i], name) == 0)
+            return true;
+    return false;
+}
+
+/* SELECT: the Query or Scan request, and which it is. */
+static enum sst_code
+select_request(const struct sst_pq_stmt *st, const struct sst_emu_table *t,
+               const struct json_object *from, struct json_object *req,
+               bool *query, struct sst_err *err)
+{
+    struct sst_pq_split sp = {0};
+    const struct sst_emu_key_schema *ks = &t->key;
+    struct keys k;
+    const char *texts[3];
+    char *where = NULL;
+    enum sst_code rc;
+    size_t i;
+    bool ok = true;
+
+    if (st->index != NULL) {
+        for (i = 0; i < t->index_count; i++)
+            if (strcmp(t->indexes[i].name, st->index) == 0)
+                ks = &t->indexes[i].key;
+        if (ks == &t->key)
+            return sst_err_set(err, SST_E_VALIDATION,
+                               "The table does not have the specified "
+                               "index: %s",
+                               st->index);
+    }
+    keys_of(t, ks, &k);
+    rc = sst_pq_split_where(st, k.hash, k.hash_n, k.range, k.range_n, true, &sp,
+                            err);
+    if (rc != SST_OK)
+        return rc;
+    /* A Query filters only attributes outside the key: with another
+     * condition on a key attribute, DynamoDB scans instead. */
+    *query = sp.hash_found && k.hash_n > 0 && !sp.rest_uses_key;
+    if (st->order != 0) {
+        if (st->where == NULL) {
+            sst_pq_split_cleanup(&sp);
+            return sst_err_set(err, SST_E_VALIDATION,
+                               "Must have WHERE clause in the statement when "
+                               "using ORDER BY clause.");
+        }
+        if (!in_keys(&k, st->order_attr)) {
+            sst_pq_split_cleanup(&sp);
+            return sst_err_set(err, SST_E_VALIDATION,
+                               "Variable reference %s in ORDER BY clause "
+                               "must be part of the primary key",
+                               st->order_attr);
+        }
+    }
+    if (*query) {
+        rc = check_key_types(t, &k, sp.key, false, err);
+        for (i = 0; rc == SST_OK && sp.range_values != NULL &&
+                    i < json_object_array_length(sp.range_values);
+             i++) {
+            struct json_object *v =
+                json_object_array_get_idx(sp.range_values, i);
+
+            if (!av_is(v, attr_type(t, k.range[0])) &&
+                !(av_is(v, 'S') && attr_type(t, k.range[0]) == 'B'))
+                rc = key_type_error(k.range[0], err);
+        }
+        if (rc != SST_OK) {
+            sst_pq_split_cleanup(&sp);
+            return rc;
+        }
+    }
+    ok = add_string(req, "TableName", st->table) &&
+         add_string(req, "IndexName", st->index);
+    if (*query) {
+        texts[0] = sp.key_cond;
+        texts[1] = sp.rest;
+        ok = ok && add_string(req, "KeyConditionExpression", sp.key_cond) &&
+             add_string(req, "FilterExpression", sp.rest);
+        if (st->order < 0 && k.range_n > 0 &&
+            strcmp(st->order_attr, k.range[0]) == 0)
+            ok = ok && add(req, "ScanIndexForward", json_object_new_boolean(0));
+    } else {
+        rc = sst_pq_where_text(st, &where, err);
+        if (rc != SST_OK) {
+            sst_pq_split_cleanup(&sp);
+            return rc;
+        }
+        texts[0] = where;
+        texts[1] = NULL;
+        ok = ok && add_string(req, "FilterExpression", where);
+    }
+    texts[2] = st->projection;
+    ok = ok && add_string(req, "ProjectionExpression", st->projection) &&
+         pass(req, from, "ConsistentRead") && pass(req, from, "Limit") &&
+         pass(req, from, "ReturnConsumedCapacity");
+    rc = ok ? sst_pq_add_placeholders(st, req, texts, 3, err)
+            : sst_emu_nomem(err);
+    sst_free(where);
+    sst_pq_split_cleanup(&sp);
+    return rc;
+}
+
+/* UPDATE and DELETE: the key in full, the other conditions. */
+static enum sst_code
+item_request(const struct sst_pq_stmt *st, const struct sst_emu_table *t,
+             const struct json_object *from, struct json_object *req,
+             struct sst_err *err)
+{
+    struct sst_pq_split sp = {0};
+    struct keys k;
+    struct sst_strbuf cond;
+    const char *texts[2];
+    char ref[24], *c = NULL;
+    enum sst_code rc;
+    bool ok;
+
+    keys_of(t, &t->key, &k);
+    rc = sst_pq_split_where(st, k.hash, k.hash_n, k.range, k.range_n, false,
+                            &sp, err);
+    if (rc != SST_OK)
+        return rc;
+    if (sp.dup_key != NULL) {
+        rc = sst_err_set(err, SST_E_VALIDATION,
+                         "Multiple conditions on same key %s. Only single "
+                         "item Update/Insert/Delete are supported",
+                         sp.dup_key);
+        sst_pq_split_cleanup(&sp);
+        return rc;
+    }
+    if (!sp.hash_found || !sp.range_found) {
+        sst_pq_split_cleanup(&sp);
+        return sst_err_set(err, SST_E_VALIDATION, MSG_KEYS);
+    }
+    rc = check_key_types(t, &k, sp.key, true, err);
+    if (rc != SST_OK) {
+        sst_pq_split_cleanup(&sp);
+        return rc;
+    }
+    sst_strbuf_init(&cond, 0);
+    if (!name_ref(st, k.hash[0], ref, sizeof ref))
+        ref[0] = '\0';
+    if (st->kind == SST_PQ_UPDATE && ref[0] != '\0')
+        sst_strbuf_printf(&cond, "attribute_exists(%s)", ref);
+    if (sp.rest != NULL && st->kind == SST_PQ_UPDATE)
+        sst_strbuf_printf(&cond, "%s%s", cond.len > 0 ? " AND " : "", sp.rest);
+    /* DELETE: its conditions bind only an item that exists */
+    if (sp.rest != NULL && st->kind == SST_PQ_DELETE)
+        sst_strbuf_printf(&cond, "attribute_not_exists(%s) OR %s", ref,
+                          sp.rest);
+    if (cond.len > 0 &&
+        sst_strbuf_take(&cond, "a condition", &c, NULL, NULL) != SST_OK) {
+        sst_pq_split_cleanup(&sp);
+        return sst_emu_nomem(err);
+    }
+    sst_strbuf_cleanup(&cond);
+    texts[0] = c;
+    texts[1] = st->update;
+    ok = add_string(req, "TableName", st->table) &&
+         add(req, "Key", json_object_get(sp.key)) &&
+         add_string(req, "UpdateExpression", st->update) &&
+         add_string(req, "ConditionExpression", c) &&
+         add_string(req, "ReturnValues", st->returning) &&
+         pass(req, from, "ReturnValuesOnConditionCheckFailure") &&
+         pass(req, from, "ReturnConsumedCapacity");
+    rc = ok ? sst_pq_add_placeholders(st, req, texts, 2, err)
+            : sst_emu_nomem(err);
+    sst_free(c);
+    sst_pq_split_cleanup(&sp);
+    return rc;
+}
+
+/* INSERT: PutItem on the condition that the key is free. */
+static enum sst_code
+insert_request(const struct sst_pq_stmt *st, const struct sst_emu_table *t,
+               const struct json_object *from, struct json_object *req,
+               struct sst_err *err)
+{
+    struct json_object *m = NULL;
+    char cond[64];
+
+    struct keys k;
+    enum sst_code rc;
+
+    if (!json_object_object_get_ex(st->item, "M", &m))
+        return sst_err_set(err, SST_E_VALIDATION,
+                           "Unsupported operation: Inserting non-map "
+                           "value into table.");
+    keys_of(t, &t->key, &k);
+    rc = check_key_types(t, &k, m, true, err);
+    if (rc != SST_OK)
+        return rc;
+    snprintf(cond, sizeof cond, "attribute_not_exists(#k)");
+    if (!add_string(req, "TableName", st->table) ||
+        !add(req, "Item", json_object_get(m)) ||
+        !add_string(req, "ConditionExpression", cond) ||
+        !add(req, "ExpressionAttributeNames", json_object_new_object()) ||
+        !add_string(sst_emu_get(req, "ExpressionAttributeNames"), "#k",
+                    t->attrs[t->key.hash[0]].name) ||
+        !pass(req, from, "ReturnConsumedCapacity"))
+        return sst_emu_nomem(err);
+    return SST_OK;
+}
+
+/*
+ * NextToken <-> ExclusiveStartKey, in DynamoDB Local's form: base64 of
+ * {"creationTime":SECONDS.MS,"opIndexToExclusiveNextKey":{"0":KEY},
+ * "version":"V1"}, the key's members in the order of a Java HashMap (so
+ * that the emulator's tokens are DynamoDB Local's, byte for byte). A
+ * token is good for an hour.
+ */
+#define TOKEN_MAX 32768
+#define TOKEN_TTL_MS 3600000
+
+/* Java's String.hashCode() of a UTF-8 name, spread as HashMap spreads
+ * it, in a table of 16 buckets. */
+static unsigned
+java_bucket(const char *s)
+{
+    const unsigned char *u = (const unsigned char *)s;
+    uint32_t h = 0, cp;
+
+    while (*u != 0) {
+        if (*u < 0x80) {
+            cp = *u++;
+        } else if ((*u & 0xE0) == 0xC0 && u[1]) {
+            cp = ((uint32_t)(u[0] & 0x1F) << 6) | (u[1] & 0x3F);
+            u += 2;
+        } else if ((*u & 0xF0) == 0xE0 && u[1] && u[2]) {
+            cp = ((uint32_t)(u[0] & 0x0F) << 12) |
+                 ((uint32_t)(u[1] & 0x3F) << 6) | (u[2] & 0x3F);
+            u += 3;
+        } else if ((*u & 0xF8) == 0xF0 && u[1] && u[2] && u[3]) {
+            cp = ((uint32_t)(u[0] & 0x07) << 18) |
+                 ((uint32_t)(u[1] & 0x3F) << 12) |
+                 ((uint32_t)(u[2] & 0x3F) << 6) | (u[3] & 0x3F);
+            u += 4;
+        } else {
+            cp = *u++;
+        }
+        if (cp >= 0x10000) {
+            cp -= 0x10000;
+            h = 31 * h + (0xD800 + (cp >> 10));
+            h = 31 * h + (0xDC00 + (cp & 0x3FF));
+        } else {
+            h = 31 * h + cp;
+        }
+    }
+    return (h ^ (h >> 16)) & 15;
+}
+
+static enum sst_code
+start_key(struct sst_emu *emu, const struct json_object *from,
+          struct json_object *req, struct sst_err *err)
+{
+    const char *tok = sst_emu_get_string(from, "NextToken");
+    unsigned char *raw = NULL;
+    size_t n = 0;
+    struct json_object *doc = NULL, *map, *key = NULL, *at;
+    double created;
+
+    if (tok == NULL)
+        return SST_OK;
+    if (sst_b64_decode(tok, strlen(tok), false, &raw, &n, NULL) == SST_OK)
+        doc = json_tokener_parse((const char *)raw);
+    sst_free(raw);
+    if (!json_object_object_get_ex(doc, "opIndexToExclusiveNextKey", &map) ||
+        !json_object_object_get_ex(map, "0", &key) ||
+        !json_object_is_type(key, json_type_object) ||
+        !json_object_object_get_ex(doc, "creationTime", &at) ||
+        (!json_object_is_type(at, json_type_double) &&
+         !json_object_is_type(at, json_type_int))) {
+        json_object_put(doc);
+        return sst_err_set(err, SST_E_VALIDATION, "Invalid NextToken");
+    }
+    created = json_object_get_double(at);
+    if ((double)sst_emu_now(emu) - created * 1000.0 > TOKEN_TTL_MS) {
+        json_object_put(doc);
+        return sst_err_set(err, SST_E_VALIDATION,
+                           "Given NextToken has already expired");
+    }
+    json_object_get(key);
+    json_object_put(doc);
+    return add(req, "ExclusiveStartKey", key) ? SST_OK : sst_emu_nomem(err);
+}
+
+static enum sst_code
+next_token(struct sst_emu *emu, struct json_object *resp,
+           struct json_object *out, struct sst_err *err)
+{
+    struct json_object *lek = sst_emu_get(resp, "LastEvaluatedKey");
+    struct json_object *ordered;
+    struct sst_strbuf b;
+    const char *key;
+    char *text = NULL, *tok = NULL;
+    int64_t now = sst_emu_now(emu);
+    unsigned bucket;
+    bool ok = true;
+
+    if (lek == NULL)
+        return SST_OK;
+    ordered = json_object_new_object();
+    for (bucket = 0; ordered != NULL && ok && bucket < 16; bucket++) {
+        json_object_object_foreach(lek, name, v)
+        {
+            if (java_bucket(name) == bucket)
+                ok = json_object_object_add(ordered, name,
+                                            json_object_get(v)) == 0;
+        }
+    }
+    key = ordered != NULL && ok
+              ? json_object_to_json_string_ext(
+                    ordered,
+                    JSON_C_TO_STRING_PLAIN | JSON_C_TO_STRING_NOSLASHESCAPE)
+              : NULL;
+    sst_strbuf_init(&b, 0);
+    if (key != NULL)
+        sst_strbuf_printf(&b,
+                          "{\"creationTime\":%lld.%03lld,"
+                          "\"opIndexToExclusiveNextKey\":{\"0\":%s},"
+                          "\"version\":\"V1\"}",
+                          (long long)(now / 1000), (long long)(now % 1000),
+                          key);
+    json_object_put(ordered);
+    if (key == NULL ||
+        sst_strbuf_take(&b, "a NextToken", &text, NULL, NULL) != SST_OK ||
+        sst_b64_encode(text, strlen(text), false, &tok, NULL, NULL) != SST_OK) {
+        sst_strbuf_cleanup(&b);
+        sst_free(text);
+        return sst_emu_nomem(err);
+    }
+    sst_free(text);
+    /* AWS documents LastEvaluatedKey in ExecuteStatement's answer too;
+     * DynamoDB Local leaves it out (docs/emulator.md) */
+    if (!add(out, "NextToken", json_object_new_string(tok)) ||
+        !add(out, "LastEvaluatedKey", json_object_get(lek))) {
+        sst_free(tok);
+        return sst_emu_nomem(err);
+    }
+    sst_free(tok);
+    return SST_OK;
+}
+
+/* The statement's text, checked as DynamoDB checks it. */
+static enum sst_code
+statement_of(const struct json_object *req, const char **text,
+             struct sst_err *err)
+{
+    struct json_object *params = sst_emu_get(req, "Parameters");
+    int64_t limit = 0;
+    size_t n;
+
+    *text = sst_emu_get_string(req, "Statement");
+    if (*text == NULL)
+        return sst_err_set(err, SST_E_VALIDATION,
+                           "1 validation error detected: Value null at "
+                           "'statement' failed to satisfy constraint: Member "
+                           "must not be null");
+    n = strlen(*text);
+    if (n > STATEMENT_MAX)
+        return sst_err_set(err, SST_E_VALIDATION,
+                           "Member must have length less than or equal to "
+                           "8192");
+    if (sst_emu_get_long(req, "Limit", true, &limit) && limit < 1)
+        return sst_err_set(err, SST_E_VALIDATION,
+                           "1 validation error detected: Value '%lld' at "
+                           "'limit' failed to satisfy constraint: Member must "
+                           "have value greater than or equal to 1",
+                           (long long)limit);
+    if (sst_emu_get_string(req, "NextToken") != NULL &&
+        strlen(sst_emu_get_string(req, "NextToken")) > TOKEN_MAX)
+        return sst_err_set(err, SST_E_VALIDATION,
+                           "Member must have length less than or equal to "
+                           "32768");
+    for (n = 0; params != NULL && n < json_object_array_length(params); n++) {
+        int members =
+            json_object_object_length(json_object_array_get_idx(params, n));
+
+        if (members != 1)
+            return sst_err_set(
+                err, SST_E_VALIDATION,
+                members == 0 ? "Supplied AttributeValue is empty, must "
+                               "contain exactly one of the supported "
+                               "datatypes"
+                             : "Supplied AttributeValue has more than one "
+                               "datatypes set, must contain exactly one of "
+                               "the supported datatypes");
+    }
+    if (params != NULL && json_object_array_length(params) == 0)
+        return sst_err_set(err, SST_E_VALIDATION,
+                           "1 validation error detected: Value '[]' at "
+                           "'parameters' failed to satisfy constraint: "
+                           "Member must have length greater than or equal "
+                           "to 1");
+    return SST_OK;
+}
+
+enum sst_code
+sst_emu_op_execute_statement(struct sst_emu *emu, const struct json_object *req,
+                             struct json_object **resp, struct sst_err *err)
+{
+    struct sst_pq_stmt st = {0};
+    struct sst_emu_txn *txn = NULL;
+    const struct sst_emu_table *t = NULL;
+    struct json_object *sub = NULL, *answer = NULL, *out = NULL, *items;
+    const char *text;
+    enum sst_code rc;
+    bool query = false;
+
+    *resp = NULL;
+    rc = sst_emu_check_shape(req, request, err);
+    if (rc == SST_OK)
+        rc = statement_of(req, &text, err);
+    if (rc == SST_OK)
+        rc = sst_pq_parse(text, strlen(text), sst_emu_get(req, "Parameters"),
+                          &st, err);
+    if (rc != SST_OK)
+        return rc;
+    rc = sst_emu_txn_begin(sst_emu_store_of(emu), false, &txn, err);
+    if (rc == SST_OK)
+        rc = sst_emu_table_lookup(txn, st.table, &t, err);
+    sub = json_object_new_object();
+    if (rc == SST_OK && sub == NULL)
+        rc = sst_emu_nomem(err);
+    if (rc == SST_OK) {
+        switch (st.kind) {
+        case SST_PQ_SELECT:
+            rc = select_request(&st, t, req, sub, &query, err);
+            if (rc == SST_OK)
+                rc = start_key(emu, req, sub, err);
+            break;
+        case SST_PQ_INSERT:
+            rc = insert_request(&st, t, req, sub, err);
+            break;
+        case SST_PQ_UPDATE:
+        case SST_PQ_DELETE:
+            rc = item_request(&st, t, req, sub, err);
+            break;
+        }
+    }
+    sst_emu_table_release(t);
+    sst_emu_txn_abort(txn);
+    if (rc != SST_OK)
+        goto out;
+    switch (st.kind) {
+    case SST_PQ_SELECT:
+        rc = query ? sst_emu_op_query(emu, sub, &answer, err)
+                   : sst_emu_op_scan(emu, sub, &answer, err);
+        break;
+    case SST_PQ_INSERT:
+        rc = sst_emu_op_put_item(emu, sub, &answer, err);
+        if (rc == SST_E_CONDITION_FAILED) {
+            json_object_put(answer);
+            answer = NULL;
+            rc = sst_err_set(err, SST_E_DUPLICATE_ITEM,
+                             "Duplicate primary key exists in table");
+        }
+        break;
+    case SST_PQ_UPDATE:
+        rc = sst_emu_op_update_item(emu, sub, &answer, err);
+        break;
+    case SST_PQ_DELETE:
+        rc = sst_emu_op_delete_item(emu, sub, &answer, err);
+        break;
+    }
+    if (rc != SST_OK) {
+        strip_expression_prefix(err);
+        /* an error's members (a failed condition's Item) travel as the
+         * item operation gives them */
+        *resp = answer;
+        answer = NULL;
+        goto out;
+    }
+    out = json_object_new_object();
+    items = st.kind == SST_PQ_SELECT
+                ? json_object_get(sst_emu_get(answer, "Items"))
+                : json_object_new_array();
+    if (out == NULL || !add(out, "Items", items)) {
+        rc = sst_emu_nomem(err);
+        goto out;
+    }
+    if (st.kind != SST_PQ_SELECT && sst_emu_get(answer, "Attributes") != NULL &&
+        json_object_array_add(
+            items, json_object_get(sst_emu_get(answer, "Attributes"))) != 0)
+        rc = sst_emu_nomem(err);
+    if (rc == SST_OK && st.kind == SST_PQ_SELECT)
+        rc = next_token(emu, answer, out, err);
+    if (rc == SST_OK && !pass(out, answer, "ConsumedCapacity"))
+        rc = sst_emu_nomem(err);
+    if (rc == SST_OK) {
+        *resp = out;
+        out = NULL;
+    }
+out:
+    json_object_put(out);
+    json_object_put(answer);
+    json_object_put(sub);
+    sst_pq_cleanup(&st);
+    return rc;
+}
