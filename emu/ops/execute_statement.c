@@ -29,6 +29,7 @@
 #include "emu/ops/common.h"
 #include "emu/ops/ops.h"
 #include "emu/ops/partiql.h"
+#include "emu/ops/partiql_exec.h"
 #include "src/core/b64.h"
 #include "src/core/buf.h"
 
@@ -608,75 +609,109 @@ statement_of(const struct json_object *req, const char **text,
 }
 
 enum sst_code
-sst_emu_op_execute_statement(struct sst_emu *emu, const struct json_object *req,
-                             struct json_object **resp, struct sst_err *err)
+sst_emu_pq_plan(struct sst_emu *emu, const char *text,
+                const struct json_object *params,
+                const struct json_object *from, struct sst_emu_pq_plan *out,
+                struct sst_err *err)
 {
-    struct sst_pq_stmt st = {0};
     struct sst_emu_txn *txn = NULL;
     const struct sst_emu_table *t = NULL;
-    struct json_object *sub = NULL, *answer = NULL, *out = NULL, *items;
-    const char *text;
     enum sst_code rc;
-    bool query = false;
 
-    *resp = NULL;
-    rc = sst_emu_check_shape(req, request, err);
-    if (rc == SST_OK)
-        rc = statement_of(req, &text, err);
-    if (rc == SST_OK)
-        rc = sst_pq_parse(text, strlen(text), sst_emu_get(req, "Parameters"),
-                          &st, err);
+    memset(out, 0, sizeof *out);
+    rc = sst_pq_parse(text, strlen(text), params, &out->st, err);
     if (rc != SST_OK)
         return rc;
     rc = sst_emu_txn_begin(sst_emu_store_of(emu), false, &txn, err);
     if (rc == SST_OK)
-        rc = sst_emu_table_lookup(txn, st.table, &t, err);
-    sub = json_object_new_object();
-    if (rc == SST_OK && sub == NULL)
+        rc = sst_emu_table_lookup(txn, out->st.table, &t, err);
+    out->req = json_object_new_object();
+    if (rc == SST_OK && out->req == NULL)
         rc = sst_emu_nomem(err);
     if (rc == SST_OK) {
-        switch (st.kind) {
+        switch (out->st.kind) {
         case SST_PQ_SELECT:
-            rc = select_request(&st, t, req, sub, &query, err);
+            rc = select_request(&out->st, t, from, out->req, &out->query, err);
             if (rc == SST_OK)
-                rc = start_key(emu, req, sub, err);
+                rc = start_key(emu, from, out->req, err);
             break;
         case SST_PQ_INSERT:
-            rc = insert_request(&st, t, req, sub, err);
+            rc = insert_request(&out->st, t, from, out->req, err);
             break;
         case SST_PQ_UPDATE:
         case SST_PQ_DELETE:
-            rc = item_request(&st, t, req, sub, err);
+            rc = item_request(&out->st, t, from, out->req, err);
             break;
         }
     }
     sst_emu_table_release(t);
     sst_emu_txn_abort(txn);
     if (rc != SST_OK)
-        goto out;
-    switch (st.kind) {
+        sst_emu_pq_plan_cleanup(out);
+    return rc;
+}
+
+void
+sst_emu_pq_plan_cleanup(struct sst_emu_pq_plan *pl)
+{
+    json_object_put(pl->req);
+    sst_pq_cleanup(&pl->st);
+    memset(pl, 0, sizeof *pl);
+}
+
+enum sst_code
+sst_emu_pq_run(struct sst_emu *emu, const struct sst_emu_pq_plan *pl,
+               struct json_object **answer, struct sst_err *err)
+{
+    enum sst_code rc = SST_OK;
+
+    *answer = NULL;
+    switch (pl->st.kind) {
     case SST_PQ_SELECT:
-        rc = query ? sst_emu_op_query(emu, sub, &answer, err)
-                   : sst_emu_op_scan(emu, sub, &answer, err);
+        rc = pl->query ? sst_emu_op_query(emu, pl->req, answer, err)
+                       : sst_emu_op_scan(emu, pl->req, answer, err);
         break;
     case SST_PQ_INSERT:
-        rc = sst_emu_op_put_item(emu, sub, &answer, err);
+        rc = sst_emu_op_put_item(emu, pl->req, answer, err);
         if (rc == SST_E_CONDITION_FAILED) {
-            json_object_put(answer);
-            answer = NULL;
+            json_object_put(*answer);
+            *answer = NULL;
             rc = sst_err_set(err, SST_E_DUPLICATE_ITEM,
                              "Duplicate primary key exists in table");
         }
         break;
     case SST_PQ_UPDATE:
-        rc = sst_emu_op_update_item(emu, sub, &answer, err);
+        rc = sst_emu_op_update_item(emu, pl->req, answer, err);
         break;
     case SST_PQ_DELETE:
-        rc = sst_emu_op_delete_item(emu, sub, &answer, err);
+        rc = sst_emu_op_delete_item(emu, pl->req, answer, err);
         break;
     }
-    if (rc != SST_OK) {
+    if (rc != SST_OK)
         strip_expression_prefix(err);
+    return rc;
+}
+
+enum sst_code
+sst_emu_op_execute_statement(struct sst_emu *emu, const struct json_object *req,
+                             struct json_object **resp, struct sst_err *err)
+{
+    struct sst_emu_pq_plan pl;
+    struct json_object *answer = NULL, *out = NULL, *items;
+    const char *text;
+    enum sst_code rc;
+
+    *resp = NULL;
+    rc = sst_emu_check_shape(req, request, err);
+    if (rc == SST_OK)
+        rc = statement_of(req, &text, err);
+    if (rc == SST_OK)
+        rc = sst_emu_pq_plan(emu, text, sst_emu_get(req, "Parameters"), req,
+                             &pl, err);
+    if (rc != SST_OK)
+        return rc;
+    rc = sst_emu_pq_run(emu, &pl, &answer, err);
+    if (rc != SST_OK) {
         /* an error's members (a failed condition's Item) travel as the
          * item operation gives them */
         *resp = answer;
@@ -684,18 +719,19 @@ sst_emu_op_execute_statement(struct sst_emu *emu, const struct json_object *req,
         goto out;
     }
     out = json_object_new_object();
-    items = st.kind == SST_PQ_SELECT
+    items = pl.st.kind == SST_PQ_SELECT
                 ? json_object_get(sst_emu_get(answer, "Items"))
                 : json_object_new_array();
     if (out == NULL || !add(out, "Items", items)) {
         rc = sst_emu_nomem(err);
         goto out;
     }
-    if (st.kind != SST_PQ_SELECT && sst_emu_get(answer, "Attributes") != NULL &&
+    if (pl.st.kind != SST_PQ_SELECT &&
+        sst_emu_get(answer, "Attributes") != NULL &&
         json_object_array_add(
             items, json_object_get(sst_emu_get(answer, "Attributes"))) != 0)
         rc = sst_emu_nomem(err);
-    if (rc == SST_OK && st.kind == SST_PQ_SELECT)
+    if (rc == SST_OK && pl.st.kind == SST_PQ_SELECT)
         rc = next_token(emu, answer, out, err);
     if (rc == SST_OK && !pass(out, answer, "ConsumedCapacity"))
         rc = sst_emu_nomem(err);
@@ -706,7 +742,6 @@ sst_emu_op_execute_statement(struct sst_emu *emu, const struct json_object *req,
 out:
     json_object_put(out);
     json_object_put(answer);
-    json_object_put(sub);
-    sst_pq_cleanup(&st);
+    sst_emu_pq_plan_cleanup(&pl);
     return rc;
 }

@@ -1,0 +1,62 @@
+/*
+ * emu/ops/partiql_exec.h - one PartiQL statement planned as the item
+ * operation it stands for, and run (emu/ops/execute_statement.c): the
+ * seam that ExecuteStatement, BatchExecuteStatement and ExecuteTransaction
+ * share.
+ */
+#ifndef SST_EMU_OPS_PARTIQL_EXEC_H
+#define SST_EMU_OPS_PARTIQL_EXEC_H
+
+#include <stdbool.h>
+
+#include <sst/emu.h>
+#include <sst/err.h>
+
+#include "emu/ops/partiql.h"
+
+struct json_object;
+
+/** A statement and the request of its item operation. */
+struct sst_emu_pq_plan {
+    struct sst_pq_stmt st;
+    struct json_object *req; /* Query, Scan, PutItem, UpdateItem or
+                                DeleteItem's request */
+    bool query;              /* SELECT: a Query, else a Scan */
+};
+
+/**
+ * Parse text and build its item operation's request against the table's
+ * schema.
+ *
+ * @param[in] params  the statement's Parameters (borrowed; may be NULL)
+ * @param[in] from    the request members a statement passes on
+ *                    (ConsistentRead, Limit, NextToken,
+ *                    ReturnValuesOnConditionCheckFailure,
+ *                    ReturnConsumedCapacity); borrowed
+ * @param[out] out    on SST_OK the plan (sst_emu_pq_plan_cleanup)
+ * @return SST_OK; SST_E_VALIDATION; SST_E_NOT_FOUND (the table);
+ *         SST_E_STORAGE; SST_E_NOMEM.
+ */
+SST_MUST_CHECK enum sst_code sst_emu_pq_plan(struct sst_emu *emu,
+                                             const char *text,
+                                             const struct json_object *params,
+                                             const struct json_object *from,
+                                             struct sst_emu_pq_plan *out,
+                                             struct sst_err *err);
+
+void sst_emu_pq_plan_cleanup(struct sst_emu_pq_plan *pl);
+
+/**
+ * Run a plan's item operation. An INSERT whose key is taken is
+ * SST_E_DUPLICATE_ITEM; an error's message loses the "Invalid
+ * UpdateExpression: " kind of prefix, as DynamoDB Local words it.
+ *
+ * @param[out] answer  the operation's answer; on an error, its members
+ *                     (a failed condition's Item) or NULL
+ */
+SST_MUST_CHECK enum sst_code sst_emu_pq_run(struct sst_emu *emu,
+                                            const struct sst_emu_pq_plan *pl,
+                                            struct json_object **answer,
+                                            struct sst_err *err);
+
+#endif /* SST_EMU_OPS_PARTIQL_EXEC_H */
