@@ -202,6 +202,32 @@ async function scenario(who, url) {
     check(at("document client: as DynamoDB stored them"), () => assert.deepEqual(r.docRaw,
         [N("12.5"), N("-123456789012"), { NULL: true }, ["a", "b"]]));
 
+    // PartiQL through the SDK: an INSERT with parameters, a paged SELECT,
+    // an UPDATE returning the new item, a duplicate INSERT.
+    await c.send(new ddb.ExecuteStatementCommand({
+        Statement: `INSERT INTO "${T}" VALUE {'pk': ?, 'sk': ?, 'tags': <<'x', 'y'>>}`,
+        Parameters: [S("pq"), N(1)] }));
+    await c.send(new ddb.ExecuteStatementCommand({
+        Statement: `INSERT INTO "${T}" VALUE {'pk': 'pq', 'sk': 2, 'n': 10}` }));
+    const pq1 = await c.send(new ddb.ExecuteStatementCommand({
+        Statement: `SELECT sk FROM "${T}" WHERE pk = ?`, Parameters: [S("pq")], Limit: 1 }));
+    const pq2 = await c.send(new ddb.ExecuteStatementCommand({
+        Statement: `SELECT sk FROM "${T}" WHERE pk = ?`, Parameters: [S("pq")],
+        NextToken: pq1.NextToken }));
+    const pqUp = await c.send(new ddb.ExecuteStatementCommand({
+        Statement: `UPDATE "${T}" SET n = n + 5 WHERE pk = 'pq' AND sk = 2 RETURNING ALL NEW *` }));
+    r.partiql = { pages: [pq1.Items, pq2.Items], more: [!!pq1.NextToken, !!pq2.NextToken],
+                  updated: pqUp.Items };
+    check(at("ExecuteStatement: INSERT, paged SELECT, UPDATE RETURNING"), () => assert.deepEqual(r.partiql, {
+        pages: [[{ sk: N(1) }], [{ sk: N(2) }]], more: [true, false],
+        updated: [{ pk: S("pq"), sk: N(2), n: N(15) }] }));
+    r.partiqlDup = await failure(c, new ddb.ExecuteStatementCommand({
+        Statement: `INSERT INTO "${T}" VALUE {'pk': 'pq', 'sk': 1}` }));
+    check(at("ExecuteStatement: a duplicate INSERT"), () => assert.deepEqual(r.partiqlDup, {
+        name: who === "sst-emu" ? "DuplicateItemException" : "DuplicateItem",
+        message: "Duplicate primary key exists in table", status: 400 }));
+    r.partiqlDup.name = "DuplicateItem(Exception)"; // AWS's name on sst-emu (docs/emulator.md)
+
     const lim = await c.send(new ddb.DescribeLimitsCommand({}));
     r.limits = [lim.AccountMaxReadCapacityUnits, lim.AccountMaxWriteCapacityUnits,
                 lim.TableMaxReadCapacityUnits, lim.TableMaxWriteCapacityUnits];
