@@ -43,6 +43,7 @@ struct sst_emu {
 
 /* Sorted by name, for bsearch. */
 static const struct sst_emu_op ops[] = {
+    {"BatchExecuteStatement", sst_emu_op_batch_execute_statement},
     {"BatchGetItem", sst_emu_op_batch_get_item},
     {"BatchWriteItem", sst_emu_op_batch_write_item},
     {"CreateTable", sst_emu_op_create_table},
@@ -52,6 +53,7 @@ static const struct sst_emu_op ops[] = {
     {"DescribeTable", sst_emu_op_describe_table},
     {"DescribeTimeToLive", sst_emu_op_describe_time_to_live},
     {"ExecuteStatement", sst_emu_op_execute_statement},
+    {"ExecuteTransaction", sst_emu_op_execute_transaction},
     {"GetItem", sst_emu_op_get_item},
     {"ListTables", sst_emu_op_list_tables},
     {"PutItem", sst_emu_op_put_item},

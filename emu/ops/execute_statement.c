@@ -341,6 +341,13 @@ item_request(const struct sst_pq_stmt *st, const struct sst_emu_table *t,
         sst_pq_split_cleanup(&sp);
         return rc;
     }
+    if (st->kind == SST_PQ_EXISTS &&
+        (!sp.hash_found || !sp.range_found || sp.rest == NULL)) {
+        sst_pq_split_cleanup(&sp);
+        return sst_err_set(err, SST_E_VALIDATION,
+                           "EXISTS() must contain a single item read with "
+                           "additional condition");
+    }
     if (!sp.hash_found || !sp.range_found) {
         sst_pq_split_cleanup(&sp);
         return sst_err_set(err, SST_E_VALIDATION, MSG_KEYS);
@@ -353,9 +360,11 @@ item_request(const struct sst_pq_stmt *st, const struct sst_emu_table *t,
     sst_strbuf_init(&cond, 0);
     if (!name_ref(st, k.hash[0], ref, sizeof ref))
         ref[0] = '\0';
-    if (st->kind == SST_PQ_UPDATE && ref[0] != '\0')
+    if ((st->kind == SST_PQ_UPDATE || st->kind == SST_PQ_EXISTS) &&
+        ref[0] != '\0')
         sst_strbuf_printf(&cond, "attribute_exists(%s)", ref);
-    if (sp.rest != NULL && st->kind == SST_PQ_UPDATE)
+    if (sp.rest != NULL &&
+        (st->kind == SST_PQ_UPDATE || st->kind == SST_PQ_EXISTS))
         sst_strbuf_printf(&cond, "%s%s", cond.len > 0 ? " AND " : "", sp.rest);
     /* DELETE: its conditions bind only an item that exists */
     if (sp.rest != NULL && st->kind == SST_PQ_DELETE)
@@ -608,18 +617,83 @@ statement_of(const struct json_object *req, const char **text,
     return SST_OK;
 }
 
+/* SELECT of one item (every key attribute by equality, nothing else):
+ * GetItem's request; else *single says why not. */
+static enum sst_code
+get_request(const struct sst_pq_stmt *st, const struct sst_emu_table *t,
+            const struct json_object *from, struct json_object *req,
+            enum sst_emu_pq_single *single, struct sst_err *err)
+{
+    struct sst_pq_split sp = {0};
+    struct keys k;
+    const char *texts[1] = {st->projection};
+    enum sst_code rc;
+
+    if (st->index != NULL) {
+        *single = SST_EMU_PQ_SINGLE_INDEX;
+        return SST_OK;
+    }
+    keys_of(t, &t->key, &k);
+    rc = sst_pq_split_where(st, k.hash, k.hash_n, k.range, k.range_n, false,
+                            &sp, err);
+    if (rc != SST_OK)
+        return rc;
+    if (!sp.hash_found || !sp.range_found || sp.rest != NULL ||
+        sp.dup_key != NULL) {
+        *single = SST_EMU_PQ_SINGLE_NOT_KEY;
+        sst_pq_split_cleanup(&sp);
+        return SST_OK;
+    }
+    rc = check_key_types(t, &k, sp.key, true, err);
+    if (rc == SST_OK &&
+        (!add_string(req, "TableName", st->table) ||
+         !add(req, "Key", json_object_get(sp.key)) ||
+         !add_string(req, "ProjectionExpression", st->projection) ||
+         !pass(req, from, "ConsistentRead")))
+        rc = sst_emu_nomem(err);
+    if (rc == SST_OK)
+        rc = sst_pq_add_placeholders(st, req, texts, 1, err);
+    sst_pq_split_cleanup(&sp);
+    return rc;
+}
+
+/* The key of the item a planned write or read names, for spotting two
+ * statements on one item. */
+static struct json_object *
+key_of(const struct sst_emu_table *t, const struct json_object *req)
+{
+    struct json_object *item = sst_emu_get(req, "Item"), *key;
+    struct keys k;
+    size_t i;
+
+    if (item == NULL)
+        return json_object_get(sst_emu_get(req, "Key"));
+    keys_of(t, &t->key, &k);
+    key = json_object_new_object();
+    for (i = 0; key != NULL && i < k.hash_n + k.range_n; i++) {
+        const char *name = i < k.hash_n ? k.hash[i] : k.range[i - k.hash_n];
+        struct json_object *v = sst_emu_get(item, name);
+
+        if (v != NULL)
+            json_object_object_add(key, name, json_object_get(v));
+    }
+    return key;
+}
+
 enum sst_code
 sst_emu_pq_plan(struct sst_emu *emu, const char *text,
                 const struct json_object *params,
-                const struct json_object *from, struct sst_emu_pq_plan *out,
-                struct sst_err *err)
+                const struct json_object *from, unsigned mode,
+                struct sst_emu_pq_plan *out, struct sst_err *err)
 {
     struct sst_emu_txn *txn = NULL;
     const struct sst_emu_table *t = NULL;
     enum sst_code rc;
 
     memset(out, 0, sizeof *out);
-    rc = sst_pq_parse(text, strlen(text), params, &out->st, err);
+    rc = sst_pq_parse_ex(text, strlen(text), params,
+                         (mode & SST_EMU_PQ_TXN) ? SST_PQ_ALLOW_EXISTS : 0,
+                         &out->st, err);
     if (rc != SST_OK)
         return rc;
     rc = sst_emu_txn_begin(sst_emu_store_of(emu), false, &txn, err);
@@ -631,6 +705,11 @@ sst_emu_pq_plan(struct sst_emu *emu, const char *text,
     if (rc == SST_OK) {
         switch (out->st.kind) {
         case SST_PQ_SELECT:
+            if (mode & SST_EMU_PQ_ONE_ITEM) {
+                rc =
+                    get_request(&out->st, t, from, out->req, &out->single, err);
+                break;
+            }
             rc = select_request(&out->st, t, from, out->req, &out->query, err);
             if (rc == SST_OK)
                 rc = start_key(emu, from, out->req, err);
@@ -640,9 +719,16 @@ sst_emu_pq_plan(struct sst_emu *emu, const char *text,
             break;
         case SST_PQ_UPDATE:
         case SST_PQ_DELETE:
+        case SST_PQ_EXISTS:
             rc = item_request(&out->st, t, from, out->req, err);
             break;
         }
+    }
+    if (rc == SST_OK && (mode & SST_EMU_PQ_ONE_ITEM) &&
+        out->single == SST_EMU_PQ_SINGLE_OK) {
+        out->key = key_of(t, out->req);
+        if (out->key == NULL)
+            rc = sst_emu_nomem(err);
     }
     sst_emu_table_release(t);
     sst_emu_txn_abort(txn);
@@ -655,6 +741,7 @@ void
 sst_emu_pq_plan_cleanup(struct sst_emu_pq_plan *pl)
 {
     json_object_put(pl->req);
+    json_object_put(pl->key);
     sst_pq_cleanup(&pl->st);
     memset(pl, 0, sizeof *pl);
 }
@@ -668,8 +755,9 @@ sst_emu_pq_run(struct sst_emu *emu, const struct sst_emu_pq_plan *pl,
     *answer = NULL;
     switch (pl->st.kind) {
     case SST_PQ_SELECT:
-        rc = pl->query ? sst_emu_op_query(emu, pl->req, answer, err)
-                       : sst_emu_op_scan(emu, pl->req, answer, err);
+        rc = pl->key != NULL ? sst_emu_op_get_item(emu, pl->req, answer, err)
+             : pl->query     ? sst_emu_op_query(emu, pl->req, answer, err)
+                             : sst_emu_op_scan(emu, pl->req, answer, err);
         break;
     case SST_PQ_INSERT:
         rc = sst_emu_op_put_item(emu, pl->req, answer, err);
@@ -685,6 +773,11 @@ sst_emu_pq_run(struct sst_emu *emu, const struct sst_emu_pq_plan *pl,
         break;
     case SST_PQ_DELETE:
         rc = sst_emu_op_delete_item(emu, pl->req, answer, err);
+        break;
+    case SST_PQ_EXISTS: /* a condition check: transactions only */
+        rc = sst_err_set(err, SST_E_VALIDATION,
+                         "EXISTS can only be used in ExecuteTransaction "
+                         "write requests.");
         break;
     }
     if (rc != SST_OK)
@@ -706,7 +799,7 @@ sst_emu_op_execute_statement(struct sst_emu *emu, const struct json_object *req,
     if (rc == SST_OK)
         rc = statement_of(req, &text, err);
     if (rc == SST_OK)
-        rc = sst_emu_pq_plan(emu, text, sst_emu_get(req, "Parameters"), req,
+        rc = sst_emu_pq_plan(emu, text, sst_emu_get(req, "Parameters"), req, 0,
                              &pl, err);
     if (rc != SST_OK)
         return rc;

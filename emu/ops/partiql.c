@@ -67,7 +67,8 @@ struct parser {
     int map_depth;     /* maps open around the current value           */
     char keypath[256]; /* "root" and the keys of maps below the first  */
     bool bad, nomem;
-    bool has_msg; /* msg replaces the statement-level message     */
+    bool has_msg;      /* msg replaces the statement-level message     */
+    bool allow_exists; /* EXISTS(SELECT ...) is a statement            */
     char msg[400];
 };
 
@@ -1405,6 +1406,16 @@ parse_statement(struct parser *p)
     } else if (p->cur.kind == T_NUMBER || p->cur.kind == T_STRING ||
                is_word(p, "TRUE") || is_word(p, "FALSE")) {
         fail(p, "Unsupported operation: Literal");
+    } else if (is_word(p, "NOT") && p->allow_exists) {
+        fail(p, "Unsupported operation in transaction.");
+    } else if (is_word(p, "EXISTS") && p->allow_exists) {
+        next(p);
+        expect_punct(p, "(");
+        expect_word(p, "SELECT");
+        if (!p->bad)
+            parse_select(p);
+        st->kind = SST_PQ_EXISTS;
+        expect_punct(p, ")");
     } else if (is_word(p, "EXISTS")) {
         fail(p, "EXISTS can only be used in ExecuteTransaction write "
                 "requests.");
@@ -1432,9 +1443,17 @@ enum sst_code
 sst_pq_parse(const char *text, size_t len, const struct json_object *params,
              struct sst_pq_stmt *out, struct sst_err *err)
 {
+    return sst_pq_parse_ex(text, len, params, 0, out, err);
+}
+
+enum sst_code
+sst_pq_parse_ex(const char *text, size_t len, const struct json_object *params,
+                unsigned flags, struct sst_pq_stmt *out, struct sst_err *err)
+{
     struct parser p = {0};
 
     memset(out, 0, sizeof *out);
+    p.allow_exists = (flags & SST_PQ_ALLOW_EXISTS) != 0;
     p.s = text;
     p.len = len;
     p.st = out;

@@ -41,7 +41,16 @@ struct json_object;
 #define SST_PQ_MSG_PARAMS                                                      \
     "Number of parameters in request and statement don't match."
 
-enum sst_pq_kind { SST_PQ_SELECT, SST_PQ_INSERT, SST_PQ_UPDATE, SST_PQ_DELETE };
+enum sst_pq_kind {
+    SST_PQ_SELECT,
+    SST_PQ_INSERT,
+    SST_PQ_UPDATE,
+    SST_PQ_DELETE,
+    SST_PQ_EXISTS /* EXISTS(SELECT ...): a transaction's condition check */
+};
+
+/** sst_pq_parse_ex() flags: accept EXISTS(SELECT ...) statements. */
+#define SST_PQ_ALLOW_EXISTS 1u
 
 struct sst_pq_node;
 
@@ -81,6 +90,14 @@ SST_MUST_CHECK enum sst_code sst_pq_parse(const char *text, size_t len,
                                           const struct json_object *params,
                                           struct sst_pq_stmt *out,
                                           struct sst_err *err);
+
+/** As sst_pq_parse(), with SST_PQ_ALLOW_EXISTS in flags for the
+ *  statements of ExecuteTransaction. */
+SST_MUST_CHECK enum sst_code sst_pq_parse_ex(const char *text, size_t len,
+                                             const struct json_object *params,
+                                             unsigned flags,
+                                             struct sst_pq_stmt *out,
+                                             struct sst_err *err);
 
 /** Release what s owns; s may be zeroed or partly built. */
 void sst_pq_cleanup(struct sst_pq_stmt *s);

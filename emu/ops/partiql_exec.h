@@ -16,12 +16,27 @@
 
 struct json_object;
 
+/** sst_emu_pq_plan() modes. */
+#define SST_EMU_PQ_ONE_ITEM 1u /* a SELECT reads one item: GetItem      */
+#define SST_EMU_PQ_TXN 2u      /* EXISTS(SELECT ...) is a statement     */
+
+/** Why a SELECT does not read one item (SST_EMU_PQ_ONE_ITEM). */
+enum sst_emu_pq_single {
+    SST_EMU_PQ_SINGLE_OK = 0,
+    SST_EMU_PQ_SINGLE_INDEX,  /* it reads an index                      */
+    SST_EMU_PQ_SINGLE_NOT_KEY /* its WHERE is not the key's equalities  */
+};
+
 /** A statement and the request of its item operation. */
 struct sst_emu_pq_plan {
     struct sst_pq_stmt st;
-    struct json_object *req; /* Query, Scan, PutItem, UpdateItem or
-                                DeleteItem's request */
+    struct json_object *req; /* Query, Scan, GetItem, PutItem, UpdateItem,
+                                DeleteItem's request; EXISTS: a
+                                ConditionCheck's */
     bool query;              /* SELECT: a Query, else a Scan */
+    enum sst_emu_pq_single single;
+    struct json_object *key; /* SST_EMU_PQ_ONE_ITEM: the item's key (a
+                                single SELECT, or any write) */
 };
 
 /**
@@ -33,16 +48,16 @@ struct sst_emu_pq_plan {
  *                    (ConsistentRead, Limit, NextToken,
  *                    ReturnValuesOnConditionCheckFailure,
  *                    ReturnConsumedCapacity); borrowed
+ * @param[in] mode    SST_EMU_PQ_ONE_ITEM, SST_EMU_PQ_TXN or 0
  * @param[out] out    on SST_OK the plan (sst_emu_pq_plan_cleanup)
  * @return SST_OK; SST_E_VALIDATION; SST_E_NOT_FOUND (the table);
  *         SST_E_STORAGE; SST_E_NOMEM.
  */
-SST_MUST_CHECK enum sst_code sst_emu_pq_plan(struct sst_emu *emu,
-                                             const char *text,
-                                             const struct json_object *params,
-                                             const struct json_object *from,
-                                             struct sst_emu_pq_plan *out,
-                                             struct sst_err *err);
+SST_MUST_CHECK enum sst_code
+sst_emu_pq_plan(struct sst_emu *emu, const char *text,
+                const struct json_object *params,
+                const struct json_object *from, unsigned mode,
+                struct sst_emu_pq_plan *out, struct sst_err *err);
 
 void sst_emu_pq_plan_cleanup(struct sst_emu_pq_plan *pl);
 
