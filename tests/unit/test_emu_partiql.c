@@ -474,6 +474,115 @@ statements_on_the_emulator(void)
     sst_backend_close(b);
 }
 
+static void
+batches_and_transactions(void)
+{
+    struct sst_backend *b = tt_open_memory();
+    struct json_object *r, *req, *resp = NULL;
+    struct sst_err e;
+
+    json_object_put(tt_ok(
+        b, "CreateTable",
+        "{\"TableName\":\"tbl\",\"BillingMode\":\"PAY_PER_REQUEST\","
+        "\"AttributeDefinitions\":[{\"AttributeName\":\"pk\","
+        "\"AttributeType\":\"S\"},{\"AttributeName\":\"sk\","
+        "\"AttributeType\":\"N\"}],\"KeySchema\":[{\"AttributeName\":\"pk\","
+        "\"KeyType\":\"HASH\"},{\"AttributeName\":\"sk\",\"KeyType\":"
+        "\"RANGE\"}]}"));
+    /* a batch of writes: every statement runs, each answers for itself */
+    r = tt_ok(b, "BatchExecuteStatement",
+              "{\"Statements\":[{\"Statement\":\"INSERT INTO tbl VALUE "
+              "{'pk': 'a', 'sk': 1, 'v': 'x'}\"},{\"Statement\":\"INSERT INTO "
+              "tbl VALUE {'pk': ?, 'sk': 2}\",\"Parameters\":[{\"S\":\"a\"}]},"
+              "{\"Statement\":\"UPDATE tbl SET v = 'y' WHERE pk = 'a' AND sk "
+              "= 9\"},{\"Statement\":\"DELETE FROM tbl WHERE pk = 'a'\"}]}");
+    SST_ASSERT_STR_EQ(
+        tt_text_at(r, "Responses"),
+        "[{\"TableName\":\"tbl\"},{\"TableName\":\"tbl\"},{\"Error\":{"
+        "\"Code\":\"ConditionalCheckFailed\",\"Message\":\"The conditional "
+        "request failed\"},\"TableName\":\"tbl\"},{\"Error\":{\"Code\":"
+        "\"ValidationError\",\"Message\":\"Where clause does not contain a "
+        "mandatory equality on all key attributes\"}}]");
+    json_object_put(r);
+    /* a batch of reads: one item each, by its whole key */
+    r = tt_ok(b, "BatchExecuteStatement",
+              "{\"Statements\":[{\"Statement\":\"SELECT v FROM tbl WHERE pk "
+              "= 'a' AND sk = 1\"},{\"Statement\":\"SELECT * FROM tbl WHERE "
+              "pk = 'a' AND sk = 7\"},{\"Statement\":\"SELECT * FROM tbl "
+              "WHERE pk = 'a'\"},{\"Statement\":\"INSERT INTO nope VALUE "
+              "{'pk': 'a'}\"}]}");
+    SST_ASSERT_STR_EQ(
+        tt_text_at(r, "Responses"),
+        "[{\"TableName\":\"tbl\",\"Item\":{\"v\":{\"S\":\"x\"}}},{"
+        "\"TableName\":\"tbl\"},{\"Error\":{\"Code\":\"ValidationError\","
+        "\"Message\":\"Only single item select is supported\"}},{\"Error\":{"
+        "\"Code\":\"ResourceNotFound\",\"Message\":\"Cannot do operations "
+        "on a non-existent table\"}}]");
+    json_object_put(r);
+    tt_expect_error(b, "BatchExecuteStatement",
+                    "{\"Statements\":[{\"Statement\":\"SELECT * FROM tbl "
+                    "WHERE pk = 'a' AND sk = 1\"},{\"Statement\":\"DELETE "
+                    "FROM tbl WHERE pk = 'a' AND sk = 2\"}]}",
+                    SST_E_VALIDATION, "ValidationException",
+                    "Read and write requests together in the same batch is "
+                    "not supported.");
+    tt_expect_error(b, "BatchExecuteStatement", "{\"Statements\":[]}",
+                    SST_E_VALIDATION, "ValidationException",
+                    "The statement was empty.");
+
+    /* a transaction of writes, all or nothing */
+    r = tt_ok(b, "ExecuteTransaction",
+              "{\"TransactStatements\":[{\"Statement\":\"INSERT INTO tbl "
+              "VALUE {'pk': 'b', 'sk': 1}\"},{\"Statement\":\"UPDATE tbl SET "
+              "n = 1 WHERE pk = 'a' AND sk = 2\"},{\"Statement\":\"EXISTS("
+              "SELECT * FROM tbl WHERE pk = 'a' AND sk = 1 AND v = 'x')\"}],"
+              "\"ClientRequestToken\":\"tok-1\"}");
+    SST_ASSERT_STR_EQ(tt_text_at(r, "Responses"), "[]");
+    json_object_put(r);
+    req = tt_parse("{\"TransactStatements\":[{\"Statement\":\"INSERT INTO "
+                   "tbl VALUE {'pk': 'b', 'sk': 1}\"},{\"Statement\":\"DELETE "
+                   "FROM tbl WHERE pk = 'a' AND sk = 1 AND v = 'no'\","
+                   "\"ReturnValuesOnConditionCheckFailure\":\"ALL_OLD\"}]}");
+    CU_ASSERT_EQUAL(sst_backend_call(b, "ExecuteTransaction", req, &resp, &e),
+                    SST_E_TXN_CANCELED);
+    SST_ASSERT_STR_EQ(e.message,
+                      "Transaction cancelled, please refer cancellation "
+                      "reasons for specific reasons [ValidationError, "
+                      "ConditionalCheckFailed]");
+    SST_ASSERT_STR_EQ(
+        tt_text_at(resp, "CancellationReasons"),
+        "[{\"Code\":\"ValidationError\",\"Message\":\"Duplicate primary "
+        "key exists in table\"},{\"Item\":{\"pk\":{\"S\":\"a\"},\"sk\":{"
+        "\"N\":\"1\"},\"v\":{\"S\":\"x\"}},\"Code\":"
+        "\"ConditionalCheckFailed\",\"Message\":\"The conditional request "
+        "failed\"}]");
+    json_object_put(resp);
+    json_object_put(req);
+    /* a transaction of reads */
+    r = tt_ok(b, "ExecuteTransaction",
+              "{\"TransactStatements\":[{\"Statement\":\"SELECT n FROM tbl "
+              "WHERE pk = 'a' AND sk = 2\"},{\"Statement\":\"SELECT * FROM "
+              "tbl WHERE pk = 'z' AND sk = 1\"}]}");
+    SST_ASSERT_STR_EQ(tt_text_at(r, "Responses"),
+                      "[{\"Item\":{\"n\":{\"N\":\"1\"}}},{}]");
+    json_object_put(r);
+    tt_expect_error(b, "ExecuteTransaction",
+                    "{\"TransactStatements\":[{\"Statement\":\"SELECT * "
+                    "FROM tbl WHERE pk = 'a'\"}]}",
+                    SST_E_VALIDATION, "ValidationException",
+                    "Validation failed in TransactStatements[0]: Select "
+                    "statements within ExecuteTransaction must specify the "
+                    "primary key in the where clause.");
+    tt_expect_error(b, "ExecuteTransaction",
+                    "{\"TransactStatements\":[{\"Statement\":\"UPDATE tbl "
+                    "SET v = 1 WHERE pk = 'a' AND sk = 1\"},{\"Statement\":"
+                    "\"DELETE FROM tbl WHERE pk = 'a' AND sk = 1\"}]}",
+                    SST_E_VALIDATION, "ValidationException",
+                    "Transaction request cannot include multiple operations "
+                    "on one item");
+    sst_backend_close(b);
+}
+
 static const struct sst_test parse_tests[] = {
     {"SELECT with a key becomes a Query", select_becomes_a_query},
     {"SELECT without one is a Scan; every predicate",
@@ -489,6 +598,7 @@ static const struct sst_test parse_tests[] = {
 
 static const struct sst_test op_tests[] = {
     {"ExecuteStatement on the emulator", statements_on_the_emulator},
+    {"BatchExecuteStatement and ExecuteTransaction", batches_and_transactions},
     {NULL, NULL},
 };
 
