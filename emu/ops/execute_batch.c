@@ -31,14 +31,8 @@
 #include "emu/ops/partiql_exec.h"
 #include "emu/ops/request.h"
 
-#define S(n)                                                                   \
-    {                                                                          \
-        n, SST_EMU_SHAPE_STRING, NULL                                          \
-    }
-#define END                                                                    \
-    {                                                                          \
-        NULL, SST_EMU_SHAPE_STRING, NULL                                       \
-    }
+#define S(n) {n, SST_EMU_SHAPE_STRING, NULL}
+#define END {NULL, SST_EMU_SHAPE_STRING, NULL}
 
 #define BATCH_MAX 25
 #define TXN_MAX 100
@@ -54,12 +48,9 @@
     "'%s.%zu.member.returnValuesOnConditionCheckFailure' failed to satisfy "   \
     "constraint: Member must satisfy enum value set: [ALL_OLD, NONE]"
 
-static const struct sst_emu_shape av_members[] = {END};
-static const struct sst_emu_shape av_elem = {"", SST_EMU_SHAPE_STRUCT,
-                                             av_members};
 static const struct sst_emu_shape batch_stmt[] = {
     S("Statement"),
-    {"Parameters", SST_EMU_SHAPE_LIST, &av_elem},
+    {"Parameters", SST_EMU_SHAPE_LIST, &sst_emu_pq_param_elem},
     {"ConsistentRead", SST_EMU_SHAPE_BOOLEAN, NULL},
     S("ReturnValuesOnConditionCheckFailure"),
     END};
@@ -71,7 +62,7 @@ static const struct sst_emu_shape batch_request[] = {
     END};
 static const struct sst_emu_shape txn_stmt[] = {
     S("Statement"),
-    {"Parameters", SST_EMU_SHAPE_LIST, &av_elem},
+    {"Parameters", SST_EMU_SHAPE_LIST, &sst_emu_pq_param_elem},
     S("ReturnValuesOnConditionCheckFailure"),
     END};
 static const struct sst_emu_shape txn_elem = {"", SST_EMU_SHAPE_STRUCT,
@@ -296,30 +287,17 @@ out:
 /* ------------------------------------------------------------------ */
 /* ExecuteTransaction                                                  */
 
-/* The action of a planned write: {"Put"|"Update"|"Delete"|
- * "ConditionCheck": the request's members that an action takes}. */
+/* {kind: the members of the plan's request that the action takes}. */
 static struct json_object *
-write_action(const struct sst_emu_pq_plan *pl)
+action(const struct sst_emu_pq_plan *pl, const char *kind,
+       const char *const *members)
 {
-    static const char *const members[] = {
-        "TableName",
-        "Item",
-        "Key",
-        "UpdateExpression",
-        "ConditionExpression",
-        "ExpressionAttributeNames",
-        "ExpressionAttributeValues",
-        "ReturnValuesOnConditionCheckFailure"};
-    const char *kind = pl->st.kind == SST_PQ_INSERT   ? "Put"
-                       : pl->st.kind == SST_PQ_UPDATE ? "Update"
-                       : pl->st.kind == SST_PQ_DELETE ? "Delete"
-                                                      : "ConditionCheck";
     struct json_object *out = json_object_new_object(), *a;
     struct sst_emu_json b = {false};
     size_t i;
 
     a = sst_emu_json_add(&b, out, kind, json_object_new_object());
-    for (i = 0; i < sizeof members / sizeof members[0] && !b.failed; i++) {
+    for (i = 0; members[i] != NULL && !b.failed; i++) {
         struct json_object *v = sst_emu_get(pl->req, members[i]);
 
         if (v != NULL)
@@ -332,27 +310,37 @@ write_action(const struct sst_emu_pq_plan *pl)
     return out;
 }
 
+/* A TransactWriteItems action of a planned write: Put, Update, Delete,
+ * or ConditionCheck (EXISTS); a TransactGetItems Get of a read. */
 static struct json_object *
-read_action(const struct sst_emu_pq_plan *pl)
+txn_action(const struct sst_emu_pq_plan *pl)
 {
-    static const char *const members[] = {
-        "TableName", "Key", "ProjectionExpression", "ExpressionAttributeNames"};
-    struct json_object *out = json_object_new_object(), *a;
-    struct sst_emu_json b = {false};
-    size_t i;
+    static const char *const writes[] = {"TableName",
+                                         "Item",
+                                         "Key",
+                                         "UpdateExpression",
+                                         "ConditionExpression",
+                                         "ExpressionAttributeNames",
+                                         "ExpressionAttributeValues",
+                                         "ReturnValuesOnConditionCheckFailure",
+                                         NULL};
+    static const char *const reads[] = {"TableName", "Key",
+                                        "ProjectionExpression",
+                                        "ExpressionAttributeNames", NULL};
 
-    a = sst_emu_json_add(&b, out, "Get", json_object_new_object());
-    for (i = 0; i < sizeof members / sizeof members[0] && !b.failed; i++) {
-        struct json_object *v = sst_emu_get(pl->req, members[i]);
-
-        if (v != NULL)
-            sst_emu_json_add(&b, a, members[i], json_object_get(v));
+    switch (pl->st.kind) {
+    case SST_PQ_SELECT:
+        return action(pl, "Get", reads);
+    case SST_PQ_INSERT:
+        return action(pl, "Put", writes);
+    case SST_PQ_UPDATE:
+        return action(pl, "Update", writes);
+    case SST_PQ_DELETE:
+        return action(pl, "Delete", writes);
+    case SST_PQ_EXISTS:
+        break;
     }
-    if (b.failed) {
-        json_object_put(out);
-        return NULL;
-    }
-    return out;
+    return action(pl, "ConditionCheck", writes);
 }
 
 /* A statement of the transaction that cannot run: the whole request's
@@ -563,9 +551,7 @@ sst_emu_op_execute_transaction(struct sst_emu *emu,
     sub = json_object_new_object();
     items = sst_emu_json_add(&b, sub, "TransactItems", json_object_new_array());
     for (i = 0; i < n && !b.failed; i++)
-        sst_emu_json_push(&b, items,
-                          reads > 0 ? read_action(&plans[i])
-                                    : write_action(&plans[i]));
+        sst_emu_json_push(&b, items, txn_action(&plans[i]));
     if (writes > 0 && token != NULL)
         sst_emu_json_add(&b, sub, "ClientRequestToken",
                          json_object_new_string(token));

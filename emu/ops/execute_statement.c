@@ -33,14 +33,8 @@
 #include "src/core/b64.h"
 #include "src/core/buf.h"
 
-#define S(n)                                                                   \
-    {                                                                          \
-        n, SST_EMU_SHAPE_STRING, NULL                                          \
-    }
-#define END                                                                    \
-    {                                                                          \
-        NULL, SST_EMU_SHAPE_STRING, NULL                                       \
-    }
+#define S(n) {n, SST_EMU_SHAPE_STRING, NULL}
+#define END {NULL, SST_EMU_SHAPE_STRING, NULL}
 
 #define STATEMENT_MAX 8192
 #define MSG_KEYS                                                               \
@@ -48,11 +42,11 @@
     "key attributes"
 
 static const struct sst_emu_shape av_members[] = {END};
-static const struct sst_emu_shape av_elem = {"", SST_EMU_SHAPE_STRUCT,
-                                             av_members};
+const struct sst_emu_shape sst_emu_pq_param_elem = {"", SST_EMU_SHAPE_STRUCT,
+                                                    av_members};
 static const struct sst_emu_shape request[] = {
     S("Statement"),
-    {"Parameters", SST_EMU_SHAPE_LIST, &av_elem},
+    {"Parameters", SST_EMU_SHAPE_LIST, &sst_emu_pq_param_elem},
     {"ConsistentRead", SST_EMU_SHAPE_BOOLEAN, NULL},
     S("NextToken"),
     {"Limit", SST_EMU_SHAPE_INTEGER, NULL},

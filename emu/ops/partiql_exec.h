@@ -12,9 +12,13 @@
 #include <sst/emu.h>
 #include <sst/err.h>
 
+#include "emu/ops/common.h"
 #include "emu/ops/partiql.h"
 
 struct json_object;
+
+/** The shape of a Parameters element (an AttributeValue: an object). */
+extern const struct sst_emu_shape sst_emu_pq_param_elem;
 
 /** sst_emu_pq_plan() modes. */
 #define SST_EMU_PQ_ONE_ITEM 1u /* a SELECT reads one item: GetItem      */

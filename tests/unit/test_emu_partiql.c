@@ -366,14 +366,10 @@ run(struct sst_backend *b, const char *req)
     return tt_ok(b, "ExecuteStatement", req);
 }
 
+/* The table tbl: pk S, sk N. */
 static void
-statements_on_the_emulator(void)
+create_tbl(struct sst_backend *b)
 {
-    struct sst_backend *b = tt_open_memory();
-    struct json_object *r;
-    char req[512], tok[256];
-    int i;
-
     json_object_put(tt_ok(
         b, "CreateTable",
         "{\"TableName\":\"tbl\",\"BillingMode\":\"PAY_PER_REQUEST\","
@@ -382,6 +378,17 @@ statements_on_the_emulator(void)
         "\"AttributeType\":\"N\"}],\"KeySchema\":[{\"AttributeName\":\"pk\","
         "\"KeyType\":\"HASH\"},{\"AttributeName\":\"sk\",\"KeyType\":"
         "\"RANGE\"}]}"));
+}
+
+static void
+statements_on_the_emulator(void)
+{
+    struct sst_backend *b = tt_open_memory();
+    struct json_object *r;
+    char req[512], tok[256];
+    int i;
+
+    create_tbl(b);
     for (i = 1; i <= 5; i++) {
         snprintf(req, sizeof req,
                  "{\"Statement\":\"INSERT INTO tbl VALUE {'pk': 'a', 'sk': "
@@ -481,14 +488,7 @@ batches_and_transactions(void)
     struct json_object *r, *req, *resp = NULL;
     struct sst_err e;
 
-    json_object_put(tt_ok(
-        b, "CreateTable",
-        "{\"TableName\":\"tbl\",\"BillingMode\":\"PAY_PER_REQUEST\","
-        "\"AttributeDefinitions\":[{\"AttributeName\":\"pk\","
-        "\"AttributeType\":\"S\"},{\"AttributeName\":\"sk\","
-        "\"AttributeType\":\"N\"}],\"KeySchema\":[{\"AttributeName\":\"pk\","
-        "\"KeyType\":\"HASH\"},{\"AttributeName\":\"sk\",\"KeyType\":"
-        "\"RANGE\"}]}"));
+    create_tbl(b);
     /* a batch of writes: every statement runs, each answers for itself */
     r = tt_ok(b, "BatchExecuteStatement",
               "{\"Statements\":[{\"Statement\":\"INSERT INTO tbl VALUE "
