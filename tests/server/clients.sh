@@ -115,6 +115,10 @@ out=$(ddb query --table-name "$t" --key-condition-expression 'pk = :p AND sk BET
     --expression-attribute-values '{":p":{"S":"p"},":a":{"N":"3"},":b":{"N":"6"}}')
 check "cli: query" test "$(echo "$out" | json '[int(i["sk"]["N"]) for i in j["Items"]]')" = "[3, 4, 5, 6]"
 
+out=$(ddb execute-statement --statement "SELECT v FROM \"$t\" WHERE pk = ? AND sk = 7" \
+    --parameters '[{"S":"p"}]')
+check "cli: execute-statement (PartiQL)" test "$(echo "$out" | json 'j["Items"]')" = "[{'v': {'N': '70'}}]"
+
 out=$(ddb update-item --table-name "$t" --key '{"pk":{"S":"p"},"sk":{"N":"1"}}' \
     --update-expression 'SET v = v + :d' --condition-expression 'v = :old' \
     --expression-attribute-values '{":d":{"N":"5"},":old":{"N":"10"}}' --return-values UPDATED_NEW)
