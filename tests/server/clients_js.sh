@@ -36,9 +36,18 @@ if [ ! -f "$sdk/node_modules/@aws-sdk/lib-dynamodb/package.json" ]; then
     mkdir -p "$(dirname "$sdk")" || exit 1
     fetch=$(mktemp -d "$sdk.fetch.XXXXXX") || exit 1
     echo "clients_js: installing the AWS SDK for JavaScript $SDK_VERSION into $sdk"
-    if ! (cd "$fetch" && timeout 300 npm install --no-audit --no-fund --no-save --silent \
-            "@aws-sdk/client-dynamodb@$SDK_VERSION" "@aws-sdk/lib-dynamodb@$SDK_VERSION" \
-            >npm.log 2>&1); then
+    ok=0
+    for attempt in 1 2 3; do # the registry may fail a request: try again
+        if (cd "$fetch" && timeout 300 npm install --no-audit --no-fund --no-save --silent \
+                "@aws-sdk/client-dynamodb@$SDK_VERSION" "@aws-sdk/lib-dynamodb@$SDK_VERSION" \
+                >npm.log 2>&1); then
+            ok=1
+            break
+        fi
+        echo "clients_js: npm install failed (attempt $attempt)"
+        sleep $((attempt * 5))
+    done
+    if [ $ok -ne 1 ]; then
         echo "clients_js: npm install failed:"; cat "$fetch/npm.log"; rm -rf "$fetch"; exit 1
     fi
     # Another run may have finished first: keep whichever landed.
