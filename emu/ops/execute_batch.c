@@ -581,7 +581,6 @@ sst_emu_op_execute_transaction(struct sst_emu *emu,
     for (i = 0; reads > 0 && i < n && !b.failed; i++) {
         struct json_object *r =
             json_object_array_get_idx(sst_emu_get(answer, "Responses"), i);
-
         sst_emu_json_push(&b, items,
                           r != NULL ? json_object_get(r)
                                     : json_object_new_object());

@@ -129,6 +129,18 @@ check_key_types(const struct sst_emu_table *t, const struct keys *k,
         }
         if (!av_is(v, attr_type(t, name)))
             return key_type_error(name, err);
+        if ((av_is(v, 'S') || av_is(v, 'B')) &&
+            json_object_is_type(json_object_object_get(
+                                    v, attr_type(t, name) == 'S' ? "S" : "B"),
+                                json_type_string) &&
+            json_object_get_string_len(json_object_object_get(
+                v, attr_type(t, name) == 'S' ? "S" : "B")) == 0)
+            return sst_err_set(err, SST_E_VALIDATION,
+                               "One or more parameter values are not valid. "
+                               "The AttributeValue for a key attribute cannot "
+                               "contain an empty %s value. Key: %s",
+                               attr_type(t, name) == 'S' ? "string" : "binary",
+                               name);
     }
     return SST_OK;
 }
@@ -155,6 +167,28 @@ strip_expression_prefix(struct sst_err *err)
             return;
         }
     }
+}
+
+/* DynamoDB Local names a SELECT's overlapping paths the other way round
+ * from a ProjectionExpression: "path one" is the later one. */
+static void
+overlap_order(struct sst_err *err)
+{
+    static const char head[] = "Two document paths overlap with each other; "
+                               "must remove or rewrite one of these paths; "
+                               "path one: ";
+    char one[SST_ERR_MESSAGE_MAX], other[SST_ERR_MESSAGE_MAX];
+    const char *t, *two;
+
+    if (strncmp(err->message, head, sizeof head - 1) != 0)
+        return;
+    t = err->message + sizeof head - 1;
+    two = strstr(t, ", path two: ");
+    if (two == NULL)
+        return;
+    snprintf(one, sizeof one, "%.*s", (int)(two - t), t);
+    snprintf(other, sizeof other, "%s", two + strlen(", path two: "));
+    sst_err_set(err, err->code, "%s%s, path two: %s", head, other, one);
 }
 
 /* Add a member to the built request; false when out of memory. */
@@ -774,9 +808,136 @@ sst_emu_pq_run(struct sst_emu *emu, const struct sst_emu_pq_plan *pl,
                          "write requests.");
         break;
     }
-    if (rc != SST_OK)
+    if (rc != SST_OK) {
         strip_expression_prefix(err);
+        if (pl->st.kind == SST_PQ_SELECT && err != NULL)
+            overlap_order(err);
+    }
     return rc;
+}
+
+/* The position of element k of the list at path prefix (prefix_len
+ * bytes of a projection path) in a projected item: projection keeps only
+ * the elements some path names, in order, so the position is the number
+ * of other indexes named after the same prefix that are below k. */
+static size_t
+projected_position(const char *projection, const char *prefix,
+                   size_t prefix_len, size_t k)
+{
+    size_t seen[64], n = 0, below = 0, i;
+    const char *p = projection;
+
+    while ((p = strstr(p, "[")) != NULL) {
+        const char *start = p;
+        size_t idx;
+
+        /* the path this '[' belongs to starts after the last ", " */
+        while (start > projection && !(start - projection >= 2 &&
+                                       start[-1] == ' ' && start[-2] == ','))
+            start--;
+        idx = (size_t)strtoul(p + 1, NULL, 10);
+        if ((size_t)(p - start) == prefix_len &&
+            memcmp(start, prefix, prefix_len) == 0 && idx < k) {
+            for (i = 0; i < n && seen[i] != idx; i++)
+                ;
+            if (i == n && n < sizeof seen / sizeof seen[0]) {
+                seen[n++] = idx;
+                below++;
+            }
+        }
+        p++;
+    }
+    return below;
+}
+
+struct json_object *
+sst_emu_pq_projected(const struct sst_pq_stmt *st, struct json_object *item)
+{
+    const char *p = st->projection;
+    struct json_object *out;
+
+    if (p == NULL || item == NULL ||
+        !json_object_is_type(item, json_type_object) ||
+        (strchr(p, '.') == NULL && strchr(p, '[') == NULL))
+        return json_object_get(item);
+    out = json_object_new_object();
+    while (out != NULL && *p != '\0') {
+        struct json_object *v = item;
+        const char *path = p;
+        char key[SST_ERR_MESSAGE_MAX];
+        size_t klen = 0;
+        bool first = true;
+
+        while (*p != '\0' && *p != ',') {
+            if (p[0] == '#') { /* #pN: a name */
+                char *end;
+                size_t i = (size_t)strtoul(p + 2, &end, 10);
+                const char *name = i < st->name_count ? st->names[i] : "";
+
+                if (!first && v != NULL &&
+                    !json_object_object_get_ex(v, "M", &v))
+                    v = NULL;
+                if (v != NULL && !json_object_object_get_ex(v, name, &v))
+                    v = NULL;
+                klen = (size_t)snprintf(key, sizeof key, "%s", name);
+                p = end;
+                first = false;
+            } else if (p[0] == '[') { /* [k]: an element */
+                char *end;
+                size_t i = (size_t)strtoul(p + 1, &end, 10);
+                struct json_object *l = NULL;
+
+                size_t at = projected_position(st->projection, path,
+                                               (size_t)(p - path), i);
+
+                if (v != NULL && json_object_object_get_ex(v, "L", &l) &&
+                    at < json_object_array_length(l))
+                    v = json_object_array_get_idx(l, at);
+                else
+                    v = NULL;
+                if (klen < sizeof key)
+                    klen += (size_t)snprintf(key + klen, sizeof key - klen,
+                                             "[%zu]", i);
+                p = *end == ']' ? end + 1 : end;
+            } else {
+                p++;
+            }
+        }
+        if (v != NULL && v != item &&
+            json_object_object_add(out, key, json_object_get(v)) != 0) {
+            json_object_put(out);
+            return NULL;
+        }
+        while (*p == ',' || *p == ' ')
+            p++;
+    }
+    return out;
+}
+
+/* A page's items, nested projected paths renamed as DynamoDB Local
+ * names them. */
+static struct json_object *
+projected_items(const struct sst_pq_stmt *st, struct json_object *items)
+{
+    struct json_object *out;
+    size_t i, n;
+
+    if (st->projection == NULL || (strchr(st->projection, '.') == NULL &&
+                                   strchr(st->projection, '[') == NULL))
+        return json_object_get(items);
+    n = json_object_array_length(items);
+    out = json_object_new_array_ext((int)n);
+    for (i = 0; out != NULL && i < n; i++) {
+        struct json_object *r =
+            sst_emu_pq_projected(st, json_object_array_get_idx(items, i));
+
+        if (r == NULL || json_object_array_add(out, r) != 0) {
+            json_object_put(r);
+            json_object_put(out);
+            return NULL;
+        }
+    }
+    return out;
 }
 
 enum sst_code
@@ -807,7 +968,7 @@ sst_emu_op_execute_statement(struct sst_emu *emu, const struct json_object *req,
     }
     out = json_object_new_object();
     items = pl.st.kind == SST_PQ_SELECT
-                ? json_object_get(sst_emu_get(answer, "Items"))
+                ? projected_items(&pl.st, sst_emu_get(answer, "Items"))
                 : json_object_new_array();
     if (out == NULL || !add(out, "Items", items)) {
         rc = sst_emu_nomem(err);

@@ -78,4 +78,16 @@ SST_MUST_CHECK enum sst_code sst_emu_pq_run(struct sst_emu *emu,
                                             struct json_object **answer,
                                             struct sst_err *err);
 
+/**
+ * An item of a SELECT's answer as DynamoDB Local gives it: a nested
+ * projected path comes under its last name ("SELECT m.b" answers
+ * {"b": ...}, "SELECT l[1]" {"l[1]": ...}); top-level names as they are.
+ *
+ * @param[in] item  a projected item (borrowed); may be NULL
+ * @return a new reference (item itself when nothing is nested), or NULL
+ *         when out of memory or item is NULL
+ */
+struct json_object *sst_emu_pq_projected(const struct sst_pq_stmt *st,
+                                         struct json_object *item);
+
 #endif /* SST_EMU_OPS_PARTIQL_EXEC_H */

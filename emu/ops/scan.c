@@ -685,7 +685,9 @@ walk(struct sst_emu_txn *txn, struct sst_emu_scan *s, struct page *pg,
         }
         if (rc == SST_OK && s->limit > 0 && pg->scanned == s->limit) {
             rc = last_key(s, val, vlen, &pg->last, err);
-            if (rc == SST_OK && s->query &&
+            /* an index's key values may repeat, so its ranges are never
+             * closed: DynamoDB Local answers a LastEvaluatedKey there */
+            if (rc == SST_OK && s->query && s->ix == NULL &&
                 sst_emu_query_key_closed(s->kc, s->reverse))
                 rc = drop_last_at_end(s, c, pg, err);
             break;
