@@ -90,4 +90,37 @@ SST_MUST_CHECK enum sst_code sst_emu_pq_run(struct sst_emu *emu,
 struct json_object *sst_emu_pq_projected(const struct sst_pq_stmt *st,
                                          struct json_object *item);
 
+/* ------------------------------------------------------------------ */
+/* pages (partiql_page.c)                                              */
+
+/** The longest NextToken a request may carry. */
+#define SST_EMU_PQ_TOKEN_MAX 32768
+
+/**
+ * The request's NextToken (DynamoDB Local's form, good for an hour) as
+ * the ExclusiveStartKey of the Query or Scan request req.
+ *
+ * @return SST_OK (also without a NextToken); SST_E_VALIDATION ("Invalid
+ *         NextToken", "Given NextToken has already expired"); SST_E_NOMEM.
+ */
+SST_MUST_CHECK enum sst_code
+sst_emu_pq_start_key(struct sst_emu *emu, const struct json_object *from,
+                     struct json_object *req, struct sst_err *err);
+
+/**
+ * The answer's LastEvaluatedKey as NextToken (and LastEvaluatedKey, as
+ * AWS documents) in out; nothing when the page is the last.
+ *
+ * @return SST_OK; SST_E_NOMEM.
+ */
+SST_MUST_CHECK enum sst_code sst_emu_pq_next_token(struct sst_emu *emu,
+                                                   struct json_object *resp,
+                                                   struct json_object *out,
+                                                   struct sst_err *err);
+
+/** A page's items through sst_emu_pq_projected(); a new reference, or
+ *  NULL when out of memory. */
+struct json_object *sst_emu_pq_projected_items(const struct sst_pq_stmt *st,
+                                               struct json_object *items);
+
 #endif /* SST_EMU_OPS_PARTIQL_EXEC_H */

@@ -1,0 +1,619 @@
+/*
+ * emu/ops/partiql_lex.c - PartiQL's lexer, the statement's placeholders
+ * and nodes, and its values (literals, parameters, lists, maps and sets)
+ * as AttributeValues (emu/ops/partiql_int.h).
+ */
+#include <json-c/json.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include <sst/mem.h>
+
+#include "emu/expr/num.h"
+#include "emu/ops/partiql_int.h"
+
+/* Refuse the statement with a message of its own (the first one
+ * stands). */
+void SST_PRINTF(2, 3) pq_fail(struct parser *p, const char *fmt, ...)
+{
+    va_list ap;
+
+    if (!p->bad && !p->has_msg) {
+        va_start(ap, fmt);
+        vsnprintf(p->msg, sizeof p->msg, fmt, ap);
+        va_end(ap);
+        p->has_msg = true;
+    }
+    p->bad = true;
+}
+
+/* " at LINE:COLUMN:LENGTH" of the bytes at..at+len, as DynamoDB places
+ * a token, into buf. */
+const char *
+pq_where_at(const struct parser *p, size_t at, size_t len, char *buf,
+            size_t cap)
+{
+    size_t line = 1, col = 1, i;
+
+    for (i = 0; i < at && i < p->len; i++) {
+        if (p->s[i] == '\n') {
+            line++;
+            col = 1;
+        } else {
+            col++;
+        }
+    }
+    snprintf(buf, cap, " at %zu:%zu:%zu", line, col, len);
+    return buf;
+}
+
+/* ------------------------------------------------------------------ */
+/* lexer                                                               */
+
+static bool
+is_word_start(char c)
+{
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_';
+}
+
+bool
+pq_is_digit(char c)
+{
+    return c >= '0' && c <= '9';
+}
+
+/* A quoted run from p->pos (at the quote q); doubled quotes stand for
+ * one. Returns false when it never closes. */
+static bool
+skip_quoted(struct parser *p, char q)
+{
+    size_t i = p->pos + 1;
+
+    for (; i < p->len; i++) {
+        if (p->s[i] != q)
+            continue;
+        if (i + 1 < p->len && p->s[i + 1] == q) {
+            i++;
+            continue;
+        }
+        p->pos = i + 1;
+        return true;
+    }
+    return false;
+}
+
+void
+pq_next(struct parser *p)
+{
+    static const char *const two[] = {"<>", "!=", "<=", ">=", "<<", ">>"};
+    const char *s = p->s;
+    size_t i;
+    char c;
+
+    for (;;) {
+        while (p->pos < p->len && (s[p->pos] == ' ' || s[p->pos] == '\t' ||
+                                   s[p->pos] == '\n' || s[p->pos] == '\r'))
+            p->pos++;
+        if (p->pos + 1 < p->len && s[p->pos] == '-' && s[p->pos + 1] == '-') {
+            while (p->pos < p->len && s[p->pos] != '\n')
+                p->pos++;
+        } else if (p->pos + 1 < p->len && s[p->pos] == '/' &&
+                   s[p->pos + 1] == '*') {
+            const char *e = NULL;
+            size_t k;
+
+            for (k = p->pos + 2; k + 1 < p->len; k++) {
+                if (s[k] == '*' && s[k + 1] == '/') {
+                    e = s + k;
+                    break;
+                }
+            }
+            if (e == NULL) {
+                p->cur.at = p->pos;
+                p->cur.kind = T_BAD;
+                p->cur.len = p->len - p->pos;
+                p->pos = p->len;
+                return;
+            }
+            p->pos = (size_t)(e - s) + 2;
+        } else {
+            break;
+        }
+    }
+    p->cur.at = p->pos;
+    if (p->pos >= p->len) {
+        p->cur.kind = T_EOF;
+        p->cur.len = 0;
+        return;
+    }
+    c = s[p->pos];
+    if (is_word_start(c)) {
+        while (p->pos < p->len &&
+               (is_word_start(s[p->pos]) || pq_is_digit(s[p->pos])))
+            p->pos++;
+        p->cur.kind = T_WORD;
+    } else if (c == '"' || c == '\'') {
+        p->cur.kind = c == '"' ? T_QNAME : T_STRING;
+        if (!skip_quoted(p, c)) {
+            p->cur.kind = T_BAD;
+            p->pos = p->len;
+        }
+    } else if (pq_is_digit(c) || (c == '.' && p->pos + 1 < p->len &&
+                                  pq_is_digit(s[p->pos + 1]))) {
+        while (p->pos < p->len && pq_is_digit(s[p->pos]))
+            p->pos++;
+        if (p->pos < p->len && s[p->pos] == '.') {
+            p->pos++;
+            while (p->pos < p->len && pq_is_digit(s[p->pos]))
+                p->pos++;
+        }
+        if (p->pos < p->len && (s[p->pos] == 'e' || s[p->pos] == 'E')) {
+            size_t e = p->pos + 1;
+
+            if (e < p->len && (s[e] == '+' || s[e] == '-'))
+                e++;
+            if (e < p->len && pq_is_digit(s[e])) {
+                while (e < p->len && pq_is_digit(s[e]))
+                    e++;
+                p->pos = e;
+            }
+        }
+        p->cur.kind = T_NUMBER;
+    } else {
+        p->cur.kind = T_PUNCT;
+        p->pos++;
+        for (i = 0; i < sizeof two / sizeof two[0]; i++) {
+            if (p->pos < p->len && c == two[i][0] && s[p->pos] == two[i][1]) {
+                p->pos++;
+                break;
+            }
+        }
+        if (i == sizeof two / sizeof two[0] &&
+            (strchr("()[]{},.:;*?=<>+-", c) == NULL || c == '\0'))
+            p->cur.kind = T_BAD;
+    }
+    p->cur.len = p->pos - p->cur.at;
+}
+
+bool
+pq_is_punct(const struct parser *p, const char *t)
+{
+    return p->cur.kind == T_PUNCT && p->cur.len == strlen(t) &&
+           memcmp(p->s + p->cur.at, t, p->cur.len) == 0;
+}
+
+bool
+pq_is_word(const struct parser *p, const char *w)
+{
+    return p->cur.kind == T_WORD && p->cur.len == strlen(w) &&
+           strncasecmp(p->s + p->cur.at, w, p->cur.len) == 0;
+}
+
+bool
+pq_accept_punct(struct parser *p, const char *t)
+{
+    if (!pq_is_punct(p, t))
+        return false;
+    pq_next(p);
+    return true;
+}
+
+bool
+pq_accept_word(struct parser *p, const char *w)
+{
+    if (!pq_is_word(p, w))
+        return false;
+    pq_next(p);
+    return true;
+}
+
+void
+pq_expect_punct(struct parser *p, const char *t)
+{
+    if (!pq_accept_punct(p, t))
+        p->bad = true;
+}
+
+void
+pq_expect_word(struct parser *p, const char *w)
+{
+    if (!pq_accept_word(p, w))
+        p->bad = true;
+}
+
+/* The text of the current quoted token without its quotes, doubled
+ * quotes undone; a new sst_malloc'd string, or NULL (nomem set). */
+char *
+pq_unquote(struct parser *p)
+{
+    const char *s = p->s + p->cur.at + 1;
+    size_t n = p->cur.len - 2, i, o = 0;
+    char *out = sst_malloc(n + 1);
+
+    if (out == NULL) {
+        p->nomem = true;
+        return NULL;
+    }
+    for (i = 0; i < n; i++) {
+        out[o++] = s[i];
+        if (s[i] == s[-1] && i + 1 < n)
+            i++;
+    }
+    out[o] = '\0';
+    return out;
+}
+
+/* ------------------------------------------------------------------ */
+/* placeholders and nodes                                              */
+
+static bool
+grow(void *arr, size_t *cap, size_t count, size_t size)
+{
+    void **a = arr, *n;
+    size_t c = *cap ? *cap * 2 : 8;
+
+    if (count < *cap)
+        return true;
+    n = sst_realloc(*a, c * size);
+    if (n == NULL)
+        return false;
+    *a = n;
+    *cap = c;
+    return true;
+}
+
+/* The index of name among the statement's names, added when new; name is
+ * taken. -1 when out of memory. */
+long
+pq_add_name(struct parser *p, char *name)
+{
+    struct sst_pq_stmt *st = p->st;
+    size_t i;
+
+    if (name == NULL)
+        return -1;
+    for (i = 0; i < st->name_count; i++) {
+        if (strcmp(st->names[i], name) == 0) {
+            sst_free(name);
+            return (long)i;
+        }
+    }
+    if (!grow(&st->names, &st->name_cap, st->name_count, sizeof(char *))) {
+        sst_free(name);
+        p->nomem = true;
+        return -1;
+    }
+    st->names[st->name_count] = name;
+    return (long)st->name_count++;
+}
+
+struct sst_pq_node *
+pq_new_node(struct parser *p, enum node_kind kind)
+{
+    struct sst_pq_node *n = sst_calloc(1, sizeof *n);
+
+    if (n == NULL) {
+        p->nomem = true;
+        return NULL;
+    }
+    n->kind = kind;
+    n->next = p->st->nodes;
+    p->st->nodes = n;
+    return n;
+}
+
+const char *
+pq_node_text(const struct sst_pq_node *n)
+{
+    return n->long_text != NULL ? n->long_text : n->text;
+}
+
+/* A value node for v (taken). */
+struct sst_pq_node *
+pq_value_node(struct parser *p, struct json_object *v)
+{
+    struct sst_pq_stmt *st = p->st;
+    struct sst_pq_node *n;
+
+    if (v == NULL) {
+        p->nomem = true;
+        return NULL;
+    }
+    if (!grow(&st->values, &st->value_cap, st->value_count,
+              sizeof(struct json_object *))) {
+        json_object_put(v);
+        p->nomem = true;
+        return NULL;
+    }
+    st->values[st->value_count] = v;
+    n = pq_new_node(p, N_VALUE);
+    if (n != NULL)
+        snprintf(n->text, sizeof n->text, ":p%zu", st->value_count);
+    st->value_count++;
+    return n;
+}
+
+/* ------------------------------------------------------------------ */
+/* values                                                              */
+
+struct json_object *
+pq_typed(const char *type, struct json_object *v)
+{
+    struct json_object *o;
+
+    if (v == NULL)
+        return NULL;
+    o = json_object_new_object();
+    if (o == NULL || json_object_object_add(o, type, v) != 0) {
+        json_object_put(v);
+        json_object_put(o);
+        return NULL;
+    }
+    return o;
+}
+
+/* The one type of an AttributeValue object ("S", "N", ...), or NULL. */
+static const char *
+av_type(struct json_object *v)
+{
+    struct json_object_iterator it, end;
+
+    if (!json_object_is_type(v, json_type_object) ||
+        json_object_object_length(v) != 1)
+        return NULL;
+    it = json_object_iter_begin(v);
+    end = json_object_iter_end(v);
+    return json_object_iter_equal(&it, &end) ? NULL
+                                             : json_object_iter_peek_name(&it);
+}
+
+/* Whether the set elements arr already hold v (an element of type t,
+ * "S" or "N"): numbers compare by value, as DynamoDB's sets do. */
+static bool
+set_holds(struct json_object *arr, struct json_object *v, const char *t)
+{
+    const char *a = json_object_get_string(v);
+    size_t i, n = json_object_array_length(arr);
+
+    for (i = 0; i < n; i++) {
+        const char *b =
+            json_object_get_string(json_object_array_get_idx(arr, i));
+
+        if (t[0] != 'N') {
+            if (strcmp(a, b) == 0)
+                return true;
+        } else {
+            struct sst_num x, y;
+            bool same = false;
+
+            sst_num_init(&x);
+            sst_num_init(&y);
+            if (sst_num_parse(&x, a, strlen(a), NULL) == SST_OK &&
+                sst_num_parse(&y, b, strlen(b), NULL) == SST_OK)
+                same = sst_num_cmp(&x, &y) == 0;
+            sst_num_cleanup(&x);
+            sst_num_cleanup(&y);
+            if (same)
+                return true;
+        }
+    }
+    return false;
+}
+
+/* One element of <<...>>, added to the set c (its type in *set_type). */
+static void
+set_element(struct parser *p, struct json_object *c, const char **set_type)
+{
+    size_t at = p->cur.at, len = p->cur.len;
+    struct json_object *v = pq_parse_value(p), *inner = NULL;
+    const char *t = v != NULL ? av_type(v) : NULL;
+    char pos[64];
+
+    if (v == NULL)
+        return;
+    if (t == NULL ||
+        (strcmp(t, "S") != 0 && strcmp(t, "N") != 0 && strcmp(t, "B") != 0) ||
+        (*set_type != NULL && (*set_type)[0] != t[0])) {
+        json_object_put(v);
+        pq_fail(p,
+                "Unsupported data type in Bag. DynamoDB only supports either "
+                "numbers or strings in bags%s",
+                pq_where_at(p, at, len, pos, sizeof pos));
+        return;
+    }
+    *set_type = *set_type != NULL ? *set_type
+                : t[0] == 'S'     ? "SS"
+                : t[0] == 'N'     ? "NS"
+                                  : "BS";
+    json_object_object_get_ex(v, t, &inner);
+    if (t[0] != 'B' && set_holds(c, inner, t)) {
+        json_object_put(v);
+        pq_fail(p, "Input collection contains duplicates");
+        return;
+    }
+    if (json_object_array_add(c, json_object_get(inner)) != 0) {
+        json_object_put(inner);
+        p->nomem = true;
+    }
+    json_object_put(v);
+}
+
+/* 'key': value of a map literal, added to c. */
+static void
+map_member(struct parser *p, struct json_object *c)
+{
+    size_t at = p->cur.at, len = p->cur.len, mark = strlen(p->keypath);
+    char pos[64], *key;
+    struct json_object *v;
+
+    if (p->cur.kind != T_STRING) {
+        if (p->cur.kind == T_QNAME || p->cur.kind == T_WORD)
+            pq_fail(p,
+                    "Tuple keys must be of type String. Actual type: "
+                    "VariableReference under %s%s",
+                    p->keypath, pq_where_at(p, at, len, pos, sizeof pos));
+        p->bad = true;
+        return;
+    }
+    key = pq_unquote(p);
+    if (key == NULL)
+        return;
+    if (json_object_object_get_ex(c, key, NULL)) {
+        pq_fail(p, "Duplicate keys in tuple. Key: %s under %s%s", key,
+                p->keypath, pq_where_at(p, at, len, pos, sizeof pos));
+        sst_free(key);
+        return;
+    }
+    pq_next(p);
+    pq_expect_punct(p, ":");
+    if (p->map_depth > 1)
+        snprintf(p->keypath + mark, sizeof p->keypath - mark, ".%s", key);
+    v = p->bad ? NULL : pq_parse_value(p);
+    p->keypath[mark] = '\0';
+    if (v != NULL && json_object_object_add(c, key, v) != 0) {
+        json_object_put(v);
+        p->nomem = true;
+    }
+    sst_free(key);
+}
+
+/* [v, ...], {'k': v, ...} or <<v, ...>> after its opening token (at
+ * open_at). */
+static struct json_object *
+parse_collection(struct parser *p, char open, size_t open_at)
+{
+    const char *close = open == '[' ? "]" : open == '{' ? "}" : ">>";
+    struct json_object *c =
+        open == '{' ? json_object_new_object() : json_object_new_array();
+    const char *set_type = NULL;
+    char pos[64];
+
+    if (c == NULL) {
+        p->nomem = true;
+        return NULL;
+    }
+    p->map_depth += open == '{';
+    if (pq_accept_punct(p, close)) {
+        if (open == '<')
+            pq_fail(p, "Empty bags are not supported%s",
+                    pq_where_at(p, open_at, 2, pos, sizeof pos));
+        goto done;
+    }
+    while (!p->bad && !p->nomem) {
+        if (open == '{') {
+            map_member(p, c);
+        } else if (open == '<') {
+            set_element(p, c, &set_type);
+        } else {
+            struct json_object *v = pq_parse_value(p);
+
+            if (v != NULL && json_object_array_add(c, v) != 0) {
+                json_object_put(v);
+                p->nomem = true;
+            }
+        }
+        if (p->bad || p->nomem)
+            break;
+        if (pq_accept_punct(p, close))
+            goto done;
+        pq_expect_punct(p, ",");
+    }
+done:
+    p->map_depth -= open == '{';
+    if (p->bad || p->nomem) {
+        json_object_put(c);
+        return NULL;
+    }
+    if (open == '<')
+        return pq_typed(set_type, c);
+    return pq_typed(open == '[' ? "L" : "M", c);
+}
+
+/* A literal, a parameter or a collection: an AttributeValue. */
+struct json_object *
+pq_parse_value(struct parser *p)
+{
+    struct json_object *v = NULL;
+    char pos[64];
+
+    if (++p->depth > MAX_DEPTH) {
+        p->bad = true;
+        goto out;
+    }
+    if (p->cur.kind == T_STRING) {
+        char *s = pq_unquote(p);
+
+        if (s != NULL)
+            v = pq_typed("S", json_object_new_string(s));
+        sst_free(s);
+        pq_next(p);
+    } else if (p->cur.kind == T_NUMBER ||
+               (pq_is_punct(p, "-") && p->pos < p->len)) {
+        bool minus = pq_accept_punct(p, "-");
+        char buf[64];
+
+        if (p->cur.kind != T_NUMBER || p->cur.len + 2 > sizeof buf) {
+            /* numbers of over 62 characters are not numbers DynamoDB
+             * takes (38 digits): refused as not well formed */
+            p->bad = true;
+            goto out;
+        }
+        snprintf(buf, sizeof buf, "%s%.*s", minus ? "-" : "", (int)p->cur.len,
+                 p->s + p->cur.at);
+        v = pq_typed("N", json_object_new_string(buf));
+        pq_next(p);
+    } else if (pq_is_word(p, "TRUE") || pq_is_word(p, "FALSE")) {
+        v = pq_typed("BOOL", json_object_new_boolean(pq_is_word(p, "TRUE")));
+        pq_next(p);
+    } else if (pq_is_word(p, "NULL")) {
+        v = pq_typed("NULL", json_object_new_boolean(1));
+        pq_next(p);
+    } else if (pq_is_punct(p, "?")) {
+        size_t n = p->params != NULL ? json_object_array_length(p->params) : 0;
+
+        if (p->map_depth > 1) {
+            pq_fail(p, "Unsupported data type: Parameter under key %s%s",
+                    p->keypath,
+                    pq_where_at(p, p->cur.at, p->cur.len, pos, sizeof pos));
+            goto out;
+        }
+        if (p->st->params_used < n)
+            v = json_object_get(
+                json_object_array_get_idx(p->params, p->st->params_used));
+        else
+            v = pq_typed("NULL", json_object_new_boolean(1)); /* counted */
+        p->st->params_used++;
+        pq_next(p);
+    } else if (pq_is_punct(p, "[") || pq_is_punct(p, "{") ||
+               pq_is_punct(p, "<<")) {
+        char open = p->s[p->cur.at];
+        size_t at = p->cur.at;
+
+        pq_next(p);
+        v = parse_collection(p, open, at);
+        goto out;
+    } else {
+        if (p->map_depth > 0 &&
+            (p->cur.kind == T_WORD || p->cur.kind == T_QNAME)) {
+            char *name = p->cur.kind == T_QNAME
+                             ? pq_unquote(p)
+                             : sst_strndup(p->s + p->cur.at, p->cur.len);
+
+            if (name != NULL)
+                pq_fail(p, "Unsupported data type: %s under key %s%s", name,
+                        p->keypath,
+                        pq_where_at(p, p->cur.at, p->cur.len, pos, sizeof pos));
+            sst_free(name);
+        }
+        p->bad = true;
+        goto out;
+    }
+    if (v == NULL)
+        p->nomem = true;
+out:
+    p->depth--;
+    return v;
+}
