@@ -16,11 +16,8 @@
 # Every client call runs under a timeout, so the test is bounded. Skipped
 # (exit 77) where the AWS CLI or boto3 is missing.
 set -u
-here=$(cd "$(dirname "$0")" && pwd)
-top=${top_srcdir:-$(cd "$here/../.." && pwd)}
-top=$(cd "$top" && pwd)
-build=$(cd "${top_builddir:-.}" && pwd)
-emu="$build/emu/server/sst-emu"
+# shellcheck source=tests/server/emu_lib.sh
+. "$(cd "$(dirname "$0")" && pwd)/emu_lib.sh"
 
 skip() { echo "SKIP: sst-emu client tests ($1)"; exit 77; }
 [ -x "$emu" ] || { echo "clients: $emu not built"; exit 1; }
@@ -34,15 +31,6 @@ export AWS_DEFAULT_REGION=us-east-1 AWS_REGION=us-east-1
 export AWS_CONFIG_FILE=/dev/null AWS_SHARED_CREDENTIALS_FILE=/dev/null
 export AWS_EC2_METADATA_DISABLED=true AWS_PAGER= AWS_MAX_ATTEMPTS=1
 
-tmp=$(mktemp -d)
-pids=()
-cleanup() {
-    local p
-    for p in "${pids[@]}"; do kill "$p" 2>/dev/null && wait "$p" 2>/dev/null; done
-    rm -rf "$tmp"
-}
-trap cleanup EXIT
-
 passed=0 failed=0
 ok() { passed=$((passed + 1)); echo "  ok   $1"; }
 bad() { failed=$((failed + 1)); echo "  FAIL $1"; [ $# -gt 1 ] && printf '%s\n' "$2" | sed 's/^/       /'; }
@@ -51,21 +39,6 @@ check() { # NAME COMMAND...
     if "$@"; then ok "$name"; else bad "$name"; fi
 }
 
-# start_emu NAME ARGS...: start sst-emu, wait for its ready line, set URL.
-start_emu() {
-    local name=$1 i; shift
-    "$emu" serve --port 0 "$@" >"$tmp/$name.out" 2>"$tmp/$name.err" &
-    pids+=($!)
-    last_pid=$!
-    for i in $(seq 100); do
-        URL=$(sed -n 's/^sst-emu listening on //p' "$tmp/$name.out")
-        [ -n "$URL" ] && return 0
-        kill -0 "$last_pid" 2>/dev/null || break
-        sleep 0.05
-    done
-    echo "clients: sst-emu did not start:"; cat "$tmp/$name.err"
-    return 1
-}
 
 start_emu main --in-memory -v || exit 1
 url=$URL main_pid=$last_pid

@@ -11,11 +11,8 @@
 # runs under one timeout, so the test is bounded.
 set -u
 SDK_VERSION=3.1169.0
-here=$(cd "$(dirname "$0")" && pwd)
-top=${top_srcdir:-$(cd "$here/../.." && pwd)}
-top=$(cd "$top" && pwd)
-build=$(cd "${top_builddir:-.}" && pwd)
-emu="$build/emu/server/sst-emu"
+# shellcheck source=tests/server/emu_lib.sh
+. "$(cd "$(dirname "$0")" && pwd)/emu_lib.sh"
 
 skip() { echo "SKIP: JavaScript SDK client tests ($1)"; exit 77; }
 [ -x "$emu" ] || { echo "clients_js: $emu not built"; exit 1; }
@@ -60,29 +57,6 @@ key=sstjsclient secret=sstjsclientSecret0
 export AWS_CONFIG_FILE=/dev/null AWS_SHARED_CREDENTIALS_FILE=/dev/null
 export AWS_EC2_METADATA_DISABLED=true NODE_NO_WARNINGS=1
 
-tmp=$(mktemp -d)
-pids=()
-cleanup() {
-    local p
-    for p in "${pids[@]}"; do kill "$p" 2>/dev/null && wait "$p" 2>/dev/null; done
-    rm -rf "$tmp"
-}
-trap cleanup EXIT
-
-# start_emu NAME ARGS...: start sst-emu, wait for its ready line, set URL.
-start_emu() {
-    local name=$1 i; shift
-    "$emu" serve --port 0 "$@" >"$tmp/$name.out" 2>"$tmp/$name.err" &
-    pids+=($!)
-    for i in $(seq 100); do
-        URL=$(sed -n 's/^sst-emu listening on //p' "$tmp/$name.out")
-        [ -n "$URL" ] && return 0
-        kill -0 "${pids[-1]}" 2>/dev/null || break
-        sleep 0.05
-    done
-    echo "clients_js: sst-emu did not start:"; cat "$tmp/$name.err"
-    return 1
-}
 
 start_emu main --in-memory || exit 1
 url=$URL
