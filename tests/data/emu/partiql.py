@@ -37,7 +37,7 @@ import sys
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, HERE)
 import record  # noqa: E402  (shared)
-from record import A, H, R, record_sequences  # noqa: E402  (shared)
+from record import A, H, R, MAIN, N, ONE, S, record_sequences  # noqa: E402,F401  (shared)
 
 OUT = os.path.join(HERE, "partiql_cases.json")
 
@@ -92,24 +92,6 @@ record.call = call_fixed  # record_sequences calls record.call
 
 
 # ------------------------------------------------------------------ builders
-def S(v):
-    return {"S": v}
-
-
-def N(v):
-    return {"N": v}
-
-
-# Hash and range key, a global index on g (ALL).
-MAIN = {"TableName": "tbl", "BillingMode": "PAY_PER_REQUEST",
-        "KeySchema": [H("pk"), R("sk")],
-        "AttributeDefinitions": [A("pk"), A("sk", "N"), A("g")],
-        "GlobalSecondaryIndexes": [
-            {"IndexName": "gidx", "KeySchema": [H("g")],
-             "Projection": {"ProjectionType": "ALL"}}]}
-# Hash key only.
-ONE = {"TableName": "one", "BillingMode": "PAY_PER_REQUEST",
-       "KeySchema": [H("pk")], "AttributeDefinitions": [A("pk")]}
 # A string sort key, for begins_with.
 STR = {"TableName": "str", "BillingMode": "PAY_PER_REQUEST",
        "KeySchema": [H("pk"), R("sk")],

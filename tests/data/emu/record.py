@@ -59,6 +59,28 @@ def A(n, t="S"):
 
 
 ALL = {"ProjectionType": "ALL"}
+
+
+# Attribute values, and the tables the sequence recorders share (txn.py,
+# partiql.py, partiql_batch.py).
+def S(v):
+    return {"S": v}
+
+
+def N(v):
+    return {"N": v}
+
+
+# Hash and range key, a global index on g (ALL).
+MAIN = {"TableName": "tbl", "BillingMode": "PAY_PER_REQUEST",
+        "KeySchema": [H("pk"), R("sk")],
+        "AttributeDefinitions": [A("pk"), A("sk", "N"), A("g")],
+        "GlobalSecondaryIndexes": [
+            {"IndexName": "gidx", "KeySchema": [H("g")],
+             "Projection": {"ProjectionType": "ALL"}}]}
+# Hash key only.
+ONE = {"TableName": "one", "BillingMode": "PAY_PER_REQUEST",
+       "KeySchema": [H("pk")], "AttributeDefinitions": [A("pk")]}
 PT = {"ReadCapacityUnits": 1, "WriteCapacityUnits": 1}
 
 

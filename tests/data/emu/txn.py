@@ -24,30 +24,12 @@ import sys
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, HERE)
-from record import A, H, R, record_sequences  # noqa: E402  (shared)
+from record import A, H, R, MAIN, N, ONE, S, record_sequences  # noqa: E402,F401  (shared)
 
 OUT = os.path.join(HERE, "txn_cases.json")
 
 
 # ------------------------------------------------------------------ builders
-def S(v):
-    return {"S": v}
-
-
-def N(v):
-    return {"N": v}
-
-
-# Hash and range key, a global index on g (ALL).
-MAIN = {"TableName": "tbl", "BillingMode": "PAY_PER_REQUEST",
-        "KeySchema": [H("pk"), R("sk")],
-        "AttributeDefinitions": [A("pk"), A("sk", "N"), A("g")],
-        "GlobalSecondaryIndexes": [
-            {"IndexName": "gidx", "KeySchema": [H("g")],
-             "Projection": {"ProjectionType": "ALL"}}]}
-# Hash key only.
-ONE = {"TableName": "one", "BillingMode": "PAY_PER_REQUEST",
-       "KeySchema": [H("pk")], "AttributeDefinitions": [A("pk")]}
 # A local index: item collections.
 COLL = {"TableName": "coll", "BillingMode": "PAY_PER_REQUEST",
         "KeySchema": [H("pk"), R("sk")],
