@@ -311,6 +311,8 @@ sst_emu_op_batch_write_item(struct sst_emu *emu, const struct json_object *req,
     if (rc == SST_OK)
         rc = sst_emu_txn_begin(sst_emu_store_of(emu), true, &txn, err);
     if (rc == SST_OK)
+        sst_emu_txn_set_now(txn, sst_emu_now(emu));
+    if (rc == SST_OK)
         rc = check_tables(txn, &b, err);
     if (rc == SST_OK)
         rc = write_all(txn, &b, err);

@@ -11,6 +11,7 @@
 #include <sst/mem.h>
 
 #include "emu/ops/common.h"
+#include "emu/ops/streams.h"
 #include "emu/ops/ops.h"
 #include "emu/store/item.h"
 #include "emu/store/rows.h"
@@ -585,6 +586,7 @@ sst_emu_table_description(struct sst_emu_txn *txn,
     rc = indexes_json(&b, txn, t, false, d, err);
     if (rc == SST_OK)
         rc = indexes_json(&b, txn, t, true, d, err);
+    sst_emu_stream_describe(&b, t, d);
     sst_emu_json_add(&b, d, "DeletionProtectionEnabled",
                      json_object_new_boolean(t->deletion_protection));
     if (rc == SST_OK && b.failed)

@@ -4,8 +4,9 @@
  * Checks the request's shape, validates the definition in DynamoDB's
  * order (schema.c), then adds the table to the catalog in one write
  * transaction. The table is ACTIVE at once, as in DynamoDB Local (AWS
- * answers CREATING first). Members DynamoDB accepts but the emulator does
- * not model (Tags, StreamSpecification, SSESpecification, TableClass,
+ * answers CREATING first). A StreamSpecification that enables a stream
+ * gives the table its first stream (emu/ops/streams.h). Members DynamoDB
+ * accepts but the emulator does not model (Tags, SSESpecification, TableClass,
  * OnDemandThroughput, WarmThroughput, ResourcePolicy) are type-checked and
  * otherwise ignored.
  */
@@ -14,6 +15,7 @@
 #include "emu/ops/common.h"
 #include "emu/ops/ops.h"
 #include "emu/ops/schema.h"
+#include "emu/ops/streams.h"
 #include "emu/ops/table_request.h"
 #include "emu/store/catalog.h"
 
@@ -71,23 +73,35 @@ sst_emu_op_create_table(struct sst_emu *emu, const struct json_object *req,
     struct sst_emu_table *t = NULL;
     struct sst_emu_txn *txn = NULL;
     struct json_object *desc = NULL;
+    enum sst_emu_stream_view view;
+    bool spec, enable;
     enum sst_code rc;
 
     *resp = NULL;
     rc = sst_emu_check_shape(req, request, err);
     if (rc == SST_OK)
         rc = sst_emu_schema_create_table(req, &t, err);
+    if (rc == SST_OK)
+        rc = sst_emu_stream_spec(sst_emu_get(req, "StreamSpecification"),
+                                 &spec, &enable, &view, err);
     if (rc != SST_OK)
         goto out;
     t->created_ms = sst_emu_now(emu);
     if (t->billing == SST_EMU_BILLING_PAY_PER_REQUEST)
         t->ppr_ms = t->created_ms;
     rc = sst_emu_txn_begin(sst_emu_store_of(emu), true, &txn, err);
+    if (rc == SST_OK)
+        sst_emu_txn_set_now(txn, sst_emu_now(emu));
     if (rc != SST_OK)
         goto out;
     rc = sst_emu_catalog_create(txn, t, err);
     if (rc == SST_E_IN_USE)
         rc = sst_err_set(err, SST_E_IN_USE, SST_EMU_MSG_TABLE_EXISTS);
+    if (rc == SST_OK && enable) {
+        rc = sst_emu_stream_enable(txn, t, view, t->created_ms, err);
+        if (rc == SST_OK)
+            rc = sst_emu_catalog_update(txn, t, err);
+    }
     if (rc == SST_OK)
         rc = sst_emu_table_description(txn, t, "ACTIVE", &desc, err);
     if (rc != SST_OK)

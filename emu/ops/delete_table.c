@@ -10,6 +10,7 @@
 
 #include "emu/ops/common.h"
 #include "emu/ops/ops.h"
+#include "emu/ops/streams.h"
 #include "emu/ops/table_request.h"
 
 #define MSG_PROTECTED                                                          \
@@ -37,6 +38,8 @@ sst_emu_op_delete_table(struct sst_emu *emu, const struct json_object *req,
     /* Described before the rows go, so that the counts are the last
      * ones. */
     rc = sst_emu_table_description(txn, t, "DELETING", &desc, err);
+    if (rc == SST_OK)
+        rc = sst_emu_stream_close(txn, t, err);
     if (rc == SST_OK)
         rc = sst_emu_catalog_delete(txn, t, err);
     if (rc != SST_OK)

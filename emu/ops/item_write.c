@@ -102,6 +102,8 @@ sst_emu_item_write_begin(struct sst_emu *emu, const struct json_object *req,
     if (rc == SST_OK)
         rc = sst_emu_txn_begin(sst_emu_store_of(emu), true, &w->txn, err);
     if (rc == SST_OK)
+        sst_emu_txn_set_now(w->txn, sst_emu_now(emu));
+    if (rc == SST_OK)
         rc = sst_emu_table_lookup(w->txn, w->table, &w->t, err);
     if (rc == SST_OK)
         rc = spec->validate(req, w, err);

@@ -24,6 +24,8 @@ begin(struct sst_emu *emu, const struct json_object *req,
         rc = sst_emu_req_table_name(req, name, err);
     if (rc == SST_OK)
         rc = sst_emu_txn_begin(sst_emu_store_of(emu), write, txn, err);
+    if (rc == SST_OK)
+        sst_emu_txn_set_now(*txn, sst_emu_now(emu));
     return rc;
 }
 

@@ -634,6 +634,8 @@ sst_emu_op_transact_write_items(struct sst_emu *emu,
     }
     if (rc == SST_OK)
         rc = sst_emu_txn_begin(sst_emu_store_of(emu), true, &txn, err);
+    if (rc == SST_OK)
+        sst_emu_txn_set_now(txn, sst_emu_now(emu));
     if (rc == SST_OK && w.token != NULL) {
         now = sst_emu_now(emu);
         rc = sst_emu_tx_token_check(txn, w.token, now, w.list, &again, err);

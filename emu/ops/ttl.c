@@ -38,6 +38,7 @@
 
 /* The clock's bounds of expiry, as numbers of seconds. */
 struct expiry {
+    int64_t now_ms;        /* the sweep's time       */
     struct sst_num now;    /* expired:  ttl < now    */
     struct sst_num oldest; /* ignored:  ttl < oldest */
 };
@@ -153,6 +154,11 @@ delete_expired(struct sst_emu_store *st, const char *name, uint64_t table_id,
     enum sst_code rc;
 
     rc = sst_emu_txn_begin(st, true, &txn, err);
+    if (rc == SST_OK) {
+        /* deletions by the TTL service: their stream records say so */
+        sst_emu_txn_set_now(txn, x->now_ms);
+        sst_emu_txn_set_service(txn, true);
+    }
     if (rc == SST_OK)
         rc = sst_emu_catalog_get(txn, name, &t, err);
     /* The table may have gone or been replaced in between. */
@@ -222,6 +228,7 @@ sst_emu_ttl_sweep(struct sst_emu_store *st, int64_t now_ms, uint64_t *removed,
 
     sst_num_init(&x.now);
     sst_num_init(&x.oldest);
+    x.now_ms = now_ms;
     rc = set_seconds(&x.now, now_ms, err);
     if (rc == SST_OK)
         rc = set_seconds(&x.oldest, now_ms - FIVE_YEARS_S * 1000, err);

@@ -30,6 +30,7 @@
 #include "emu/ops/common.h"
 #include "emu/ops/ops.h"
 #include "emu/ops/schema.h"
+#include "emu/ops/streams.h"
 #include "emu/ops/table_request.h"
 #include "emu/ops/writes.h"
 #include "emu/store/catalog.h"
@@ -39,6 +40,8 @@
 
 #define MSG_NOTHING "Nothing to update"
 #define MSG_NO_STREAM "Table has no stream to disable"
+#define MSG_STREAM_ENABLED "Table already has an enabled stream"
+#define MSG_IOPS_AND_STREAMS "Cannot change IOPS and Streams at the same time."
 #define MSG_ONE_INDEX                                                          \
     "Subscriber limit exceeded: Only 1 online index can be created or "       \
     "deleted simultaneously per table"
@@ -98,6 +101,9 @@ struct change {
     const char *deleted;        /* the deleted index's name, or NULL */
     struct json_object *deleted_desc; /* its description, before    */
     const char *created;        /* the created index's name          */
+    bool stream_spec;           /* a StreamSpecification was given   */
+    bool stream_on;             /* its StreamEnabled                 */
+    enum sst_emu_stream_view stream_view;
 };
 
 static enum sst_code
@@ -165,7 +171,7 @@ check_request(const struct json_object *req, struct change *c,
     struct json_object *e;
     const char *billing = sst_emu_get_string(req, "BillingMode");
     size_t i, online = 0;
-    bool on;
+    enum sst_code rc;
 
     if (!something_to_update(req))
         return invalid(err, MSG_NOTHING);
@@ -173,10 +179,14 @@ check_request(const struct json_object *req, struct change *c,
         strcmp(billing, "PAY_PER_REQUEST") != 0)
         return sst_err_set(err, SST_E_VALIDATION,
                            SST_EMU_MSG_AWS_BILLING_ENUM, billing);
-    if (sst_emu_get_bool(sst_emu_get(req, "StreamSpecification"),
-                         "StreamEnabled", &on) &&
-        !on)
-        return invalid(err, MSG_NO_STREAM);
+    rc = sst_emu_stream_spec(sst_emu_get(req, "StreamSpecification"),
+                             &c->stream_spec, &c->stream_on, &c->stream_view,
+                             err);
+    if (rc != SST_OK)
+        return rc;
+    if (c->stream_spec && (billing != NULL ||
+                           sst_emu_get(req, "ProvisionedThroughput") != NULL))
+        return invalid(err, MSG_IOPS_AND_STREAMS);
     for (i = 0; i < sst_emu_list_len(arr); i++) {
         e = sst_emu_list_at(arr, i);
         online += sst_emu_get(e, "Create") != NULL;
@@ -640,6 +650,25 @@ show_deleting(struct json_object *desc, struct json_object *ix)
     return json_object_array_add(arr, json_object_get(ix)) == 0;
 }
 
+/* Enable or disable the table's stream. */
+static enum sst_code
+change_stream(struct sst_emu_txn *txn, struct sst_emu_table *t,
+              const struct change *c, int64_t now, struct sst_err *err)
+{
+    enum sst_code rc;
+
+    if (c->stream_on && t->stream_view != SST_EMU_STREAM_NONE)
+        return invalid(err, MSG_STREAM_ENABLED);
+    if (!c->stream_on && t->stream_view == SST_EMU_STREAM_NONE)
+        return invalid(err, MSG_NO_STREAM);
+    if (c->stream_on)
+        return sst_emu_stream_enable(txn, t, c->stream_view, now, err);
+    rc = sst_emu_stream_close(txn, t, err);
+    if (rc == SST_OK)
+        t->stream_view = SST_EMU_STREAM_NONE;
+    return rc;
+}
+
 static enum sst_code
 answer(struct sst_emu_txn *txn, const struct sst_emu_table *t,
        const struct change *c, struct json_object **resp, struct sst_err *err)
@@ -662,7 +691,8 @@ enum sst_code
 sst_emu_op_update_table(struct sst_emu *emu, const struct json_object *req,
                         struct json_object **resp, struct sst_err *err)
 {
-    struct change c = {NULL, NULL, NULL, NULL};
+    struct change c = {NULL, NULL, NULL, NULL, false, false,
+                       SST_EMU_STREAM_NONE};
     struct sst_emu_table *t = NULL;
     struct sst_emu_txn *txn = NULL;
     bool protect;
@@ -681,6 +711,8 @@ sst_emu_op_update_table(struct sst_emu *emu, const struct json_object *req,
     if (rc == SST_OK && sst_emu_get_bool(req, "DeletionProtectionEnabled",
                                          &protect))
         t->deletion_protection = protect;
+    if (rc == SST_OK && c.stream_spec)
+        rc = change_stream(txn, t, &c, sst_emu_now(emu), err);
     if (rc == SST_OK)
         rc = sst_emu_catalog_update(txn, t, err);
     if (rc == SST_OK && c.created != NULL)

@@ -9,6 +9,7 @@
 
 #include "emu/ops/common.h"
 #include "emu/ops/keys.h"
+#include "emu/ops/streams.h"
 #include "emu/ops/writes.h"
 #include "emu/store/cursor.h"
 #include "emu/store/item.h"
@@ -253,7 +254,8 @@ read_old(struct sst_emu_txn *txn, const struct sst_emu_table *t,
     if (rc != SST_OK || !*found)
         return rc;
     rc = sst_emu_item_size(val, len, old_size, err);
-    if (rc == SST_OK && (t->index_count > 0 || (old && old->want_av)))
+    if (rc == SST_OK && (t->index_count > 0 || (old && old->want_av) ||
+                         t->stream_view != SST_EMU_STREAM_NONE))
         rc = sst_emu_item_to_av(val, len, old_av, err);
     /* Without the value at hand, JSON straight from the row is fastest. */
     if (rc == SST_OK && old && old->want_json && *old_av == NULL)
@@ -338,6 +340,8 @@ sst_emu_write_put_row(struct sst_emu_txn *txn, const struct sst_emu_table *t,
                                (int64_t)new_size - (int64_t)old_size, err);
     for (i = 0; rc == SST_OK && i < t->index_count; i++)
         rc = update_index(txn, t, i, old_av, item, row, cap, err);
+    if (rc == SST_OK && t->stream_view != SST_EMU_STREAM_NONE)
+        rc = sst_emu_stream_record(txn, t, found ? old_av : NULL, item, err);
     if (rc == SST_OK && cap != NULL)
         cap->table_half +=
             sst_emu_write_half_units(new_size > old_size ? new_size : old_size);
@@ -370,6 +374,8 @@ sst_emu_write_delete(struct sst_emu_txn *txn, const struct sst_emu_table *t,
                                -(int64_t)old_size, err);
     for (i = 0; rc == SST_OK && i < t->index_count; i++)
         rc = update_index(txn, t, i, old_av, NULL, NULL, cap, err);
+    if (rc == SST_OK && t->stream_view != SST_EMU_STREAM_NONE)
+        rc = sst_emu_stream_record(txn, t, old_av, NULL, err);
 done:
     /* DynamoDB: deleting a missing item still costs a write. */
     if (rc == SST_OK && cap != NULL)

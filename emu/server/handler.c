@@ -488,14 +488,36 @@ parse_json(const char *body, size_t len)
     return o;
 }
 
-/* The operation named by X-Amz-Target, or NULL when it names none. */
+/* DynamoDBStreams_20120810's operations, as botocore's service model
+ * lists them. */
+static const char *const stream_operations[] = {
+    "DescribeStream", "GetRecords", "GetShardIterator", "ListStreams"};
+
+const char *
+sst_server_stream_operation(const char *op)
+{
+    size_t i;
+
+    for (i = 0; i < sizeof stream_operations / sizeof stream_operations[0];
+         i++)
+        if (strcmp(op, stream_operations[i]) == 0)
+            return stream_operations[i];
+    return NULL;
+}
+
+/* The operation named by X-Amz-Target, or NULL when it names none: an
+ * operation of DynamoDB_20120810, or of DynamoDBStreams_20120810 (the
+ * same endpoint serves both, as DynamoDB Local does). */
 static const char *
 target_operation(const struct sst_server_request *req)
 {
     const char *t = sst_server_header_get(req, "X-Amz-Target");
     const char *dot;
     size_t plen = strlen(SST_SERVER_TARGET_PREFIX);
+    size_t slen = strlen(SST_SERVER_STREAMS_PREFIX);
 
+    if (t != NULL && strncmp(t, SST_SERVER_STREAMS_PREFIX, slen) == 0)
+        return sst_server_stream_operation(t + slen);
     if (t == NULL || strncmp(t, SST_SERVER_TARGET_PREFIX, plen) != 0)
         return NULL;
     dot = t + plen;

@@ -14,6 +14,7 @@
  *   application/x-amz-json-1.0            404 <UnknownOperationException/>
  *   body that is not JSON                 400 SerializationException
  *   X-Amz-Target not DynamoDB_20120810.Op 400 UnknownOperationException
+ *   (or DynamoDBStreams_20120810.Op)
  *   Authorization missing or malformed    400 MissingAuthenticationToken-,
  *   (and, when verifying, a bad           IncompleteSignature-,
  *   signature, key or clock)              InvalidSignature-,
@@ -50,6 +51,9 @@ struct json_object;
 
 #define SST_SERVER_REQUEST_ID_LEN 52
 #define SST_SERVER_TARGET_PREFIX "DynamoDB_20120810."
+/* DynamoDB Streams' prefix: ListStreams, DescribeStream, GetShardIterator
+ * and GetRecords. */
+#define SST_SERVER_STREAMS_PREFIX "DynamoDBStreams_20120810."
 /* JSON nesting the request parser accepts: far above what DynamoDB's
  * 32-level documents need inside the deepest request (about 70), low enough
  * that freeing a tree never runs deep on the stack. */
@@ -162,6 +166,13 @@ void sst_server_response_cleanup(struct sst_server_response *resp);
  * model, case-sensitive). Returns the table's static copy, or NULL.
  */
 const char *sst_server_operation(const char *op, size_t len);
+
+/**
+ * Whether op is an operation of DynamoDBStreams_20120810 (ListStreams,
+ * DescribeStream, GetShardIterator, GetRecords). Returns the table's
+ * static copy, or NULL.
+ */
+const char *sst_server_stream_operation(const char *op);
 
 /** The first header called name (case-insensitive), or NULL. */
 const char *sst_server_header_get(const struct sst_server_request *req,

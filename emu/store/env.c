@@ -170,7 +170,8 @@ init_dbs(struct sst_emu_store *st, struct sst_err *err)
         (rc = mdb_dbi_open(txn, "catalog", MDB_CREATE, &st->catalog)) != 0 ||
         (rc = mdb_dbi_open(txn, "rows", MDB_CREATE, &st->rows)) != 0 ||
         (rc = mdb_dbi_open(txn, "stats", MDB_CREATE, &st->stats)) != 0 ||
-        (rc = mdb_dbi_open(txn, "tokens", MDB_CREATE, &st->tokens)) != 0)
+        (rc = mdb_dbi_open(txn, "tokens", MDB_CREATE, &st->tokens)) != 0 ||
+        (rc = mdb_dbi_open(txn, "streams", MDB_CREATE, &st->streams)) != 0)
         goto fail;
 
     k.mv_data = (void *)meta_format_key;
@@ -184,11 +185,11 @@ init_dbs(struct sst_emu_store *st, struct sst_err *err)
             goto fail;
     } else if (rc != 0) {
         goto fail;
-    } else if (v.mv_size == 4 && (sst_emu_get_u32(v.mv_data) == 1 ||
-                                  sst_emu_get_u32(v.mv_data) == 2)) {
-        /* the rows of layouts 1 and 2 read the same in layout 3; older
-         * builds then refuse the directory instead of misreading its
-         * newer rows */
+    } else if (v.mv_size == 4 && sst_emu_get_u32(v.mv_data) >= 1 &&
+               sst_emu_get_u32(v.mv_data) < SST_EMU_STORE_FORMAT) {
+        /* the rows of layouts 1 to 3 read the same in layout 4 (which
+         * adds streams); older builds then refuse the directory instead
+         * of misreading its newer rows or ignoring its streams */
         sst_emu_put_u32(fmt, SST_EMU_STORE_FORMAT);
         v.mv_data = fmt;
         v.mv_size = sizeof fmt;

@@ -13,6 +13,7 @@
  *   stats    item count and size per table and per index (rows.h)
  *   tokens   the ClientRequestTokens of recent transactions, with
  *            their expiry (tokens.h)
+ *   streams  stream descriptions and records (streams.h)
  *
  * Every key in rows and stats starts with the table id (8 bytes, big
  * endian) then the index id (4 bytes, big endian; 0 is the table itself),
@@ -54,9 +55,10 @@
 
 /* Version of the on-disk layout, stored in meta under "format". Version 2
  * rows may carry their JSON text, version 3 rows may also point into it
- * (item.h); a version 1 or 2 directory is upgraded when opened, since its
- * rows read the same. */
-#define SST_EMU_STORE_FORMAT 3
+ * (item.h), version 4 adds the "streams" database (streams.h); a version
+ * 1 to 3 directory is upgraded when opened, since its rows read the
+ * same. */
+#define SST_EMU_STORE_FORMAT 4
 
 struct sst_emu_store;
 struct sst_emu_txn;
@@ -147,6 +149,26 @@ void sst_emu_txn_abort(struct sst_emu_txn *t);
 
 /** Whether t is a write transaction. */
 bool sst_emu_txn_writable(const struct sst_emu_txn *t);
+
+/**
+ * The emulator's clock for what a transaction writes with a time (stream
+ * records): the operation that begins a write transaction sets it from
+ * sst_emu_now(). Unset (0), sst_emu_txn_now() reads the system clock.
+ */
+void sst_emu_txn_set_now(struct sst_emu_txn *t, int64_t now_ms);
+
+/** The time set by sst_emu_txn_set_now(), else the system clock's, in ms
+ *  since the epoch. */
+int64_t sst_emu_txn_now(const struct sst_emu_txn *t);
+
+/**
+ * Mark a write transaction as DynamoDB's own (the TTL sweeper): its
+ * stream records carry the service's userIdentity.
+ */
+void sst_emu_txn_set_service(struct sst_emu_txn *t, bool on);
+
+/** Whether sst_emu_txn_set_service() marked t. */
+bool sst_emu_txn_service(const struct sst_emu_txn *t);
 
 /** The store a transaction belongs to. */
 struct sst_emu_store *sst_emu_txn_store(const struct sst_emu_txn *t);

@@ -33,7 +33,8 @@ struct sst_emu_catalog_cache;
 struct sst_emu_store {
     MDB_env *env;
     MDB_dbi meta, catalog, rows, stats;
-    MDB_dbi tokens; /* tokens.c: ClientRequestTokens of transactions */
+    MDB_dbi tokens;  /* tokens.c: ClientRequestTokens of transactions */
+    MDB_dbi streams; /* streams.c: stream descriptions and records    */
     bool in_memory;
     /* Rows written carry their JSON text (sst_emu_store_set_text). */
     atomic_bool text;
@@ -69,6 +70,8 @@ struct sst_emu_txn {
     struct sst_emu_store *st;
     MDB_txn *txn;
     bool write;
+    int64_t now_ms; /* sst_emu_txn_set_now; 0: the system clock  */
+    bool service;   /* sst_emu_txn_set_service                    */
 };
 
 /**

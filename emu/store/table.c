@@ -10,6 +10,7 @@
  *    "next_index_id": 2, "ttl_enabled": false, "ttl_attr": "exp",
  *    "deletion_protection": false, "ppr_ms": 1700000000123,
  *    "last_increase_ms": 0, "last_decrease_ms": 0, "decreases_today": 0,
+ *    "stream_view": 2, "stream_label_ms": 1700000000123,
  *    "indexes": [{"name": "g", "id": 1, "global": true, "hash": [2],
  *                 "range": [], "projection": "INCLUDE",
  *                 "non_key": ["a"], "has_throughput": false,
@@ -18,7 +19,8 @@
  * Key schemas hold positions in "attrs". The four billing-history members
  * came with UpdateTable: a record without them reads as a table that
  * never changed (ppr_ms is then its creation time if it is
- * PAY_PER_REQUEST). The table id and revision live in
+ * PAY_PER_REQUEST); so do the two stream members (no stream ever). The
+ * table id and revision live in
  * the record's binary header (catalog.c), not in the JSON. Decoding checks
  * every member, so that a corrupt record is an error, never a crash.
  */
@@ -220,6 +222,11 @@ sst_emu_table_encode(const struct sst_emu_table *t, char **out,
     jb_add(&b, o, "last_increase_ms", json_object_new_int64(t->last_increase_ms));
     jb_add(&b, o, "last_decrease_ms", json_object_new_int64(t->last_decrease_ms));
     jb_add(&b, o, "decreases_today", json_object_new_int64(t->decreases_today));
+    if (t->stream_label_ms != 0) {
+        jb_add(&b, o, "stream_view", json_object_new_int(t->stream_view));
+        jb_add(&b, o, "stream_label_ms",
+               json_object_new_int64(t->stream_label_ms));
+    }
     arr = jb_add(&b, o, "indexes", json_object_new_array());
     for (i = 0; i < t->index_count; i++)
         jb_push(&b, arr, encode_index(&b, &t->indexes[i]));
@@ -445,6 +452,11 @@ decode_table(struct reader *r, const struct json_object *o,
             get_int(r, o, "last_decrease_ms", INT64_MIN, INT64_MAX);
     if (json_object_object_get_ex(o, "decreases_today", NULL))
         t->decreases_today = get_int(r, o, "decreases_today", 0, INT64_MAX);
+    if (json_object_object_get_ex(o, "stream_label_ms", NULL)) {
+        t->stream_view = (enum sst_emu_stream_view)get_int(
+            r, o, "stream_view", 0, SST_EMU_STREAM_NEW_AND_OLD_IMAGES);
+        t->stream_label_ms = get_int(r, o, "stream_label_ms", 1, INT64_MAX);
+    }
     arr = member(r, o, "indexes", json_type_array);
     n = arr ? json_object_array_length(arr) : 0;
     if (n > 0 && !r->bad && !r->nomem) {

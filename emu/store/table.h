@@ -42,6 +42,15 @@ enum sst_emu_billing {
     SST_EMU_BILLING_PAY_PER_REQUEST
 };
 
+/** A table's stream: what its records hold, or none. */
+enum sst_emu_stream_view {
+    SST_EMU_STREAM_NONE = 0,
+    SST_EMU_STREAM_KEYS_ONLY,
+    SST_EMU_STREAM_NEW_IMAGE,
+    SST_EMU_STREAM_OLD_IMAGE,
+    SST_EMU_STREAM_NEW_AND_OLD_IMAGES
+};
+
 /** One attribute definition. */
 struct sst_emu_attr {
     char *name;
@@ -94,6 +103,11 @@ struct sst_emu_table {
     bool ttl_enabled;
     char *ttl_attr; /* NULL when TTL was never set    */
     bool deletion_protection;
+    /* Streams (emu/ops/streams.h): the enabled stream's view type (NONE:
+     * no stream enabled), and the label (creation time, ms) of the latest
+     * stream the table had, enabled or not (0: never had one). */
+    enum sst_emu_stream_view stream_view;
+    int64_t stream_label_ms;
     _Atomic long refs; /* see sst_emu_table_release      */
 };
 

@@ -6,6 +6,8 @@
  * "idle read transactions" below); write transactions are begun afresh,
  * LMDB reusing its own write handle.
  */
+#include <time.h>
+
 #include <sst/mem.h>
 
 #include "emu/store/store_int.h"
@@ -120,6 +122,8 @@ sst_emu_txn_begin(struct sst_emu_store *st, bool write,
         t->txn = NULL;
         t->write = write;
     }
+    t->now_ms = 0;
+    t->service = false;
     for (tries = 0;; tries++) {
         if (write)
             pthread_mutex_lock(&st->write_gate);
@@ -225,4 +229,33 @@ struct sst_emu_store *
 sst_emu_txn_store(const struct sst_emu_txn *t)
 {
     return t->st;
+}
+
+void
+sst_emu_txn_set_now(struct sst_emu_txn *t, int64_t now_ms)
+{
+    t->now_ms = now_ms;
+}
+
+int64_t
+sst_emu_txn_now(const struct sst_emu_txn *t)
+{
+    struct timespec ts;
+
+    if (t->now_ms != 0)
+        return t->now_ms;
+    clock_gettime(CLOCK_REALTIME, &ts);
+    return (int64_t)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+}
+
+void
+sst_emu_txn_set_service(struct sst_emu_txn *t, bool on)
+{
+    t->service = on;
+}
+
+bool
+sst_emu_txn_service(const struct sst_emu_txn *t)
+{
+    return t->service;
 }

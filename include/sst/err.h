@@ -62,6 +62,8 @@ enum sst_code {
     SST_E_UNKNOWN_ERROR,      /* a DynamoDB __type sst does not know     */
     /* --- appended later ---------------------------------------------- */
     SST_E_DUPLICATE_ITEM,     /* DuplicateItemException (PartiQL INSERT) */
+    SST_E_EXPIRED_ITERATOR,   /* ExpiredIteratorException (streams)      */
+    SST_E_TRIMMED_DATA,       /* TrimmedDataAccessException (streams)    */
     SST_CODE_COUNT            /* number of codes; not a code             */
 };
 

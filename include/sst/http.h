@@ -7,6 +7,12 @@
  * one from options, for programs that want to set the clock, the random
  * source or the retry policy themselves.
  *
+ * DynamoDB Streams' operations (ListStreams, DescribeStream,
+ * GetShardIterator, GetRecords) are called the same way; they are sent
+ * with X-Amz-Target DynamoDBStreams_20120810.<Op>, to the endpoint when
+ * one is given, else (AWS) to https://streams.dynamodb.REGION.amazonaws.com,
+ * signed for the service "dynamodb".
+ *
  * Threads: one backend is one connection and is used by one thread at a
  * time. Open one per thread, or share one under a lock.
  *
@@ -32,8 +38,10 @@ extern "C" {
 #endif
 
 struct sst_http_options {
-    /* Where: endpoint "http(s)://HOST[:PORT][/PATH]", or NULL for AWS's
-     * endpoint of region (https://dynamodb.REGION.amazonaws.com). */
+    /* Where: endpoint "http(s)://HOST[:PORT][/PATH]" (all operations), or
+     * NULL for AWS's endpoints of region
+     * (https://dynamodb.REGION.amazonaws.com, and for the stream
+     * operations https://streams.dynamodb.REGION.amazonaws.com). */
     const char *endpoint;
     /* Region for signing (and for the AWS endpoint). NULL: AWS_REGION,
      * AWS_DEFAULT_REGION, the profile's region, then "us-east-1". */

@@ -2,6 +2,13 @@
  * src/http/http_backend.c - struct sst_backend over DynamoDB's JSON 1.0
  * HTTP protocol: serialise, sign (sigv4.c), post (transport.c), check the
  * CRC, decode the answer or the error, retry what is retryable.
+ *
+ * DynamoDB Streams' four operations (ListStreams, DescribeStream,
+ * GetShardIterator, GetRecords) speak the same protocol under their own
+ * target prefix, DynamoDBStreams_20120810., and on AWS at their own
+ * endpoint, https://streams.dynamodb.REGION.amazonaws.com; signed for the
+ * service "dynamodb" still. An explicit endpoint (DynamoDB Local, sst-emu)
+ * serves both.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -22,6 +29,7 @@
 #include "transport.h"
 
 #define TARGET_PREFIX "DynamoDB_20120810."
+#define STREAMS_TARGET_PREFIX "DynamoDBStreams_20120810."
 #define CONTENT_TYPE "application/x-amz-json-1.0"
 /* Credentials that expire this soon are refreshed before a call. */
 #define CREDS_REFRESH_MARGIN_S 300
@@ -31,12 +39,18 @@
  * UnrecognizedClientException). */
 #define LOCAL_KEY "sstlocal"
 
+/* Where requests go. */
+struct endpoint {
+    char *url;  /* URL the requests are posted to               */
+    char *host; /* Host header value                            */
+    char *path; /* request path, "/" by default                 */
+};
+
 struct http_backend {
     struct sst_backend base;
     struct sst_http_conn *conn;
-    char *url;    /* endpoint URL the requests go to            */
-    char *host;   /* Host header value                          */
-    char *path;   /* request path, "/" by default               */
+    struct endpoint ddb;     /* DynamoDB's operations               */
+    struct endpoint streams; /* DynamoDB Streams' on AWS; else unset */
     char *region;
     char *ak, *sk, *token, *profile; /* explicit keys, profile   */
     int local;    /* the endpoint is on loopback                */
@@ -224,14 +238,37 @@ decode_error(const struct sst_http_response *r, struct json_object **resp,
     return rc;
 }
 
+/* Whether op is one of DynamoDB Streams' operations. */
+static int
+is_stream_op(const char *op)
+{
+    static const char *const ops[] = {"ListStreams", "DescribeStream",
+                                      "GetShardIterator", "GetRecords"};
+    size_t i;
+
+    for (i = 0; i < sizeof ops / sizeof ops[0]; i++)
+        if (strcmp(op, ops[i]) == 0)
+            return 1;
+    return 0;
+}
+
+/* The endpoint op goes to. */
+static const struct endpoint *
+endpoint_of(const struct http_backend *h, const char *op)
+{
+    return is_stream_op(op) && h->streams.url != NULL ? &h->streams : &h->ddb;
+}
+
 static enum sst_code
 attempt(struct http_backend *h, const char *op, const char *body,
         size_t len, struct json_object **resp, struct sst_err *err)
 {
+    const struct endpoint *ep = endpoint_of(h, op);
     char target[128];
-    struct sst_sigv4_header hdrs[3] = {
-        {"Host", h->host}, {"Content-Type", CONTENT_TYPE}, {"X-Amz-Target", target}};
-    struct sst_sigv4_request req = {"POST", h->path, NULL, hdrs, 3,
+    struct sst_sigv4_header hdrs[3] = {{"Host", ep->host},
+                                       {"Content-Type", CONTENT_TYPE},
+                                       {"X-Amz-Target", target}};
+    struct sst_sigv4_request req = {"POST", ep->path, NULL, hdrs, 3,
                                     body, len, NULL};
     struct sst_sigv4_credentials c;
     struct sst_sigv4_config cfg;
@@ -241,8 +278,10 @@ attempt(struct http_backend *h, const char *op, const char *body,
     size_t n = 0, i;
     enum sst_code rc;
 
-    if ((size_t)snprintf(target, sizeof target, "%s%s", TARGET_PREFIX, op) >=
-        sizeof target)
+    if ((size_t)snprintf(target, sizeof target, "%s%s",
+                         is_stream_op(op) ? STREAMS_TARGET_PREFIX
+                                          : TARGET_PREFIX,
+                         op) >= sizeof target)
         return sst_err_set(err, SST_E_INVALID_ARG,
                            "operation name is too long");
     rc = ensure_creds(h, err);
@@ -252,7 +291,7 @@ attempt(struct http_backend *h, const char *op, const char *body,
     c.secret_access_key = h->creds.secret_access_key;
     c.session_token = h->creds.session_token;
     cfg.region = h->region;
-    cfg.service = "dynamodb";
+    cfg.service = "dynamodb"; /* Streams' operations too */
     cfg.time = h->clock_s(h->user);
     cfg.flags = 0;
     rc = sst_sigv4_sign(&req, &c, &cfg, &sig, err);
@@ -264,7 +303,7 @@ attempt(struct http_backend *h, const char *op, const char *body,
         send[n++] = (struct sst_http_header){sig->items[i].name,
                                              sig->items[i].value};
     h->attempts++;
-    rc = sst_http_conn_request(h->conn, "POST", h->url, send, n, body, len,
+    rc = sst_http_conn_request(h->conn, "POST", ep->url, send, n, body, len,
                                h->connect_ms, h->request_ms, &r, err);
     sst_sigv4_headers_free(sig);
     if (rc != SST_OK)
@@ -345,9 +384,12 @@ http_close(struct sst_backend *b)
 
     sst_http_conn_free(h->conn);
     sst_aws_creds_cleanup(&h->creds);
-    sst_free(h->url);
-    sst_free(h->host);
-    sst_free(h->path);
+    sst_free(h->ddb.url);
+    sst_free(h->ddb.host);
+    sst_free(h->ddb.path);
+    sst_free(h->streams.url);
+    sst_free(h->streams.host);
+    sst_free(h->streams.path);
     sst_free(h->region);
     sst_free(h->ak);
     sst_free(h->sk);
@@ -368,22 +410,40 @@ is_loopback(const char *host)
 
 /* Host header: the host, plus the port when it is not the scheme's. */
 static enum sst_code
-set_endpoint(struct http_backend *h, const struct sst_uri *u,
+set_endpoint(struct endpoint *ep, const struct sst_uri *u,
              struct sst_err *err)
 {
     char buf[1100];
     int dflt = u->tls ? 443 : 80;
 
     snprintf(buf, sizeof buf, "%s:%d", u->host, u->port);
-    h->host = sst_strdup(u->port == dflt ? u->host : buf);
+    ep->host = sst_strdup(u->port == dflt ? u->host : buf);
     snprintf(buf, sizeof buf, "%s://%s:%d%s", u->tls ? "https" : "http",
              u->host, u->port, u->base_path);
-    h->url = sst_strdup(buf);
-    h->path = sst_strdup(u->base_path);
-    h->local = is_loopback(u->host);
-    if (!h->host || !h->url || !h->path)
+    ep->url = sst_strdup(buf);
+    ep->path = sst_strdup(u->base_path);
+    if (!ep->host || !ep->url || !ep->path)
         return sst_err_set(err, SST_E_NOMEM, "out of memory");
     return SST_OK;
+}
+
+/* ep: AWS's endpoint of service ("dynamodb" or "streams.dynamodb") in
+ * h's region. */
+static enum sst_code
+set_aws_endpoint(struct http_backend *h, struct endpoint *ep,
+                 const char *service, struct sst_err *err)
+{
+    struct sst_uri *u = NULL;
+    char buf[1100];
+    enum sst_code rc;
+
+    snprintf(buf, sizeof buf, "https://%s.%s.amazonaws.com%s", service,
+             h->region, strncmp(h->region, "cn-", 3) == 0 ? ".cn" : "");
+    rc = sst_uri_parse(buf, &u, err);
+    if (rc == SST_OK)
+        rc = set_endpoint(ep, u, err);
+    sst_uri_free(u);
+    return rc;
 }
 
 static char *
@@ -406,7 +466,6 @@ sst_http_backend_new(const struct sst_http_options *opt,
     struct http_backend *h = NULL;
     struct sst_uri *u = NULL;
     char *region = NULL;
-    char buf[1100];
     int nomem = 0;
     enum sst_code rc;
 
@@ -442,14 +501,15 @@ sst_http_backend_new(const struct sst_http_options *opt,
         if (rc == SST_OK && u->kind != SST_BACKEND_HTTP)
             rc = sst_err_set(err, SST_E_INVALID_ARG,
                              "endpoint must be an http:// or https:// URL");
+        if (rc == SST_OK)
+            rc = set_endpoint(&h->ddb, u, err);
+        h->local = rc == SST_OK && is_loopback(u->host);
     } else {
-        snprintf(buf, sizeof buf, "https://dynamodb.%s.amazonaws.com%s",
-                 h->region, strncmp(h->region, "cn-", 3) == 0 ? ".cn" : "");
-        rc = sst_uri_parse(buf, &u, err);
+        /* AWS: DynamoDB Streams has an endpoint of its own */
+        rc = set_aws_endpoint(h, &h->ddb, "dynamodb", err);
+        if (rc == SST_OK)
+            rc = set_aws_endpoint(h, &h->streams, "streams.dynamodb", err);
     }
-    if (rc != SST_OK)
-        goto fail;
-    rc = set_endpoint(h, u, err);
     if (rc != SST_OK)
         goto fail;
 
@@ -482,6 +542,14 @@ fail:
     sst_uri_free(u);
     http_close(&h->base);
     return rc;
+}
+
+const char *
+sst_http_backend_url(const struct sst_backend *b, const char *op)
+{
+    if (b == NULL || b->ops != &http_ops || op == NULL)
+        return NULL;
+    return endpoint_of((const struct http_backend *)b, op)->url;
 }
 
 unsigned long

@@ -19,7 +19,7 @@
 #include <sst/emu.h>
 #include <sst/sst.h>
 
-#define T0 1795633912989LL /* 2026-11-25T16:31:52.989Z */
+#define T0 1795633912989LL /* 2026-11-25T19:11:52.989Z */
 
 /* tbl: pk S, sk N; GSIs gall (g, gs; ALL), gkeys (g; KEYS_ONLY), ginc
  * (gs; INCLUDE x, y); LSI lsi (pk, l; KEYS_ONLY) */

@@ -11,7 +11,7 @@
 #include "harness.h"
 #include "tests/unit/tables_test_util.h"
 
-#define T0 1795633912989LL /* 2026-11-25T16:31:52.989Z */
+#define T0 1795633912989LL /* 2026-11-25T19:11:52.989Z */
 
 struct json_object *
 tt_parse(const char *text)

@@ -68,7 +68,7 @@ void tt_expect_error(struct sst_backend *b, const char *op, const char *req,
 
 /**
  * A new "emu::memory:" backend whose clock is fixed at
- * 2026-11-25T16:31:52.989Z; the caller closes it.
+ * 2026-11-25T19:11:52.989Z; the caller closes it.
  */
 struct sst_backend *tt_open_memory(void);
 

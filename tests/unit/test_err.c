@@ -74,6 +74,10 @@ static const struct {
      "com.amazon.coral.availability#ServiceUnavailableException", 503},
     {SST_E_DUPLICATE_ITEM, "SST_E_DUPLICATE_ITEM",
      "com.amazonaws.dynamodb.v20120810#DuplicateItemException", 400},
+    {SST_E_EXPIRED_ITERATOR, "SST_E_EXPIRED_ITERATOR",
+     "com.amazonaws.dynamodb.v20120810#ExpiredIteratorException", 400},
+    {SST_E_TRIMMED_DATA, "SST_E_TRIMMED_DATA",
+     "com.amazonaws.dynamodb.v20120810#TrimmedDataAccessException", 400},
 };
 
 static const struct {

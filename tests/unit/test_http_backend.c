@@ -218,6 +218,100 @@ sends_the_exact_request(void)
     sst_backend_close(b);
 }
 
+/* DynamoDB Streams' operations: their own target prefix, the same
+ * endpoint when one is given, signed for "dynamodb" still. */
+static void
+sends_stream_operations(void)
+{
+    static const char body[] = "{\"Records\":[]}";
+    struct sst_backend *b = open_backend(1, 0, 0);
+    struct json_object *req, *resp = NULL;
+    struct fake_request r;
+    char v[512], host[64], url[128];
+    struct sst_err e;
+
+    req = json_tokener_parse("{\"ShardIterator\":\"it\"}");
+    fake_server_reset(fs);
+    add(crc_of(body), 200, body, FAKE_NORMAL, -1, 0);
+    CU_ASSERT_EQUAL_FATAL(sst_backend_call(b, "GetRecords", req, &resp, &e),
+                          SST_OK);
+    CU_ASSERT_EQUAL_FATAL(fake_server_request(fs, 0, &r), 0);
+    SST_ASSERT_STR_EQ(r.path, "/");
+    SST_ASSERT_STR_EQ(r.body, "{\"ShardIterator\":\"it\"}");
+    fake_request_header(&r, "X-Amz-Target", v, sizeof v);
+    SST_ASSERT_STR_EQ(v, "DynamoDBStreams_20120810.GetRecords");
+    snprintf(host, sizeof host, "127.0.0.1:%d", fake_server_port(fs));
+    fake_request_header(&r, "Host", v, sizeof v);
+    SST_ASSERT_STR_EQ(v, host);
+    fake_request_header(&r, "Authorization", v, sizeof v);
+    CU_ASSERT_PTR_NOT_NULL(strstr(v, "/us-east-1/dynamodb/aws4_request"));
+    /* one endpoint for all operations */
+    fake_server_url(fs, url, sizeof url);
+    CU_ASSERT_EQUAL(strncmp(sst_http_backend_url(b, "DescribeStream"), url,
+                            strlen(url)),
+                    0);
+    SST_ASSERT_STR_EQ(sst_http_backend_url(b, "ListStreams"),
+                      sst_http_backend_url(b, "GetItem"));
+    json_object_put(resp);
+    resp = NULL;
+    /* the other three, and a table operation after them */
+    {
+        static const char *const ops[] = {"ListStreams", "DescribeStream",
+                                          "GetShardIterator", "PutItem"};
+        static const char *const targets[] = {
+            "DynamoDBStreams_20120810.ListStreams",
+            "DynamoDBStreams_20120810.DescribeStream",
+            "DynamoDBStreams_20120810.GetShardIterator",
+            "DynamoDB_20120810.PutItem"};
+        size_t i;
+
+        for (i = 0; i < 4; i++) {
+            CU_ASSERT_EQUAL(sst_backend_call(b, ops[i], req, &resp, &e),
+                            SST_OK);
+            json_object_put(resp);
+            resp = NULL;
+            CU_ASSERT_EQUAL_FATAL(fake_server_request(fs, (int)i + 1, &r),
+                                  0);
+            fake_request_header(&r, "X-Amz-Target", v, sizeof v);
+            SST_ASSERT_STR_EQ(v, targets[i]);
+        }
+    }
+    json_object_put(req);
+    sst_backend_close(b);
+}
+
+/* On AWS (dynamodb://REGION), DynamoDB Streams has an endpoint of its
+ * own. */
+static void
+stream_endpoint_on_aws(void)
+{
+    struct sst_backend *b = NULL;
+    struct sst_err e;
+
+    CU_ASSERT_EQUAL_FATAL(sst_backend_open("dynamodb://eu-west-3", &b, &e),
+                          SST_OK);
+    SST_ASSERT_STR_EQ(sst_http_backend_url(b, "GetItem"),
+                      "https://dynamodb.eu-west-3.amazonaws.com:443/");
+    SST_ASSERT_STR_EQ(sst_http_backend_url(b, "ListTables"),
+                      "https://dynamodb.eu-west-3.amazonaws.com:443/");
+    SST_ASSERT_STR_EQ(sst_http_backend_url(b, "GetRecords"),
+                      "https://streams.dynamodb.eu-west-3.amazonaws.com:443/");
+    SST_ASSERT_STR_EQ(sst_http_backend_url(b, "ListStreams"),
+                      "https://streams.dynamodb.eu-west-3.amazonaws.com:443/");
+    SST_ASSERT_STR_EQ(sst_http_backend_url(b, "DescribeStream"),
+                      "https://streams.dynamodb.eu-west-3.amazonaws.com:443/");
+    SST_ASSERT_STR_EQ(sst_http_backend_url(b, "GetShardIterator"),
+                      "https://streams.dynamodb.eu-west-3.amazonaws.com:443/");
+    sst_backend_close(b);
+    CU_ASSERT_EQUAL_FATAL(sst_backend_open("dynamodb://cn-north-1", &b, &e),
+                          SST_OK);
+    SST_ASSERT_STR_EQ(
+        sst_http_backend_url(b, "GetRecords"),
+        "https://streams.dynamodb.cn-north-1.amazonaws.com.cn:443/");
+    sst_backend_close(b);
+    CU_ASSERT_PTR_NULL(sst_http_backend_url(NULL, "GetRecords"));
+}
+
 static void
 keeps_the_members_of_an_error(void)
 {
@@ -569,6 +663,8 @@ static const struct sst_test wire_tests[] = {
     {"sends the exact request", sends_the_exact_request},
     {"decodes errors without retrying them", decodes_errors},
     {"keeps the members of an error", keeps_the_members_of_an_error},
+    {"sends DynamoDB Streams' operations", sends_stream_operations},
+    {"DynamoDB Streams' endpoint on AWS", stream_endpoint_on_aws},
     {"opens by URI", opens_by_uri},
     {NULL, NULL},
 };

@@ -270,23 +270,23 @@ older_layouts_upgrade_newer_refused(void)
     CU_ASSERT_EQUAL(ts_create_table(st, "kept", NULL), SST_OK);
     sst_emu_store_close(st);
     CU_ASSERT_EQUAL(raw_layout(path, -1), SST_EMU_STORE_FORMAT);
-    CU_ASSERT_EQUAL(SST_EMU_STORE_FORMAT, 3);
-    for (old = 1; old <= 2; old++) {
+    CU_ASSERT_EQUAL(SST_EMU_STORE_FORMAT, 4);
+    for (old = 1; old <= 3; old++) {
         raw_layout(path, old);
         st = ts_open_store(path, 0);
         CU_ASSERT_PTR_NOT_NULL_FATAL(st);
         CU_ASSERT_EQUAL(ts_create_table(st, "kept", NULL), SST_E_IN_USE);
         sst_emu_store_close(st);
-        CU_ASSERT_EQUAL(raw_layout(path, -1), 3);
+        CU_ASSERT_EQUAL(raw_layout(path, -1), 4);
     }
-    raw_layout(path, 4);
+    raw_layout(path, 5);
     cfg.path = path;
     st = (struct sst_emu_store *)1;
     CU_ASSERT_EQUAL(sst_emu_store_open(&cfg, &st, &e), SST_E_STORAGE);
     CU_ASSERT_PTR_NULL(st);
     SST_ASSERT_STR_EQ(e.message, "the emulator directory has layout version "
-                                 "4; this build reads version 3");
-    CU_ASSERT_EQUAL(raw_layout(path, -1), 4);
+                                 "5; this build reads version 4");
+    CU_ASSERT_EQUAL(raw_layout(path, -1), 5);
     remove_tree(dir);
 }
 

@@ -9,7 +9,7 @@
 #include "tests/unit/emu_test_util.h"
 #include "tests/unit/txn_test_util.h"
 
-#define T0 1795633912989LL /* 2026-11-25T16:31:52.989Z */
+#define T0 1795633912989LL /* 2026-11-25T19:11:52.989Z */
 
 /* ------------------------------------------------------------------ */
 /* helpers                                                             */

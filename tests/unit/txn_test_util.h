@@ -45,7 +45,7 @@ struct tx_row {
 
 /**
  * An emulator at path (NULL: in memory), without syncing, its clock fixed
- * at 2026-11-25T16:31:52.989Z; the caller closes it.
+ * at 2026-11-25T19:11:52.989Z; the caller closes it.
  */
 struct sst_emu *tx_open_emu(const char *path);
 

@@ -30,10 +30,23 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 OUT = os.path.join(HERE, "ctl_cases.json")
 
 
+# DynamoDB Streams' operations: served on the same port by DynamoDB Local,
+# under the target prefix DynamoDBStreams_20120810.
+STREAM_OPS = ("ListStreams", "DescribeStream", "GetShardIterator",
+              "GetRecords")
+
+
+def target(op):
+    """The X-Amz-Target header of operation op."""
+    if op in STREAM_OPS:
+        return "DynamoDBStreams_20120810." + op
+    return "DynamoDB_20120810." + op
+
+
 def call(endpoint, op, body):
     data = json.dumps(body).encode()
     req = urllib.request.Request(endpoint, data=data, method="POST", headers={
-        "X-Amz-Target": "DynamoDB_20120810." + op,
+        "X-Amz-Target": target(op),
         "Content-Type": "application/x-amz-json-1.0",
         "Authorization": "AWS4-HMAC-SHA256 Credential=x/20260101/us-east-1/"
                          "dynamodb/aws4_request, SignedHeaders=host, "
@@ -834,12 +847,43 @@ def compact(v):
     return v
 
 
+class Unresolved(Exception):
+    pass
+
+
+def resolve(v, answers):
+    """A copy of request v with every {"$ref": [STEP, k1, k2, ...]} replaced
+    by the value at k1, k2, ... (member names, list indexes) in the answer
+    to the earlier step STEP (0-based) of the same sequence. A step's
+    request can so carry what only the answer before it knows: a
+    ShardIterator, a SequenceNumber, a StreamArn."""
+    if isinstance(v, dict):
+        if len(v) == 1 and "$ref" in v and isinstance(v["$ref"], list):
+            path = v["$ref"]
+            if not path or not isinstance(path[0], int) \
+                    or not 0 <= path[0] < len(answers):
+                raise Unresolved("bad $ref %r" % (path,))
+            x = answers[path[0]]
+            for k in path[1:]:
+                try:
+                    x = x[k]
+                except (KeyError, IndexError, TypeError):
+                    raise Unresolved("$ref %r: no %r" % (path, k))
+            return x
+        return {k: resolve(x, answers) for k, x in v.items()}
+    if isinstance(v, list):
+        return [resolve(x, answers) for x in v]
+    return v
+
+
 def record_sequences(cases, out_path, who):
     """Run every case (a dict with "name", "steps": [op, request] pairs,
     "aws": an override of the last step's expectation or None, and
     "compare") on fresh tables of DynamoDB Local, and write each step's
     request, DynamoDB Local's answer and the expectation to out_path, one
-    case per line."""
+    case per line. A request may refer to an earlier step's answer with
+    {"$ref": [STEP, ...]} (resolve()); the corpus keeps the request as
+    written, $ref and all."""
     ep = os.environ.get("SST_DDB_LOCAL_ENDPOINT")
     if not ep:
         sys.exit("%s: SST_DDB_LOCAL_ENDPOINT is not set; run it under "
@@ -848,8 +892,14 @@ def record_sequences(cases, out_path, who):
     for c in cases:
         reset(ep)
         steps = []
+        answers = []
         for i, (op, req) in enumerate(c["steps"]):
-            st, r = call(ep, op, req)
+            try:
+                sent = resolve(req, answers)
+            except Unresolved as e:
+                sys.exit("%s: %s, step %d: %s" % (who, c["name"], i, e))
+            st, r = call(ep, op, sent)
+            answers.append(r)
             rec = {"status": st}
             if st == 200:
                 rec["response"] = r
