@@ -5,7 +5,9 @@
 #
 # URL serves without signature checks; VERIFY_URL (optional) is an sst-emu
 # started with --verify-signatures --credentials for the keys in the
-# environment (AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY). Prints one line
+# environment (AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY). The streams
+# checks run on URL, and on DynamoDB Local too when SST_DDB_LOCAL_ENDPOINT
+# names one (tests/ddb-local). Prints one line
 # per check and "clients_boto3: N passed, M failed"; exits 1 on a failure.
 # Run by tests/server/clients.sh, which starts the servers.
 import decimal
@@ -245,6 +247,107 @@ if verify_url:
     st, body = presigned("x")
     check("presigned request with a wrong secret", st == 400 and
           b"InvalidSignatureException" in body, (st, body))
+
+
+
+# --- DynamoDB Streams --------------------------------------------------------
+def streams(endpoint, who):
+    """A stream through boto3's dynamodbstreams client: its records paged
+    by Limit, the four iterator types, and a closed shard's end."""
+    d = client(endpoint)
+    s = boto3.client("dynamodbstreams", endpoint_url=endpoint, region_name="us-east-1")
+    t = "boto3_streams_%d" % int(time.time() * 1000)
+    pk = lambda v: {"pk": {"S": v}}  # noqa: E731
+    desc = d.create_table(
+        TableName=t, BillingMode="PAY_PER_REQUEST",
+        AttributeDefinitions=[{"AttributeName": "pk", "AttributeType": "S"}],
+        KeySchema=[{"AttributeName": "pk", "KeyType": "HASH"}],
+        StreamSpecification={"StreamEnabled": True,
+                             "StreamViewType": "NEW_AND_OLD_IMAGES"})["TableDescription"]
+    arn = desc["LatestStreamArn"]
+    d.put_item(TableName=t, Item=dict(pk("a"), v={"N": "1"}, m={"M": {"l": {"L": [
+        {"S": "x"}, {"BOOL": True}, {"NULL": True}]}}}))
+    d.update_item(TableName=t, Key=pk("a"), UpdateExpression="SET v = v + :d REMOVE m",
+                  ExpressionAttributeValues={":d": {"N": "1"}})
+    d.delete_item(TableName=t, Key=pk("a"))
+    streams_of = [(x["StreamArn"], x["TableName"], x["StreamLabel"])
+                  for x in s.list_streams(TableName=t)["Streams"]]
+    check("streams boto3 (%s): list_streams" % who,
+          streams_of == [(arn, t, desc["LatestStreamLabel"])], streams_of)
+    sd = s.describe_stream(StreamArn=arn)["StreamDescription"]
+    shard = sd["Shards"][0]["ShardId"]
+    check("streams boto3 (%s): describe_stream" % who,
+          (sd["StreamStatus"], sd["StreamViewType"], sd["TableName"], len(sd["Shards"]),
+           "EndingSequenceNumber" in sd["Shards"][0]["SequenceNumberRange"]) ==
+          ("ENABLED", "NEW_AND_OLD_IMAGES", t, 1, False), sd)
+
+    def iterator(kind, seq=None):
+        kw = {"SequenceNumber": seq} if seq else {}
+        return s.get_shard_iterator(StreamArn=arn, ShardId=shard,
+                                    ShardIteratorType=kind, **kw)["ShardIterator"]
+
+    # one record a page: three pages, then an empty one on the open shard
+    got, it = [], iterator("TRIM_HORIZON")
+    for _ in range(4):
+        r = s.get_records(ShardIterator=it, Limit=1)
+        got += r["Records"]
+        it = r.get("NextShardIterator")
+    summary = [(r["eventName"], r["dynamodb"]["Keys"], r["dynamodb"].get("OldImage"),
+                r["dynamodb"].get("NewImage")) for r in got]
+    a1 = dict(pk("a"), v={"N": "1"}, m={"M": {"l": {"L": [
+        {"S": "x"}, {"BOOL": True}, {"NULL": True}]}}})
+    a2 = dict(pk("a"), v={"N": "2"})
+    check("streams boto3 (%s): get_records, one a page" % who, summary == [
+        ("INSERT", pk("a"), None, a1), ("MODIFY", pk("a"), a1, a2),
+        ("REMOVE", pk("a"), a2, None)], summary)
+    check("streams boto3 (%s): ... the open shard's end has a NextShardIterator" % who,
+          it is not None)
+    seqs = [r["dynamodb"]["SequenceNumber"] for r in got]
+    check("streams boto3 (%s): ... sequence numbers grow" % who,
+          len(seqs) == 3 and all(len(x) == 21 for x in seqs) and
+          [int(x) for x in seqs] == sorted(int(x) for x in seqs), seqs)
+    check("streams boto3 (%s): ... each record's members" % who, all(
+        r["eventSource"] == "aws:dynamodb" and r["awsRegion"] == "ddblocal" and
+        r["dynamodb"]["StreamViewType"] == "NEW_AND_OLD_IMAGES" and
+        isinstance(r["dynamodb"]["SizeBytes"], int) for r in got), got)
+    names = [r["eventName"] for r in s.get_records(
+        ShardIterator=iterator("AT_SEQUENCE_NUMBER", seqs[1]))["Records"]]
+    check("streams boto3 (%s): AT_SEQUENCE_NUMBER" % who, names == ["MODIFY", "REMOVE"], names)
+    names = [r["eventName"] for r in s.get_records(
+        ShardIterator=iterator("AFTER_SEQUENCE_NUMBER", seqs[1]))["Records"]]
+    check("streams boto3 (%s): AFTER_SEQUENCE_NUMBER" % who, names == ["REMOVE"], names)
+    latest = iterator("LATEST")
+    check("streams boto3 (%s): LATEST reads nothing yet" % who,
+          s.get_records(ShardIterator=latest)["Records"] == [])
+    d.put_item(TableName=t, Item=pk("b"))
+    got = s.get_records(ShardIterator=latest)["Records"]
+    check("streams boto3 (%s): ... then the next write" % who,
+          [(r["eventName"], r["dynamodb"]["Keys"]) for r in got] == [("INSERT", pk("b"))], got)
+    code, msg, _ = error_of(lambda: s.get_shard_iterator(
+        StreamArn=arn, ShardId="shardId-00000000000000000000-00000000",
+        ShardIteratorType="TRIM_HORIZON"))
+    check("streams boto3 (%s): an unknown shard: ResourceNotFoundException" % who,
+          code == "ResourceNotFoundException", (code, msg))
+
+    desc = d.update_table(TableName=t, StreamSpecification={"StreamEnabled": False})
+    sd = s.describe_stream(StreamArn=arn)["StreamDescription"]
+    check("streams boto3 (%s): disabled: DISABLED, the shard closed" % who,
+          (sd["StreamStatus"], "EndingSequenceNumber" in sd["Shards"][0]["SequenceNumberRange"])
+          == ("DISABLED", True), sd)
+    r = s.get_records(ShardIterator=iterator("TRIM_HORIZON"))
+    check("streams boto3 (%s): the closed shard read to its end" % who,
+          [x["eventName"] for x in r["Records"]] == ["INSERT", "MODIFY", "REMOVE", "INSERT"]
+          and "NextShardIterator" not in r, r)
+    d.put_item(TableName=t, Item=pk("c"))
+    r = s.get_records(ShardIterator=iterator("TRIM_HORIZON"))
+    check("streams boto3 (%s): a write after disabling adds no record" % who,
+          len(r["Records"]) == 4 and "NextShardIterator" not in r, r)
+    d.delete_table(TableName=t)
+
+
+streams(url, "sst-emu")
+if os.environ.get("SST_DDB_LOCAL_ENDPOINT"):
+    streams(os.environ["SST_DDB_LOCAL_ENDPOINT"], "DynamoDB Local")
 
 print("clients_boto3: %d passed, %d failed" % (passed, failed))
 sys.exit(1 if failed else 0)

@@ -8,7 +8,9 @@
 # transactions (a success, a replay of its ClientRequestToken, and a
 # cancellation whose CancellationReasons are checked) and pages through
 # scan and query results with its paginator (--page-size, --max-items,
-# --starting-token). boto3 does the same through its resource and client
+# --starting-token), and reads a table's stream through `aws
+# dynamodbstreams` (also on DynamoDB Local, when SST_DDB_LOCAL_ENDPOINT
+# names one). boto3 does the same through its resource and client
 # APIs, and checks signatures against a second sst-emu started with
 # --verify-signatures. Last, the command line itself: --help, a wrong
 # option, a taken port, and a graceful SIGTERM.
@@ -166,6 +168,73 @@ ddb delete-table --table-name "$t" >/dev/null 2>&1
 check "cli: delete-table" test $? -eq 0
 check "cli: every request was logged with a status" \
     grep -q "POST / CreateTable -> 200" "$tmp/main.err"
+
+# ------------------------------------------------------------ streams CLI
+# streams_cli ENDPOINT WHO: a table with a NEW_AND_OLD_IMAGES stream, an
+# insert, a modify and a remove, read back through `aws dynamodbstreams`;
+# then the stream disabled and its closed shard read to its end. Run on
+# sst-emu, and on DynamoDB Local when make check runs under tests/ddb-local
+# (SST_DDB_LOCAL_ENDPOINT): both answer the same values.
+streams_cli() {
+    local ep=$1 who=$2 st=cli_streams_$$ arn shard it out
+    local d="timeout 60 aws dynamodb --endpoint-url $ep --output json"
+    local s="timeout 60 aws dynamodbstreams --endpoint-url $ep --output json"
+    local records='json.dumps([[r["eventName"], r["eventSource"], r["dynamodb"]["Keys"], r["dynamodb"].get("OldImage"), r["dynamodb"].get("NewImage"), r["dynamodb"]["StreamViewType"]] for r in j["Records"]], sort_keys=True)'
+    local expected='[["INSERT", "aws:dynamodb", {"pk": {"S": "a"}}, null, {"pk": {"S": "a"}, "v": {"N": "1"}}, "NEW_AND_OLD_IMAGES"], ["MODIFY", "aws:dynamodb", {"pk": {"S": "a"}}, {"pk": {"S": "a"}, "v": {"N": "1"}}, {"pk": {"S": "a"}, "v": {"N": "2"}}, "NEW_AND_OLD_IMAGES"], ["REMOVE", "aws:dynamodb", {"pk": {"S": "a"}}, {"pk": {"S": "a"}, "v": {"N": "2"}}, null, "NEW_AND_OLD_IMAGES"]]'
+
+    out=$($d create-table --table-name "$st" --billing-mode PAY_PER_REQUEST \
+        --attribute-definitions AttributeName=pk,AttributeType=S \
+        --key-schema AttributeName=pk,KeyType=HASH \
+        --stream-specification StreamEnabled=true,StreamViewType=NEW_AND_OLD_IMAGES)
+    arn=$(echo "$out" | json 'j["TableDescription"]["LatestStreamArn"]')
+    check "streams cli ($who): create-table answers the stream" test \
+        "$(echo "$out" | json 'j["TableDescription"]["StreamSpecification"]')" = \
+        "{'StreamEnabled': True, 'StreamViewType': 'NEW_AND_OLD_IMAGES'}" -a \
+        "$arn" = "$(echo "$out" | json 'j["TableDescription"]["TableArn"]')/stream/$(echo "$out" | json 'j["TableDescription"]["LatestStreamLabel"]')"
+    $d put-item --table-name "$st" --item '{"pk":{"S":"a"},"v":{"N":"1"}}' >/dev/null &&
+        $d update-item --table-name "$st" --key '{"pk":{"S":"a"}}' \
+            --update-expression 'SET v = :v' --expression-attribute-values '{":v":{"N":"2"}}' >/dev/null &&
+        $d delete-item --table-name "$st" --key '{"pk":{"S":"a"}}' >/dev/null
+    check "streams cli ($who): put-item, update-item, delete-item" test $? -eq 0
+    out=$($s list-streams --table-name "$st")
+    check "streams cli ($who): list-streams" test \
+        "$(echo "$out" | json '[(x["StreamArn"], x["TableName"]) for x in j["Streams"]]')" = \
+        "[('$arn', '$st')]"
+    out=$($s describe-stream --stream-arn "$arn")
+    shard=$(echo "$out" | json 'j["StreamDescription"]["Shards"][0]["ShardId"]')
+    check "streams cli ($who): describe-stream, ENABLED" test \
+        "$(echo "$out" | json '[j["StreamDescription"][k] for k in ("StreamArn", "TableName", "StreamStatus", "StreamViewType", "KeySchema")]')" = \
+        "['$arn', '$st', 'ENABLED', 'NEW_AND_OLD_IMAGES', [{'AttributeName': 'pk', 'KeyType': 'HASH'}]]"
+    check "streams cli ($who): ... one open shard" test \
+        "$(echo "$out" | json '[(len(x["SequenceNumberRange"]["StartingSequenceNumber"]), "EndingSequenceNumber" in x["SequenceNumberRange"]) for x in j["StreamDescription"]["Shards"]]')" = \
+        "[(21, False)]"
+    it=$($s get-shard-iterator --stream-arn "$arn" --shard-id "$shard" \
+        --shard-iterator-type TRIM_HORIZON | json 'j["ShardIterator"]')
+    out=$($s get-records --shard-iterator "$it")
+    check "streams cli ($who): get-records: INSERT, MODIFY, REMOVE" \
+        test "$(echo "$out" | json "$records")" = "$expected"
+    check "streams cli ($who): ... an open shard has a NextShardIterator" \
+        test "$(echo "$out" | json '"NextShardIterator" in j')" = True
+    $d update-table --table-name "$st" --stream-specification StreamEnabled=false >/dev/null
+    check "streams cli ($who): update-table StreamEnabled=false" test $? -eq 0
+    out=$($s describe-stream --stream-arn "$arn")
+    check "streams cli ($who): describe-stream, DISABLED, the shard closed" test \
+        "$(echo "$out" | json '[j["StreamDescription"]["StreamStatus"]] + ["EndingSequenceNumber" in x["SequenceNumberRange"] for x in j["StreamDescription"]["Shards"]]')" = \
+        "['DISABLED', True]"
+    it=$($s get-shard-iterator --stream-arn "$arn" --shard-id "$shard" \
+        --shard-iterator-type TRIM_HORIZON | json 'j["ShardIterator"]')
+    out=$($s get-records --shard-iterator "$it")
+    check "streams cli ($who): the closed shard keeps its records" \
+        test "$(echo "$out" | json "$records")" = "$expected"
+    check "streams cli ($who): ... and has no NextShardIterator at its end" \
+        test "$(echo "$out" | json '"NextShardIterator" in j')" = False
+    $d delete-table --table-name "$st" >/dev/null
+    check "streams cli ($who): delete-table" test $? -eq 0
+}
+streams_cli "$url" sst-emu
+if [ -n "${SST_DDB_LOCAL_ENDPOINT:-}" ]; then
+    streams_cli "$SST_DDB_LOCAL_ENDPOINT" "DynamoDB Local"
+fi
 
 # ------------------------------------------------------------------ boto3
 timeout 300 python3 "$here/clients.py" "$url" "$verify_url"
