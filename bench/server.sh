@@ -43,8 +43,11 @@
 # Those p99s are p99s at saturation: each server is driven as hard as it
 # goes, on the 2 cores wrk uses too, so they mostly measure queueing and the
 # scheduler. A second measurement gives both servers the same fixed rate per
-# operation (wrk paced by bench/wrk/common.lua's delay(), SST_WRK_RATE) and
-# compares p50 and p99 at that equal offered load: half of DynamoDB Local's
+# operation (bench/loadgen, a C client, open loop: one request due every
+# 1/rate s, sent on any idle one of 8 connections, its latency counted from
+# the instant it was due, so that a server's stalls are charged for the
+# requests that queue behind them) and compares p50 and p99 at that equal
+# offered load, and p99 counted from the send as wrk counts: half of DynamoDB Local's
 # saturated rate in this run, 2 significant digits; when DynamoDB Local is
 # skipped (or measured nothing), PutItem 1500, GetItem and 1-item Query
 # 4500, 100-item Query 500 requests/s, about half of its rates on a quiet
@@ -56,7 +59,7 @@
 #
 # Run it as `./dev bench-server [SECONDS]` (it builds what it needs and
 # starts DynamoDB Local with tests/ddb-local). SECONDS (default 10) is the
-# length of every wrk run, paced ones included: 65 runs in all with 4
+# length of every load run, the paced ones included: 65 runs in all with 4
 # rounds, about 12 minutes at 10 s (8 s: 10 minutes). Prints markdown
 # tables.
 set -euo pipefail
@@ -111,12 +114,11 @@ pct_ms() {
                  printf "%.*f", d, v }'
 }
 
-# load URL SCRIPT [RATE] -> "requests/s p99_ms non2xx p50_ms p99_ms"
-# (the first p99 with 2 decimals, the last two with 3); with RATE, wrk is
-# paced to RATE requests/s in all (bench/wrk/common.lua).
+# load URL SCRIPT -> "requests/s p99_ms non2xx p50_ms p99_ms" (the first
+# p99 with 2 decimals, the last two with 3): wrk at saturation.
 load() {
     local out rps p50 p99 p99f bad
-    out=$(SST_WRK_RATE=${3:-} wrk -t$threads -c8 -d"${dur}s" --latency \
+    out=$(wrk -t$threads -c8 -d"${dur}s" --latency \
         -s "$top/bench/wrk/$2" "$1" 2>&1)
     rps=$(awk '/^Requests\/sec:/ { printf "%d", $2 }' <<<"$out")
     p99=$(pct_ms 99 2 <<<"$out")
@@ -124,6 +126,18 @@ load() {
     p99f=$(pct_ms 99 3 <<<"$out")
     bad=$(awk '/Non-2xx/ { print $5 }' <<<"$out")
     echo "${rps:-0} ${p99:-0} ${bad:-0} ${p50:-0} ${p99f:-0}"
+}
+
+# pace URL OP RATE -> "requests/s p99_ms non2xx p50_ms p99_ms sent_p50_ms
+# sent_p99_ms late": bench/loadgen at RATE requests/s over 8 connections
+# (OP: put, get, query1, query, ping); the first three latencies count from
+# each request's due instant, the sent_ ones from the moment it went out.
+# Nothing when loadgen failed (a connection lost).
+pace() {
+    { "$build/bench/loadgen" "${1##*:}" "$2" "$dur" --conns 8 --rate "$3" || true; } |
+        awk '{ for (i = 1; i < NF; i += 2) v[$i] = $(i + 1)
+               printf "%d %.2f %d %.3f %.3f %.3f %.3f %d\n", v["rps"], v["p99"],
+                   v["non2xx"], v["p50"], v["p99"], v["sent_p50"], v["sent_p99"], v["late"] }'
 }
 
 # --- sst-emu: start-up to the first answered request, idle RSS ---------
@@ -294,12 +308,12 @@ for op in put get query1 query; do
     else
         RATE[$op]=$(fixed_rate $op); RATE_FROM[$op]="fixed"
     fi
-    R[emu.paced.$op]=$(load "$emu_url" "$op.lua" "${RATE[$op]}")
+    R[emu.paced.$op]=$(pace "$emu_url" "$op" "${RATE[$op]}")
     if [ -n "${SST_DDB_LOCAL_ENDPOINT:-}" ]; then
-        R[ddb.paced.$op]=$(load "$SST_DDB_LOCAL_ENDPOINT" "$op.lua" "${RATE[$op]}")
+        R[ddb.paced.$op]=$(pace "$SST_DDB_LOCAL_ENDPOINT" "$op" "${RATE[$op]}")
     fi
     if [ -n "${FLOOR_URL[$op]:-}" ]; then
-        R[ceil.paced.$op]=$(load "${FLOOR_URL[$op]}" ping.lua "${RATE[$op]}")
+        R[ceil.paced.$op]=$(pace "${FLOOR_URL[$op]}" ping "${RATE[$op]}")
     fi
 done
 
@@ -399,8 +413,8 @@ missed() { # KEY RATE
     echo "$1 achieved $(col "$1" 1) req/s of $2 offered, with $(col "$1" 3) non-2xx answers: that row is not valid"
 }
 echo
-echo "| equal offered load | offered req/s | sst-emu req/s | sst-emu p50 / p99 ms | DynamoDB Local req/s | DynamoDB Local p50 / p99 ms | DynamoDB Local / sst-emu: p99 (p50) |"
-echo "|---|---|---|---|---|---|---|"
+echo "| equal offered load | offered req/s | sst-emu req/s | sst-emu p50 / p99 ms | DynamoDB Local req/s | DynamoDB Local p50 / p99 ms | DynamoDB Local / sst-emu: p99 (p50) | p99 from the send: sst-emu / DynamoDB Local ms (ratio) |"
+echo "|---|---|---|---|---|---|---|---|"
 warnings=()
 for op in put get query1 query; do
     name=$(op_name $op)
@@ -420,14 +434,18 @@ for op in put get query1 query; do
     elif paced_ok "emu.paced.$op" "$rate" && paced_ok "ddb.paced.$op" "$rate"; then
         verdict="$(ratio "$(col ddb.paced.$op 5)" "$(col emu.paced.$op 5)")"
         verdict+=" ($(ratio "$(col ddb.paced.$op 4)" "$(col emu.paced.$op 4)"))"
+        sent="$(col emu.paced.$op 7) / $(col ddb.paced.$op 7)"
+        sent+=" ($(ratio "$(col ddb.paced.$op 7)" "$(col emu.paced.$op 7)"))"
     else
         verdict="not valid: rate missed"
+        sent=""
     fi
-    echo "| $name | $rate (${RATE_FROM[$op]}) |$cells $verdict |"
+    [ -n "${R[ddb.paced.$op]:-}" ] || sent="$(col emu.paced.$op 7) / n/a"
+    echo "| $name | $rate (${RATE_FROM[$op]}) |$cells $verdict | $sent |"
     k=ceil.paced.$op
     if [ -n "${R[$k]:-}" ]; then
         paced_ok "$k" "$rate" || warnings+=("WARNING: $(missed "$k" "$rate")")
-        echo "| ceiling, body of the size of the answer to ${name} (the floor) | $rate | $(col $k 1) | $(col $k 4) / $(col $k 5) | | | |"
+        echo "| ceiling, body of the size of the answer to ${name} (the floor) | $rate | $(col $k 1) | $(col $k 4) / $(col $k 5) | | | | $(col $k 7) |"
     fi
 done
 echo
