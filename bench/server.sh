@@ -52,16 +52,18 @@
 # skipped (or measured nothing), PutItem 1500, GetItem and 1-item Query
 # 4500, 100-item Query 500 requests/s, about half of its rates on a quiet
 # machine here. SST_BENCH_RATE_PUT, _GET, _QUERY1 and _QUERY set a rate
-# outright. Each paced run must achieve its rate within 10% with no
-# non-2xx answer; a row that does not gets no ratio and a WARNING line. The
-# GetItem- and Query-sized ceilings run at those operations' rates too:
-# the latency floor that the machine itself sets.
+# outright. The paced runs go in SST_BENCH_PACED_ROUNDS rounds (default 3)
+# and each figure is the median of its rounds. Each paced run must achieve
+# its rate within 10% with no non-2xx answer; a row that does not gets no
+# ratio and a WARNING line. The GetItem- and Query-sized ceilings run at
+# those operations' rates too: the latency floor that the machine itself
+# sets.
 #
 # Run it as `./dev bench-server [SECONDS]` (it builds what it needs and
 # starts DynamoDB Local with tests/ddb-local). SECONDS (default 10) is the
-# length of every load run, the paced ones included: 65 runs in all with 4
-# rounds, about 12 minutes at 10 s (8 s: 10 minutes). Prints markdown
-# tables.
+# length of every load run, the paced ones included: 87 runs in all with 4
+# rounds and 3 paced rounds, about 16 minutes at 10 s (8 s: 13 minutes).
+# Prints markdown tables.
 set -euo pipefail
 top=$(cd "$(dirname "$0")/.." && pwd)
 build=${SST_BUILD_DIR:-$top/build}
@@ -179,14 +181,15 @@ answer_bytes() {
 median() { printf '%s\n' "$@" | sort -n | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }'; }
 share() { awk -v a="$1" -v b="$2" 'BEGIN { if (b > 0) printf "%.0f", 100 * a / b; else print 0 }'; }
 rps_of() { awk '{ print $1 }' <<<"${R[$1]:-0}"; }
-# keep_median KEY FIRST: R[KEY] from the rounds' R[KEY.FIRST] ..
-# R[KEY.$rounds], each figure the median of its rounds (non-2xx answers:
-# the most of any round)
+# keep_median KEY FIRST [LAST]: R[KEY] from the rounds' R[KEY.FIRST] ..
+# R[KEY.LAST] (LAST: $rounds), each figure the median of its rounds
+# (non-2xx answers: the most of any round)
 keep_median() {
-    local i c v out=""
-    for c in 1 2 3 4 5; do
+    local i c v out="" cols
+    cols=$(awk '{ print NF }' <<<"${R[$1.$2]:-0 0 0 0 0}")
+    for c in $(seq "$cols"); do
         v=()
-        for i in $(seq "$2" "$rounds"); do v+=("$(awk -v c=$c '{ print $c }' <<<"${R[$1.$i]:-0 0 0 0 0}")"); done
+        for i in $(seq "$2" "${3:-$rounds}"); do v+=("$(awk -v c=$c '{ print $c }' <<<"${R[$1.$i]:-0 0 0 0 0 0 0 0}")"); done
         if [ $c = 3 ]; then
             out+="$(printf '%s\n' "${v[@]}" | sort -n | tail -n 1) "
         else
@@ -228,6 +231,7 @@ put_fresh() {
     pid=$!; pids+=("$pid")
     url="http://127.0.0.1:$port"
     for _ in $(seq 5000); do answers "$url" && break; sleep 0.001; done
+    answers "$url" || { echo "bench/server.sh: a fresh sst-emu does not answer" >&2; exit 1; }
     python3 "$top/bench/prefill.py" "$url" >/dev/null
     before=$(cpu_of "$pid")
     R[fresh.put.$1]=$(SST_WRK_RUN=$1 load "$url" put.lua)
@@ -298,6 +302,8 @@ half_2sig() { # N -> N/2 rounded to 2 significant digits (0 for 0)
         e = 10 ^ (int(log(x) / log(10)) - 1); if (e < 1) e = 1;
         printf "%d", int(x / e + 0.5) * e }'
 }
+prounds=${SST_BENCH_PACED_ROUNDS:-3}
+[ "$prounds" -ge 1 ] || prounds=1
 for op in put get query1 query; do
     var=SST_BENCH_RATE_${op^^}
     ddb_rps=$(awk '{ print $1 }' <<<"${R[ddb.$op]:-0}")
@@ -308,13 +314,24 @@ for op in put get query1 query; do
     else
         RATE[$op]=$(fixed_rate $op); RATE_FROM[$op]="fixed"
     fi
-    R[emu.paced.$op]=$(pace "$emu_url" "$op" "${RATE[$op]}")
-    if [ -n "${SST_DDB_LOCAL_ENDPOINT:-}" ]; then
-        R[ddb.paced.$op]=$(pace "$SST_DDB_LOCAL_ENDPOINT" "$op" "${RATE[$op]}")
-    fi
-    if [ -n "${FLOOR_URL[$op]:-}" ]; then
-        R[ceil.paced.$op]=$(pace "${FLOOR_URL[$op]}" ping "${RATE[$op]}")
-    fi
+done
+# $prounds rounds of the paced runs: single runs' p99s at these loads move
+# by half on this machine, so each figure is the median of the rounds
+for j in $(seq "$prounds"); do
+    for op in put get query1 query; do
+        R[emu.paced.$op.$j]=$(pace "$emu_url" "$op" "${RATE[$op]}")
+        if [ -n "${SST_DDB_LOCAL_ENDPOINT:-}" ]; then
+            R[ddb.paced.$op.$j]=$(pace "$SST_DDB_LOCAL_ENDPOINT" "$op" "${RATE[$op]}")
+        fi
+        if [ -n "${FLOOR_URL[$op]:-}" ]; then
+            R[ceil.paced.$op.$j]=$(pace "${FLOOR_URL[$op]}" ping "${RATE[$op]}")
+        fi
+    done
+done
+for op in put get query1 query; do
+    for side in emu ddb ceil; do
+        [ -z "${R[$side.paced.$op.1]:-}" ] || keep_median "$side.paced.$op" 1 "$prounds"
+    done
 done
 
 op_name() { case $1 in put) echo PutItem;; get) echo GetItem;; query1) echo "Query (1 item)";; query) echo "Query (100 items)";; esac; }
@@ -404,16 +421,23 @@ echo "|---|---|---|---|---|---|"
 echo "| a thread per connection (default) | $(col emu.get 1) | $(col emu.get 2) | $(col ceil.empty 1) | $(col ceil.empty 2) | $(pct "$(col emu.get 1)" "$(col ceil.empty 1)") |"
 echo "| a pool of $cpus workers (--threads $cpus) | $(col pool.get 1) | $(col pool.get 2) | $(col pool.ceil 1) | $(col pool.ceil 2) | $(pct "$(col pool.get 1)" "$(col pool.ceil 1)") |"
 
-# paced_ok KEY RATE: did that paced run achieve RATE within 10%, all 2xx?
+# paced_ok KEY RATE: did every round of that paced run achieve RATE within
+# 10%, all 2xx?
 paced_ok() {
-    [ -n "${R[$1]:-}" ] && [ "$(col "$1" 3)" = 0 ] &&
-        awk -v a="$(col "$1" 1)" -v r="$2" 'BEGIN { exit !(a >= 0.9 * r && a <= 1.1 * r) }'
+    local j
+    for j in $(seq "$prounds"); do
+        [ -n "${R[$1.$j]:-}" ] && [ "$(col "$1.$j" 3)" = 0 ] &&
+            awk -v a="$(col "$1.$j" 1)" -v r="$2" 'BEGIN { exit !(a >= 0.9 * r && a <= 1.1 * r) }' ||
+            return 1
+    done
 }
 missed() { # KEY RATE
-    echo "$1 achieved $(col "$1" 1) req/s of $2 offered, with $(col "$1" 3) non-2xx answers: that row is not valid"
+    local j out=""
+    for j in $(seq "$prounds"); do out+=" $(col "$1.$j" 1) req/s with $(col "$1.$j" 3) non-2xx answers,"; done
+    echo "$1 of $2 req/s offered achieved, by round:${out%,}: that row is not valid"
 }
 echo
-echo "| equal offered load | offered req/s | sst-emu req/s | sst-emu p50 / p99 ms | DynamoDB Local req/s | DynamoDB Local p50 / p99 ms | DynamoDB Local / sst-emu: p99 (p50) | p99 from the send: sst-emu / DynamoDB Local ms (ratio) |"
+echo "| equal offered load, median of $prounds rounds | offered req/s | sst-emu req/s | sst-emu p50 / p99 ms | DynamoDB Local req/s | DynamoDB Local p50 / p99 ms | DynamoDB Local / sst-emu: p99 (p50) | p99 from the send: sst-emu / DynamoDB Local ms (ratio) |"
 echo "|---|---|---|---|---|---|---|---|"
 warnings=()
 for op in put get query1 query; do
@@ -447,6 +471,18 @@ for op in put get query1 query; do
         paced_ok "$k" "$rate" || warnings+=("WARNING: $(missed "$k" "$rate")")
         echo "| ceiling, body of the size of the answer to ${name} (the floor) | $rate | $(col $k 1) | $(col $k 4) / $(col $k 5) | | | | $(col $k 7) |"
     fi
+done
+echo
+echo "| equal offered load: p99 ms by round (from the due instant) |$(for j in $(seq "$prounds"); do printf ' round %s |' "$j"; done)"
+echo "|---|$(for j in $(seq "$prounds"); do printf -- '---|'; done)"
+for op in put get query1 query; do
+    for side in emu ddb ceil; do
+        [ -n "${R[$side.paced.$op.1]:-}" ] || continue
+        case $side in emu) who=sst-emu;; ddb) who="DynamoDB Local";; *) who="ceiling (the floor)";; esac
+        line="| $(op_name $op), $who |"
+        for j in $(seq "$prounds"); do line+=" $(col "$side.paced.$op.$j" 5) |"; done
+        echo "$line"
+    done
 done
 echo
 for k in "${!R[@]}"; do
