@@ -12,7 +12,9 @@
  * CRC covers the body; the request id has 52 characters of [0-9A-Z]; a
  * JSON answer parses and, for an echo, equals a request that was an
  * object; an error answer carries a __type; 431, sent without the
- * service's envelope, exactly for a head over the limit.
+ * service's envelope, exactly for a head over the limit; the syntax
+ * check's UTF-8 verdict (emu/server/jsoncheck.c) is json-c's
+ * JSON_TOKENER_VALIDATE_UTF8's, which the handler no longer asks for.
  */
 #include <stdint.h>
 #include <stdlib.h>
@@ -24,6 +26,7 @@
 #include <sst/mem.h>
 
 #include "emu/server/handler.h"
+#include "emu/server/jsoncheck.h"
 
 #define MAX_HEADERS 32
 
@@ -84,6 +87,42 @@ parse_sent(const struct sst_server_request *req)
     o = json_tokener_parse_ex(tok, req->body, (int)req->body_len);
     json_tokener_free(tok);
     return o;
+}
+
+/* Whether json-c parses the body as the handler does, with flags. */
+static bool
+jsonc_takes(const struct sst_server_request *req, int flags)
+{
+    struct json_tokener *tok =
+        json_tokener_new_ex(SST_SERVER_MAX_JSON_DEPTH + 1);
+    struct json_object *o;
+    bool ok;
+
+    if (tok == NULL)
+        abort();
+    json_tokener_set_flags(tok, flags);
+    o = json_tokener_parse_ex(tok, req->body, (int)req->body_len);
+    ok = json_tokener_get_error(tok) == json_tokener_success;
+    json_object_put(o);
+    json_tokener_free(tok);
+    return ok;
+}
+
+/* A text the syntax check passes: json-c checking UTF-8 takes it exactly
+ * when the check calls it UTF-8 and json-c not checking UTF-8 takes it. */
+static void
+check_utf8(const struct sst_server_request *req)
+{
+    const int base = JSON_TOKENER_STRICT | JSON_TOKENER_ALLOW_TRAILING_CHARS;
+    bool utf8;
+
+    if (req->body_len == 0 || req->body_len > 0x7fffffff ||
+        !sst_server_json_check(req->body, req->body_len,
+                               SST_SERVER_MAX_JSON_DEPTH, &utf8))
+        return;
+    if (jsonc_takes(req, base | JSON_TOKENER_VALIDATE_UTF8) !=
+        (utf8 && jsonc_takes(req, base)))
+        abort();
 }
 
 static void
@@ -195,6 +234,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     req.too_large = req.body_len > 0 && req.body[0] == '\x7f';
     (void)sst_server_handle(&h, &req, &resp);
     check(&req, &resp, !fail);
+    check_utf8(&req);
     sst_server_response_cleanup(&resp);
     sst_free(text);
     return 0;

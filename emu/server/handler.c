@@ -420,8 +420,8 @@ first_char(const char *s, size_t n)
     return i < n ? s[i] : 0;
 }
 
-/* Parse a body jsoncheck.c found valid; json-c also checks the UTF-8.
- * NULL when it is not UTF-8 (or memory ran out). */
+/* Parse a body jsoncheck.c found valid, UTF-8 included (so json-c is not
+ * asked to check it again, byte by byte). NULL when memory ran out. */
 /* One tokener per thread, kept between requests: json_tokener_new_ex
  * zeroes a stack of SST_SERVER_MAX_JSON_DEPTH + 1 records (about 20 KB)
  * each time it is called. The key's destructor frees it when the thread
@@ -474,8 +474,7 @@ parse_json(const char *body, size_t len)
     if (tok == NULL)
         return NULL;
     json_tokener_set_flags(tok, JSON_TOKENER_STRICT |
-                                    JSON_TOKENER_ALLOW_TRAILING_CHARS |
-                                    JSON_TOKENER_VALIDATE_UTF8);
+                                    JSON_TOKENER_ALLOW_TRAILING_CHARS);
     o = json_tokener_parse_ex(tok, body, (int)len);
     if (json_tokener_get_error(tok) != json_tokener_success) {
         json_object_put(o);
@@ -638,12 +637,14 @@ handle(const struct sst_server_handler *h,
     }
     resp->content_type = strcmp(ctype, CT_AMZ) == 0 ? CT_AMZ : CT_JSON;
     if (req->body_len > 0) {
-        if (!sst_server_json_valid(req->body, req->body_len,
-                                   SST_SERVER_MAX_JSON_DEPTH))
+        bool utf8;
+
+        if (!sst_server_json_check(req->body, req->body_len,
+                                   SST_SERVER_MAX_JSON_DEPTH, &utf8))
             return answer_code(resp, SST_E_SERIALIZATION, NULL);
         /* JSON that is not an object is refused after authentication */
         if (first_char(req->body, req->body_len) == '{' &&
-            (json = parse_json(req->body, req->body_len)) == NULL)
+            (!utf8 || (json = parse_json(req->body, req->body_len)) == NULL))
             return answer_code(resp, SST_E_SERIALIZATION, NULL);
     }
     op = target_operation(req);

@@ -35,16 +35,61 @@ is_hex(char c)
     return is_digit(c) || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
 }
 
-/* A string starting at s[*i] == '"'; leaves *i after the closing quote. */
+/*
+ * Whether the n bytes at s, a run inside one JSON string, are UTF-8 by
+ * json-c's rule (JSON_TOKENER_VALIDATE_UTF8): every byte from 0x80 is a
+ * lead byte, 0xC0 to 0xF7, followed by the 1 to 3 continuation bytes
+ * (0x80 to 0xBF) it announces. Overlong forms, surrogates and code points
+ * over U+10FFFF pass, as they do in json-c. A sequence cannot straddle two
+ * runs: what ends a run ('"', '\\' or a control character) is no
+ * continuation byte. ASCII is skipped eight bytes at a time.
+ */
 static bool
-skip_string(const char *s, size_t n, size_t *i)
+utf8_ok(const unsigned char *s, size_t n)
 {
-    size_t k = *i + 1;
+    size_t i = 0, j, follow;
+    uint64_t w;
+
+    while (i < n) {
+        if (n - i >= 8) {
+            memcpy(&w, s + i, 8);
+            if ((w & SST_JSONSTR_HIGHS) == 0) {
+                i += 8;
+                continue;
+            }
+        }
+        if (s[i] < 0x80) {
+            i++;
+            continue;
+        }
+        if (s[i] < 0xC0 || s[i] >= 0xF8)
+            return false;
+        follow = s[i] >= 0xF0 ? 3 : s[i] >= 0xE0 ? 2 : 1;
+        if (n - i - 1 < follow)
+            return false;
+        for (j = 1; j <= follow; j++)
+            if ((s[i + j] & 0xC0) != 0x80)
+                return false;
+        i += 1 + follow;
+    }
+    return true;
+}
+
+/* A string starting at s[*i] == '"'; leaves *i after the closing quote.
+ * With utf8, clears *utf8 when a run of the string is not UTF-8. */
+static bool
+skip_string(const char *s, size_t n, size_t *i, bool *utf8)
+{
+    size_t k = *i + 1, run;
 
     while (k < n) {
         unsigned char c;
 
-        k += sst_json_plain_len(s + k, n - k); /* the bulk of a string */
+        run = sst_json_plain_len(s + k, n - k); /* the bulk of a string */
+        if (utf8 != NULL && *utf8 &&
+            !utf8_ok((const unsigned char *)s + k, run))
+            *utf8 = false;
+        k += run;
         if (k >= n)
             break;
         c = (unsigned char)s[k];
@@ -124,12 +169,20 @@ skip_word(const char *s, size_t n, size_t *i, const char *w)
 bool
 sst_server_json_valid(const char *s, size_t n, unsigned max_depth)
 {
+    return sst_server_json_check(s, n, max_depth, NULL);
+}
+
+bool
+sst_server_json_check(const char *s, size_t n, unsigned max_depth, bool *utf8)
+{
     /* bit d set: the container at depth d is an object */
     uint64_t objects[SST_SERVER_JSON_MAX_DEPTH / 64];
     enum state st = VALUE;
     unsigned depth = 0;
     size_t i = 0;
 
+    if (utf8 != NULL)
+        *utf8 = true;
     if (max_depth > SST_SERVER_JSON_MAX_DEPTH)
         max_depth = SST_SERVER_JSON_MAX_DEPTH;
     for (;;) {
@@ -141,8 +194,8 @@ sst_server_json_valid(const char *s, size_t n, unsigned max_depth)
         if (i == n)
             return st == AFTER && depth == 0;
         c = s[i];
-        in_object = depth > 0 &&
-                    (objects[(depth - 1) / 64] >> ((depth - 1) % 64)) & 1;
+        in_object =
+            depth > 0 && (objects[(depth - 1) / 64] >> ((depth - 1) % 64)) & 1;
         switch (st) {
         case VALUE_OR_CLOSE:
             if (c == ']') {
@@ -167,7 +220,7 @@ sst_server_json_valid(const char *s, size_t n, unsigned max_depth)
                 st = c == '{' ? KEY_OR_CLOSE : VALUE_OR_CLOSE;
                 continue;
             }
-            if (!(c == '"'   ? skip_string(s, n, &i)
+            if (!(c == '"'   ? skip_string(s, n, &i, utf8)
                   : c == 't' ? skip_word(s, n, &i, "true")
                   : c == 'f' ? skip_word(s, n, &i, "false")
                   : c == 'n' ? skip_word(s, n, &i, "null")
@@ -184,7 +237,7 @@ sst_server_json_valid(const char *s, size_t n, unsigned max_depth)
             }
             /* fall through */
         case KEY:
-            if (c != '"' || !skip_string(s, n, &i))
+            if (c != '"' || !skip_string(s, n, &i, utf8))
                 return false;
             st = COLON;
             continue;
