@@ -48,6 +48,7 @@
 #include <sst/sst.h>
 
 #include "core/b64.h"
+#include "emu/server/handler.h"
 #include "fuzz/emu_fuzz.h"
 
 #ifndef SST_FUZZ_OP
@@ -126,19 +127,6 @@ static const char *const ref_names[NREFS] = {
     "$ARN",       "$SHARD",   "$SEQ",     "$ITER",    "$OLD_ARN",
     "$OLD_SHARD", "$OLD_SEQ", "$OLD_END", "$OLD_ITER"};
 static char *refs[NREFS];
-
-static bool
-is_stream_op(const char *op)
-{
-    static const char *const ops[] = {"ListStreams", "DescribeStream",
-                                      "GetShardIterator", "GetRecords"};
-    size_t i;
-
-    for (i = 0; i < sizeof ops / sizeof ops[0]; i++)
-        if (strcmp(op, ops[i]) == 0)
-            return true;
-    return false;
-}
 
 /* The answer to op with req (whose reference it takes); aborts unless
  * the call succeeds. */
@@ -420,7 +408,8 @@ LLVMFuzzerInitialize(int *argc, char ***argv)
 
     (void)argc;
     (void)argv;
-    streams = is_stream_op(SST_FUZZ_OP);
+    /* the operations sst-emu serves under DynamoDBStreams_20120810 */
+    streams = sst_server_stream_operation(SST_FUZZ_OP) != NULL;
     if (streams) {
         streams_setup[n++] = setup[0];
         streams_setup[n++] = stream_steps[0];
