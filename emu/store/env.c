@@ -17,6 +17,7 @@
 #include <string.h>
 #include <sys/random.h>
 #include <sys/stat.h>
+#include <sys/sysmacros.h>
 #include <unistd.h>
 
 #include <sst/mem.h>
@@ -309,6 +310,47 @@ data_file_size(const char *dir)
     return (size_t)sb.st_size;
 }
 
+/*
+ * For faulting an in-memory store's pages in ahead of its growth (txn.c):
+ * where LMDB mapped the data file, which LMDB does not tell (mdb_env_info
+ * gives an address only for MDB_FIXEDMAP). It is the mapping of
+ * /proc/self/maps at offset 0 of the data file's device and inode, and
+ * as long as the map. False when it cannot be found.
+ */
+static bool
+find_map(struct sst_emu_store *st)
+{
+    MDB_envinfo info;
+    MDB_stat ms;
+    struct stat sb;
+    unsigned long lo, hi, off, ino;
+    unsigned maj, mnr;
+    mdb_filehandle_t fd;
+    char line[512];
+    bool found = false;
+    FILE *f;
+
+    if (mdb_env_info(st->env, &info) != 0 || mdb_env_stat(st->env, &ms) != 0 ||
+        mdb_env_get_fd(st->env, &fd) != 0 || fstat(fd, &sb) != 0)
+        return false;
+    f = fopen("/proc/self/maps", "re");
+    if (f == NULL)
+        return false;
+    while (!found && fgets(line, sizeof line, f) != NULL)
+        found = sscanf(line, "%lx-%lx %*s %lx %x:%x %lu", &lo, &hi, &off, &maj,
+                       &mnr, &ino) == 6 &&
+                off == 0 && ino == sb.st_ino &&
+                makedev(maj, mnr) == sb.st_dev &&
+                hi - lo == info.me_mapsize;
+    fclose(f);
+    if (!found)
+        return false;
+    st->map = (char *)lo;
+    st->map_size = info.me_mapsize;
+    st->psize = ms.ms_psize;
+    return true;
+}
+
 static size_t
 round_map_size(size_t n)
 {
@@ -378,6 +420,9 @@ sst_emu_store_open(const struct sst_emu_store_config *cfg,
     for (i = 0; i < SST_EMU_IDLE_READERS; i++)
         atomic_init(&st->idle[i], NULL);
     st->in_memory = cfg->path == NULL;
+    atomic_init(&st->prefault, st->in_memory);
+    atomic_init(&st->faulted, 0);
+    atomic_flag_clear(&st->faulting);
     st->cache = sst_emu_catalog_cache_new();
     if (st->cache == NULL) {
         code = sst_err_set(err, SST_E_NOMEM,
@@ -437,6 +482,8 @@ sst_emu_store_open(const struct sst_emu_store_config *cfg,
         code = sst_emu_store_fail(err, rc, "opening the LMDB environment");
         goto fail;
     }
+    if (st->in_memory && !find_map(st))
+        atomic_store(&st->prefault, false);
     if (mdb_env_get_maxkeysize(st->env) < SST_EMU_PHYS_KEY_MAX) {
         code =
             sst_err_set(err, SST_E_STORAGE,
@@ -508,6 +555,22 @@ sst_emu_store_map_size(const struct sst_emu_store *st)
     if (mdb_env_info(st->env, &info) != 0)
         return 0;
     return info.me_mapsize;
+}
+
+void
+sst_emu_store_fault_info(const struct sst_emu_store *st, size_t *used,
+                         size_t *faulted)
+{
+    MDB_envinfo info;
+    MDB_stat ms;
+
+    if (used != NULL)
+        *used = mdb_env_info(st->env, &info) == 0 &&
+                        mdb_env_stat(st->env, &ms) == 0
+                    ? ((size_t)info.me_last_pgno + 1) * ms.ms_psize
+                    : 0;
+    if (faulted != NULL)
+        *faulted = atomic_load(&((struct sst_emu_store *)st)->faulted);
 }
 
 const uint8_t *

@@ -116,6 +116,17 @@ bool sst_emu_store_in_memory(const struct sst_emu_store *st);
 /** The map size in bytes, as LMDB uses it. */
 size_t sst_emu_store_map_size(const struct sst_emu_store *st);
 
+/**
+ * For tests of the faulting in ahead of an in-memory store's pages
+ * (txn.c): *used gets the bytes of the map up to the last page LMDB has
+ * used, *faulted how far from the map's start the store has faulted its
+ * pages in ahead of them: 0 when it never has (nothing written yet, a
+ * store on disk, or faulting ahead is off or failed). Either pointer may
+ * be NULL.
+ */
+void sst_emu_store_fault_info(const struct sst_emu_store *st, size_t *used,
+                              size_t *faulted);
+
 /** The environment's random uid: 16 bytes, valid while the store is. */
 const uint8_t *sst_emu_store_uid(const struct sst_emu_store *st);
 

@@ -57,6 +57,16 @@ struct sst_emu_store {
      * no snapshot. Freed at close. */
     _Atomic(struct sst_emu_txn *) idle[SST_EMU_IDLE_READERS];
     struct sst_emu_catalog_cache *cache; /* catalog.c */
+    /* In-memory stores: how far from the map's start its pages are
+     * faulted in, ahead of the pages LMDB has used (txn.c, "faulting
+     * in ahead"); prefault false when the kernel cannot, or where LMDB
+     * mapped the file is not known (env.c, find_map). */
+    atomic_bool prefault;
+    char *map;       /* LMDB's map of the data file */
+    size_t map_size; /* its length                 */
+    size_t psize;    /* LMDB's page size           */
+    atomic_size_t faulted;
+    atomic_flag faulting;
     /* Registry of this process's persistent stores (env.c). */
     bool registered;
     dev_t dev;

@@ -402,8 +402,8 @@ a_small_map_never_cuts_a_big_one(void)
     close(opened[0]);
     CU_ASSERT_EQUAL(read_counter(st), 99);
     CU_ASSERT_EQUAL_FATAL(sst_emu_txn_begin(st, false, &txn, NULL), SST_OK);
-    CU_ASSERT_EQUAL(sst_emu_rows_get(txn, TABLE, 0, last_key,
-                                     sizeof last_key, &row, &len, &found, NULL),
+    CU_ASSERT_EQUAL(sst_emu_rows_get(txn, TABLE, 0, last_key, sizeof last_key,
+                                     &row, &len, &found, NULL),
                     SST_OK);
     CU_ASSERT_TRUE(found && len == 4096);
     sst_emu_txn_abort(txn);
@@ -543,6 +543,94 @@ snapshot_readers_share_the_table(void)
     sst_emu_store_close(st);
 }
 
+/* ------------------------------------------------------------------ */
+/* faulting in ahead (txn.c)                                           */
+
+/* Write rows first .. first + n - 1 of 1,000 bytes, one write
+ * transaction each. */
+static void
+write_rows(struct sst_emu_store *st, unsigned first, unsigned n)
+{
+    static uint8_t value[1000];
+    struct sst_emu_txn *txn = NULL;
+    uint8_t key[8];
+    unsigned i;
+
+    for (i = first; i < first + n; i++) {
+        memset(value, (int)(i & 0xff), sizeof value);
+        snprintf((char *)key, sizeof key, "r%05u", i);
+        CU_ASSERT_EQUAL_FATAL(sst_emu_txn_begin(st, true, &txn, NULL), SST_OK);
+        CU_ASSERT_EQUAL_FATAL(
+            sst_emu_rows_put(txn, TABLE, 0, key, 6, value, sizeof value, NULL),
+            SST_OK);
+        CU_ASSERT_EQUAL_FATAL(sst_emu_txn_commit(txn, NULL), SST_OK);
+    }
+}
+
+/* An in-memory store touches no page ahead until it is written; then,
+ * after every commit, the pages after the last one used are faulted in,
+ * at least 128 KB of them and at most 256 KB (one chunk and a half less
+ * a page at most), however far the store grows; and what was written
+ * reads back. */
+static void
+in_memory_store_faults_pages_in_ahead(void)
+{
+    struct sst_emu_store *st = open_store(NULL, 0);
+    struct sst_emu_txn *txn = NULL;
+    size_t used, faulted, used0, i;
+    const void *row;
+    size_t len;
+    bool found;
+
+    CU_ASSERT_PTR_NOT_NULL_FATAL(st);
+    sst_emu_store_fault_info(st, &used0, &faulted);
+    CU_ASSERT_EQUAL(faulted, 0);
+    CU_ASSERT_TRUE(used0 > 0);
+    for (i = 0; i < 8; i++) {
+        write_rows(st, (unsigned)i * 300, 300); /* about 300 KB more */
+        sst_emu_store_fault_info(st, &used, &faulted);
+        CU_ASSERT_TRUE(used > used0);
+        CU_ASSERT_TRUE(faulted >= used + 128 * 1024);
+        CU_ASSERT_TRUE(faulted <= used + 384 * 1024);
+        used0 = used;
+    }
+    CU_ASSERT_TRUE(used > 1024 * 1024);
+    CU_ASSERT_EQUAL_FATAL(sst_emu_txn_begin(st, false, &txn, NULL), SST_OK);
+    CU_ASSERT_EQUAL(sst_emu_rows_get(txn, TABLE, 0, (const uint8_t *)"r02399",
+                                     6, &row, &len, &found, NULL),
+                    SST_OK);
+    CU_ASSERT_TRUE(found);
+    CU_ASSERT_EQUAL(len, 1000);
+    if (found && len == 1000)
+        CU_ASSERT_EQUAL(((const uint8_t *)row)[999], 2399 & 0xff);
+    sst_emu_txn_abort(txn);
+    sst_emu_store_close(st);
+}
+
+/* A store on disk, synced or not, never faults pages in ahead: that
+ * would give its file blocks before LMDB needs them. */
+static void
+store_on_disk_faults_nothing_ahead(void)
+{
+    char dir[256];
+    size_t used, faulted;
+    int no_sync;
+
+    for (no_sync = 0; no_sync <= 1; no_sync++) {
+        struct sst_emu_store *st;
+
+        make_tmp(dir, sizeof dir);
+        st = open_store_sync(dir, 0, no_sync);
+        CU_ASSERT_PTR_NOT_NULL_FATAL(st);
+        write_rows(st, 0, 300);
+        sst_emu_store_fault_info(st, &used, &faulted);
+        CU_ASSERT_TRUE(used > 300 * 1000);
+        CU_ASSERT_EQUAL(faulted, 0);
+        sst_emu_store_close(st);
+        remove_tree(dir);
+    }
+}
+
 static const struct sst_test reuse_tests[] = {
     {"a renewed reader sees later commits", renewed_reader_sees_later_commits},
     {"an open reader keeps its snapshot", open_reader_keeps_its_snapshot},
@@ -555,11 +643,20 @@ static const struct sst_test reuse_tests[] = {
     {NULL, NULL},
 };
 
+static const struct sst_test fault_tests[] = {
+    {"an in-memory store faults pages in ahead",
+     in_memory_store_faults_pages_in_ahead},
+    {"a store on disk faults nothing ahead",
+     store_on_disk_faults_nothing_ahead},
+    {NULL, NULL},
+};
+
 int
 main(int argc, char **argv)
 {
     static const struct sst_suite suites[] = {
         {"read transaction reuse", NULL, NULL, reuse_tests},
+        {"faulting in ahead", NULL, NULL, fault_tests},
         {NULL, NULL, NULL, NULL},
     };
 
