@@ -53,7 +53,10 @@
 # 4500, 100-item Query 500 requests/s, about half of its rates on a quiet
 # machine here. SST_BENCH_RATE_PUT, _GET, _QUERY1 and _QUERY set a rate
 # outright. The paced runs go in SST_BENCH_PACED_ROUNDS rounds (default 3)
-# and each figure is the median of its rounds. Each paced run must achieve
+# and each figure is the median of its rounds. PutItem is paced twice: on
+# the sst-emu of the saturated runs, whose store by then holds every item
+# of them (about ten times DynamoDB Local's), and on a new sst-emu in each
+# round, with the prefilled items only. Each paced run must achieve
 # its rate within 10% with no non-2xx answer; a row that does not gets no
 # ratio and a WARNING line. The GetItem- and Query-sized ceilings run at
 # those operations' rates too: the latency floor that the machine itself
@@ -222,23 +225,32 @@ FLOOR_URL[empty]=$ceil_url
 # yet; the figures compared are the medians of rounds 2 on (its steady
 # state), and round 1 gets a table of its own. Each share of a ceiling
 # compares runs seconds apart, and its figure is the median of all rounds.
+# start_fresh: a new sst-emu of its own, prefilled (FRESH_PID, FRESH_URL)
+start_fresh() {
+    local port
+    port=$(free_port)
+    "$build/emu/server/sst-emu" serve --port "$port" --in-memory >/dev/null 2>&1 &
+    FRESH_PID=$!; pids+=("$FRESH_PID")
+    FRESH_URL="http://127.0.0.1:$port"
+    for _ in $(seq 5000); do answers "$FRESH_URL" && break; sleep 0.001; done
+    answers "$FRESH_URL" || { echo "bench/server.sh: a fresh sst-emu does not answer" >&2; exit 1; }
+    python3 "$top/bench/prefill.py" "$FRESH_URL" >/dev/null
+}
+stop_fresh() {
+    kill "$FRESH_PID" 2>/dev/null || true
+    wait "$FRESH_PID" 2>/dev/null || true
+}
 # put_fresh ROUND: PutItem on a new sst-emu of its own (R[fresh.put.ROUND],
 # CPU[fresh.put.ROUND], FRESH_RSS)
 put_fresh() {
-    local port pid url before
-    port=$(free_port)
-    "$build/emu/server/sst-emu" serve --port "$port" --in-memory >/dev/null 2>&1 &
-    pid=$!; pids+=("$pid")
-    url="http://127.0.0.1:$port"
-    for _ in $(seq 5000); do answers "$url" && break; sleep 0.001; done
-    answers "$url" || { echo "bench/server.sh: a fresh sst-emu does not answer" >&2; exit 1; }
-    python3 "$top/bench/prefill.py" "$url" >/dev/null
+    local pid url before
+    start_fresh
+    pid=$FRESH_PID url=$FRESH_URL
     before=$(cpu_of "$pid")
     R[fresh.put.$1]=$(SST_WRK_RUN=$1 load "$url" put.lua)
     CPU[fresh.put.$1]=$(cpu_per "$(col0 "fresh.put.$1")" "$before" "$(cpu_of "$pid")")
     FRESH_RSS=$(rss_mb "$pid")
-    kill "$pid" 2>/dev/null || true
-    wait "$pid" 2>/dev/null || true
+    stop_fresh
 }
 # col0 KEY: the requests of a run (its rate times the run's seconds)
 col0() { awk -v d="$dur" '{ printf "%d", $1 * d }' <<<"${R[$1]:-0}"; }
@@ -320,6 +332,13 @@ done
 for j in $(seq "$prounds"); do
     for op in put get query1 query; do
         R[emu.paced.$op.$j]=$(pace "$emu_url" "$op" "${RATE[$op]}")
+        if [ "$op" = put ]; then
+            # and on a new sst-emu: the first one's store holds every
+            # item of its saturated runs, ten times DynamoDB Local's
+            start_fresh
+            R[fresh.paced.$op.$j]=$(pace "$FRESH_URL" "$op" "${RATE[$op]}")
+            stop_fresh
+        fi
         if [ -n "${SST_DDB_LOCAL_ENDPOINT:-}" ]; then
             R[ddb.paced.$op.$j]=$(pace "$SST_DDB_LOCAL_ENDPOINT" "$op" "${RATE[$op]}")
         fi
@@ -329,7 +348,7 @@ for j in $(seq "$prounds"); do
     done
 done
 for op in put get query1 query; do
-    for side in emu ddb ceil; do
+    for side in emu fresh ddb ceil; do
         [ -z "${R[$side.paced.$op.1]:-}" ] || keep_median "$side.paced.$op" 1 "$prounds"
     done
 done
@@ -440,11 +459,14 @@ echo
 echo "| equal offered load, median of $prounds rounds | offered req/s | sst-emu req/s | sst-emu p50 / p99 ms | DynamoDB Local req/s | DynamoDB Local p50 / p99 ms | DynamoDB Local / sst-emu: p99 (p50) | p99 from the send: sst-emu / DynamoDB Local ms (ratio) |"
 echo "|---|---|---|---|---|---|---|---|"
 warnings=()
-for op in put get query1 query; do
+for row in put putfresh get query1 query; do
+    op=${row%fresh}
     name=$(op_name $op)
+    emu=emu
+    [ "$row" = "$op" ] || { emu=fresh; name+=", a new sst-emu each round"; }
     rate=${RATE[$op]}
     cells=""
-    for side in emu ddb; do
+    for side in $emu ddb; do
         k=$side.paced.$op
         if [ -z "${R[$k]:-}" ]; then
             cells+=" n/a | n/a |"
@@ -455,19 +477,19 @@ for op in put get query1 query; do
     done
     if [ -z "${R[ddb.paced.$op]:-}" ]; then
         verdict="n/a"
-    elif paced_ok "emu.paced.$op" "$rate" && paced_ok "ddb.paced.$op" "$rate"; then
-        verdict="$(ratio "$(col ddb.paced.$op 5)" "$(col emu.paced.$op 5)")"
-        verdict+=" ($(ratio "$(col ddb.paced.$op 4)" "$(col emu.paced.$op 4)"))"
-        sent="$(col emu.paced.$op 7) / $(col ddb.paced.$op 7)"
-        sent+=" ($(ratio "$(col ddb.paced.$op 7)" "$(col emu.paced.$op 7)"))"
+    elif paced_ok "$emu.paced.$op" "$rate" && paced_ok "ddb.paced.$op" "$rate"; then
+        verdict="$(ratio "$(col ddb.paced.$op 5)" "$(col $emu.paced.$op 5)")"
+        verdict+=" ($(ratio "$(col ddb.paced.$op 4)" "$(col $emu.paced.$op 4)"))"
+        sent="$(col $emu.paced.$op 7) / $(col ddb.paced.$op 7)"
+        sent+=" ($(ratio "$(col ddb.paced.$op 7)" "$(col $emu.paced.$op 7)"))"
     else
         verdict="not valid: rate missed"
         sent=""
     fi
-    [ -n "${R[ddb.paced.$op]:-}" ] || sent="$(col emu.paced.$op 7) / n/a"
+    [ -n "${R[ddb.paced.$op]:-}" ] || sent="$(col $emu.paced.$op 7) / n/a"
     echo "| $name | $rate (${RATE_FROM[$op]}) |$cells $verdict | $sent |"
     k=ceil.paced.$op
-    if [ -n "${R[$k]:-}" ]; then
+    if [ "$row" = "$op" ] && [ -n "${R[$k]:-}" ]; then
         paced_ok "$k" "$rate" || warnings+=("WARNING: $(missed "$k" "$rate")")
         echo "| ceiling, body of the size of the answer to ${name} (the floor) | $rate | $(col $k 1) | $(col $k 4) / $(col $k 5) | | | | $(col $k 7) |"
     fi
@@ -476,9 +498,9 @@ echo
 echo "| equal offered load: p99 ms by round (from the due instant) |$(for j in $(seq "$prounds"); do printf ' round %s |' "$j"; done)"
 echo "|---|$(for j in $(seq "$prounds"); do printf -- '---|'; done)"
 for op in put get query1 query; do
-    for side in emu ddb ceil; do
+    for side in emu fresh ddb ceil; do
         [ -n "${R[$side.paced.$op.1]:-}" ] || continue
-        case $side in emu) who=sst-emu;; ddb) who="DynamoDB Local";; *) who="ceiling (the floor)";; esac
+        case $side in emu) who=sst-emu;; fresh) who="a new sst-emu each round";; ddb) who="DynamoDB Local";; *) who="ceiling (the floor)";; esac
         line="| $(op_name $op), $who |"
         for j in $(seq "$prounds"); do line+=" $(col "$side.paced.$op.$j" 5) |"; done
         echo "$line"
