@@ -164,12 +164,19 @@ port=$(free_port)
 ceil_start=$("$build/bench/startup" --ready 9 "$port" "$build/bench/ceiling" \
     "$port" 2 | tail -n 1 | awk '{ print $5 }')
 
-port=$(free_port)
-"$build/emu/server/sst-emu" serve --port "$port" --in-memory >/dev/null 2>&1 &
-emu_pid=$!; pids+=("$emu_pid")
-for _ in $(seq 5000); do answers "http://127.0.0.1:$port" && break; sleep 0.001; done
-answers "http://127.0.0.1:$port" || { echo "bench/server.sh: sst-emu does not answer" >&2; exit 1; }
-emu_url="http://127.0.0.1:$port"
+# start_emu [ARGS...]: a new in-memory sst-emu that answers (EMU_PID,
+# EMU_URL; not in a subshell: cleanup must know its pid)
+start_emu() {
+    local port
+    port=$(free_port)
+    "$build/emu/server/sst-emu" serve --port "$port" --in-memory "$@" >/dev/null 2>&1 &
+    EMU_PID=$!; pids+=("$EMU_PID")
+    EMU_URL="http://127.0.0.1:$port"
+    for _ in $(seq 5000); do answers "$EMU_URL" && break; sleep 0.001; done
+    answers "$EMU_URL" || { echo "bench/server.sh: sst-emu $* does not answer" >&2; exit 1; }
+}
+start_emu
+emu_pid=$EMU_PID emu_url=$EMU_URL
 
 # start_ceiling BYTES [MODEL]: a bare server answering bodies of BYTES
 # bytes, at $ceil_url (not in a subshell: cleanup must know its pid)
@@ -237,13 +244,8 @@ FLOOR_URL[empty]=$ceil_url
 # compares runs seconds apart, and its figure is the median of all rounds.
 # start_fresh: a new sst-emu of its own, prefilled (FRESH_PID, FRESH_URL)
 start_fresh() {
-    local port
-    port=$(free_port)
-    "$build/emu/server/sst-emu" serve --port "$port" --in-memory >/dev/null 2>&1 &
-    FRESH_PID=$!; pids+=("$FRESH_PID")
-    FRESH_URL="http://127.0.0.1:$port"
-    for _ in $(seq 5000); do answers "$FRESH_URL" && break; sleep 0.001; done
-    answers "$FRESH_URL" || { echo "bench/server.sh: a fresh sst-emu does not answer" >&2; exit 1; }
+    start_emu
+    FRESH_PID=$EMU_PID FRESH_URL=$EMU_URL
     python3 "$top/bench/prefill.py" "$FRESH_URL" >/dev/null
 }
 stop_fresh() {
@@ -301,12 +303,9 @@ emu_busy=$(rss_mb "$emu_pid")
 # --- the other thread model: a pool of one worker per CPU ---------------
 cpus=$(nproc)
 [ "$cpus" -ge 2 ] || cpus=2
-port=$(free_port)
-"$build/emu/server/sst-emu" serve --port "$port" --in-memory --threads "$cpus" >/dev/null 2>&1 &
-pids+=("$!")
-for _ in $(seq 5000); do answers "http://127.0.0.1:$port" && break; sleep 0.001; done
-python3 "$top/bench/prefill.py" "http://127.0.0.1:$port" >/dev/null
-R[pool.get]=$(load "http://127.0.0.1:$port" get.lua)
+start_emu --threads "$cpus"
+python3 "$top/bench/prefill.py" "$EMU_URL" >/dev/null
+R[pool.get]=$(load "$EMU_URL" get.lua)
 start_ceiling 2 pool
 R[pool.ceil]=$(load "$ceil_url" ping.lua)
 ddb_rss=n/a

@@ -65,6 +65,10 @@ call() {
         -H 'Authorization: AWS4-HMAC-SHA256 Credential=anything/20260101/us-east-1/dynamodb/aws4_request, SignedHeaders=host, Signature=0' \
         -d "$3"
 }
+# canonical: the JSON on stdin with its keys sorted, without spaces
+canonical() {
+    python3 -c 'import json,sys; print(json.dumps(json.load(sys.stdin), sort_keys=True, separators=(",", ":")))' 2>&1
+}
 
 start_emu a --in-memory --verify-signatures \
     --credentials "$AWS_ACCESS_KEY_ID:$AWS_SECRET_ACCESS_KEY" || exit 1
@@ -79,14 +83,14 @@ got=$(call "$url_b" PutItem '{"TableName":"linkage","Item":{"pk":{"S":"k1"},"n":
 expect "PutItem through B" 200 "$got"
 want='{"Item":{"b":{"B":"AAEC"},"n":{"N":"12.5"},"pk":{"S":"k1"}}}'
 got=$(call "$url_b" GetItem '{"TableName":"linkage","Key":{"pk":{"S":"k1"}}}' | head -n 1 |
-    python3 -c 'import json,sys; print(json.dumps(json.load(sys.stdin), sort_keys=True, separators=(",", ":")))' 2>&1)
+    canonical)
 expect "GetItem through B" "$want" "$got"
 
 # A itself checks signatures: a request to it needs a real one, so it is
 # read through a second proxy, C, with the same keys.
 start_emu c --backend "$url_a" || exit 1
 got=$(call "$URL" GetItem '{"TableName":"linkage","Key":{"pk":{"S":"k1"}}}' | head -n 1 |
-    python3 -c 'import json,sys; print(json.dumps(json.load(sys.stdin), sort_keys=True, separators=(",", ":")))' 2>&1)
+    canonical)
 expect "the item as A stores it" "$want" "$got"
 
 # A wrong secret: A refuses, and B passes A's answer on.
