@@ -3,9 +3,11 @@
 # copies of libcrypto in one process that the static link brings.
 #
 # With static-emu (configure's default where the archives exist), sst-emu
-# is a non-PIE executable that needs neither libcrypto, json-c, LMDB nor
-# zlib as shared libraries; with --disable-static-emu it is a PIE that
-# needs all four. SST_STATIC_EMU (yes or no) comes from the makefile.
+# is a non-PIE executable that needs neither libcrypto, json-c, LMDB, zlib
+# nor libmicrohttpd as shared libraries, and a running sst-emu has no
+# GnuTLS mapped (emu/server/notls.c stands in for it); with
+# --disable-static-emu it is a PIE that needs all five, and libmicrohttpd
+# brings GnuTLS. SST_STATIC_EMU (yes or no) comes from the makefile.
 #
 # Then one sst-emu serves another: B (--backend http://A) loads libcurl
 # with dlopen(), and libcurl brings the shared libcrypto beside B's own
@@ -30,17 +32,27 @@ expect() { # NAME WANT GOT
 
 # --- the link ----------------------------------------------------------
 needed=$(readelf -d "$emu" | sed -n 's/.*(NEEDED).*\[\(.*\)\]/\1/p' |
-    grep -E '^lib(crypto|json-c|lmdb|z)\.so' | sed 's/\.so.*//' | sort |
-    tr '\n' ' ')
+    grep -E '^lib(crypto|json-c|lmdb|microhttpd|gnutls|z)\.so' |
+    sed 's/\.so.*//' | sort | tr '\n' ' ')
 type=$(readelf -h "$emu" | awk '$1 == "Type:" { print $2 }')
+# the libraries a running sst-emu has mapped, and its answer to a request
+start_emu plain --in-memory || exit 1
+mapped=$(grep -oE 'lib(gnutls|microhttpd)\.so' "/proc/$last_pid/maps" |
+    sort -u | tr '\n' ' ')
+expect "sst-emu answers GET / with 200" 200 \
+    "$(curl -s -m 10 -o /dev/null -w '%{http_code}' "$URL/")"
 case ${SST_STATIC_EMU:-} in
 yes)
-    expect "static-emu: no shared libcrypto, json-c, LMDB or zlib" "" "$needed"
-    expect "static-emu: not position-independent" "EXEC" "$type" ;;
+    expect "static-emu: no shared libcrypto, json-c, LMDB, zlib or libmicrohttpd" \
+        "" "$needed"
+    expect "static-emu: not position-independent" "EXEC" "$type"
+    expect "static-emu: no GnuTLS or libmicrohttpd mapped" "" "$mapped" ;;
 no)
-    expect "shared link: libcrypto, json-c, LMDB and zlib shared" \
-        "libcrypto libjson-c liblmdb libz " "$needed"
-    expect "shared link: position-independent" "DYN" "$type" ;;
+    expect "shared link: libcrypto, json-c, LMDB, libmicrohttpd and zlib shared" \
+        "libcrypto libjson-c liblmdb libmicrohttpd libz " "$needed"
+    expect "shared link: position-independent" "DYN" "$type"
+    expect "shared link: GnuTLS and libmicrohttpd mapped" \
+        "libgnutls.so libmicrohttpd.so " "$mapped" ;;
 *)
     bad "SST_STATIC_EMU is yes or no" "got: '${SST_STATIC_EMU:-}'" ;;
 esac
