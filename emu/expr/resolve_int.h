@@ -20,6 +20,7 @@
 
 #include "emu/expr/arena.h"
 #include "emu/expr/ast.h"
+#include "emu/expr/jorder.h"
 #include "emu/expr/parse.h"
 #include "emu/expr/resolve.h"
 
@@ -61,37 +62,6 @@ enum sst_code sst_emu_resolve_hook_value(void *ctx,
 enum sst_code sst_emu_resolve_hook_op(void *ctx, const struct sst_emu_ast *n,
                                       struct sst_err *err);
 
-/* ------------------------------------------------------------------ */
-/* Java's HashMap arithmetic, for DynamoDB Local's iteration orders    */
-
-/* java.util.HashMap's bucket of a hash code in a table of cap entries. */
-static inline uint32_t
-java_bucket(uint32_t h, uint32_t cap)
-{
-    return (h ^ (h >> 16)) & (cap - 1);
-}
-
-/* The table size of a HashMap that received n entries one by one. */
-static inline uint32_t
-java_grown_cap(uint32_t n)
-{
-    uint32_t cap = 16;
-
-    while (n > cap / 4 * 3)
-        cap *= 2;
-    return cap;
-}
-
-/* The table size of new HashSet<>(collection of n entries). */
-static inline uint32_t
-java_copy_cap(size_t n)
-{
-    /* Math.max((int)(n / .75f) + 1, 16), rounded up to a power of two. */
-    size_t want = n * 4 / 3 + 1, cap = 16;
-
-    while (cap < want)
-        cap *= 2;
-    return (uint32_t)cap;
-}
+/* Java's HashMap arithmetic: emu/expr/jorder.h. */
 
 #endif /* SST_EMU_EXPR_RESOLVE_INT_H */

@@ -3,7 +3,10 @@
  */
 #include <string.h>
 
+#include <sst/mem.h>
+
 #include "emu/ops/common.h"
+#include "emu/expr/jorder.h"
 #include "emu/ops/keys.h"
 
 /* ------------------------------------------------------------------ */
@@ -239,18 +242,86 @@ sst_emu_check_index_key(const struct sst_emu_table *t,
 }
 
 enum sst_code
-sst_emu_check_index_keys(const struct sst_emu_table *t,
-                         const struct sst_av *item, struct sst_err *err)
+sst_emu_check_updated_index_keys(const struct sst_emu_table *t,
+                                 const struct sst_av *item,
+                                 struct sst_err *err)
 {
-    enum sst_code rc;
+    unsigned pos[2 * SST_EMU_KEY_PARTS_MAX], n, i;
+    const struct sst_av *v;
     size_t x;
 
     for (x = 0; x < t->index_count; x++) {
-        rc = sst_emu_check_index_key(t, &t->indexes[x], item, err);
-        if (rc != SST_OK)
-            return rc;
+        n = schema_positions(&t->indexes[x].key, pos);
+        for (i = 0; i < n; i++) {
+            if (is_table_key_pos(t, pos[i]))
+                continue;
+            v = get_attr(item, sst_emu_attr_name(t, pos[i]));
+            if (v != NULL && is_empty(v))
+                return sst_err_set(err, SST_E_VALIDATION,
+                                   SST_EMU_MSG_UPDATE_INDEX_KEY_EMPTY,
+                                   empty_kind(v));
+        }
     }
+    return sst_emu_check_index_keys(t, item, err);
+}
+
+/* The indexes of one kind in DynamoDB Local's order: a HashMap's order of
+ * their names (emu/ops/jorder.h). */
+static enum sst_code
+order_indexes(const struct sst_emu_table *t, bool global,
+              struct sst_emu_jname *names, size_t *n, struct sst_err *err)
+{
+    size_t x, m = 0;
+
+    for (x = 0; x < t->index_count; x++)
+        if (t->indexes[x].global == global) {
+            names[m].s = t->indexes[x].name;
+            names[m++].len = strlen(t->indexes[x].name);
+        }
+    if (sst_emu_java_hash_order(names, m, n) != 0)
+        return sst_emu_nomem(err);
     return SST_OK;
+}
+
+static const struct sst_emu_index *
+index_named(const struct sst_emu_table *t, const struct sst_emu_jname *name)
+{
+    size_t x;
+
+    for (x = 0; x < t->index_count; x++)
+        if (strlen(t->indexes[x].name) == name->len &&
+            memcmp(t->indexes[x].name, name->s, name->len) == 0)
+            return &t->indexes[x];
+    return NULL;
+}
+
+enum sst_code
+sst_emu_check_index_keys(const struct sst_emu_table *t,
+                         const struct sst_av *item, struct sst_err *err)
+{
+    struct sst_emu_jname *names;
+    enum sst_code rc = SST_OK;
+    size_t x, n, kind;
+    bool failed = false;
+
+    for (x = 0; x < t->index_count && !failed; x++)
+        failed = sst_emu_check_index_key(t, &t->indexes[x], item, NULL) !=
+                 SST_OK;
+    if (!failed)
+        return SST_OK;
+    /* Which index the message names: the first that fails in DynamoDB
+     * Local's order, local indexes before global ones. */
+    names = sst_calloc(t->index_count, sizeof *names);
+    if (names == NULL)
+        return sst_emu_nomem(err);
+    for (kind = 0; kind < 2 && rc == SST_OK; kind++) {
+        rc = order_indexes(t, kind == 1, names, &n, err);
+        for (x = 0; x < n && rc == SST_OK; x++)
+            rc = sst_emu_check_index_key(t, index_named(t, &names[x]), item,
+                                         err);
+    }
+    sst_free(names);
+    return rc;
 }
 
 enum sst_code

@@ -55,6 +55,11 @@
     "One or more parameter values are not valid. A value specified for a "    \
     "secondary index key is not supported. The AttributeValue for a key "     \
     "attribute cannot contain an empty %s value. IndexName: %s, IndexKey: %s"
+#define SST_EMU_MSG_UPDATE_INDEX_KEY_EMPTY                                     \
+    "One or more parameter values are not valid. The update expression "      \
+    "attempted to update a secondary index key to a value that is not "       \
+    "supported. The AttributeValue for a key attribute cannot contain an "    \
+    "empty %s value."
 #define SST_EMU_MSG_INDEX_KEY_SIZE                                             \
     "One or more parameter values were invalid: Size limit exceeded"
 #define SST_EMU_MSG_START_KEY_INVALID "The provided starting key is invalid"
@@ -110,13 +115,30 @@ bool sst_emu_fast_key(const struct sst_emu_table *t,
 
 /**
  * Check every index key attribute an item holds (type, empty value,
- * size), index by index, before anything is written.
+ * size), index by index, before anything is written. When several
+ * indexes fail, the message names the first in DynamoDB Local's order:
+ * local indexes, then global ones, each in a Java HashMap's order of
+ * their names (emu/ops/jorder.h).
  *
  * @return SST_OK; SST_E_VALIDATION with DynamoDB's message.
  */
 SST_MUST_CHECK enum sst_code
 sst_emu_check_index_keys(const struct sst_emu_table *t,
                          const struct sst_av *item, struct sst_err *err);
+
+/**
+ * sst_emu_check_index_keys() for the item an UpdateExpression made: an
+ * index key attribute holding an empty string or binary value is refused
+ * first, with DynamoDB Local's message for updates (which names no index),
+ * whatever the attribute's type; then the checks of
+ * sst_emu_check_index_keys().
+ *
+ * @return SST_OK; SST_E_VALIDATION with DynamoDB's message.
+ */
+SST_MUST_CHECK enum sst_code
+sst_emu_check_updated_index_keys(const struct sst_emu_table *t,
+                                 const struct sst_av *item,
+                                 struct sst_err *err);
 
 /** As sst_emu_check_index_keys, for one index only. */
 SST_MUST_CHECK enum sst_code

@@ -141,20 +141,7 @@ check_keys(const struct json_object *req, struct sst_emu_scan *s,
     if (rc == SST_OK)
         rc = sst_emu_key_add_av(&s->prefix, sst_emu_query_key_hash(s->kc),
                                 err);
-    /* ExclusiveStartKey in another partition (DynamoDB Local's message) */
-    if (rc == SST_OK && s->has_start &&
-        (s->start.len < s->prefix.len ||
-         memcmp(s->start.data, s->prefix.data, s->prefix.len) != 0))
-        rc = sst_err_set(err, SST_E_VALIDATION, MSG_START_OUTSIDE);
     s->range_name = qs.range;
-    /* DynamoDB: the starting key's sort key must lie in the sort-key
-     * range too (the same message; query_key.h has the exact rule) */
-    if (rc == SST_OK && s->has_start && s->range_name != NULL &&
-        !sst_emu_query_key_start_ok(
-            s->kc,
-            sst_av_map_get(s->esk, s->range_name, strlen(s->range_name)),
-            s->reverse))
-        rc = sst_err_set(err, SST_E_VALIDATION, MSG_START_OUTSIDE);
     /* where a forward walk starts: the partition, from the range's lower
      * bound */
     if (rc == SST_OK && sst_emu_query_key_lower(s->kc) != NULL) {
@@ -165,6 +152,29 @@ check_keys(const struct json_object *req, struct sst_emu_scan *s,
                                     err);
         s->has_lower = rc == SST_OK;
     }
+    return rc;
+}
+
+/* The starting key (checked and encoded by sst_emu_scan_check_start())
+ * against the key condition analysed by check_keys(). */
+static enum sst_code
+check_start_in_keys(struct sst_emu_scan *s, struct sst_err *err)
+{
+    enum sst_code rc = SST_OK;
+
+    /* ExclusiveStartKey in another partition (DynamoDB Local's message) */
+    if (s->has_start &&
+        (s->start.len < s->prefix.len ||
+         memcmp(s->start.data, s->prefix.data, s->prefix.len) != 0))
+        rc = sst_err_set(err, SST_E_VALIDATION, MSG_START_OUTSIDE);
+    /* DynamoDB: the starting key's sort key must lie in the sort-key
+     * range too (the same message; query_key.h has the exact rule) */
+    if (rc == SST_OK && s->has_start && s->range_name != NULL &&
+        !sst_emu_query_key_start_ok(
+            s->kc,
+            sst_av_map_get(s->esk, s->range_name, strlen(s->range_name)),
+            s->reverse))
+        rc = sst_err_set(err, SST_E_VALIDATION, MSG_START_OUTSIDE);
     return rc;
 }
 
@@ -191,19 +201,13 @@ check(const struct json_object *req, struct sst_emu_scan *s,
     }
     if (rc == SST_OK)
         rc = sst_emu_op_exprs_operator(req, &expr_spec, err);
-    if (rc == SST_OK)
-        rc = sst_emu_scan_check_start(s, err);
-    if (rc == SST_OK)
-        rc = sst_emu_scan_check_select(req, s, err);
-    if (rc == SST_OK)
-        rc = sst_emu_req_attributes_to_get(sst_emu_get(req, "AttributesToGet"),
-                                           SST_EMU_MSG_DUPLICATE_ATTR, &s->only,
-                                           &s->only_n, err);
-    /* legacy: QueryFilter translated, for the index's projection check */
+    /* legacy: KeyConditions and QueryFilter translated */
     if (rc == SST_OK)
         rc = sst_emu_op_exprs_legacy(&s->x, err);
-    if (rc == SST_OK)
-        rc = sst_emu_scan_check_projected(s, err);
+    /* DynamoDB Local's order from here: nested access to key attributes,
+     * the key condition against the key schema, the starting key, the
+     * filter's attributes an index does not project, Select, and what
+     * the answer would hold that the index does not project. */
     if (rc == SST_OK)
         rc = sst_emu_op_exprs_ready(&s->x, err);
     if (rc == SST_OK)
@@ -216,6 +220,20 @@ check(const struct json_object *req, struct sst_emu_scan *s,
                                           err);
     if (rc == SST_OK)
         rc = check_keys(req, s, err);
+    if (rc == SST_OK)
+        rc = sst_emu_scan_check_start(s, err);
+    if (rc == SST_OK)
+        rc = check_start_in_keys(s, err);
+    if (rc == SST_OK)
+        rc = sst_emu_scan_check_projected_filter(s, err);
+    if (rc == SST_OK)
+        rc = sst_emu_scan_check_select(req, s, err);
+    if (rc == SST_OK)
+        rc = sst_emu_req_attributes_to_get(sst_emu_get(req, "AttributesToGet"),
+                                           SST_EMU_MSG_DUPLICATE_ATTR, &s->only,
+                                           &s->only_n, err);
+    if (rc == SST_OK)
+        rc = sst_emu_scan_check_projected_answer(s, err);
     return rc;
 }
 

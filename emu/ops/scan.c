@@ -31,6 +31,7 @@
 
 #include "emu/ops/common.h"
 #include "emu/ops/exprs.h"
+#include "emu/expr/jorder.h"
 #include "emu/ops/keys.h"
 #include "emu/ops/ops.h"
 #include "emu/ops/query_key.h"
@@ -246,95 +247,138 @@ check_segments(const struct json_object *req, struct sst_emu_scan *s,
     return SST_OK;
 }
 
-/* The top-level names of an expression that an index does not project. */
+/* The top-level names of an expression that an index does not project,
+ * in the order the expression names them (repeats included). */
 struct unprojected {
     const struct sst_emu_scan *s;
-    char list[192];
-    size_t used;
-    bool any;
+    struct sst_emu_jname *names;
+    size_t n, cap;
 };
 
 static enum sst_code
 note_unprojected(void *ctx, const char *name, size_t len, struct sst_err *err)
 {
     struct unprojected *u = ctx;
+    struct sst_emu_jname *grown;
 
-    (void)err;
     if (sst_emu_index_projects(u->s->t, u->s->ix, name, len))
         return SST_OK;
-    u->any = true;
-    if (u->used < sizeof u->list)
-        u->used += (size_t)snprintf(u->list + u->used,
-                                    sizeof u->list - u->used, "%s%.*s",
-                                    u->used ? ", " : "", (int)len, name);
+    if (u->n == u->cap) {
+        grown = sst_realloc(u->names, (u->cap * 2 + 4) * sizeof *grown);
+        if (grown == NULL)
+            return sst_emu_nomem(err);
+        u->names = grown;
+        u->cap = u->cap * 2 + 4;
+    }
+    u->names[u->n].s = name;
+    u->names[u->n++].len = len;
     return SST_OK;
 }
 
-/* ProjectionExpression and FilterExpression on an index: a global index
- * must project what the projection names; a local one reads the table row
- * for the others. A Query's filter may name only what the index projects;
- * a Scan's filter on a global index sees only that, on a local index it
- * reads the table row. */
+/* The names of e that the index does not project, into u (emptied
+ * first). */
 static enum sst_code
-check_projected_exprs(struct sst_emu_scan *s, struct sst_err *err)
+unprojected_of(struct sst_emu_scan *s, const struct sst_emu_expr *e,
+               struct unprojected *u, struct sst_err *err)
 {
-    struct unprojected u;
-    enum sst_code rc;
-
-    memset(&u, 0, sizeof u);
-    u.s = s;
-    rc = sst_emu_op_exprs_top_names(&s->x, &s->x.e.projection,
-                                    note_unprojected, &u, err);
-    if (rc != SST_OK)
-        return rc;
-    if (u.any && s->ix->global)
-        return sst_err_set(err, SST_E_VALIDATION, MSG_GSI_NOT_PROJECTED,
-                           s->ix->name, u.list);
-    if (u.any)
-        s->fetch = true;
-    memset(&u, 0, sizeof u);
-    u.s = s;
-    rc = sst_emu_op_exprs_top_names(&s->x, &s->x.e.filter, note_unprojected,
-                                    &u, err);
-    /* Query refuses a filter on what the index does not project; Scan
-     * (DynamoDB Local) reads it from the table on a local index. */
-    if (rc == SST_OK && u.any && s->query)
-        return sst_err_set(err, SST_E_VALIDATION, MSG_FILTER_NOT_PROJECTED,
-                           s->ix->name, u.list);
-    if (rc == SST_OK && u.any && !s->ix->global)
-        s->fetch_filter = true;
-    return rc;
+    u->s = s;
+    u->n = 0;
+    return sst_emu_op_exprs_top_names(&s->x, e, note_unprojected, u, err);
 }
 
-/* AttributesToGet on an index: a global index must project them all; a
- * local one fetches the others from the table. */
-enum sst_code
-sst_emu_scan_check_projected(struct sst_emu_scan *s, struct sst_err *err)
+/* A ValidationException whose message fmt takes the index's name and the
+ * list of names, joined with ", " (the message is cut where struct
+ * sst_err cuts it). */
+static enum sst_code
+unprojected_error(const struct sst_emu_scan *s, const char *fmt,
+                  const struct sst_emu_jname *names, size_t n,
+                  struct sst_err *err)
 {
-    char missing[192];
+    char list[SST_ERR_MESSAGE_MAX];
     size_t i, used = 0;
-    bool any = false;
+
+    list[0] = '\0';
+    for (i = 0; i < n && used < sizeof list - 1; i++)
+        used += (size_t)snprintf(list + used, sizeof list - used, "%s%.*s",
+                                 i ? ", " : "", (int)names[i].len,
+                                 names[i].s);
+    return sst_err_set(err, SST_E_VALIDATION, fmt, s->ix->name, list);
+}
+
+/* A Query's FilterExpression (or QueryFilter) on an index may name only
+ * what the index projects; DynamoDB Local lists the others sorted (a
+ * TreeSet). A Scan's filter on a global index sees only what it projects;
+ * on a local index it reads the table row. */
+enum sst_code
+sst_emu_scan_check_projected_filter(struct sst_emu_scan *s,
+                                    struct sst_err *err)
+{
+    struct unprojected u = {0};
+    enum sst_code rc;
+    size_t n;
 
     if (s->ix == NULL)
         return SST_OK;
+    rc = unprojected_of(s, &s->x.e.filter, &u, err);
+    if (rc == SST_OK && u.n > 0 && s->query) {
+        sst_emu_java_sorted_set(u.names, u.n, &n);
+        rc = unprojected_error(s, MSG_FILTER_NOT_PROJECTED, u.names, n, err);
+    } else if (rc == SST_OK && u.n > 0 && !s->ix->global) {
+        s->fetch_filter = true;
+    }
+    sst_free(u.names);
+    return rc;
+}
+
+/* What the answer holds (ProjectionExpression, AttributesToGet) on an
+ * index: a global index must project it all; a local one fetches the
+ * rest from the table. DynamoDB Local lists what is missing in a
+ * HashSet's order, the ProjectionExpression's paths added last first. */
+enum sst_code
+sst_emu_scan_check_projected_answer(struct sst_emu_scan *s,
+                                    struct sst_err *err)
+{
+    struct unprojected u = {0};
+    struct sst_emu_jname t;
+    enum sst_code rc = SST_OK;
+    size_t i, n;
+
+    if (s->ix == NULL)
+        return SST_OK;
+    u.s = s;
     if (s->select == SST_EMU_SELECT_ALL && !s->ix->global &&
         s->ix->projection != SST_EMU_PROJECTION_ALL)
         s->fetch = true;
-    for (i = 0; i < s->only_n; i++) {
-        if (sst_emu_index_projects(s->t, s->ix, s->only[i],
-                                   strlen(s->only[i])))
-            continue;
-        any = true;
-        if (used < sizeof missing)
-            used += (size_t)snprintf(missing + used, sizeof missing - used,
-                                     "%s%s", used ? ", " : "", s->only[i]);
+    for (i = 0; i < s->only_n && rc == SST_OK; i++)
+        rc = note_unprojected(&u, s->only[i], strlen(s->only[i]), err);
+    if (rc == SST_OK && u.n == 0) {
+        rc = unprojected_of(s, &s->x.e.projection, &u, err);
+        for (i = 0; rc == SST_OK && i < u.n / 2; i++) {
+            t = u.names[i];
+            u.names[i] = u.names[u.n - 1 - i];
+            u.names[u.n - 1 - i] = t;
+        }
     }
-    if (any && s->ix->global)
-        return sst_err_set(err, SST_E_VALIDATION, MSG_GSI_NOT_PROJECTED,
-                           s->ix->name, missing);
-    if (any)
+    if (rc == SST_OK && u.n > 0 && s->ix->global) {
+        if (sst_emu_java_hash_order(u.names, u.n, &n) != 0)
+            rc = sst_emu_nomem(err);
+        else
+            rc = unprojected_error(s, MSG_GSI_NOT_PROJECTED, u.names, n, err);
+    } else if (rc == SST_OK && u.n > 0) {
         s->fetch = true;
-    return check_projected_exprs(s, err);
+    }
+    sst_free(u.names);
+    return rc;
+}
+
+/* AttributesToGet, ProjectionExpression and FilterExpression on an index
+ * (the filter first, as DynamoDB Local checks it). */
+enum sst_code
+sst_emu_scan_check_projected(struct sst_emu_scan *s, struct sst_err *err)
+{
+    enum sst_code rc = sst_emu_scan_check_projected_filter(s, err);
+
+    return rc == SST_OK ? sst_emu_scan_check_projected_answer(s, err) : rc;
 }
 
 static enum sst_code
@@ -362,10 +406,10 @@ check(const struct json_object *req, struct sst_emu_scan *s, struct sst_err *err
         rc = sst_emu_req_attributes_to_get(sst_emu_get(req, "AttributesToGet"),
                                            SST_EMU_MSG_DUPLICATE_ATTR, &s->only,
                                            &s->only_n, err);
-    if (rc == SST_OK)
-        rc = sst_emu_scan_check_projected(s, err);
     /* FilterExpression and ProjectionExpression are applied to each row
-     * read, in walk() (docs/emulator.md, "Expression seams"). */
+     * read, in walk() (docs/emulator.md, "Expression seams"). Nested
+     * access to key attributes is refused before what an index does not
+     * project, as DynamoDB Local does. */
     if (rc == SST_OK)
         rc = sst_emu_op_exprs_ready(&s->x, err);
     if (rc == SST_OK)
@@ -373,6 +417,8 @@ check(const struct json_object *req, struct sst_emu_scan *s, struct sst_err *err
     if (rc == SST_OK)
         rc = sst_emu_op_exprs_nested_keys(&s->x, &s->x.e.projection, s->t,
                                           err);
+    if (rc == SST_OK)
+        rc = sst_emu_scan_check_projected(s, err);
     return rc;
 }
 

@@ -98,8 +98,25 @@ SST_MUST_CHECK enum sst_code
 sst_emu_scan_check_select(const struct json_object *req, struct sst_emu_scan *s,
                           struct sst_err *err);
 
-/** What an index must project or fetch (AttributesToGet, then the
- *  ProjectionExpression and FilterExpression). */
+/**
+ * The index checks of sst_emu_scan_check_projected() apart, for Query,
+ * which makes other checks between them: the filter's attributes an
+ * index does not project (a Query's are refused, listed sorted as
+ * DynamoDB Local lists them), then what the answer would hold
+ * (AttributesToGet, ProjectionExpression; a global index must project it,
+ * listed in a Java HashSet's order, emu/ops/jorder.h).
+ *
+ * @return SST_OK; SST_E_VALIDATION with DynamoDB's message; SST_E_NOMEM.
+ */
+SST_MUST_CHECK enum sst_code
+sst_emu_scan_check_projected_filter(struct sst_emu_scan *s,
+                                    struct sst_err *err);
+SST_MUST_CHECK enum sst_code
+sst_emu_scan_check_projected_answer(struct sst_emu_scan *s,
+                                    struct sst_err *err);
+
+/** What an index must project or fetch: the FilterExpression (a Query's
+ *  only), then AttributesToGet or the ProjectionExpression. */
 SST_MUST_CHECK enum sst_code sst_emu_scan_check_projected(struct sst_emu_scan *s,
                                                           struct sst_err *err);
 

@@ -388,7 +388,10 @@ check_table(struct sst_emu_txn *txn, struct twi *w, size_t i,
         if (sst_emu_tx_same_item(w->a[j].t, &w->a[j].key, a->t, &a->key))
             return sst_err_set(err, SST_E_VALIDATION,
                                SST_EMU_MSG_TX_SAME_ITEM);
-    if (rc == SST_OK)
+    /* DynamoDB Local lets a ConditionCheck's condition reach into a key
+     * attribute (pk.a, gpk[0]); Put, Update and Delete refuse it, as
+     * PutItem, UpdateItem and DeleteItem do. */
+    if (rc == SST_OK && a->kind != K_CHECK)
         rc = sst_emu_op_exprs_nested_keys(&a->x, &a->x.e.condition, a->t, err);
     return rc;
 }
@@ -443,7 +446,7 @@ updated_item(struct action *a, const struct sst_av *old,
                                  new_item, &attrs, &e);
     sst_av_free(attrs);
     if (rc == SST_OK)
-        rc = sst_emu_check_index_keys(a->t, *new_item, &e);
+        rc = sst_emu_check_updated_index_keys(a->t, *new_item, &e);
     rc = as_reason(rc, &e, a, err);
     if (a->reason.code != NULL) {
         sst_av_free(*new_item);

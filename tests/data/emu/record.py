@@ -879,7 +879,10 @@ def resolve(v, answers):
 def record_sequences(cases, out_path, who):
     """Run every case (a dict with "name", "steps": [op, request] pairs,
     "aws": an override of the last step's expectation or None, and
-    "compare") on fresh tables of DynamoDB Local, and write each step's
+    "compare"; optionally "annotate": a function of (op, request,
+    DynamoDB Local's answer) that gives any step's expectation where a
+    known DynamoDB Local deviation applies, or None) on fresh tables of
+    DynamoDB Local, and write each step's
     request, DynamoDB Local's answer and the expectation to out_path, one
     case per line. A request may refer to an earlier step's answer with
     {"$ref": [STEP, ...]} (resolve()); the corpus keeps the request as
@@ -913,8 +916,11 @@ def record_sequences(cases, out_path, who):
             step = {"op": op, "request": compact(req),
                     "ddb_local": compact(rec)}
             last = i + 1 == len(c["steps"])
+            known = c.get("annotate") and c["annotate"](op, sent, rec)
             if last and c["aws"]:
                 exp = compact(dict(c["aws"]))
+            elif known:
+                exp = compact(dict(known))
             elif st == 200:
                 exp = {"ok": True}
             else:

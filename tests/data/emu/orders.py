@@ -1,0 +1,235 @@
+#!/usr/bin/env python3
+"""tests/data/emu/orders.py - record, from DynamoDB Local, the cases the
+random corpus (random_ops.py) found: which of several failing index keys
+a message names, the order of the names in a message, which check comes
+first, and three rules of their own.
+
+DynamoDB Local takes the names in its messages from Java collections:
+
+- the first of several failing secondary indexes: local indexes, then
+  global ones, each in a HashMap's order of the index names;
+- a Query's filter attributes an index does not project: sorted (a
+  TreeSet);
+- the projected attributes a global index does not project: a HashSet's
+  order, the ProjectionExpression's paths added last first, or
+  AttributesToGet's names in their order.
+
+A Query checks nested access to key attributes (key condition, filter,
+projection), then the key condition against the key schema, then the
+starting key, then the filter's attributes, then Select, then the
+projection's; a Scan checks Select before nested access. An
+UpdateExpression that sets an index key to an empty value gets a message
+of its own (no index named); a ConditionCheck in TransactWriteItems may
+reach into a key attribute (pk.a). The answers go to orders_cases.json,
+which the conformance replay checks (docs/fidelity.md). Re-record with:
+
+    SST_CACHE_DIR=... tests/ddb-local exec python3 tests/data/emu/orders.py
+
+Standard library only.
+"""
+import os
+import sys
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+sys.path.insert(0, HERE)
+from record import record_sequences  # noqa: E402  (shared)
+
+OUT = os.path.join(HERE, "orders_cases.json")
+CASES = []
+
+
+def ks(h, r=None):
+    k = [{"AttributeName": h, "KeyType": "HASH"}]
+    if r:
+        k.append({"AttributeName": r, "KeyType": "RANGE"})
+    return k
+
+
+def ix(name, h, r=None, proj="KEYS_ONLY", nka=None):
+    p = {"ProjectionType": proj}
+    if nka:
+        p["NonKeyAttributes"] = nka
+    return {"IndexName": name, "KeySchema": ks(h, r), "Projection": p}
+
+
+def table(gsis=(), lsis=(), ad=(), name="ord"):
+    req = {"TableName": name, "BillingMode": "PAY_PER_REQUEST",
+           "KeySchema": ks("pk", "sk"),
+           "AttributeDefinitions": [
+               {"AttributeName": "pk", "AttributeType": "S"},
+               {"AttributeName": "sk", "AttributeType": "N"}] + [
+               {"AttributeName": a, "AttributeType": t} for a, t in ad]}
+    if gsis:
+        req["GlobalSecondaryIndexes"] = list(gsis)
+    if lsis:
+        req["LocalSecondaryIndexes"] = list(lsis)
+    return ("CreateTable", req)
+
+
+K = {"pk": {"S": "a"}, "sk": {"N": "1"}}
+
+
+def item(**kv):
+    return dict(K, **kv)
+
+
+def case(name, *steps):
+    CASES.append({"name": name, "steps": list(steps), "aws": None,
+                  "compare": None})
+
+
+def put(it, **kw):
+    return ("PutItem", dict({"TableName": "ord", "Item": it}, **kw))
+
+
+def upd(expr, values, **kw):
+    return ("UpdateItem", dict({"TableName": "ord", "Key": K,
+                                "UpdateExpression": expr,
+                                "ExpressionAttributeValues": values}, **kw))
+
+
+def tw(*actions):
+    return ("TransactWriteItems", {"TransactItems": list(actions)})
+
+
+S_EMPTY = {"S": ""}
+
+# ------------------------------------------------------------ index order
+TWO_GSIS = table([ix("gi1", "gpk", "gsk"), ix("gi2", "gpk")],
+                 ad=[("gpk", "S"), ("gsk", "N")])
+case("index_order.gsi_hash_order", TWO_GSIS, put(item(gpk=S_EMPTY)),
+     put(item(gpk=S_EMPTY, gsk={"N": "1"})))
+case("index_order.gsi_names", table(
+    [ix("zzz", "gpk"), ix("aaa", "gpk", "gsk"), ix("mmm", "gpk")],
+    ad=[("gpk", "S"), ("gsk", "N")]), put(item(gpk=S_EMPTY)))
+case("index_order.twenty_gsis", table(
+    [ix("idx%02d" % i, "gpk") for i in range(20)], ad=[("gpk", "S")]),
+    put(item(gpk=S_EMPTY)))
+case("index_order.lsi_hash_order", table(
+    lsis=[ix("zl%d" % i, "pk", "lsk") for i in range(5)], ad=[("lsk", "S")]),
+    put(item(lsk=S_EMPTY)))
+MIXED = table([ix(n, "gpk") for n in ("aa1", "zz9", "mmq")],
+              [ix(n, "pk", "gpk") for n in ("lb1", "la2")], ad=[("gpk", "S")])
+case("index_order.lsi_before_gsi", MIXED, put(item(gpk=S_EMPTY)),
+     ("BatchWriteItem", {"RequestItems": {"ord": [
+         {"PutRequest": {"Item": item(gpk=S_EMPTY)}}]}}),
+     tw({"Put": {"TableName": "ord", "Item": item(gpk=S_EMPTY)}}))
+GL = table([ix("gsi1", "gpk")], [ix("lsi1", "pk", "lsk")],
+           ad=[("gpk", "S"), ("lsk", "S")])
+case("index_order.type_before_empty", GL,
+     put(item(gpk={"B": ""})),
+     put(item(gpk=S_EMPTY, lsk={"N": "1"})),
+     put(item(gpk={"N": "1"}, lsk=S_EMPTY)))
+
+# ------------------------------------------- updates to an empty index key
+case("update.empty_index_key", GL, put(item(gpk={"S": "g"})),
+     upd("SET lsk = :e", {":e": S_EMPTY}),
+     upd("SET gpk = :e", {":e": S_EMPTY}),
+     upd("SET gpk = :e", {":e": {"B": ""}}),
+     upd("SET lsk = :n, gpk = :e", {":e": S_EMPTY, ":n": {"N": "1"}}),
+     upd("SET gpk = :e", {":e": {"N": "1"}}),
+     ("UpdateItem", {"TableName": "ord", "Key": {"pk": {"S": "b"},
+                                                  "sk": {"N": "1"}},
+                     "UpdateExpression": "SET gpk = :e",
+                     "ExpressionAttributeValues": {":e": S_EMPTY}}),
+     ("UpdateItem", {"TableName": "ord", "Key": K, "AttributeUpdates": {
+         "gpk": {"Action": "PUT", "Value": S_EMPTY}}}),
+     tw({"Update": {"TableName": "ord", "Key": K,
+                    "UpdateExpression": "SET gpk = :e",
+                    "ExpressionAttributeValues": {":e": S_EMPTY}}}))
+
+# ------------------------------------------- nested access in transactions
+NESTED = ["attribute_not_exists(lsk.a)", "attribute_not_exists(pk.a)",
+          "attribute_not_exists(gpk[0])", "attribute_not_exists(sk.a)"]
+case("txn.condition_check_nested_key", GL,
+     put(item(gpk={"S": "g"}, lsk={"S": "l"}, v={"N": "1"})),
+     *[tw({"ConditionCheck": {"TableName": "ord", "Key": K,
+                              "ConditionExpression": c}}) for c in NESTED])
+case("txn.writes_nested_key", GL,
+     put(item(gpk={"S": "g"}, lsk={"S": "l"}, v={"N": "1"})),
+     *[tw({"Put": {"TableName": "ord", "Item": item(v={"N": "2"}),
+                   "ConditionExpression": c}}) for c in NESTED[:2]],
+     *[tw({"Update": {"TableName": "ord", "Key": K,
+                      "UpdateExpression": "SET v = v",
+                      "ConditionExpression": c}}) for c in NESTED[2:]],
+     *[tw({"Delete": {"TableName": "ord", "Key": K,
+                      "ConditionExpression": c}}) for c in NESTED[1:3]])
+
+# ------------------------------------------------ names an index lacks
+IDX = table([ix("gkx", "gpk"), ix("gix", "gpk", "gsk", "INCLUDE", ["a"])],
+            [ix("lkx", "pk", "lsk")],
+            ad=[("gpk", "S"), ("gsk", "N"), ("lsk", "S")])
+G = {":g": {"S": "x"}}
+
+
+def q(**kw):
+    return ("Query", dict({"TableName": "ord", "IndexName": "gkx",
+                           "KeyConditionExpression": "gpk = :g",
+                           "ExpressionAttributeValues": G}, **kw))
+
+
+def lq(**kw):
+    return ("Query", dict({"TableName": "ord", "IndexName": "gkx",
+                           "KeyConditions": {"gpk": {
+                               "AttributeValueList": [{"S": "x"}],
+                               "ComparisonOperator": "EQ"}}}, **kw))
+
+
+EIGHTEEN = ", ".join(["n%02d" % i for i in range(14)] + ["zz", "c", "B",
+                                                          "a_b"])
+case("unprojected.lists", IDX,
+     q(FilterExpression="zz = c AND n = m"),
+     q(FilterExpression="n = m AND n.x = m[1] AND size(n) > :g"),
+     q(FilterExpression="#b = c AND #a = :g",
+       ExpressionAttributeNames={"#b": "B", "#a": "a_b"}),
+     q(ProjectionExpression="zz, c, n, m"),
+     q(ProjectionExpression=EIGHTEEN),
+     q(ProjectionExpression="n01, n12"),
+     q(ProjectionExpression="n12, n01"),
+     q(ProjectionExpression="n12, zz, n01"),
+     q(ProjectionExpression="n01.a, n12[0], n00, n11"),
+     lq(AttributesToGet=["zz", "c", "n", "m"]),
+     lq(AttributesToGet=["n12", "n01"]),
+     lq(QueryFilter={"zz": {"ComparisonOperator": "NULL"},
+                     "c": {"ComparisonOperator": "NULL"}}),
+     ("Query", {"TableName": "ord", "IndexName": "lkx",
+                "KeyConditionExpression": "pk = :g",
+                "FilterExpression": "zz = c",
+                "ExpressionAttributeValues": G}),
+     ("Scan", {"TableName": "ord", "IndexName": "gkx",
+               "AttributesToGet": ["zz", "c", "n", "m"]}))
+case("checks.query_order", IDX,
+     q(ProjectionExpression="zz, c", FilterExpression="n = m"),
+     q(ProjectionExpression="pk.x", FilterExpression="n = m"),
+     q(ProjectionExpression="zz", FilterExpression="pk.x = m"),
+     q(ProjectionExpression="sk.y", FilterExpression="lsk.x = m"),
+     lq(AttributesToGet=["zz", "c"],
+        QueryFilter={"n": {"ComparisonOperator": "NULL"}}),
+     q(Select="ALL_ATTRIBUTES", FilterExpression="pk.x = m"),
+     q(Select="ALL_ATTRIBUTES", FilterExpression="n = m"),
+     q(Select="SPECIFIC_ATTRIBUTES", FilterExpression="n = m"),
+     q(ExclusiveStartKey={"zz": {"S": "1"}}, FilterExpression="n = m"),
+     q(ExclusiveStartKey={"zz": {"S": "1"}}, FilterExpression="pk.x = m"),
+     q(Limit=0, FilterExpression="n = m"),
+     q(ConsistentRead=True, FilterExpression="n = m"),
+     q(FilterExpression="lsk.x = :g"),
+     ("Query", {"TableName": "ord", "IndexName": "gkx",
+                "KeyConditionExpression": "pk = :g",
+                "FilterExpression": "n = m", "ExpressionAttributeValues": G}))
+case("checks.scan_order", IDX,
+     ("Scan", {"TableName": "ord", "IndexName": "gkx",
+               "ProjectionExpression": "zz, c", "FilterExpression": "n = m"}),
+     ("Scan", {"TableName": "ord", "IndexName": "gkx",
+               "ProjectionExpression": "zz, pk.x"}),
+     ("Scan", {"TableName": "ord", "IndexName": "gkx",
+               "Select": "ALL_ATTRIBUTES", "FilterExpression": "pk.x = m"}),
+     ("Scan", {"TableName": "ord", "FilterExpression": "gpk.x = :g",
+               "ExpressionAttributeValues": G}))
+
+
+def main():
+    record_sequences(CASES, OUT, "orders.py")
+
+
+if __name__ == "__main__":
+    main()
