@@ -265,6 +265,32 @@ sst_emu_check_updated_index_keys(const struct sst_emu_table *t,
     return sst_emu_check_index_keys(t, item, err);
 }
 
+enum sst_code
+sst_emu_check_legacy_index_keys(const struct sst_emu_table *t,
+                                const struct sst_av *item,
+                                struct sst_err *err)
+{
+    unsigned pos[2 * SST_EMU_KEY_PARTS_MAX], n, i;
+    const struct sst_av *v;
+    size_t x;
+
+    for (x = 0; x < t->index_count; x++) {
+        if (t->indexes[x].global)
+            continue;
+        n = schema_positions(&t->indexes[x].key, pos);
+        for (i = 0; i < n; i++) {
+            if (is_table_key_pos(t, pos[i]))
+                continue;
+            v = get_attr(item, sst_emu_attr_name(t, pos[i]));
+            if (v != NULL && is_scalar(v) &&
+                !has_type(v, t->attrs[pos[i]].type))
+                return sst_err_set(err, SST_E_VALIDATION,
+                                   SST_EMU_MSG_LEGACY_INDEX_KEY_TYPE);
+        }
+    }
+    return sst_emu_check_index_keys(t, item, err);
+}
+
 /* The indexes of one kind in DynamoDB Local's order: a HashMap's order of
  * their names (emu/ops/jorder.h). */
 static enum sst_code

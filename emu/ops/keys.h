@@ -60,6 +60,9 @@
     "attempted to update a secondary index key to a value that is not "       \
     "supported. The AttributeValue for a key attribute cannot contain an "    \
     "empty %s value."
+#define SST_EMU_MSG_LEGACY_INDEX_KEY_TYPE                                      \
+    "Updates on index keys must be of the same data type as the key "         \
+    "attribute"
 #define SST_EMU_MSG_INDEX_KEY_SIZE                                             \
     "One or more parameter values were invalid: Size limit exceeded"
 #define SST_EMU_MSG_START_KEY_INVALID "The provided starting key is invalid"
@@ -139,6 +142,21 @@ SST_MUST_CHECK enum sst_code
 sst_emu_check_updated_index_keys(const struct sst_emu_table *t,
                                  const struct sst_av *item,
                                  struct sst_err *err);
+
+/**
+ * sst_emu_check_index_keys() for the item AttributeUpdates made: a local
+ * index's key attribute holding a scalar of another type than its
+ * definition is refused first, with DynamoDB Local's message for it
+ * ("Updates on index keys must be of the same data type as the key
+ * attribute"); a global index's gets the usual "Type mismatch for Index
+ * Key".
+ *
+ * @return SST_OK; SST_E_VALIDATION with DynamoDB's message.
+ */
+SST_MUST_CHECK enum sst_code
+sst_emu_check_legacy_index_keys(const struct sst_emu_table *t,
+                                const struct sst_av *item,
+                                struct sst_err *err);
 
 /** As sst_emu_check_index_keys, for one index only. */
 SST_MUST_CHECK enum sst_code

@@ -205,7 +205,8 @@ check(const struct json_object *req, struct sst_emu_scan *s,
     if (rc == SST_OK)
         rc = sst_emu_op_exprs_legacy(&s->x, err);
     /* DynamoDB Local's order from here: nested access to key attributes,
-     * the key condition against the key schema, the starting key, the
+     * ConsistentRead on a global index, the key condition against the key
+     * schema, the starting key, the
      * filter's attributes an index does not project, Select, and what
      * the answer would hold that the index does not project. */
     if (rc == SST_OK)
@@ -218,6 +219,8 @@ check(const struct json_object *req, struct sst_emu_scan *s,
     if (rc == SST_OK)
         rc = sst_emu_op_exprs_nested_keys(&s->x, &s->x.e.projection, s->t,
                                           err);
+    if (rc == SST_OK)
+        rc = sst_emu_scan_check_consistent(s, err);
     if (rc == SST_OK)
         rc = check_keys(req, s, err);
     if (rc == SST_OK)

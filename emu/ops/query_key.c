@@ -159,22 +159,20 @@ sst_emu_query_key_start_ok(const struct sst_emu_query_key *q,
 }
 
 bool
-sst_emu_query_key_closed(const struct sst_emu_query_key *q, bool reverse)
+sst_emu_query_key_ends_at(const struct sst_emu_query_key *q,
+                          const struct sst_av *range_value, bool reverse)
 {
     if (!q->has_range)
         return true;
+    if (range_value == NULL)
+        return false;
     switch (q->kc.op) {
-    case SST_EMU_KEY_EQ:
-    case SST_EMU_KEY_BETWEEN:
-    case SST_EMU_KEY_BEGINS_WITH:
-        return true;
-    case SST_EMU_KEY_LT:
     case SST_EMU_KEY_LE:
-        return !reverse;
-    case SST_EMU_KEY_GT:
+        return !reverse && av_equal(range_value, q->kc.lo);
     case SST_EMU_KEY_GE:
-        return reverse;
-    case SST_EMU_KEY_ANY:
+        return reverse && av_equal(range_value, q->kc.lo);
+    case SST_EMU_KEY_BETWEEN:
+        return av_equal(range_value, reverse ? q->kc.lo : q->kc.hi);
     default:
         return false;
     }

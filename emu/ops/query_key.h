@@ -87,13 +87,17 @@ bool sst_emu_query_key_start_ok(const struct sst_emu_query_key *q,
                                 bool reverse);
 
 /**
- * Whether the key range is closed on the side a Query reads towards (no
- * sort key, or a sort-key condition =, BETWEEN, begins_with, < or <=
- * reading forward, > or >= reading backward): then a page that ends with
- * the last item of the range carries no LastEvaluatedKey
- * (docs/notes-semantics.md).
+ * Whether a page of Limit items that ends with this sort-key value (NULL:
+ * none) ends the Query, so that it carries no LastEvaluatedKey, as
+ * DynamoDB Local decides without looking further: a table without sort
+ * key, or the value is the inclusive bound the walk moves towards (<=
+ * and BETWEEN's upper bound reading forward, >= and BETWEEN's lower bound
+ * reading backward). With =, <, >, begins_with or no sort-key condition
+ * the page always carries one (docs/notes-semantics.md).
  */
-bool sst_emu_query_key_closed(const struct sst_emu_query_key *q, bool reverse);
+bool sst_emu_query_key_ends_at(const struct sst_emu_query_key *q,
+                               const struct sst_av *range_value,
+                               bool reverse);
 
 /** A Query's FilterExpression may not name the key attributes queried
  *  (keycond.h's sst_emu_filter_check_keys). */

@@ -161,7 +161,15 @@ sst_emu_scan_check_index(const struct json_object *req, struct sst_emu_scan *s, 
     if (s->ix == NULL)
         return sst_err_set(err, SST_E_VALIDATION, MSG_NO_INDEX, name);
     s->ix_pos = (size_t)(s->ix - s->t->indexes);
-    if (s->ix->global && s->consistent)
+    /* a Query's comes later (sst_emu_scan_check_consistent) */
+    return s->query ? SST_OK : sst_emu_scan_check_consistent(s, err);
+}
+
+enum sst_code
+sst_emu_scan_check_consistent(const struct sst_emu_scan *s,
+                              struct sst_err *err)
+{
+    if (s->ix != NULL && s->ix->global && s->consistent)
         return sst_err_set(err, SST_E_VALIDATION, MSG_GSI_CONSISTENT);
     return SST_OK;
 }
@@ -631,28 +639,23 @@ in_key_range(const struct sst_emu_scan *s, const uint8_t *key, size_t klen,
     return rc;
 }
 
-/* Query, a page of Limit items in a key range closed on the side it
- * reads towards: no LastEvaluatedKey when no further item is in the range
- * (docs/notes-semantics.md). */
+/* Query, a page of Limit items: no LastEvaluatedKey when its last row
+ * ends the Query (sst_emu_query_key_ends_at). */
 static enum sst_code
-drop_last_at_end(const struct sst_emu_scan *s, struct sst_emu_cursor *c,
+drop_last_at_end(const struct sst_emu_scan *s, const void *val, size_t vlen,
                  struct page *pg, struct sst_err *err)
 {
-    const uint8_t *key;
-    const void *val;
-    size_t klen, vlen;
-    bool found, in = false;
-    enum sst_code rc;
+    struct sst_av *v = NULL;
+    enum sst_code rc = SST_OK;
 
-    /* the row read last matched, so the next one either matches or is
-     * past the end of the range */
-    rc = sst_emu_cursor_next(c, &key, &klen, &val, &vlen, &found, err);
-    if (rc == SST_OK && found)
-        rc = in_key_range(s, key, klen, val, vlen, &in, err);
-    if (rc == SST_OK && (!found || !in)) {
+    if (s->range_name != NULL)
+        rc = sst_emu_item_attr_to_av(val, vlen, s->range_name,
+                                     strlen(s->range_name), &v, err);
+    if (rc == SST_OK && sst_emu_query_key_ends_at(s->kc, v, s->reverse)) {
         json_object_put(pg->last);
         pg->last = NULL;
     }
+    sst_av_free(v);
     return rc;
 }
 
@@ -733,9 +736,8 @@ walk(struct sst_emu_txn *txn, struct sst_emu_scan *s, struct page *pg,
             rc = last_key(s, val, vlen, &pg->last, err);
             /* an index's key values may repeat, so its ranges are never
              * closed: DynamoDB Local answers a LastEvaluatedKey there */
-            if (rc == SST_OK && s->query && s->ix == NULL &&
-                sst_emu_query_key_closed(s->kc, s->reverse))
-                rc = drop_last_at_end(s, c, pg, err);
+            if (rc == SST_OK && s->query && s->ix == NULL)
+                rc = drop_last_at_end(s, val, vlen, pg, err);
             break;
         }
     }

@@ -89,6 +89,13 @@ SST_MUST_CHECK enum sst_code
 sst_emu_scan_check_index(const struct json_object *req, struct sst_emu_scan *s,
                          struct sst_err *err);
 
+/** ConsistentRead on a global index: refused. A Scan checks it with the
+ *  index (sst_emu_scan_check_index), a Query after its expressions, as
+ *  DynamoDB Local does. */
+SST_MUST_CHECK enum sst_code
+sst_emu_scan_check_consistent(const struct sst_emu_scan *s,
+                              struct sst_err *err);
+
 /** ExclusiveStartKey, checked and encoded for the table or index. */
 SST_MUST_CHECK enum sst_code sst_emu_scan_check_start(struct sst_emu_scan *s,
                                                       struct sst_err *err);

@@ -285,28 +285,31 @@ check_request(const struct json_object *req, struct twi *w,
     return rc;
 }
 
-/* Step 5 for one action. */
+/* Step 5 for one action: its expressions, then a Put's item (DynamoDB
+ * Local checks an action's expressions first; PutItem checks the item
+ * first). */
 static enum sst_code
 check_values(struct action *a, struct sst_err *err)
 {
     const struct sst_emu_expr_spec *spec = &specs[a->kind];
-    enum sst_code rc;
+    enum sst_code rc = SST_OK;
 
+    /* without its required expression, the action fails at step 7 */
+    if (required_expr[a->kind] == NULL ||
+        sst_emu_get(a->body, required_expr[a->kind]) != NULL) {
+        rc = sst_emu_op_exprs_prepare(a->body, spec, &a->x, err);
+        if (rc == SST_OK)
+            rc = sst_emu_op_exprs_parse(a->body, spec, &a->x, err);
+        if (rc == SST_OK)
+            rc = sst_emu_op_exprs_ready(&a->x, err);
+    }
+    if (rc != SST_OK)
+        return rc;
     /* a missing Item or Key is reported at step 7 */
     if (a->kind == K_PUT && a->attrs_json != NULL)
-        rc = sst_emu_req_check_item(a->attrs_json, a->attrs, &a->later, err);
-    else
-        rc = sst_emu_deferred_raise(&a->later, err);
-    /* without its required expression, the action fails at step 7 */
-    if (rc != SST_OK || (required_expr[a->kind] != NULL &&
-                         sst_emu_get(a->body, required_expr[a->kind]) == NULL))
-        return rc;
-    rc = sst_emu_op_exprs_prepare(a->body, spec, &a->x, err);
-    if (rc == SST_OK)
-        rc = sst_emu_op_exprs_parse(a->body, spec, &a->x, err);
-    if (rc == SST_OK)
-        rc = sst_emu_op_exprs_ready(&a->x, err);
-    return rc;
+        return sst_emu_req_check_item(a->attrs_json, a->attrs, &a->later,
+                                      err);
+    return sst_emu_deferred_raise(&a->later, err);
 }
 
 /*

@@ -116,7 +116,7 @@ sst_emu_op_update_item(struct sst_emu *emu, const struct json_object *req,
         rc = sst_emu_op_exprs_update(&u.x, u.t, old, u.av, (int)u.rv,
                                      &new_item, &attrs, err);
     if (rc == SST_OK && u.x.legacy)
-        rc = sst_emu_check_index_keys(u.t, new_item, err);
+        rc = sst_emu_check_legacy_index_keys(u.t, new_item, err);
     else if (rc == SST_OK)
         rc = sst_emu_check_updated_index_keys(u.t, new_item, err);
     if (rc != SST_OK)

@@ -73,8 +73,8 @@ def item(**kv):
     return dict(K, **kv)
 
 
-def case(name, *steps):
-    CASES.append({"name": name, "steps": list(steps), "aws": None,
+def case(name, *steps, aws=None):
+    CASES.append({"name": name, "steps": list(steps), "aws": aws,
                   "compare": None})
 
 
@@ -137,6 +137,28 @@ case("update.empty_index_key", GL, put(item(gpk={"S": "g"})),
      tw({"Update": {"TableName": "ord", "Key": K,
                     "UpdateExpression": "SET gpk = :e",
                     "ExpressionAttributeValues": {":e": S_EMPTY}}}))
+
+# ------------------------------------- index key types in updates
+LSI_TYPE = ("DynamoDB Local does not check a local index key's type in an "
+            "UpdateExpression and stores the item; AWS documents that an "
+            "index key attribute must have its defined type")
+case("update.legacy_index_key_type", GL, put(item(gpk={"S": "g"})),
+     ("UpdateItem", {"TableName": "ord", "Key": K, "AttributeUpdates": {
+         "lsk": {"Action": "PUT", "Value": {"N": "1"}}}}),
+     ("UpdateItem", {"TableName": "ord", "Key": K, "AttributeUpdates": {
+         "gpk": {"Action": "PUT", "Value": {"N": "1"}}}}),
+     ("UpdateItem", {"TableName": "ord", "Key": K, "AttributeUpdates": {
+         "gpk": {"Action": "PUT", "Value": {"S": "ok"}},
+         "lsk": {"Action": "PUT", "Value": {"B": "YQ=="}}}}),
+     ("UpdateItem", {"TableName": "ord", "Key": K, "AttributeUpdates": {
+         "gpk": {"Action": "PUT", "Value": {"L": []}}}}),
+     ("UpdateItem", {"TableName": "ord", "Key": K, "AttributeUpdates": {
+         "gpk": {"Action": "ADD", "Value": {"N": "1"}}}}))
+case("update.expression_lsi_key_type", GL,
+     upd("SET lsk = :v", {":v": {"B": "YQ=="}}),
+     aws={"type": "ValidationException",
+          "message": "One or more parameter values were invalid: Type "
+                     "mismatch for Index Key", "note": LSI_TYPE})
 
 # ------------------------------------------- nested access in transactions
 NESTED = ["attribute_not_exists(lsk.a)", "attribute_not_exists(pk.a)",
@@ -225,6 +247,90 @@ case("checks.scan_order", IDX,
                "Select": "ALL_ATTRIBUTES", "FilterExpression": "pk.x = m"}),
      ("Scan", {"TableName": "ord", "FilterExpression": "gpk.x = :g",
                "ExpressionAttributeValues": G}))
+
+
+# ------------------------------------------ LastEvaluatedKey after Limit
+def lq3(kc, vals, limit, fwd=True, table="ord"):
+    ev = {":p": {"S": "p"}}
+    ev.update(vals)
+    return ("Query", {"TableName": table,
+                      "KeyConditionExpression": "pk = :p AND " + kc,
+                      "Limit": limit, "ScanIndexForward": fwd,
+                      "ExpressionAttributeValues": ev})
+
+
+def NV(v):
+    return {"N": v}
+
+
+ROWS3 = [put({"pk": {"S": "p"}, "sk": {"N": v}}) for v in ("1", "2", "3")]
+case("lek.bounds", table(), *ROWS3,
+     lq3("sk <= :a", {":a": NV("3")}, 3),
+     lq3("sk <= :a", {":a": NV("5")}, 3),
+     lq3("sk <= :a", {":a": NV("2")}, 2),
+     lq3("sk < :a", {":a": NV("4")}, 3),
+     lq3("sk BETWEEN :a AND :b", {":a": NV("1"), ":b": NV("3")}, 3),
+     lq3("sk BETWEEN :a AND :b", {":a": NV("0"), ":b": NV("5")}, 3),
+     lq3("sk BETWEEN :a AND :b", {":a": NV("1"), ":b": NV("3")}, 3, False),
+     lq3("sk BETWEEN :a AND :b", {":a": NV("0"), ":b": NV("5")}, 3, False),
+     lq3("sk >= :a", {":a": NV("1")}, 3, False),
+     lq3("sk > :a", {":a": NV("0")}, 3, False),
+     lq3("sk = :a", {":a": NV("2")}, 1),
+     lq3("sk = :a", {":a": NV("2")}, 1, False))
+STR = ("CreateTable", {"TableName": "ords", "BillingMode": "PAY_PER_REQUEST",
+                       "KeySchema": ks("pk", "sk"), "AttributeDefinitions": [
+                           {"AttributeName": "pk", "AttributeType": "S"},
+                           {"AttributeName": "sk", "AttributeType": "S"}]})
+case("lek.begins_with", STR,
+     *[("PutItem", {"TableName": "ords",
+                    "Item": {"pk": {"S": "p"}, "sk": {"S": v}}})
+       for v in ("a", "ab", "b")],
+     lq3("begins_with(sk, :a)", {":a": {"S": "a"}}, 2, table="ords"),
+     lq3("begins_with(sk, :a)", {":a": {"S": "a"}}, 2, False, table="ords"),
+     lq3("begins_with(sk, :a)", {":a": {"S": "b"}}, 1, table="ords"))
+
+# ------------------------------------- ConsistentRead on a global index
+G1 = {":g": {"S": "x"}}
+case("checks.query_consistent_order", IDX,
+     q(ConsistentRead=True, IndexName="gix",
+       KeyConditionExpression="gpk = :g AND begins_with(gsk, :n)",
+       ExpressionAttributeValues={":g": {"S": "x"}, ":n": {"N": "1"}}),
+     q(ConsistentRead=True, FilterExpression="lsk.x = :g"),
+     q(ConsistentRead=True, ProjectionExpression="n[2], n.b"),
+     q(ConsistentRead=True, FilterExpression="a = "),
+     q(ConsistentRead=True,
+       ExpressionAttributeValues={":g": {"S": "x"}, ":u": {"S": "y"}}),
+     q(ConsistentRead=True, KeyConditionExpression="pk = :g"),
+     q(ConsistentRead=True, ExclusiveStartKey={"zz": {"S": "1"}}),
+     q(ConsistentRead=True, Select="SPECIFIC_ATTRIBUTES"),
+     ("Scan", {"TableName": "ord", "IndexName": "gkx",
+               "ConsistentRead": True, "FilterExpression": "pk.x = :g",
+               "ExpressionAttributeValues": G1}))
+
+# ------------------- a transaction's expressions before its items' values
+BAD_COND = {"ConditionExpression": "size(a) BETWEEN :t AND c",
+            "ExpressionAttributeValues": {":t": {"BOOL": True}}}
+
+
+def tput(it, **kw):
+    return tw({"Put": dict({"TableName": "ord", "Item": it}, **kw)})
+
+
+case("txn.expressions_before_item", table(),
+     tput(item(a={"NS": ["0", "-0"]}), **BAD_COND),
+     tput(item(a={"N": "abc"}), **BAD_COND),
+     tput(item(a={"SS": []}), **BAD_COND),
+     tput(item(a={"SS": ["x", "x"]}), ConditionExpression="a = "),
+     tput(item(a={"SS": ["x", "x"]}), ConditionExpression="a = :a",
+          ExpressionAttributeValues={":a": {"S": "x"}, ":u": {"S": "y"}}),
+     tput(item(a={"SS": ["x", "x"]}),
+          ConditionExpression="attribute_exists(pk.a)"),
+     tput({"pk": {"S": "a"}}, **BAD_COND),
+     tw({"Put": {"TableName": "ord", "Item": item(a={"SS": ["x", "x"]})}},
+        {"Put": dict({"TableName": "ord",
+                      "Item": {"pk": {"S": "b"}, "sk": {"N": "1"}}},
+                     **BAD_COND)}),
+     put(item(a={"NS": ["0", "-0"]}), **BAD_COND))
 
 
 def main():

@@ -164,23 +164,27 @@ class Gen:
     def key(self):
         return {"pk": {"S": self.pick(PKS)}, "sk": {"N": self.pick(SKS)}}
 
-    def index_key_value(self, name):
+    def index_key_value(self, name, clean=False):
+        """A value for an index key attribute; now and then of the wrong
+        type or empty, unless clean."""
         if name == "gsk":
-            return {"N": self.num()} if not self.chance(0.05) \
+            return {"N": self.pick(NUMS)} if clean or not self.chance(0.05) \
                 else {"S": "x"}
         vals = GPKS if name == "gpk" else LSKS
-        if self.chance(0.05):
+        if not clean and self.chance(0.05):
             return {"N": "1"}
-        return {"S": self.pick(vals)}
+        return {"S": self.pick([v for v in vals if v] if clean else vals)}
 
-    def item(self):
+    def item(self, clean=False):
+        """An item of random attributes; a clean one has valid index key
+        values (a transaction's Put: see update())."""
         it = self.key()
         for n in NAMES:
             if self.chance(0.5):
                 it[n] = self.attr_value(n)
         for n in ("gpk", "gsk", "lsk"):
             if self.chance(0.5):
-                it[n] = self.index_key_value(n)
+                it[n] = self.index_key_value(n, clean)
         return it
 
 
@@ -274,15 +278,23 @@ class Expr:
         return "list_append(%s, %s)" % (self.operand(False),
                                         self.operand(False))
 
-    def update(self):
+    def update(self, txn=False):
+        """An UpdateExpression. Its SET never writes the local index's
+        key (lsk): DynamoDB Local stores any type there, a documented
+        deviation (docs/fidelity.md). In a transaction (txn) it touches
+        no key attribute: DynamoDB Local then reports one reason where
+        AWS documents one per action (also documented)."""
         g = self.g
         clauses = {}
+        tops = NAMES + NAMES + ["zz"] + ([] if txn else
+                                        ["pk", "sk", "gpk", "gsk"])
         for _ in range(g.r.randint(1, 3)):
             kind = g.pick(["SET", "SET", "SET", "REMOVE", "ADD", "DELETE"])
             if kind == "SET":
-                act = "%s = %s" % (self.path(), self.set_value())
+                act = "%s = %s" % (self.path(g.pick(tops)),
+                                   self.set_value())
             elif kind == "REMOVE":
-                act = self.path()
+                act = self.path(None if not txn else g.pick(tops))
             elif kind == "ADD":
                 v = g.value(0, g.pick(["N", "N", "SS", "NS", "S"]))
                 act = "%s %s" % (self.path(g.pick(NAMES + ["zz"])),
@@ -404,7 +416,9 @@ def scan(g):
     req = {"TableName": TABLE}
     if g.chance(0.25):
         req["IndexName"] = g.pick(["gi1", "gi2", "li1"])
-    if g.chance(0.7):
+    # no filter on a global index: DynamoDB Local evaluates it on the
+    # table's item, AWS on the index's (docs/fidelity.md)
+    if g.chance(0.7) and req.get("IndexName", "li1") == "li1":
         req["FilterExpression"] = e.cond(1)
     if g.chance(0.3):
         req["ProjectionExpression"] = e.projection()
@@ -414,25 +428,40 @@ def scan(g):
 
 
 def transact_write(g):
-    actions = []
+    """Actions on distinct items: with two on one item, DynamoDB Local
+    runs the conditions first and refuses the request only if they all
+    hold, where AWS documents the request as refused (docs/fidelity.md);
+    one case in twenty is two unconditional Puts of one item, which both
+    refuse."""
+    if g.chance(0.05):
+        it = g.item()
+        return "TransactWriteItems", {"TransactItems": [
+            {"Put": {"TableName": TABLE, "Item": it}},
+            {"Put": {"TableName": TABLE, "Item": dict(it)}}]}
+    actions, used = [], set()
     for _ in range(g.r.randint(1, 3)):
         kind = g.pick(["Put", "Update", "Delete", "ConditionCheck"])
         e = Expr(g)
+        key = g.key()
+        if (key["pk"]["S"], key["sk"]["N"]) in used:
+            continue
+        used.add((key["pk"]["S"], key["sk"]["N"]))
         if kind == "Put":
-            a = {"TableName": TABLE, "Item": g.item()}
+            a = {"TableName": TABLE, "Item": g.item(clean=True)}
+            a["Item"].update(key)
             if g.chance(0.4):
                 a["ConditionExpression"] = e.cond(1)
         elif kind == "Update":
-            a = {"TableName": TABLE, "Key": g.key(),
-                 "UpdateExpression": e.update()}
+            a = {"TableName": TABLE, "Key": key,
+                 "UpdateExpression": e.update(txn=True)}
             if g.chance(0.4):
                 a["ConditionExpression"] = e.cond(1)
         elif kind == "Delete":
-            a = {"TableName": TABLE, "Key": g.key()}
+            a = {"TableName": TABLE, "Key": key}
             if g.chance(0.4):
                 a["ConditionExpression"] = e.cond(1)
         else:
-            a = {"TableName": TABLE, "Key": g.key(),
+            a = {"TableName": TABLE, "Key": key,
                  "ConditionExpression": e.cond(1)}
         if g.chance(0.2):
             a["ReturnValuesOnConditionCheckFailure"] = "ALL_OLD"
@@ -496,9 +525,14 @@ def trimmed(v):
 
 
 def annotate(op, req, rec):
-    """AWS's answer where a known deviation applies, else None."""
+    """AWS's answer where a known deviation applies, else None. A Query of
+    the index without a sort key (gi2) is compared by its counts: the
+    order of its items is DynamoDB's choice (DynamoDB Local's is not the
+    table's key order)."""
     if rec["status"] != 200:
         return None
+    if op == "Query" and req.get("IndexName") == "gi2":
+        return {"ok": True, "compare": "counts"}
     resp, notes = rec["response"], []
     if op == "DeleteItem" and "ReturnConsumedCapacity" not in req and \
             "ConsumedCapacity" in resp:
