@@ -136,9 +136,6 @@ check_keys(const struct json_object *req, struct sst_emu_scan *s,
     rc = sst_emu_query_key_analyze(&s->x.e.key_condition, &s->x.e.bindings,
                                    &qs, &s->kc, err);
     if (rc == SST_OK)
-        rc = sst_emu_query_filter_keys(&s->x.e.filter, &s->x.e.bindings, &qs,
-                                       err);
-    if (rc == SST_OK)
         rc = sst_emu_key_add_av(&s->prefix, sst_emu_query_key_hash(s->kc),
                                 err);
     s->range_name = qs.range;
@@ -227,6 +224,15 @@ check(const struct json_object *req, struct sst_emu_scan *s,
         rc = sst_emu_scan_check_start(s, err);
     if (rc == SST_OK)
         rc = check_start_in_keys(s, err);
+    /* the filter may not name the keys queried (after the starting key,
+     * as DynamoDB Local checks it) */
+    if (rc == SST_OK) {
+        struct sst_emu_query_schema qs;
+
+        schema_of(s, &qs);
+        rc = sst_emu_query_filter_keys(&s->x.e.filter, &s->x.e.bindings, &qs,
+                                       err);
+    }
     if (rc == SST_OK)
         rc = sst_emu_scan_check_projected_filter(s, err);
     if (rc == SST_OK)

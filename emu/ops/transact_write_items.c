@@ -373,7 +373,6 @@ check_table(struct sst_emu_txn *txn, struct twi *w, size_t i,
     struct action *a = &w->a[i];
     struct sst_err e = {0};
     enum sst_code rc;
-    size_t j;
 
     if (!sst_emu_valid_table_name(a->table_name))
         return sst_err_set(err, SST_E_VALIDATION, SST_EMU_MSG_TABLE_NAME);
@@ -383,26 +382,47 @@ check_table(struct sst_emu_txn *txn, struct twi *w, size_t i,
     if (rc != SST_OK)
         return rc;
     rc = sst_emu_table_key(a->t, a->attrs, a->kind != K_PUT, &a->key, &e);
-    rc = as_reason(rc, &e, a, err);
-    if (rc == SST_OK && a->kind == K_PUT && a->reason.code == NULL)
+    return as_reason(rc, &e, a, err);
+}
+
+/* The checks DynamoDB Local makes of an action when it runs it, after
+ * running the actions before it (so an earlier Update's failure comes
+ * first): nested access to key attributes in the condition, which a
+ * ConditionCheck may make (pk.a, gpk[0]) but Put, Update and Delete may
+ * not, as PutItem, UpdateItem and DeleteItem may not; then a Put's index
+ * keys. */
+static enum sst_code
+check_when_run(struct action *a, struct sst_err *err)
+{
+    struct sst_err e = {0};
+    enum sst_code rc = SST_OK;
+
+    if (a->kind != K_CHECK)
+        rc = sst_emu_op_exprs_nested_keys(&a->x, &a->x.e.condition, a->t, err);
+    if (rc == SST_OK && a->kind == K_PUT)
         rc = as_reason(sst_emu_check_index_keys(a->t, a->attrs, &e), &e, a,
                        err);
-    for (j = 0; rc == SST_OK && j < i; j++)
-        if (sst_emu_tx_same_item(w->a[j].t, &w->a[j].key, a->t, &a->key))
-            return sst_err_set(err, SST_E_VALIDATION,
-                               SST_EMU_MSG_TX_SAME_ITEM);
-    /* DynamoDB Local lets a ConditionCheck's condition reach into a key
-     * attribute (pk.a, gpk[0]); Put, Update and Delete refuse it, as
-     * PutItem, UpdateItem and DeleteItem do. */
-    if (rc == SST_OK && a->kind != K_CHECK)
-        rc = sst_emu_op_exprs_nested_keys(&a->x, &a->x.e.condition, a->t, err);
     return rc;
 }
 
-/* ------------------------------------------------------------------ */
-/* step 8: running the actions                                         */
+/* Two actions on one item: the request is refused when the later one
+ * comes to run, after its own checks (AWS documents the refusal; an
+ * action whose key was invalid has none and meets no other). DynamoDB
+ * Local lets an earlier action's failed condition, or this one's, cancel
+ * the transaction instead (docs/fidelity.md). */
+static enum sst_code
+check_same_item(const struct twi *w, const struct action *a,
+                struct sst_err *err)
+{
+    const struct action *b;
 
-/* The item of a failed condition ({"Item": ...}), taken out of fail. */
+    for (b = w->a; b < a; b++)
+        if (sst_emu_tx_same_item(b->t, &b->key, a->t, &a->key))
+            return sst_err_set(err, SST_E_VALIDATION,
+                               SST_EMU_MSG_TX_SAME_ITEM);
+    return SST_OK;
+}
+
 static struct json_object *
 take_item(struct json_object *fail)
 {
@@ -470,6 +490,11 @@ run_action(struct sst_emu_txn *txn, struct twi *w, struct action *a,
 
     if (a->reason.code != NULL)
         return SST_OK; /* failed its checks */
+    rc = check_when_run(a, err);
+    if (rc == SST_OK && a->reason.code == NULL)
+        rc = check_same_item(w, a, err);
+    if (rc != SST_OK || a->reason.code != NULL)
+        return rc;
     sst_emu_capacity_init(&cap, a->t);
     rc = sst_emu_op_exprs_check_item(&a->x, txn, a->t, &a->key, a->all_old,
                                      &old, &fail, &e);
@@ -548,10 +573,12 @@ apply(struct sst_emu_txn **txn, struct twi *w,
     bool cancelled = false;
 
     rc = sst_emu_tx_caps_init(&w->caps, w->n, err);
-    for (i = 0; rc == SST_OK && i < w->n; i++)
+    /* DynamoDB Local checks and runs the actions one by one */
+    for (i = 0; rc == SST_OK && i < w->n; i++) {
         rc = check_table(*txn, w, i, err);
-    for (i = 0; rc == SST_OK && i < w->n; i++)
-        rc = run_action(*txn, w, &w->a[i], err);
+        if (rc == SST_OK)
+            rc = run_action(*txn, w, &w->a[i], err);
+    }
     for (i = 0; rc == SST_OK && i < w->n; i++)
         cancelled = cancelled || w->a[i].reason.code != NULL;
     if (rc != SST_OK)

@@ -289,6 +289,19 @@ case("lek.begins_with", STR,
      lq3("begins_with(sk, :a)", {":a": {"S": "a"}}, 2, False, table="ords"),
      lq3("begins_with(sk, :a)", {":a": {"S": "b"}}, 1, table="ords"))
 
+case("checks.start_key_before_filter_keys", table(), *ROWS3,
+     ("Query", {"TableName": "ord",
+                "KeyConditionExpression": "pk = :p AND sk > :a",
+                "FilterExpression": "pk = :p",
+                "ExclusiveStartKey": {"pk": {"S": "p"}, "sk": {"N": "1"}},
+                "ExpressionAttributeValues": {":p": {"S": "p"},
+                                              ":a": NV("2")}}),
+     ("Query", {"TableName": "ord", "KeyConditionExpression": "pk = :p",
+                "FilterExpression": "sk = :a",
+                "ExclusiveStartKey": {"pk": {"S": "q"}, "sk": {"N": "1"}},
+                "ExpressionAttributeValues": {":p": {"S": "p"},
+                                              ":a": NV("2")}}))
+
 # ------------------------------------- ConsistentRead on a global index
 G1 = {":g": {"S": "x"}}
 case("checks.query_consistent_order", IDX,
@@ -331,6 +344,45 @@ case("txn.expressions_before_item", table(),
                       "Item": {"pk": {"S": "b"}, "sk": {"N": "1"}}},
                      **BAD_COND)}),
      put(item(a={"NS": ["0", "-0"]}), **BAD_COND))
+
+
+# ------------------- a transaction's actions are checked as they run
+def TA(pk):
+    return {"pk": {"S": pk}, "sk": {"N": "1"}}
+
+
+SEQ = table([ix("gix", "gpk")], ad=[("gpk", "S")])
+DOC = {"Update": {"TableName": "ord", "Key": TA("a"),
+                  "UpdateExpression": "SET m[0] = :v",
+                  "ExpressionAttributeValues": {":v": {"N": "1"}}}}
+NEST = {"Put": {"TableName": "ord", "Item": TA("b"),
+                "ConditionExpression": "attribute_exists(pk.a)"}}
+EMPTY = {"Put": {"TableName": "ord", "Item": dict(TA("c"), gpk=S_EMPTY)}}
+FAILC = {"ConditionCheck": {"TableName": "ord", "Key": TA("c"),
+                            "ConditionExpression": "attribute_exists(zz)"}}
+MISMATCH = {"Put": {"TableName": "ord",
+                    "Item": dict(TA("a"), gpk={"N": "1"})}}
+PUT_A = {"Put": {"TableName": "ord", "Item": TA("a")}}
+SAME_ITEM = ("DynamoDB Local lets a failed condition cancel a transaction "
+             "with two actions on one item; AWS documents the request as "
+             "refused")
+case("txn.actions_in_turn", SEQ,
+     put(dict(TA("a"), m={"S": "str"})),
+     tw(DOC, NEST), tw(NEST, DOC), tw(DOC, EMPTY), tw(EMPTY, DOC),
+     tw(FAILC, NEST), tw(FAILC, EMPTY),
+     tw(MISMATCH, PUT_A), tw(PUT_A, MISMATCH),
+     tw({"Delete": {"TableName": "ord", "Key": TA("a")}},
+        {"ConditionCheck": {"TableName": "ord", "Key": TA("a"),
+                            "ConditionExpression": "attribute_not_exists(v)"}}),
+     tw(PUT_A, {"Put": {"TableName": "ord", "Item": TA("a"),
+                        "ConditionExpression": "attribute_not_exists(v)"}}))
+case("txn.same_item_condition_fails", SEQ,
+     put(dict(TA("a"), v={"N": "1"})),
+     tw({"Put": {"TableName": "ord", "Item": TA("a"),
+                 "ConditionExpression": "attribute_not_exists(v)"}}, PUT_A),
+     aws={"type": "ValidationException",
+          "message": "Transaction request cannot include multiple "
+                     "operations on one item", "note": SAME_ITEM})
 
 
 def main():

@@ -530,7 +530,11 @@ def annotate(op, req, rec):
     order of its items is DynamoDB's choice (DynamoDB Local's is not the
     table's key order)."""
     if rec["status"] != 200:
-        return None
+        extra = rec.get("extra")
+        if extra is None or trimmed(extra) == extra:
+            return None
+        return {"type": rec["type"], "message": rec["message"],
+                "extra": trimmed(extra), "note": NOTE_NUMBERS}
     if op == "Query" and req.get("IndexName") == "gi2":
         return {"ok": True, "compare": "counts"}
     resp, notes = rec["response"], []
@@ -568,7 +572,7 @@ def make_cases(seed, ncases, nsteps):
 def main():
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--seed", type=int, default=1)
-    ap.add_argument("--cases", type=int, default=10)
+    ap.add_argument("--cases", type=int, default=30)
     ap.add_argument("--steps", type=int, default=40)
     ap.add_argument("--out", default=OUT)
     a = ap.parse_args()
