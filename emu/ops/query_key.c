@@ -158,24 +158,31 @@ sst_emu_query_key_start_ok(const struct sst_emu_query_key *q,
     }
 }
 
+const struct sst_av *
+sst_emu_query_key_end_bound(const struct sst_emu_query_key *q, bool reverse)
+{
+    switch (q->kc.op) {
+    case SST_EMU_KEY_LE:
+        return reverse ? NULL : q->kc.lo;
+    case SST_EMU_KEY_GE:
+        return reverse ? q->kc.lo : NULL;
+    case SST_EMU_KEY_BETWEEN:
+        return reverse ? q->kc.lo : q->kc.hi;
+    default:
+        return NULL;
+    }
+}
+
 bool
 sst_emu_query_key_ends_at(const struct sst_emu_query_key *q,
                           const struct sst_av *range_value, bool reverse)
 {
+    const struct sst_av *bound = sst_emu_query_key_end_bound(q, reverse);
+
     if (!q->has_range)
         return true;
-    if (range_value == NULL)
-        return false;
-    switch (q->kc.op) {
-    case SST_EMU_KEY_LE:
-        return !reverse && av_equal(range_value, q->kc.lo);
-    case SST_EMU_KEY_GE:
-        return reverse && av_equal(range_value, q->kc.lo);
-    case SST_EMU_KEY_BETWEEN:
-        return av_equal(range_value, reverse ? q->kc.lo : q->kc.hi);
-    default:
-        return false;
-    }
+    return bound != NULL && range_value != NULL &&
+           av_equal(range_value, bound);
 }
 
 enum sst_code

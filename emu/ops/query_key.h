@@ -99,6 +99,12 @@ bool sst_emu_query_key_ends_at(const struct sst_emu_query_key *q,
                                const struct sst_av *range_value,
                                bool reverse);
 
+/** The inclusive bound a Query reading in this direction moves towards,
+ *  where a page ending on it ends the Query (sst_emu_query_key_ends_at);
+ *  NULL when there is none. Borrowed from q. */
+const struct sst_av *
+sst_emu_query_key_end_bound(const struct sst_emu_query_key *q, bool reverse);
+
 /** A Query's FilterExpression may not name the key attributes queried
  *  (keycond.h's sst_emu_filter_check_keys). */
 SST_MUST_CHECK enum sst_code

@@ -648,7 +648,9 @@ drop_last_at_end(const struct sst_emu_scan *s, const void *val, size_t vlen,
     struct sst_av *v = NULL;
     enum sst_code rc = SST_OK;
 
-    if (s->range_name != NULL)
+    /* the sort key is read only where it can end the Query */
+    if (s->range_name != NULL &&
+        sst_emu_query_key_end_bound(s->kc, s->reverse) != NULL)
         rc = sst_emu_item_attr_to_av(val, vlen, s->range_name,
                                      strlen(s->range_name), &v, err);
     if (rc == SST_OK && sst_emu_query_key_ends_at(s->kc, v, s->reverse)) {
