@@ -181,22 +181,32 @@ check_request(const struct json_object *req, struct batch *b,
     return rc;
 }
 
-/* One write's checks, with its table known. */
+/* A write's values: a Put's item, a Delete's key (first, for every write,
+ * as DynamoDB Local checks them). */
 static enum sst_code
-check_write(const struct sst_emu_table *t, struct write *w, struct sst_err *err)
+check_values(struct write *w, struct sst_err *err)
 {
-    enum sst_code rc;
+    if (!w->is_put)
+        return sst_emu_deferred_raise(&w->later, err);
+    return sst_emu_req_check_item(w->json, w->value, &w->later, err);
+}
 
-    if (!w->is_put) {
-        rc = sst_emu_deferred_raise(&w->later, err);
-        return rc != SST_OK ? rc
-                            : sst_emu_table_key(t, w->value, true, &w->key, err);
-    }
-    rc = sst_emu_req_check_item(w->json, w->value, &w->later, err);
-    if (rc == SST_OK)
-        rc = sst_emu_table_key(t, w->value, false, &w->key, err);
-    if (rc == SST_OK)
-        rc = sst_emu_check_index_keys(t, w->value, err);
+/* Then, write by write: its key, a Put's index keys, and an earlier
+ * write of the same item. */
+static enum sst_code
+check_write(const struct part *p, size_t j, struct sst_err *err)
+{
+    struct write *w = &p->w[j];
+    enum sst_code rc;
+    size_t k;
+
+    rc = sst_emu_table_key(p->t, w->value, !w->is_put, &w->key, err);
+    if (rc == SST_OK && w->is_put)
+        rc = sst_emu_check_index_keys(p->t, w->value, err);
+    for (k = 0; rc == SST_OK && k < j; k++)
+        if (p->w[j].key.len == p->w[k].key.len &&
+            memcmp(p->w[j].key.data, p->w[k].key.data, p->w[j].key.len) == 0)
+            return sst_err_set(err, SST_E_VALIDATION, MSG_DUPLICATES);
     return rc;
 }
 
@@ -204,7 +214,7 @@ static enum sst_code
 check_tables(struct sst_emu_txn *txn, struct batch *b, struct sst_err *err)
 {
     enum sst_code rc = SST_OK;
-    size_t i, j, k;
+    size_t i, j;
 
     for (i = 0; rc == SST_OK && i < b->n; i++) {
         rc = sst_emu_table_lookup(txn, b->parts[i].name, &b->parts[i].t, err);
@@ -213,17 +223,10 @@ check_tables(struct sst_emu_txn *txn, struct batch *b, struct sst_err *err)
     }
     for (i = 0; rc == SST_OK && i < b->n; i++)
         for (j = 0; rc == SST_OK && j < b->parts[i].n; j++)
-            rc = check_write(b->parts[i].t, &b->parts[i].w[j], err);
-    for (i = 0; rc == SST_OK && i < b->n; i++) {
-        struct part *p = &b->parts[i];
-
-        for (j = 1; j < p->n; j++)
-            for (k = 0; k < j; k++)
-                if (p->w[j].key.len == p->w[k].key.len &&
-                    memcmp(p->w[j].key.data, p->w[k].key.data,
-                           p->w[j].key.len) == 0)
-                    return sst_err_set(err, SST_E_VALIDATION, MSG_DUPLICATES);
-    }
+            rc = check_values(&b->parts[i].w[j], err);
+    for (i = 0; rc == SST_OK && i < b->n; i++)
+        for (j = 0; rc == SST_OK && j < b->parts[i].n; j++)
+            rc = check_write(&b->parts[i], j, err);
     return rc;
 }
 

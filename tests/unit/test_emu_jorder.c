@@ -65,9 +65,9 @@ hash_order_grown(void)
 {
     /* 18 names: a table of 32 buckets. The ProjectionExpression
      * "n00, ..., n13, zz, c, B, a_b", its names added last first. */
-    static const char *const in[] = {
-        "a_b", "B",   "c",   "zz",  "n13", "n12", "n11", "n10", "n09",
-        "n08", "n07", "n06", "n05", "n04", "n03", "n02", "n01", "n00"};
+    static const char *const in[] = {"a_b", "B",   "c",   "zz",  "n13", "n12",
+                                     "n11", "n10", "n09", "n08", "n07", "n06",
+                                     "n05", "n04", "n03", "n02", "n01", "n00"};
     static const char *const want[] = {
         "zz",  "B",   "c",   "a_b", "n10", "n12", "n01", "n11", "n00",
         "n03", "n13", "n02", "n05", "n04", "n07", "n06", "n09", "n08"};
@@ -165,8 +165,8 @@ static void
 compare_utf16(void)
 {
     /* U+10000 is D800 DC00 in UTF-16: before U+FFFF, unlike in UTF-8 */
-    CU_ASSERT(sst_emu_java_compare("\xF0\x90\x80\x80", 4, "\xEF\xBF\xBF",
-                                   3) < 0);
+    CU_ASSERT(sst_emu_java_compare("\xF0\x90\x80\x80", 4, "\xEF\xBF\xBF", 3) <
+              0);
     CU_ASSERT(sst_emu_java_compare("B", 1, "a", 1) < 0);
     CU_ASSERT(sst_emu_java_compare("a", 1, "ab", 2) < 0);
     CU_ASSERT(sst_emu_java_compare("ab", 2, "a", 1) > 0);

@@ -385,6 +385,33 @@ case("txn.same_item_condition_fails", SEQ,
                      "operations on one item", "note": SAME_ITEM})
 
 
+# ---------------------- BatchWriteItem: every write's values, then keys
+def bw(*reqs):
+    return ("BatchWriteItem", {"RequestItems": {"ord": list(reqs)}})
+
+
+def PR(it):
+    return {"PutRequest": {"Item": it}}
+
+
+def DR(key):
+    return {"DeleteRequest": {"Key": key}}
+
+
+DUP_SS = {"SS": ["a", "a"]}
+case("batch_write.order_of_checks", SEQ,
+     bw(PR(dict(TA("a"), gpk={"N": "1"})), PR(dict(TA("b"), x=DUP_SS))),
+     bw(PR({"pk": {"S": "a"}}), PR(dict(TA("b"), x=DUP_SS))),
+     bw(PR({"pk": {"S": "a"}, "sk": {"S": "x"}}), PR(dict(TA("b"), x=DUP_SS))),
+     bw(DR({"pk": {"S": "a"}, "sk": {"N": "abc"}}),
+        PR(dict(TA("b"), x=DUP_SS))),
+     bw(DR({"pk": {"S": "a"}}), PR(dict(TA("b"), gpk=S_EMPTY))),
+     bw(PR(dict(TA("b"), gpk=S_EMPTY)), DR({"pk": {"S": "a"}})),
+     bw(PR(TA("a")), PR(TA("a")), PR(dict(TA("b"), x=DUP_SS))),
+     bw(PR(TA("a")), PR(TA("a")), PR(dict(TA("b"), gpk=S_EMPTY))),
+     bw(DR(TA("a")), PR(dict(TA("a"), gpk=S_EMPTY))))
+
+
 def main():
     record_sequences(CASES, OUT, "orders.py")
 

@@ -5,13 +5,14 @@ DynamoDB Local.
 Hand-written corpora test what their authors thought of. This one tests
 what a seeded random generator thinks of: each case is a fresh table with
 two global and one local secondary index, then a run of random PutItem,
-UpdateItem, DeleteItem, GetItem, Query, Scan, TransactWriteItems and
-BatchGetItem requests on a small key space, with random condition,
-update, filter, key condition and projection expressions over random
-attribute values (every type, nested documents, sets, numbers at the
-edges of DynamoDB's range). Most requests are valid; some are not
-(a wrong type, an overlap, a bad number), and DynamoDB Local's error is
-recorded for them as for any other step.
+UpdateItem, DeleteItem, GetItem, Query, Scan, TransactWriteItems,
+TransactGetItems, BatchGetItem and BatchWriteItem requests on a small
+key space, with random condition, update, filter, key condition and
+projection expressions over random attribute values (every type,
+nested documents, sets, numbers at the edges of DynamoDB's range). Most
+requests are valid; some are not (a wrong type, an overlap, a bad
+number), and DynamoDB Local's error is recorded for them as for any
+other step.
 
 The answers go to random_cases.json, which the conformance replay
 (tests/conformance/replay, docs/fidelity.md) checks against the emulator
@@ -551,8 +552,46 @@ def annotate(op, req, rec):
     return {"ok": True, "note": "; ".join(notes), "response": resp}
 
 
+def batch_write(g):
+    """PutRequests and DeleteRequests on distinct items (one item twice is
+    refused by both sides alike now and then)."""
+    reqs, used = [], set()
+    for _ in range(g.r.randint(1, 4)):
+        key = g.key()
+        k = (key["pk"]["S"], key["sk"]["N"])
+        if k in used and not g.chance(0.1):
+            continue
+        used.add(k)
+        if g.chance(0.6):
+            it = g.item()
+            it.update(key)
+            reqs.append({"PutRequest": {"Item": it}})
+        else:
+            reqs.append({"DeleteRequest": {"Key": key}})
+    return "BatchWriteItem", {"RequestItems": {TABLE: reqs}}
+
+
+def transact_get(g):
+    gets, used = [], set()
+    for _ in range(g.r.randint(1, 3)):
+        key = g.key()
+        k = (key["pk"]["S"], key["sk"]["N"])
+        if k in used:
+            continue
+        used.add(k)
+        get = {"TableName": TABLE, "Key": key}
+        e = Expr(g)
+        if g.chance(0.4):
+            get["ProjectionExpression"] = e.projection()
+            if e.names:
+                get["ExpressionAttributeNames"] = dict(e.names)
+        gets.append({"Get": get})
+    return "TransactGetItems", {"TransactItems": gets}
+
+
 OPS = [(put_item, 5), (update_item, 6), (delete_item, 2), (get_item, 3),
-       (query, 4), (scan, 2), (transact_write, 2), (batch_get, 1)]
+       (query, 4), (scan, 2), (transact_write, 2), (batch_get, 1),
+       (batch_write, 1), (transact_get, 1)]
 
 
 def make_cases(seed, ncases, nsteps):
