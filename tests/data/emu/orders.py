@@ -372,8 +372,9 @@ case("txn.actions_in_turn", SEQ,
      tw(FAILC, NEST), tw(FAILC, EMPTY),
      tw(MISMATCH, PUT_A), tw(PUT_A, MISMATCH),
      tw({"Delete": {"TableName": "ord", "Key": TA("a")}},
-        {"ConditionCheck": {"TableName": "ord", "Key": TA("a"),
-                            "ConditionExpression": "attribute_not_exists(v)"}}),
+        {"ConditionCheck": {
+            "TableName": "ord", "Key": TA("a"),
+            "ConditionExpression": "attribute_not_exists(v)"}}),
      tw(PUT_A, {"Put": {"TableName": "ord", "Item": TA("a"),
                         "ConditionExpression": "attribute_not_exists(v)"}}))
 case("txn.same_item_condition_fails", SEQ,
