@@ -22,21 +22,22 @@
  *      Update
  *   4. every action's TableName given, then every action's
  *      ReturnValuesOnConditionCheckFailure (AWS's enum)
- *   5. action by action: the item's or key's attribute values (400 KB),
- *      the expression parameters and the expressions themselves, then
+ *   5. action by action: the expression parameters and the expressions
+ *      themselves, the item's or key's attribute values (400 KB), then
  *      the 4 MB limit on the transaction's payload
  *   6. the ClientRequestToken: a live token for the same TransactItems
  *      answers success again, without applying anything; for other
  *      TransactItems IdempotentParameterMismatchException
  *      (emu/ops/transact_token.c)
- *   7. action by action: the table name, the table exists, the Item or
- *      Key given, a ConditionCheck's ConditionExpression and an Update's
+ *   7. and 8., action by action, as DynamoDB Local checks and runs
+ *      them: the table name, the table exists, the Item or Key given, a
+ *      ConditionCheck's ConditionExpression and an Update's
  *      UpdateExpression given, the key (a key of the wrong type or size
- *      is a ValidationError reason), the index keys of a Put (likewise),
- *      one action per item, nested access to key attributes in the
- *      condition
- *   8. the actions run, in order; every one is evaluated, so that every
- *      reason is known.
+ *      is a ValidationError reason); then, when the action comes to run,
+ *      nested access to key attributes in the condition (not a
+ *      ConditionCheck's), the index keys of a Put (likewise a reason when
+ *      of the wrong type), one action per item, and the action itself.
+ *      Every action is evaluated, so that every reason is known.
  */
 #include <string.h>
 
@@ -423,6 +424,10 @@ check_same_item(const struct twi *w, const struct action *a,
     return SST_OK;
 }
 
+/* ------------------------------------------------------------------ */
+/* step 8: running the actions                                         */
+
+/* The item of a failed condition ({"Item": ...}), taken out of fail. */
 static struct json_object *
 take_item(struct json_object *fail)
 {
