@@ -7,20 +7,21 @@
  * from ExclusiveStartKey, in one read transaction. The walk, the filter,
  * the projection, Select, Limit, the 1 MB page and the capacity are
  * Scan's (emu/ops/scan.h). A page of Limit items carries a
- * LastEvaluatedKey unless no further item is in the key range and the
- * range is closed on the side the Query reads towards
+ * LastEvaluatedKey unless it ends the Query: a table without sort key, or
+ * its last sort key is the inclusive bound read towards
  * (docs/notes-semantics.md).
  *
- * Checks, in this order: JSON shape and the starting key's values as
- * JSON; TableName; ReturnConsumedCapacity; the table exists; IndexName;
- * ConsistentRead on a global index; the expressions (the engine, all of
- * them); Limit; KeyConditions (emu/ops/legacy.h); ConditionalOperator;
- * ExclusiveStartKey; Select with
- * AttributesToGet; AttributesToGet; the attributes a global index
- * projects; the legacy parameters (emu/ops/legacy.h); nested access to key
- * attributes in the key condition, the filter and the projection; the key
- * condition against the key schema; the filter against the key
- * attributes.
+ * Checks, in DynamoDB Local's order: JSON shape and the starting key's
+ * values as JSON; TableName; ReturnConsumedCapacity; the table exists;
+ * IndexName; the expressions (the engine, all of them); Limit;
+ * KeyConditions (emu/ops/legacy.h); ConditionalOperator; the legacy
+ * parameters translated; nested access to key attributes in the key
+ * condition, the filter and the projection; ConsistentRead on a global
+ * index; the key condition against the key schema; ExclusiveStartKey,
+ * and its place in the key condition; the filter against the key
+ * attributes; the filter's attributes an index does not project; Select
+ * with AttributesToGet; AttributesToGet; the attributes a global index
+ * must project for the answer.
  */
 #include <string.h>
 

@@ -20,7 +20,9 @@
  * the table exists; IndexName; ConsistentRead on a global index; the
  * expression parameters and ConditionalOperator; Limit; ExclusiveStartKey;
  * Select with AttributesToGet; Segment and TotalSegments; AttributesToGet
- * itself; the attributes a global index projects.
+ * itself; nested access to key attributes in the filter and the
+ * projection; the attributes a global index projects (listed in
+ * DynamoDB Local's order, emu/expr/jorder.h).
  */
 #include <stdio.h>
 #include <string.h>
@@ -29,9 +31,9 @@
 
 #include <sst/mem.h>
 
+#include "emu/expr/jorder.h"
 #include "emu/ops/common.h"
 #include "emu/ops/exprs.h"
-#include "emu/expr/jorder.h"
 #include "emu/ops/keys.h"
 #include "emu/ops/ops.h"
 #include "emu/ops/query_key.h"
