@@ -5,8 +5,8 @@
 
 #include <sst/mem.h>
 
-#include "emu/ops/common.h"
 #include "emu/expr/jorder.h"
+#include "emu/ops/common.h"
 #include "emu/ops/keys.h"
 
 /* ------------------------------------------------------------------ */
