@@ -241,27 +241,61 @@ sst_emu_check_index_key(const struct sst_emu_table *t,
     return SST_OK;
 }
 
-enum sst_code
-sst_emu_check_updated_index_keys(const struct sst_emu_table *t,
-                                 const struct sst_av *item,
-                                 struct sst_err *err)
+/* An index key attribute holding an empty string or binary value. */
+static bool
+empty_value(const struct sst_emu_table *t, unsigned pos, const struct sst_av *v)
+{
+    (void)t;
+    (void)pos;
+    return is_empty(v);
+}
+
+/* An index key attribute holding a scalar of another type than its
+ * definition. */
+static bool
+other_type(const struct sst_emu_table *t, unsigned pos, const struct sst_av *v)
+{
+    return is_scalar(v) && !has_type(v, t->attrs[pos].type);
+}
+
+/* The first value of an index key attribute of item (the table's key
+ * left out) that want selects, of the local indexes only when
+ * local_only; NULL when there is none. */
+static const struct sst_av *
+find_index_key_value(const struct sst_emu_table *t, const struct sst_av *item,
+                     bool local_only,
+                     bool (*want)(const struct sst_emu_table *, unsigned,
+                                  const struct sst_av *))
 {
     unsigned pos[2 * SST_EMU_KEY_PARTS_MAX], n, i;
     const struct sst_av *v;
     size_t x;
 
     for (x = 0; x < t->index_count; x++) {
+        if (local_only && t->indexes[x].global)
+            continue;
         n = schema_positions(&t->indexes[x].key, pos);
         for (i = 0; i < n; i++) {
             if (is_table_key_pos(t, pos[i]))
                 continue;
             v = get_attr(item, sst_emu_attr_name(t, pos[i]));
-            if (v != NULL && is_empty(v))
-                return sst_err_set(err, SST_E_VALIDATION,
-                                   SST_EMU_MSG_UPDATE_INDEX_KEY_EMPTY,
-                                   empty_kind(v));
+            if (v != NULL && want(t, pos[i], v))
+                return v;
         }
     }
+    return NULL;
+}
+
+enum sst_code
+sst_emu_check_updated_index_keys(const struct sst_emu_table *t,
+                                 const struct sst_av *item,
+                                 struct sst_err *err)
+{
+    const struct sst_av *v = find_index_key_value(t, item, false, empty_value);
+
+    if (v != NULL)
+        return sst_err_set(err, SST_E_VALIDATION,
+                           SST_EMU_MSG_UPDATE_INDEX_KEY_EMPTY, empty_kind(v));
     return sst_emu_check_index_keys(t, item, err);
 }
 
@@ -270,24 +304,9 @@ sst_emu_check_legacy_index_keys(const struct sst_emu_table *t,
                                 const struct sst_av *item,
                                 struct sst_err *err)
 {
-    unsigned pos[2 * SST_EMU_KEY_PARTS_MAX], n, i;
-    const struct sst_av *v;
-    size_t x;
-
-    for (x = 0; x < t->index_count; x++) {
-        if (t->indexes[x].global)
-            continue;
-        n = schema_positions(&t->indexes[x].key, pos);
-        for (i = 0; i < n; i++) {
-            if (is_table_key_pos(t, pos[i]))
-                continue;
-            v = get_attr(item, sst_emu_attr_name(t, pos[i]));
-            if (v != NULL && is_scalar(v) &&
-                !has_type(v, t->attrs[pos[i]].type))
-                return sst_err_set(err, SST_E_VALIDATION,
-                                   SST_EMU_MSG_LEGACY_INDEX_KEY_TYPE);
-        }
-    }
+    if (find_index_key_value(t, item, true, other_type) != NULL)
+        return sst_err_set(err, SST_E_VALIDATION,
+                           SST_EMU_MSG_LEGACY_INDEX_KEY_TYPE);
     return sst_emu_check_index_keys(t, item, err);
 }
 
