@@ -180,6 +180,10 @@ parse_operand(struct parser *p)
         pq_expect_punct(p, ")");
         return n;
     }
+    if (pq_is_word(p, "MISSING")) {
+        pq_fail(p, "MISSING must be compared using IS operator");
+        return NULL;
+    }
     f = function_at(p);
     if (f == NULL) {
         size_t at = p->cur.at, len = p->cur.len, save = p->pos;
@@ -670,6 +674,7 @@ parse_statement(struct parser *p)
                                 sizeof pos));
             return;
         }
+        p->tuple = true;
         st->item = p->bad ? NULL : pq_parse_value(p);
     } else if (p->cur.kind == T_NUMBER || p->cur.kind == T_STRING ||
                pq_is_word(p, "TRUE") || pq_is_word(p, "FALSE")) {

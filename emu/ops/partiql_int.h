@@ -61,8 +61,12 @@ struct parser {
     const struct json_object *params;
     size_t param_n;
     int depth;
-    int map_depth;     /* maps open around the current value           */
-    char keypath[256]; /* "root" and the keys of maps below the first  */
+    int coll;          /* collection literals open around the current
+                        * value, an INSERT's item tuple not counted    */
+    bool tuple;        /* the next '{' opens an INSERT's item tuple    */
+    bool in_tuple;     /* a value of the item tuple's members          */
+    char keypath[256]; /* the current value's place: "root", ".KEY" of
+                        * map members, ".I" of list elements           */
     bool bad, nomem;
     bool has_msg;      /* msg replaces the statement-level message     */
     bool allow_exists; /* EXISTS(SELECT ...) is a statement            */

@@ -88,7 +88,8 @@ skip_quoted(struct parser *p, char q)
 void
 pq_next(struct parser *p)
 {
-    static const char *const two[] = {"<>", "!=", "<=", ">=", "<<", ">>"};
+    static const char *const two[] = {"<>", "!=", "<=", ">=",
+                                      "<<", ">>", "||"};
     const char *s = p->s;
     size_t i;
     char c;
@@ -172,7 +173,7 @@ pq_next(struct parser *p)
             }
         }
         if (i == sizeof two / sizeof two[0] &&
-            (strchr("()[]{},.:;*?=<>+-", c) == NULL || c == '\0'))
+            (strchr("()[]{},.:;*?=<>+-/%", c) == NULL || c == '\0'))
             p->cur.kind = T_BAD;
     }
     p->cur.len = p->pos - p->cur.at;
@@ -319,7 +320,8 @@ pq_value_node(struct parser *p, struct json_object *v)
     struct sst_pq_node *n;
 
     if (v == NULL) {
-        p->nomem = true;
+        /* a refused value has said so; else it was out of memory */
+        p->nomem = p->nomem || !p->bad;
         return NULL;
     }
     if (!grow(&st->values, &st->value_cap, st->value_count,
@@ -355,21 +357,6 @@ pq_typed(const char *type, struct json_object *v)
     return o;
 }
 
-/* The one type of an AttributeValue object ("S", "N", ...), or NULL. */
-static const char *
-av_type(struct json_object *v)
-{
-    struct json_object_iterator it, end;
-
-    if (!json_object_is_type(v, json_type_object) ||
-        json_object_object_length(v) != 1)
-        return NULL;
-    it = json_object_iter_begin(v);
-    end = json_object_iter_end(v);
-    return json_object_iter_equal(&it, &end) ? NULL
-                                             : json_object_iter_peek_name(&it);
-}
-
 /* Whether the set elements arr already hold v (an element of type t,
  * "S" or "N"): numbers compare by value, as DynamoDB's sets do. */
 static bool
@@ -403,47 +390,220 @@ set_holds(struct json_object *arr, struct json_object *v, const char *t)
     return false;
 }
 
-/* One element of <<...>>, added to the set c (its type in *set_type). */
-static void
-set_element(struct parser *p, struct json_object *c, const char **set_type)
-{
-    size_t at = p->cur.at, len = p->cur.len;
-    struct json_object *v = pq_parse_value(p), *inner = NULL;
-    const char *t = v != NULL ? av_type(v) : NULL;
-    char pos[64];
+/*
+ * Values inside collection literals. DynamoDB converts a list, map or
+ * set literal to an AttributeValue member by member, and names the place
+ * of a member it cannot convert by a key path: "root" is the outermost
+ * collection (the INSERT's item tuple does not count: each of its members
+ * is a "root"), ".KEY" a map member, ".I" a list element; set elements
+ * keep their set's path. Parameters, names, paths, MISSING and operator
+ * expressions are never converted there (DynamoDB Local's messages, read
+ * from its answers).
+ */
 
-    if (v == NULL)
-        return;
-    if (t == NULL ||
-        (strcmp(t, "S") != 0 && strcmp(t, "N") != 0 && strcmp(t, "B") != 0) ||
-        (*set_type != NULL && (*set_type)[0] != t[0])) {
-        json_object_put(v);
-        pq_fail(p,
-                "Unsupported data type in Bag. DynamoDB only supports either "
-                "numbers or strings in bags%s",
-                pq_where_at(p, at, len, pos, sizeof pos));
-        return;
-    }
-    *set_type = *set_type != NULL ? *set_type
-                : t[0] == 'S'     ? "SS"
-                : t[0] == 'N'     ? "NS"
-                                  : "BS";
-    json_object_object_get_ex(v, t, &inner);
-    if (t[0] != 'B' && set_holds(c, inner, t)) {
-        json_object_put(v);
-        pq_fail(p, "Input collection contains duplicates");
-        return;
-    }
-    if (json_object_array_add(c, json_object_get(inner)) != 0) {
-        json_object_put(inner);
-        p->nomem = true;
-    }
-    json_object_put(v);
+/* Append ".fmt" to the key path; returns the length to restore. */
+static size_t SST_PRINTF(2, 3) path_push(struct parser *p, const char *fmt, ...)
+{
+    size_t mark = strlen(p->keypath);
+    va_list ap;
+
+    va_start(ap, fmt);
+    vsnprintf(p->keypath + mark, sizeof p->keypath - mark, fmt, ap);
+    va_end(ap);
+    return mark;
 }
 
-/* 'key': value of a map literal, added to c. */
+/* The operator that would start an expression at the current token
+ * (after a value), or NULL. */
+static const char *
+operator_at(const struct parser *p)
+{
+    static const char *const ops[] = {"+", "-", "*", "/", "%", "||"};
+    size_t i;
+
+    for (i = 0; i < sizeof ops / sizeof ops[0]; i++)
+        if (pq_is_punct(p, ops[i]))
+            return ops[i];
+    return NULL;
+}
+
+/* An operator expression where a value must be: at the top of an INSERT
+ * item its operator is named, inside a collection it is an "NAry". */
 static void
-map_member(struct parser *p, struct json_object *c)
+fail_operator(struct parser *p, size_t at, size_t len)
+{
+    char pos[64];
+
+    if (p->coll > 0)
+        pq_fail(p, "Unsupported data type: NAry under key %s%s", p->keypath,
+                pq_where_at(p, at, len, pos, sizeof pos));
+    else
+        pq_fail(p, "Unsupported data type: %.*s under key %s%s", (int)len,
+                p->s + at, p->keypath, pq_where_at(p, at, len, pos, sizeof pos));
+}
+
+/* After a member value: an operator there makes it an expression. */
+static void
+check_no_operator(struct parser *p)
+{
+    if (!p->bad && operator_at(p) != NULL)
+        fail_operator(p, p->cur.at, p->cur.len);
+}
+
+/* Whether the current token starts a number literal: digits, or '-' and
+ * digits. */
+static bool
+number_at(struct parser *p)
+{
+    size_t save = p->pos;
+    struct tok t = p->cur;
+    bool num;
+
+    if (p->cur.kind == T_NUMBER)
+        return true;
+    if (!pq_is_punct(p, "-"))
+        return false;
+    pq_next(p);
+    num = p->cur.kind == T_NUMBER;
+    p->pos = save;
+    p->cur = t;
+    return num;
+}
+
+/* Where DynamoDB places a literal in its messages: a negative number at
+ * its digits. The parser does not move. */
+static void
+literal_place(struct parser *p, size_t *at, size_t *len)
+{
+    size_t save = p->pos;
+    struct tok t = p->cur;
+
+    *at = p->cur.at;
+    *len = p->cur.len;
+    if (!pq_is_punct(p, "-"))
+        return;
+    pq_next(p);
+    if (p->cur.kind == T_NUMBER) {
+        *at = p->cur.at;
+        *len = p->cur.len;
+    }
+    p->pos = save;
+    p->cur = t;
+}
+
+/* Whether a set element token is one DynamoDB converts itself (and
+ * refuses with a message of its kind): a parameter, a name, MISSING or an
+ * operator expression. */
+static bool
+element_converted(struct parser *p)
+{
+    return pq_is_punct(p, "?") || p->cur.kind == T_QNAME ||
+           (p->cur.kind == T_WORD && !pq_is_word(p, "TRUE") &&
+            !pq_is_word(p, "FALSE") && !pq_is_word(p, "NULL")) ||
+           (pq_is_punct(p, "-") && !number_at(p));
+}
+
+static const char MSG_BAG[] = "Unsupported data type in Bag. DynamoDB only "
+                              "supports either numbers or strings in bags";
+
+/*
+ * One element of <<...>>, added to the set elements c. The first decides
+ * the set's type: a string or a number literal, else refused at its
+ * place. A later one of the other kind is refused at its place in a
+ * string set, without a place in a number set; a number set refuses
+ * NULL by a message of its own; a string set passes over a NULL (at
+ * *null_at) and refuses it at the end (DynamoDB Local fails there with
+ * an internal error: docs/fidelity.md).
+ */
+static void
+set_element(struct parser *p, struct json_object *c, const char **set_type,
+            size_t *null_at)
+{
+    size_t at, len;
+    struct json_object *v, *inner = NULL;
+    char pos[64];
+
+    literal_place(p, &at, &len);
+    if (*set_type == NULL) {
+        if (p->cur.kind != T_STRING && !number_at(p)) {
+            pq_fail(p, "%s%s", MSG_BAG, pq_where_at(p, at, len, pos, sizeof pos));
+            return;
+        }
+        *set_type = p->cur.kind == T_STRING ? "SS" : "NS";
+    } else if (element_converted(p)) {
+        /* refused by pq_parse_value, at the set's path */
+        v = pq_parse_value(p);
+        json_object_put(v);
+        return;
+    } else if ((*set_type)[0] == 'S' && pq_is_word(p, "NULL")) {
+        if (*null_at == (size_t)-1)
+            *null_at = at;
+        pq_next(p);
+        return;
+    } else if ((*set_type)[0] == 'S' && p->cur.kind != T_STRING) {
+        pq_fail(p, "%s%s", MSG_BAG, pq_where_at(p, at, len, pos, sizeof pos));
+        return;
+    } else if ((*set_type)[0] == 'N' && pq_is_word(p, "NULL")) {
+        pq_fail(p,
+                "INVALID_PARAMETER_VALUE:Numeric sets may not contain null "
+                "under %s",
+                p->keypath);
+        return;
+    } else if ((*set_type)[0] == 'N' && !number_at(p)) {
+        pq_fail(p, "%s", MSG_BAG);
+        return;
+    }
+    v = pq_parse_value(p);
+    if (v == NULL)
+        return;
+    json_object_object_get_ex(v, (*set_type)[0] == 'S' ? "S" : "N", &inner);
+    if (inner == NULL || json_object_array_add(c, json_object_get(inner)) != 0) {
+        json_object_put(inner);
+        p->bad = p->bad || inner == NULL;
+        p->nomem = p->nomem || inner != NULL;
+    }
+    json_object_put(v);
+    check_no_operator(p);
+}
+
+/* The end of a set: a NULL passed over, then repeated elements. */
+static void
+set_end(struct parser *p, struct json_object *c, const char *set_type,
+        size_t null_at)
+{
+    struct json_object *seen;
+    size_t i, n = json_object_array_length(c);
+    char pos[64];
+
+    if (null_at != (size_t)-1) {
+        pq_fail(p, "%s%s", MSG_BAG, pq_where_at(p, null_at, 4, pos, sizeof pos));
+        return;
+    }
+    seen = json_object_new_array();
+    if (seen == NULL) {
+        p->nomem = true;
+        return;
+    }
+    for (i = 0; i < n; i++) {
+        struct json_object *e = json_object_array_get_idx(c, i);
+
+        if (set_holds(seen, e, set_type[0] == 'N' ? "N" : "S")) {
+            pq_fail(p, "Input collection contains duplicates");
+            break;
+        }
+        if (json_object_array_add(seen, json_object_get(e)) != 0) {
+            json_object_put(e);
+            p->nomem = true;
+            break;
+        }
+    }
+    json_object_put(seen);
+}
+
+/* 'key': value of a map literal, added to c (opened at open_at). The
+ * value is converted before the key is checked against the others. */
+static void
+map_member(struct parser *p, struct json_object *c, size_t open_at, bool tuple)
 {
     size_t at = p->cur.at, len = p->cur.len, mark = strlen(p->keypath);
     char pos[64], *key;
@@ -461,18 +621,24 @@ map_member(struct parser *p, struct json_object *c)
     key = pq_unquote(p);
     if (key == NULL)
         return;
-    if (json_object_object_get_ex(c, key, NULL)) {
-        pq_fail(p, "Duplicate keys in tuple. Key: %s under %s%s", key,
-                p->keypath, pq_where_at(p, at, len, pos, sizeof pos));
-        sst_free(key);
-        return;
-    }
     pq_next(p);
     pq_expect_punct(p, ":");
-    if (p->map_depth > 1)
-        snprintf(p->keypath + mark, sizeof p->keypath - mark, ".%s", key);
+    if (!tuple)
+        mark = path_push(p, ".%s", key);
     v = p->bad ? NULL : pq_parse_value(p);
+    if (v != NULL)
+        check_no_operator(p);
     p->keypath[mark] = '\0';
+    if (v != NULL && json_object_object_get_ex(c, key, NULL)) {
+        if (tuple)
+            pq_where_at(p, at, len, pos, sizeof pos);
+        else
+            pq_where_at(p, open_at, 1, pos, sizeof pos);
+        pq_fail(p, "Duplicate keys in tuple. Key: %s under %s%s", key,
+                p->keypath, pos);
+        json_object_put(v);
+        v = NULL;
+    }
     if (v != NULL && json_object_object_add(c, key, v) != 0) {
         json_object_put(v);
         p->nomem = true;
@@ -489,13 +655,19 @@ parse_collection(struct parser *p, char open, size_t open_at)
     struct json_object *c =
         open == '{' ? json_object_new_object() : json_object_new_array();
     const char *set_type = NULL;
+    bool tuple = p->tuple, in_tuple = p->in_tuple;
+    size_t index = 0, null_at = (size_t)-1;
     char pos[64];
 
+    p->tuple = false;
     if (c == NULL) {
         p->nomem = true;
         return NULL;
     }
-    p->map_depth += open == '{';
+    if (tuple)
+        p->in_tuple = true;
+    else
+        p->coll++;
     if (pq_accept_punct(p, close)) {
         if (open == '<')
             pq_fail(p, "Empty bags are not supported%s",
@@ -504,12 +676,16 @@ parse_collection(struct parser *p, char open, size_t open_at)
     }
     while (!p->bad && !p->nomem) {
         if (open == '{') {
-            map_member(p, c);
+            map_member(p, c, open_at, tuple);
         } else if (open == '<') {
-            set_element(p, c, &set_type);
+            set_element(p, c, &set_type, &null_at);
         } else {
+            size_t mark = path_push(p, ".%zu", index++);
             struct json_object *v = pq_parse_value(p);
 
+            if (v != NULL)
+                check_no_operator(p);
+            p->keypath[mark] = '\0';
             if (v != NULL && json_object_array_add(c, v) != 0) {
                 json_object_put(v);
                 p->nomem = true;
@@ -522,7 +698,12 @@ parse_collection(struct parser *p, char open, size_t open_at)
         pq_expect_punct(p, ",");
     }
 done:
-    p->map_depth -= open == '{';
+    if (open == '<' && !p->bad && !p->nomem && set_type != NULL)
+        set_end(p, c, set_type, null_at);
+    if (tuple)
+        p->in_tuple = in_tuple;
+    else
+        p->coll--;
     if (p->bad || p->nomem) {
         json_object_put(c);
         return NULL;
@@ -532,12 +713,50 @@ done:
     return pq_typed(open == '[' ? "L" : "M", c);
 }
 
+/* A name or a path where a value must be: refused. Inside a collection
+ * DynamoDB names the kind (VariableReference, Path, LiteralMissing); at
+ * the top of an INSERT item, the name itself, PATH or MISSING. */
+static void
+fail_name(struct parser *p)
+{
+    size_t at = p->cur.at, len = p->cur.len, save = p->pos;
+    struct tok t = p->cur;
+    bool missing = pq_is_word(p, "MISSING"), path;
+    char pos[64], *name;
+
+    pq_next(p);
+    path = pq_is_punct(p, ".") || pq_is_punct(p, "[");
+    p->pos = save;
+    p->cur = t;
+    pq_where_at(p, at, len, pos, sizeof pos);
+    if (path) {
+        pq_fail(p, "Unsupported data type: %s under key %s",
+                p->coll > 0 ? "Path" : "PATH", p->keypath);
+        return;
+    }
+    if (p->coll > 0) {
+        pq_fail(p, "Unsupported data type: %s under key %s%s",
+                missing ? "LiteralMissing" : "VariableReference", p->keypath,
+                pos);
+        return;
+    }
+    name = p->cur.kind == T_QNAME ? pq_unquote(p)
+                                  : sst_strndup(p->s + at, len);
+    if (name != NULL)
+        pq_fail(p, "Unsupported data type: %s under key %s%s", name,
+                p->keypath, pos);
+    else
+        p->nomem = true;
+    sst_free(name);
+}
+
 /* A literal, a parameter or a collection: an AttributeValue. */
 struct json_object *
 pq_parse_value(struct parser *p)
 {
     struct json_object *v = NULL;
     char pos[64];
+    bool inside = p->coll > 0 || p->in_tuple;
 
     if (++p->depth > MAX_DEPTH) {
         p->bad = true;
@@ -550,12 +769,11 @@ pq_parse_value(struct parser *p)
             v = pq_typed("S", json_object_new_string(s));
         sst_free(s);
         pq_next(p);
-    } else if (p->cur.kind == T_NUMBER ||
-               (pq_is_punct(p, "-") && p->pos < p->len)) {
+    } else if (p->cur.kind == T_NUMBER || number_at(p)) {
         bool minus = pq_accept_punct(p, "-");
         char buf[64];
 
-        if (p->cur.kind != T_NUMBER || p->cur.len + 2 > sizeof buf) {
+        if (p->cur.len + 2 > sizeof buf) {
             /* numbers of over 62 characters are not numbers DynamoDB
              * takes (38 digits): refused as not well formed */
             p->bad = true;
@@ -574,7 +792,7 @@ pq_parse_value(struct parser *p)
     } else if (pq_is_punct(p, "?")) {
         size_t n = p->params != NULL ? json_object_array_length(p->params) : 0;
 
-        if (p->map_depth > 1) {
+        if (p->coll > 0) {
             pq_fail(p, "Unsupported data type: Parameter under key %s%s",
                     p->keypath,
                     pq_where_at(p, p->cur.at, p->cur.len, pos, sizeof pos));
@@ -595,19 +813,12 @@ pq_parse_value(struct parser *p)
         pq_next(p);
         v = parse_collection(p, open, at);
         goto out;
+    } else if (inside && pq_is_punct(p, "-")) {
+        fail_operator(p, p->cur.at, p->cur.len);
+        goto out;
     } else {
-        if (p->map_depth > 0 &&
-            (p->cur.kind == T_WORD || p->cur.kind == T_QNAME)) {
-            char *name = p->cur.kind == T_QNAME
-                             ? pq_unquote(p)
-                             : sst_strndup(p->s + p->cur.at, p->cur.len);
-
-            if (name != NULL)
-                pq_fail(p, "Unsupported data type: %s under key %s%s", name,
-                        p->keypath,
-                        pq_where_at(p, p->cur.at, p->cur.len, pos, sizeof pos));
-            sst_free(name);
-        }
+        if (inside && (p->cur.kind == T_WORD || p->cur.kind == T_QNAME))
+            fail_name(p);
         p->bad = true;
         goto out;
     }

@@ -621,7 +621,8 @@ def annotate(op, req, rec):
                 "null" in seen or len(set(seen)) < len(seen)):
             return {"ok": True, "compare": "counts"}
     resp, notes = rec["response"], []
-    if op == "DeleteItem" and "ReturnConsumedCapacity" not in req and \
+    if op == "DeleteItem" and \
+            req.get("ReturnConsumedCapacity", "NONE") == "NONE" and \
             "ConsumedCapacity" in resp:
         resp = {k: v for k, v in resp.items() if k != "ConsumedCapacity"}
         notes.append(NOTE_DELETE_CC)
