@@ -168,28 +168,6 @@ strip_expression_prefix(struct sst_err *err)
     }
 }
 
-/* DynamoDB Local names a SELECT's overlapping paths the other way round
- * from a ProjectionExpression: "path one" is the later one. */
-static void
-overlap_order(struct sst_err *err)
-{
-    static const char head[] = "Two document paths overlap with each other; "
-                               "must remove or rewrite one of these paths; "
-                               "path one: ";
-    char one[SST_ERR_MESSAGE_MAX], other[SST_ERR_MESSAGE_MAX];
-    const char *t, *two;
-
-    if (strncmp(err->message, head, sizeof head - 1) != 0)
-        return;
-    t = err->message + sizeof head - 1;
-    two = strstr(t, ", path two: ");
-    if (two == NULL)
-        return;
-    snprintf(one, sizeof one, "%.*s", (int)(two - t), t);
-    snprintf(other, sizeof other, "%s", two + strlen(", path two: "));
-    sst_err_set(err, err->code, "%s%s, path two: %s", head, other, one);
-}
-
 /* Add a member to the built request; false when out of memory. */
 static bool
 add(struct json_object *req, const char *key, struct json_object *v)
@@ -644,7 +622,7 @@ sst_emu_pq_run(struct sst_emu *emu, const struct sst_emu_pq_plan *pl,
     switch (pl->st.kind) {
     case SST_PQ_SELECT:
         rc = pl->key != NULL ? sst_emu_op_get_item(emu, pl->req, answer, err)
-             : pl->query     ? sst_emu_op_query(emu, pl->req, answer, err)
+             : pl->query     ? sst_emu_pq_query(emu, pl->req, answer, err)
                              : sst_emu_op_scan(emu, pl->req, answer, err);
         break;
     case SST_PQ_INSERT:
@@ -668,11 +646,8 @@ sst_emu_pq_run(struct sst_emu *emu, const struct sst_emu_pq_plan *pl,
                          "write requests.");
         break;
     }
-    if (rc != SST_OK) {
+    if (rc != SST_OK)
         strip_expression_prefix(err);
-        if (pl->st.kind == SST_PQ_SELECT && err != NULL)
-            overlap_order(err);
-    }
     return rc;
 }
 

@@ -484,7 +484,7 @@ check_key(const char *name, const struct json_object *e, enum sst_av_type type,
 }
 
 /* KeyConditions: one condition on the partition key, and at most one
- * more, on the sort key. */
+ * more, on the sort key (two only where there is a sort key). */
 static enum sst_code
 check_key_conditions(const struct json_object *kc,
                      const struct sst_emu_query_schema *qs,
@@ -498,6 +498,10 @@ check_key_conditions(const struct json_object *kc,
         return sst_err_set(err, SST_E_VALIDATION, MSG_KC_NONE);
     if (n > 2)
         return sst_err_set(err, SST_E_VALIDATION, MSG_KC_MANY);
+    /* two conditions where the key has no sort key: DynamoDB Local
+     * refuses them as it refuses a hash key condition other than EQ */
+    if (n == 2 && qs->range == NULL)
+        return sst_err_set(err, SST_E_VALIDATION, MSG_KC_HASH_OP);
     h = sst_emu_get(kc, qs->hash);
     if (h == NULL)
         return sst_err_set(err, SST_E_VALIDATION, MSG_KC_MISSED);

@@ -188,6 +188,13 @@ enum sst_code sst_emu_op_update_item(struct sst_emu *emu,
 enum sst_code sst_emu_op_query(struct sst_emu *emu,
                                const struct json_object *req,
                                struct json_object **resp, struct sst_err *err);
+/* Query for a PartiQL SELECT: a page of Limit items always has a
+ * LastEvaluatedKey (DynamoDB Local's NextToken), even where it ends the
+ * Query, and the filter may name attributes an index does not project
+ * (emu/ops/scan.h, pq_select). */
+enum sst_code sst_emu_pq_query(struct sst_emu *emu,
+                               const struct json_object *req,
+                               struct json_object **resp, struct sst_err *err);
 enum sst_code sst_emu_op_scan(struct sst_emu *emu,
                               const struct json_object *req,
                               struct json_object **resp, struct sst_err *err);

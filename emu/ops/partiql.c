@@ -10,6 +10,7 @@
  */
 #include <json-c/json.h>
 #include <stdarg.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -404,21 +405,67 @@ take(struct parser *p, struct sst_strbuf *b)
     return out;
 }
 
-/* Whether the ", "-separated list holds item. */
-static bool
-in_list(const char *list, const char *item)
+/* Put action first in the ", "-separated list sec; action is emptied. */
+static void
+prepend(struct sst_strbuf *sec, struct sst_strbuf *action)
 {
-    size_t n = strlen(item);
+    struct sst_strbuf both;
 
-    while (list != NULL && *list != '\0') {
-        const char *e = strstr(list, ", ");
-        size_t len = e != NULL ? (size_t)(e - list) : strlen(list);
-
-        if (len == n && memcmp(list, item, n) == 0)
-            return true;
-        list = e != NULL ? e + 2 : NULL;
+    sst_strbuf_init(&both, 0);
+    sst_strbuf_append(&both, action->data, action->len);
+    if (sec->len > 0) {
+        sst_strbuf_puts(&both, ", ");
+        sst_strbuf_append(&both, sec->data, sec->len);
     }
-    return false;
+    if (both.failed == SST_OK)
+        both.failed = sec->failed != SST_OK ? sec->failed : action->failed;
+    sst_strbuf_cleanup(sec);
+    *sec = both;
+    sst_strbuf_cleanup(action);
+    sst_strbuf_init(action, 0);
+}
+
+/*
+ * A projected path's identifier, as DynamoDB names a result column: its
+ * last name with the indexes after it (a.b is "b", a.b[1] is "b[1]").
+ * Two paths of one identifier are refused ("SELECT a.b, b"); false then,
+ * or when out of memory. The identifiers are sst_malloc'd.
+ */
+static bool
+add_alias(struct parser *p, char ***aliases, size_t *n, const char *text)
+{
+    const char *last = strrchr(text, '#'), *rest;
+    char **grown, *id;
+    size_t k, i;
+
+    if (last == NULL)
+        return true;
+    k = (size_t)strtoul(last + 2, (char **)&rest, 10);
+    if (k >= p->st->name_count)
+        return true;
+    id = sst_malloc(strlen(p->st->names[k]) + strlen(rest) + 1);
+    if (id == NULL) {
+        p->nomem = true;
+        return false;
+    }
+    strcpy(id, p->st->names[k]);
+    strcat(id, rest);
+    for (i = 0; i < *n; i++) {
+        if (strcmp((*aliases)[i], id) == 0) {
+            pq_fail(p, "Duplicate identifiers in select clause: %s", id);
+            sst_free(id);
+            return false;
+        }
+    }
+    grown = sst_realloc(*aliases, (*n + 1) * sizeof *grown);
+    if (grown == NULL) {
+        sst_free(id);
+        p->nomem = true;
+        return false;
+    }
+    grown[(*n)++] = id;
+    *aliases = grown;
+    return true;
 }
 
 static void
@@ -426,9 +473,13 @@ parse_select(struct parser *p)
 {
     struct sst_pq_stmt *st = p->st;
     struct sst_strbuf b;
+    struct sst_strbuf item;
+    char **aliases = NULL;
+    size_t alias_n = 0, i;
 
     st->kind = SST_PQ_SELECT;
     sst_strbuf_init(&b, 0);
+    sst_strbuf_init(&item, 0);
     if (pq_is_word(p, "DISTINCT")) {
         pq_fail(p, "Unsupported token in expression: DISTINCT");
         return;
@@ -447,23 +498,23 @@ parse_select(struct parser *p)
             n = parse_path(p);
             if (n == NULL)
                 break;
-            if (in_list(b.data, pq_node_text(n))) {
-                const char *last = strrchr(pq_node_text(n), '#');
-                size_t k = (size_t)strtoul(last + 2, NULL, 10);
-
-                pq_fail(p, "Duplicate identifiers in select clause: %s",
-                        k < st->name_count ? st->names[k] : "");
+            if (!add_alias(p, &aliases, &alias_n, pq_node_text(n)))
                 break;
-            }
-            if (b.len > 0)
-                sst_strbuf_puts(&b, ", ");
-            sst_strbuf_puts(&b, pq_node_text(n));
+            /* last first: DynamoDB checks a SELECT's paths for overlaps
+             * in the statement's order, a ProjectionExpression's last
+             * first */
+            sst_strbuf_puts(&item, pq_node_text(n));
+            prepend(&b, &item);
             if (pq_is_word(p, "AS")) {
                 pq_fail(p, "Aliasing is not supported");
                 break;
             }
         } while (pq_accept_punct(p, ","));
     }
+    for (i = 0; i < alias_n; i++)
+        sst_free(aliases[i]);
+    sst_free(aliases);
+    sst_strbuf_cleanup(&item);
     st->projection = take(p, &b);
     pq_expect_word(p, "FROM");
     if (p->bad || p->nomem)
@@ -532,26 +583,24 @@ parse_returning(struct parser *p, bool update)
                            : (old ? "UPDATED_OLD" : "UPDATED_NEW");
 }
 
+/* The sections of the update expression an UPDATE statement becomes. */
+enum section { SEC_SET, SEC_REMOVE, SEC_ADD, SEC_DELETE, SEC_COUNT };
+
 /* SET path = value | path + value | path - value | list_append(a, b) |
- * set_add(path, set) | set_delete(path, set). */
-static void
-parse_set_item(struct parser *p, struct sst_strbuf *set, struct sst_strbuf *add,
-               struct sst_strbuf *del)
+ * set_add(path, set) | set_delete(path, set): one action into item;
+ * returns its section. */
+static enum section
+parse_set_item(struct parser *p, struct sst_strbuf *item)
 {
     struct sst_pq_node *path = parse_path(p), *a, *b;
-    struct sst_strbuf *to = set;
     bool is_add = false, is_del = false;
 
     pq_expect_punct(p, "=");
     if (path == NULL || p->bad)
-        return;
+        return SEC_SET;
     is_add = pq_is_word(p, "set_add");
     is_del = pq_is_word(p, "set_delete");
     if (is_add || is_del || pq_is_word(p, "list_append")) {
-        const char *f = is_add   ? "set_add"
-                        : is_del ? "set_delete"
-                                 : "list_append";
-
         pq_next(p);
         pq_expect_punct(p, "(");
         a = p->bad ? NULL : parse_operand(p);
@@ -559,71 +608,86 @@ parse_set_item(struct parser *p, struct sst_strbuf *set, struct sst_strbuf *add,
         b = p->bad ? NULL : parse_operand(p);
         pq_expect_punct(p, ")");
         if (a == NULL || b == NULL || p->bad)
-            return;
+            return SEC_SET;
         if (is_add || is_del) {
             /* DynamoDB's ADD and DELETE of set elements */
-            to = is_add ? add : del;
-            if (to->len > 0)
-                sst_strbuf_puts(to, ", ");
-            sst_strbuf_printf(to, "%s %s", pq_node_text(path), pq_node_text(b));
-            (void)f;
-            return;
+            sst_strbuf_printf(item, "%s %s", pq_node_text(path),
+                              pq_node_text(b));
+            return is_add ? SEC_ADD : SEC_DELETE;
         }
-        if (to->len > 0)
-            sst_strbuf_puts(to, ", ");
-        sst_strbuf_printf(to, "%s = list_append(", pq_node_text(path));
-        pq_print_node(to, a);
-        sst_strbuf_puts(to, ", ");
-        pq_print_node(to, b);
-        sst_strbuf_putc(to, ')');
-        return;
+        sst_strbuf_printf(item, "%s = list_append(", pq_node_text(path));
+        pq_print_node(item, a);
+        sst_strbuf_puts(item, ", ");
+        pq_print_node(item, b);
+        sst_strbuf_putc(item, ')');
+        return SEC_SET;
     }
     a = parse_operand(p);
     if (a == NULL)
-        return;
-    if (to->len > 0)
-        sst_strbuf_puts(to, ", ");
-    sst_strbuf_printf(to, "%s = ", pq_node_text(path));
-    pq_print_node(to, a);
+        return SEC_SET;
+    sst_strbuf_printf(item, "%s = ", pq_node_text(path));
+    pq_print_node(item, a);
     if (pq_is_punct(p, "+") || pq_is_punct(p, "-")) {
         char op = p->s[p->cur.at];
 
         pq_next(p);
         b = parse_operand(p);
         if (b == NULL)
-            return;
-        sst_strbuf_printf(to, " %c ", op);
-        pq_print_node(to, b);
+            return SEC_SET;
+        sst_strbuf_printf(item, " %c ", op);
+        pq_print_node(item, b);
     }
+    return SEC_SET;
 }
 
+/*
+ * UPDATE table SET ... REMOVE ... WHERE ...: its actions become one
+ * update expression. DynamoDB checks an UPDATE's targets for overlaps in
+ * the statement's order, where an UpdateExpression's are checked last
+ * action first (emu/expr/resolve.c): each section lists its actions
+ * last first, and the section of the earliest action comes last. Only
+ * actions of two sections that interleave are checked in another order.
+ */
 static void
 parse_update(struct parser *p)
 {
+    static const char *const names[SEC_COUNT] = {"SET", "REMOVE", "ADD",
+                                                 "DELETE"};
     struct sst_pq_stmt *st = p->st;
-    struct sst_strbuf set, rem, add, del, all;
+    struct sst_strbuf sec[SEC_COUNT], action, all;
+    size_t first[SEC_COUNT], order = 0;
     bool any = false;
+    int i, j;
 
     st->kind = SST_PQ_UPDATE;
     st->table = parse_name(p);
-    sst_strbuf_init(&set, 0);
-    sst_strbuf_init(&rem, 0);
-    sst_strbuf_init(&add, 0);
-    sst_strbuf_init(&del, 0);
+    for (i = 0; i < SEC_COUNT; i++) {
+        sst_strbuf_init(&sec[i], 0);
+        first[i] = SIZE_MAX;
+    }
+    sst_strbuf_init(&action, 0);
     while (!p->bad && !p->nomem) {
+        enum section in;
+
         if (pq_accept_word(p, "SET")) {
-            do
-                parse_set_item(p, &set, &add, &del);
-            while (!p->bad && pq_accept_punct(p, ","));
+            do {
+                in = parse_set_item(p, &action);
+                if (first[in] == SIZE_MAX)
+                    first[in] = order;
+                order++;
+                prepend(&sec[in], &action);
+            } while (!p->bad && pq_accept_punct(p, ","));
         } else if (pq_accept_word(p, "REMOVE")) {
             /* one path a REMOVE: "REMOVE a, b" is not well formed */
             struct sst_pq_node *n = parse_path(p);
 
             if (n == NULL)
                 break;
-            if (rem.len > 0)
-                sst_strbuf_puts(&rem, ", ");
-            sst_strbuf_puts(&rem, pq_node_text(n));
+            sst_strbuf_puts(&action, pq_node_text(n));
+            if (first[SEC_REMOVE] == SIZE_MAX)
+                first[SEC_REMOVE] = order;
+            order++;
+            prepend(&sec[SEC_REMOVE], &action);
         } else {
             break;
         }
@@ -632,18 +696,21 @@ parse_update(struct parser *p)
     if (!any)
         p->bad = true;
     sst_strbuf_init(&all, 0);
-    if (set.len > 0)
-        sst_strbuf_printf(&all, "SET %s", set.data);
-    if (rem.len > 0)
-        sst_strbuf_printf(&all, "%sREMOVE %s", all.len ? " " : "", rem.data);
-    if (add.len > 0)
-        sst_strbuf_printf(&all, "%sADD %s", all.len ? " " : "", add.data);
-    if (del.len > 0)
-        sst_strbuf_printf(&all, "%sDELETE %s", all.len ? " " : "", del.data);
-    sst_strbuf_cleanup(&set);
-    sst_strbuf_cleanup(&rem);
-    sst_strbuf_cleanup(&add);
-    sst_strbuf_cleanup(&del);
+    for (;;) {
+        /* the section whose first action came last, of those left */
+        for (j = -1, i = 0; i < SEC_COUNT; i++)
+            if (sec[i].len > 0 && first[i] != SIZE_MAX &&
+                (j < 0 || first[i] > first[j]))
+                j = i;
+        if (j < 0)
+            break;
+        sst_strbuf_printf(&all, "%s%s %s", all.len ? " " : "", names[j],
+                          sec[j].data);
+        first[j] = SIZE_MAX;
+    }
+    for (i = 0; i < SEC_COUNT; i++)
+        sst_strbuf_cleanup(&sec[i]);
+    sst_strbuf_cleanup(&action);
     st->update = take(p, &all);
     pq_expect_word(p, "WHERE");
     if (!p->bad)

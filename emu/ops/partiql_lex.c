@@ -30,23 +30,42 @@ void SST_PRINTF(2, 3) pq_fail(struct parser *p, const char *fmt, ...)
     p->bad = true;
 }
 
+/* How many code points (DynamoDB counts columns in them) the UTF-8
+ * bytes from..to hold: the bytes that are no continuation bytes. */
+static size_t
+code_points(const char *s, size_t from, size_t to)
+{
+    size_t i, n = 0;
+
+    for (i = from; i < to; i++)
+        n += ((unsigned char)s[i] & 0xC0) != 0x80;
+    return n;
+}
+
 /* " at LINE:COLUMN:LENGTH" of the bytes at..at+len, as DynamoDB places
- * a token, into buf. */
+ * a token (in code points), into buf. */
 const char *
 pq_where_at(const struct parser *p, size_t at, size_t len, char *buf,
             size_t cap)
 {
-    size_t line = 1, col = 1, i;
+    size_t line = 1, start = 0, i, end, extra;
 
     for (i = 0; i < at && i < p->len; i++) {
         if (p->s[i] == '\n') {
             line++;
-            col = 1;
-        } else {
-            col++;
+            start = i + 1;
         }
     }
-    snprintf(buf, cap, " at %zu:%zu:%zu", line, col, len);
+    /* a place past the end (an EOF token) counts its bytes as they are */
+    end = at + len;
+    extra = end > p->len ? end - (at > p->len ? at : p->len) : 0;
+    if (at > p->len)
+        at = p->len;
+    if (end > p->len)
+        end = p->len;
+    snprintf(buf, cap, " at %zu:%zu:%zu", line,
+             code_points(p->s, start, at) + 1,
+             code_points(p->s, at, end) + extra);
     return buf;
 }
 

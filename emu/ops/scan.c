@@ -19,8 +19,8 @@
  * values as JSON; TableName; ReturnConsumedCapacity (AWS's enum check);
  * the table exists; IndexName; ConsistentRead on a global index; the
  * expression parameters and ConditionalOperator; Limit; ExclusiveStartKey;
- * Select with AttributesToGet; Segment and TotalSegments; AttributesToGet
- * itself; nested access to key attributes in the filter and the
+ * Select with AttributesToGet; Segment and TotalSegments, and the
+ * starting key in the segment; AttributesToGet itself; nested access to key attributes in the filter and the
  * projection; the attributes a global index projects (listed in
  * DynamoDB Local's order, emu/expr/jorder.h).
  */
@@ -391,6 +391,9 @@ sst_emu_scan_check_projected(struct sst_emu_scan *s, struct sst_err *err)
     return rc == SST_OK ? sst_emu_scan_check_projected_answer(s, err) : rc;
 }
 
+static bool in_segment(const struct sst_emu_scan *s, const uint8_t *key,
+                       size_t len);
+
 static enum sst_code
 check(const struct json_object *req, struct sst_emu_scan *s, struct sst_err *err)
 {
@@ -412,6 +415,10 @@ check(const struct json_object *req, struct sst_emu_scan *s, struct sst_err *err
         rc = sst_emu_scan_check_select(req, s, err);
     if (rc == SST_OK)
         rc = check_segments(req, s, err);
+    if (rc == SST_OK && s->segmented && s->has_start &&
+        !in_segment(s, s->start.data, s->start.len))
+        rc = sst_err_set(err, SST_E_VALIDATION,
+                         "Exclusive start key must lie within the segment");
     if (rc == SST_OK)
         rc = sst_emu_req_attributes_to_get(sst_emu_get(req, "AttributesToGet"),
                                            SST_EMU_MSG_DUPLICATE_ATTR, &s->only,
@@ -740,7 +747,8 @@ walk(struct sst_emu_txn *txn, struct sst_emu_scan *s, struct page *pg,
             rc = last_key(s, val, vlen, &pg->last, err);
             /* an index's key values may repeat, so its ranges are never
              * closed: DynamoDB Local answers a LastEvaluatedKey there */
-            if (rc == SST_OK && s->query && s->ix == NULL)
+            if (rc == SST_OK && s->query && s->ix == NULL &&
+                !s->pq_select)
                 rc = drop_last_at_end(s, val, vlen, pg, err);
             break;
         }

@@ -68,6 +68,11 @@ struct sst_emu_scan {
     bool has_lower;
     struct sst_emu_query_key *kc;
     const char *range_name; /* sort key queried, NULL for none     */
+    /* A PartiQL SELECT, as DynamoDB Local runs one: a page of Limit
+     * items always has a LastEvaluatedKey, even where it ends the Query,
+     * and the filter may name attributes a global index does not
+     * project (they are absent from its items, as in a Scan). */
+    bool pq_select;
 };
 
 /* Request shapes Query and Scan share: an AttributesToGet element or an

@@ -50,7 +50,9 @@ select_becomes_a_query(void)
     CU_ASSERT_EQUAL(st.kind, SST_PQ_SELECT);
     SST_ASSERT_STR_EQ(st.table, "tbl");
     SST_ASSERT_STR_EQ(st.index, "idx");
-    SST_ASSERT_STR_EQ(st.projection, "#p0, #p1.#p2, #p3[1], #p4");
+    /* last first: DynamoDB checks a SELECT's paths for overlaps in the
+     * statement's order, a ProjectionExpression's last first */
+    SST_ASSERT_STR_EQ(st.projection, "#p4, #p3[1], #p1.#p2, #p0");
     SST_ASSERT_STR_EQ(st.names[4], "x y");
     CU_ASSERT_EQUAL(st.order, -1);
     SST_ASSERT_STR_EQ(st.order_attr, "sk");
@@ -152,9 +154,12 @@ writes_translate(void)
               "[{\"N\":\"7\"}]", &st, &e),
         SST_OK);
     CU_ASSERT_EQUAL(st.kind, SST_PQ_UPDATE);
+    /* each section's actions last first, the section of the earliest
+     * action last: an UpdateExpression's targets are checked last first,
+     * an UPDATE's in the statement's order (emu/ops/partiql.c) */
     SST_ASSERT_STR_EQ(st.update,
-                      "SET #p0 = :p0, #p1 = #p1 + :p1, #p2 = list_append(#p2, "
-                      ":p2) REMOVE #p3, #p4.#p5 ADD #p6 :p3 DELETE #p7 :p4");
+                      "DELETE #p7 :p4 ADD #p6 :p3 REMOVE #p4.#p5, #p3 SET #p2 = "
+                      "list_append(#p2, :p2), #p1 = #p1 + :p1, #p0 = :p0");
     SST_ASSERT_STR_EQ(st.returning, "UPDATED_OLD");
     SST_ASSERT_STR_EQ(json_object_to_json_string(st.values[3]),
                       "{ \"SS\": [ \"q\" ] }");

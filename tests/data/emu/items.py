@@ -620,6 +620,13 @@ case("scan.ok.1mb", ct(ONE),
      scan("one", Select="COUNT", ReturnConsumedCapacity="TOTAL"),
      compare="counts")
 case("scan.err.no_table", scan("nope"))
+# A parallel Scan's starting key must lie in its segment: p1, p5 and p12
+# are outside segment 0 of 2 in DynamoDB Local and in the emulator alike
+# (which partition falls in which segment is each one's own hash).
+case("scan.err.start_key_outside_segment", ct(ONE),
+     *[put({"pk": S("p%d" % i)}, "one") for i in range(16)],
+     *[scan("one", TotalSegments=2, Segment=0,
+            ExclusiveStartKey={"pk": S(k)}) for k in ("p1", "p5", "p12")])
 case("scan.err.no_table_before_limit", scan("nope", Limit=0))
 case("scan.err.no_index", ct(MAIN), scan(IndexName="nope"))
 case("scan.err.gsi_consistent", ct(MAIN),

@@ -836,6 +836,13 @@ case("kc.err.hash_null", ct(), query({"pk": C("NULL")}))
 case("kc.err.hash_not_null", ct(), query({"pk": C("NOT_NULL")}))
 case("kc.err.hash_in", ct(), query({"pk": C("IN", S("a"))}))
 case("kc.err.hash_ne", ct(), query({"pk": C("NE", S("a"))}))
+# Two conditions where the key has no sort key: refused as a partition
+# key condition other than EQ is, whichever the attributes.
+case("kc.err.two_conditions_hash_only", ct(ONE),
+     query({"id": EQ({"B": "YQ=="}), "a": EQ(S("a"))}, "one"),
+     query({"a": EQ(S("a")), "b": EQ(S("a"))}, "one"),
+     query({"a": C("LT", S("a")), "id": EQ({"B": "YQ=="})}, "one"),
+     query({"a": EQ(S("a"))}, "one"))
 case("kc.err.hash_between", ct(), query({"pk": C("BETWEEN", S("a"), S("b"))}))
 case("kc.err.hash_bool", ct(), query({"pk": C("EQ", BOOL)}))
 case("kc.err.no_index", ct(),

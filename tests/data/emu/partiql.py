@@ -508,6 +508,87 @@ tcase("sel.ok.index_pages", *DATA,
       es("SELECT pk, sk FROM \"tbl\".\"gidx\" WHERE g = 'G9'", Limit=1),
       es("SELECT pk, sk FROM \"tbl\".\"gidx\" WHERE g = 'G9'", Limit=1,
          NextToken=token({"g": S("G9"), "sk": N("1"), "pk": S("b")})))
+# A page of Limit items always has a NextToken, even where its last item
+# ends the Query (DynamoDB Local's paging of a SELECT; a Query's page
+# there has no LastEvaluatedKey).
+tcase("sel.ok.full_page_token", *FIVE, put({"pk": S("z")}, "one"),
+      es("SELECT sk FROM tbl WHERE pk = 'a' AND sk <= 1", Limit=1),
+      es("SELECT sk FROM tbl WHERE pk = 'a' AND sk BETWEEN 1 AND 2", Limit=2),
+      es("SELECT sk FROM tbl WHERE pk = 'a' AND sk >= 5", Limit=1),
+      es("SELECT sk FROM tbl WHERE pk = 'a' AND sk = 3", Limit=1),
+      es("SELECT sk FROM tbl WHERE pk = 'a'", Limit=5),
+      es("SELECT sk FROM tbl WHERE pk = 'a'", Limit=6),
+      es("SELECT * FROM one WHERE pk = 'z'", Limit=1),
+      es("SELECT * FROM one WHERE pk = 'y'", Limit=1))
+tcase("sel.ok.order_by_desc_limit", *FIVE,
+      es("SELECT sk FROM tbl WHERE pk = 'a' ORDER BY sk DESC", Limit=2),
+      aws=aws_ok({"Items": [{"sk": N("5")}, {"sk": N("4")}],
+                  "NextToken": token({"sk": N("4"), "pk": S("a")},
+                                     RECORDED_TIME)},
+                 "DynamoDB Local reads a page of ORDER BY ... DESC in "
+                 "ascending order and sorts it; AWS documents DESC as the "
+                 "order the items are read in"))
+tcase("sel.err.order_by_unprojected_sort_key", *FIVE,
+      es("SELECT v FROM tbl WHERE pk = 'a' AND sk >= 1 ORDER BY sk DESC"),
+      aws=aws_ok({"Items": [{"v": S("v%d" % i)} for i in range(5, 0, -1)]},
+                 "DynamoDB Local fails with HTTP 500 InternalFailure on "
+                 "ORDER BY a sort key the SELECT does not project"))
+# A SELECT's result columns are named by each path's last name and the
+# indexes after it; two of one name are refused. Its paths are checked
+# for overlaps in the statement's order (a ProjectionExpression's: last
+# first), so its message names them as the reversed expression's would.
+tcase("sel.err.identifiers",
+      es("SELECT a.b, b FROM tbl"), es("SELECT b, a.b FROM tbl"),
+      es("SELECT a.b, c.b FROM tbl"), es("SELECT a.b.c, x.c FROM tbl"),
+      es("SELECT \"a\".\"b\", \"b\" FROM tbl"),
+      es("SELECT a[0], a[0] FROM tbl"), es("SELECT a.b[1], a.b[1] FROM tbl"),
+      es("SELECT a[0], c, a[0] FROM tbl"),
+      es("SELECT a.b[0], b FROM tbl"), es("SELECT a[0], b[0] FROM tbl"),
+      es("SELECT l[1], m, l FROM tbl"), es("SELECT a.b, c, d, a FROM tbl"),
+      es("SELECT a, c, d, a.b FROM tbl"), es("SELECT x.y, b.c, x, b FROM tbl"),
+      es("SELECT a[0], a[0].b FROM tbl"))
+# An UPDATE's targets are checked for overlaps in the statement's order
+# (an UpdateExpression's: last first).
+tcase("upd.err.overlap_order", put(K()),
+      es("UPDATE tbl SET b.x = 1 SET n = n - 10 SET b = 2" + UPD),
+      es("UPDATE tbl SET b.x = 1 SET b = 2" + UPD),
+      es("UPDATE tbl SET n = 1 SET b.x = 1 SET b = 2" + UPD),
+      es("UPDATE tbl SET b = 1 SET n = 1 SET b.x = 2" + UPD),
+      es("UPDATE tbl SET b = 1 SET n = 1 SET q = 3 SET b.x = 2" + UPD),
+      es("UPDATE tbl SET b.x = 1 SET b.y = 2 SET b = 1" + UPD),
+      es("UPDATE tbl SET b = 1 SET b.y = 2 SET b.x = 1" + UPD),
+      es("UPDATE tbl SET a = 1 SET c = 2 SET d = 3 SET a = 1" + UPD),
+      es("UPDATE tbl SET b.x = 1 SET b = 2 REMOVE n" + UPD),
+      es("UPDATE tbl SET q = 1 SET b.x = 1 SET b = 2" + UPD),
+      get(K()))
+# Places count code points.
+tcase("val.err.places_in_code_points",
+      es("UPDATE tbl SET l = '\u00e9\u00e9' SET s = [?]" + UPD, N("1")),
+      es("UPDATE tbl SET l = '\U0001F600' SET s = [?]" + UPD, N("1")),
+      es("INSERT INTO tbl VALUE {'pk': 'a', 'sk': 1, '\u00e9': [1, y]}"))
+# A filter of a SELECT on a global index may name attributes the index
+# does not project; its projection may not.
+PRJ = {"TableName": "prj", "BillingMode": "PAY_PER_REQUEST",
+       "KeySchema": [H("pk"), R("sk")],
+       "AttributeDefinitions": [A("pk"), A("sk", "N"), A("g"), A("gs", "N")],
+       "GlobalSecondaryIndexes": [
+           {"IndexName": "gkeys", "KeySchema": [H("g")],
+            "Projection": {"ProjectionType": "KEYS_ONLY"}},
+           {"IndexName": "ginc", "KeySchema": [H("g"), R("gs")],
+            "Projection": {"ProjectionType": "INCLUDE",
+                           "NonKeyAttributes": ["a"]}}]}
+PRJ_ITEMS = [put(dict(K("a", str(i)), g=S("x"), gs=N(str(i)), n=N(str(i)),
+                      a=S("y")), "prj") for i in range(1, 4)]
+case("sel.ok.index_filter_unprojected", ("CreateTable", PRJ), *PRJ_ITEMS,
+     es("SELECT * FROM \"prj\".\"ginc\" WHERE g = 'x' AND c = 1"),
+     es("SELECT a FROM \"prj\".\"ginc\" WHERE g = 'x' AND a = 'y'"),
+     es("SELECT n FROM \"prj\".\"ginc\" WHERE g = 'x' AND c = 1"),
+     es("SELECT a, n, q FROM \"prj\".\"ginc\" WHERE g = 'x' AND c = 1"),
+     es("SELECT * FROM \"prj\".\"gkeys\" WHERE g = 'x' AND n > 1"),
+     aws=aws_ok({"Items": []},
+                "DynamoDB Local evaluates the filter of a SELECT on a global "
+                "index on the table's item; the index's items lack n, as a "
+                "Scan of the index reads them"))
 tcase("sel.err.next_token",
       es("SELECT * FROM tbl WHERE pk = 'a'", NextToken="garbage"),
       es("SELECT * FROM tbl WHERE pk = 'a'",
