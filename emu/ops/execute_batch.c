@@ -224,6 +224,14 @@ sst_emu_op_batch_execute_statement(struct sst_emu *emu,
     if (rc != SST_OK)
         return rc;
     n = json_object_array_length(list);
+    /* every statement's parameters, before any statement */
+    for (i = 0; i < n; i++) {
+        rc = sst_emu_pq_check_params(
+            sst_emu_get(json_object_array_get_idx(list, i), "Parameters"),
+            err);
+        if (rc != SST_OK)
+            return rc;
+    }
     slots = sst_calloc(n, sizeof *slots);
     if (slots == NULL)
         return sst_emu_nomem(err);
@@ -468,6 +476,19 @@ sst_emu_op_execute_transaction(struct sst_emu *emu,
     if (rc != SST_OK)
         return rc;
     n = json_object_array_length(list);
+    /* each statement's syntax and parameters, before any is planned */
+    for (i = 0; i < n; i++) {
+        struct json_object *st = json_object_array_get_idx(list, i);
+        struct sst_err e = {0};
+
+        rc = sst_emu_pq_check_early(sst_emu_get_string(st, "Statement"),
+                                    sst_emu_get(st, "Parameters"),
+                                    SST_EMU_PQ_ONE_ITEM | SST_EMU_PQ_TXN, &e);
+        if (rc != SST_OK) {
+            *err = e; /* as they are: neither is the statement's rule */
+            return rc;
+        }
+    }
     plans = sst_calloc(n, sizeof *plans);
     if (plans == NULL)
         return sst_emu_nomem(err);

@@ -26,6 +26,7 @@
 
 #include <sst/mem.h>
 
+#include "emu/expr/av.h"
 #include "emu/ops/common.h"
 #include "emu/ops/ops.h"
 #include "emu/ops/partiql.h"
@@ -546,6 +547,54 @@ key_of(const struct sst_emu_table *t, const struct json_object *req)
     return key;
 }
 
+/* Whether a parse failure comes before the parameters: the statement's
+ * syntax, or no validation at all. */
+static bool
+before_params(enum sst_code rc, const struct sst_err *err)
+{
+    return rc != SST_E_VALIDATION ||
+           (err != NULL && strncmp(err->message, SST_PQ_MSG_SYNTAX,
+                                   sizeof SST_PQ_MSG_SYNTAX - 1) == 0);
+}
+
+enum sst_code
+sst_emu_pq_check_params(const struct json_object *params,
+                        struct sst_err *err)
+{
+    size_t i, n = params != NULL && json_object_is_type(params,
+                                                        json_type_array)
+                      ? json_object_array_length(params)
+                      : 0;
+
+    for (i = 0; i < n; i++) {
+        struct sst_av *v = NULL;
+        enum sst_code rc =
+            sst_av_decode(json_object_array_get_idx(params, i), &v, err);
+
+        sst_av_free(v);
+        if (rc != SST_OK)
+            return rc;
+    }
+    return SST_OK;
+}
+
+enum sst_code
+sst_emu_pq_check_early(const char *text, const struct json_object *params,
+                       unsigned mode, struct sst_err *err)
+{
+    struct sst_pq_stmt st;
+    enum sst_code rc;
+
+    rc = sst_pq_parse_ex(text, strlen(text), params,
+                         (mode & SST_EMU_PQ_TXN) ? SST_PQ_ALLOW_EXISTS : 0, &st,
+                         err);
+    if (rc == SST_OK)
+        sst_pq_cleanup(&st);
+    else if (before_params(rc, err))
+        return rc;
+    return sst_emu_pq_check_params(params, err);
+}
+
 enum sst_code
 sst_emu_pq_plan(struct sst_emu *emu, const char *text,
                 const struct json_object *params,
@@ -560,6 +609,16 @@ sst_emu_pq_plan(struct sst_emu *emu, const char *text,
     rc = sst_pq_parse_ex(text, strlen(text), params,
                          (mode & SST_EMU_PQ_TXN) ? SST_PQ_ALLOW_EXISTS : 0,
                          &out->st, err);
+    /* the parameters' values come after the statement's syntax, before
+     * anything else of it (DynamoDB Local's order) */
+    if (rc == SST_OK || !before_params(rc, err)) {
+        enum sst_code prc = sst_emu_pq_check_params(params, err);
+
+        if (prc != SST_OK) {
+            sst_pq_cleanup(&out->st);
+            return prc;
+        }
+    }
     if (rc != SST_OK)
         return rc;
     rc = sst_emu_txn_begin(sst_emu_store_of(emu), false, &txn, err);

@@ -123,4 +123,28 @@ SST_MUST_CHECK enum sst_code sst_emu_pq_next_token(struct sst_emu *emu,
 struct json_object *sst_emu_pq_projected_items(const struct sst_pq_stmt *st,
                                                struct json_object *items);
 
+/**
+ * A statement's Parameters, each checked as an AttributeValue, with
+ * DynamoDB's messages (ExpressionAttributeValues wraps the same ones).
+ * sst_emu_pq_plan() checks them after the statement's syntax and before
+ * anything else of it; BatchExecuteStatement checks every statement's
+ * before any statement.
+ *
+ * @param params  the JSON list, or NULL; borrowed
+ * @return SST_OK, SST_E_VALIDATION, SST_E_SERIALIZATION, SST_E_NOMEM
+ */
+SST_MUST_CHECK enum sst_code
+sst_emu_pq_check_params(const struct json_object *params, struct sst_err *err);
+
+/**
+ * What ExecuteTransaction checks of each statement, in order, before it
+ * plans any: its syntax (SST_PQ_MSG_SYNTAX), then its Parameters
+ * (sst_emu_pq_check_params()). mode as sst_emu_pq_plan()'s.
+ *
+ * @return SST_OK or the first failure, as sst_emu_pq_plan() gives it
+ */
+SST_MUST_CHECK enum sst_code
+sst_emu_pq_check_early(const char *text, const struct json_object *params,
+                       unsigned mode, struct sst_err *err);
+
 #endif /* SST_EMU_OPS_PARTIQL_EXEC_H */

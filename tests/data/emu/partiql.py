@@ -589,6 +589,19 @@ case("sel.ok.index_filter_unprojected", ("CreateTable", PRJ), *PRJ_ITEMS,
                 "DynamoDB Local evaluates the filter of a SELECT on a global "
                 "index on the table's item; the index's items lack n, as a "
                 "Scan of the index reads them"))
+# Parameters are checked as AttributeValues, with their own messages,
+# after the statement's syntax and before anything else of it.
+tcase("val.err.parameters",
+      *[es("SELECT * FROM tbl WHERE pk = ?", p) for p in (
+          N("1e126"), N("abc"), {"SS": ["a", "a"]}, {"NS": ["1", "1.0"]},
+          {"SS": []}, {"L": [N("1e126")]}, {"M": {"x": {"SS": ["a", "a"]}}},
+          {"NULL": False})],
+      es("SELECT * FROM tbl WHERE", N("1e126")),
+      es("SELECT * FROM nope WHERE pk = ?", N("1e126")),
+      es("SELECT * FROM tbl WHERE pk = ? AND x = [?]", S("a"), N("1e126")),
+      es("SELECT a.b, b FROM tbl WHERE pk = ?", N("1e126")),
+      es("UPDATE tbl SET a = 1 SET a = 2 WHERE pk = ?", N("1e126")),
+      es("SELECT * FROM tbl WHERE pk = ?", S("a"), N("1e126")))
 tcase("sel.err.next_token",
       es("SELECT * FROM tbl WHERE pk = 'a'", NextToken="garbage"),
       es("SELECT * FROM tbl WHERE pk = 'a'",

@@ -128,6 +128,29 @@ def cancelled(reasons, note):
 # --------------------------------------------------------------- batch: reads
 # A SELECT of a batch names one item: an equality on every key attribute
 # and nothing else; any other SELECT is its own ValidationError.
+# Parameters are checked as AttributeValues: a batch checks every
+# statement's first; a transaction checks each statement's syntax, then
+# its parameters, statement by statement, before any other rule.
+BIG = N("1e126")
+tcase("bes.err.parameters_first",
+      bx(st("SELECT * FROM tbl WHERE pk = ? AND sk = 1", BIG),
+         st("SELECT * FROM tbl WHERE pk = ? AND sk = 1", S("a"))),
+      bx(st("SELECT * FROM tbl WHERE", S("a")),
+         st("SELECT * FROM tbl WHERE pk = ?", BIG)),
+      bx(st("SELECT a.b, b FROM tbl WHERE pk = ? AND sk = 1", S("a")),
+         st("SELECT * FROM tbl WHERE pk = ?", {"SS": []})),
+      bx(st("SELECT * FROM tbl WHERE pk = ? AND sk = 1", {"NS": ["1", "1.0"]})),
+      bx(st("SELECT * FROM tbl WHERE", S("a"))))
+tcase("et.err.parameters_early",
+      et(st("SELECT * FROM tbl WHERE pk = ? AND sk = 1", BIG),
+         st("SELECT * FROM tbl WHERE", S("a"))),
+      et(st("SELECT * FROM tbl WHERE", S("a")),
+         st("SELECT * FROM tbl WHERE pk = ?", BIG)),
+      et(st("SELECT a.b, b FROM tbl WHERE pk = ? AND sk = 1", S("a")),
+         st("SELECT * FROM tbl WHERE pk = ?", BIG)),
+      et(st("SELECT * FROM nope WHERE pk = ?", S("a")),
+         st("SELECT * FROM tbl WHERE pk = ?", BIG)),
+      et(st("UPDATE tbl SET a = 1" + W(), {"SS": ["a", "a"]})))
 tcase("bes.read.full_key", *DATA,
       bx(sel("a", 1), sel("a", 9), st("SELECT * FROM one WHERE pk = 'x'"),
          st("SELECT * FROM one WHERE pk = 'y'"), sel("b", 2)))
