@@ -27,6 +27,7 @@
 #include <sst/mem.h>
 
 #include "emu/expr/av.h"
+#include "emu/expr/request.h"
 #include "emu/ops/common.h"
 #include "emu/ops/ops.h"
 #include "emu/ops/partiql.h"
@@ -547,6 +548,98 @@ key_of(const struct sst_emu_table *t, const struct json_object *req)
     return key;
 }
 
+/* ------------------------------------------------------------------ */
+/* the statement's own order of checks                                 */
+
+/*
+ * DynamoDB checks a statement's parts in the statement's order: a
+ * SELECT's projection, then its whole WHERE, key conditions and filter
+ * alike, condition by condition as they are written; an UPDATE's or a
+ * DELETE's WHERE before its SET and REMOVE. The request a statement
+ * becomes checks them in the operation's order (a Query: the filter,
+ * then the key condition; an UpdateItem: the update expression, then the
+ * condition). So before it is built, each part is checked alone, as the
+ * expression it becomes, and a fault of the kinds below found there is
+ * the statement's: what the operation would find first is only a
+ * question of order.
+ */
+static bool
+static_fault(const char *msg)
+{
+    static const char *const kinds[] = {
+        "Incorrect operand type for operator or function",
+        "The BETWEEN operator requires upper bound",
+        "Invalid attribute type name found",
+        "Two document paths overlap with each other",
+        "Two document paths conflict with each other"};
+    size_t i;
+
+    for (i = 0; i < sizeof kinds / sizeof kinds[0]; i++)
+        if (strncmp(msg, kinds[i], strlen(kinds[i])) == 0)
+            return true;
+    return false;
+}
+
+/* One part, text, checked alone as member of an operation op's request
+ * (ProjectionExpression of a GetItem, ConditionExpression of a
+ * DeleteItem): SST_E_VALIDATION with its fault when that is a static
+ * fault, else SST_OK (the operation checks the rest). */
+static enum sst_code
+check_part(const struct sst_pq_stmt *st, enum sst_emu_request_op op,
+           const char *member, const char *text, struct sst_err *err)
+{
+    struct json_object *req;
+    struct sst_emu_exprs x;
+    struct sst_err e = {0};
+    const char *texts[1];
+    enum sst_code rc;
+
+    if (text == NULL)
+        return SST_OK;
+    req = json_object_new_object();
+    if (req == NULL || !add_string(req, member, text)) {
+        json_object_put(req);
+        return sst_emu_nomem(err);
+    }
+    texts[0] = text;
+    rc = sst_pq_add_placeholders(st, req, texts, 1, &e);
+    sst_emu_exprs_init(&x);
+    if (rc == SST_OK)
+        rc = sst_emu_exprs_from_json(&x, op, req, &e);
+    sst_emu_exprs_cleanup(&x);
+    json_object_put(req);
+    if (rc == SST_E_NOMEM) {
+        *err = e;
+        return rc;
+    }
+    if (rc != SST_E_VALIDATION)
+        return SST_OK;
+    strip_expression_prefix(&e);
+    if (!static_fault(e.message))
+        return SST_OK;
+    *err = e;
+    return rc;
+}
+
+/* A statement's parts in its own order (above). */
+static enum sst_code
+check_parts(const struct sst_pq_stmt *st, struct sst_err *err)
+{
+    char *where = NULL;
+    enum sst_code rc = SST_OK;
+
+    if (st->kind == SST_PQ_SELECT)
+        rc = check_part(st, SST_EMU_REQ_GET_ITEM, "ProjectionExpression",
+                        st->projection, err);
+    if (rc == SST_OK && st->where != NULL)
+        rc = sst_pq_where_text(st, &where, err);
+    if (rc == SST_OK)
+        rc = check_part(st, SST_EMU_REQ_DELETE_ITEM, "ConditionExpression",
+                        where, err);
+    sst_free(where);
+    return rc;
+}
+
 /* Whether a parse failure comes before the parameters: the statement's
  * syntax, or no validation at all. */
 static bool
@@ -555,6 +648,50 @@ before_params(enum sst_code rc, const struct sst_err *err)
     return rc != SST_E_VALIDATION ||
            (err != NULL && strncmp(err->message, SST_PQ_MSG_SYNTAX,
                                    sizeof SST_PQ_MSG_SYNTAX - 1) == 0);
+}
+
+/* An UPDATE refused for its SET or REMOVE clause: its WHERE clause's own
+ * faults come first (sst_pq_update_where()). Returns the fault that
+ * stands, err's unless the WHERE clause has one. */
+static enum sst_code
+where_first(const char *text, const struct json_object *params,
+            unsigned mode, struct sst_err *err)
+{
+    struct json_object *wparams = NULL;
+    struct sst_pq_stmt st;
+    struct sst_err e = {0};
+    char *wtext = NULL;
+    enum sst_code rc;
+
+    rc = sst_pq_update_where(text, strlen(text), params, &wtext, &wparams,
+                             &e);
+    if (rc != SST_OK || wtext == NULL) {
+        json_object_put(wparams);
+        if (rc != SST_OK)
+            *err = e;
+        return rc != SST_OK ? rc : SST_E_VALIDATION;
+    }
+    rc = sst_pq_parse_ex(wtext, strlen(wtext), wparams,
+                         (mode & SST_EMU_PQ_TXN) ? SST_PQ_ALLOW_EXISTS : 0, &st,
+                         &e);
+    if (rc == SST_OK) {
+        rc = check_parts(&st, &e);
+        sst_pq_cleanup(&st);
+    } else if (before_params(rc, &e) &&
+               strncmp(e.message, SST_PQ_MSG_SYNTAX,
+                       sizeof SST_PQ_MSG_SYNTAX - 1) == 0) {
+        rc = SST_OK; /* (not a clause of its own after all) */
+    } else if (rc == SST_E_VALIDATION &&
+               strcmp(e.message, SST_PQ_MSG_PARAMS) == 0) {
+        rc = SST_OK;
+    }
+    sst_free(wtext);
+    json_object_put(wparams);
+    if (rc != SST_OK) {
+        *err = e;
+        return rc;
+    }
+    return SST_E_VALIDATION; /* err's fault stands */
 }
 
 enum sst_code
@@ -619,8 +756,14 @@ sst_emu_pq_plan(struct sst_emu *emu, const char *text,
             return prc;
         }
     }
-    if (rc != SST_OK)
+    if (rc == SST_OK)
+        rc = check_parts(&out->st, err);
+    else if (rc == SST_E_VALIDATION && !before_params(rc, err))
+        rc = where_first(text, params, mode, err);
+    if (rc != SST_OK) {
+        sst_pq_cleanup(&out->st);
         return rc;
+    }
     rc = sst_emu_txn_begin(sst_emu_store_of(emu), false, &txn, err);
     if (rc == SST_OK)
         rc = sst_emu_table_lookup(txn, out->st.table, &t, err);

@@ -779,6 +779,82 @@ parse_statement(struct parser *p)
     }
 }
 
+/* The prefix a WHERE clause is parsed under alone (sst_pq_update_where). */
+static const char WHERE_HEAD[] = "SELECT * FROM t ";
+
+enum sst_code
+sst_pq_update_where(const char *text, size_t len,
+                    const struct json_object *params, char **where_text,
+                    struct json_object **where_params, struct sst_err *err)
+{
+    struct parser p = {0};
+    size_t where_at = 0, end = len, qmarks = 0, i, n, o;
+    int depth = 0;
+    bool found = false;
+    char *t;
+
+    *where_text = NULL;
+    *where_params = NULL;
+    p.s = text;
+    p.len = len;
+    pq_next(&p);
+    if (!pq_is_word(&p, "UPDATE"))
+        return SST_OK;
+    for (; p.cur.kind != T_EOF && p.cur.kind != T_BAD; pq_next(&p)) {
+        if (pq_is_punct(&p, "(") || pq_is_punct(&p, "[") ||
+            pq_is_punct(&p, "{") || pq_is_punct(&p, "<<"))
+            depth++;
+        else if (pq_is_punct(&p, ")") || pq_is_punct(&p, "]") ||
+                 pq_is_punct(&p, "}") || pq_is_punct(&p, ">>"))
+            depth--;
+        else if (!found && pq_is_punct(&p, "?"))
+            qmarks++;
+        else if (depth == 0 && !found && pq_is_word(&p, "WHERE")) {
+            found = true;
+            where_at = p.cur.at;
+        } else if (depth == 0 && found && pq_is_word(&p, "RETURNING")) {
+            end = p.cur.at;
+            break;
+        }
+    }
+    if (!found)
+        return SST_OK;
+    /* every code point before WHERE becomes one space, lines kept, so the
+     * WHERE clause keeps its places; the first line must hold the head */
+    t = sst_malloc(end + 1);
+    if (t == NULL)
+        return sst_err_set(err, SST_E_NOMEM, "out of memory");
+    for (i = 0, o = 0; i < where_at; i++) {
+        unsigned char c = (unsigned char)text[i];
+
+        if ((c & 0xC0) != 0x80)
+            t[o++] = c == '\n' ? '\n' : ' ';
+    }
+    n = sizeof WHERE_HEAD - 1;
+    if (o < n || memchr(t, '\n', n) != NULL) {
+        sst_free(t);
+        return SST_OK;
+    }
+    memcpy(t, WHERE_HEAD, n);
+    memcpy(t + o, text + where_at, end - where_at);
+    t[o + end - where_at] = '\0';
+    if (params != NULL && json_object_is_type(params, json_type_array)) {
+        *where_params = json_object_new_array();
+        for (i = qmarks; *where_params != NULL &&
+                         i < json_object_array_length(params);
+             i++)
+            json_object_array_add(
+                *where_params,
+                json_object_get(json_object_array_get_idx(params, i)));
+        if (*where_params == NULL) {
+            sst_free(t);
+            return sst_err_set(err, SST_E_NOMEM, "out of memory");
+        }
+    }
+    *where_text = t;
+    return SST_OK;
+}
+
 enum sst_code
 sst_pq_parse(const char *text, size_t len, const struct json_object *params,
              struct sst_pq_stmt *out, struct sst_err *err)

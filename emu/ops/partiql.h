@@ -91,6 +91,23 @@ SST_MUST_CHECK enum sst_code sst_pq_parse(const char *text, size_t len,
                                           struct sst_pq_stmt *out,
                                           struct sst_err *err);
 
+/**
+ * An UPDATE's WHERE clause as a statement of its own, for checking it
+ * before the SET and REMOVE clauses, as DynamoDB does: "SELECT * FROM t
+ * WHERE ..." with every character before WHERE a space (so the clause's
+ * places in messages are the UPDATE's), and the parameters its '?' take.
+ * Nothing (*where_text NULL) when text is no UPDATE, has no WHERE at its
+ * top level, or its first line is too short to hold the head.
+ *
+ * @param[out] where_text    sst_malloc'd, or NULL
+ * @param[out] where_params  a new list (json_object_put), or NULL
+ * @return SST_OK; SST_E_NOMEM
+ */
+SST_MUST_CHECK enum sst_code
+sst_pq_update_where(const char *text, size_t len,
+                    const struct json_object *params, char **where_text,
+                    struct json_object **where_params, struct sst_err *err);
+
 /** As sst_pq_parse(), with SST_PQ_ALLOW_EXISTS in flags for the
  *  statements of ExecuteTransaction. */
 SST_MUST_CHECK enum sst_code sst_pq_parse_ex(const char *text, size_t len,

@@ -323,6 +323,8 @@ conf_same_counts(struct json_object *ours, struct json_object *theirs,
         json_object_object_get_ex(ours, "LastEvaluatedKey", NULL) !=
             json_object_object_get_ex(theirs, "LastEvaluatedKey", NULL) ||
         list_total(ours, "Responses") != list_total(theirs, "Responses") ||
+        json_object_object_get_ex(ours, "NextToken", NULL) !=
+            json_object_object_get_ex(theirs, "NextToken", NULL) ||
         list_total(ours, "UnprocessedKeys") !=
             list_total(theirs, "UnprocessedKeys") ||
         !same(a, b, "ConsumedCapacity", NULL, "", ignored, sizeof ignored)) {

@@ -44,8 +44,8 @@ bool conf_same_answer(struct json_object *ours, struct json_object *theirs,
 /**
  * Whether two pages agree on what the corpus marks `"compare": "counts"`
  * (where DynamoDB chooses which rows fill a page): Count, ScannedCount,
- * the presence of LastEvaluatedKey, the number of Responses and
- * UnprocessedKeys, and ConsumedCapacity.
+ * the presence of LastEvaluatedKey and of NextToken, the number of
+ * Responses and UnprocessedKeys, and ConsumedCapacity.
  */
 bool conf_same_counts(struct json_object *ours, struct json_object *theirs,
                       char *why, size_t why_len);

@@ -602,6 +602,34 @@ tcase("val.err.parameters",
       es("SELECT a.b, b FROM tbl WHERE pk = ?", N("1e126")),
       es("UPDATE tbl SET a = 1 SET a = 2 WHERE pk = ?", N("1e126")),
       es("SELECT * FROM tbl WHERE pk = ?", S("a"), N("1e126")))
+# A statement's parts are checked in its own order: a SELECT's projection,
+# then its WHERE condition by condition as written (key conditions and
+# filter alike); an UPDATE's WHERE before its SET and REMOVE.
+tcase("val.err.parts_in_order", put(K()),
+      es("SELECT * FROM tbl WHERE pk = 'a' AND sk BETWEEN 10 AND ? "
+         "AND c[0] >= ?", N("1"), {"L": []}),
+      es("SELECT * FROM tbl WHERE pk = 'a' AND c[0] >= ? "
+         "AND sk BETWEEN 10 AND ?", {"L": []}, N("1")),
+      es("SELECT * FROM tbl WHERE c[0] >= ? AND sk BETWEEN 10 AND ?",
+         {"L": []}, N("1")),
+      es("SELECT b, b[0], s FROM tbl WHERE pk = 'a' AND l.a > ?",
+         {"BOOL": True}),
+      es("SELECT * FROM tbl WHERE pk = 'a' AND attribute_type(n, 'X') "
+         "AND l > true"),
+      es("UPDATE tbl SET c = [?]" + UPD + " AND c < false", N("1")),
+      es("UPDATE tbl SET c = [?]" + UPD + " AND x = [?]", N("1"), N("2")),
+      es("UPDATE tbl SET c = [?] WHERE pk = 1 AND sk = 1", N("1")),
+      es("UPDATE tbl SET c = [y]" + UPD + " AND c < false"),
+      es("UPDATE tbl SET c = {'a': 1, 'a': 2}" + UPD + " AND c < false"),
+      es("UPDATE tbl SET c = <<1, 'a'>>" + UPD + " AND c < false"),
+      es("UPDATE tbl SET c = 1 SET c = 2" + UPD + " AND c < false"),
+      es("UPDATE tbl SET c = [?]" + UPD + " AND c < MISSING", N("1")),
+      es("UPDATE tbl SET c = MISSING" + UPD + " AND c < false"),
+      es("UPDATE tbl SET c = [?]" + UPD + " AND size(c) < 'x'", N("1")),
+      es("UPDATE tbl SET l = list_append(l, []) REMOVE b REMOVE b[1]" + UPD +
+         " AND attribute_type(n, 'X')"),
+      es("DELETE FROM tbl" + UPD + " AND x = [?] AND c < false", N("1")),
+      get(K()))
 tcase("sel.err.next_token",
       es("SELECT * FROM tbl WHERE pk = 'a'", NextToken="garbage"),
       es("SELECT * FROM tbl WHERE pk = 'a'",
