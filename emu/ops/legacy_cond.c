@@ -172,6 +172,22 @@ check_expected(const struct json_object *e, struct cond *c, bool *done,
     return SST_OK;
 }
 
+/* The values decoded, for their own errors only. */
+static enum sst_code
+decode_values(const struct cond *c, struct sst_err *err)
+{
+    struct sst_av *v = NULL;
+    enum sst_code rc = SST_OK;
+    size_t i;
+
+    for (i = 0; i < c->n && rc == SST_OK; i++) {
+        rc = sst_emu_legacy_decode(value_at(c, i), &v, err);
+        sst_av_free(v);
+        v = NULL;
+    }
+    return rc;
+}
+
 /* The values: decoded (their own errors), counted, typed, ordered. */
 static enum sst_code
 check_values(struct cond *c, struct sst_err *err)
@@ -201,13 +217,15 @@ check_values(struct cond *c, struct sst_err *err)
     }
     if (rc == SST_OK && (c->n < in->min || c->n > in->max))
         rc = sst_err_set(err, SST_E_VALIDATION, MSG_ARITY, in->name);
-    for (i = 0; i < c->n && rc == SST_OK; i++)
+    /* value by value: a type the operator takes, then the first value's
+     * type (DynamoDB Local's order) */
+    for (i = 0; i < c->n && rc == SST_OK; i++) {
         if (!(in->types & (1u << types[i])))
             rc = sst_err_set(err, SST_E_VALIDATION, MSG_TYPE, in->name,
                              sst_av_type_name(types[i]));
-    for (i = 1; i < c->n && rc == SST_OK; i++)
-        if (types[i] != types[0])
+        else if (types[i] != types[0])
             rc = sst_err_set(err, SST_E_VALIDATION, MSG_SAME_TYPE);
+    }
     if (rc == SST_OK && c->op == OP_BETWEEN &&
         sst_av_cmp(first, second, &order) && order > 0)
         rc = sst_err_set(err, SST_E_VALIDATION, MSG_BETWEEN);
@@ -244,12 +262,19 @@ check_entry(const char *name, const struct json_object *e,
             return rc;
     }
     if (!done) {
-        op = sst_emu_get_string(e, "ComparisonOperator");
-        if (!op_lookup(op, &c->op))
-            return sst_err_set(err, SST_E_VALIDATION, MSG_NO_OPERATOR);
         c->n = c->value != NULL ? 1
                : c->list != NULL ? json_object_array_length(c->list)
                                  : 0;
+        /* Expected's values are decoded before its operator is looked
+         * up; a filter's operator comes first (DynamoDB Local's order) */
+        if (flavor == SST_EMU_LEGACY_EXPECTED) {
+            rc = decode_values(c, err);
+            if (rc != SST_OK)
+                return rc;
+        }
+        op = sst_emu_get_string(e, "ComparisonOperator");
+        if (!op_lookup(op, &c->op))
+            return sst_err_set(err, SST_E_VALIDATION, MSG_NO_OPERATOR);
     }
     return check_values(c, err);
 }

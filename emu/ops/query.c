@@ -197,11 +197,12 @@ check(const struct json_object *req, struct sst_emu_scan *s,
         schema_of(s, &qs);
         rc = sst_emu_legacy_query_keys(req, &qs, err);
     }
-    if (rc == SST_OK)
-        rc = sst_emu_op_exprs_operator(req, &expr_spec, err);
-    /* legacy: KeyConditions and QueryFilter translated */
+    /* legacy: KeyConditions and QueryFilter translated (QueryFilter's
+     * entries checked), then ConditionalOperator */
     if (rc == SST_OK)
         rc = sst_emu_op_exprs_legacy(&s->x, err);
+    if (rc == SST_OK)
+        rc = sst_emu_op_exprs_operator(req, &expr_spec, err);
     /* DynamoDB Local's order from here: nested access to key attributes,
      * ConsistentRead on a global index, the key condition against the key
      * schema, the starting key, the

@@ -328,6 +328,32 @@ TYPES = [("lt_ss", C("LT", {"SS": ["a"]})), ("gt_bool", C("GT", BOOL)),
          ("bad_number_before_arity", C("EQ", BOOL, N("x")))]
 for name, cond in TYPES:
     case("expected.type." + name, ct(), put(K(), Expected={"x": cond}))
+# Value by value: a type the operator takes, then the first value's type.
+for name, cond in [("in_b_s_bool", C("IN", B(b"\x01"), S("a"), BOOL)),
+                   ("in_n_b_ss", C("IN", N("1"), B(b"\x01"), {"SS": ["a"]})),
+                   ("in_s_bool", C("IN", S("a"), BOOL))]:
+    case("expected.order." + name, ct(), put(K(), Expected={"x": cond}),
+         scan(ScanFilter={"x": cond}))
+# Expected decodes its values before it looks up the operator; a filter
+# looks up the operator first.
+BAD_OP = {"ComparisonOperator": "eq", "AttributeValueList": [N("1e-200")]}
+case("expected.order.values_before_operator", ct(),
+     put(K(), Expected={"x": BAD_OP}), delete(K(), Expected={"x": BAD_OP}),
+     update(K(), Expected={"x": BAD_OP}), scan(ScanFilter={"x": BAD_OP}),
+     query({"pk": EQ(S("a"))}, QueryFilter={"x": BAD_OP}))
+# A QueryFilter's entries are checked before ConditionalOperator.
+case("queryfilter.order.entries_before_operator", ct(),
+     query({"pk": EQ(S("a"))}, QueryFilter={"x": C("IN", N("1"), S("x"))},
+           ConditionalOperator="OR"),
+     query({"pk": EQ(S("a"))},
+           QueryFilter={"x": C("BETWEEN", N("2"), N("1"))},
+           ConditionalOperator="OR"),
+     query({"pk": EQ(S("a"))}, QueryFilter={"x": C("GE", {"SS": ["a"]})},
+           ConditionalOperator="AND"),
+     query({"pk": EQ(N("1"))}, QueryFilter={"x": C("IN", N("1"), S("x"))},
+           ConditionalOperator="OR"),
+     query({"pk": EQ(S("a"))}, QueryFilter={"x": C("EQ", N("1"))},
+           ConditionalOperator="OR"))
 
 # beyond what one expression takes (DynamoDB has no such limit here)
 case("expected.many_entries", ct(), P0,
