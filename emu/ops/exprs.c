@@ -440,7 +440,7 @@ sst_emu_op_exprs_update(const struct sst_emu_op_exprs *x,
     add_schema_keys(t, &t->key, keys, &n);
     /* AttributeUpdates: checked entry by entry against the stored item */
     if (x->legacy) {
-        rc = sst_emu_legacy_check_updates(x->req, keys, n, old, err);
+        rc = sst_emu_legacy_check_updates(x->req, t, keys, n, old, err);
         /* DynamoDB: the size of the data AttributeUpdates writes is
          * checked only then (an UpdateExpression's, when parsed) */
         if (rc == SST_OK)

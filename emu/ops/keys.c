@@ -310,6 +310,28 @@ sst_emu_check_legacy_index_keys(const struct sst_emu_table *t,
     return sst_emu_check_index_keys(t, item, err);
 }
 
+bool
+sst_emu_local_index_key_type_differs(const struct sst_emu_table *t,
+                                     const char *name, enum sst_av_type type)
+{
+    unsigned pos[2 * SST_EMU_KEY_PARTS_MAX], n, i;
+    struct sst_av v;
+    size_t x;
+
+    memset(&v, 0, sizeof v);
+    v.type = type;
+    for (x = 0; t != NULL && x < t->index_count; x++) {
+        if (t->indexes[x].global)
+            continue;
+        n = schema_positions(&t->indexes[x].key, pos);
+        for (i = 0; i < n; i++)
+            if (!is_table_key_pos(t, pos[i]) &&
+                strcmp(sst_emu_attr_name(t, pos[i]), name) == 0)
+                return !has_type(&v, t->attrs[pos[i]].type);
+    }
+    return false;
+}
+
 /* The indexes of one kind in DynamoDB Local's order: a HashMap's order of
  * their names (emu/ops/jorder.h). */
 static enum sst_code

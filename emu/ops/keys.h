@@ -144,6 +144,17 @@ sst_emu_check_updated_index_keys(const struct sst_emu_table *t,
                                  struct sst_err *err);
 
 /**
+ * Whether name is a local index's key attribute (the table's own key
+ * left out) defined with another type than type: AttributeUpdates
+ * refuses such an entry's value, entry by entry ("Updates on index keys
+ * must be of the same data type as the key attribute"). t may be NULL
+ * (false).
+ */
+bool sst_emu_local_index_key_type_differs(const struct sst_emu_table *t,
+                                          const char *name,
+                                          enum sst_av_type type);
+
+/**
  * sst_emu_check_index_keys() for the item AttributeUpdates made: a local
  * index's key attribute holding a scalar of another type than its
  * definition is refused first, with DynamoDB Local's message for it

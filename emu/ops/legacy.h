@@ -131,13 +131,15 @@ sst_emu_legacy_filter_keys(const struct json_object *req,
  * UpdateItem's AttributeUpdates, entry by entry in request order, as
  * DynamoDB checks them once the condition held: the attribute name, the
  * Action, the value and the types the Action takes, the key attributes
- * (keys, nkeys), then the type of the stored attribute the Action
- * changes (old: the stored item, NULL when there is none).
+ * (keys, nkeys), the type of the stored attribute the Action changes
+ * (old: the stored item, NULL when there is none), then the type of a
+ * local index's key attribute (t's).
  *
  * @return SST_OK; SST_E_VALIDATION; SST_E_SERIALIZATION; SST_E_NOMEM.
  */
 SST_MUST_CHECK enum sst_code
 sst_emu_legacy_check_updates(const struct json_object *req,
+                             const struct sst_emu_table *t,
                              const struct sst_emu_key_name *keys,
                              size_t nkeys, const struct sst_av *old,
                              struct sst_err *err);

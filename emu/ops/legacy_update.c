@@ -16,6 +16,7 @@
 #include <sst/mem.h>
 
 #include "emu/ops/common.h"
+#include "emu/ops/keys.h"
 #include "emu/ops/legacy.h"
 #include "emu/ops/legacy_int.h"
 #include "emu/ops/request.h"
@@ -128,6 +129,7 @@ fits(const struct upd *u, const struct sst_av *cur)
 
 enum sst_code
 sst_emu_legacy_check_updates(const struct json_object *req,
+                             const struct sst_emu_table *t,
                              const struct sst_emu_key_name *keys,
                              size_t nkeys, const struct sst_av *old,
                              struct sst_err *err)
@@ -147,6 +149,10 @@ sst_emu_legacy_check_updates(const struct json_object *req,
         cur = old != NULL ? sst_av_map_get(old, name, strlen(name)) : NULL;
         if (!fits(&u, cur))
             return sst_err_set(err, SST_E_VALIDATION, MSG_MISMATCH);
+        if (u.value != NULL &&
+            sst_emu_local_index_key_type_differs(t, name, u.type))
+            return sst_err_set(err, SST_E_VALIDATION,
+                               SST_EMU_MSG_LEGACY_INDEX_KEY_TYPE);
     }
     return SST_OK;
 }

@@ -783,6 +783,34 @@ case("bget.err.rcc_foo", ct(MAIN), bget({"tbl": {"Keys": [K()]}},
 BATCH_DELETE_NOTE = ("DynamoDB Local charges 2 units for deleting a missing "
                      "item in a batch; AWS charges a batch's deletes as "
                      "DeleteItem, 1 unit")
+# An item that changes one of an index's key attributes without being in
+# the index, before or after: AWS writes nothing to the index.
+SPARSE = {"TableName": "sparse", "BillingMode": "PAY_PER_REQUEST",
+          "KeySchema": [{"AttributeName": "pk", "KeyType": "HASH"}],
+          "AttributeDefinitions": [
+              {"AttributeName": "pk", "AttributeType": "S"},
+              {"AttributeName": "gpk", "AttributeType": "S"},
+              {"AttributeName": "gsk", "AttributeType": "N"}],
+          "GlobalSecondaryIndexes": [
+              {"IndexName": "gi1", "KeySchema": [
+                  {"AttributeName": "gpk", "KeyType": "HASH"},
+                  {"AttributeName": "gsk", "KeyType": "RANGE"}],
+               "Projection": {"ProjectionType": "KEYS_ONLY"}},
+              {"IndexName": "gi2", "KeySchema": [
+                  {"AttributeName": "gpk", "KeyType": "HASH"}],
+               "Projection": {"ProjectionType": "KEYS_ONLY"}}]}
+case("put.ok.capacity_partial_index_key", ct(SPARSE),
+     put({"pk": S("a"), "gsk": N("1")}, "sparse",
+         ReturnConsumedCapacity="INDEXES"),
+     put({"pk": S("a"), "gpk": S("x")}, "sparse",
+         ReturnConsumedCapacity="INDEXES"),
+     aws=aws_ok({"ConsumedCapacity": {
+         "TableName": "sparse", "CapacityUnits": 2.0,
+         "Table": {"CapacityUnits": 1.0},
+         "GlobalSecondaryIndexes": {"gi2": {"CapacityUnits": 1.0}}}},
+         "DynamoDB Local charges an index for an item that changes one of "
+         "its key attributes without being in it; AWS writes nothing to an "
+         "index for an item without its key attributes"))
 case("bwrite.ok.put_delete_two_tables", ct(MAIN), ct(ONE), put(K("a", "0")),
      bwrite({"tbl": [PR(dict(K("a", "5"), g=S("G"))), DR(K("a", "0"))],
              "one": [PR({"pk": S("z")})]},

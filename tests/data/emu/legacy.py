@@ -514,6 +514,19 @@ case("updates.put_default_action", ct(), U0,
                                 "ss": {"SS": ["a", "b"]},
                                 "l": {"L": [S("a")]}, "y": S("v")}},
                 PUT_DEFAULT))
+# A number set's ADD and DELETE compare numbers by value in AWS (a set
+# never holds 0.5 and 0.50); DynamoDB Local's AttributeUpdates compare
+# their text (its UpdateExpression compares values).
+NS_TEXT = ("DynamoDB Local's AttributeUpdates compare a number set's "
+           "elements as text; AWS compares numbers by value, as "
+           "DynamoDB Local's UpdateExpression does")
+NSU = put(dict(K(), s={"NS": ["0.5", "1"]}))
+case("updates.add_number_set_by_value", ct(), NSU,
+     U({"s": AU("ADD", {"NS": ["0.50", "2"]})}, ReturnValues="UPDATED_NEW"),
+     aws=aws_ok({"Attributes": {"s": {"NS": ["0.5", "1", "2"]}}}, NS_TEXT))
+case("updates.delete_number_set_by_value", ct(), NSU,
+     U({"s": AU("DELETE", {"NS": ["0.50"]})}, ReturnValues="UPDATED_NEW"),
+     aws=aws_ok({"Attributes": {"s": {"NS": ["1"]}}}, NS_TEXT))
 case("updates.add_number", ct(), U0,
      U({"x": AU("ADD", N("2.5"))}, ReturnValues="UPDATED_NEW"))
 case("updates.add_number_new", ct(), U0,
@@ -714,6 +727,19 @@ IDX = {"TableName": "idx", "BillingMode": "PAY_PER_REQUEST",
             "Projection": {"ProjectionType": "KEYS_ONLY"}}]}
 IR = [put({"pk": S("a"), "sk": N(str(i)), "g": S("G"), "gs": N(str(i)),
            "x": N(str(i * 10))}, table="idx") for i in range(1, 4)]
+# A local index's key attribute given a value of another type: refused
+# entry by entry, before the later entries' faults.
+case("index.lsi_key_type_entry_order", ct(IDX), *IR,
+     update(K(), table="idx",
+            AttributeUpdates={"gs": AU("PUT", S("x")), "c": {"Action": "PUT"}}),
+     update(K(), table="idx",
+            AttributeUpdates={"gs": AU("ADD", S("x")), "n": AU("ADD", N("1.2.3"))}),
+     update(K(), table="idx",
+            AttributeUpdates={"c": {"Action": "PUT"}, "gs": AU("PUT", S("x"))}),
+     update(K(), table="idx",
+            AttributeUpdates={"gs": AU("DELETE", {"SS": ["x"]})}),
+     update(K(), table="idx", AttributeUpdates={"gs": AU("ADD", BOOL)}),
+     update(K(), table="idx", AttributeUpdates={"gs": AU("PUT", N("x"))}))
 case("index.gsi_range", ct(IDX), *IR,
      query({"g": EQ(S("G")), "gs": C("GT", N("1"))}, table="idx",
            IndexName="gkeys"))
