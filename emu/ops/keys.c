@@ -207,10 +207,12 @@ is_table_key_pos(const struct sst_emu_table *t, unsigned pos)
 /* ------------------------------------------------------------------ */
 /* index keys                                                          */
 
-enum sst_code
-sst_emu_check_index_key(const struct sst_emu_table *t,
-                        const struct sst_emu_index *ix,
-                        const struct sst_av *item, struct sst_err *err)
+/* One index's key attributes in item; with empty_first an empty value
+ * is refused before a value of another type (AttributeUpdates' order). */
+static enum sst_code
+check_index_key(const struct sst_emu_table *t, const struct sst_emu_index *ix,
+                const struct sst_av *item, bool empty_first,
+                struct sst_err *err)
 {
     unsigned pos[2 * SST_EMU_KEY_PARTS_MAX], n, i;
     const struct sst_av *v;
@@ -227,6 +229,10 @@ sst_emu_check_index_key(const struct sst_emu_table *t,
         if (!is_scalar(v))
             return sst_err_set(err, SST_E_VALIDATION,
                                SST_EMU_MSG_BAD_VALUE_TYPE);
+        if (empty_first && is_empty(v))
+            return sst_err_set(err, SST_E_VALIDATION,
+                               SST_EMU_MSG_INDEX_KEY_EMPTY, empty_kind(v),
+                               ix->name, name);
         if (!has_type(v, t->attrs[pos[i]].type))
             return sst_err_set(err, SST_E_VALIDATION,
                                SST_EMU_MSG_INDEX_KEY_TYPE);
@@ -239,6 +245,14 @@ sst_emu_check_index_key(const struct sst_emu_table *t,
                                SST_EMU_MSG_INDEX_KEY_SIZE);
     }
     return SST_OK;
+}
+
+enum sst_code
+sst_emu_check_index_key(const struct sst_emu_table *t,
+                        const struct sst_emu_index *ix,
+                        const struct sst_av *item, struct sst_err *err)
+{
+    return check_index_key(t, ix, item, false, err);
 }
 
 /* An index key attribute holding an empty string or binary value. */
@@ -299,6 +313,11 @@ sst_emu_check_updated_index_keys(const struct sst_emu_table *t,
     return sst_emu_check_index_keys(t, item, err);
 }
 
+static enum sst_code check_indexes(const struct sst_emu_table *t,
+                                   const struct sst_av *item,
+                                   bool globals_first, bool empty_first,
+                                   struct sst_err *err);
+
 enum sst_code
 sst_emu_check_legacy_index_keys(const struct sst_emu_table *t,
                                 const struct sst_av *item,
@@ -307,7 +326,7 @@ sst_emu_check_legacy_index_keys(const struct sst_emu_table *t,
     if (find_index_key_value(t, item, true, other_type) != NULL)
         return sst_err_set(err, SST_E_VALIDATION,
                            SST_EMU_MSG_LEGACY_INDEX_KEY_TYPE);
-    return sst_emu_check_index_keys(t, item, err);
+    return check_indexes(t, item, true, true, err);
 }
 
 bool
@@ -362,9 +381,13 @@ index_named(const struct sst_emu_table *t, const struct sst_emu_jname *name)
     return NULL;
 }
 
-enum sst_code
-sst_emu_check_index_keys(const struct sst_emu_table *t,
-                         const struct sst_av *item, struct sst_err *err)
+/* Every index's key attributes in item, in DynamoDB Local's order: its
+ * local indexes before its global ones, or (globals_first, for
+ * AttributeUpdates) the other way round, each kind in a HashMap's order
+ * of the names; empty_first as check_index_key(). */
+static enum sst_code
+check_indexes(const struct sst_emu_table *t, const struct sst_av *item,
+              bool globals_first, bool empty_first, struct sst_err *err)
 {
     struct sst_emu_jname *names;
     enum sst_code rc = SST_OK;
@@ -372,23 +395,29 @@ sst_emu_check_index_keys(const struct sst_emu_table *t,
     bool failed = false;
 
     for (x = 0; x < t->index_count && !failed; x++)
-        failed = sst_emu_check_index_key(t, &t->indexes[x], item, NULL) !=
-                 SST_OK;
+        failed = check_index_key(t, &t->indexes[x], item, empty_first,
+                                 NULL) != SST_OK;
     if (!failed)
         return SST_OK;
-    /* Which index the message names: the first that fails in DynamoDB
-     * Local's order, local indexes before global ones. */
+    /* which index the message names: the first that fails in order */
     names = sst_calloc(t->index_count, sizeof *names);
     if (names == NULL)
         return sst_emu_nomem(err);
     for (kind = 0; kind < 2 && rc == SST_OK; kind++) {
-        rc = order_indexes(t, kind == 1, names, &n, err);
+        rc = order_indexes(t, (kind == 1) != globals_first, names, &n, err);
         for (x = 0; x < n && rc == SST_OK; x++)
-            rc = sst_emu_check_index_key(t, index_named(t, &names[x]), item,
-                                         err);
+            rc = check_index_key(t, index_named(t, &names[x]), item,
+                                 empty_first, err);
     }
     sst_free(names);
     return rc;
+}
+
+enum sst_code
+sst_emu_check_index_keys(const struct sst_emu_table *t,
+                         const struct sst_av *item, struct sst_err *err)
+{
+    return check_indexes(t, item, false, false, err);
 }
 
 enum sst_code

@@ -159,8 +159,10 @@ bool sst_emu_local_index_key_type_differs(const struct sst_emu_table *t,
  * index's key attribute holding a scalar of another type than its
  * definition is refused first, with DynamoDB Local's message for it
  * ("Updates on index keys must be of the same data type as the key
- * attribute"); a global index's gets the usual "Type mismatch for Index
- * Key".
+ * attribute"); then the global indexes before the local ones, and an
+ * attribute's empty value before its type (DynamoDB Local's order for
+ * AttributeUpdates; a global index's type gets the usual "Type mismatch
+ * for Index Key").
  *
  * @return SST_OK; SST_E_VALIDATION with DynamoDB's message.
  */

@@ -60,6 +60,8 @@
 #include "emu/expr/resolve.h"
 #include "emu/ops/query_key.h"
 
+struct sst_emu_table; /* emu/store/table.h */
+
 /**
  * Whether a request carries a legacy parameter that
  * sst_emu_legacy_prepare() translates for op (Expected, QueryFilter,
