@@ -650,9 +650,11 @@ before_params(enum sst_code rc, const struct sst_err *err)
                                    sizeof SST_PQ_MSG_SYNTAX - 1) == 0);
 }
 
-/* An UPDATE refused for its SET or REMOVE clause: its WHERE clause's own
- * faults come first (sst_pq_update_where()). Returns the fault that
- * stands, err's unless the WHERE clause has one. */
+/* A statement refused for a later part: an earlier part's own faults
+ * come first, an UPDATE's WHERE clause before its SET and REMOVE
+ * (sst_pq_update_where()), a SELECT's projection before its WHERE
+ * (sst_pq_select_head()). Returns the fault that stands, err's unless
+ * the earlier part has one. */
 static enum sst_code
 where_first(const char *text, const struct json_object *params,
             unsigned mode, struct sst_err *err)
@@ -665,6 +667,8 @@ where_first(const char *text, const struct json_object *params,
 
     rc = sst_pq_update_where(text, strlen(text), params, &wtext, &wparams,
                              &e);
+    if (rc == SST_OK && wtext == NULL)
+        rc = sst_pq_select_head(text, strlen(text), &wtext, &e);
     if (rc != SST_OK || wtext == NULL) {
         json_object_put(wparams);
         if (rc != SST_OK)

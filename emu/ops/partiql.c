@@ -856,6 +856,46 @@ sst_pq_update_where(const char *text, size_t len,
 }
 
 enum sst_code
+sst_pq_select_head(const char *text, size_t len, char **head,
+                   struct sst_err *err)
+{
+    static const char tail[] = " FROM t";
+    struct parser p = {0};
+    size_t from_at = 0;
+    int depth = 0;
+    bool found = false;
+    char *t;
+
+    *head = NULL;
+    p.s = text;
+    p.len = len;
+    pq_next(&p);
+    if (!pq_is_word(&p, "SELECT"))
+        return SST_OK;
+    for (; p.cur.kind != T_EOF && p.cur.kind != T_BAD && !found; pq_next(&p)) {
+        if (pq_is_punct(&p, "(") || pq_is_punct(&p, "[") ||
+            pq_is_punct(&p, "{") || pq_is_punct(&p, "<<"))
+            depth++;
+        else if (pq_is_punct(&p, ")") || pq_is_punct(&p, "]") ||
+                 pq_is_punct(&p, "}") || pq_is_punct(&p, ">>"))
+            depth--;
+        else if (depth == 0 && pq_is_word(&p, "FROM")) {
+            found = true;
+            from_at = p.cur.at;
+        }
+    }
+    if (!found)
+        return SST_OK;
+    t = sst_malloc(from_at + sizeof tail);
+    if (t == NULL)
+        return sst_err_set(err, SST_E_NOMEM, "out of memory");
+    memcpy(t, text, from_at);
+    memcpy(t + from_at, tail, sizeof tail);
+    *head = t;
+    return SST_OK;
+}
+
+enum sst_code
 sst_pq_parse(const char *text, size_t len, const struct json_object *params,
              struct sst_pq_stmt *out, struct sst_err *err)
 {

@@ -108,6 +108,18 @@ sst_pq_update_where(const char *text, size_t len,
                     const struct json_object *params, char **where_text,
                     struct json_object **where_params, struct sst_err *err);
 
+/**
+ * A SELECT's projection as a statement of its own, for checking it before
+ * the rest, as DynamoDB does: the text up to FROM, and " FROM t". Nothing
+ * (*head NULL) when text is no SELECT or has no FROM at its top level.
+ *
+ * @param[out] head  sst_malloc'd, or NULL
+ * @return SST_OK; SST_E_NOMEM
+ */
+SST_MUST_CHECK enum sst_code sst_pq_select_head(const char *text, size_t len,
+                                                char **head,
+                                                struct sst_err *err);
+
 /** As sst_pq_parse(), with SST_PQ_ALLOW_EXISTS in flags for the
  *  statements of ExecuteTransaction. */
 SST_MUST_CHECK enum sst_code sst_pq_parse_ex(const char *text, size_t len,

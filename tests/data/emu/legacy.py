@@ -740,6 +740,30 @@ case("index.lsi_key_type_entry_order", ct(IDX), *IR,
             AttributeUpdates={"gs": AU("DELETE", {"SS": ["x"]})}),
      update(K(), table="idx", AttributeUpdates={"gs": AU("ADD", BOOL)}),
      update(K(), table="idx", AttributeUpdates={"gs": AU("PUT", N("x"))}))
+# AttributeUpdates' index keys: the global indexes before the local ones,
+# an empty value before a value of another type.
+IDX2 = {"TableName": "idx2", "BillingMode": "PAY_PER_REQUEST",
+        "KeySchema": [H("pk"), R("sk")],
+        "AttributeDefinitions": [A("pk"), A("sk", "N"), A("gpk"),
+                                 A("gsk", "N"), A("lsk")],
+        "GlobalSecondaryIndexes": [
+            {"IndexName": "gi1", "KeySchema": [H("gpk"), R("gsk")],
+             "Projection": {"ProjectionType": "KEYS_ONLY"}},
+            {"IndexName": "gi2", "KeySchema": [H("gpk")],
+             "Projection": {"ProjectionType": "KEYS_ONLY"}}],
+        "LocalSecondaryIndexes": [
+            {"IndexName": "li1", "KeySchema": [H("pk"), R("lsk")],
+             "Projection": {"ProjectionType": "ALL"}}]}
+case("index.updates_index_key_order", ct(IDX2),
+     *[update(K(), table="idx2", AttributeUpdates=au) for au in (
+         {"gpk": AU("PUT", B(b""))},
+         {"gsk": AU("PUT", S(""))},
+         {"gpk": AU("PUT", N("1")), "lsk": AU("PUT", S(""))},
+         {"lsk": AU("PUT", S("")), "gpk": AU("PUT", N("1"))},
+         {"gpk": AU("PUT", S("")), "gsk": AU("PUT", S("x"))},
+         {"gpk": AU("PUT", N("1")), "gsk": AU("PUT", B(b""))},
+         {"lsk": AU("PUT", S("")), "gpk": AU("PUT", S(""))})],
+     put(dict(K(), lsk=S(""), gpk=N("1")), table="idx2"))
 case("index.gsi_range", ct(IDX), *IR,
      query({"g": EQ(S("G")), "gs": C("GT", N("1"))}, table="idx",
            IndexName="gkeys"))

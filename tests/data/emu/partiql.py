@@ -604,7 +604,8 @@ tcase("val.err.parameters",
       es("SELECT * FROM tbl WHERE pk = ?", S("a"), N("1e126")))
 # A statement's parts are checked in its own order: a SELECT's projection,
 # then its WHERE condition by condition as written (key conditions and
-# filter alike); an UPDATE's WHERE before its SET and REMOVE.
+# filter alike); an UPDATE's WHERE before its SET and REMOVE. A part's
+# literals are converted before its conditions are checked.
 tcase("val.err.parts_in_order", put(K()),
       es("SELECT * FROM tbl WHERE pk = 'a' AND sk BETWEEN 10 AND ? "
          "AND c[0] >= ?", N("1"), {"L": []}),
@@ -629,6 +630,15 @@ tcase("val.err.parts_in_order", put(K()),
       es("UPDATE tbl SET l = list_append(l, []) REMOVE b REMOVE b[1]" + UPD +
          " AND attribute_type(n, 'X')"),
       es("DELETE FROM tbl" + UPD + " AND x = [?] AND c < false", N("1")),
+      es("SELECT b, b[0] FROM tbl WHERE pk = 'a' AND x = [?]", N("1")),
+      es("SELECT b, b[0] FROM tbl WHERE pk = 'a' AND x = <<1, 1>>"),
+      es("SELECT b, b[0] FROM tbl WHERE pk = 'a' AND x = MISSING"),
+      es("SELECT b, b[0] FROM tbl WHERE pk = 'a' AND x = <<1, 'a'>>"),
+      es("SELECT * FROM tbl WHERE pk = 'a' AND x < true AND y = <<1, 1>>"),
+      es("UPDATE tbl SET x = <<1, 1>>" + UPD + " AND y < true"),
+      es("INSERT INTO tbl VALUE {'pk': 'a', 'sk': 1, 'x': <<1, 1>>, "
+         "'y': [?]}", N("1")),
+      es("SELECT a.b, b FROM tbl WHERE x = [?]", N("1")),
       get(K()))
 tcase("sel.err.next_token",
       es("SELECT * FROM tbl WHERE pk = 'a'", NextToken="garbage"),

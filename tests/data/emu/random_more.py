@@ -182,19 +182,22 @@ def attribute_updates(g):
         name = g.pick(tops if not g.chance(0.04) else ["pk", "sk"])
         act = g.pick(["PUT", "PUT", "PUT", "ADD", "ADD", "DELETE"])
         if name in ("gpk", "gsk", "lsk"):
-            value = g.index_key_value(name)
+            # mostly the index key's values; now and then any value, an
+            # empty one or one of another type
+            value = g.index_key_value(name) if not g.chance(0.25) \
+                else g.attr_value(name)
         elif act == "ADD":
             value = g.value(0, g.pick(["N", "N", "SS", "NS", "S", "L"]))
         elif act == "DELETE":
             value = g.value(0, g.pick(["SS", "NS", "BS", "N"]))
+        else:
+            value = g.attr_value(name)
         if act in ("ADD", "DELETE") and "NS" in value:
             # numbers in their canonical form: DynamoDB Local's
             # AttributeUpdates compare a number set's elements as text
             # (docs/fidelity.md)
             value = {"NS": list(dict.fromkeys(
                 g.pick(ro.CNUMS) for _ in range(g.r.randint(1, 3))))}
-        else:
-            value = g.attr_value(name)
         u = {"Action": act}
         if act != "DELETE" or g.chance(0.5):
             u["Value"] = value
