@@ -779,6 +779,31 @@ parse_statement(struct parser *p)
     }
 }
 
+/* How the current token changes the nesting of brackets: 1 for an
+ * opening one, -1 for a closing one, else 0. */
+static int
+nesting(const struct parser *p)
+{
+    if (pq_is_punct(p, "(") || pq_is_punct(p, "[") || pq_is_punct(p, "{") ||
+        pq_is_punct(p, "<<"))
+        return 1;
+    if (pq_is_punct(p, ")") || pq_is_punct(p, "]") || pq_is_punct(p, "}") ||
+        pq_is_punct(p, ">>"))
+        return -1;
+    return 0;
+}
+
+/* A lexer over text, at its first token; whether that is the word w. */
+static bool
+first_word(struct parser *p, const char *text, size_t len, const char *w)
+{
+    memset(p, 0, sizeof *p);
+    p->s = text;
+    p->len = len;
+    pq_next(p);
+    return pq_is_word(p, w);
+}
+
 /* The prefix a WHERE clause is parsed under alone (sst_pq_update_where). */
 static const char WHERE_HEAD[] = "SELECT * FROM t ";
 
@@ -787,7 +812,7 @@ sst_pq_update_where(const char *text, size_t len,
                     const struct json_object *params, char **where_text,
                     struct json_object **where_params, struct sst_err *err)
 {
-    struct parser p = {0};
+    struct parser p;
     size_t where_at = 0, end = len, qmarks = 0, i, n, o;
     int depth = 0;
     bool found = false;
@@ -795,19 +820,11 @@ sst_pq_update_where(const char *text, size_t len,
 
     *where_text = NULL;
     *where_params = NULL;
-    p.s = text;
-    p.len = len;
-    pq_next(&p);
-    if (!pq_is_word(&p, "UPDATE"))
+    if (!first_word(&p, text, len, "UPDATE"))
         return SST_OK;
     for (; p.cur.kind != T_EOF && p.cur.kind != T_BAD; pq_next(&p)) {
-        if (pq_is_punct(&p, "(") || pq_is_punct(&p, "[") ||
-            pq_is_punct(&p, "{") || pq_is_punct(&p, "<<"))
-            depth++;
-        else if (pq_is_punct(&p, ")") || pq_is_punct(&p, "]") ||
-                 pq_is_punct(&p, "}") || pq_is_punct(&p, ">>"))
-            depth--;
-        else if (!found && pq_is_punct(&p, "?"))
+        depth += nesting(&p);
+        if (!found && pq_is_punct(&p, "?"))
             qmarks++;
         else if (depth == 0 && !found && pq_is_word(&p, "WHERE")) {
             found = true;
@@ -860,26 +877,18 @@ sst_pq_select_head(const char *text, size_t len, char **head,
                    struct sst_err *err)
 {
     static const char tail[] = " FROM t";
-    struct parser p = {0};
+    struct parser p;
     size_t from_at = 0;
     int depth = 0;
     bool found = false;
     char *t;
 
     *head = NULL;
-    p.s = text;
-    p.len = len;
-    pq_next(&p);
-    if (!pq_is_word(&p, "SELECT"))
+    if (!first_word(&p, text, len, "SELECT"))
         return SST_OK;
     for (; p.cur.kind != T_EOF && p.cur.kind != T_BAD && !found; pq_next(&p)) {
-        if (pq_is_punct(&p, "(") || pq_is_punct(&p, "[") ||
-            pq_is_punct(&p, "{") || pq_is_punct(&p, "<<"))
-            depth++;
-        else if (pq_is_punct(&p, ")") || pq_is_punct(&p, "]") ||
-                 pq_is_punct(&p, "}") || pq_is_punct(&p, ">>"))
-            depth--;
-        else if (depth == 0 && pq_is_word(&p, "FROM")) {
+        depth += nesting(&p);
+        if (depth == 0 && pq_is_word(&p, "FROM")) {
             found = true;
             from_at = p.cur.at;
         }

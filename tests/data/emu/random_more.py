@@ -37,11 +37,9 @@ and look for new divergences with other seeds, as with random_ops.py:
 
 Standard library only.
 """
-import argparse
 import json
-import re
 import os
-import random
+import re
 import sys
 
 HERE = os.path.dirname(os.path.abspath(__file__))
@@ -706,30 +704,13 @@ OPS = [(ro.put_item, 3), (ro.update_item, 3), (ro.delete_item, 1),
 
 
 def make_cases(seed, ncases, nsteps):
-    rng = random.Random(seed)
-    g = ro.Gen(rng)
-    ops = [with_capacity(f) for f, w in OPS for _ in range(w)]
-    cases = []
-    for i in range(ncases):
-        g.shape = g.pick(ro.SHAPES)
-        steps = [("CreateTable", ro.create(g.shape))]
-        for _ in range(nsteps):
-            steps.append(g.pick(ops)(g))
-        cases.append({"name": "more.%d.%d" % (seed, i), "steps": steps,
-                      "aws": None, "compare": None,
-                      "annotate": make_annotate(g.shape)})
-    return cases
+    return ro.sequences(seed, ncases, nsteps,
+                        [(with_capacity(f), w) for f, w in OPS], "more",
+                        make_annotate)
 
 
 def main():
-    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    ap.add_argument("--seed", type=int, default=1)
-    ap.add_argument("--cases", type=int, default=30)
-    ap.add_argument("--steps", type=int, default=40)
-    ap.add_argument("--out", default=OUT)
-    a = ap.parse_args()
-    record_sequences(make_cases(a.seed, a.cases, a.steps), a.out,
-                     "random_more.py")
+    ro.cli(__doc__, make_cases, OUT, "random_more.py")
 
 
 if __name__ == "__main__":

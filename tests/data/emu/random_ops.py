@@ -677,30 +677,45 @@ OPS = [(put_item, 5), (update_item, 6), (delete_item, 2), (get_item, 3),
        (batch_write, 1), (transact_get, 1)]
 
 
-def make_cases(seed, ncases, nsteps):
+def sequences(seed, ncases, nsteps, ops, prefix, annotate_for):
+    """ncases sequences of seed: a CreateTable of a random shape, then
+    nsteps requests drawn from ops (weighted (function, weight) pairs);
+    annotate_for(shape) gives a sequence's annotate(). random_more.py
+    draws its sequences the same way."""
     rng = random.Random(seed)
     g = Gen(rng)
-    ops = [f for f, w in OPS for _ in range(w)]
+    ops = [f for f, w in ops for _ in range(w)]
     cases = []
     for i in range(ncases):
         g.shape = g.pick(SHAPES)
         steps = [("CreateTable", create(g.shape))]
         for _ in range(nsteps):
             steps.append(g.pick(ops)(g))
-        cases.append({"name": "random.%d.%d" % (seed, i), "steps": steps,
-                      "aws": None, "compare": None, "annotate": annotate})
+        cases.append({"name": "%s.%d.%d" % (prefix, seed, i), "steps": steps,
+                      "aws": None, "compare": None,
+                      "annotate": annotate_for(g.shape)})
     return cases
 
 
-def main():
-    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+def make_cases(seed, ncases, nsteps):
+    return sequences(seed, ncases, nsteps, OPS, "random",
+                     lambda shape: annotate)
+
+
+def cli(doc, make, out, who):
+    """The command line of a random recorder: --seed, --cases, --steps,
+    --out."""
+    ap = argparse.ArgumentParser(description=doc.split("\n")[0])
     ap.add_argument("--seed", type=int, default=1)
     ap.add_argument("--cases", type=int, default=30)
     ap.add_argument("--steps", type=int, default=40)
-    ap.add_argument("--out", default=OUT)
+    ap.add_argument("--out", default=out)
     a = ap.parse_args()
-    record_sequences(make_cases(a.seed, a.cases, a.steps), a.out,
-                     "random_ops.py")
+    record_sequences(make(a.seed, a.cases, a.steps), a.out, who)
+
+
+def main():
+    cli(__doc__, make_cases, OUT, "random_ops.py")
 
 
 if __name__ == "__main__":
