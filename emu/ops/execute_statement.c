@@ -26,8 +26,6 @@
 
 #include <sst/mem.h>
 
-#include "emu/expr/av.h"
-#include "emu/expr/request.h"
 #include "emu/ops/common.h"
 #include "emu/ops/ops.h"
 #include "emu/ops/partiql.h"
@@ -144,30 +142,6 @@ check_key_types(const struct sst_emu_table *t, const struct keys *k,
                                name);
     }
     return SST_OK;
-}
-
-/* DynamoDB Local's errors of the statement name the problem without the
- * expression the translation made: "Invalid FilterExpression: " and the
- * like go. */
-static void
-strip_expression_prefix(struct sst_err *err)
-{
-    static const char *const prefixes[] = {
-        "Invalid FilterExpression: ", "Invalid UpdateExpression: ",
-        "Invalid ProjectionExpression: ", "Invalid ConditionExpression: ",
-        "Invalid KeyConditionExpression: "};
-    size_t i, n;
-
-    if (err == NULL)
-        return;
-    for (i = 0; i < sizeof prefixes / sizeof prefixes[0]; i++) {
-        n = strlen(prefixes[i]);
-        if (strncmp(err->message, prefixes[i], n) == 0) {
-            memmove(err->message, err->message + n,
-                    strlen(err->message + n) + 1);
-            return;
-        }
-    }
 }
 
 /* Add a member to the built request; false when out of memory. */
@@ -548,194 +522,6 @@ key_of(const struct sst_emu_table *t, const struct json_object *req)
     return key;
 }
 
-/* ------------------------------------------------------------------ */
-/* the statement's own order of checks                                 */
-
-/*
- * DynamoDB checks a statement's parts in the statement's order: a
- * SELECT's projection, then its whole WHERE, key conditions and filter
- * alike, condition by condition as they are written; an UPDATE's or a
- * DELETE's WHERE before its SET and REMOVE. The request a statement
- * becomes checks them in the operation's order (a Query: the filter,
- * then the key condition; an UpdateItem: the update expression, then the
- * condition). So before it is built, each part is checked alone, as the
- * expression it becomes, and a fault of the kinds below found there is
- * the statement's: what the operation would find first is only a
- * question of order.
- */
-static bool
-static_fault(const char *msg)
-{
-    static const char *const kinds[] = {
-        "Incorrect operand type for operator or function",
-        "The BETWEEN operator requires upper bound",
-        "Invalid attribute type name found",
-        "Two document paths overlap with each other",
-        "Two document paths conflict with each other"};
-    size_t i;
-
-    for (i = 0; i < sizeof kinds / sizeof kinds[0]; i++)
-        if (strncmp(msg, kinds[i], strlen(kinds[i])) == 0)
-            return true;
-    return false;
-}
-
-/* One part, text, checked alone as member of an operation op's request
- * (ProjectionExpression of a GetItem, ConditionExpression of a
- * DeleteItem): SST_E_VALIDATION with its fault when that is a static
- * fault, else SST_OK (the operation checks the rest). */
-static enum sst_code
-check_part(const struct sst_pq_stmt *st, enum sst_emu_request_op op,
-           const char *member, const char *text, struct sst_err *err)
-{
-    struct json_object *req;
-    struct sst_emu_exprs x;
-    struct sst_err e = {0};
-    const char *texts[1];
-    enum sst_code rc;
-
-    if (text == NULL)
-        return SST_OK;
-    req = json_object_new_object();
-    if (req == NULL || !add_string(req, member, text)) {
-        json_object_put(req);
-        return sst_emu_nomem(err);
-    }
-    texts[0] = text;
-    rc = sst_pq_add_placeholders(st, req, texts, 1, &e);
-    sst_emu_exprs_init(&x);
-    if (rc == SST_OK)
-        rc = sst_emu_exprs_from_json(&x, op, req, &e);
-    sst_emu_exprs_cleanup(&x);
-    json_object_put(req);
-    if (rc == SST_E_NOMEM) {
-        *err = e;
-        return rc;
-    }
-    if (rc != SST_E_VALIDATION)
-        return SST_OK;
-    strip_expression_prefix(&e);
-    if (!static_fault(e.message))
-        return SST_OK;
-    *err = e;
-    return rc;
-}
-
-/* A statement's parts in its own order (above). */
-static enum sst_code
-check_parts(const struct sst_pq_stmt *st, struct sst_err *err)
-{
-    char *where = NULL;
-    enum sst_code rc = SST_OK;
-
-    if (st->kind == SST_PQ_SELECT)
-        rc = check_part(st, SST_EMU_REQ_GET_ITEM, "ProjectionExpression",
-                        st->projection, err);
-    if (rc == SST_OK && st->where != NULL)
-        rc = sst_pq_where_text(st, &where, err);
-    if (rc == SST_OK)
-        rc = check_part(st, SST_EMU_REQ_DELETE_ITEM, "ConditionExpression",
-                        where, err);
-    sst_free(where);
-    return rc;
-}
-
-/* Whether a parse failure comes before the parameters: the statement's
- * syntax, or no validation at all. */
-static bool
-before_params(enum sst_code rc, const struct sst_err *err)
-{
-    return rc != SST_E_VALIDATION ||
-           (err != NULL && strncmp(err->message, SST_PQ_MSG_SYNTAX,
-                                   sizeof SST_PQ_MSG_SYNTAX - 1) == 0);
-}
-
-/* A statement refused for a later part: an earlier part's own faults
- * come first, an UPDATE's WHERE clause before its SET and REMOVE
- * (sst_pq_update_where()), a SELECT's projection before its WHERE
- * (sst_pq_select_head()). Returns the fault that stands, err's unless
- * the earlier part has one. */
-static enum sst_code
-where_first(const char *text, const struct json_object *params,
-            unsigned mode, struct sst_err *err)
-{
-    struct json_object *wparams = NULL;
-    struct sst_pq_stmt st;
-    struct sst_err e = {0};
-    char *wtext = NULL;
-    enum sst_code rc;
-
-    rc = sst_pq_update_where(text, strlen(text), params, &wtext, &wparams,
-                             &e);
-    if (rc == SST_OK && wtext == NULL)
-        rc = sst_pq_select_head(text, strlen(text), &wtext, &e);
-    if (rc != SST_OK || wtext == NULL) {
-        json_object_put(wparams);
-        if (rc != SST_OK)
-            *err = e;
-        return rc != SST_OK ? rc : SST_E_VALIDATION;
-    }
-    rc = sst_pq_parse_ex(wtext, strlen(wtext), wparams,
-                         (mode & SST_EMU_PQ_TXN) ? SST_PQ_ALLOW_EXISTS : 0, &st,
-                         &e);
-    if (rc == SST_OK) {
-        rc = check_parts(&st, &e);
-        sst_pq_cleanup(&st);
-    } else if (before_params(rc, &e) &&
-               strncmp(e.message, SST_PQ_MSG_SYNTAX,
-                       sizeof SST_PQ_MSG_SYNTAX - 1) == 0) {
-        rc = SST_OK; /* (not a clause of its own after all) */
-    } else if (rc == SST_E_VALIDATION &&
-               strcmp(e.message, SST_PQ_MSG_PARAMS) == 0) {
-        rc = SST_OK;
-    }
-    sst_free(wtext);
-    json_object_put(wparams);
-    if (rc != SST_OK) {
-        *err = e;
-        return rc;
-    }
-    return SST_E_VALIDATION; /* err's fault stands */
-}
-
-enum sst_code
-sst_emu_pq_check_params(const struct json_object *params,
-                        struct sst_err *err)
-{
-    size_t i, n = params != NULL && json_object_is_type(params,
-                                                        json_type_array)
-                      ? json_object_array_length(params)
-                      : 0;
-
-    for (i = 0; i < n; i++) {
-        struct sst_av *v = NULL;
-        enum sst_code rc =
-            sst_av_decode(json_object_array_get_idx(params, i), &v, err);
-
-        sst_av_free(v);
-        if (rc != SST_OK)
-            return rc;
-    }
-    return SST_OK;
-}
-
-enum sst_code
-sst_emu_pq_check_early(const char *text, const struct json_object *params,
-                       unsigned mode, struct sst_err *err)
-{
-    struct sst_pq_stmt st;
-    enum sst_code rc;
-
-    rc = sst_pq_parse_ex(text, strlen(text), params,
-                         (mode & SST_EMU_PQ_TXN) ? SST_PQ_ALLOW_EXISTS : 0, &st,
-                         err);
-    if (rc == SST_OK)
-        sst_pq_cleanup(&st);
-    else if (before_params(rc, err))
-        return rc;
-    return sst_emu_pq_check_params(params, err);
-}
-
 enum sst_code
 sst_emu_pq_plan(struct sst_emu *emu, const char *text,
                 const struct json_object *params,
@@ -752,7 +538,7 @@ sst_emu_pq_plan(struct sst_emu *emu, const char *text,
                          &out->st, err);
     /* the parameters' values come after the statement's syntax, before
      * anything else of it (DynamoDB Local's order) */
-    if (rc == SST_OK || !before_params(rc, err)) {
+    if (rc == SST_OK || !sst_emu_pq_before_params(rc, err)) {
         enum sst_code prc = sst_emu_pq_check_params(params, err);
 
         if (prc != SST_OK) {
@@ -761,9 +547,9 @@ sst_emu_pq_plan(struct sst_emu *emu, const char *text,
         }
     }
     if (rc == SST_OK)
-        rc = check_parts(&out->st, err);
-    else if (rc == SST_E_VALIDATION && !before_params(rc, err))
-        rc = where_first(text, params, mode, err);
+        rc = sst_emu_pq_check_parts(&out->st, err);
+    else if (rc == SST_E_VALIDATION && !sst_emu_pq_before_params(rc, err))
+        rc = sst_emu_pq_earlier_part(text, params, mode, err);
     if (rc != SST_OK) {
         sst_pq_cleanup(&out->st);
         return rc;
@@ -853,7 +639,7 @@ sst_emu_pq_run(struct sst_emu *emu, const struct sst_emu_pq_plan *pl,
         break;
     }
     if (rc != SST_OK)
-        strip_expression_prefix(err);
+        sst_emu_pq_strip_prefix(err);
     return rc;
 }
 

@@ -147,4 +147,37 @@ SST_MUST_CHECK enum sst_code
 sst_emu_pq_check_early(const char *text, const struct json_object *params,
                        unsigned mode, struct sst_err *err);
 
+/** Drop the "Invalid FilterExpression: " and like prefixes from err's
+ *  message: DynamoDB Local's errors of a statement name the problem
+ *  without the expression the translation made. NULL is a no-op. */
+void sst_emu_pq_strip_prefix(struct sst_err *err);
+
+/** Whether a parse failure (rc, err) comes before the parameters are
+ *  checked: the statement's syntax, or no validation failure at all. */
+bool sst_emu_pq_before_params(enum sst_code rc, const struct sst_err *err);
+
+/**
+ * A parsed statement's parts checked alone, in the statement's order (a
+ * SELECT's projection, then its whole WHERE; an UPDATE's or a DELETE's
+ * WHERE), as the expressions they become; a static fault found there
+ * (operand types, BETWEEN bounds, an attribute type name, overlapping
+ * paths) is the statement's.
+ *
+ * @return SST_OK; SST_E_VALIDATION with the fault; SST_E_NOMEM
+ */
+SST_MUST_CHECK enum sst_code
+sst_emu_pq_check_parts(const struct sst_pq_stmt *st, struct sst_err *err);
+
+/**
+ * A statement whose parse failed on a later part (err holds the fault):
+ * an earlier part's own faults come first, an UPDATE's WHERE clause
+ * before its SET and REMOVE, a SELECT's projection before its WHERE.
+ *
+ * @return the fault that stands: SST_E_VALIDATION with err's unless the
+ *         earlier part has one (then err holds it); SST_E_NOMEM
+ */
+SST_MUST_CHECK enum sst_code
+sst_emu_pq_earlier_part(const char *text, const struct json_object *params,
+                        unsigned mode, struct sst_err *err);
+
 #endif /* SST_EMU_OPS_PARTIQL_EXEC_H */
