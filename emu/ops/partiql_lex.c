@@ -458,7 +458,8 @@ fail_operator(struct parser *p, size_t at, size_t len)
                 pq_where_at(p, at, len, pos, sizeof pos));
     else
         pq_fail(p, "Unsupported data type: %.*s under key %s%s", (int)len,
-                p->s + at, p->keypath, pq_where_at(p, at, len, pos, sizeof pos));
+                p->s + at, p->keypath,
+                pq_where_at(p, at, len, pos, sizeof pos));
 }
 
 /* After a member value: an operator there makes it an expression. */
@@ -545,7 +546,8 @@ set_element(struct parser *p, struct json_object *c, const char **set_type,
     literal_place(p, &at, &len);
     if (*set_type == NULL) {
         if (p->cur.kind != T_STRING && !number_at(p)) {
-            pq_fail(p, "%s%s", MSG_BAG, pq_where_at(p, at, len, pos, sizeof pos));
+            pq_fail(p, "%s%s", MSG_BAG,
+                    pq_where_at(p, at, len, pos, sizeof pos));
             return;
         }
         *set_type = p->cur.kind == T_STRING ? "SS" : "NS";
@@ -576,7 +578,8 @@ set_element(struct parser *p, struct json_object *c, const char **set_type,
     if (v == NULL)
         return;
     json_object_object_get_ex(v, (*set_type)[0] == 'S' ? "S" : "N", &inner);
-    if (inner == NULL || json_object_array_add(c, json_object_get(inner)) != 0) {
+    if (inner == NULL ||
+        json_object_array_add(c, json_object_get(inner)) != 0) {
         json_object_put(inner);
         p->bad = p->bad || inner == NULL;
         p->nomem = p->nomem || inner != NULL;
@@ -595,7 +598,8 @@ set_end(struct parser *p, struct json_object *c, const char *set_type,
     char pos[64];
 
     if (null_at != (size_t)-1) {
-        pq_fail(p, "%s%s", MSG_BAG, pq_where_at(p, null_at, 4, pos, sizeof pos));
+        pq_fail(p, "%s%s", MSG_BAG,
+                pq_where_at(p, null_at, 4, pos, sizeof pos));
         return;
     }
     seen = json_object_new_array();

@@ -20,9 +20,10 @@
  * the table exists; IndexName; ConsistentRead on a global index; the
  * expression parameters and ConditionalOperator; Limit; ExclusiveStartKey;
  * Select with AttributesToGet; Segment and TotalSegments, and the
- * starting key in the segment; AttributesToGet itself; nested access to key attributes in the filter and the
- * projection; the attributes a global index projects (listed in
- * DynamoDB Local's order, emu/expr/jorder.h).
+ * starting key in the segment; AttributesToGet itself; nested access to
+ * key attributes in the filter and the projection; the attributes a
+ * global index projects (listed in DynamoDB Local's order,
+ * emu/expr/jorder.h).
  */
 #include <stdio.h>
 #include <string.h>
