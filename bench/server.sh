@@ -40,6 +40,12 @@
 # and more system time per page (docs/performance.md). Both are reported,
 # with sst-emu's CPU per PutItem (user and system µs, page faults).
 #
+# Every saturated run is made again from the C client, bench/loadgen in
+# closed loop (8 connections, one epoll thread: a third less CPU per
+# request than wrk's Lua, taken from the same 2 cores), PutItem on a fresh
+# sst-emu, with the 2-byte ceiling; the issue allows either generator, and
+# both are reported, each for both servers.
+#
 # Those p99s are p99s at saturation: each server is driven as hard as it
 # goes, on the 2 cores wrk uses too, so they mostly measure queueing and the
 # scheduler. A second measurement gives both servers the same fixed rate per
@@ -64,8 +70,8 @@
 #
 # Run it as `./dev bench-server [SECONDS]` (it builds what it needs and
 # starts DynamoDB Local with tests/ddb-local). SECONDS (default 10) is the
-# length of every load run, the paced ones included: 87 runs in all with 4
-# rounds and 3 paced rounds, about 16 minutes at 10 s (8 s: 13 minutes).
+# length of every load run, the paced ones included: 123 runs in all with 4
+# rounds and 3 paced rounds, about 22 minutes at 10 s (8 s: 18 minutes).
 # Prints markdown tables.
 set -euo pipefail
 top=$(cd "$(dirname "$0")/.." && pwd)
@@ -143,6 +149,17 @@ pace() {
         awk '{ for (i = 1; i < NF; i += 2) v[$i] = $(i + 1)
                printf "%d %.2f %d %.3f %.3f %.3f %.3f %d\n", v["rps"], v["p99"],
                    v["non2xx"], v["p50"], v["p99"], v["sent_p50"], v["sent_p99"], v["late"] }'
+}
+
+# cload URL OP TAG -> "requests/s p99_ms non2xx p50_ms p99_ms", as load():
+# bench/loadgen in closed loop (8 connections, one thread), the C client
+# that takes a third less CPU per request than wrk from the cores the
+# server shares. PutItem keys carry TAG.
+cload() {
+    { "$build/bench/loadgen" "${1##*:}" "$2" "$dur" --conns 8 --run "$3" || true; } |
+        awk '{ for (i = 1; i < NF; i += 2) v[$i] = $(i + 1)
+               printf "%d %.2f %d %.3f %.3f\n", v["rps"], v["p99"],
+                   v["non2xx"], v["p50"], v["p99"] }'
 }
 
 # --- sst-emu: start-up to the first answered request, idle RSS ---------
@@ -288,6 +305,20 @@ for i in $(seq "$rounds"); do
             R[ddb.$op.$i]=$(load "$SST_DDB_LOCAL_ENDPOINT" "$op.lua")
         done
     fi
+    # the same saturated load from the C client (PutItem on a fresh
+    # sst-emu, as put_fresh), then the 2-byte ceiling, then DynamoDB Local
+    start_fresh
+    R[c.emu.put.$i]=$(cload "$FRESH_URL" put "c$i")
+    stop_fresh
+    for op in get query1 query; do
+        R[c.emu.$op.$i]=$(cload "$emu_url" "$op" "c$i")
+    done
+    R[c.ceil.$i]=$(cload "${FLOOR_URL[empty]}" ping "c$i")
+    if [ -n "${SST_DDB_LOCAL_ENDPOINT:-}" ]; then
+        for op in put get query1 query; do
+            R[c.ddb.$op.$i]=$(cload "$SST_DDB_LOCAL_ENDPOINT" "$op" "c$i")
+        done
+    fi
 done
 warm=$(( rounds > 1 ? 2 : 1 ))
 keep_median fresh.put "$warm"
@@ -297,6 +328,11 @@ for op in put get query1 query; do
     [ "$op" = put ] || keep_median "ceil.$op" 1
 done
 keep_median ceil.empty 1
+keep_median c.ceil 1
+for op in put get query1 query; do
+    keep_median "c.emu.$op" "$warm"
+    [ -z "${SST_DDB_LOCAL_ENDPOINT:-}" ] || keep_median "c.ddb.$op" "$warm"
+done
 get_bytes=${BYTES[get]} query1_bytes=${BYTES[query1]} query_bytes=${BYTES[query]}
 emu_busy=$(rss_mb "$emu_pid")
 
@@ -397,19 +433,33 @@ if [ "$warm" = 2 ]; then
     done
 fi
 echo
+echo "| the same saturated load from the C client (bench/loadgen, closed loop), $steady | sst-emu | DynamoDB Local | sst-emu / DynamoDB Local |"
+echo "|---|---|---|---|"
+for op in put get query1 query; do
+    name=$(op_name $op)
+    [ $op = put ] && name="PutItem, a fresh store each round,"
+    echo "| $name req/s | $(col c.emu.$op 1) | $(col c.ddb.$op 1) | $(ratio "$(col c.emu.$op 1)" "$(col c.ddb.$op 1)") |"
+    echo "| $name p99 ms | $(col c.emu.$op 2) | $(col c.ddb.$op 2) | $(ratio "$(col c.ddb.$op 2)" "$(col c.emu.$op 2)") lower |"
+done
+echo "| ceiling, 2-byte body, req/s (p99 ms), median of all rounds; GetItem's share of it | $(col c.ceil 1) ($(col c.ceil 2)) | | $(awk -v a="$(col c.emu.get 1)" -v b="$(col c.ceil 1)" 'BEGIN { if (b > 0) printf "%.0f%%", 100 * a / b; else print "n/a" }') |"
+echo
 head="| each round: req/s (p99 ms) |"
 for i in $(seq "$rounds"); do head+=" round $i |"; done
 echo "$head"
 echo "|---|$(for i in $(seq "$rounds"); do printf -- '---|'; done)"
-for k in emu.put fresh.put ddb.put emu.get ceil.get ddb.get emu.query1 ceil.query1 ddb.query1 emu.query ceil.query ddb.query ceil.empty; do
+for k in emu.put fresh.put ddb.put emu.get ceil.get ddb.get emu.query1 ceil.query1 ddb.query1 emu.query ceil.query ddb.query ceil.empty \
+    c.emu.put c.ddb.put c.emu.get c.ddb.get c.emu.query1 c.ddb.query1 c.emu.query c.ddb.query c.ceil; do
     [ -n "${R[$k.1]:-}" ] || continue
-    case $k in
+    kk=${k#c.}
+    case $kk in
         emu.*) who=sst-emu;; fresh.*) who="sst-emu, a fresh store";;
         ddb.*) who="DynamoDB Local";; *) who=ceiling;;
     esac
-    case ${k#*.} in empty) what="2-byte body";; *) what=$(op_name "${k#*.}");; esac
+    case ${kk#*.} in empty|ceil) what="2-byte body";; *) what=$(op_name "${kk#*.}");; esac
     [ "$k" = emu.put ] && what="PutItem (one store growing)"
+    [ "$k" = c.emu.put ] && what="PutItem (a fresh store)"
     [ "$who" = ceiling ] && [ "$what" != "2-byte body" ] && what="$what-sized body"
+    [ "$k" = "$kk" ] || what+=", C client"
     line="| $who, $what |"
     for i in $(seq "$rounds"); do line+=" $(col "$k.$i" 1) ($(col "$k.$i" 2)) |"; done
     echo "$line"
