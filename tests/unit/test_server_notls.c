@@ -6,8 +6,12 @@
  *
  * The stand-ins answer as GnuTLS does without the feature; a daemon that
  * asks for TLS is refused, not crashed; the server serves requests over
- * plain HTTP; and no GnuTLS is loaded into the process.
+ * plain HTTP; and no GnuTLS is loaded into the process. calloc() is
+ * emu/server/calloc.c's, as in sst-emu: its blocks are cleared, and a
+ * small one comes from the thread's cache.
  */
+#include <errno.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -113,6 +117,47 @@ no_gnutls_is_loaded(void)
     CU_ASSERT_EQUAL(mhd, 0);
 }
 
+#if defined(__SANITIZE_ADDRESS__)
+#define SST_ASAN 1
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer)
+#define SST_ASAN 1
+#endif
+#endif
+
+static void
+calloc_clears_cached_blocks(void)
+{
+    static const size_t sizes[] = {1, 24, 640, 1032, 1033, 4096, 1 << 20};
+    volatile size_t huge = SIZE_MAX / 2; /* not a constant: no warning */
+    unsigned char *p, *q;
+    size_t i, j, zero;
+
+    for (i = 0; i < sizeof sizes / sizeof sizes[0]; i++) {
+        p = malloc(sizes[i]);
+        CU_ASSERT_PTR_NOT_NULL_FATAL(p);
+        memset(p, 0xa5, sizes[i]);
+        free(p);
+        q = calloc(1, sizes[i]);
+        CU_ASSERT_PTR_NOT_NULL_FATAL(q);
+        for (j = 0, zero = 0; j < sizes[i]; j++)
+            zero += q[j] == 0;
+        CU_ASSERT_EQUAL(zero, sizes[i]);
+#ifndef SST_ASAN
+        /* the block just freed, from the thread's cache (glibc's calloc
+         * never takes one from there) */
+        if (sizes[i] <= 1032)
+            CU_ASSERT_PTR_EQUAL(q, p);
+#endif
+        free(q);
+    }
+    q = calloc(0, 8);
+    free(q);
+    errno = 0;
+    CU_ASSERT_PTR_NULL(calloc(huge, 3));
+    CU_ASSERT_EQUAL(errno, ENOMEM);
+}
+
 /* ------------------------------------------------------------------ */
 
 static const struct sst_test notls_tests[] = {
@@ -122,6 +167,8 @@ static const struct sst_test notls_tests[] = {
     {"plain HTTP is served", plain_http_is_served},
     {"neither GnuTLS nor a shared libmicrohttpd is loaded",
      no_gnutls_is_loaded},
+    {"calloc clears blocks taken from the thread's cache",
+     calloc_clears_cached_blocks},
     {NULL, NULL},
 };
 
