@@ -204,6 +204,10 @@ global_index(const struct json_object *e, struct sst_emu_table *t, size_t first,
     size_t i, n;
     enum sst_code rc;
 
+    /* index by index, as DynamoDB Local checks: an earlier index's
+     * projection fault is reported before a later one's throughput */
+    if (pt == NULL && t->billing == SST_EMU_BILLING_PROVISIONED)
+        return invalid(err, SST_EMU_MSG_GSI_NO_THROUGHPUT);
     if (pt != NULL && t->billing == SST_EMU_BILLING_PROVISIONED) {
         if (!sst_emu_schema_units(pt, &ix->read_units, &ix->write_units) ||
             ix->read_units < 1 || ix->write_units < 1)
@@ -213,6 +217,10 @@ global_index(const struct json_object *e, struct sst_emu_table *t, size_t first,
             return invalid(err, MSG_GSI_UNITS_MAX);
         ix->has_throughput = true;
     }
+    name = sst_emu_get_string(e, "IndexName");
+    for (i = 0; name != NULL && i < first; i++)
+        if (strcmp(t->indexes[i].name, name) == 0)
+            return invalid(err, MSG_GSI_LSI_SAME_NAME);
     rc = index_name(e, t, first, at, MSG_GSI_DUPLICATE, err);
     if (rc == SST_OK)
         rc = projection(e, ix, err);
@@ -235,12 +243,13 @@ global_index(const struct json_object *e, struct sst_emu_table *t, size_t first,
     return SST_OK;
 }
 
-/* Step 7 up to the per-index checks: counts, throughput, shared names. */
+/* Step 7 up to the per-index checks: counts, throughput on a
+ * PAY_PER_REQUEST table. */
 static enum sst_code
 global_index_list(const struct json_object *arr, const struct sst_emu_table *t,
-                  size_t lsis, struct sst_err *err)
+                  struct sst_err *err)
 {
-    size_t n = sst_emu_list_len(arr), i, j;
+    size_t n = sst_emu_list_len(arr), i;
     struct json_object *e;
     const char *name;
 
@@ -259,15 +268,6 @@ global_index_list(const struct json_object *arr, const struct sst_emu_table *t,
                                MSG_AWS_PPR_GSI_THROUGHPUT,
                                name ? name : "null");
         }
-        if (t->billing == SST_EMU_BILLING_PROVISIONED &&
-            sst_emu_get(e, "ProvisionedThroughput") == NULL)
-            return invalid(err, SST_EMU_MSG_GSI_NO_THROUGHPUT);
-    }
-    for (i = 0; i < n; i++) {
-        name = sst_emu_get_string(sst_emu_list_at(arr, i), "IndexName");
-        for (j = 0; name != NULL && j < lsis; j++)
-            if (strcmp(t->indexes[j].name, name) == 0)
-                return invalid(err, MSG_GSI_LSI_SAME_NAME);
     }
     return SST_OK;
 }
@@ -282,7 +282,7 @@ sst_emu_schema_global_indexes(const struct json_object *req,
 
     if (arr == NULL)
         return SST_OK;
-    rc = global_index_list(arr, t, lsis, err);
+    rc = global_index_list(arr, t, err);
     if (rc != SST_OK)
         return rc;
     for (i = 0; i < n; i++) {

@@ -61,9 +61,6 @@
 #define MSG_KEY_ORDER                                                          \
     "Invalid key order. Hash Key must be specified first in key schema, "      \
     "Range Key must be specifed second"
-#define MSG_ATTR_TYPE_MISSING                                                  \
-    "Invalid Attribute value. Must contain exactly one of the supported "      \
-    "datatypes."
 #define MSG_ATTR_TYPE_ENUM "Member must satisfy enum value set: [B, N, S]"
 #define MSG_HASH_UNDEFINED                                                     \
     "Hash Key not specified in Attribute Definitions.  Type unknown."
@@ -299,7 +296,7 @@ attribute_definitions(const struct json_object *req, struct sst_emu_table *t,
             return invalid(err, SST_EMU_MSG_ATTR_NAME_LEN);
         type = sst_emu_get_string(e, "AttributeType");
         if (type == NULL)
-            return invalid(err, MSG_ATTR_TYPE_MISSING);
+            return invalid(err, SST_EMU_MSG_ATTR_TYPE_MISSING);
         if (strlen(type) != 1 || strchr("SNB", type[0]) == NULL)
             return invalid(err, MSG_ATTR_TYPE_ENUM);
         for (j = 0; j < i; j++)

@@ -26,6 +26,9 @@ struct json_object;
 
 /* Messages more than one step sends. */
 #define SST_EMU_MSG_ATTR_NAME_MISSING "Attribute name must be specified."
+#define SST_EMU_MSG_ATTR_TYPE_MISSING                                          \
+    "Invalid Attribute value. Must contain exactly one of the supported "      \
+    "datatypes."
 #define SST_EMU_MSG_SAME_ATTR_NAMES                                            \
     "Cannot have two attributes with the same name"
 

@@ -56,6 +56,8 @@
     "previously defined"
 #define MSG_ATTR_TYPE "Member must satisfy enum value set: [B, N, S]"
 #define MSG_NOT_FOUND "Requested resource not found"
+#define MSG_DELETE_LOCAL                                                       \
+    "Cannot delete an index that is not a GlobalSecondaryIndex"
 #define MSG_SAME_THROUGHPUT                                                    \
     "The requested throughput value equals the current value"
 
@@ -271,21 +273,22 @@ billing(const struct json_object *req, struct sst_emu_table *t, int64_t now,
     if (ppr) {
         if (pt != NULL)
             return invalid(err, SST_EMU_MSG_AWS_PPR_THROUGHPUT);
+        /* global indexes keep their throughput, described still, as
+         * DynamoDB Local does (a switch back to PROVISIONED that gives an
+         * index the same units is refused) */
         if (t->billing == SST_EMU_BILLING_PROVISIONED) {
             t->billing = SST_EMU_BILLING_PAY_PER_REQUEST;
             t->read_units = t->write_units = 0;
             t->ppr_ms = now;
-            for (i = 0; i < t->index_count; i++) {
-                t->indexes[i].has_throughput = false;
-                t->indexes[i].read_units = t->indexes[i].write_units = 0;
-            }
         }
         return SST_OK;
     }
     if (t->billing == SST_EMU_BILLING_PAY_PER_REQUEST) {
         rc = table_units(pt, &r, &w, err);
+        /* an index that kept its throughput from an earlier PROVISIONED
+         * spell needs none, as in DynamoDB Local */
         for (i = 0; rc == SST_OK && i < t->index_count; i++)
-            if (t->indexes[i].global &&
+            if (t->indexes[i].global && !t->indexes[i].has_throughput &&
                 !index_gets_throughput(req, t->indexes[i].name))
                 rc = invalid(err, SST_EMU_MSG_GSI_NO_THROUGHPUT);
         if (rc != SST_OK)
@@ -318,6 +321,8 @@ index_throughputs(const struct json_object *req, struct sst_emu_table *t,
     struct json_object *u;
     const char *name;
     enum sst_code rc;
+    int64_t r, w;
+    bool had;
     size_t i;
 
     for (i = 0; i < sst_emu_list_len(arr); i++) {
@@ -328,11 +333,16 @@ index_throughputs(const struct json_object *req, struct sst_emu_table *t,
         if (name == NULL)
             return invalid(err, MSG_INDEX_NAME);
         ix = (struct sst_emu_index *)sst_emu_table_index(t, name);
-        if (ix == NULL || !ix->global)
-            return sst_err_set(err, SST_E_NOT_FOUND, MSG_NOT_FOUND);
+        if (ix == NULL || !ix->global) /* as DynamoDB Local answers */
+            return invalid(err, MSG_INDEX_NAME);
+        had = ix->has_throughput;
+        r = ix->read_units;
+        w = ix->write_units;
         rc = sst_emu_schema_gsi_throughput(u, t, ix, err);
         if (rc != SST_OK)
             return rc;
+        if (had && r == ix->read_units && w == ix->write_units)
+            return invalid(err, MSG_SAME_THROUGHPUT);
     }
     return SST_OK;
 }
@@ -377,19 +387,28 @@ drop_unused_attrs(struct sst_emu_table *t, struct sst_err *err)
     return SST_OK;
 }
 
+/* The type of definition e, whose AttributeType check_attrs() checked. */
+static enum sst_emu_attr_type
+attr_type(const struct json_object *e)
+{
+    const char *type = sst_emu_get_string(e, "AttributeType");
+
+    return type[0] == 'S'   ? SST_EMU_ATTR_S
+           : type[0] == 'N' ? SST_EMU_ATTR_N
+                            : SST_EMU_ATTR_B;
+}
+
 /* The request's AttributeDefinitions for a created index: each valid and
- * agreeing with the table's; the ones the index uses are added. */
+ * agreeing with the table's. DynamoDB Local checks them after the index
+ * name's presence and uniqueness, before the rest of the index. */
 static enum sst_code
-add_attrs(const struct json_object *req, const struct json_object *ks,
-          struct sst_emu_table *t, struct sst_err *err)
+check_attrs(const struct json_object *req, const struct sst_emu_table *t,
+            struct sst_err *err)
 {
     struct json_object *defs = sst_emu_get(req, "AttributeDefinitions");
-    size_t n = sst_emu_list_len(defs), i, k, nk = sst_emu_list_len(ks);
-    struct sst_emu_attr *bigger;
-    const char *name, *type, *kname;
+    size_t n = sst_emu_list_len(defs), i;
     const struct sst_emu_attr *have;
-    enum sst_emu_attr_type ty;
-    bool used;
+    const char *name, *type;
 
     for (i = 0; i < n; i++) {
         struct json_object *e = sst_emu_list_at(defs, i);
@@ -400,20 +419,52 @@ add_attrs(const struct json_object *req, const struct json_object *ks,
             return invalid(err, SST_EMU_MSG_ATTR_NAME_MISSING);
         if (!sst_emu_attr_name_ok(name))
             return invalid(err, SST_EMU_MSG_ATTR_NAME_LEN);
-        if (type == NULL || strlen(type) != 1 || !strchr("SNB", type[0]))
+        if (type == NULL)
+            return invalid(err, SST_EMU_MSG_ATTR_TYPE_MISSING);
+        if (strlen(type) != 1 || !strchr("SNB", type[0]))
             return invalid(err, MSG_ATTR_TYPE);
-        ty = type[0] == 'S'   ? SST_EMU_ATTR_S
-             : type[0] == 'N' ? SST_EMU_ATTR_N
-                              : SST_EMU_ATTR_B;
         have = sst_emu_table_attr(t, name);
-        if (have != NULL && have->type != ty)
+        if (have != NULL && have->type != attr_type(e))
             return invalid(err, MSG_REDEFINED);
-        for (k = 0, used = false; !used && k < nk; k++) {
-            kname = sst_emu_get_string(sst_emu_list_at(ks, k), "AttributeName");
-            used = kname != NULL && strcmp(kname, name) == 0;
-        }
-        if (have != NULL || !used)
-            continue; /* DynamoDB keeps only definitions keys use */
+    }
+    return SST_OK;
+}
+
+/* Whether the list of objects arr names name (member "AttributeName")
+ * at position from or after it. */
+static bool
+named_from(const struct json_object *arr, size_t from, const char *name)
+{
+    const char *n;
+    size_t i;
+
+    for (i = from; i < sst_emu_list_len(arr); i++) {
+        n = sst_emu_get_string(sst_emu_list_at(arr, i), "AttributeName");
+        if (n != NULL && strcmp(n, name) == 0)
+            return true;
+    }
+    return false;
+}
+
+/* The definitions, checked, that the created index's key schema ks uses
+ * and the table lacks are added to it (DynamoDB keeps only those). Of two
+ * definitions of one name, the last counts, as in DynamoDB Local. */
+static enum sst_code
+add_attrs(const struct json_object *req, const struct json_object *ks,
+          struct sst_emu_table *t, struct sst_err *err)
+{
+    struct json_object *defs = sst_emu_get(req, "AttributeDefinitions");
+    size_t n = sst_emu_list_len(defs), i;
+    struct sst_emu_attr *bigger;
+    const char *name;
+
+    for (i = 0; i < n; i++) {
+        struct json_object *e = sst_emu_list_at(defs, i);
+
+        name = sst_emu_get_string(e, "AttributeName");
+        if (sst_emu_table_attr(t, name) != NULL || !named_from(ks, 0, name) ||
+            named_from(defs, i + 1, name))
+            continue;
         bigger = sst_realloc(t->attrs, (t->attr_count + 1) * sizeof *bigger);
         if (bigger == NULL)
             return sst_emu_nomem(err);
@@ -421,7 +472,7 @@ add_attrs(const struct json_object *req, const struct json_object *ks,
         t->attrs[t->attr_count].name = sst_strdup(name);
         if (t->attrs[t->attr_count].name == NULL)
             return sst_emu_nomem(err);
-        t->attrs[t->attr_count++].type = ty;
+        t->attrs[t->attr_count++].type = attr_type(e);
     }
     return SST_OK;
 }
@@ -474,14 +525,18 @@ create_index(const struct json_object *req, const struct json_object *cr,
     size_t i, projected = 0;
     enum sst_code rc;
 
-    if (sst_emu_get(req, "AttributeDefinitions") == NULL)
+    /* an empty list is no definitions, as DynamoDB Local answers */
+    if (sst_emu_list_len(sst_emu_get(req, "AttributeDefinitions")) == 0)
         return invalid(err, SST_EMU_MSG_NO_ATTRS);
     if (name == NULL)
         return invalid(err, MSG_INDEX_NAME);
-    if (!sst_emu_valid_table_name(name))
-        return invalid(err, SST_EMU_MSG_TABLE_NAME);
     if (sst_emu_table_index(t, name) != NULL)
         return invalid(err, MSG_INDEX_EXISTS);
+    rc = check_attrs(req, t, err);
+    if (rc != SST_OK)
+        return rc;
+    if (!sst_emu_valid_table_name(name))
+        return invalid(err, SST_EMU_MSG_TABLE_NAME);
     if (count_global(t) >= SST_EMU_MAX_GSIS)
         return invalid(err, SST_EMU_MSG_GSI_COUNT);
     bigger = sst_realloc(t->indexes, (t->index_count + 1) * sizeof *bigger);
@@ -565,8 +620,10 @@ index_actions(struct sst_emu_txn *txn, const struct json_object *req,
         if (c->deleted == NULL)
             return invalid(err, MSG_INDEX_NAME);
         ix = sst_emu_table_index(t, c->deleted);
-        if (ix == NULL || !ix->global)
+        if (ix == NULL)
             return sst_err_set(err, SST_E_NOT_FOUND, MSG_NOT_FOUND);
+        if (!ix->global)
+            return invalid(err, MSG_DELETE_LOCAL);
         rc = sst_emu_table_description(txn, t, "ACTIVE", &e, err);
         if (rc != SST_OK)
             return rc;

@@ -47,7 +47,8 @@ check_spec(const struct json_object *req, const struct sst_emu_table *t,
     *attr = sst_emu_get_string(s, "AttributeName");
     if (!sst_emu_get_bool(s, "Enabled", enable) || *attr == NULL)
         return sst_err_set(err, SST_E_VALIDATION, MSG_ATTR_NULL);
-    if (strlen(*attr) < 1 || strlen(*attr) > 255)
+    /* a name to disable is only compared (DynamoDB Local's order) */
+    if (*enable && (strlen(*attr) < 1 || strlen(*attr) > 255))
         return sst_err_set(err, SST_E_VALIDATION, SST_EMU_MSG_ATTR_NAME_LEN);
     if (t->ttl_enabled && strcmp(t->ttl_attr, *attr) != 0)
         return sst_err_set(err, SST_E_VALIDATION, MSG_OTHER_ATTR);

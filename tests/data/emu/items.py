@@ -909,10 +909,21 @@ SMALL = {"TableName": "tbl", "BillingMode": "PAY_PER_REQUEST",
          "GlobalSecondaryIndexes": [
              {"IndexName": "gkx", "KeySchema": [H("g")],
               "Projection": {"ProjectionType": "KEYS_ONLY"}}]}
+SMALL_LSI = dict(SMALL, AttributeDefinitions=SMALL["AttributeDefinitions"] +
+                 [A("l")],
+                 LocalSecondaryIndexes=[
+                     {"IndexName": "lsx", "KeySchema": [H("pk"), R("l")],
+                      "Projection": {"ProjectionType": "ALL"}}])
 PROV = {"TableName": "prov", "KeySchema": [H("pk")],
         "AttributeDefinitions": [A("pk")],
         "ProvisionedThroughput": {"ReadCapacityUnits": 5,
                                   "WriteCapacityUnits": 5}}
+PROV_GSI = dict(PROV, AttributeDefinitions=[A("pk"), A("g")],
+                GlobalSecondaryIndexes=[
+                    {"IndexName": "gpx", "KeySchema": [H("g")],
+                     "Projection": {"ProjectionType": "ALL"},
+                     "ProvisionedThroughput": {"ReadCapacityUnits": 2,
+                                               "WriteCapacityUnits": 1}}])
 CREATE_GHX = {"Create": {"IndexName": "ghx",
                          "KeySchema": [H("h"), R("n")],
                          "Projection": {"ProjectionType": "INCLUDE",
@@ -1031,6 +1042,45 @@ case("ut.err.create_short_name", ct(SMALL), upd(
     AttributeDefinitions=[A("q", "N")]))
 case("ut.err.delete_missing", ct(SMALL),
      upd(GlobalSecondaryIndexUpdates=[{"Delete": {"IndexName": "nope"}}]))
+case("ut.err.delete_local", ct(SMALL_LSI),
+     upd(GlobalSecondaryIndexUpdates=[{"Delete": {"IndexName": "lsx"}}]))
+case("ut.err.update_missing", ct(PROV),
+     ("UpdateTable", {"TableName": "prov", "GlobalSecondaryIndexUpdates": [
+         {"Update": {"IndexName": "nope", "ProvisionedThroughput": {
+             "ReadCapacityUnits": 2, "WriteCapacityUnits": 1}}}]}))
+case("ut.err.create_empty_definitions", ct(SMALL), upd(
+    GlobalSecondaryIndexUpdates=[
+        {"Create": {"IndexName": "gq1", "KeySchema": [H("q")],
+                    "Projection": {"ProjectionType": "ALL"}}}],
+    AttributeDefinitions=[]))
+# the order of a Create's checks, and definitions given twice (found by
+# random_ctl.py)
+case("ut.err.create_exists_before_definitions", ct(SMALL), upd(
+    GlobalSecondaryIndexUpdates=[
+        {"Create": {"IndexName": "gkx", "KeySchema": [H("q")],
+                    "Projection": {"ProjectionType": "ALL"}}}],
+    AttributeDefinitions=[A("q"), A("n" * 256)]))
+case("ut.err.create_definition_before_index_name", ct(SMALL), upd(
+    GlobalSecondaryIndexUpdates=[
+        {"Create": {"IndexName": "gq", "KeySchema": [H("q")],
+                    "Projection": {"ProjectionType": "ALL"}}}],
+    AttributeDefinitions=[A("q"), A("n" * 256)]))
+case("ut.err.create_redefined_before_projection", ct(SMALL), upd(
+    GlobalSecondaryIndexUpdates=[
+        {"Create": {"IndexName": "gq1", "KeySchema": [H("q")],
+                    "Projection": {"ProjectionType": "INCLUDE"}}}],
+    AttributeDefinitions=[A("q"), A("g", "N")]))
+case("ut.err.create_definition_no_type", ct(SMALL), upd(
+    GlobalSecondaryIndexUpdates=[
+        {"Create": {"IndexName": "gq1", "KeySchema": [H("q")],
+                    "Projection": {"ProjectionType": "INCLUDE"}}}],
+    AttributeDefinitions=[A("q"), {"AttributeName": "z"}]))
+case("ut.ok.create_definition_twice", ct(SMALL),
+     upd(GlobalSecondaryIndexUpdates=[
+         {"Create": {"IndexName": "gq1", "KeySchema": [H("q"), R("r")],
+                     "Projection": {"ProjectionType": "ALL"}}}],
+         AttributeDefinitions=[A("q"), A("r", "B"), A("q", "N")]),
+     aws=aws_ok(None, UT_NOTE))
 case("ut.err.delete_no_name", ct(SMALL),
      upd(GlobalSecondaryIndexUpdates=[{"Delete": {}}]))
 case("ut.err.two_deletes", ct(SMALL), upd(
@@ -1041,6 +1091,32 @@ case("ut.err.provisioned_no_throughput", ct(SMALL),
 case("ut.err.same_throughput", ct(PROV),
      ("UpdateTable", {"TableName": "prov", "ProvisionedThroughput": {
          "ReadCapacityUnits": 5, "WriteCapacityUnits": 5}}))
+case("ut.err.index_same_throughput", ct(PROV_GSI),
+     ("UpdateTable", {"TableName": "prov", "GlobalSecondaryIndexUpdates": [
+         {"Update": {"IndexName": "gpx", "ProvisionedThroughput": {
+             "ReadCapacityUnits": 2, "WriteCapacityUnits": 1}}}]}))
+case("ut.err.index_same_throughput_table_changed", ct(PROV_GSI),
+     ("UpdateTable", {"TableName": "prov", "ProvisionedThroughput": {
+         "ReadCapacityUnits": 6, "WriteCapacityUnits": 5},
+         "GlobalSecondaryIndexUpdates": [
+         {"Update": {"IndexName": "gpx", "ProvisionedThroughput": {
+             "ReadCapacityUnits": 2, "WriteCapacityUnits": 1}}}]}))
+TO_PPR = ("UpdateTable", {"TableName": "prov",
+                          "BillingMode": "PAY_PER_REQUEST"})
+case("ut.ok.pay_per_request_keeps_index_throughput", ct(PROV_GSI), TO_PPR,
+     ("DescribeTable", {"TableName": "prov"}),
+     ("UpdateTable", {"TableName": "prov", "BillingMode": "PROVISIONED",
+                      "ProvisionedThroughput": {"ReadCapacityUnits": 2,
+                                                "WriteCapacityUnits": 1}}))
+case("ut.err.back_to_provisioned_same_index_throughput", ct(PROV_GSI), TO_PPR,
+     ("UpdateTable", {"TableName": "prov", "BillingMode": "PROVISIONED",
+                      "ProvisionedThroughput": {"ReadCapacityUnits": 2,
+                                                "WriteCapacityUnits": 1},
+                      "GlobalSecondaryIndexUpdates": [
+                          {"Update": {"IndexName": "gpx",
+                                      "ProvisionedThroughput": {
+                                          "ReadCapacityUnits": 2,
+                                          "WriteCapacityUnits": 1}}}]}))
 case("ut.err.throughput_zero", ct(PROV),
      ("UpdateTable", {"TableName": "prov", "ProvisionedThroughput": {
          "ReadCapacityUnits": 0, "WriteCapacityUnits": 4}}))

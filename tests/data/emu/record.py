@@ -504,6 +504,26 @@ case("ct.order.gsi_count_before_pt_missing", "CreateTable",
      GSI(*[IX("g%02d" % i, [H("g")]) for i in range(21)], billing=None,
          ProvisionedThroughput=PT))
 case("ct.order.gsi_empty_before_billing", "CreateTable", GSI(billing=None))
+# index by index: an index's throughput, then its LSI name, projection
+# and key schema, before the next index (found by random_ctl.py)
+case("ct.order.gsi_projection_before_next_gsi_pt_missing", "CreateTable",
+     GSI(IX("gsi1", [H("g")], {"ProjectionType": "INCLUDE"},
+            ProvisionedThroughput=PT), IX("gsi2", [H("g")]), billing=None,
+         ProvisionedThroughput=PT))
+case("ct.order.gsi_pt_missing_before_lsi_name", "CreateTable",
+     CT2(GlobalSecondaryIndexes=[IX("idx", [H("g")])],
+         LocalSecondaryIndexes=[IX("idx", [H("pk"), R("g")])],
+         billing=None, ProvisionedThroughput=PT))
+case("ct.order.gsi_projection_before_next_gsi_lsi_name", "CreateTable",
+     CT2(GlobalSecondaryIndexes=[IX("gsi1", [H("g")],
+                                    {"ProjectionType": "INCLUDE"}),
+                                 IX("idx", [H("g")])],
+         LocalSecondaryIndexes=[IX("idx", [H("pk"), R("g")])]))
+case("ct.order.gsi_pt_zero_before_lsi_name", "CreateTable",
+     CT2(GlobalSecondaryIndexes=[IX("idx", [H("g")],
+                                    ProvisionedThroughput=PT0)],
+         LocalSecondaryIndexes=[IX("idx", [H("pk"), R("g")])],
+         billing=None, ProvisionedThroughput=PT))
 case("ct.order.gsi_pt_zero_before_projection", "CreateTable",
      GSI(IX("gsi1", [H("g")], {"ProjectionType": "INCLUDE"},
             ProvisionedThroughput=PT0), billing=None,
@@ -782,6 +802,11 @@ case("uttl.spec.disable_when_disabled", "UpdateTimeToLive",
      TTL({"Enabled": False, "AttributeName": "ttl"}), setup=MK)
 case("uttl.spec.disable_no_attr", "UpdateTimeToLive",
      TTL({"Enabled": False}), setup=MK + [TTL_ON])
+case("uttl.spec.disable_empty_attr_when_disabled", "UpdateTimeToLive",
+     TTL({"Enabled": False, "AttributeName": ""}), setup=MK)
+case("uttl.spec.disable_long_attr_other", "UpdateTimeToLive",
+     TTL({"Enabled": False, "AttributeName": "a" * 256}),
+     setup=MK + [TTL_ON])
 case("uttl.spec.enable_twice", "UpdateTimeToLive",
      TTL({"Enabled": True, "AttributeName": "ttl"}), setup=MK + [TTL_ON])
 case("uttl.spec.enable_other_attr", "UpdateTimeToLive",
