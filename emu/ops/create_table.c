@@ -94,7 +94,11 @@ sst_emu_op_create_table(struct sst_emu *emu, const struct json_object *req,
         sst_emu_txn_set_now(txn, sst_emu_now(emu));
     if (rc != SST_OK)
         goto out;
-    rc = sst_emu_catalog_create(txn, t, err);
+    /* the account's quota first, counting every other table: as in
+     * DynamoDB Local, a table that exists is reported only after it */
+    rc = sst_emu_account_units(txn, t, err);
+    if (rc == SST_OK)
+        rc = sst_emu_catalog_create(txn, t, err);
     if (rc == SST_E_IN_USE)
         rc = sst_err_set(err, SST_E_IN_USE, SST_EMU_MSG_TABLE_EXISTS);
     if (rc == SST_OK && enable) {

@@ -1,17 +1,79 @@
 /*
- * emu/ops/describe_limits.c - DescribeLimits.
+ * emu/ops/describe_limits.c - DescribeLimits, and the account's quota on
+ * provisioned throughput.
  *
- * The emulator has no capacity to limit, so it answers the default quotas
- * of an AWS account, as DynamoDB Local does: 80,000 read and write
- * capacity units per account, 40,000 per table. The request has no
- * members: a body that is not an object is refused like any request's
- * (SerializationException), and members are ignored, as DynamoDB ignores
- * members it does not know.
+ * DescribeLimits answers the default quotas of an AWS account, as
+ * DynamoDB Local does: 80,000 read and write capacity units per account,
+ * 40,000 per table. The request has no members: a body that is not an
+ * object is refused like any request's (SerializationException), and
+ * members are ignored, as DynamoDB ignores members it does not know.
+ *
+ * The account quota is enforced as DynamoDB Local enforces it:
+ * CreateTable and UpdateTable refuse a table whose units would bring the
+ * account's read units, or its write units (every table's and global
+ * index's), over 80,000 (sst_emu_account_units).
  */
+#include <string.h>
+
 #include <json-c/json.h>
 
 #include "emu/ops/common.h"
 #include "emu/ops/ops.h"
+#include "emu/ops/schema.h"
+#include "emu/store/catalog.h"
+
+#define ACCOUNT_MAX_UNITS 80000
+#define MSG_ACCOUNT_UNITS                                                      \
+    "Cannot increase provisioned throughput to more than 80,000 units per "    \
+    "account"
+
+/* Add the read and write units of t, a table and its global indexes. */
+static void
+add_units(const struct sst_emu_table *t, int64_t *reads, int64_t *writes)
+{
+    size_t i;
+
+    if (t->billing == SST_EMU_BILLING_PROVISIONED) {
+        *reads += t->read_units;
+        *writes += t->write_units;
+    }
+    for (i = 0; i < t->index_count; i++)
+        if (t->indexes[i].global && t->indexes[i].has_throughput) {
+            *reads += t->indexes[i].read_units;
+            *writes += t->indexes[i].write_units;
+        }
+}
+
+enum sst_code
+sst_emu_account_units(struct sst_emu_txn *txn, const struct sst_emu_table *t,
+                      struct sst_err *err)
+{
+    const struct sst_emu_table *other;
+    int64_t reads = 0, writes = 0;
+    char **names = NULL;
+    size_t count = 0, i;
+    enum sst_code rc;
+    bool more;
+
+    add_units(t, &reads, &writes);
+    if (reads == 0 && writes == 0)
+        return SST_OK; /* nothing provisioned: nothing to increase */
+    rc = sst_emu_catalog_list(txn, NULL, SIZE_MAX, &names, &count, &more, err);
+    for (i = 0; rc == SST_OK && i < count; i++) {
+        if (strcmp(names[i], t->name) == 0)
+            continue; /* t takes its place */
+        rc = sst_emu_catalog_get(txn, names[i], &other, err);
+        if (rc == SST_OK && other != NULL) {
+            add_units(other, &reads, &writes);
+            sst_emu_table_release(other);
+        }
+    }
+    sst_emu_catalog_names_free(names, count);
+    if (rc == SST_OK &&
+        (reads > ACCOUNT_MAX_UNITS || writes > ACCOUNT_MAX_UNITS))
+        rc = sst_err_set(err, SST_E_VALIDATION, MSG_ACCOUNT_UNITS);
+    return rc;
+}
 
 static const struct sst_emu_shape request[] = {
     {NULL, SST_EMU_SHAPE_STRING, NULL}};
@@ -24,8 +86,8 @@ sst_emu_op_describe_limits(struct sst_emu *emu, const struct json_object *req,
         const char *name;
         int64_t units;
     } limits[] = {
-        {"AccountMaxReadCapacityUnits", 80000},
-        {"AccountMaxWriteCapacityUnits", 80000},
+        {"AccountMaxReadCapacityUnits", ACCOUNT_MAX_UNITS},
+        {"AccountMaxWriteCapacityUnits", ACCOUNT_MAX_UNITS},
         {"TableMaxReadCapacityUnits", 40000},
         {"TableMaxWriteCapacityUnits", 40000},
     };

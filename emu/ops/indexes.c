@@ -152,10 +152,10 @@ local_index(const struct json_object *e, struct sst_emu_table *t, size_t at,
         else if (strcmp(sst_emu_get_string(el, "KeyType"), "RANGE") == 0)
             range = sst_emu_get_string(el, "AttributeName");
     }
+    if (range == NULL) /* before the hash key, as DynamoDB Local checks */
+        return invalid(err, MSG_LSI_NO_RANGE);
     if (strcmp(hash, t->attrs[t->key.hash[0]].name) != 0)
         return invalid(err, MSG_LSI_HASH);
-    if (range == NULL)
-        return invalid(err, MSG_LSI_NO_RANGE);
     if (sst_emu_schema_attr_pos(t, range) < 0)
         return invalid(err, MSG_LSI_RANGE_UNDEFINED);
     ix->global = false;

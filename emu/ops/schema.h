@@ -188,4 +188,21 @@ bool sst_emu_attr_name_ok(const char *name);
 /** Whether a KeySchema element's KeyType is "HASH". */
 bool sst_emu_key_is_hash(const struct json_object *e);
 
+/**
+ * DynamoDB's account quota on provisioned throughput, as DynamoDB Local
+ * enforces it (DescribeLimits' AccountMaxReadCapacityUnits and
+ * AccountMaxWriteCapacityUnits): the read units of every table and
+ * global index of the account, t in place of the table of its name if
+ * there is one, at most 80,000, and so the write units.
+ *
+ * @param[in] txn  a transaction that sees the catalog
+ * @param[in] t    the table as it would be; borrowed
+ * @return SST_OK; SST_E_VALIDATION (`Cannot increase provisioned
+ *         throughput to more than 80,000 units per account`);
+ *         SST_E_STORAGE; SST_E_NOMEM.
+ */
+SST_MUST_CHECK enum sst_code
+sst_emu_account_units(struct sst_emu_txn *txn, const struct sst_emu_table *t,
+                      struct sst_err *err);
+
 #endif /* SST_EMU_OPS_SCHEMA_H */

@@ -480,23 +480,20 @@ add_attrs(const struct json_object *req, const struct json_object *ks,
 /* ------------------------------------------------------------------ */
 /* index creation and deletion                                         */
 
-/* Whether every key attribute of ks is in the request's definitions. */
+/* Whether every key attribute of ks is in the request's definitions or
+ * the table's (DynamoDB Local takes a table's definition of an attribute
+ * the request leaves out). */
 static enum sst_code
 keys_defined(const struct json_object *req, const struct json_object *ks,
-             struct sst_err *err)
+             const struct sst_emu_table *t, struct sst_err *err)
 {
     struct json_object *defs = sst_emu_get(req, "AttributeDefinitions");
-    size_t i, j, n = sst_emu_list_len(ks);
-    const char *name, *d;
+    size_t i, n = sst_emu_list_len(ks);
+    const char *name;
 
     for (i = 0; i < n; i++) {
         name = sst_emu_get_string(sst_emu_list_at(ks, i), "AttributeName");
-        for (j = 0; j < sst_emu_list_len(defs); j++) {
-            d = sst_emu_get_string(sst_emu_list_at(defs, j), "AttributeName");
-            if (d != NULL && strcmp(d, name) == 0)
-                break;
-        }
-        if (j == sst_emu_list_len(defs))
+        if (!named_from(defs, 0, name) && sst_emu_table_attr(t, name) == NULL)
             return sst_err_set(err, SST_E_VALIDATION,
                                "Attribute %s is not defined in "
                                "AttributeDefinitions",
@@ -525,20 +522,18 @@ create_index(const struct json_object *req, const struct json_object *cr,
     size_t i, projected = 0;
     enum sst_code rc;
 
-    /* an empty list is no definitions, as DynamoDB Local answers */
-    if (sst_emu_list_len(sst_emu_get(req, "AttributeDefinitions")) == 0)
-        return invalid(err, SST_EMU_MSG_NO_ATTRS);
-    if (name == NULL)
+    /* DynamoDB Local's order: the name's presence, the index's
+     * existence, the definitions (an empty list is none), the throughput,
+     * then the rest of the index */
+    if (name == NULL || *name == '\0')
         return invalid(err, MSG_INDEX_NAME);
     if (sst_emu_table_index(t, name) != NULL)
         return invalid(err, MSG_INDEX_EXISTS);
+    if (sst_emu_list_len(sst_emu_get(req, "AttributeDefinitions")) == 0)
+        return invalid(err, SST_EMU_MSG_NO_ATTRS);
     rc = check_attrs(req, t, err);
     if (rc != SST_OK)
         return rc;
-    if (!sst_emu_valid_table_name(name))
-        return invalid(err, SST_EMU_MSG_TABLE_NAME);
-    if (count_global(t) >= SST_EMU_MAX_GSIS)
-        return invalid(err, SST_EMU_MSG_GSI_COUNT);
     bigger = sst_realloc(t->indexes, (t->index_count + 1) * sizeof *bigger);
     if (bigger == NULL)
         return sst_emu_nomem(err);
@@ -548,17 +543,21 @@ create_index(const struct json_object *req, const struct json_object *cr,
     ix->name = sst_strdup(name);
     if (ix->name == NULL)
         return sst_emu_nomem(err);
-    rc = sst_emu_schema_projection(cr, ix, err);
+    rc = sst_emu_schema_gsi_throughput(cr, t, ix, err);
+    if (rc == SST_OK && !sst_emu_valid_table_name(name))
+        rc = invalid(err, SST_EMU_MSG_TABLE_NAME);
+    if (rc == SST_OK && count_global(t) >= SST_EMU_MAX_GSIS)
+        rc = invalid(err, SST_EMU_MSG_GSI_COUNT);
+    if (rc == SST_OK)
+        rc = sst_emu_schema_projection(cr, ix, err);
     if (rc == SST_OK)
         rc = sst_emu_schema_key(ks, SST_EMU_KEY_GSI,
                                 "globalSecondaryIndexUpdates.1.member.create.",
                                 err);
     if (rc == SST_OK)
-        rc = keys_defined(req, ks, err);
+        rc = keys_defined(req, ks, t, err);
     if (rc == SST_OK)
         rc = add_attrs(req, ks, t, err);
-    if (rc == SST_OK)
-        rc = sst_emu_schema_gsi_throughput(cr, t, ix, err);
     if (rc != SST_OK)
         return rc;
     for (i = 0; i < t->index_count; i++)
@@ -765,6 +764,8 @@ sst_emu_op_update_table(struct sst_emu *emu, const struct json_object *req,
         rc = index_throughputs(req, t, err);
     if (rc == SST_OK)
         rc = index_actions(txn, req, t, &c, err);
+    if (rc == SST_OK)
+        rc = sst_emu_account_units(txn, t, err);
     if (rc == SST_OK && sst_emu_get_bool(req, "DeletionProtectionEnabled",
                                          &protect))
         t->deletion_protection = protect;

@@ -135,7 +135,9 @@ calloc_clears_cached_blocks(void)
     void *(*volatile alloc)(size_t, size_t) = calloc;
     volatile size_t huge = SIZE_MAX / 2;
     unsigned char *p, *q;
-    uintptr_t freed; /* p's address: p itself is indeterminate once freed */
+    /* p's address, kept before the free (p is indeterminate after it);
+     * volatile, so that the conversion is not moved past the free */
+    volatile uintptr_t freed;
     size_t i, j, zero;
 
     for (i = 0; i < sizeof sizes / sizeof sizes[0]; i++) {

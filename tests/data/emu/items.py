@@ -1081,6 +1081,51 @@ case("ut.ok.create_definition_twice", ct(SMALL),
                      "Projection": {"ProjectionType": "ALL"}}}],
          AttributeDefinitions=[A("q"), A("r", "B"), A("q", "N")]),
      aws=aws_ok(None, UT_NOTE))
+case("ut.err.create_no_name_before_definitions", ct(SMALL), upd(
+    GlobalSecondaryIndexUpdates=[
+        {"Create": {"KeySchema": [H("q")],
+                    "Projection": {"ProjectionType": "ALL"}}}],
+    AttributeDefinitions=[]))
+case("ut.err.create_empty_name_before_definitions", ct(SMALL), upd(
+    GlobalSecondaryIndexUpdates=[
+        {"Create": {"IndexName": "", "KeySchema": [H("q")],
+                    "Projection": {"ProjectionType": "ALL"}}}],
+    AttributeDefinitions=[]))
+case("ut.err.create_exists_before_no_definitions", ct(SMALL), upd(
+    GlobalSecondaryIndexUpdates=[
+        {"Create": {"IndexName": "gkx", "KeySchema": [H("q")],
+                    "Projection": {"ProjectionType": "ALL"}}}],
+    AttributeDefinitions=[]))
+PT0 = {"ReadCapacityUnits": 0, "WriteCapacityUnits": 1}
+case("ut.err.create_throughput_before_index_name", ct(PROV), (
+    "UpdateTable", {"TableName": "prov", "GlobalSecondaryIndexUpdates": [
+        {"Create": {"IndexName": "gq", "KeySchema": [H("q")],
+                    "Projection": {"ProjectionType": "ALL"},
+                    "ProvisionedThroughput": PT0}}],
+        "AttributeDefinitions": [A("q")]}))
+case("ut.err.create_throughput_before_key_schema", ct(PROV), (
+    "UpdateTable", {"TableName": "prov", "GlobalSecondaryIndexUpdates": [
+        {"Create": {"IndexName": "gq1", "KeySchema": [H("q"), R("q")],
+                    "Projection": {"ProjectionType": "INCLUDE"},
+                    "ProvisionedThroughput": PT0}}],
+        "AttributeDefinitions": [A("q")]}))
+case("ut.ok.create_key_defined_by_table", ct(SMALL),
+     upd(GlobalSecondaryIndexUpdates=[
+         {"Create": {"IndexName": "gq1", "KeySchema": [H("q"), R("pk")],
+                     "Projection": {"ProjectionType": "ALL"}}}],
+         AttributeDefinitions=[A("q", "N")]),
+     aws=aws_ok(None, UT_NOTE))
+BIG = [ct(dict(PROV, TableName="big%d" % i, ProvisionedThroughput={
+    "ReadCapacityUnits": 1, "WriteCapacityUnits": w}))
+    for i, w in ((1, 40000), (2, 39990))]
+case("ut.ok.account_write_units_full", ct(PROV), *BIG,
+     ("UpdateTable", {"TableName": "prov", "ProvisionedThroughput": {
+         "ReadCapacityUnits": 5, "WriteCapacityUnits": 10}}),
+     aws=aws_ok(None, "AWS records the last increase and decrease times, "
+                      "which DynamoDB Local leaves at 0"))
+case("ut.err.account_write_units", ct(PROV), *BIG,
+     ("UpdateTable", {"TableName": "prov", "ProvisionedThroughput": {
+         "ReadCapacityUnits": 5, "WriteCapacityUnits": 11}}))
 case("ut.err.delete_no_name", ct(SMALL),
      upd(GlobalSecondaryIndexUpdates=[{"Delete": {}}]))
 case("ut.err.two_deletes", ct(SMALL), upd(

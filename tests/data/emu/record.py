@@ -459,6 +459,8 @@ case("ct.lsi.on_hash_table", "CreateTable",
 case("ct.lsi.other_hash", "CreateTable",
      LSI(IX("lsi1", [H("sk"), R("g")])))
 case("ct.lsi.no_range", "CreateTable", LSI(IX("lsi1", [H("pk")])))
+case("ct.lsi.no_range_other_hash", "CreateTable",
+     LSI(IX("lsi1", [H("sk")])))
 case("ct.lsi.range_undefined", "CreateTable",
      LSI(IX("lsi1", [H("pk"), R("zz")])))
 case("ct.lsi.duplicate", "CreateTable", LSI(IX("lsi1", [H("pk"), R("g")]),
@@ -483,6 +485,39 @@ case("ct.lsi.error_before_gsi_error", "CreateTable",
 case("ct.lsi.hash_table_before_gsi_error", "CreateTable",
      CT(ad=[A("pk"), A("g")], GlobalSecondaryIndexes=[IX("ab", [H("g")])],
         LocalSecondaryIndexes=[IX("lsi1", [H("pk"), R("g")])]))
+
+# the account's quota: 80,000 read and 80,000 write units over every
+# table and global index, counted before a table's existence
+def PROV(name, r, w, **kw):
+    return CT(name, billing=None, ProvisionedThroughput={
+        "ReadCapacityUnits": r, "WriteCapacityUnits": w}, **kw)
+
+
+W40K = [("CreateTable", PROV("ta1", 1, 40000)),
+        ("CreateTable", PROV("ta2", 1, 40000))]
+case("ct.account.write_units_full", "CreateTable", PROV("ta3", 1, 1),
+     setup=W40K)
+case("ct.account.exists_within_quota", "CreateTable", PROV("ta1", 1, 40000),
+     setup=W40K)
+case("ct.account.over_before_exists", "CreateTable",
+     PROV("ta1", 1, 40000, ad=[A("pk"), A("g")],
+          GlobalSecondaryIndexes=[IX("gsi1", [H("g")],
+                                     ProvisionedThroughput=PT)]),
+     setup=W40K)
+case("ct.account.index_read_units", "CreateTable",
+     PROV("tb2", 39999, 1, ad=[A("pk"), A("g")],
+          GlobalSecondaryIndexes=[IX("gsi1", [H("g")],
+                                     ProvisionedThroughput={
+                                         "ReadCapacityUnits": 2,
+                                         "WriteCapacityUnits": 1})]),
+     setup=[("CreateTable", PROV("tb1", 40000, 1))])
+case("ct.account.index_read_units_full", "CreateTable",
+     PROV("tb2", 39999, 1, ad=[A("pk"), A("g")],
+          GlobalSecondaryIndexes=[IX("gsi1", [H("g")],
+                                     ProvisionedThroughput=PT)]),
+     setup=[("CreateTable", PROV("tb1", 40000, 1))])
+case("ct.account.pay_per_request_free", "CreateTable", CT("tc2"),
+     setup=W40K)
 
 # order of CreateTable's checks (which error wins when several apply)
 def INC(j, n=20):
