@@ -472,7 +472,7 @@ index_json(struct sst_emu_json *b, struct sst_emu_txn *txn,
     proj = sst_emu_json_add(b, o, "Projection", json_object_new_object());
     sst_emu_json_add(b, proj, "ProjectionType",
                      json_object_new_string(projection_names[ix->projection]));
-    if (ix->projection == SST_EMU_PROJECTION_INCLUDE) {
+    if (ix->projection == SST_EMU_PROJECTION_INCLUDE || ix->non_key_listed) {
         nk = sst_emu_json_add(b, proj, "NonKeyAttributes",
                               json_object_new_array());
         for (i = 0; i < ix->non_key_count; i++)

@@ -85,6 +85,8 @@ projection(const struct json_object *e, struct sst_emu_index *ix,
         return invalid(err, MSG_INCLUDE_NEEDS_ATTRS);
     if (ix->projection != SST_EMU_PROJECTION_INCLUDE && n > 0)
         return invalid(err, MSG_ATTRS_NEED_INCLUDE);
+    /* an empty list is described back, as DynamoDB Local does */
+    ix->non_key_listed = nk != NULL && n == 0;
     if (n == 0)
         return SST_OK;
     ix->non_key = sst_calloc(n, sizeof *ix->non_key);

@@ -16,6 +16,9 @@
  *                 "non_key": ["a"], "has_throughput": false,
  *                 "rcu": 0, "wcu": 0}]}
  *
+ * An index may also have "non_key_listed": true, a KEYS_ONLY or ALL index
+ * whose request gave an empty NonKeyAttributes list (absent: false).
+ *
  * Key schemas hold positions in "attrs". The four billing-history members
  * came with UpdateTable: a record without them reads as a table that
  * never changed (ppr_ms is then its creation time if it is
@@ -178,6 +181,8 @@ encode_index(struct builder *b, const struct sst_emu_index *ix)
     nk = jb_add(b, o, "non_key", json_object_new_array());
     for (i = 0; i < ix->non_key_count; i++)
         jb_push(b, nk, json_object_new_string(ix->non_key[i]));
+    if (ix->non_key_listed)
+        jb_add(b, o, "non_key_listed", json_object_new_boolean(true));
     jb_add(b, o, "has_throughput", json_object_new_boolean(ix->has_throughput));
     jb_add(b, o, "rcu", json_object_new_int64(ix->read_units));
     jb_add(b, o, "wcu", json_object_new_int64(ix->write_units));
@@ -375,6 +380,8 @@ decode_index(struct reader *r, const struct json_object *o,
             ix->non_key_count = i + 1;
         }
     }
+    if (json_object_object_get_ex(o, "non_key_listed", NULL))
+        ix->non_key_listed = get_bool(r, o, "non_key_listed");
     ix->has_throughput = get_bool(r, o, "has_throughput");
     ix->read_units = get_int(r, o, "rcu", 0, INT64_MAX);
     ix->write_units = get_int(r, o, "wcu", 0, INT64_MAX);

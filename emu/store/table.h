@@ -74,6 +74,9 @@ struct sst_emu_index {
     enum sst_emu_projection projection;
     char **non_key; /* INCLUDE: NonKeyAttributes, request order */
     size_t non_key_count;
+    /* KEYS_ONLY or ALL given "NonKeyAttributes": [], which DynamoDB
+     * Local accepts and describes back */
+    bool non_key_listed;
     bool has_throughput; /* GSI of a PROVISIONED table               */
     int64_t read_units, write_units;
 };

@@ -1126,6 +1126,13 @@ case("ut.ok.account_write_units_full", ct(PROV), *BIG,
 case("ut.err.account_write_units", ct(PROV), *BIG,
      ("UpdateTable", {"TableName": "prov", "ProvisionedThroughput": {
          "ReadCapacityUnits": 5, "WriteCapacityUnits": 11}}))
+case("ut.ok.create_empty_non_key", ct(SMALL),
+     upd(GlobalSecondaryIndexUpdates=[
+         {"Create": {"IndexName": "gq1", "KeySchema": [H("q")],
+                     "Projection": {"ProjectionType": "KEYS_ONLY",
+                                    "NonKeyAttributes": []}}}],
+         AttributeDefinitions=[A("q")]),
+     aws=aws_ok(None, UT_NOTE))
 case("ut.err.delete_no_name", ct(SMALL),
      upd(GlobalSecondaryIndexUpdates=[{"Delete": {}}]))
 case("ut.err.two_deletes", ct(SMALL), upd(

@@ -461,6 +461,16 @@ case("ct.lsi.other_hash", "CreateTable",
 case("ct.lsi.no_range", "CreateTable", LSI(IX("lsi1", [H("pk")])))
 case("ct.lsi.no_range_other_hash", "CreateTable",
      LSI(IX("lsi1", [H("sk")])))
+case("ct.ok.lsi_keys_only_empty_non_key", "CreateTable",
+     LSI(IX("lsi1", [H("pk"), R("g")], {"ProjectionType": "KEYS_ONLY",
+                                        "NonKeyAttributes": []})))
+case("ct.ok.gsi_all_empty_non_key", "CreateTable",
+     GSI(IX("gsi1", [H("g")], {"ProjectionType": "ALL",
+                               "NonKeyAttributes": []})))
+case("dt.ok.empty_non_key", "DescribeTable", {"TableName": "tbl"},
+     setup=[("CreateTable", LSI(IX("lsi1", [H("pk"), R("g")],
+                                   {"ProjectionType": "KEYS_ONLY",
+                                    "NonKeyAttributes": []})))])
 case("ct.lsi.range_undefined", "CreateTable",
      LSI(IX("lsi1", [H("pk"), R("zz")])))
 case("ct.lsi.duplicate", "CreateTable", LSI(IX("lsi1", [H("pk"), R("g")]),
