@@ -82,26 +82,25 @@ sst_emu_table_key(const struct sst_emu_table *t, const struct sst_av *attrs,
     n = schema_positions(&t->key, pos);
     if (exact && attrs->u.map.len != n)
         return sst_err_set(err, SST_E_VALIDATION, SST_EMU_MSG_KEY_COUNT);
+    /* key attribute by key attribute, in the schema's order: present,
+     * of the right type, not empty, not too long (DynamoDB Local reports
+     * such a partition key before a missing sort key) */
     for (i = 0; i < n; i++) {
         vals[i] = get_attr(attrs, sst_emu_attr_name(t, pos[i]));
         if (vals[i] == NULL)
             return sst_err_set(err, SST_E_VALIDATION, SST_EMU_MSG_KEY_MISSING);
-    }
-    for (i = 0; i < n; i++) {
         if (!is_scalar(vals[i]))
             return sst_err_set(err, SST_E_VALIDATION,
                                SST_EMU_MSG_BAD_VALUE_TYPE);
         if (!has_type(vals[i], t->attrs[pos[i]].type))
             return sst_err_set(err, SST_E_VALIDATION, SST_EMU_MSG_KEY_TYPE);
-    }
-    for (i = 0; i < n; i++)
         if (is_empty(vals[i]))
             return sst_err_set(err, SST_E_VALIDATION, SST_EMU_MSG_KEY_EMPTY,
                                empty_kind(vals[i]),
                                sst_emu_attr_name(t, pos[i]));
-    for (i = 0; i < n; i++)
         if (too_long(vals[i], i < t->key.hash_count))
             return sst_err_set(err, SST_E_VALIDATION, SST_EMU_MSG_KEY_SIZE);
+    }
     sst_emu_key_reset(k);
     for (i = 0; i < n; i++) {
         rc = sst_emu_key_add_av(k, vals[i], err);

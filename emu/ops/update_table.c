@@ -173,7 +173,6 @@ check_request(const struct json_object *req, struct change *c,
     struct json_object *e;
     const char *billing = sst_emu_get_string(req, "BillingMode");
     size_t i, online = 0;
-    enum sst_code rc;
 
     if (!something_to_update(req))
         return invalid(err, MSG_NOTHING);
@@ -181,14 +180,6 @@ check_request(const struct json_object *req, struct change *c,
         strcmp(billing, "PAY_PER_REQUEST") != 0)
         return sst_err_set(err, SST_E_VALIDATION,
                            SST_EMU_MSG_AWS_BILLING_ENUM, billing);
-    rc = sst_emu_stream_spec(sst_emu_get(req, "StreamSpecification"),
-                             &c->stream_spec, &c->stream_on, &c->stream_view,
-                             err);
-    if (rc != SST_OK)
-        return rc;
-    if (c->stream_spec && (billing != NULL ||
-                           sst_emu_get(req, "ProvisionedThroughput") != NULL))
-        return invalid(err, MSG_IOPS_AND_STREAMS);
     for (i = 0; i < sst_emu_list_len(arr); i++) {
         e = sst_emu_list_at(arr, i);
         online += sst_emu_get(e, "Create") != NULL;
@@ -207,6 +198,23 @@ check_request(const struct json_object *req, struct change *c,
             return invalid(err, MSG_ACTION_NULL);
     }
     return SST_OK;
+}
+
+/* The StreamSpecification, checked after the throughput and the index
+ * actions, as DynamoDB Local checks it: a change of the table's
+ * throughput (valid, and not the current one, since billing() passed)
+ * cannot come with one, whatever it says; then the specification itself.
+ * A BillingMode alone may. */
+static enum sst_code
+stream_request(const struct json_object *req, struct change *c,
+               struct sst_err *err)
+{
+    struct json_object *spec = sst_emu_get(req, "StreamSpecification");
+
+    if (spec != NULL && sst_emu_get(req, "ProvisionedThroughput") != NULL)
+        return invalid(err, MSG_IOPS_AND_STREAMS);
+    return sst_emu_stream_spec(spec, &c->stream_spec, &c->stream_on,
+                               &c->stream_view, err);
 }
 
 /* ------------------------------------------------------------------ */
@@ -642,6 +650,26 @@ index_actions(struct sst_emu_txn *txn, const struct json_object *req,
     return rc;
 }
 
+/* The index created or deleted, before the table's billing and
+ * throughput, as DynamoDB Local checks them; a created index gets the
+ * rules of the billing mode the request leaves the table in. */
+static enum sst_code
+index_changes(struct sst_emu_txn *txn, const struct json_object *req,
+              struct sst_emu_table *t, struct change *c, struct sst_err *err)
+{
+    const char *mode = sst_emu_get_string(req, "BillingMode");
+    enum sst_emu_billing was = t->billing;
+    enum sst_code rc;
+
+    if (mode != NULL)
+        t->billing = strcmp(mode, "PAY_PER_REQUEST") == 0
+                         ? SST_EMU_BILLING_PAY_PER_REQUEST
+                         : SST_EMU_BILLING_PROVISIONED;
+    rc = index_actions(txn, req, t, c, err);
+    t->billing = was;
+    return rc;
+}
+
 /* ------------------------------------------------------------------ */
 /* the answer                                                          */
 
@@ -759,11 +787,13 @@ sst_emu_op_update_table(struct sst_emu *emu, const struct json_object *req,
     if (rc == SST_OK)
         rc = check_request(req, &c, err);
     if (rc == SST_OK)
+        rc = index_changes(txn, req, t, &c, err);
+    if (rc == SST_OK)
         rc = billing(req, t, sst_emu_now(emu), err);
     if (rc == SST_OK)
         rc = index_throughputs(req, t, err);
     if (rc == SST_OK)
-        rc = index_actions(txn, req, t, &c, err);
+        rc = stream_request(req, &c, err);
     if (rc == SST_OK)
         rc = sst_emu_account_units(txn, t, err);
     if (rc == SST_OK && sst_emu_get_bool(req, "DeletionProtectionEnabled",

@@ -303,6 +303,16 @@ case("put.err.table_name_null", put(K(), TableName=None))
 case("put.err.table_name_short", put(K(), table="ab"))
 case("put.err.item_null", ct(MAIN), ("PutItem", {"TableName": "tbl"}))
 case("put.err.item_empty", ct(MAIN), put({}))
+# key attribute by key attribute: the partition key's faults before a
+# missing sort key (random_ctl.py seed 63)
+case("put.err.key_type_before_missing_sort_key", ct(MAIN),
+     put({"pk": {"B": "AQ=="}}))
+case("put.err.key_empty_before_missing_sort_key", ct(MAIN),
+     put({"pk": S("")}))
+case("put.err.key_size_before_sort_key_type", ct(MAIN),
+     put({"pk": S("x" * 2050), "sk": S("1")}))
+case("get.err.key_size_before_sort_key_empty", ct(MAIN),
+     get({"pk": S("x" * 2050), "sk": {"L": []}}))
 case("put.err.return_values_all_new", ct(MAIN),
      put(K(), ReturnValues="ALL_NEW"))
 case("put.err.return_values_updated_old", ct(MAIN),
@@ -1133,6 +1143,40 @@ case("ut.ok.create_empty_non_key", ct(SMALL),
                                     "NonKeyAttributes": []}}}],
          AttributeDefinitions=[A("q")]),
      aws=aws_ok(None, UT_NOTE))
+# several changes at once (random_ctl.py seeds 61 to 71): the index
+# created or deleted before the table's throughput; a throughput change
+# with a StreamSpecification, checked after both, before the
+# specification itself; a BillingMode alone may come with one
+case("ut.err.delete_missing_before_throughput", ct(PROV),
+     ("UpdateTable", {"TableName": "prov", "ProvisionedThroughput": {
+         "ReadCapacityUnits": -1, "WriteCapacityUnits": 5},
+         "GlobalSecondaryIndexUpdates": [{"Delete": {"IndexName": "nope"}}]}))
+case("ut.err.create_before_same_throughput", ct(PROV),
+     ("UpdateTable", {"TableName": "prov", "ProvisionedThroughput": {
+         "ReadCapacityUnits": 5, "WriteCapacityUnits": 5},
+         "GlobalSecondaryIndexUpdates": [
+             {"Create": {"IndexName": "gq1", "KeySchema": [H("q")],
+                         "Projection": {"ProjectionType": "ALL"},
+                         "ProvisionedThroughput": {
+                             "ReadCapacityUnits": 1,
+                             "WriteCapacityUnits": 1}}}],
+         "AttributeDefinitions": [A("pk", "N"), A("q")]}))
+case("ut.err.stream_with_throughput", ct(PROV),
+     ("UpdateTable", {"TableName": "prov", "ProvisionedThroughput": {
+         "ReadCapacityUnits": 6, "WriteCapacityUnits": 5},
+         "StreamSpecification": {"StreamEnabled": True}}))
+case("ut.err.same_throughput_before_stream", ct(PROV),
+     ("UpdateTable", {"TableName": "prov", "ProvisionedThroughput": {
+         "ReadCapacityUnits": 5, "WriteCapacityUnits": 5},
+         "StreamSpecification": {"StreamEnabled": True,
+                                 "StreamViewType": "KEYS_ONLY"}}))
+# (a table of its own: DynamoDB Local keeps a stream under the table's
+# name after the table is deleted, and describes the next "prov" with it)
+case("ut.ok.stream_with_billing_mode", ct(dict(PROV, TableName="provs")),
+     ("UpdateTable", {"TableName": "provs", "BillingMode": "PAY_PER_REQUEST",
+                      "StreamSpecification": {
+                          "StreamEnabled": True,
+                          "StreamViewType": "KEYS_ONLY"}}))
 case("ut.err.delete_no_name", ct(SMALL),
      upd(GlobalSecondaryIndexUpdates=[{"Delete": {}}]))
 case("ut.err.two_deletes", ct(SMALL), upd(

@@ -212,6 +212,8 @@ def create_table(g, state):
 
 
 def update_table(g, state):
+    """An UpdateTable of one to three changes at once (the order of their
+    checks), drawn knowing the table as DynamoDB Local has it."""
     name = g.pick(g.tables)
     t = describe(name)
     req = {"TableName": name}
@@ -219,50 +221,64 @@ def update_table(g, state):
         "BillingMode") == "PAY_PER_REQUEST"
     gsis = [i["IndexName"] for i in (t or {}).get("GlobalSecondaryIndexes",
                                                   [])]
+    n = 1 if g.chance(0.7) else g.r.randint(2, 3)
+    for _ in range(n):
+        update_part(g, req, t, ppr, gsis)
+    if req.get("BillingMode") == "PROVISIONED":  # a Create without: HTTP 500
+        for u in req.get("GlobalSecondaryIndexUpdates", []):
+            if "Create" in u:
+                u["Create"].setdefault("ProvisionedThroughput",
+                                       g.throughput())
+    if len(req) == 1 and n == 1 and g.chance(0.8):
+        return describe_table(g, state)
+    return ("UpdateTable", req)
+
+
+def update_part(g, req, t, ppr, gsis):
+    """Add one change to the UpdateTable request req, if it fits."""
     what = g.pick(["billing", "throughput", "stream", "protection",
                    "update", "create", "create", "delete", "nothing"])
-    if what == "billing":
+    to_ppr = req.get("BillingMode") == "PAY_PER_REQUEST"
+    updates = req.setdefault("GlobalSecondaryIndexUpdates", [])
+    if what == "billing" and "BillingMode" not in req:
         mode = g.pick(["PAY_PER_REQUEST", "PROVISIONED"])
+        if mode == "PAY_PER_REQUEST" and "ProvisionedThroughput" in req:
+            mode = "PROVISIONED"
         req["BillingMode"] = mode
         if mode == "PROVISIONED" and not g.chance(0.1):
             req["ProvisionedThroughput"] = g.throughput()
             if gsis and ppr:
-                req["GlobalSecondaryIndexUpdates"] = [
-                    {"Update": {"IndexName": i,
-                                "ProvisionedThroughput": g.throughput()}}
-                    for i in gsis if not g.chance(0.1)]
-    elif what == "throughput":
-        if ppr or t is None:
-            return describe_table(g, state)
+                updates += [{"Update": {"IndexName": i,
+                                        "ProvisionedThroughput":
+                                        g.throughput()}}
+                            for i in gsis if not g.chance(0.1)]
+    elif what == "throughput" and not (ppr or to_ppr or t is None):
         req["ProvisionedThroughput"] = g.throughput()
     elif what == "stream":
         enabled = g.chance(0.6)
         spec = {"StreamEnabled": enabled}
-        if enabled:
+        if enabled != g.chance(0.05):
             spec["StreamViewType"] = g.pick(STREAM_VIEWS)
         req["StreamSpecification"] = spec
     elif what == "protection":
         req["DeletionProtectionEnabled"] = g.chance(0.5)
-    elif what == "update":
-        if ppr or not gsis:
-            return describe_table(g, state)
-        req["GlobalSecondaryIndexUpdates"] = [
-            {"Update": {"IndexName": g.pick(gsis + ["nope"]),
-                        "ProvisionedThroughput": g.throughput()}}]
-    elif what == "create":
+    elif what == "update" and gsis and not (ppr or to_ppr):
+        updates.append({"Update": {"IndexName": g.pick(gsis + ["nope"]),
+                                   "ProvisionedThroughput": g.throughput()}})
+    elif what == "create" and not to_ppr:
         gk = g.key_schema(gsi=True)
         c = {"IndexName": g.index_name(), "KeySchema": gk,
              "Projection": g.projection()}
         if t is not None and not ppr:  # without: HTTP 500
             c["ProvisionedThroughput"] = g.throughput()
-        req["GlobalSecondaryIndexUpdates"] = [{"Create": c}]
+        updates.append({"Create": c})
         if not g.chance(0.05):
             req["AttributeDefinitions"] = g.definitions(
                 [k for k in key_names(gk) if isinstance(k, str)])
     elif what == "delete":
-        req["GlobalSecondaryIndexUpdates"] = [
-            {"Delete": {"IndexName": g.pick(gsis + ["nope"])}}]
-    return ("UpdateTable", req)
+        updates.append({"Delete": {"IndexName": g.pick(gsis + ["nope"])}})
+    if not updates:
+        del req["GlobalSecondaryIndexUpdates"]
 
 
 def describe_table(g, state):
