@@ -319,6 +319,37 @@ billing(const struct json_object *req, struct sst_emu_table *t, int64_t now,
     return SST_OK;
 }
 
+/* The index names of the actions, in the list's order, checked before
+ * anything else of them, as DynamoDB Local checks them: an Update names
+ * a global index of the table, a Create a name that is not taken. */
+static enum sst_code
+update_names(const struct json_object *req, const struct sst_emu_table *t,
+             struct sst_err *err)
+{
+    struct json_object *arr = sst_emu_get(req, "GlobalSecondaryIndexUpdates");
+    const struct sst_emu_index *ix;
+    struct json_object *e, *u;
+    const char *name;
+    size_t i;
+
+    for (i = 0; i < sst_emu_list_len(arr); i++) {
+        e = sst_emu_list_at(arr, i);
+        if ((u = sst_emu_get(e, "Create")) != NULL) {
+            name = sst_emu_get_string(u, "IndexName");
+            if (name == NULL || *name == '\0')
+                return invalid(err, MSG_INDEX_NAME);
+            if (sst_emu_table_index(t, name) != NULL)
+                return invalid(err, MSG_INDEX_EXISTS);
+        } else if ((u = sst_emu_get(e, "Update")) != NULL) {
+            name = sst_emu_get_string(u, "IndexName");
+            ix = name != NULL ? sst_emu_table_index(t, name) : NULL;
+            if (ix == NULL || !ix->global)
+                return invalid(err, MSG_INDEX_NAME);
+        }
+    }
+    return SST_OK;
+}
+
 /* The Update actions: throughput of existing global indexes. */
 static enum sst_code
 index_throughputs(const struct json_object *req, struct sst_emu_table *t,
@@ -786,6 +817,8 @@ sst_emu_op_update_table(struct sst_emu *emu, const struct json_object *req,
     rc = sst_emu_table_request_load(emu, req, request, &txn, &t, err);
     if (rc == SST_OK)
         rc = check_request(req, &c, err);
+    if (rc == SST_OK)
+        rc = update_names(req, t, err);
     if (rc == SST_OK)
         rc = index_changes(txn, req, t, &c, err);
     if (rc == SST_OK)

@@ -1161,6 +1161,22 @@ case("ut.err.create_before_same_throughput", ct(PROV),
                              "ReadCapacityUnits": 1,
                              "WriteCapacityUnits": 1}}}],
          "AttributeDefinitions": [A("pk", "N"), A("q")]}))
+case("ut.err.create_exists_before_update_missing", ct(PROV_GSI),
+     ("UpdateTable", {"TableName": "prov", "GlobalSecondaryIndexUpdates": [
+         {"Create": {"IndexName": "gpx", "KeySchema": [H("g")],
+                     "Projection": {"ProjectionType": "ALL"},
+                     "ProvisionedThroughput": {"ReadCapacityUnits": 5}}},
+         {"Update": {"IndexName": "nope", "ProvisionedThroughput": {
+             "ReadCapacityUnits": 1, "WriteCapacityUnits": 1}}}],
+         "AttributeDefinitions": [A("g")]}))
+case("ut.err.update_missing_before_create", ct(PROV_GSI),
+     ("UpdateTable", {"TableName": "prov", "GlobalSecondaryIndexUpdates": [
+         {"Create": {"IndexName": "gq1", "KeySchema": [H("g")],
+                     "Projection": {"ProjectionType": "ALL"},
+                     "ProvisionedThroughput": {"ReadCapacityUnits": 5}}},
+         {"Update": {"IndexName": "nope", "ProvisionedThroughput": {
+             "ReadCapacityUnits": 1, "WriteCapacityUnits": 1}}}],
+         "AttributeDefinitions": [A("g")]}))
 case("ut.err.stream_with_throughput", ct(PROV),
      ("UpdateTable", {"TableName": "prov", "ProvisionedThroughput": {
          "ReadCapacityUnits": 6, "WriteCapacityUnits": 5},
@@ -1170,13 +1186,6 @@ case("ut.err.same_throughput_before_stream", ct(PROV),
          "ReadCapacityUnits": 5, "WriteCapacityUnits": 5},
          "StreamSpecification": {"StreamEnabled": True,
                                  "StreamViewType": "KEYS_ONLY"}}))
-# (a table of its own: DynamoDB Local keeps a stream under the table's
-# name after the table is deleted, and describes the next "prov" with it)
-case("ut.ok.stream_with_billing_mode", ct(dict(PROV, TableName="provs")),
-     ("UpdateTable", {"TableName": "provs", "BillingMode": "PAY_PER_REQUEST",
-                      "StreamSpecification": {
-                          "StreamEnabled": True,
-                          "StreamViewType": "KEYS_ONLY"}}))
 case("ut.err.delete_no_name", ct(SMALL),
      upd(GlobalSecondaryIndexUpdates=[{"Delete": {}}]))
 case("ut.err.two_deletes", ct(SMALL), upd(

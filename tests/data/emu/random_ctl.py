@@ -224,11 +224,13 @@ def update_table(g, state):
     n = 1 if g.chance(0.7) else g.r.randint(2, 3)
     for _ in range(n):
         update_part(g, req, t, ppr, gsis)
-    if req.get("BillingMode") == "PROVISIONED":  # a Create without: HTTP 500
-        for u in req.get("GlobalSecondaryIndexUpdates", []):
-            if "Create" in u:
-                u["Create"].setdefault("ProvisionedThroughput",
-                                       g.throughput())
+    for u in req.get("GlobalSecondaryIndexUpdates", []):
+        if "Create" not in u:
+            continue
+        if req.get("BillingMode") == "PROVISIONED":  # without: HTTP 500
+            u["Create"].setdefault("ProvisionedThroughput", g.throughput())
+        elif req.get("BillingMode") == "PAY_PER_REQUEST":  # with: accepted
+            u["Create"].pop("ProvisionedThroughput", None)
     if len(req) == 1 and n == 1 and g.chance(0.8):
         return describe_table(g, state)
     return ("UpdateTable", req)

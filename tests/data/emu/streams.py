@@ -675,6 +675,16 @@ s.describe_table()
 s.describe_stream(ARN(u))
 s.done()
 
+s = case("ut.stream_with_billing_mode")
+s.add("CreateTable", {"TableName": s.T(), "KeySchema": [H("pk")],
+                      "AttributeDefinitions": [A("pk")],
+                      "ProvisionedThroughput": {"ReadCapacityUnits": 1,
+                                                "WriteCapacityUnits": 1}})
+s.add("UpdateTable", {"TableName": s.T(), "BillingMode": "PAY_PER_REQUEST",
+                      "StreamSpecification": SPEC("KEYS_ONLY")})
+s.describe_table()
+s.done()
+
 s = case("ut.provisioned_table")
 b = {"TableName": s.T(), "KeySchema": [H("pk")],
      "AttributeDefinitions": [A("pk")],
