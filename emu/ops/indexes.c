@@ -314,13 +314,13 @@ sst_emu_schema_projection(const struct json_object *e, struct sst_emu_index *ix,
 
 enum sst_code
 sst_emu_schema_gsi_throughput(const struct json_object *e,
-                              const struct sst_emu_table *t,
+                              enum sst_emu_billing billing,
                               struct sst_emu_index *ix, struct sst_err *err)
 {
     struct json_object *pt = sst_emu_get(e, "ProvisionedThroughput");
     const char *name = sst_emu_get_string(e, "IndexName");
 
-    if (t->billing == SST_EMU_BILLING_PAY_PER_REQUEST)
+    if (billing == SST_EMU_BILLING_PAY_PER_REQUEST)
         return pt == NULL ? SST_OK
                           : sst_err_set(err, SST_E_VALIDATION,
                                         MSG_AWS_PPR_GSI_THROUGHPUT,

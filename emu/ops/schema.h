@@ -145,14 +145,18 @@ sst_emu_schema_projection(const struct json_object *e, struct sst_emu_index *ix,
                           struct sst_err *err);
 
 /**
- * A global index's ProvisionedThroughput, given exactly when the table is
- * PROVISIONED, with units 1 to 40,000 (UpdateTable's index creation).
+ * A global index's ProvisionedThroughput, given exactly when the table's
+ * billing mode is PROVISIONED, with units 1 to 40,000 (UpdateTable's
+ * index creation and index updates).
  *
+ * @param[in]     e        the Create or Update action; borrowed
+ * @param[in]     billing  the table's billing mode, as the request leaves it
+ * @param[in,out] ix       gets the units and has_throughput
  * @return SST_OK; SST_E_VALIDATION.
  */
 SST_MUST_CHECK enum sst_code
 sst_emu_schema_gsi_throughput(const struct json_object *e,
-                              const struct sst_emu_table *t,
+                              enum sst_emu_billing billing,
                               struct sst_emu_index *ix, struct sst_err *err);
 
 /* Request shapes CreateTable and UpdateTable share: an

@@ -377,7 +377,7 @@ index_throughputs(const struct json_object *req, struct sst_emu_table *t,
         had = ix->has_throughput;
         r = ix->read_units;
         w = ix->write_units;
-        rc = sst_emu_schema_gsi_throughput(u, t, ix, err);
+        rc = sst_emu_schema_gsi_throughput(u, t->billing, ix, err);
         if (rc != SST_OK)
             return rc;
         if (had && r == ix->read_units && w == ix->write_units)
@@ -553,7 +553,8 @@ count_global(const struct sst_emu_table *t)
 
 static enum sst_code
 create_index(const struct json_object *req, const struct json_object *cr,
-             struct sst_emu_table *t, struct sst_err *err)
+             enum sst_emu_billing billing, struct sst_emu_table *t,
+             struct sst_err *err)
 {
     struct json_object *ks = sst_emu_get(cr, "KeySchema");
     const char *name = sst_emu_get_string(cr, "IndexName");
@@ -582,7 +583,7 @@ create_index(const struct json_object *req, const struct json_object *cr,
     ix->name = sst_strdup(name);
     if (ix->name == NULL)
         return sst_emu_nomem(err);
-    rc = sst_emu_schema_gsi_throughput(cr, t, ix, err);
+    rc = sst_emu_schema_gsi_throughput(cr, billing, ix, err);
     if (rc == SST_OK && !sst_emu_valid_table_name(name))
         rc = invalid(err, SST_EMU_MSG_TABLE_NAME);
     if (rc == SST_OK && count_global(t) >= SST_EMU_MAX_GSIS)
@@ -641,9 +642,13 @@ find_index(struct json_object *desc, const char *name)
     return NULL;
 }
 
+/* The index deleted and the index created, checked before the table's
+ * billing and throughput, as DynamoDB Local checks them; a created index
+ * gets the rules of billing, the mode the request leaves the table in. */
 static enum sst_code
 index_actions(struct sst_emu_txn *txn, const struct json_object *req,
-              struct sst_emu_table *t, struct change *c, struct sst_err *err)
+              enum sst_emu_billing billing, struct sst_emu_table *t,
+              struct change *c, struct sst_err *err)
 {
     struct json_object *arr = sst_emu_get(req, "GlobalSecondaryIndexUpdates");
     struct json_object *d = NULL, *e;
@@ -674,31 +679,25 @@ index_actions(struct sst_emu_txn *txn, const struct json_object *req,
         rc = drop_unused_attrs(t, err);
     }
     if (rc == SST_OK && c->create != NULL) {
-        rc = create_index(req, c->create, t, err);
+        rc = create_index(req, c->create, billing, t, err);
         if (rc == SST_OK)
             c->created = t->indexes[t->index_count - 1].name;
     }
     return rc;
 }
 
-/* The index created or deleted, before the table's billing and
- * throughput, as DynamoDB Local checks them; a created index gets the
- * rules of the billing mode the request leaves the table in. */
-static enum sst_code
-index_changes(struct sst_emu_txn *txn, const struct json_object *req,
-              struct sst_emu_table *t, struct change *c, struct sst_err *err)
+/* The billing mode the request leaves table t in (its BillingMode, which
+ * check_request() found valid, else t's). */
+static enum sst_emu_billing
+target_billing(const struct json_object *req, const struct sst_emu_table *t)
 {
     const char *mode = sst_emu_get_string(req, "BillingMode");
-    enum sst_emu_billing was = t->billing;
-    enum sst_code rc;
 
-    if (mode != NULL)
-        t->billing = strcmp(mode, "PAY_PER_REQUEST") == 0
-                         ? SST_EMU_BILLING_PAY_PER_REQUEST
-                         : SST_EMU_BILLING_PROVISIONED;
-    rc = index_actions(txn, req, t, c, err);
-    t->billing = was;
-    return rc;
+    if (mode == NULL)
+        return t->billing;
+    return strcmp(mode, "PAY_PER_REQUEST") == 0
+               ? SST_EMU_BILLING_PAY_PER_REQUEST
+               : SST_EMU_BILLING_PROVISIONED;
 }
 
 /* ------------------------------------------------------------------ */
@@ -820,7 +819,7 @@ sst_emu_op_update_table(struct sst_emu *emu, const struct json_object *req,
     if (rc == SST_OK)
         rc = update_names(req, t, err);
     if (rc == SST_OK)
-        rc = index_changes(txn, req, t, &c, err);
+        rc = index_actions(txn, req, target_billing(req, t), t, &c, err);
     if (rc == SST_OK)
         rc = billing(req, t, sst_emu_now(emu), err);
     if (rc == SST_OK)
