@@ -25,13 +25,17 @@
  *
  * Whether the table exists is checked last, by the operation.
  */
+#include <stdint.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include <json-c/json.h>
 
 #include <sst/mem.h>
 
+#include "emu/expr/jorder.h"
+#include "emu/expr/resolve.h"
 #include "emu/ops/common.h"
 #include "emu/ops/schema.h"
 
@@ -62,6 +66,9 @@
     "Invalid key order. Hash Key must be specified first in key schema, "      \
     "Range Key must be specifed second"
 #define MSG_ATTR_TYPE_ENUM "Member must satisfy enum value set: [B, N, S]"
+#define MSG_REDEFINED                                                          \
+    "invalid attribute, SchemaElement redefined should be of same type as "   \
+    "previously defined"
 #define MSG_HASH_UNDEFINED                                                     \
     "Hash Key not specified in Attribute Definitions.  Type unknown."
 #define MSG_RANGE_UNDEFINED                                                    \
@@ -145,6 +152,127 @@ sst_emu_attr_name_ok(const char *name)
 {
     size_t n = strlen(name); /* DynamoDB counts UTF-8 bytes */
     return n >= 1 && n <= MAX_ATTR_NAME;
+}
+
+/* ------------------------------------------------------------------ */
+/* an UpdateTable's definitions                                        */
+
+/* A key of the HashMap: a name (NULL: none), the order of its first put,
+ * the request's last definition of it (NO_DEF: t's own), its bucket. */
+#define NO_DEF SIZE_MAX
+struct map_key {
+    const char *name;
+    size_t put, def;
+    uint32_t bucket;
+};
+
+static int
+by_name(const void *x, const void *y)
+{
+    const struct map_key *a = x, *b = y;
+    int c = a->name == NULL || b->name == NULL
+                ? (a->name != NULL) - (b->name != NULL)
+                : strcmp(a->name, b->name);
+
+    return c != 0 ? c : (a->put > b->put) - (a->put < b->put);
+}
+
+static int
+by_bucket(const void *x, const void *y)
+{
+    const struct map_key *a = x, *b = y;
+
+    if (a->bucket != b->bucket)
+        return a->bucket < b->bucket ? -1 : 1;
+    return (a->put > b->put) - (a->put < b->put);
+}
+
+/* One definition's own faults: name, then type. */
+static enum sst_code
+added_attr(const char *name, const char *type, struct sst_err *err)
+{
+    if (name == NULL)
+        return invalid(err, SST_EMU_MSG_ATTR_NAME_MISSING);
+    if (!sst_emu_attr_name_ok(name))
+        return invalid(err, SST_EMU_MSG_ATTR_NAME_LEN);
+    if (type == NULL)
+        return invalid(err, SST_EMU_MSG_ATTR_TYPE_MISSING);
+    if (strlen(type) != 1 || !strchr("SNB", type[0]))
+        return invalid(err, MSG_ATTR_TYPE_ENUM);
+    return SST_OK;
+}
+
+/* The keys in the HashMap's iteration order; returns their number. */
+static size_t
+map_order(struct map_key *keys, size_t n)
+{
+    size_t i, m = 0;
+    uint32_t cap;
+
+    qsort(keys, n, sizeof *keys, by_name);
+    for (i = 0; i < n; i++) {
+        if (m > 0 && (keys[m - 1].name == NULL || keys[i].name == NULL
+                          ? keys[m - 1].name == keys[i].name
+                          : strcmp(keys[m - 1].name, keys[i].name) == 0)) {
+            if (keys[i].def != NO_DEF) /* a later put of the name */
+                keys[m - 1].def = keys[i].def;
+            continue;
+        }
+        keys[m++] = keys[i];
+    }
+    cap = java_grown_cap((uint32_t)m);
+    for (i = 0; i < m; i++)
+        keys[i].bucket = java_bucket(
+            keys[i].name == NULL ? 0
+                                 : (uint32_t)sst_emu_java_hash(
+                                       keys[i].name, strlen(keys[i].name)),
+            cap);
+    qsort(keys, m, sizeof *keys, by_bucket);
+    return m;
+}
+
+enum sst_code
+sst_emu_schema_added_attrs(const struct json_object *req,
+                           const struct sst_emu_table *t, struct sst_err *err)
+{
+    struct json_object *defs = sst_emu_get(req, "AttributeDefinitions");
+    size_t n = sst_emu_list_len(defs), a = t->attr_count, i, m;
+    const struct sst_emu_attr *have;
+    const char *name, *type;
+    struct map_key *keys;
+    enum sst_code rc = SST_OK;
+
+    for (i = 0; i < n; i++) {
+        name = sst_emu_get_string(sst_emu_list_at(defs, i), "AttributeName");
+        type = sst_emu_get_string(sst_emu_list_at(defs, i), "AttributeType");
+        have = name != NULL ? sst_emu_table_attr(t, name) : NULL;
+        /* DynamoDB Local fails with a 500 on a missing type here
+         * (docs/emulator.md); the type's own check reports it */
+        if (have != NULL && type != NULL &&
+            strcmp(type, have->type == SST_EMU_ATTR_S   ? "S"
+                         : have->type == SST_EMU_ATTR_N ? "N"
+                                                        : "B") != 0)
+            return invalid(err, MSG_REDEFINED);
+    }
+    keys = sst_calloc(a + n + 1, sizeof *keys);
+    if (keys == NULL)
+        return sst_emu_nomem(err);
+    for (i = 0; i < a; i++)
+        keys[i] = (struct map_key){t->attrs[i].name, i, NO_DEF, 0};
+    for (i = 0; i < n; i++)
+        keys[a + i] = (struct map_key){
+            sst_emu_get_string(sst_emu_list_at(defs, i), "AttributeName"),
+            a + i, i, 0};
+    m = map_order(keys, a + n);
+    for (i = 0; i < m && rc == SST_OK; i++)
+        if (keys[i].def != NO_DEF)
+            rc = added_attr(keys[i].name,
+                            sst_emu_get_string(
+                                sst_emu_list_at(defs, keys[i].def),
+                                "AttributeType"),
+                            err);
+    sst_free(keys);
+    return rc;
 }
 
 bool

@@ -186,6 +186,22 @@ bool sst_emu_schema_units(const struct json_object *pt, int64_t *read,
  *  attribute definition at pos. */
 bool sst_emu_schema_attr_used(const struct sst_emu_table *t, size_t pos);
 
+/**
+ * The AttributeDefinitions of an UpdateTable that creates an index,
+ * checked against table t in DynamoDB Local's order: first, in the list's
+ * order, a definition that gives one of t's attributes another type
+ * (`invalid attribute, SchemaElement redefined ...`); then each distinct
+ * name, t's definitions and the request's put one by one into a Java
+ * HashMap (the last definition of a name counts) and taken in its
+ * iteration order: the name missing, empty or over 255 bytes, then the
+ * type missing or not S, N or B.
+ *
+ * @return SST_OK; SST_E_VALIDATION with DynamoDB's message; SST_E_NOMEM.
+ */
+enum sst_code sst_emu_schema_added_attrs(const struct json_object *req,
+                                         const struct sst_emu_table *t,
+                                         struct sst_err *err);
+
 /** Whether an attribute name has 1 to 255 UTF-8 bytes. */
 bool sst_emu_attr_name_ok(const char *name);
 

@@ -51,10 +51,6 @@
     "simultaneously."
 #define MSG_INDEX_NAME "Invalid global secondary index name"
 #define MSG_INDEX_EXISTS "Attempting to create an index which already exists"
-#define MSG_REDEFINED                                                          \
-    "invalid attribute, SchemaElement redefined should be of same type as "   \
-    "previously defined"
-#define MSG_ATTR_TYPE "Member must satisfy enum value set: [B, N, S]"
 #define MSG_NOT_FOUND "Requested resource not found"
 #define MSG_DELETE_LOCAL                                                       \
     "Cannot delete an index that is not a GlobalSecondaryIndex"
@@ -426,7 +422,7 @@ drop_unused_attrs(struct sst_emu_table *t, struct sst_err *err)
     return SST_OK;
 }
 
-/* The type of definition e, whose AttributeType check_attrs() checked. */
+/* The type of definition e, whose AttributeType sst_emu_schema_added_attrs() checked. */
 static enum sst_emu_attr_type
 attr_type(const struct json_object *e)
 {
@@ -435,38 +431,6 @@ attr_type(const struct json_object *e)
     return type[0] == 'S'   ? SST_EMU_ATTR_S
            : type[0] == 'N' ? SST_EMU_ATTR_N
                             : SST_EMU_ATTR_B;
-}
-
-/* The request's AttributeDefinitions for a created index: each valid and
- * agreeing with the table's. DynamoDB Local checks them after the index
- * name's presence and uniqueness, before the rest of the index. */
-static enum sst_code
-check_attrs(const struct json_object *req, const struct sst_emu_table *t,
-            struct sst_err *err)
-{
-    struct json_object *defs = sst_emu_get(req, "AttributeDefinitions");
-    size_t n = sst_emu_list_len(defs), i;
-    const struct sst_emu_attr *have;
-    const char *name, *type;
-
-    for (i = 0; i < n; i++) {
-        struct json_object *e = sst_emu_list_at(defs, i);
-
-        name = sst_emu_get_string(e, "AttributeName");
-        type = sst_emu_get_string(e, "AttributeType");
-        if (name == NULL)
-            return invalid(err, SST_EMU_MSG_ATTR_NAME_MISSING);
-        if (!sst_emu_attr_name_ok(name))
-            return invalid(err, SST_EMU_MSG_ATTR_NAME_LEN);
-        if (type == NULL)
-            return invalid(err, SST_EMU_MSG_ATTR_TYPE_MISSING);
-        if (strlen(type) != 1 || !strchr("SNB", type[0]))
-            return invalid(err, MSG_ATTR_TYPE);
-        have = sst_emu_table_attr(t, name);
-        if (have != NULL && have->type != attr_type(e))
-            return invalid(err, MSG_REDEFINED);
-    }
-    return SST_OK;
 }
 
 /* Whether the list of objects arr names name (member "AttributeName")
@@ -571,7 +535,7 @@ create_index(const struct json_object *req, const struct json_object *cr,
         return invalid(err, MSG_INDEX_EXISTS);
     if (sst_emu_list_len(sst_emu_get(req, "AttributeDefinitions")) == 0)
         return invalid(err, SST_EMU_MSG_NO_ATTRS);
-    rc = check_attrs(req, t, err);
+    rc = sst_emu_schema_added_attrs(req, t, err);
     if (rc != SST_OK)
         return rc;
     bigger = sst_realloc(t->indexes, (t->index_count + 1) * sizeof *bigger);

@@ -1085,6 +1085,35 @@ case("ut.err.create_definition_no_type", ct(SMALL), upd(
         {"Create": {"IndexName": "gq1", "KeySchema": [H("q")],
                     "Projection": {"ProjectionType": "INCLUDE"}}}],
     AttributeDefinitions=[A("q"), {"AttributeName": "z"}]))
+# DynamoDB Local checks a Create's definitions in two passes: a table
+# attribute given another type first, in the list's order; then every
+# name, the table's and the request's, put into a Java HashMap (the last
+# definition of a name counts) and taken in its iteration order, name
+# before type ("b" comes before "c", "Q" before "b" in 16 buckets but
+# after it in 32, "n" * 255 + "p" in bucket 0)
+GQ1 = {"IndexName": "gq1", "KeySchema": [H("q")],
+       "Projection": {"ProjectionType": "ALL"}}
+for name, defs in (
+        ("redefined_before_empty_name", [A(""), A("g", "N"), A("q")]),
+        ("redefined_before_no_name",
+         [{"AttributeType": "S"}, A("g", "N"), A("q")]),
+        ("redefined_bad_type", [A("q"), A("g", "X")]),
+        ("definitions_in_hash_order",
+         [A("c", "X"), {"AttributeName": "b"}, A("q")]),
+        ("definitions_same_bucket",
+         [A("Q", "X"), {"AttributeName": "a"}, A("q")]),
+        ("definitions_small_map",
+         [A("Q", "X"), {"AttributeName": "b"}, A("q")]),
+        ("definitions_grown_map",
+         [A("Q", "X"), {"AttributeName": "b"}, A("q")] +
+         [A("f%02d" % i) for i in range(8)]),
+        ("long_name_in_hash_order", [A("c", "X"), A("n" * 255 + "p"), A("q")]),
+        ("empty_name_before_type", [A("c", "X"), A(""), A("q")]),
+        ("no_name_before_type", [A("c", "X"), {"AttributeType": "S"},
+                                 A("q")])):
+    case("ut.err.create_" + name, ct(SMALL),
+         upd(GlobalSecondaryIndexUpdates=[{"Create": GQ1}],
+             AttributeDefinitions=defs))
 case("ut.ok.create_definition_twice", ct(SMALL),
      upd(GlobalSecondaryIndexUpdates=[
          {"Create": {"IndexName": "gq1", "KeySchema": [H("q"), R("r")],
