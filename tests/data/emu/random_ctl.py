@@ -200,6 +200,18 @@ def create_table(g, state):
         req["GlobalSecondaryIndexes"] = gsis
     req["AttributeDefinitions"] = g.definitions(
         [k for k in keys if isinstance(k, str)])
+    # DynamoDB Local counts an attribute that is an LSI's sort key and a
+    # GSI's key twice, and so accepts as many unused definitions; AWS and
+    # the emulator refuse them (docs/fidelity.md): drawn without them
+    lsi_keys = {k["AttributeName"] for i in req.get("LocalSecondaryIndexes",
+                                                    [])
+                for k in i["KeySchema"][1:]}
+    gsi_keys = {k.get("AttributeName") for i in
+                req.get("GlobalSecondaryIndexes", []) for k in i["KeySchema"]}
+    if lsi_keys & gsi_keys:
+        req["AttributeDefinitions"] = [
+            d for d in req["AttributeDefinitions"]
+            if d.get("AttributeName") in keys]
     if g.chance(0.25):
         enabled = g.chance(0.8)
         spec = {"StreamEnabled": enabled}
