@@ -8,15 +8,18 @@
  * handler refuses a declared Content-Length over the cap at once, gathers
  * the body up to the cap (a chunked body that grows past it is read and
  * dropped, then refused), and answers; the completion callback frees the
- * state. Closing quiesces the daemon, lets requests in flight finish, and
- * then stops it.
+ * state. Closing stops accepting, lets requests in flight finish, and
+ * then stops the daemon.
  */
+#define _GNU_SOURCE /* accept4 */
 #include <arpa/inet.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <locale.h>
 #include <netdb.h>
 #include <netinet/in.h>
+#include <pthread.h>
+#include <stdbool.h>
 #include <stdatomic.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -56,6 +59,12 @@
 
 struct sst_server {
     struct MHD_Daemon *daemon;
+    /* With a pool: the listen socket, and the thread that accepts its
+     * connections (accept_loop()) */
+    int listen_fd;
+    pthread_t acceptor;
+    bool accepting;
+    atomic_bool stopping;
     struct sst_server_pool *pool;
     struct sst_server_handler handler;
     struct sst_server_credential *creds; /* strings in one allocation */
@@ -527,6 +536,72 @@ default_threads(void)
 }
 
 /* ------------------------------------------------------------------ */
+/* accepting for a pool                                                */
+
+/*
+ * With a pool of workers, the server accepts the connections itself and
+ * hands each to libmicrohttpd, which gives it to the worker of its
+ * descriptor modulo the pool's size, so that a burst of connections is
+ * spread over the workers. libmicrohttpd's own accepting, a listen socket
+ * that every worker polls, gives a burst to whichever worker wakes first:
+ * 8 connections opened at once all went to one worker of 2, which then
+ * served them alone (docs/sst-emu.md, "Threads").
+ */
+static void *
+accept_loop(void *arg)
+{
+    struct sst_server *srv = arg;
+    struct sockaddr_storage ss;
+    socklen_t sl;
+    int s;
+
+    for (;;) {
+        sl = sizeof ss;
+        s = accept4(srv->listen_fd, (struct sockaddr *)&ss, &sl,
+                    SOCK_CLOEXEC);
+        if (s >= 0) {
+            /* closes s when it cannot take it */
+            (void)MHD_add_connection(srv->daemon, s, (struct sockaddr *)&ss,
+                                     sl);
+            continue;
+        }
+        if (atomic_load(&srv->stopping) || errno == EBADF || errno == EINVAL)
+            return NULL;
+        if (errno == EMFILE || errno == ENFILE || errno == ENOBUFS ||
+            errno == ENOMEM) {
+            struct timespec nap = {0, 10 * 1000 * 1000};
+
+            nanosleep(&nap, NULL); /* until a descriptor is free */
+        }
+    }
+}
+
+/* Accept for the pool from fd, a listening socket now blocking. */
+static enum sst_code
+start_accepting(struct sst_server *srv, int fd, struct sst_err *err)
+{
+    int flags = fcntl(fd, F_GETFL);
+
+    srv->listen_fd = fd;
+    if (flags < 0 || fcntl(fd, F_SETFL, flags & ~O_NONBLOCK) != 0 ||
+        pthread_create(&srv->acceptor, NULL, accept_loop, srv) != 0)
+        return sst_err_set(err, SST_E_TRANSPORT,
+                           "cannot start accepting on %s", srv->url);
+    srv->accepting = true;
+    return SST_OK;
+}
+
+/* Stop accepting: a blocked accept() returns once the socket is shut. */
+static void
+stop_accepting(struct sst_server *srv)
+{
+    atomic_store(&srv->stopping, true);
+    shutdown(srv->listen_fd, SHUT_RDWR);
+    pthread_join(srv->acceptor, NULL);
+    srv->accepting = false;
+}
+
+/* ------------------------------------------------------------------ */
 /* public functions                                                    */
 
 enum sst_code
@@ -565,6 +640,8 @@ sst_server_open(const struct sst_server_options *opt, struct sst_server **out,
         return sst_err_set(err, SST_E_NOMEM, "out of memory");
     atomic_init(&srv->requests, 0);
     atomic_init(&srv->in_flight, 0);
+    atomic_init(&srv->stopping, false);
+    srv->listen_fd = -1;
     srv->c_locale = newlocale(LC_ALL_MASK, "C", (locale_t)0);
     srv->max_body = opt->max_request_bytes ? opt->max_request_bytes
                                            : SST_SERVER_MAX_REQUEST_BYTES;
@@ -586,8 +663,14 @@ sst_server_open(const struct sst_server_options *opt, struct sst_server **out,
                        &fd, &v6, err);
     if (rc != SST_OK)
         goto fail;
-    /* (libmicrohttpd warns of a pool of 0 or 1: one thread is no pool) */
-    pool[0].value = (intptr_t)opt->threads;
+    /* a pool of workers (libmicrohttpd warns of a pool of 0 or 1: one
+     * thread is no pool), fed by accept_loop(); or the listen socket */
+    if (opt->threads > 1) {
+        pool[0].value = (intptr_t)opt->threads;
+    } else {
+        pool[0].option = MHD_OPTION_LISTEN_SOCKET;
+        pool[0].value = fd;
+    }
     /* poll(), not epoll: libmicrohttpd 0.9.75's MHD_quiesce_daemon races
      * its own threads over the epoll set and may abort ("Failed to remove
      * listen FD from epoll set") during a graceful stop.
@@ -599,9 +682,9 @@ sst_server_open(const struct sst_server_options *opt, struct sst_server **out,
     srv->daemon = MHD_start_daemon(
         MHD_USE_POLL | MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_ITC |
             MHD_USE_ERROR_LOG | (v6 ? MHD_USE_IPv6 : 0) |
-            (opt->threads ? 0 : MHD_USE_THREAD_PER_CONNECTION),
-        0, NULL, NULL, on_request, srv, MHD_OPTION_LISTEN_SOCKET, fd,
-        MHD_OPTION_ARRAY, opt->threads > 1 ? pool : pool + 1,
+            (opt->threads ? 0 : MHD_USE_THREAD_PER_CONNECTION) |
+            (opt->threads > 1 ? MHD_USE_NO_LISTEN_SOCKET : 0),
+        0, NULL, NULL, on_request, srv, MHD_OPTION_ARRAY, pool,
         MHD_OPTION_CONNECTION_LIMIT, (unsigned)MAX_CONNECTIONS,
         MHD_OPTION_CONNECTION_TIMEOUT,
         (unsigned)IDLE_TIMEOUT_S, MHD_OPTION_URI_LOG_CALLBACK, on_uri, srv,
@@ -613,6 +696,14 @@ sst_server_open(const struct sst_server_options *opt, struct sst_server **out,
         rc = sst_err_set(err, SST_E_TRANSPORT,
                          "libmicrohttpd could not start on %s", srv->url);
         goto fail;
+    }
+    if (opt->threads > 1) {
+        rc = start_accepting(srv, fd, err);
+        if (rc != SST_OK) {
+            MHD_stop_daemon(srv->daemon);
+            close(fd);
+            goto fail;
+        }
     }
     *out = srv;
     return SST_OK;
@@ -652,9 +743,14 @@ sst_server_close(struct sst_server *srv)
     if (srv == NULL)
         return;
     /* stop accepting; connections already open are still served */
-    fd = MHD_quiesce_daemon(srv->daemon);
-    if (fd != MHD_INVALID_SOCKET)
-        close(fd);
+    if (srv->accepting) {
+        stop_accepting(srv);
+        close(srv->listen_fd);
+    } else {
+        fd = MHD_quiesce_daemon(srv->daemon);
+        if (fd != MHD_INVALID_SOCKET)
+            close(fd);
+    }
     clock_gettime(CLOCK_MONOTONIC, &t0);
     while (atomic_load(&srv->in_flight) > 0 &&
            elapsed_ms(&t0) < SST_SERVER_DRAIN_MS) {

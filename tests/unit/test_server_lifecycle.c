@@ -260,24 +260,39 @@ static struct sst_backend gate_backend = {&gate_ops};
 
 #define OTHERS 12 /* connections besides the blocked one: more than CPUs */
 
-/* Send op on a new connection to srv; the socket, or -1. */
+/* Send op on connection s (if it is one); s. */
 static int
-send_op(const struct sst_server *srv, const char *op)
+send_on(int s, const char *op)
 {
     char headers[256];
     size_t len;
     char *req;
-    int s;
 
     snprintf(headers, sizeof headers,
              "%s%sX-Amz-Target: DynamoDB_20120810.%s\r\n", AUTH_OK,
              CT_AMZ_H, op);
     req = st_build("POST", "/", headers, "{}", &len);
-    s = st_connect_to(sst_server_port(srv));
     if (s >= 0 && req != NULL)
         st_send_all(s, req, len);
     free(req);
     return s;
+}
+
+/* Send op on a new connection to srv; the socket, or -1. */
+static int
+send_op(const struct sst_server *srv, const char *op)
+{
+    return send_on(st_connect_to(sst_server_port(srv)), op);
+}
+
+/* Wait until the gate backend holds a call. */
+static void
+wait_blocked(void)
+{
+    pthread_mutex_lock(&gate.lock);
+    while (!gate.blocked)
+        pthread_cond_wait(&gate.cond, &gate.lock);
+    pthread_mutex_unlock(&gate.lock);
 }
 
 /* Does s have an answer to read within ms milliseconds? */
@@ -307,10 +322,7 @@ start_blocked(unsigned threads, int *blocked_s)
     if (sst_server_open(&o, &srv, &e) != SST_OK)
         return NULL;
     *blocked_s = send_op(srv, "DescribeLimits");
-    pthread_mutex_lock(&gate.lock);
-    while (!gate.blocked)
-        pthread_cond_wait(&gate.cond, &gate.lock);
-    pthread_mutex_unlock(&gate.lock);
+    wait_blocked();
     return srv;
 }
 
@@ -386,6 +398,45 @@ one_worker_pool(void)
     check_answer(other);
     close(blocked);
     close(other);
+    sst_server_close(srv);
+}
+
+/* A pool of two workers: two connections opened together, before either
+ * sends a request, go to different workers, so that one is answered
+ * while the other's call blocks (libmicrohttpd's own accepting gave such
+ * a burst to whichever worker woke first). */
+static void
+two_worker_pool_spreads(void)
+{
+    struct sst_server_options o;
+    struct sst_server *srv = NULL;
+    struct sst_err e;
+    bool spread;
+    int a, b;
+
+    memset(&o, 0, sizeof o);
+    o.backend = &gate_backend;
+    o.sharing = SST_SERVER_SHARED;
+    o.threads = 2;
+    gate.blocked = gate.released = false;
+    CU_ASSERT_FATAL(sst_server_open(&o, &srv, &e) == SST_OK);
+    a = st_connect_to(sst_server_port(srv));
+    b = st_connect_to(sst_server_port(srv));
+    CU_ASSERT_FATAL(a >= 0 && b >= 0);
+    send_on(a, "DescribeLimits");
+    wait_blocked();
+    send_on(b, "ListTables");
+    spread = answers_within(b, 5000);
+    CU_ASSERT(spread);
+    CU_ASSERT_FALSE(answers_within(a, 0));
+    release_gate(); /* (b, on a's worker, is answered after a) */
+    CU_ASSERT(answers_within(b, 10000));
+    check_answer(b);
+    CU_ASSERT(answers_within(a, 10000));
+    check_answer(a);
+    close(a);
+    close(b);
+    CU_ASSERT_EQUAL(sst_server_requests(srv), 2);
     sst_server_close(srv);
 }
 
@@ -616,6 +667,8 @@ static const struct sst_test lifecycle_tests[] = {
     {"a thread per connection: a blocked call holds up no other",
      thread_per_connection},
     {"a one-worker pool: a blocked call holds up the next", one_worker_pool},
+    {"a two-worker pool: two connections opened together go to two "
+     "workers", two_worker_pool_spreads},
     {"threads serving item writes run as SCHED_BATCH", writers_run_as_batch},
     {"normal_sched keeps every thread's policy", normal_sched_keeps_the_policy},
     {"an opener's other policy is kept", an_opener_policy_is_kept},
