@@ -422,7 +422,8 @@ drop_unused_attrs(struct sst_emu_table *t, struct sst_err *err)
     return SST_OK;
 }
 
-/* The type of definition e, whose AttributeType sst_emu_schema_added_attrs() checked. */
+/* The type of definition e, whose AttributeType
+ * sst_emu_schema_added_attrs() checked. */
 static enum sst_emu_attr_type
 attr_type(const struct json_object *e)
 {
