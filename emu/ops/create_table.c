@@ -5,10 +5,12 @@
  * order (schema.c), then adds the table to the catalog in one write
  * transaction. The table is ACTIVE at once, as in DynamoDB Local (AWS
  * answers CREATING first). A StreamSpecification that enables a stream
- * gives the table its first stream (emu/ops/streams.h). Members DynamoDB
- * accepts but the emulator does not model (Tags, SSESpecification, TableClass,
- * OnDemandThroughput, WarmThroughput, ResourcePolicy) are type-checked and
- * otherwise ignored.
+ * gives the table its first stream (emu/ops/streams.h). Tags are checked
+ * last, as TagResource checks them (tags.h): DynamoDB Local ignores them,
+ * so every other fault is reported first, as it reports it. Members
+ * DynamoDB accepts but the emulator does not model (SSESpecification,
+ * TableClass, OnDemandThroughput, WarmThroughput, ResourcePolicy) are
+ * type-checked and otherwise ignored.
  */
 #include <json-c/json.h>
 
@@ -17,6 +19,7 @@
 #include "emu/ops/schema.h"
 #include "emu/ops/streams.h"
 #include "emu/ops/table_request.h"
+#include "emu/ops/tags.h"
 #include "emu/store/catalog.h"
 
 #define S(n)                                                                   \
@@ -84,6 +87,8 @@ sst_emu_op_create_table(struct sst_emu *emu, const struct json_object *req,
     if (rc == SST_OK)
         rc = sst_emu_stream_spec(sst_emu_get(req, "StreamSpecification"),
                                  &spec, &enable, &view, err);
+    if (rc == SST_OK)
+        rc = sst_emu_tags_create(sst_emu_get(req, "Tags"), t, err);
     if (rc != SST_OK)
         goto out;
     t->created_ms = sst_emu_now(emu);

@@ -142,6 +142,20 @@ enum sst_code sst_emu_op_describe_limits(struct sst_emu *emu,
                                          struct json_object **resp,
                                          struct sst_err *err);
 
+/* tags (tags.c) */
+enum sst_code sst_emu_op_tag_resource(struct sst_emu *emu,
+                                      const struct json_object *req,
+                                      struct json_object **resp,
+                                      struct sst_err *err);
+enum sst_code sst_emu_op_untag_resource(struct sst_emu *emu,
+                                        const struct json_object *req,
+                                        struct json_object **resp,
+                                        struct sst_err *err);
+enum sst_code sst_emu_op_list_tags_of_resource(struct sst_emu *emu,
+                                               const struct json_object *req,
+                                               struct json_object **resp,
+                                               struct sst_err *err);
+
 /* DynamoDB Streams (target prefix DynamoDBStreams_20120810;
  * stream_ops.c) */
 enum sst_code sst_emu_op_list_streams(struct sst_emu *emu,

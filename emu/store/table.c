@@ -14,7 +14,8 @@
  *    "indexes": [{"name": "g", "id": 1, "global": true, "hash": [2],
  *                 "range": [], "projection": "INCLUDE",
  *                 "non_key": ["a"], "has_throughput": false,
- *                 "rcu": 0, "wcu": 0}]}
+ *                 "rcu": 0, "wcu": 0}],
+ *    "tags": [["env", "test"]]}
  *
  * An index may also have "non_key_listed": true, a KEYS_ONLY or ALL index
  * whose request gave an empty NonKeyAttributes list (absent: false).
@@ -22,7 +23,8 @@
  * Key schemas hold positions in "attrs". The four billing-history members
  * came with UpdateTable: a record without them reads as a table that
  * never changed (ppr_ms is then its creation time if it is
- * PAY_PER_REQUEST); so do the two stream members (no stream ever). The
+ * PAY_PER_REQUEST); so do the two stream members (no stream ever), and
+ * "tags" (no tags; it is written only when there are some). The
  * table id and revision live in
  * the record's binary header (catalog.c), not in the JSON. Decoding checks
  * every member, so that a corrupt record is an error, never a crash.
@@ -79,6 +81,11 @@ sst_emu_table_free(struct sst_emu_table *t)
         index_cleanup(&t->indexes[i]);
     sst_free(t->indexes);
     sst_free(t->ttl_attr);
+    for (i = 0; i < t->tag_count; i++) {
+        sst_free(t->tags[i].key);
+        sst_free(t->tags[i].value);
+    }
+    sst_free(t->tags);
     sst_free(t);
 }
 
@@ -224,8 +231,10 @@ sst_emu_table_encode(const struct sst_emu_table *t, char **out,
     jb_add(&b, o, "deletion_protection",
            json_object_new_boolean(t->deletion_protection));
     jb_add(&b, o, "ppr_ms", json_object_new_int64(t->ppr_ms));
-    jb_add(&b, o, "last_increase_ms", json_object_new_int64(t->last_increase_ms));
-    jb_add(&b, o, "last_decrease_ms", json_object_new_int64(t->last_decrease_ms));
+    jb_add(&b, o, "last_increase_ms",
+           json_object_new_int64(t->last_increase_ms));
+    jb_add(&b, o, "last_decrease_ms",
+           json_object_new_int64(t->last_decrease_ms));
     jb_add(&b, o, "decreases_today", json_object_new_int64(t->decreases_today));
     if (t->stream_label_ms != 0) {
         jb_add(&b, o, "stream_view", json_object_new_int(t->stream_view));
@@ -235,6 +244,13 @@ sst_emu_table_encode(const struct sst_emu_table *t, char **out,
     arr = jb_add(&b, o, "indexes", json_object_new_array());
     for (i = 0; i < t->index_count; i++)
         jb_push(&b, arr, encode_index(&b, &t->indexes[i]));
+    arr = t->tag_count ? jb_add(&b, o, "tags", json_object_new_array()) : NULL;
+    for (i = 0; i < t->tag_count; i++) {
+        pair = json_object_new_array();
+        jb_push(&b, pair, json_object_new_string(t->tags[i].key));
+        jb_push(&b, pair, json_object_new_string(t->tags[i].value));
+        jb_push(&b, arr, pair);
+    }
     if (!b.failed) {
         s = json_object_to_json_string_ext(o, JSON_C_TO_STRING_PLAIN);
         *out = s ? sst_strdup(s) : NULL;
@@ -389,6 +405,58 @@ decode_index(struct reader *r, const struct json_object *o,
         r->bad = true;
 }
 
+/* Element i of arr, which must be a pair [first, second]; NULL (and
+ * r->bad) when it is not. */
+static struct json_object *
+pair_at(struct reader *r, const struct json_object *arr, size_t i)
+{
+    struct json_object *p = json_object_array_get_idx(arr, i);
+
+    if (!json_object_is_type(p, json_type_array) ||
+        json_object_array_length(p) != 2) {
+        r->bad = true;
+        return NULL;
+    }
+    return p;
+}
+
+/* Room for n elements of size bytes, zeroed; NULL for none, or (with
+ * r->nomem) when memory ran out. */
+static void *
+alloc_list(struct reader *r, size_t n, size_t size)
+{
+    void *p;
+
+    if (n == 0 || r->bad)
+        return NULL;
+    p = sst_calloc(n, size);
+    if (p == NULL)
+        r->nomem = true;
+    return p;
+}
+
+/* The optional "tags": [[key, value], ...]. */
+static void
+decode_tags(struct reader *r, const struct json_object *o,
+            struct sst_emu_table *t)
+{
+    struct json_object *arr, *pair;
+    size_t i, n;
+
+    if (!json_object_object_get_ex(o, "tags", NULL))
+        return;
+    arr = member(r, o, "tags", json_type_array);
+    n = arr ? json_object_array_length(arr) : 0;
+    t->tags = alloc_list(r, n, sizeof *t->tags);
+    for (i = 0; t->tags && i < n && !r->bad && !r->nomem; i++) {
+        if ((pair = pair_at(r, arr, i)) == NULL)
+            break;
+        t->tag_count = i + 1;
+        t->tags[i].key = dup_string(r, json_object_array_get_idx(pair, 0));
+        t->tags[i].value = dup_string(r, json_object_array_get_idx(pair, 1));
+    }
+}
+
 static void
 decode_table(struct reader *r, const struct json_object *o,
              struct sst_emu_table *t)
@@ -407,20 +475,12 @@ decode_table(struct reader *r, const struct json_object *o,
     t->created_ms = get_int(r, o, "created_ms", INT64_MIN, INT64_MAX);
     arr = member(r, o, "attrs", json_type_array);
     n = arr ? json_object_array_length(arr) : 0;
-    if (n > 0 && !r->bad) {
-        t->attrs = sst_calloc(n, sizeof *t->attrs);
-        if (t->attrs == NULL) {
-            r->nomem = true;
-            return;
-        }
-    }
-    for (i = 0; i < n && !r->bad && !r->nomem; i++) {
-        pair = json_object_array_get_idx(arr, i);
-        if (!json_object_is_type(pair, json_type_array) ||
-            json_object_array_length(pair) != 2) {
-            r->bad = true;
+    t->attrs = alloc_list(r, n, sizeof *t->attrs);
+    if (r->nomem)
+        return;
+    for (i = 0; t->attrs && i < n && !r->bad && !r->nomem; i++) {
+        if ((pair = pair_at(r, arr, i)) == NULL)
             break;
-        }
         t->attrs[i].name = dup_string(r, json_object_array_get_idx(pair, 0));
         t->attr_count = i + 1;
         pair = json_object_array_get_idx(pair, 1);
@@ -447,8 +507,8 @@ decode_table(struct reader *r, const struct json_object *o,
         t->ttl_attr = get_string(r, o, "ttl_attr");
     t->deletion_protection = get_bool(r, o, "deletion_protection");
     /* Optional members (see the file comment). */
-    t->ppr_ms = t->billing == SST_EMU_BILLING_PAY_PER_REQUEST ? t->created_ms
-                                                             : 0;
+    t->ppr_ms =
+        t->billing == SST_EMU_BILLING_PAY_PER_REQUEST ? t->created_ms : 0;
     if (json_object_object_get_ex(o, "ppr_ms", NULL))
         t->ppr_ms = get_int(r, o, "ppr_ms", INT64_MIN, INT64_MAX);
     if (json_object_object_get_ex(o, "last_increase_ms", NULL))
@@ -478,6 +538,8 @@ decode_table(struct reader *r, const struct json_object *o,
         decode_index(r, json_object_array_get_idx(arr, i), &t->indexes[i],
                      t->attr_count);
     }
+    if (!r->bad && !r->nomem)
+        decode_tags(r, o, t);
 }
 
 enum sst_code

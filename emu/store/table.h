@@ -3,7 +3,8 @@
  * table as CreateTable (and later UpdateTable and UpdateTimeToLive)
  * settled it: attribute definitions, key schema, local and global
  * secondary indexes with their projections and throughput, billing mode
- * and provisioned throughput, TTL, deletion protection, creation time,
+ * and provisioned throughput, TTL, deletion protection, tags, creation
+ * time,
  * and the two ids the store gives it: a numeric id that prefixes every
  * row of the table (rows.h) and a UUID that DescribeTable shows as
  * TableId.
@@ -81,6 +82,12 @@ struct sst_emu_index {
     int64_t read_units, write_units;
 };
 
+/** One of a table's tags (emu/ops/tags.c): a key and its value. */
+struct sst_emu_tag {
+    char *key;
+    char *value; /* "" allowed */
+};
+
 /** A table. Built by CreateTable, stored here, read by every operation. */
 struct sst_emu_table {
     char *name;
@@ -111,6 +118,10 @@ struct sst_emu_table {
      * stream the table had, enabled or not (0: never had one). */
     enum sst_emu_stream_view stream_view;
     int64_t stream_label_ms;
+    /* Tags (CreateTable, TagResource), in the order their keys were first
+     * added; keys are distinct. */
+    struct sst_emu_tag *tags;
+    size_t tag_count;
     _Atomic long refs; /* see sst_emu_table_release      */
 };
 

@@ -174,6 +174,21 @@ check("query paginator over 30 items, pages of 7", keys == list(range(1, 31)) an
 pages = list(c.get_paginator("scan").paginate(TableName=name, PaginationConfig={"PageSize": 10}))
 check("scan paginator", sum(p["Count"] for p in pages) == 31, [p["Count"] for p in pages])
 
+# --- tags (AWS's rules; DynamoDB Local refuses tagging) ------------------------
+arn = c.describe_table(TableName=name)["Table"]["TableArn"]
+c.tag_resource(ResourceArn=arn, Tags=[{"Key": "env", "Value": "test"},
+                                      {"Key": "owner", "Value": ""}])
+pages = list(c.get_paginator("list_tags_of_resource").paginate(ResourceArn=arn))
+got = [(t["Key"], t["Value"]) for p in pages for t in p["Tags"]]
+check("tag_resource, then the list_tags_of_resource paginator",
+      got == [("env", "test"), ("owner", "")] and len(pages) == 1, pages)
+c.untag_resource(ResourceArn=arn, TagKeys=["owner", "absent"])
+got = c.list_tags_of_resource(ResourceArn=arn)["Tags"]
+check("untag_resource", got == [{"Key": "env", "Value": "test"}], got)
+code, msg, _ = error_of(lambda: c.tag_resource(ResourceArn=arn, Tags=[{"Key": "aws:x", "Value": ""}]))
+check("an aws: key is refused as AWS refuses it", code == "ValidationException"
+      and msg == "Tag Key cannot be prefixed with aws:, Key: aws:x", (code, msg))
+
 # --- errors from the protocol itself -----------------------------------------
 code, msg, _ = error_of(lambda: c.get_item(TableName="no_such_table_" + name, Key={"pk": {"S": "x"}}))
 check("ResourceNotFoundException", code == "ResourceNotFoundException"

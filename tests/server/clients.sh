@@ -162,6 +162,20 @@ check "cli: --starting-token resumes" \
     test "$(echo "$out" | json '[int(i["sk"]["N"]) for i in j["Items"]]')" = \
     "[10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22]"
 
+arn=$(json 'j["TableDescription"]["TableArn"]' <"$tmp/create.json")
+ddb tag-resource --resource-arn "$arn" --tags Key=env,Value=test \
+    Key=team,Value=data 2>"$tmp/tag.err"
+check "cli: tag-resource" test $? -eq 0
+out=$(ddb list-tags-of-resource --resource-arn "$arn")
+check "cli: list-tags-of-resource" \
+    test "$(echo "$out" | json '[(t["Key"], t["Value"]) for t in j["Tags"]]')" = \
+    "[('env', 'test'), ('team', 'data')]"
+ddb untag-resource --resource-arn "$arn" --tag-keys env 2>"$tmp/untag.err"
+out=$(ddb list-tags-of-resource --resource-arn "$arn")
+check "cli: untag-resource" \
+    test "$(echo "$out" | json '[(t["Key"], t["Value"]) for t in j["Tags"]]')" = \
+    "[('team', 'data')]"
+
 ddb describe-table --table-name nope_$$ >/dev/null 2>"$tmp/nf.err"
 check "cli: ResourceNotFoundException" grep -q ResourceNotFoundException "$tmp/nf.err"
 ddb delete-table --table-name "$t" >/dev/null 2>&1
