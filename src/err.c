@@ -74,6 +74,7 @@ static const struct code_row rows[SST_CODE_COUNT] = {
     ROW(SST_E_DUPLICATE_ITEM, P_DDB, "DuplicateItemException", 400),
     ROW(SST_E_EXPIRED_ITERATOR, P_DDB, "ExpiredIteratorException", 400),
     ROW(SST_E_TRIMMED_DATA, P_DDB, "TrimmedDataAccessException", 400),
+    ROW(SST_E_TABLE_NOT_FOUND, P_DDB, "TableNotFoundException", 400),
 };
 
 /* Other spellings of a __type seen on the wire. DynamoDB Local says

@@ -324,6 +324,21 @@ sst_emu_valid_table_name(const char *s)
 }
 
 enum sst_code
+sst_emu_validation_faults(const char *const *faults, size_t n,
+                          struct sst_err *err)
+{
+    char msg[SST_ERR_MESSAGE_MAX];
+    size_t used, i;
+
+    used = (size_t)snprintf(msg, sizeof msg, "%zu validation error%s detected:",
+                            n, n == 1 ? "" : "s");
+    for (i = 0; i < n && used < sizeof msg; i++)
+        used += (size_t)snprintf(msg + used, sizeof msg - used, "%s %s",
+                                 i ? ";" : "", faults[i]);
+    return sst_err_set(err, SST_E_VALIDATION, "%s", msg);
+}
+
+enum sst_code
 sst_emu_req_table_name(const struct json_object *req, const char **name,
                        struct sst_err *err)
 {

@@ -80,6 +80,16 @@ SST_MUST_CHECK enum sst_code
 sst_emu_check_shape(const struct json_object *req,
                     const struct sst_emu_shape *members, struct sst_err *err);
 
+/**
+ * AWS's validator's error for faults[0..n), n >= 1, each of the form
+ * "Value ... at 'field' failed to satisfy constraint: ...": "1 validation
+ * error detected: A", or "N validation errors detected: A; B; ...".
+ *
+ * @return SST_E_VALIDATION.
+ */
+enum sst_code sst_emu_validation_faults(const char *const *faults, size_t n,
+                                        struct sst_err *err);
+
 /* ------------------------------------------------------------------ */
 /* getters (after the shape check)                                     */
 

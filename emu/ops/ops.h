@@ -142,6 +142,18 @@ enum sst_code sst_emu_op_describe_limits(struct sst_emu *emu,
                                          struct json_object **resp,
                                          struct sst_err *err);
 
+/* point-in-time recovery (backups.c) */
+enum sst_code
+sst_emu_op_describe_continuous_backups(struct sst_emu *emu,
+                                       const struct json_object *req,
+                                       struct json_object **resp,
+                                       struct sst_err *err);
+enum sst_code
+sst_emu_op_update_continuous_backups(struct sst_emu *emu,
+                                     const struct json_object *req,
+                                     struct json_object **resp,
+                                     struct sst_err *err);
+
 /* tags (tags.c) */
 enum sst_code sst_emu_op_tag_resource(struct sst_emu *emu,
                                       const struct json_object *req,

@@ -161,6 +161,7 @@ check_members(const struct json_object *req, const char *list,
 {
     const char *arn = sst_emu_get_string(req, "ResourceArn");
     char faults[2][SST_ERR_MESSAGE_MAX];
+    const char *const all[2] = {faults[0], faults[1]};
     size_t n = 0, units;
 
     if (arn == NULL)
@@ -172,22 +173,14 @@ check_members(const struct json_object *req, const char *list,
         snprintf(faults[n++], sizeof faults[0],
                  "Value '%s' at 'resourceArn' failed to satisfy constraint: "
                  "Member must have length %s",
-                 arn,
-                 units ? "less than or equal to 1283"
-                       : "greater than or equal to 1");
+                 arn, units ? "less than or equal to 1283"
+                            : "greater than or equal to 1");
     if (list != NULL && sst_emu_get(req, list) == NULL)
         snprintf(faults[n++], sizeof faults[0],
                  "Value null at '%s' failed to satisfy constraint: Member "
                  "must not be null",
                  field);
-    if (n == 1)
-        return sst_err_set(err, SST_E_VALIDATION,
-                           "1 validation error detected: %s", faults[0]);
-    if (n == 2)
-        return sst_err_set(err, SST_E_VALIDATION,
-                           "2 validation errors detected: %s; %s", faults[0],
-                           faults[1]);
-    return SST_OK;
+    return n ? sst_emu_validation_faults(all, n, err) : SST_OK;
 }
 
 static bool

@@ -15,7 +15,7 @@
  *                 "range": [], "projection": "INCLUDE",
  *                 "non_key": ["a"], "has_throughput": false,
  *                 "rcu": 0, "wcu": 0}],
- *    "tags": [["env", "test"]]}
+ *    "pitr": [1700000000123, 35], "tags": [["env", "test"]]}
  *
  * An index may also have "non_key_listed": true, a KEYS_ONLY or ALL index
  * whose request gave an empty NonKeyAttributes list (absent: false).
@@ -23,8 +23,10 @@
  * Key schemas hold positions in "attrs". The four billing-history members
  * came with UpdateTable: a record without them reads as a table that
  * never changed (ppr_ms is then its creation time if it is
- * PAY_PER_REQUEST); so do the two stream members (no stream ever), and
- * "tags" (no tags; it is written only when there are some). The
+ * PAY_PER_REQUEST); so do the two stream members (no stream ever),
+ * "pitr" (point-in-time recovery disabled: [since ms, days] is written
+ * only while it is enabled) and "tags" (no tags; written only when there
+ * are some). The
  * table id and revision live in
  * the record's binary header (catalog.c), not in the JSON. Decoding checks
  * every member, so that a corrupt record is an error, never a crash.
@@ -244,6 +246,11 @@ sst_emu_table_encode(const struct sst_emu_table *t, char **out,
     arr = jb_add(&b, o, "indexes", json_object_new_array());
     for (i = 0; i < t->index_count; i++)
         jb_push(&b, arr, encode_index(&b, &t->indexes[i]));
+    if (t->pitr_enabled) {
+        pair = jb_add(&b, o, "pitr", json_object_new_array());
+        jb_push(&b, pair, json_object_new_int64(t->pitr_since_ms));
+        jb_push(&b, pair, json_object_new_int64(t->pitr_days));
+    }
     arr = t->tag_count ? jb_add(&b, o, "tags", json_object_new_array()) : NULL;
     for (i = 0; i < t->tag_count; i++) {
         pair = json_object_new_array();
@@ -457,6 +464,33 @@ decode_tags(struct reader *r, const struct json_object *o,
     }
 }
 
+/* The optional "pitr": [since ms, days], days 1 to 35. */
+static void
+decode_pitr(struct reader *r, const struct json_object *o,
+            struct sst_emu_table *t)
+{
+    struct json_object *arr, *since, *days;
+
+    if (!json_object_object_get_ex(o, "pitr", NULL))
+        return;
+    arr = member(r, o, "pitr", json_type_array);
+    if (arr == NULL || json_object_array_length(arr) != 2) {
+        r->bad = true;
+        return;
+    }
+    since = json_object_array_get_idx(arr, 0);
+    days = json_object_array_get_idx(arr, 1);
+    if (!json_object_is_type(since, json_type_int) ||
+        !json_object_is_type(days, json_type_int) ||
+        json_object_get_int64(days) < 1 || json_object_get_int64(days) > 35) {
+        r->bad = true;
+        return;
+    }
+    t->pitr_enabled = true;
+    t->pitr_since_ms = json_object_get_int64(since);
+    t->pitr_days = json_object_get_int64(days);
+}
+
 static void
 decode_table(struct reader *r, const struct json_object *o,
              struct sst_emu_table *t)
@@ -540,6 +574,8 @@ decode_table(struct reader *r, const struct json_object *o,
     }
     if (!r->bad && !r->nomem)
         decode_tags(r, o, t);
+    if (!r->bad && !r->nomem)
+        decode_pitr(r, o, t);
 }
 
 enum sst_code

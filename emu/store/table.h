@@ -3,8 +3,8 @@
  * table as CreateTable (and later UpdateTable and UpdateTimeToLive)
  * settled it: attribute definitions, key schema, local and global
  * secondary indexes with their projections and throughput, billing mode
- * and provisioned throughput, TTL, deletion protection, tags, creation
- * time,
+ * and provisioned throughput, TTL, deletion protection, point-in-time
+ * recovery, tags, creation time,
  * and the two ids the store gives it: a numeric id that prefixes every
  * row of the table (rows.h) and a UUID that DescribeTable shows as
  * TableId.
@@ -118,6 +118,12 @@ struct sst_emu_table {
      * stream the table had, enabled or not (0: never had one). */
     enum sst_emu_stream_view stream_view;
     int64_t stream_label_ms;
+    /* Point-in-time recovery (UpdateContinuousBackups, backups.c): whether
+     * it is enabled, since when (ms since the epoch), and its recovery
+     * period in days (1 to 35). */
+    bool pitr_enabled;
+    int64_t pitr_since_ms;
+    int64_t pitr_days;
     /* Tags (CreateTable, TagResource), in the order their keys were first
      * added; keys are distinct. */
     struct sst_emu_tag *tags;

@@ -64,6 +64,7 @@ enum sst_code {
     SST_E_DUPLICATE_ITEM,     /* DuplicateItemException (PartiQL INSERT) */
     SST_E_EXPIRED_ITERATOR,   /* ExpiredIteratorException (streams)      */
     SST_E_TRIMMED_DATA,       /* TrimmedDataAccessException (streams)    */
+    SST_E_TABLE_NOT_FOUND,    /* TableNotFoundException (backups)        */
     SST_CODE_COUNT            /* number of codes; not a code             */
 };
 

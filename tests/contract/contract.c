@@ -277,12 +277,38 @@ static const struct call tags[] = {
     {NULL, NULL, NULL, NULL, NULL, NULL},
 };
 
+/* Point-in-time recovery follows AWS: DynamoDB Local does not know the
+ * operations (docs/fidelity.md). */
+#define NO_BACKUPS                                                             \
+    "!UnknownOperationException|An unknown operation was requested."
+
+static const struct call continuous_backups[] = {
+    {"CreateTable", TABLE_HS, "", NULL, NULL, NULL},
+    {"DescribeContinuousBackups", "{\"TableName\":\"c_hs\"}",
+     "{\"ContinuousBackupsDescription\":{\"ContinuousBackupsStatus\":"
+     "\"ENABLED\",\"PointInTimeRecoveryDescription\":{"
+     "\"PointInTimeRecoveryStatus\":\"DISABLED\"}}}",
+     NULL, NULL, NO_BACKUPS},
+    {"UpdateContinuousBackups",
+     "{\"TableName\":\"c_hs\",\"PointInTimeRecoverySpecification\":{"
+     "\"PointInTimeRecoveryEnabled\":true,\"RecoveryPeriodInDays\":7}}",
+     "{\"ContinuousBackupsDescription\":{\"PointInTimeRecoveryDescription\":"
+     "{\"PointInTimeRecoveryStatus\":\"ENABLED\",\"RecoveryPeriodInDays\":"
+     "7}}}",
+     NULL, NULL, NO_BACKUPS},
+    {"DeleteTable", "{\"TableName\":\"c_hs\"}", "", NULL, NULL, NULL},
+    {"DescribeContinuousBackups", "{\"TableName\":\"c_hs\"}", NULL,
+     "TableNotFoundException", "Table not found: c_hs", NO_BACKUPS},
+    {NULL, NULL, NULL, NULL, NULL, NULL},
+};
+
 static const struct contract_case cases[] = {
     {"items: put, get, scan, delete, refusals", items},
     {"transactions: write, cancel, replay, get", transactions},
     {"create, describe, list, delete", create_describe_delete},
     {"CreateTable validation", create_table_validation},
     {"tags", tags},
+    {"continuous backups", continuous_backups},
     {NULL, NULL},
 };
 

@@ -176,6 +176,14 @@ check "cli: untag-resource" \
     test "$(echo "$out" | json '[(t["Key"], t["Value"]) for t in j["Tags"]]')" = \
     "[('team', 'data')]"
 
+out=$(ddb update-continuous-backups --table-name "$t" \
+    --point-in-time-recovery-specification PointInTimeRecoveryEnabled=true)
+check "cli: update-continuous-backups" test "$(echo "$out" | json \
+    'j["ContinuousBackupsDescription"]["PointInTimeRecoveryDescription"]["RecoveryPeriodInDays"]')" = 35
+out=$(ddb describe-continuous-backups --table-name "$t")
+check "cli: describe-continuous-backups" test "$(echo "$out" | json \
+    'j["ContinuousBackupsDescription"]["PointInTimeRecoveryDescription"]["PointInTimeRecoveryStatus"]')" = ENABLED
+
 ddb describe-table --table-name nope_$$ >/dev/null 2>"$tmp/nf.err"
 check "cli: ResourceNotFoundException" grep -q ResourceNotFoundException "$tmp/nf.err"
 ddb delete-table --table-name "$t" >/dev/null 2>&1

@@ -117,6 +117,26 @@ tt_expect_error(struct sst_backend *b, const char *op, const char *req,
     SST_ASSERT_STR_EQ(e.message, message);
 }
 
+void
+tt_temp_store(const char *tag, char dir[256], char uri[320])
+{
+    const char *base = getenv("TMPDIR");
+
+    snprintf(dir, 256, "%s/sst-test-%s-XXXXXX", base && *base ? base : "/tmp",
+             tag);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(mkdtemp(dir));
+    snprintf(uri, 320, "emu:%s/db", dir);
+}
+
+void
+tt_remove_dir(const char *dir)
+{
+    char cmd[300];
+
+    snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
+    CU_ASSERT_EQUAL(system(cmd), 0);
+}
+
 struct sst_backend *
 tt_open_memory(void)
 {

@@ -67,6 +67,17 @@ void tt_expect_error(struct sst_backend *b, const char *op, const char *req,
                      enum sst_code code, const char *type, const char *message);
 
 /**
+ * A new empty directory under $TMPDIR (or /tmp) whose name begins
+ * "sst-test-TAG-", and in uri the URI of an emu:PATH store in it
+ * ("emu:DIR/db"). A failure is a fatal assertion. Remove the directory
+ * with tt_remove_dir().
+ */
+void tt_temp_store(const char *tag, char dir[256], char uri[320]);
+
+/** Remove dir and everything in it, asserting success. */
+void tt_remove_dir(const char *dir);
+
+/**
  * A new "emu::memory:" backend whose clock is fixed at
  * 2026-11-25T19:11:52.989Z; the caller closes it.
  */

@@ -73,7 +73,6 @@ uri_options_and_persistence(void)
     struct json_object *r;
     struct sst_err e;
     char dir[256], uri[320];
-    const char *base = getenv("TMPDIR");
 
     CU_ASSERT_EQUAL(sst_backend_open("emu::memory:?map-size=lots", &b, &e),
                     SST_E_INVALID_ARG);
@@ -90,10 +89,8 @@ uri_options_and_persistence(void)
     sst_backend_close(b);
     b = NULL;
 
-    snprintf(dir, sizeof dir, "%s/sst-test-emu-XXXXXX",
-             base && *base ? base : "/tmp");
-    CU_ASSERT_PTR_NOT_NULL_FATAL(mkdtemp(dir));
-    snprintf(uri, sizeof uri, "emu:%s/db?no-sync=0", dir);
+    tt_temp_store("emu", dir, uri);
+    strcat(uri, "?no-sync=0");
     CU_ASSERT_EQUAL_FATAL(sst_backend_open(uri, &b, &e), SST_OK);
     json_object_put(tt_ok(b, "CreateTable", TABLE_PROVISIONED));
     sst_backend_close(b);
@@ -103,8 +100,7 @@ uri_options_and_persistence(void)
         tt_int_at(r, "Table.ProvisionedThroughput.ReadCapacityUnits"), 5);
     json_object_put(r);
     sst_backend_close(b);
-    snprintf(uri, sizeof uri, "rm -rf '%s'", dir);
-    CU_ASSERT_EQUAL(system(uri), 0);
+    tt_remove_dir(dir);
 }
 
 /* DeleteTable removes the table's rows in the same transaction, and

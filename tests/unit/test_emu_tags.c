@@ -294,15 +294,11 @@ fifty_tags(void)
 static void
 tags_persist_and_go_with_the_table(void)
 {
-    const char *base = getenv("TMPDIR");
     struct sst_backend *b = NULL;
     struct sst_err e;
     char dir[256], uri[320];
 
-    snprintf(dir, sizeof dir, "%s/sst-test-tags-XXXXXX",
-             base && *base ? base : "/tmp");
-    CU_ASSERT_PTR_NOT_NULL_FATAL(mkdtemp(dir));
-    snprintf(uri, sizeof uri, "emu:%s/db", dir);
+    tt_temp_store("tags", dir, uri);
     CU_ASSERT_EQUAL_FATAL(sst_backend_open(uri, &b, &e), SST_OK);
     json_object_put(tt_ok(b, "CreateTable", TABLE_SMALL "}"));
     json_object_put(tt_ok(b, "TagResource",
@@ -325,8 +321,7 @@ tags_persist_and_go_with_the_table(void)
     json_object_put(tt_ok(b, "CreateTable", TABLE_SMALL "}"));
     expect_tags(b, "{\"Tags\":[]}");
     sst_backend_close(b);
-    snprintf(uri, sizeof uri, "rm -rf '%s'", dir);
-    CU_ASSERT_EQUAL(system(uri), 0);
+    tt_remove_dir(dir);
 }
 
 /* ------------------------------------------------------------------ */

@@ -78,6 +78,8 @@ static const struct {
      "com.amazonaws.dynamodb.v20120810#ExpiredIteratorException", 400},
     {SST_E_TRIMMED_DATA, "SST_E_TRIMMED_DATA",
      "com.amazonaws.dynamodb.v20120810#TrimmedDataAccessException", 400},
+    {SST_E_TABLE_NOT_FOUND, "SST_E_TABLE_NOT_FOUND",
+     "com.amazonaws.dynamodb.v20120810#TableNotFoundException", 400},
 };
 
 static const struct {
