@@ -64,6 +64,8 @@ struct sst_server {
     int listen_fd;
     pthread_t acceptor;
     bool accepting;
+    unsigned workers; /* the pool's size                          */
+    unsigned turn;    /* the worker the next connection goes to    */
     atomic_bool stopping;
     struct sst_server_pool *pool;
     struct sst_server_handler handler;
@@ -541,12 +543,49 @@ default_threads(void)
 /*
  * With a pool of workers, the server accepts the connections itself and
  * hands each to libmicrohttpd, which gives it to the worker of its
- * descriptor modulo the pool's size, so that a burst of connections is
- * spread over the workers. libmicrohttpd's own accepting, a listen socket
- * that every worker polls, gives a burst to whichever worker wakes first:
- * 8 connections opened at once all went to one worker of 2, which then
- * served them alone (docs/sst-emu.md, "Threads").
+ * descriptor modulo the pool's size. take_turn() moves each new
+ * descriptor to the next worker's residue, so the workers take
+ * connections in turn whatever descriptors are free. libmicrohttpd's own
+ * accepting, a listen socket that every worker polls, gives a burst to
+ * whichever worker wakes first: 8 connections opened at once all went to
+ * one worker of 2, which then served them alone (docs/sst-emu.md,
+ * "Threads").
  */
+
+/* Tries at a descriptor of the wanted residue before s is handed on as
+ * it is. */
+#define TURN_TRIES 8
+
+/* s, or a duplicate of it whose number is the next worker's residue
+ * (fcntl(F_DUPFD) gives the lowest free number from a minimum, the next
+ * number of that residue): then s and the other duplicates tried are
+ * closed. Above the highest descriptor in use every number is free, so a
+ * few tries find one; failing that, s goes to the worker its number
+ * picks. */
+static int
+take_turn(struct sst_server *srv, int s)
+{
+    unsigned w = srv->workers, want = srv->turn;
+    int tried[TURN_TRIES], n = 0, d = s, i;
+
+    while ((unsigned)d % w != want && n < TURN_TRIES) {
+        d = fcntl(s, F_DUPFD_CLOEXEC,
+                  d + 1 + (int)((want + w - (unsigned)(d + 1) % w) % w));
+        if (d < 0)
+            break;
+        tried[n++] = d;
+    }
+    if (d >= 0 && (unsigned)d % w == want && d != s) {
+        close(s);
+        s = d;
+    }
+    for (i = 0; i < n; i++)
+        if (tried[i] != s)
+            close(tried[i]);
+    srv->turn = ((unsigned)s % w + 1) % w;
+    return s;
+}
+
 static void *
 accept_loop(void *arg)
 {
@@ -560,6 +599,7 @@ accept_loop(void *arg)
         s = accept4(srv->listen_fd, (struct sockaddr *)&ss, &sl,
                     SOCK_CLOEXEC);
         if (s >= 0) {
+            s = take_turn(srv, s);
             /* closes s when it cannot take it */
             (void)MHD_add_connection(srv->daemon, s, (struct sockaddr *)&ss,
                                      sl);
@@ -698,6 +738,7 @@ sst_server_open(const struct sst_server_options *opt, struct sst_server **out,
         goto fail;
     }
     if (opt->threads > 1) {
+        srv->workers = opt->threads;
         rc = start_accepting(srv, fd, err);
         if (rc != SST_OK) {
             MHD_stop_daemon(srv->daemon);

@@ -66,8 +66,8 @@ struct sst_server_options {
     /* 0 (the default): a thread per connection, at most 1000
      * connections at once. 1 to 64: a pool of that many worker threads,
      * which serve every connection between them; with 2 or more, one
-     * more thread accepts the connections and spreads them over the
-     * workers. A pool of 2 answered 10% to 20% more reads per second when
+     * more thread accepts the connections and gives them to the workers in
+     * turn. A pool of 2 answered 10% to 20% more reads per second when
      * the load saturated the CPUs, with as short a tail, and fewer
      * writes, whose workers queue on the emulator's write lock
      * (docs/performance.md, "A pool's connections spread over its

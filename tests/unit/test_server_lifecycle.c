@@ -10,6 +10,7 @@
 #define _GNU_SOURCE /* SCHED_BATCH, gettid */
 #include <arpa/inet.h>
 #include <errno.h>
+#include <fcntl.h>
 #include <poll.h>
 #include <netinet/in.h>
 #include <pthread.h>
@@ -404,15 +405,18 @@ one_worker_pool(void)
 /* A pool of two workers: two connections opened together, before either
  * sends a request, go to different workers, so that one is answered
  * while the other's call blocks (libmicrohttpd's own accepting gave such
- * a burst to whichever worker woke first). */
+ * a burst to whichever worker woke first). Only even descriptors are
+ * free among the next dozen, so the server's two connections get
+ * numbers of one parity, which alone would give both to one worker. */
 static void
 two_worker_pool_spreads(void)
 {
     struct sst_server_options o;
     struct sst_server *srv = NULL;
     struct sst_err e;
+    int a, b, fill[12];
     bool spread;
-    int a, b;
+    size_t i;
 
     memset(&o, 0, sizeof o);
     o.backend = &gate_backend;
@@ -420,6 +424,13 @@ two_worker_pool_spreads(void)
     o.threads = 2;
     gate.blocked = gate.released = false;
     CU_ASSERT_FATAL(sst_server_open(&o, &srv, &e) == SST_OK);
+    for (i = 0; i < 12; i++)
+        fill[i] = open("/dev/null", O_RDONLY | O_CLOEXEC);
+    for (i = 0; i < 12; i++)
+        if (fill[i] >= 0 && fill[i] % 2 == 0) {
+            close(fill[i]);
+            fill[i] = -1;
+        }
     a = st_connect_to(sst_server_port(srv));
     b = st_connect_to(sst_server_port(srv));
     CU_ASSERT_FATAL(a >= 0 && b >= 0);
@@ -436,6 +447,9 @@ two_worker_pool_spreads(void)
     check_answer(a);
     close(a);
     close(b);
+    for (i = 0; i < 12; i++)
+        if (fill[i] >= 0)
+            close(fill[i]);
     CU_ASSERT_EQUAL(sst_server_requests(srv), 2);
     sst_server_close(srv);
 }
