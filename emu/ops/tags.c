@@ -197,8 +197,8 @@ field_is(const char *s, size_t n, const char *want)
 static enum sst_code
 arn_table(const char *arn, char name[256], struct sst_err *err)
 {
-    const char *f[5], *p = arn, *res, *slash;
-    size_t len[5], i;
+    const char *f[4], *p = arn, *res, *slash;
+    size_t len[4], i;
 
     if (strncmp(arn, "arn:", 4) != 0)
         return sst_err_set(err, SST_E_VALIDATION, MSG_ARN_PREFIX, arn);
