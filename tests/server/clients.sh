@@ -13,7 +13,8 @@
 # names one). boto3 does the same through its resource and client
 # APIs, and checks signatures against a second sst-emu started with
 # --verify-signatures. Last, the command line itself: --help, a wrong
-# option, a taken port, and a graceful SIGTERM.
+# option, writes to --data DIR that survive a SIGKILL and a SIGTERM, a
+# taken port, and a graceful SIGTERM.
 #
 # Every client call runs under a timeout, so the test is bounded. Skipped
 # (exit 77) where the AWS CLI or boto3 is missing.
@@ -312,6 +313,37 @@ if python3 -c 'import os; os.sched_setscheduler(0, os.SCHED_BATCH, os.sched_para
 else
     echo "  skip SCHED_BATCH checks: this system refuses the policy"
 fi
+# --data DIR: every write sst-emu acknowledged is in the directory. It
+# survives a SIGKILL (nothing is held back in the process) and a SIGTERM,
+# and the next sst-emu on the directory reads it back.
+on() { local u=$1; shift; timeout 60 aws dynamodb --endpoint-url "$u" --output json "$@"; }
+pairs='sorted(i["pk"]["S"] + "=" + i["n"]["N"] for i in j["Items"])'
+start_emu data1 --data "$tmp/data" || exit 1
+on "$URL" create-table --table-name durable --billing-mode PAY_PER_REQUEST \
+    --attribute-definitions AttributeName=pk,AttributeType=S \
+    --key-schema AttributeName=pk,KeyType=HASH >/dev/null
+for i in 1 2 3; do
+    on "$URL" put-item --table-name durable \
+        --item "{\"pk\":{\"S\":\"k$i\"},\"n\":{\"N\":\"$i\"}}" >/dev/null
+done
+kill -KILL "$last_pid"
+wait "$last_pid" 2>/dev/null
+start_emu data2 --data "$tmp/data" || exit 1
+check "--data: the writes acknowledged before a SIGKILL are there after it" \
+    test "$(on "$URL" scan --table-name durable | json "$pairs")" = \
+    "['k1=1', 'k2=2', 'k3=3']"
+on "$URL" update-item --table-name durable --key '{"pk":{"S":"k2"}}' \
+    --update-expression 'SET n = n + :d' \
+    --expression-attribute-values '{":d":{"N":"10"}}' >/dev/null
+on "$URL" delete-item --table-name durable --key '{"pk":{"S":"k3"}}' >/dev/null
+kill -TERM "$last_pid"
+wait "$last_pid"
+check "--data: SIGTERM exits 0" test $? -eq 0
+start_emu data3 --data "$tmp/data" || exit 1
+check "--data: the update and the delete are there after a SIGTERM" \
+    test "$(on "$URL" scan --table-name durable | json "$pairs")" = \
+    "['k1=1', 'k2=12']"
+
 port=${url##*:}
 timeout 10 "$emu" serve --port "$port" --in-memory >/dev/null 2>"$tmp/taken"
 check "a taken port exits 1" test $? -eq 1
