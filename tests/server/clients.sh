@@ -51,7 +51,9 @@ start_emu verify --in-memory --verify-signatures \
 verify_url=$URL
 check "ready line names a loopback URL" bash -c "[[ '$url' == http://127.0.0.1:* ]]"
 
-ddb() { timeout 60 aws dynamodb --endpoint-url "$url" --output json "$@"; }
+# on URL ARGS: the AWS CLI against the sst-emu at URL; ddb: against main.
+on() { local u=$1; shift; timeout 60 aws dynamodb --endpoint-url "$u" --output json "$@"; }
+ddb() { on "$url" "$@"; }
 # json EXPR: evaluate a Python expression over the JSON on stdin as j.
 json() { python3 -c "import json,sys; j=json.load(sys.stdin); print($1)"; }
 
@@ -316,7 +318,6 @@ fi
 # --data DIR: every write sst-emu acknowledged is in the directory. It
 # survives a SIGKILL (nothing is held back in the process) and a SIGTERM,
 # and the next sst-emu on the directory reads it back.
-on() { local u=$1; shift; timeout 60 aws dynamodb --endpoint-url "$u" --output json "$@"; }
 pairs='sorted(i["pk"]["S"] + "=" + i["n"]["N"] for i in j["Items"])'
 start_emu data1 --data "$tmp/data" || exit 1
 on "$URL" create-table --table-name durable --billing-mode PAY_PER_REQUEST \
