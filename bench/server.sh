@@ -237,7 +237,7 @@ keep_median() {
 }
 
 QUERY='{"TableName":"bench","KeyConditionExpression":"pk = :p","ExpressionAttributeValues":{":p":{"S":"%s"}}}'
-declare -A R FLOOR_URL BYTES SHARES SHARES2
+declare -A R FLOOR_URL BYTES SHARES SHARES2 CSHARES2
 python3 "$top/bench/prefill.py" "$emu_url"
 [ -z "${SST_DDB_LOCAL_ENDPOINT:-}" ] || python3 "$top/bench/prefill.py" "$SST_DDB_LOCAL_ENDPOINT"
 BYTES[get]=$(answer_bytes "$emu_url" GetItem '{"TableName":"bench","Key":{"pk":{"S":"g500"},"sk":{"S":"s"}}}')
@@ -314,6 +314,9 @@ for i in $(seq "$rounds"); do
         R[c.emu.$op.$i]=$(cload "$emu_url" "$op" "c$i")
     done
     R[c.ceil.$i]=$(cload "${FLOOR_URL[empty]}" ping "c$i")
+    for op in get query1 query; do
+        CSHARES2[$op]+="$(share "$(rps_of c.emu.$op.$i)" "$(rps_of c.ceil.$i)") "
+    done
     if [ -n "${SST_DDB_LOCAL_ENDPOINT:-}" ]; then
         for op in put get query1 query; do
             R[c.ddb.$op.$i]=$(cload "$SST_DDB_LOCAL_ENDPOINT" "$op" "c$i")
@@ -490,6 +493,9 @@ echo "|---|---|---|---|---|"
 echo "| 2-byte body: GetItem | $(col ceil.empty 1) | $(col ceil.empty 2) | $(share_cells "${SHARES2[get]:-}") |"
 echo "| 2-byte body: Query, 1 item | | | $(share_cells "${SHARES2[query1]:-}") |"
 echo "| 2-byte body: Query, 100 items | | | $(share_cells "${SHARES2[query]:-}") |"
+echo "| 2-byte body, the C client: GetItem | $(col c.ceil 1) | $(col c.ceil 2) | $(share_cells "${CSHARES2[get]:-}") |"
+echo "| 2-byte body, the C client: Query, 1 item | | | $(share_cells "${CSHARES2[query1]:-}") |"
+echo "| 2-byte body, the C client: Query, 100 items | | | $(share_cells "${CSHARES2[query]:-}") |"
 echo "| same size as the answer: GetItem ($get_bytes bytes) | $(col ceil.get 1) | $(col ceil.get 2) | $(share_cells "${SHARES[get]:-}") |"
 echo "| same size: Query, 1 item ($query1_bytes bytes) | $(col ceil.query1 1) | $(col ceil.query1 2) | $(share_cells "${SHARES[query1]:-}") |"
 echo "| same size: Query, 100 items ($query_bytes bytes) | $(col ceil.query 1) | $(col ceil.query 2) | $(share_cells "${SHARES[query]:-}") |"
