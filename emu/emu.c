@@ -50,6 +50,7 @@ static const struct sst_emu_op ops[] = {
     {"DeleteItem", sst_emu_op_delete_item},
     {"DeleteTable", sst_emu_op_delete_table},
     {"DescribeContinuousBackups", sst_emu_op_describe_continuous_backups},
+    {"DescribeEndpoints", sst_emu_op_describe_endpoints},
     {"DescribeLimits", sst_emu_op_describe_limits},
     {"DescribeStream", sst_emu_op_describe_stream},
     {"DescribeTable", sst_emu_op_describe_table},

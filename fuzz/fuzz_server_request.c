@@ -11,7 +11,8 @@
  * Invariants besides memory safety: the status is one AWS uses here; the
  * CRC covers the body; the request id has 52 characters of [0-9A-Z]; a
  * JSON answer parses and, for an echo, equals a request that was an
- * object; an error answer carries a __type; 431, sent without the
+ * object (a DescribeEndpoints' Addresses made the Host); an error answer
+ * carries a __type; 431, sent without the
  * service's envelope, exactly for a head over the limit; the syntax
  * check's UTF-8 verdict (emu/server/jsoncheck.c) is json-c's
  * JSON_TOKENER_VALIDATE_UTF8's, which the handler no longer asks for.
@@ -125,6 +126,29 @@ check_utf8(const struct sst_server_request *req)
         abort();
 }
 
+/* What the handler makes of an echoed DescribeEndpoints: each Address of
+ * an object of the Endpoints array becomes the Host header, when there is
+ * a non-empty one. */
+static void
+own_endpoints(const struct sst_server_request *req, struct json_object *sent)
+{
+    const char *host = sst_server_header_get(req, "Host");
+    struct json_object *list, *e;
+    size_t i;
+
+    if (host == NULL || *host == '\0' ||
+        !json_object_object_get_ex(sent, "Endpoints", &list) ||
+        !json_object_is_type(list, json_type_array))
+        return;
+    for (i = 0; i < json_object_array_length(list); i++) {
+        e = json_object_array_get_idx(list, i);
+        if (json_object_is_type(e, json_type_object) &&
+            json_object_object_get_ex(e, "Address", NULL))
+            json_object_object_add(e, "Address",
+                                   json_object_new_string(host));
+    }
+}
+
 static void
 check(const struct sst_server_request *req,
       const struct sst_server_response *resp, bool echo)
@@ -161,6 +185,8 @@ check(const struct sst_server_request *req,
     if (resp->status == 200 && echo) {
         struct json_object *sent = parse_sent(req);
 
+        if (resp->op != NULL && strcmp(resp->op, "DescribeEndpoints") == 0)
+            own_endpoints(req, sent);
         if (!json_object_equal(sent, body))
             abort();
         json_object_put(sent);

@@ -137,6 +137,10 @@ enum sst_code sst_emu_op_execute_transaction(struct sst_emu *emu,
                                              const struct json_object *req,
                                              struct json_object **resp,
                                              struct sst_err *err);
+enum sst_code sst_emu_op_describe_endpoints(struct sst_emu *emu,
+                                            const struct json_object *req,
+                                            struct json_object **resp,
+                                            struct sst_err *err);
 enum sst_code sst_emu_op_describe_limits(struct sst_emu *emu,
                                          const struct json_object *req,
                                          struct json_object **resp,

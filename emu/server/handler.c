@@ -562,9 +562,44 @@ answer_health(const struct sst_server_request *req,
     return SST_OK;
 }
 
+/*
+ * DescribeEndpoints through the server: the backend's addresses are its
+ * own ("localhost" for the in-process emulator, a regional host name for
+ * AWS), but the client reaches it through this server, so each Address
+ * becomes the Host the client sent (docs/sst-emu.md). Without a Host
+ * (HTTP/1.0) the backend's answer stands.
+ */
+static enum sst_code
+own_endpoints(const struct sst_server_request *req, struct json_object *out)
+{
+    const char *host = sst_server_header_get(req, "Host");
+    struct json_object *list, *endpoint, *address;
+    size_t i, n;
+
+    if (host == NULL || *host == '\0' ||
+        !json_object_object_get_ex(out, "Endpoints", &list) ||
+        !json_object_is_type(list, json_type_array))
+        return SST_OK;
+    n = json_object_array_length(list);
+    for (i = 0; i < n; i++) {
+        endpoint = json_object_array_get_idx(list, i);
+        if (!json_object_is_type(endpoint, json_type_object) ||
+            !json_object_object_get_ex(endpoint, "Address", NULL))
+            continue;
+        address = json_object_new_string(host);
+        if (address == NULL ||
+            json_object_object_add(endpoint, "Address", address) != 0) {
+            json_object_put(address);
+            return SST_E_NOMEM;
+        }
+    }
+    return SST_OK;
+}
+
 static enum sst_code
 call_backend(const struct sst_server_handler *h, const char *op,
-             struct json_object *req, struct sst_server_response *resp)
+             const struct sst_server_request *http, struct json_object *req,
+             struct sst_server_response *resp)
 {
     struct json_object *out = NULL;
     struct sst_err e;
@@ -587,7 +622,10 @@ call_backend(const struct sst_server_handler *h, const char *op,
     resp->code = SST_OK;
     if (out == NULL)
         return set_body(resp, "{}", 2);
-    rc = set_json(h, resp, out);
+    rc = strcmp(op, "DescribeEndpoints") == 0 ? own_endpoints(http, out)
+                                               : SST_OK;
+    if (rc == SST_OK)
+        rc = set_json(h, resp, out);
     json_object_put(out);
     return rc;
 }
@@ -667,7 +705,7 @@ handle(const struct sst_server_handler *h,
         rc = answer_code(resp, SST_E_SERIALIZATION, NULL);
         goto out;
     }
-    rc = call_backend(h, op, json, resp);
+    rc = call_backend(h, op, req, json, resp);
 out:
     sst_free(message);
     json_object_put(json);

@@ -12,7 +12,8 @@
  *     IndexSizeBytes, ItemCount, LastIncreaseDateTime,
  *     LastDecreaseDateTime, NumberOfDecreasesToday,
  *     LastUpdateToPayPerRequestDateTime, LatestStreamArn,
- *     LatestStreamLabel);
+ *     LatestStreamLabel), and DescribeEndpoints' Address; an item's
+ *     attribute of one of these names is data, and compared;
  *   - the order of SS, NS and BS members;
  *   - the spelling of numbers ("1.50" and "1.5" are one number).
  * Errors compare by their DynamoDB __type and message; an error on one

@@ -69,6 +69,11 @@ check "cli: wait table-exists" test $? -eq 0
 out=$(ddb describe-limits)
 check "cli: describe-limits" test "$(echo "$out" | json 'sorted(j.items())')" = \
     "[('AccountMaxReadCapacityUnits', 80000), ('AccountMaxWriteCapacityUnits', 80000), ('TableMaxReadCapacityUnits', 40000), ('TableMaxWriteCapacityUnits', 40000)]"
+# DescribeEndpoints names the address the client reached sst-emu by
+out=$(ddb describe-endpoints)
+check "cli: describe-endpoints gives sst-emu's own address" \
+    test "$(echo "$out" | json 'j["Endpoints"]')" = \
+    "[{'Address': '${url#http://}', 'CachePeriodInMinutes': 1440}]"
 
 # Each CLI call costs a Python start-up: three put-item calls, then one
 # batch-write-item for the other twenty items.

@@ -3,7 +3,7 @@
  * control-plane operations through the backend seam
  * (sst_backend_open("emu::memory:") and sst_backend_call()), asserted
  * field by field: CreateTable, DescribeTable, DeleteTable, ListTables,
- * the TTL operations, and unknown or malformed calls.
+ * the TTL operations, DescribeEndpoints, and unknown or malformed calls.
  */
 #include <stdio.h>
 #include <string.h>
@@ -301,6 +301,35 @@ unknown_and_malformed_calls(void)
     sst_backend_close(b);
 }
 
+/* DescribeEndpoints: one endpoint, as AWS documents it, whose Address is
+ * "localhost" in-process (sst-emu gives its Host); members are ignored, a
+ * body that is not an object is refused. */
+static void
+describe_endpoints(void)
+{
+    struct sst_backend *b = tt_open_memory();
+    struct json_object *r = tt_ok(b, "DescribeEndpoints", "{}");
+    struct json_object *list = json_object_new_array();
+    struct sst_err e;
+
+    SST_ASSERT_STR_EQ(
+        json_object_to_json_string_ext(r, JSON_C_TO_STRING_PLAIN),
+        "{\"Endpoints\":[{\"Address\":\"localhost\","
+        "\"CachePeriodInMinutes\":1440}]}");
+    json_object_put(r);
+    r = tt_ok(b, "DescribeEndpoints", "{\"TableName\":\"x\",\"y\":[1]}");
+    CU_ASSERT_EQUAL(json_object_array_length(tt_at(r, "Endpoints")), 1);
+    json_object_put(r);
+    r = (struct json_object *)1;
+    CU_ASSERT_EQUAL(sst_backend_call(b, "DescribeEndpoints", list, &r, &e),
+                    SST_E_SERIALIZATION);
+    CU_ASSERT_PTR_NULL(r);
+    SST_ASSERT_STR_EQ(e.type, "SerializationException");
+    SST_ASSERT_STR_EQ(e.message, "Start of list found where not expected");
+    json_object_put(list);
+    sst_backend_close(b);
+}
+
 static const struct sst_test shape_tests[] = {
     {"CreateTable, DescribeTable, DeleteTable answer DynamoDB's shape",
      create_describe_delete_full_table},
@@ -308,6 +337,7 @@ static const struct sst_test shape_tests[] = {
     {"ListTables pages as DynamoDB does", list_tables_pages},
     {"UpdateTimeToLive and DescribeTimeToLive", time_to_live_round_trip},
     {"unknown operations and non-object requests", unknown_and_malformed_calls},
+    {"DescribeEndpoints answers one endpoint, localhost", describe_endpoints},
     {NULL, NULL},
 };
 

@@ -242,6 +242,53 @@ backend_answers(void)
     srv_plain = NULL;
 }
 
+/* DescribeEndpoints through the server: each Address the backend gives
+ * becomes the Host the client sent; entries without one, other
+ * operations and a request without a Host keep the backend's answer. */
+#define ENDPOINTS                                                              \
+    "{\"Endpoints\":[{\"Address\":\"dynamodb.us-east-1.amazonaws.com\","       \
+    "\"CachePeriodInMinutes\":1440},{\"CachePeriodInMinutes\":5},7]}"
+
+static void
+endpoints_answer(const char *op, const char *host_line, const char *want)
+{
+    struct raw_resp r;
+    char req[512];
+    int n;
+
+    n = snprintf(req, sizeof req,
+                 "POST / HTTP/1.%s\r\n%sConnection: close\r\n"
+                 CT_AMZ_H "X-Amz-Target: DynamoDB_20120810.%s\r\n" AUTH_OK
+                 "Content-Length: 2\r\n\r\n{}",
+                 host_line[0] ? "1" : "0", host_line, op);
+    CU_ASSERT_FATAL(n > 0 && (size_t)n < sizeof req);
+    st_script_reset();
+    st_script.response = ENDPOINTS;
+    CU_ASSERT_EQUAL_FATAL(st_raw(srv_plain, req, (size_t)n, &r), 0);
+    CU_ASSERT_EQUAL(r.status, 200);
+    SST_ASSERT_STR_EQ(st_script.last_op, op);
+    SST_ASSERT_STR_EQ(r.body, want);
+    st_check_envelope(&r, op);
+    st_raw_cleanup(&r);
+    st_script_reset();
+}
+
+static void
+describe_endpoints(void)
+{
+    srv_plain = st_start_server(false);
+    CU_ASSERT_FATAL(srv_plain != NULL);
+    endpoints_answer("DescribeEndpoints", "Host: 127.0.0.1:8123\r\n",
+                     "{\"Endpoints\":[{\"Address\":\"127.0.0.1:8123\","
+                     "\"CachePeriodInMinutes\":1440},"
+                     "{\"CachePeriodInMinutes\":5},7]}");
+    endpoints_answer("DescribeEndpoints", "", ENDPOINTS);
+    endpoints_answer("DescribeLimits", "Host: 127.0.0.1:8123\r\n",
+                     ENDPOINTS);
+    sst_server_close(srv_plain);
+    srv_plain = NULL;
+}
+
 /* ------------------------------------------------------------------ */
 /* suite: proxy to DynamoDB Local                                      */
 
@@ -380,6 +427,7 @@ static const struct sst_test backend_tests[] = {
     {"backend errors as AWS writes them", backend_errors},
     {"backend answers pass through", backend_answers},
     {"error members pass through", error_members},
+    {"DescribeEndpoints gives the Host the client sent", describe_endpoints},
     {NULL, NULL},
 };
 

@@ -323,6 +323,16 @@ diff_normalises_what_may_differ(void)
         SST_OK);
     CU_ASSERT_EQUAL(s.n, 0);
     json_object_put(resp);
+    /* each side's own address (DescribeEndpoints) */
+    CU_ASSERT_EQUAL(
+        diff_once("{\"Endpoints\":[{\"Address\":\"localhost\","
+                  "\"CachePeriodInMinutes\":1440}]}",
+                  "{\"Endpoints\":[{\"Address\":\"127.0.0.1:8000\","
+                  "\"CachePeriodInMinutes\":1440}]}",
+                  &s, &resp, &e),
+        SST_OK);
+    CU_ASSERT_EQUAL(s.n, 0);
+    json_object_put(resp);
 }
 
 static void
@@ -340,6 +350,23 @@ diff_reports_divergences(void)
     SST_ASSERT_STR_EQ(s.path, "Item.a.L[1].S");
     SST_ASSERT_STR_EQ(s.a, "\"x\"");
     SST_ASSERT_STR_EQ(s.b, "\"y\"");
+    json_object_put(resp);
+
+    /* an attribute named like a volatile key is data */
+    diff_once("{\"Item\":{\"ItemCount\":{\"N\":\"1\"},"
+              "\"Address\":{\"S\":\"a\"}}}",
+              "{\"Item\":{\"ItemCount\":{\"N\":\"2\"},"
+              "\"Address\":{\"S\":\"a\"}}}",
+              &s, &resp, &e);
+    CU_ASSERT_EQUAL(s.n, 1);
+    SST_ASSERT_STR_EQ(s.path, "Item.ItemCount.N");
+    SST_ASSERT_STR_EQ(s.a, "\"1\"");
+    SST_ASSERT_STR_EQ(s.b, "\"2\"");
+    json_object_put(resp);
+    diff_once("{\"Item\":{\"Address\":{\"S\":\"a\"}}}",
+              "{\"Item\":{\"Address\":{\"S\":\"b\"}}}", &s, &resp, &e);
+    CU_ASSERT_EQUAL(s.n, 1);
+    SST_ASSERT_STR_EQ(s.path, "Item.Address.S");
     json_object_put(resp);
 
     diff_once("{\"Item\":{\"a\":{\"S\":\"x\"}}}", "{}", &s, &resp, &e);
