@@ -277,9 +277,9 @@ static const struct call tags[] = {
     {NULL, NULL, NULL, NULL, NULL, NULL},
 };
 
-/* Point-in-time recovery follows AWS: DynamoDB Local does not know the
- * operations (docs/fidelity.md). */
-#define NO_BACKUPS                                                             \
+/* Point-in-time recovery and DescribeEndpoints follow AWS: DynamoDB Local
+ * does not know the operations (docs/fidelity.md). */
+#define UNKNOWN_TO_DDB_LOCAL                                                   \
     "!UnknownOperationException|An unknown operation was requested."
 
 static const struct call continuous_backups[] = {
@@ -288,17 +288,26 @@ static const struct call continuous_backups[] = {
      "{\"ContinuousBackupsDescription\":{\"ContinuousBackupsStatus\":"
      "\"ENABLED\",\"PointInTimeRecoveryDescription\":{"
      "\"PointInTimeRecoveryStatus\":\"DISABLED\"}}}",
-     NULL, NULL, NO_BACKUPS},
+     NULL, NULL, UNKNOWN_TO_DDB_LOCAL},
     {"UpdateContinuousBackups",
      "{\"TableName\":\"c_hs\",\"PointInTimeRecoverySpecification\":{"
      "\"PointInTimeRecoveryEnabled\":true,\"RecoveryPeriodInDays\":7}}",
      "{\"ContinuousBackupsDescription\":{\"PointInTimeRecoveryDescription\":"
      "{\"PointInTimeRecoveryStatus\":\"ENABLED\",\"RecoveryPeriodInDays\":"
      "7}}}",
-     NULL, NULL, NO_BACKUPS},
+     NULL, NULL, UNKNOWN_TO_DDB_LOCAL},
     {"DeleteTable", "{\"TableName\":\"c_hs\"}", "", NULL, NULL, NULL},
     {"DescribeContinuousBackups", "{\"TableName\":\"c_hs\"}", NULL,
-     "TableNotFoundException", "Table not found: c_hs", NO_BACKUPS},
+     "TableNotFoundException", "Table not found: c_hs", UNKNOWN_TO_DDB_LOCAL},
+    {NULL, NULL, NULL, NULL, NULL, NULL},
+};
+
+/* One endpoint; its Address is each side's own ("localhost" in-process,
+ * sst-emu's host and port through it), like an ARN not compared. */
+static const struct call describe_endpoints[] = {
+    {"DescribeEndpoints", "{}",
+     "{\"Endpoints\":[{\"CachePeriodInMinutes\":1440}]}", NULL, NULL,
+     UNKNOWN_TO_DDB_LOCAL},
     {NULL, NULL, NULL, NULL, NULL, NULL},
 };
 
@@ -309,6 +318,7 @@ static const struct contract_case cases[] = {
     {"CreateTable validation", create_table_validation},
     {"tags", tags},
     {"continuous backups", continuous_backups},
+    {"DescribeEndpoints", describe_endpoints},
     {NULL, NULL},
 };
 
