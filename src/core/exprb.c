@@ -15,6 +15,7 @@
 #include <sst/mem.h>
 
 #include "emu/expr/num.h"
+#include "src/core/avtype.h"
 #include "src/core/b64.h"
 #include "src/core/buf.h"
 #include "src/core/pyjson.h"
@@ -412,11 +413,8 @@ sst_exprb_bin(struct sst_exprb *b, const void *p, size_t n)
 struct sst_exprb_node *
 sst_exprb_av(struct sst_exprb *b, const struct json_object *av)
 {
-    static const char *const types[] = {"S",  "N",  "B",  "BOOL", "NULL",
-                                        "SS", "NS", "BS", "L",    "M"};
     json_object *src = (json_object *)(uintptr_t)av, *copy = NULL;
     struct sst_exprb_node *n;
-    size_t i;
     bool known = false;
 
     if (b == NULL || b->status != SST_OK)
@@ -429,9 +427,7 @@ sst_exprb_av(struct sst_exprb *b, const struct json_object *av)
         json_object_object_foreach(src, key, val)
         {
             (void)val;
-            for (i = 0; i < sizeof types / sizeof types[0]; i++)
-                if (strcmp(key, types[i]) == 0)
-                    known = true;
+            known = sst_av_type_known(key);
         }
     }
     if (!known)
@@ -577,15 +573,10 @@ struct sst_exprb_node *
 sst_exprb_type(struct sst_exprb *b, struct sst_exprb_node *path,
                const char *type)
 {
-    static const char *const types[] = {"S",  "SS", "N", "NS",   "B",
-                                        "BS", "BOOL", "NULL", "L", "M"};
-    size_t i;
-
     if (b == NULL || b->status != SST_OK)
         return NULL;
-    for (i = 0; type != NULL && i < sizeof types / sizeof types[0]; i++)
-        if (strcmp(type, types[i]) == 0)
-            return func(b, "attribute_type", path, sst_exprb_str(b, type));
+    if (sst_av_type_known(type))
+        return func(b, "attribute_type", path, sst_exprb_str(b, type));
     return fail(b, SST_E_INVALID_ARG,
                 "attribute_type() takes one of S SS N NS B BS BOOL NULL L M");
 }

@@ -15,6 +15,7 @@
 
 #include "diff_backend.h"
 #include "emu/expr/num.h"
+#include "src/core/avtype.h"
 
 #define PATH_MAX_LEN 512
 
@@ -41,18 +42,12 @@ static const char *const volatile_keys[] = {
 static int
 is_attribute_value(struct json_object *v)
 {
-    static const char *const types[] = {"S",  "N",  "B",  "BOOL", "NULL",
-                                        "L",  "M",  "SS", "NS",   "BS"};
-    size_t i;
-
     if (!json_object_is_type(v, json_type_object) ||
         json_object_object_length(v) != 1)
         return 0;
     json_object_object_foreach(v, k, val) {
         (void)val;
-        for (i = 0; i < sizeof types / sizeof types[0]; i++)
-            if (strcmp(k, types[i]) == 0)
-                return 1;
+        return sst_av_type_known(k);
     }
     return 0;
 }
