@@ -158,6 +158,20 @@ SST_MUST_CHECK enum sst_code sst_av_decode_item(const struct json_object *j,
                                                 struct sst_err *err);
 
 /**
+ * The first pass of sst_av_decode_item() alone: the JSON kinds of an
+ * item's values (AWS's serialisation faults), with nothing built or
+ * validated. For a map the request names only for the expression engine
+ * to decode later (ExpressionAttributeValues), whose serialisation faults
+ * DynamoDB reports before the table is known.
+ *
+ * @param[in] j  borrowed; not kept; not NULL
+ * @return SST_OK, or SST_E_SERIALIZATION with the message
+ *         sst_av_decode_item() would give
+ */
+SST_MUST_CHECK enum sst_code sst_av_check_item(const struct json_object *j,
+                                               struct sst_err *err);
+
+/**
  * Encode a value as DynamoDB JSON: {"S": ...}, {"N": "canonical"},
  * {"B": "base64"}, {"BOOL": true}, {"NULL": true}, {"M": {...}},
  * {"L": [...]}, {"SS": [...]}, {"NS": [...]}, {"BS": [...]}. Numbers are

@@ -889,3 +889,9 @@ sst_av_decode_item(const struct json_object *j, struct sst_av **out,
     /* The item is level 1; its attributes' maps and lists count from 2. */
     return decode_map(j, 0, out, err);
 }
+
+enum sst_code
+sst_av_check_item(const struct json_object *j, struct sst_err *err)
+{
+    return check_map(j, 0, err);
+}

@@ -166,6 +166,11 @@ struct json_object *sst_emu_json_push(struct sst_emu_json *b,
                                       struct json_object *arr,
                                       struct json_object *val);
 
+/** A JSON integer for a count (Count, ScannedCount), printed by its own
+ *  serialiser instead of json-c's snprintf (a Query answer's hot path);
+ *  it reads back with json_object_get_int64(). NULL when out of memory. */
+struct json_object *sst_emu_json_count(int64_t n);
+
 /** A JSON number for a time: seconds since the epoch with exactly three
  *  decimals, as DynamoDB writes CreationDateTime. NULL when out of
  *  memory. */

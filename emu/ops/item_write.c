@@ -65,8 +65,6 @@ decode(const struct json_object *req,
        const struct sst_emu_item_write_spec *spec,
        struct sst_emu_item_write *w, struct sst_err *err)
 {
-    struct sst_emu_deferred ignored = {SST_OK, {0}};
-    struct sst_av *values = NULL;
     enum sst_code rc;
 
     rc = sst_emu_check_shape(req, spec->request, err);
@@ -76,9 +74,8 @@ decode(const struct json_object *req,
     /* The values belong to the expression engine; their JSON is the
      * deserialiser's. */
     if (rc == SST_OK && sst_emu_get(req, "ExpressionAttributeValues"))
-        rc = sst_emu_req_item(sst_emu_get(req, "ExpressionAttributeValues"),
-                              &values, &ignored, err);
-    sst_av_free(values);
+        rc = sst_av_check_item(sst_emu_get(req, "ExpressionAttributeValues"),
+                               err);
     if (rc == SST_OK)
         rc = sst_emu_req_table_name(req, &w->table, err);
     if (rc == SST_OK)

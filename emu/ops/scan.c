@@ -127,8 +127,6 @@ sst_emu_scan_decode(const struct json_object *req,
                     const struct sst_emu_shape *shape, struct sst_emu_scan *s,
                     struct sst_err *err)
 {
-    struct sst_emu_deferred ignored = {SST_OK, {0}};
-    struct sst_av *values = NULL;
     enum sst_code rc;
 
     rc = sst_emu_check_shape(req, shape, err);
@@ -136,9 +134,8 @@ sst_emu_scan_decode(const struct json_object *req,
         rc = sst_emu_req_item(sst_emu_get(req, "ExclusiveStartKey"), &s->esk,
                               &s->later, err);
     if (rc == SST_OK && sst_emu_get(req, "ExpressionAttributeValues"))
-        rc = sst_emu_req_item(sst_emu_get(req, "ExpressionAttributeValues"),
-                              &values, &ignored, err);
-    sst_av_free(values);
+        rc = sst_av_check_item(sst_emu_get(req, "ExpressionAttributeValues"),
+                               err);
     if (rc == SST_OK)
         rc = sst_emu_req_table_name(req, &s->table, err);
     if (rc == SST_OK)
@@ -780,9 +777,9 @@ answer(const struct sst_emu_scan *s, struct page *pg, struct sst_emu_capacity *c
         sst_emu_json_add(&jb, out, "Items", pg->items);
         pg->items = NULL;
     }
-    sst_emu_json_add(&jb, out, "Count", json_object_new_int64(pg->count));
+    sst_emu_json_add(&jb, out, "Count", sst_emu_json_count(pg->count));
     sst_emu_json_add(&jb, out, "ScannedCount",
-                     json_object_new_int64(pg->scanned));
+                     sst_emu_json_count(pg->scanned));
     if (pg->last != NULL) {
         sst_emu_json_add(&jb, out, "LastEvaluatedKey", pg->last);
         pg->last = NULL;

@@ -102,6 +102,44 @@ static const struct ti_row item_rows[] = {
     ERR("BatchWriteItem", "{\"RequestItems\":{\"tbl\":{}}}",
         SST_E_SERIALIZATION, "SerializationException",
         "Start of structure or map found where not expected."),
+    /* ExpressionAttributeValues' JSON kinds are the deserialiser's: their
+     * faults come before the table is looked up; their values' own
+     * faults (an empty set) wait for the expression engine, after it */
+    ERR("Query",
+        "{\"TableName\":\"nosuch\",\"KeyConditionExpression\":\"pk = :v\","
+        "\"ExpressionAttributeValues\":{\":v\":{\"S\":5}}}",
+        SST_E_SERIALIZATION, "SerializationException",
+        "NUMBER_VALUE cannot be converted to String"),
+    ERR("Scan",
+        "{\"TableName\":\"nosuch\",\"FilterExpression\":\"a = :v\","
+        "\"ExpressionAttributeValues\":{\":v\":{\"L\":{}}}}",
+        SST_E_SERIALIZATION, "SerializationException",
+        "Start of structure or map found where not expected"),
+    ERR("PutItem",
+        "{\"TableName\":\"nosuch\",\"Item\":{" KEY "},"
+        "\"ConditionExpression\":\"a = :v\","
+        "\"ExpressionAttributeValues\":{\":v\":[]}}",
+        SST_E_SERIALIZATION, "SerializationException",
+        "Unrecognized collection type class "
+        "com.amazonaws.dynamodb.v20120810.AttributeValue"),
+    ERR("UpdateItem",
+        "{\"TableName\":\"nosuch\",\"Key\":{" KEY "},"
+        "\"UpdateExpression\":\"SET a = :v\","
+        "\"ExpressionAttributeValues\":{\":v\":{\"B\":\"!!\"}}}",
+        SST_E_SERIALIZATION, "SerializationException",
+        "Base64 encoded length is expected a multiple of 4 bytes but found: "
+        "2"),
+    ERR("DeleteItem",
+        "{\"TableName\":\"nosuch\",\"Key\":{" KEY "},"
+        "\"ConditionExpression\":\"a = :v\",\"ExpressionAttributeValues\":{"
+        "\":v\":{\"S\":\"x\"},\":w\":{\"N\":\"1\",\"M\":3}}}",
+        SST_E_SERIALIZATION, "SerializationException", "Unexpected field type"),
+    ERR("Query",
+        "{\"TableName\":\"nosuch\",\"KeyConditionExpression\":\"pk = :v\","
+        "\"ExpressionAttributeValues\":{\":v\":{\"S\":\"x\"},"
+        "\":w\":{\"NS\":[]}}}",
+        SST_E_NOT_FOUND, "ResourceNotFoundException",
+        "Cannot do operations on a non-existent table"),
 };
 
 #define OLDKEY "{\"Item\":{\"pk\":{\"S\":\"a\"},\"sk\":{\"N\":\"1\"}"

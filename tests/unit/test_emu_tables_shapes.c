@@ -5,6 +5,7 @@
  * field by field: CreateTable, DescribeTable, DeleteTable, ListTables,
  * the TTL operations, DescribeEndpoints, and unknown or malformed calls.
  */
+#include <stdint.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -13,6 +14,7 @@
 #include <sst/emu.h>
 #include <sst/sst.h>
 
+#include "emu/ops/common.h"
 #include "emu/ops/ops.h"
 #include "harness.h"
 #include "tests/unit/tables_test_util.h"
@@ -323,6 +325,36 @@ describe_endpoints(void)
     sst_backend_close(b);
 }
 
+/* Count and ScannedCount print through their own serialiser: the
+ * digits json-c would print, and the value reads back. */
+static void
+counts_print_as_integers(void)
+{
+    static const struct {
+        int64_t n;
+        const char *text;
+    } cases[] = {
+        {0, "0"},
+        {7, "7"},
+        {10, "10"},
+        {1000000, "1000000"},
+        {-42, "-42"},
+        {INT64_MAX, "9223372036854775807"},
+        {INT64_MIN, "-9223372036854775808"},
+    };
+    size_t i;
+
+    for (i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        struct json_object *o = json_object_new_object();
+
+        json_object_object_add(o, "Count", sst_emu_json_count(cases[i].n));
+        CU_ASSERT_EQUAL(json_object_get_int64(tt_at(o, "Count")),
+                        cases[i].n);
+        SST_ASSERT_STR_EQ(tt_text_at(o, "Count"), cases[i].text);
+        json_object_put(o);
+    }
+}
+
 static const struct sst_test shape_tests[] = {
     {"CreateTable, DescribeTable, DeleteTable answer DynamoDB's shape",
      create_describe_delete_full_table},
@@ -331,6 +363,7 @@ static const struct sst_test shape_tests[] = {
     {"UpdateTimeToLive and DescribeTimeToLive", time_to_live_round_trip},
     {"unknown operations and non-object requests", unknown_and_malformed_calls},
     {"DescribeEndpoints answers one endpoint, localhost", describe_endpoints},
+    {"Count and ScannedCount print as integers", counts_print_as_integers},
     {NULL, NULL},
 };
 
