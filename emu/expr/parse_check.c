@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "emu/expr/av.h"
 #include "emu/expr/parse_int.h"
 
 /* ------------------------------------------------------------------ */
@@ -18,17 +19,28 @@ struct check {
     unsigned operators;
 };
 
+/* The type bits (ast.h) follow enum sst_av_type (av.h). */
+_Static_assert(SST_EMU_T_S == 1u << SST_AV_S && SST_EMU_T_N == 1u << SST_AV_N &&
+                   SST_EMU_T_B == 1u << SST_AV_B &&
+                   SST_EMU_T_BOOL == 1u << SST_AV_BOOL &&
+                   SST_EMU_T_NULL == 1u << SST_AV_NULL &&
+                   SST_EMU_T_M == 1u << SST_AV_M &&
+                   SST_EMU_T_L == 1u << SST_AV_L &&
+                   SST_EMU_T_SS == 1u << SST_AV_SS &&
+                   SST_EMU_T_NS == 1u << SST_AV_NS &&
+                   SST_EMU_T_BS == 1u << SST_AV_BS &&
+                   SST_EMU_T_ALL == (1u << SST_AV_TYPE_COUNT) - 1,
+               "SST_EMU_T_* bits follow enum sst_av_type");
+
 /* DynamoDB's symbol of one type, for "operand type: N". */
 static const char *
 type_symbol(unsigned types)
 {
-    static const char *const sym[] = {"S", "N", "B",  "BOOL", "NULL",
-                                      "M", "L", "SS", "NS",   "BS"};
     unsigned i;
 
-    for (i = 0; i < sizeof sym / sizeof sym[0]; i++)
+    for (i = 0; i < SST_AV_TYPE_COUNT; i++)
         if (types == 1u << i)
-            return sym[i];
+            return sst_av_type_name((enum sst_av_type)i);
     return NULL;
 }
 

@@ -15,6 +15,7 @@
 #include "emu/expr/parse.h"
 #include "emu/expr/resolve.h"
 #include "emu/expr/resolve_int.h"
+#include "src/core/avtype.h"
 
 /* ------------------------------------------------------------------ */
 /* Java's hashing, for DynamoDB Local's iteration orders               */
@@ -428,10 +429,7 @@ static enum sst_code
 check_attribute_type(struct resolver *r, const struct sst_emu_ast *n,
                      struct sst_err *err)
 {
-    static const char *const codes[] = {"N", "BS", "L",  "B",  "NULL",
-                                        "M", "S",  "SS", "NS", "BOOL"};
     const struct sst_emu_value_binding *t = value_of(r, n->kids[1]);
-    size_t i;
 
     if (t == NULL)
         return SST_OK;
@@ -442,10 +440,10 @@ check_attribute_type(struct resolver *r, const struct sst_emu_ast *n,
             "operator or function: attribute_type, operand type: "
             "%s",
             sst_av_type_name(t->value->type));
-    for (i = 0; i < sizeof codes / sizeof codes[0]; i++)
-        if (strlen(codes[i]) == t->value->u.str.len &&
-            memcmp(codes[i], t->value->u.str.ptr, t->value->u.str.len) == 0)
-            return SST_OK;
+    /* (a NUL inside the string makes it no type name) */
+    if (strlen(t->value->u.str.ptr) == t->value->u.str.len &&
+        sst_av_type_known(t->value->u.str.ptr))
+        return SST_OK;
     return sst_emu_expr_invalid(
         err, r->kind,
         "Invalid attribute type name found; type: %s, valid "
