@@ -105,6 +105,16 @@ tt_ok(struct sst_backend *b, const char *op, const char *req)
 }
 
 void
+tt_ok_text(struct sst_backend *b, const char *op, const char *req,
+           const char *want)
+{
+    struct json_object *r = tt_ok(b, op, req);
+
+    SST_ASSERT_STR_EQ(tt_text_at(r, ""), want);
+    json_object_put(r);
+}
+
+void
 tt_expect_error(struct sst_backend *b, const char *op, const char *req,
                 enum sst_code code, const char *type, const char *message)
 {

@@ -60,6 +60,13 @@ struct json_object *tt_ok(struct sst_backend *b, const char *op,
                           const char *req);
 
 /**
+ * Call op with the request text req on b and assert success with exactly
+ * the JSON text want (as tt_text_at() prints it); the response is put.
+ */
+void tt_ok_text(struct sst_backend *b, const char *op, const char *req,
+                const char *want);
+
+/**
  * Call op with the request text req on b and assert the error: its code,
  * __type and message, and no response.
  */

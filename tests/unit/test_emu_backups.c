@@ -41,16 +41,6 @@
     ",\"EarliestRestorableDateTime\":" earliest                                \
     ",\"LatestRestorableDateTime\":" latest "}}}"
 
-static void
-expect_answer(struct sst_backend *b, const char *op, const char *req,
-              const char *want)
-{
-    struct json_object *r = tt_ok(b, op, req);
-
-    SST_ASSERT_STR_EQ(tt_text_at(r, ""), want);
-    json_object_put(r);
-}
-
 static struct sst_backend *
 open_with_table(void)
 {
@@ -68,29 +58,29 @@ enable_disable_and_the_window(void)
     struct sst_backend *b = open_with_table();
     struct sst_emu *emu = sst_emu_from_backend(b);
 
-    expect_answer(b, "DescribeContinuousBackups", DESCRIBE, DISABLED);
-    expect_answer(b, "UpdateContinuousBackups", ENABLE,
+    tt_ok_text(b, "DescribeContinuousBackups", DESCRIBE, DISABLED);
+    tt_ok_text(b, "UpdateContinuousBackups", ENABLE,
                   ENABLED("35", "1795633912.989", "1795633912.989"));
     sst_emu_advance_clock(emu, 10 * DAY_MS);
-    expect_answer(b, "DescribeContinuousBackups", DESCRIBE,
+    tt_ok_text(b, "DescribeContinuousBackups", DESCRIBE,
                   ENABLED("35", "1795633912.989", "1796497912.989"));
     sst_emu_advance_clock(emu, 30 * DAY_MS);
-    expect_answer(b, "DescribeContinuousBackups", DESCRIBE,
+    tt_ok_text(b, "DescribeContinuousBackups", DESCRIBE,
                   ENABLED("35", "1796065912.989", "1799089912.989"));
     /* a new period while enabled: the window shrinks to it */
-    expect_answer(b, "UpdateContinuousBackups",
+    tt_ok_text(b, "UpdateContinuousBackups",
                   UPDATE("{\"PointInTimeRecoveryEnabled\":true,"
                          "\"RecoveryPeriodInDays\":7}"),
                   ENABLED("7", "1798485112.989", "1799089912.989"));
     /* enabling again without a period: 35, the window kept */
-    expect_answer(b, "UpdateContinuousBackups", ENABLE,
+    tt_ok_text(b, "UpdateContinuousBackups", ENABLE,
                   ENABLED("35", "1796065912.989", "1799089912.989"));
-    expect_answer(b, "UpdateContinuousBackups",
+    tt_ok_text(b, "UpdateContinuousBackups",
                   UPDATE("{\"PointInTimeRecoveryEnabled\":false}"), DISABLED);
-    expect_answer(b, "DescribeContinuousBackups", DESCRIBE, DISABLED);
+    tt_ok_text(b, "DescribeContinuousBackups", DESCRIBE, DISABLED);
     /* disabling forgets: a new window starts at the next enable */
     sst_emu_advance_clock(emu, DAY_MS);
-    expect_answer(b, "UpdateContinuousBackups",
+    tt_ok_text(b, "UpdateContinuousBackups",
                   UPDATE("{\"PointInTimeRecoveryEnabled\":\"TRUE\","
                          "\"RecoveryPeriodInDays\":1}"),
                   ENABLED("1", "1799176312.989", "1799176312.989"));
@@ -117,14 +107,14 @@ kept_with_the_table(void)
     json_object_put(tt_ok(b, "UpdateTable",
                           "{\"TableName\":\"tab\",\"DeletionProtectionEnabled\""
                           ":false}"));
-    expect_answer(b, "DescribeContinuousBackups", DESCRIBE,
+    tt_ok_text(b, "DescribeContinuousBackups", DESCRIBE,
                   ENABLED("35", "1795633912.989", "1795720312.989"));
     json_object_put(tt_ok(b, "DeleteTable", DESCRIBE));
     tt_expect_error(b, "DescribeContinuousBackups", DESCRIBE,
                     SST_E_TABLE_NOT_FOUND, "TableNotFoundException",
                     "Table not found: tab");
     json_object_put(tt_ok(b, "CreateTable", TABLE));
-    expect_answer(b, "DescribeContinuousBackups", DESCRIBE, DISABLED);
+    tt_ok_text(b, "DescribeContinuousBackups", DESCRIBE, DISABLED);
     sst_backend_close(b);
     tt_remove_dir(dir);
 }
@@ -219,7 +209,7 @@ refused(void)
                         r->message);
     }
     /* none of them changed the setting */
-    expect_answer(b, "DescribeContinuousBackups", DESCRIBE, DISABLED);
+    tt_ok_text(b, "DescribeContinuousBackups", DESCRIBE, DISABLED);
     sst_backend_close(b);
 }
 
@@ -236,7 +226,7 @@ out_of_memory_walk(void)
     json_object_put(tt_ok(b, "ListTables", "{}"));
     et_oom_walk(emu, "UpdateContinuousBackups", tt_parse(ENABLE), 0);
     et_oom_walk(emu, "DescribeContinuousBackups", tt_parse(DESCRIBE), 0);
-    expect_answer(b, "DescribeContinuousBackups", DESCRIBE,
+    tt_ok_text(b, "DescribeContinuousBackups", DESCRIBE,
                   ENABLED("35", "1795633912.989", "1795633912.989"));
     sst_backend_close(b);
 }

@@ -185,9 +185,8 @@ list_tables_pages(void)
     struct json_object *r;
     size_t i;
 
-    r = tt_ok(b, "ListTables", "{}");
-    SST_ASSERT_STR_EQ(tt_text_at(r, ""), "{\"TableNames\":[]}");
-    json_object_put(r);
+    tt_ok_text(b, "ListTables", "{}",
+               "{\"TableNames\":[]}");
     for (i = 0; i < 5; i++) {
         snprintf(req, sizeof req,
                  "{\"TableName\":\"%s\",\"BillingMode\":\"PAY_PER_REQUEST\","
@@ -197,36 +196,29 @@ list_tables_pages(void)
                  names[i]);
         json_object_put(tt_ok(b, "CreateTable", req));
     }
-    r = tt_ok(b, "ListTables", "{}");
-    SST_ASSERT_STR_EQ(tt_text_at(r, ""),
-                      "{\"TableNames\":[\"A_tab\",\"Zeta\",\"a.tab\",\"abc\","
-                      "\"b-tab\"]}");
-    json_object_put(r);
-    r = tt_ok(b, "ListTables", "{\"Limit\":2}");
-    SST_ASSERT_STR_EQ(tt_text_at(r, ""),
-                      "{\"TableNames\":[\"A_tab\",\"Zeta\"],"
-                      "\"LastEvaluatedTableName\":\"Zeta\"}");
-    json_object_put(r);
-    r = tt_ok(b, "ListTables",
-              "{\"Limit\":2,\"ExclusiveStartTableName\":"
-              "\"Zeta\"}");
-    SST_ASSERT_STR_EQ(tt_text_at(r, ""), "{\"TableNames\":[\"a.tab\",\"abc\"],"
-                                         "\"LastEvaluatedTableName\":\"abc\"}");
-    json_object_put(r);
+    tt_ok_text(b, "ListTables", "{}",
+               "{\"TableNames\":[\"A_tab\",\"Zeta\",\"a.tab\",\"abc\","
+               "\"b-tab\"]}");
+    tt_ok_text(b, "ListTables", "{\"Limit\":2}",
+               "{\"TableNames\":[\"A_tab\",\"Zeta\"],"
+               "\"LastEvaluatedTableName\":\"Zeta\"}");
+    tt_ok_text(b, "ListTables",
+               "{\"Limit\":2,\"ExclusiveStartTableName\":"
+               "\"Zeta\"}",
+               "{\"TableNames\":[\"a.tab\",\"abc\"],"
+               "\"LastEvaluatedTableName\":\"abc\"}");
     /* The last page: as many names as the limit, and nothing after. */
-    r = tt_ok(b, "ListTables",
-              "{\"Limit\":1,\"ExclusiveStartTableName\":"
-              "\"abc\"}");
-    SST_ASSERT_STR_EQ(tt_text_at(r, ""), "{\"TableNames\":[\"b-tab\"]}");
-    json_object_put(r);
+    tt_ok_text(b, "ListTables",
+               "{\"Limit\":1,\"ExclusiveStartTableName\":"
+               "\"abc\"}",
+               "{\"TableNames\":[\"b-tab\"]}");
     r = tt_ok(b, "ListTables", "{\"Limit\":5}");
     CU_ASSERT_PTR_NULL(tt_at(r, "LastEvaluatedTableName"));
     json_object_put(r);
-    r = tt_ok(b, "ListTables",
-              "{\"Limit\":2.9,\"ExclusiveStartTableName\":"
-              "\"zzz\"}");
-    SST_ASSERT_STR_EQ(tt_text_at(r, ""), "{\"TableNames\":[]}");
-    json_object_put(r);
+    tt_ok_text(b, "ListTables",
+               "{\"Limit\":2.9,\"ExclusiveStartTableName\":"
+               "\"zzz\"}",
+               "{\"TableNames\":[]}");
     sst_backend_close(b);
 }
 
@@ -237,39 +229,29 @@ time_to_live_round_trip(void)
     struct json_object *r;
 
     json_object_put(tt_ok(b, "CreateTable", TABLE_FULL));
-    r = tt_ok(b, "DescribeTimeToLive", "{\"TableName\":\"tab\"}");
-    SST_ASSERT_STR_EQ(tt_text_at(r, ""),
-                      "{\"TimeToLiveDescription\":{\"TimeToLiveStatus\":"
-                      "\"DISABLED\"}}");
-    json_object_put(r);
-    r = tt_ok(b, "UpdateTimeToLive",
-              "{\"TableName\":\"tab\",\"TimeToLiveSpecification\":{"
-              "\"AttributeName\":\"exp\",\"Enabled\":true}}");
-    SST_ASSERT_STR_EQ(tt_text_at(r, ""),
-                      "{\"TimeToLiveSpecification\":{\"Enabled\":true,"
-                      "\"AttributeName\":\"exp\"}}");
-    json_object_put(r);
-    r = tt_ok(b, "DescribeTimeToLive", "{\"TableName\":\"tab\"}");
-    SST_ASSERT_STR_EQ(tt_text_at(r, ""),
-                      "{\"TimeToLiveDescription\":{\"TimeToLiveStatus\":"
-                      "\"ENABLED\",\"AttributeName\":\"exp\"}}");
-    json_object_put(r);
+    tt_ok_text(b, "DescribeTimeToLive", "{\"TableName\":\"tab\"}",
+               "{\"TimeToLiveDescription\":{\"TimeToLiveStatus\":"
+               "\"DISABLED\"}}");
+    tt_ok_text(b, "UpdateTimeToLive",
+               "{\"TableName\":\"tab\",\"TimeToLiveSpecification\":{"
+               "\"AttributeName\":\"exp\",\"Enabled\":true}}",
+               "{\"TimeToLiveSpecification\":{\"Enabled\":true,"
+               "\"AttributeName\":\"exp\"}}");
+    tt_ok_text(b, "DescribeTimeToLive", "{\"TableName\":\"tab\"}",
+               "{\"TimeToLiveDescription\":{\"TimeToLiveStatus\":"
+               "\"ENABLED\",\"AttributeName\":\"exp\"}}");
     /* TTL is not part of the table description. */
     r = tt_ok(b, "DescribeTable", "{\"TableName\":\"tab\"}");
     CU_ASSERT_EQUAL(members(tt_at(r, "Table")), 14);
     json_object_put(r);
-    r = tt_ok(b, "UpdateTimeToLive",
-              "{\"TableName\":\"tab\",\"TimeToLiveSpecification\":{"
-              "\"Enabled\":\"FALSE\",\"AttributeName\":\"exp\"}}");
-    SST_ASSERT_STR_EQ(tt_text_at(r, ""),
-                      "{\"TimeToLiveSpecification\":{\"Enabled\":false,"
-                      "\"AttributeName\":\"exp\"}}");
-    json_object_put(r);
-    r = tt_ok(b, "DescribeTimeToLive", "{\"TableName\":\"tab\"}");
-    SST_ASSERT_STR_EQ(tt_text_at(r, ""),
-                      "{\"TimeToLiveDescription\":{\"TimeToLiveStatus\":"
-                      "\"DISABLED\"}}");
-    json_object_put(r);
+    tt_ok_text(b, "UpdateTimeToLive",
+               "{\"TableName\":\"tab\",\"TimeToLiveSpecification\":{"
+               "\"Enabled\":\"FALSE\",\"AttributeName\":\"exp\"}}",
+               "{\"TimeToLiveSpecification\":{\"Enabled\":false,"
+               "\"AttributeName\":\"exp\"}}");
+    tt_ok_text(b, "DescribeTimeToLive", "{\"TableName\":\"tab\"}",
+               "{\"TimeToLiveDescription\":{\"TimeToLiveStatus\":"
+               "\"DISABLED\"}}");
     sst_backend_close(b);
 }
 
@@ -310,12 +292,11 @@ static void
 describe_endpoints(void)
 {
     struct sst_backend *b = tt_open_memory();
-    struct json_object *r = tt_ok(b, "DescribeEndpoints", "{}");
+    struct json_object *r;
 
-    SST_ASSERT_STR_EQ(tt_text_at(r, ""),
-                      "{\"Endpoints\":[{\"Address\":\"localhost\","
-                      "\"CachePeriodInMinutes\":1440}]}");
-    json_object_put(r);
+    tt_ok_text(b, "DescribeEndpoints", "{}",
+               "{\"Endpoints\":[{\"Address\":\"localhost\","
+               "\"CachePeriodInMinutes\":1440}]}");
     r = tt_ok(b, "DescribeEndpoints", "{\"TableName\":\"x\",\"y\":[1]}");
     CU_ASSERT_EQUAL(json_object_array_length(tt_at(r, "Endpoints")), 1);
     json_object_put(r);
