@@ -7,8 +7,9 @@
  * 1 MB (the row that reaches it is included), and then carries
  * LastEvaluatedKey, even when no row follows, as DynamoDB does. Count
  * counts the rows that pass the FilterExpression; ScannedCount, Limit and
- * the 1 MB limit count every row read. Parallel scans (Segment, TotalSegments) split the rows
- * by a hash of their partition key, so a partition is in one segment.
+ * the 1 MB limit count every row read. Parallel scans (Segment,
+ * TotalSegments) split the rows by a hash of their partition key, so a
+ * partition is in one segment.
  *
  * On an index the rows are the index's, with their projected attributes.
  * A local secondary index fetches the other attributes from the table
@@ -145,13 +146,15 @@ sst_emu_scan_decode(const struct json_object *req,
 }
 
 static enum sst_code
-decode(const struct json_object *req, struct sst_emu_scan *s, struct sst_err *err)
+decode(const struct json_object *req, struct sst_emu_scan *s,
+       struct sst_err *err)
 {
     return sst_emu_scan_decode(req, request, s, err);
 }
 
 enum sst_code
-sst_emu_scan_check_index(const struct json_object *req, struct sst_emu_scan *s, struct sst_err *err)
+sst_emu_scan_check_index(const struct json_object *req, struct sst_emu_scan *s,
+                         struct sst_err *err)
 {
     const char *name = sst_emu_get_string(req, "IndexName");
 
@@ -189,7 +192,8 @@ sst_emu_scan_check_start(struct sst_emu_scan *s, struct sst_err *err)
 }
 
 enum sst_code
-sst_emu_scan_check_select(const struct json_object *req, struct sst_emu_scan *s, struct sst_err *err)
+sst_emu_scan_check_select(const struct json_object *req,
+                          struct sst_emu_scan *s, struct sst_err *err)
 {
     const char *sel = sst_emu_get_string(req, "Select");
     bool atg = sst_emu_get(req, "AttributesToGet") != NULL;
@@ -393,7 +397,8 @@ static bool in_segment(const struct sst_emu_scan *s, const uint8_t *key,
                        size_t len);
 
 static enum sst_code
-check(const struct json_object *req, struct sst_emu_scan *s, struct sst_err *err)
+check(const struct json_object *req, struct sst_emu_scan *s,
+      struct sst_err *err)
 {
     enum sst_code rc;
 
@@ -536,9 +541,10 @@ row_item_exprs(struct sst_emu_txn *txn, struct sst_emu_scan *s,
 /* One row as an answer item (*item untouched for Select COUNT), and
  * whether it passes the filter. */
 static enum sst_code
-row_item(struct sst_emu_txn *txn, struct sst_emu_scan *s, struct sst_emu_capacity *cap,
-         const uint8_t *key, size_t klen, const void *val, size_t vlen,
-         bool *pass, struct json_object **item, struct sst_err *err)
+row_item(struct sst_emu_txn *txn, struct sst_emu_scan *s,
+         struct sst_emu_capacity *cap, const uint8_t *key, size_t klen,
+         const void *val, size_t vlen, bool *pass, struct json_object **item,
+         struct sst_err *err)
 {
     const void *row;
     size_t len;
@@ -756,8 +762,9 @@ walk(struct sst_emu_txn *txn, struct sst_emu_scan *s, struct page *pg,
 }
 
 static enum sst_code
-answer(const struct sst_emu_scan *s, struct page *pg, struct sst_emu_capacity *cap,
-       struct json_object **resp, struct sst_err *err)
+answer(const struct sst_emu_scan *s, struct page *pg,
+       struct sst_emu_capacity *cap, struct json_object **resp,
+       struct sst_err *err)
 {
     struct sst_emu_json jb = {false};
     struct json_object *out = json_object_new_object();
