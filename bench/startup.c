@@ -77,7 +77,8 @@ answered(int port)
     a.sin_port = htons((uint16_t)port);
     a.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
     if (connect(fd, (struct sockaddr *)&a, sizeof a) == 0 &&
-        write(fd, request, sizeof request - 1) == (ssize_t)(sizeof request - 1)) {
+        write(fd, request, sizeof request - 1) ==
+            (ssize_t)(sizeof request - 1)) {
         while (got < sizeof buf - 1 &&
                (n = read(fd, buf + got, sizeof buf - 1 - got)) > 0)
             got += (size_t)n;

@@ -434,8 +434,8 @@ parse_size(const char *key, const char *v, const char *unit, size_t *out,
     if (*v < '0' || *v > '9' || *end != '\0' || errno != 0 ||
         n > (unsigned long long)SIZE_MAX)
         return sst_err_set(err, SST_E_INVALID_ARG,
-                           "option %s takes a number of %s, not '%s'", key, unit,
-                           v);
+                           "option %s takes a number of %s, not '%s'", key,
+                           unit, v);
     *out = (size_t)n;
     return SST_OK;
 }
@@ -465,7 +465,8 @@ sst_emu_backend_open(const struct sst_uri *uri, struct sst_backend **out,
         return rc;
     if ((v = sst_uri_opt_get(uri, "ttl-sweep-ms")) != NULL) {
         size_t ms;
-        if ((rc = parse_size("ttl-sweep-ms", v, "milliseconds", &ms, err)) != SST_OK)
+        if ((rc = parse_size("ttl-sweep-ms", v, "milliseconds", &ms, err)) !=
+            SST_OK)
             return rc;
         o.ttl_sweep_ms = ms > INT64_MAX ? INT64_MAX : (int64_t)ms;
     }

@@ -28,9 +28,10 @@ call(struct sst_backend *db, const char *op, const char *json)
     enum sst_code rc = sst_backend_call(db, op, req, &resp, &err);
 
     if (rc == SST_OK)
-        printf("  %-13s -> %s\n", op,
-               json_object_to_json_string_ext(
-                   resp, JSON_C_TO_STRING_PLAIN | JSON_C_TO_STRING_NOSLASHESCAPE));
+        printf(
+            "  %-13s -> %s\n", op,
+            json_object_to_json_string_ext(
+                resp, JSON_C_TO_STRING_PLAIN | JSON_C_TO_STRING_NOSLASHESCAPE));
     else
         printf("  %-13s -> %s: %s\n", op, err.type[0] ? err.type
                                                       : sst_code_name(rc),

@@ -4,9 +4,10 @@
  * answer out, no sockets.
  *
  * Input: one flags byte (bit 0: verify signatures; bit 1: the backend
- * fails; bit 2: the head counts SST_SERVER_MAX_HEAD_BYTES more), then an HTTP-like head, "METHOD TARGET\n", header lines
- * "Name: value\n", an empty line, and the body. The backend echoes the
- * request it is given, or fails with an error picked by the operation.
+ * fails; bit 2: the head counts SST_SERVER_MAX_HEAD_BYTES more), then an
+ * HTTP-like head, "METHOD TARGET\n", header lines "Name: value\n", an empty
+ * line, and the body. The backend echoes the request it is given, or fails with
+ * an error picked by the operation.
  *
  * Invariants besides memory safety: the status is one AWS uses here; the
  * CRC covers the body; the request id has 52 characters of [0-9A-Z]; a
@@ -255,8 +256,9 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         req.body_len = (size_t)(text + size - 1 - req.body);
     }
     /* the head's length; with bit 2, as if its headers were longer */
-    req.head_bytes = (size_t)((eol != NULL ? eol + 1 : text + size - 1) - text) +
-                     ((data[0] & 4) != 0 ? SST_SERVER_MAX_HEAD_BYTES : 0);
+    req.head_bytes =
+        (size_t)((eol != NULL ? eol + 1 : text + size - 1) - text) +
+        ((data[0] & 4) != 0 ? SST_SERVER_MAX_HEAD_BYTES : 0);
     req.too_large = req.body_len > 0 && req.body[0] == '\x7f';
     (void)sst_server_handle(&h, &req, &resp);
     check(&req, &resp, !fail);

@@ -252,8 +252,9 @@ unprocessed_entry(struct sst_emu_json *jb, const struct part *p)
 
 /* Read every key, filling responses and unprocessed. */
 static enum sst_code
-read_all(struct sst_emu_txn *txn, struct batch *b, struct json_object *responses,
-         struct json_object *unprocessed, struct sst_err *err)
+read_all(struct sst_emu_txn *txn, struct batch *b,
+         struct json_object *responses, struct json_object *unprocessed,
+         struct sst_err *err)
 {
     struct sst_emu_json jb = {false};
     struct json_object *list, *item, *left = NULL;
@@ -335,7 +336,8 @@ answer(struct sst_emu_txn *txn, struct batch *b, struct json_object **resp,
     enum sst_code rc;
     size_t i;
 
-    responses = sst_emu_json_add(&jb, out, "Responses", json_object_new_object());
+    responses =
+        sst_emu_json_add(&jb, out, "Responses", json_object_new_object());
     unprocessed =
         sst_emu_json_add(&jb, out, "UnprocessedKeys", json_object_new_object());
     if (jb.failed) {

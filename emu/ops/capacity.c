@@ -84,7 +84,8 @@ sst_emu_capacity_json(const struct sst_emu_capacity *c, enum sst_emu_rcc mode)
 
     for (i = 0; i < SST_EMU_MAX_INDEXES; i++)
         total += c->index_half[i];
-    sst_emu_json_add(&b, o, "TableName", json_object_new_string(c->table->name));
+    sst_emu_json_add(&b, o, "TableName",
+                     json_object_new_string(c->table->name));
     sst_emu_json_add(&b, o, "CapacityUnits",
                      json_object_new_double((double)total / 2.0));
     if (mode == SST_EMU_RCC_INDEXES) {

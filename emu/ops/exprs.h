@@ -26,8 +26,8 @@
  * sst_emu_op_exprs_cleanup() frees; the operation evaluates them with the
  * helpers below. Each operation calls sst_emu_op_exprs_ready() once,
  * after its own checks: it answers what the operation does not evaluate
- * yet (the expressions of an operation not wired) with a ValidationException saying so (docs/emulator.md, "Expression
- * seams").
+ * yet (the expressions of an operation not wired) with a ValidationException
+ * saying so (docs/emulator.md, "Expression seams").
  */
 #ifndef SST_EMU_OPS_EXPRS_H
 #define SST_EMU_OPS_EXPRS_H
@@ -145,8 +145,8 @@ sst_emu_op_exprs_prepare(const struct json_object *req,
  *         expression engine is linked, SST_E_VALIDATION "... is not
  *         supported by the emulator yet" otherwise.
  */
-SST_MUST_CHECK enum sst_code sst_emu_op_exprs_ready(const struct sst_emu_op_exprs *x,
-                                                 struct sst_err *err);
+SST_MUST_CHECK enum sst_code
+sst_emu_op_exprs_ready(const struct sst_emu_op_exprs *x, struct sst_err *err);
 
 /**
  * The legacy parameters' translation (emu/ops/legacy.h), with their

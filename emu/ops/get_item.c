@@ -142,7 +142,8 @@ answer(const struct get *g, const struct sst_emu_table *t, const void *row,
     if (rc == SST_OK && g->rcc != SST_EMU_RCC_NONE) {
         sst_emu_capacity_init(&cap, t);
         /* A missing item still costs one read. */
-        cap.table_half = sst_emu_read_half_units(size ? size : 1, g->consistent);
+        cap.table_half =
+            sst_emu_read_half_units(size ? size : 1, g->consistent);
         rc = sst_emu_capacity_answer(out, &cap, g->rcc, err);
     }
     if (rc != SST_OK) {

@@ -330,7 +330,8 @@ sst_emu_schema_gsi_throughput(const struct json_object *e,
     if (!sst_emu_schema_units(pt, &ix->read_units, &ix->write_units) ||
         ix->read_units < 1 || ix->write_units < 1)
         return invalid(err, MSG_GSI_UNITS_MIN);
-    if (ix->read_units > SST_EMU_MAX_UNITS || ix->write_units > SST_EMU_MAX_UNITS)
+    if (ix->read_units > SST_EMU_MAX_UNITS ||
+        ix->write_units > SST_EMU_MAX_UNITS)
         return invalid(err, MSG_GSI_UNITS_MAX);
     ix->has_throughput = true;
     return SST_OK;

@@ -43,7 +43,8 @@ empty_kind(const struct sst_av *v)
 static bool
 too_long(const struct sst_av *v, bool hash)
 {
-    size_t max = hash ? SST_EMU_MAX_HASH_KEY_BYTES : SST_EMU_MAX_RANGE_KEY_BYTES;
+    size_t max =
+        hash ? SST_EMU_MAX_HASH_KEY_BYTES : SST_EMU_MAX_RANGE_KEY_BYTES;
 
     return (v->type == SST_AV_S || v->type == SST_AV_B) && v->u.str.len > max;
 }

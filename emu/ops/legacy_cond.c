@@ -39,9 +39,12 @@
 #define MSG_OP_NEEDS_VALUE                                                     \
     V "Value or AttributeValueList must be used with ComparisonOperator: %s "  \
       "for Attribute: %s"
-#define MSG_ARITY V "Invalid number of argument(s) for the %s ComparisonOperator"
-#define MSG_TYPE V "ComparisonOperator %s is not valid for %s AttributeValue type"
-#define MSG_SAME_TYPE V "AttributeValues inside AttributeValueList must be of same type"
+#define MSG_ARITY                                                              \
+    V "Invalid number of argument(s) for the %s ComparisonOperator"
+#define MSG_TYPE                                                               \
+    V "ComparisonOperator %s is not valid for %s AttributeValue type"
+#define MSG_SAME_TYPE                                                          \
+    V "AttributeValues inside AttributeValueList must be of same type"
 #define MSG_BETWEEN                                                            \
     "The BETWEEN condition was provided a range where the lower bound is "    \
     "greater than the upper bound"
@@ -51,7 +54,8 @@
 #define MSG_KC_MANY "Conditions can be of length 1 or 2 only"
 #define MSG_KC_MISSED "Query condition missed key schema element"
 #define MSG_KC_HASH_OP "Query key condition not supported"
-#define MSG_KC_RANGE_OP "Attempted conditional constraint is not an indexable operation"
+#define MSG_KC_RANGE_OP                                                        \
+    "Attempted conditional constraint is not an indexable operation"
 #define MSG_KC_SCALAR "Only scalar types can be used as %s Key values"
 #define MSG_KC_TYPE V "Condition parameter type does not match schema type"
 #define MSG_KC_EMPTY                                                           \

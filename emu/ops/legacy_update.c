@@ -23,11 +23,13 @@
 
 #define V SST_EMU_LEGACY_MSG_INVALID
 #define MSG_ACTION "Member must satisfy enum value set: [ADD, DELETE, PUT]"
-#define MSG_KEY V "Cannot update attribute %s. This attribute is part of the key"
+#define MSG_KEY                                                                \
+    V "Cannot update attribute %s. This attribute is part of the key"
 #define MSG_NO_VALUE                                                           \
     V "Only DELETE action is allowed when no attribute value is specified"
 #define MSG_ADD_TYPE V "ADD action is not supported for the type %s"
-#define MSG_DELETE_TYPE V "DELETE action with value is not supported for the type %s"
+#define MSG_DELETE_TYPE                                                        \
+    V "DELETE action with value is not supported for the type %s"
 #define MSG_MISMATCH "Type mismatch for attribute to update"
 #define MSG_ENTRY_KIND "Unexpected field type"
 

@@ -24,7 +24,8 @@
 #include "emu/ops/capacity.h"
 
 #define SST_EMU_MSG_RETURN_VALUES "Return values set to invalid value"
-#define SST_EMU_MSG_DUPLICATE_ATTR "Cannot have two attributes with the same name"
+#define SST_EMU_MSG_DUPLICATE_ATTR                                             \
+    "Cannot have two attributes with the same name"
 #define SST_EMU_MSG_EMPTY_ATTR "Empty attribute name"
 #define SST_EMU_MSG_NULL_KEY                                                   \
     "Cannot have null key for GetItem, DeleteItem, or UpdateItem"

@@ -129,8 +129,8 @@ sst_emu_scan_check_projected_answer(struct sst_emu_scan *s,
 
 /** What an index must project or fetch: the FilterExpression (a Query's
  *  only), then AttributesToGet or the ProjectionExpression. */
-SST_MUST_CHECK enum sst_code sst_emu_scan_check_projected(struct sst_emu_scan *s,
-                                                          struct sst_err *err);
+SST_MUST_CHECK enum sst_code
+sst_emu_scan_check_projected(struct sst_emu_scan *s, struct sst_err *err);
 
 /** A Query's or Scan's checks of the request: decoding (before the table
  *  is known) or the rest (with s->t set). */

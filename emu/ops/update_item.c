@@ -14,10 +14,10 @@
  * given, its values, the key itself; the expression parameters (the
  * engine: UpdateExpression, then ConditionExpression; or the legacy
  * parameters, translated); ConditionalOperator; nested access to key
- * attributes in the condition; ReturnValuesOnConditionCheckFailure. Then, with the item read: the
- * condition; the refusal to update key attributes; nested key access in
- * the update; the update (its runtime errors, the 400 KB limit); the new
- * item's index key attributes.
+ * attributes in the condition; ReturnValuesOnConditionCheckFailure. Then, with
+ * the item read: the condition; the refusal to update key attributes; nested
+ * key access in the update; the update (its runtime errors, the 400 KB limit);
+ * the new item's index key attributes.
  */
 #include <json-c/json.h>
 

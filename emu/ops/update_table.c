@@ -190,7 +190,8 @@ check_request(const struct json_object *req, struct change *c,
     for (i = 0; i < sst_emu_list_len(arr); i++) {
         e = sst_emu_list_at(arr, i);
         if (sst_emu_get(e, "Create") == NULL &&
-            sst_emu_get(e, "Delete") == NULL && sst_emu_get(e, "Update") == NULL)
+            sst_emu_get(e, "Delete") == NULL &&
+            sst_emu_get(e, "Update") == NULL)
             return invalid(err, MSG_ACTION_NULL);
     }
     return SST_OK;

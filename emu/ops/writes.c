@@ -43,8 +43,9 @@ sst_emu_has_lsi(const struct sst_emu_table *t)
 }
 
 size_t
-sst_emu_index_project(const struct sst_emu_table *t, const struct sst_emu_index *ix,
-                const struct sst_av *item, const struct sst_av_entry **attrs)
+sst_emu_index_project(const struct sst_emu_table *t,
+                      const struct sst_emu_index *ix, const struct sst_av *item,
+                      const struct sst_av_entry **attrs)
 {
     const struct sst_av_entry *e;
     size_t i, n = 0;
@@ -355,8 +356,9 @@ out:
 
 enum sst_code
 sst_emu_write_delete(struct sst_emu_txn *txn, const struct sst_emu_table *t,
-                     const struct sst_emu_key *key, struct sst_emu_old_item *old,
-                     struct sst_emu_capacity *cap, struct sst_err *err)
+                     const struct sst_emu_key *key,
+                     struct sst_emu_old_item *old, struct sst_emu_capacity *cap,
+                     struct sst_err *err)
 {
     struct sst_av *old_av = NULL;
     uint64_t old_size = 0;
@@ -557,7 +559,8 @@ sst_emu_item_collection(struct sst_emu_txn *txn, const struct sst_emu_table *t,
         return rc;
     gb = floor((double)total / GB);
     o = json_object_new_object();
-    key = sst_emu_json_add(&b, o, "ItemCollectionKey", json_object_new_object());
+    key =
+        sst_emu_json_add(&b, o, "ItemCollectionKey", json_object_new_object());
     sst_emu_json_add(&b, key, pk, v);
     range = sst_emu_json_add(&b, o, "SizeEstimateRangeGB",
                              json_object_new_array());

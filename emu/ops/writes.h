@@ -88,10 +88,12 @@ sst_emu_write_put_row(struct sst_emu_txn *txn, const struct sst_emu_table *t,
  *
  * @return as sst_emu_write_put.
  */
-SST_MUST_CHECK enum sst_code
-sst_emu_write_delete(struct sst_emu_txn *txn, const struct sst_emu_table *t,
-                     const struct sst_emu_key *key, struct sst_emu_old_item *old,
-                     struct sst_emu_capacity *cap, struct sst_err *err);
+SST_MUST_CHECK enum sst_code sst_emu_write_delete(struct sst_emu_txn *txn,
+                                                  const struct sst_emu_table *t,
+                                                  const struct sst_emu_key *key,
+                                                  struct sst_emu_old_item *old,
+                                                  struct sst_emu_capacity *cap,
+                                                  struct sst_err *err);
 
 /**
  * Add the index rows of one index for every item of the table (the
@@ -111,8 +113,9 @@ sst_emu_write_backfill(struct sst_emu_txn *txn, const struct sst_emu_table *t,
  * @return how many.
  */
 size_t sst_emu_index_project(const struct sst_emu_table *t,
-                       const struct sst_emu_index *ix, const struct sst_av *item,
-                       const struct sst_av_entry **attrs);
+                             const struct sst_emu_index *ix,
+                             const struct sst_av *item,
+                             const struct sst_av_entry **attrs);
 
 /**
  * DynamoDB's ItemCollectionMetrics for the item collection (the items

@@ -340,7 +340,8 @@ check_scope(const struct sst_sigv4_auth *a, const char *amz_date,
     do {                                                                       \
         int k_ = snprintf(buf + n, sizeof buf - n, __VA_ARGS__);               \
         if (k_ > 0)                                                            \
-            n = (size_t)k_ >= sizeof buf - n ? sizeof buf - 1 : n + (size_t)k_; \
+            n = (size_t)k_ >= sizeof buf - n ? sizeof buf - 1                  \
+                                             : n + (size_t)k_;                 \
     } while (0)
     buf[0] = '\0';
     if (strcmp(a->service, SERVICE) != 0)

@@ -8,9 +8,10 @@
  *   - neither, or a header that does not start with "AWS4-":
  *     MissingAuthenticationTokenException;
  *   - a header missing Credential, Signature, SignedHeaders or a date
- *     header, or otherwise malformed (src/http/sigv4_verify.c's parser), or query
- *     parameters missing one of X-Amz-Algorithm, -Credential, -Signature,
- *     -SignedHeaders, -Date: IncompleteSignatureException.
+ *     header, or otherwise malformed (src/http/sigv4_verify.c's
+ *     parser), or query parameters missing one of X-Amz-Algorithm,
+ *     -Credential, -Signature, -SignedHeaders, -Date:
+ *     IncompleteSignatureException.
  * When verifying, then:
  *   - a date that is not ISO 8601 basic format: IncompleteSignature;
  *   - a date more than 15 minutes from the clock: InvalidSignature

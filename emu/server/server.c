@@ -184,7 +184,8 @@ send_response(struct MHD_Connection *c, struct sst_server_response *resp)
     else if (resp->piece_count > 0) {
         struct MHD_IoVec iov[SST_SERVER_MAX_PIECES];
 
-        if (resp->piece_count > SST_SERVER_MAX_PIECES || resp->body_json == NULL)
+        if (resp->piece_count > SST_SERVER_MAX_PIECES ||
+            resp->body_json == NULL)
             return MHD_NO; /* handler.c never makes more */
         for (i = 0; i < resp->piece_count; i++) {
             iov[i].iov_base = resp->pieces[i].base;
@@ -458,8 +459,9 @@ open_listener(struct sst_server *srv, const char *host, int port, int *fd,
         getsockname(s, (struct sockaddr *)&ss, &sl) != 0) {
         int e = errno;
 
-        rc = sst_err_set(err, SST_E_TRANSPORT, "cannot listen on %s port %d: %s",
-                         host, port, strerror(e));
+        rc =
+            sst_err_set(err, SST_E_TRANSPORT, "cannot listen on %s port %d: %s",
+                        host, port, strerror(e));
         if (err)
             err->cause = e;
         if (s >= 0)

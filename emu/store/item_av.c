@@ -101,10 +101,12 @@ av_array(struct reader *r, int depth, struct sst_av *v)
 }
 
 static const enum sst_av_type tag_types[TAG_COUNT] = {
-    [TAG_S] = SST_AV_S,       [TAG_N] = SST_AV_N,     [TAG_B] = SST_AV_B,
-    [TAG_FALSE] = SST_AV_BOOL, [TAG_TRUE] = SST_AV_BOOL, [TAG_NULL] = SST_AV_NULL,
-    [TAG_M] = SST_AV_M,       [TAG_L] = SST_AV_L,     [TAG_SS] = SST_AV_SS,
-    [TAG_NS] = SST_AV_NS,     [TAG_BS] = SST_AV_BS,   [TAG_SREF] = SST_AV_S,
+    [TAG_S] = SST_AV_S,       [TAG_N] = SST_AV_N,
+    [TAG_B] = SST_AV_B,       [TAG_FALSE] = SST_AV_BOOL,
+    [TAG_TRUE] = SST_AV_BOOL, [TAG_NULL] = SST_AV_NULL,
+    [TAG_M] = SST_AV_M,       [TAG_L] = SST_AV_L,
+    [TAG_SS] = SST_AV_SS,     [TAG_NS] = SST_AV_NS,
+    [TAG_BS] = SST_AV_BS,     [TAG_SREF] = SST_AV_S,
 };
 
 static int

@@ -250,7 +250,8 @@ sst_gzip_decompress(const void *data, size_t n, size_t max,
                 if (rc != SST_OK)
                     goto out;
                 zs.next_out = buf + len;
-                zs.avail_out = (uInt)((alloc - 1 < max ? alloc - 1 : max) - len);
+                zs.avail_out =
+                    (uInt)((alloc - 1 < max ? alloc - 1 : max) - len);
                 {
                     uInt before = zs.avail_out;
                     zrc = inflate(&zs, Z_NO_FLUSH);

@@ -232,8 +232,8 @@ sst_marshal_value(const struct sst_field *f, const json_object *v,
     case SST_FIELD_DECIMAL:
         return number_av(v, p, out, err);
     case SST_FIELD_BOOL:
-        *out = av_wrap("BOOL",
-                       json_object_new_boolean(json_object_get_boolean(cast(v))));
+        *out = av_wrap(
+            "BOOL", json_object_new_boolean(json_object_get_boolean(cast(v))));
         return *out ? SST_OK : nomem(err);
     case SST_FIELD_BYTES: {
         char *b64 = NULL;
@@ -263,8 +263,8 @@ sst_marshal_value(const struct sst_field *f, const json_object *v,
     /* untyped values, and lists */
     switch (json_object_get_type(cast(v))) {
     case json_type_boolean:
-        *out = av_wrap("BOOL",
-                       json_object_new_boolean(json_object_get_boolean(cast(v))));
+        *out = av_wrap(
+            "BOOL", json_object_new_boolean(json_object_get_boolean(cast(v))));
         return *out ? SST_OK : nomem(err);
     case json_type_int:
     case json_type_double:
@@ -422,7 +422,8 @@ sst_pydantic_value(const struct sst_field *f, const json_object *v,
                 old = sst_fpath_push_name(p, key);
                 rc = sst_pydantic_value(f->item, val, p, depth + 1, &pv, err);
                 sst_fpath_pop(p, old);
-                if (rc == SST_OK && json_object_object_add(*out, key, pv) != 0) {
+                if (rc == SST_OK &&
+                    json_object_object_add(*out, key, pv) != 0) {
                     json_object_put(pv);
                     rc = nomem(err);
                 }

@@ -126,8 +126,9 @@ sst_pagekey_encode(const json_object *lek, char **out, struct sst_err *err)
                        json_object_object_length(attr) == 1 &&
                        json_object_object_get_ex(attr, "N", &n) &&
                        json_object_is_type(n, json_type_string) &&
-                       sst_pyjson_is_number(json_object_get_string(n),
-                                            (size_t)json_object_get_string_len(n))) {
+                       sst_pyjson_is_number(
+                           json_object_get_string(n),
+                           (size_t)json_object_get_string_len(n))) {
                 v = json_object_new_double_s(0, json_object_get_string(n));
             } else {
                 rc = sst_err_set(err, SST_E_INVALID_ARG,

@@ -205,7 +205,8 @@ validate_int(const json_object *in, struct sst_fpath *p, json_object **out,
         if (z > end + 1 && *z == '\0')
             end = (char *)(uintptr_t)z;
     }
-    if (end == text || *end != '\0' || !(text[0] == '-' || (text[0] >= '0' && text[0] <= '9')))
+    if (end == text || *end != '\0' ||
+        !(text[0] == '-' || (text[0] >= '0' && text[0] <= '9')))
         return sst_fpath_fail(err, p, "'%.40s' is not an integer", text);
     if (errno == ERANGE)
         return sst_fpath_fail(err, p, "integer out of 64-bit range");

@@ -442,7 +442,8 @@ from_imds(long timeout_ms, struct sst_aws_creds *out, enum found *found,
 out:
     /* An instance without a metadata service is simply not an EC2
      * instance: that source has nothing, the chain goes on. */
-    if (rc == SST_E_TRANSPORT && !*found && !env("AWS_EC2_METADATA_SERVICE_ENDPOINT"))
+    if (rc == SST_E_TRANSPORT && !*found &&
+        !env("AWS_EC2_METADATA_SERVICE_ENDPOINT"))
         rc = SST_OK;
     sst_http_response_cleanup(&r);
     sst_http_conn_free(c);

@@ -521,8 +521,10 @@ sst_http_backend_new(const struct sst_http_options *opt,
         rc = sst_err_set(err, SST_E_NOMEM, "out of memory");
         goto fail;
     }
-    h->connect_ms = opt->connect_timeout_ms > 0 ? opt->connect_timeout_ms : 3000;
-    h->request_ms = opt->request_timeout_ms > 0 ? opt->request_timeout_ms : 60000;
+    h->connect_ms =
+        opt->connect_timeout_ms > 0 ? opt->connect_timeout_ms : 3000;
+    h->request_ms =
+        opt->request_timeout_ms > 0 ? opt->request_timeout_ms : 60000;
     h->deadline_ms = opt->deadline_ms > 0 ? opt->deadline_ms : 120000;
     h->max_attempts = opt->max_attempts > 0 ? opt->max_attempts : 10;
     h->base_ms = opt->backoff_base_ms > 0 ? opt->backoff_base_ms : 50;

@@ -322,8 +322,8 @@ sst_sigv4_verify(const struct sst_sigv4_request *req,
     rc = sst_sigv4_int_payload_hash_of(req, hash_hex, &payload_hash, err);
     if (rc != SST_OK)
         goto out;
-    rc = sst_sigv4_int_build_canonical(req, NULL, 0, auth->signed_headers, true, payload_hash,
-                         &canonical, NULL, err);
+    rc = sst_sigv4_int_build_canonical(req, NULL, 0, auth->signed_headers, true,
+                                       payload_hash, &canonical, NULL, err);
     if (rc != SST_OK)
         goto out;
     rc = sst_sigv4_string_to_sign(canonical, amz_date, auth->region,

@@ -158,7 +158,8 @@ on_header(char *line, size_t size, size_t nitems, void *user)
     while (end > v && isspace((unsigned char)end[-1]))
         end--;
     vlen = (size_t)(end - v);
-    if ((size_t)(colon - line) == 11 && strncasecmp(line, "x-amz-crc32", 11) == 0) {
+    if ((size_t)(colon - line) == 11 &&
+        strncasecmp(line, "x-amz-crc32", 11) == 0) {
         char tmp[16];
         char *stop;
         unsigned long val;

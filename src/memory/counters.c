@@ -96,9 +96,10 @@ update_item(struct sst_memory *m, const json_object *key, const char *expr,
         !sst_mo_add(req, "Key", copy) ||
         !sst_mo_add(req, "UpdateExpression", json_object_new_string(expr)) ||
         !sst_mo_add(req, "ExpressionAttributeNames", json_object_get(names)) ||
-        !sst_mo_add(req, "ExpressionAttributeValues", json_object_get(values)) ||
-        (attrs != NULL &&
-         !sst_mo_add(req, "ReturnValues", json_object_new_string("UPDATED_NEW")))) {
+        !sst_mo_add(req, "ExpressionAttributeValues",
+                    json_object_get(values)) ||
+        (attrs != NULL && !sst_mo_add(req, "ReturnValues",
+                                      json_object_new_string("UPDATED_NEW")))) {
         rc = sst_mo_nomem(err);
         goto out;
     }

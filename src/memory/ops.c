@@ -72,7 +72,8 @@ sst_mo_get_item(struct sst_memory *m, const json_object *key, bool consistent,
 
     *item = NULL;
     if (req == NULL || !add_copy(req, "Key", key) ||
-        !sst_mo_add(req, "ConsistentRead", json_object_new_boolean(consistent))) {
+        !sst_mo_add(req, "ConsistentRead",
+                    json_object_new_boolean(consistent))) {
         json_object_put(req);
         return sst_mo_nomem(err);
     }
@@ -241,19 +242,21 @@ sst_mo_query_versions(struct sst_memory *m, const struct sst_type *t,
     values = json_object_new_object();
     if (req == NULL || names == NULL || values == NULL ||
         !sst_mo_add(req, "ExpressionAttributeNames", json_object_get(names)) ||
-        !sst_mo_add(req, "ExpressionAttributeValues", json_object_get(values)) ||
-        !sst_mo_add(req, "KeyConditionExpression",
-             json_object_new_string("#pk = :pk AND begins_with(#sk, :v)")) ||
+        !sst_mo_add(req, "ExpressionAttributeValues",
+                    json_object_get(values)) ||
+        !sst_mo_add(
+            req, "KeyConditionExpression",
+            json_object_new_string("#pk = :pk AND begins_with(#sk, :v)")) ||
         !sst_mo_add(names, "#pk", json_object_new_string("pk")) ||
         !sst_mo_add(names, "#sk", json_object_new_string("sk")) ||
         !add_copy(values, ":pk", json_object_object_get(key, "pk")) ||
-        !sst_mo_add(values, ":v",
-             json_tokener_parse("{\"S\":\"v\"}")) ||
+        !sst_mo_add(values, ":v", json_tokener_parse("{\"S\":\"v\"}")) ||
         (projection != NULL &&
          (!sst_mo_add(req, "ProjectionExpression",
-               json_object_new_string(projection)) ||
+                      json_object_new_string(projection)) ||
           (strstr(projection, "#version") != NULL &&
-           !sst_mo_add(names, "#version", json_object_new_string("version")))))) {
+           !sst_mo_add(names, "#version",
+                       json_object_new_string("version")))))) {
         rc = sst_mo_nomem(err);
         goto out;
     }
