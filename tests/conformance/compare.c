@@ -95,8 +95,8 @@ unordered(const char *key, const char *parent)
 const char *
 conf_text(struct json_object *o)
 {
-    return o ? json_object_to_json_string_ext(o, JSON_C_TO_STRING_PLAIN |
-                                                     JSON_C_TO_STRING_NOSLASHESCAPE)
+    return o ? json_object_to_json_string_ext(
+                   o, JSON_C_TO_STRING_PLAIN | JSON_C_TO_STRING_NOSLASHESCAPE)
              : "(none)";
 }
 
@@ -319,7 +319,8 @@ conf_same_counts(struct json_object *ours, struct json_object *theirs,
     json_object_object_get_ex(ours, "ConsumedCapacity", &a);
     json_object_object_get_ex(theirs, "ConsumedCapacity", &b);
     if (int_member(ours, "Count") != int_member(theirs, "Count") ||
-        int_member(ours, "ScannedCount") != int_member(theirs, "ScannedCount") ||
+        int_member(ours, "ScannedCount") !=
+            int_member(theirs, "ScannedCount") ||
         json_object_object_get_ex(ours, "LastEvaluatedKey", NULL) !=
             json_object_object_get_ex(theirs, "LastEvaluatedKey", NULL) ||
         list_total(ours, "Responses") != list_total(theirs, "Responses") ||

@@ -127,8 +127,9 @@ registered_backend_is_opened_called_closed(void)
     req = json_object_new_object();
     json_object_object_add(req, "TableName", json_object_new_string("t1"));
     CU_ASSERT_EQUAL(sst_backend_call(b, "GetItem", req, &resp, &e), SST_OK);
-    SST_ASSERT_STR_EQ(json_object_to_json_string_ext(resp, JSON_C_TO_STRING_PLAIN),
-                      "{\"Op\":\"GetItem\",\"TableName\":\"t1\"}");
+    SST_ASSERT_STR_EQ(
+        json_object_to_json_string_ext(resp, JSON_C_TO_STRING_PLAIN),
+        "{\"Op\":\"GetItem\",\"TableName\":\"t1\"}");
     json_object_put(resp);
 
     resp = (struct json_object *)1;

@@ -137,9 +137,11 @@ f_values(struct sst_exprb *b)
     json_object *ss = json_tokener_parse("{\"SS\": [\"a\", \"b\"]}");
     struct sst_exprb_node *n = sst_exprb_and(
         b,
-        sst_exprb_and(b, sst_exprb_eq(b, P("bin"), sst_exprb_bin(b, "\x00\xff", 2)),
-                      sst_exprb_eq(b, P("set"), sst_exprb_av(b, ss))),
-        sst_exprb_between(b, P("x.y"), N("-1E+5"), N("12345678901234567890123456789012345678")));
+        sst_exprb_and(
+            b, sst_exprb_eq(b, P("bin"), sst_exprb_bin(b, "\x00\xff", 2)),
+            sst_exprb_eq(b, P("set"), sst_exprb_av(b, ss))),
+        sst_exprb_between(b, P("x.y"), N("-1E+5"),
+                          N("12345678901234567890123456789012345678")));
     json_object_put(ss);
     return n;
 }
@@ -178,8 +180,7 @@ static const struct row rows[] = {
     {"key: partition only", key_eq, SST_EMU_EXPR_KEY_CONDITION, "#n0 = :v0",
      "{\"#n0\":\"pk\"}", "{\":v0\":{\"S\":\"Thing#01ARYZ6S41\"}}"},
     {"key: begins_with", key_begins, SST_EMU_EXPR_KEY_CONDITION,
-     "#n0 = :v0 AND begins_with(#n1, :v1)",
-     "{\"#n0\":\"pk\",\"#n1\":\"sk\"}",
+     "#n0 = :v0 AND begins_with(#n1, :v1)", "{\"#n0\":\"pk\",\"#n1\":\"sk\"}",
      "{\":v0\":{\"S\":\"Doc#1\"},\":v1\":{\"S\":\"v\"}}"},
     {"key: between", key_between, SST_EMU_EXPR_KEY_CONDITION,
      "#n0 = :v0 AND #n1 BETWEEN :v1 AND :v2",
@@ -187,9 +188,10 @@ static const struct row rows[] = {
      "{\":v0\":{\"S\":\"_INTERNAL#AuditLog#T#1\"},\":v1\":{\"S\":\"_INTERNAL#"
      "AuditLog#01M8801200\"},\":v2\":{\"S\":\"_INTERNAL#AuditLog#01M89YGR52Z"
      "ZZZZ\"}}"},
-    {"key: >=", key_ranges, SST_EMU_EXPR_KEY_CONDITION, "#n0 = :v0 AND #n1 >= :v1",
-     "{\"#n0\":\"gsitype\",\"#n1\":\"gsitypesk\"}",
-     "{\":v0\":{\"S\":\"Task\"},\":v1\":{\"S\":\"2026-11-25T00:00:00+00:00\"}}"},
+    {"key: >=", key_ranges, SST_EMU_EXPR_KEY_CONDITION,
+     "#n0 = :v0 AND #n1 >= :v1", "{\"#n0\":\"gsitype\",\"#n1\":\"gsitypesk\"}",
+     "{\":v0\":{\"S\":\"Task\"},\":v1\":{\"S\":\"2026-11-25T00:00:00+00:00\"}"
+     "}"},
     {"key: <", key_lt, SST_EMU_EXPR_KEY_CONDITION, "#n0 = :v0 AND #n1 < :v1",
      "{\"#n0\":\"pk\",\"#n1\":\"sk\"}",
      "{\":v0\":{\"S\":\"a\"},\":v1\":{\"S\":\"b\"}}"},
@@ -299,8 +301,8 @@ test_shared_builder_apply(void)
     struct sst_exprb *b = sst_exprb_new();
     json_object *req = json_object_new_object();
     struct sst_exprb_node *key = key_begins(b);
-    struct sst_exprb_node *filter =
-        sst_exprb_gt(b, sst_exprb_size(b, P("data.items")), sst_exprb_int(b, 3));
+    struct sst_exprb_node *filter = sst_exprb_gt(
+        b, sst_exprb_size(b, P("data.items")), sst_exprb_int(b, 3));
     json_object *want = json_tokener_parse(
         "{\"KeyConditionExpression\": \"#n0 = :v0 AND begins_with(#n1, :v1)\","
         "\"FilterExpression\": \"size(#n2.#n3) > :v2\","
@@ -359,7 +361,8 @@ bad_number(struct sst_exprb *b)
 static struct sst_exprb_node *
 bad_precision(struct sst_exprb *b)
 {
-    return sst_exprb_eq(b, P("a"), N("123456789012345678901234567890123456789"));
+    return sst_exprb_eq(b, P("a"),
+                        N("123456789012345678901234567890123456789"));
 }
 
 static struct sst_exprb_node *

@@ -86,7 +86,8 @@ av_equal(json_object *a, json_object *b)
             return false;
         for (i = 0; i < n; i++) {
             bool found = false;
-            const char *x = json_object_get_string(json_object_array_get_idx(va, i));
+            const char *x =
+                json_object_get_string(json_object_array_get_idx(va, i));
             for (j = 0; j < n && !found; j++) {
                 const char *y =
                     json_object_get_string(json_object_array_get_idx(vb, j));
@@ -139,7 +140,8 @@ assert_item(json_object *got, json_object *want, const char *what,
             size_t gzlen;
             unsigned char *json = NULL;
             size_t jlen;
-            const char *b = json_object_get_string(json_object_object_get(gav, "B"));
+            const char *b =
+                json_object_get_string(json_object_object_get(gav, "B"));
             CU_ASSERT_FATAL(sst_b64_decode(b, strlen(b), false, &gz, &gzlen,
                                            NULL) == SST_OK);
             CU_ASSERT_EQUAL(sst_gzip_decompress(gz, gzlen, 0, &json, &jlen,

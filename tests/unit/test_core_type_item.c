@@ -127,7 +127,8 @@ test_item_fuzz_regressions(void)
 static void
 test_bytes_in_compressed(void)
 {
-    static const struct sst_field f[] = {{.name = "b", .kind = SST_FIELD_BYTES}};
+    static const struct sst_field f[] = {
+        {.name = "b", .kind = SST_FIELD_BYTES}};
     static const struct sst_type t = {.name = "B", .versioned = true,
                                       .fields = f, .nfields = 1};
     json_object *res = NULL, *item = NULL, *in = json_object_new_object();

@@ -147,10 +147,12 @@ test_normalisation(void)
     SST_ASSERT_STR_EQ(json_object_get_string(v), "12345678901234567890.123");
     CU_ASSERT_EQUAL(json_object_get_int64(json_object_object_get(out, "count")),
                     -42);
-    SST_ASSERT_STR_EQ(json_object_get_string(json_object_object_get(out, "born")),
-                      "2000-01-01");
-    SST_ASSERT_STR_EQ(json_object_get_string(json_object_object_get(out, "when")),
-                      "2023-11-14T22:13:20+00:00");
+    SST_ASSERT_STR_EQ(
+        json_object_get_string(json_object_object_get(out, "born")),
+        "2000-01-01");
+    SST_ASSERT_STR_EQ(
+        json_object_get_string(json_object_object_get(out, "when")),
+        "2023-11-14T22:13:20+00:00");
     SST_ASSERT_STR_EQ(
         json_object_get_string(json_object_object_get(out, "updated_at")),
         "2026-11-25T18:12:05.500000+00:00");
@@ -193,11 +195,12 @@ test_decimal_exact(void)
                  "{\"label\": \"x\"}}",
                  texts[i]);
         in = json_tokener_parse(text);
-        CU_ASSERT_EQUAL_FATAL(sst_resource_new(&core_thing_type, in, "x", &clock,
-                                               NULL, &res, NULL),
+        CU_ASSERT_EQUAL_FATAL(sst_resource_new(&core_thing_type, in, "x",
+                                               &clock, NULL, &res, NULL),
                               SST_OK);
-        CU_ASSERT_EQUAL_FATAL(sst_type_to_item(&core_thing_type, res, SST_ROW_PLAIN,
-                                               &clock, &item, NULL),
+        CU_ASSERT_EQUAL_FATAL(sst_type_to_item(&core_thing_type, res,
+                                               SST_ROW_PLAIN, &clock, &item,
+                                               NULL),
                               SST_OK);
         SST_ASSERT_STR_EQ(json_object_get_string(json_object_object_get(
                               json_object_object_get(item, "score"), "N")),
@@ -230,9 +233,9 @@ test_update(void)
     json_object *v1 = NULL, *v2 = NULL, *bad = NULL;
     struct sst_err err;
 
-    CU_ASSERT_EQUAL_FATAL(sst_resource_new(&core_doc_type, data, "d1", &clock, NULL,
-                                           &v1, NULL),
-                          SST_OK);
+    CU_ASSERT_EQUAL_FATAL(
+        sst_resource_new(&core_doc_type, data, "d1", &clock, NULL, &v1, NULL),
+        SST_OK);
     now += 1000000;
     CU_ASSERT_EQUAL_FATAL(sst_resource_update(&core_doc_type, v1, upd, clear,
                                               &clock, &v2, &err),
@@ -247,8 +250,8 @@ test_update(void)
     SST_ASSERT_STR_EQ(str_field(v2, "updated_at"),
                       "2026-11-25T18:12:06.922317+00:00");
     /* clearing a field that may not be null fails validation */
-    CU_ASSERT_EQUAL(sst_resource_update(&core_doc_type, v2, NULL, clear_bad, &clock,
-                                        &bad, &err),
+    CU_ASSERT_EQUAL(sst_resource_update(&core_doc_type, v2, NULL, clear_bad,
+                                        &clock, &bad, &err),
                     SST_E_INVALID_DATA);
     SST_ASSERT_STR_EQ(err.message, "field 'title': null is not allowed");
     CU_ASSERT_PTR_NULL(bad);
@@ -281,8 +284,8 @@ test_new_with_ulid(void)
     CU_ASSERT_EQUAL(ms, 1469918176385);
     CU_ASSERT_EQUAL(json_object_get_int(json_object_object_get(res, "version")),
                     1);
-    CU_ASSERT_EQUAL(sst_type_key(&core_note_type, str_field(res, "resource_id"), 0,
-                                 &key, NULL),
+    CU_ASSERT_EQUAL(sst_type_key(&core_note_type, str_field(res, "resource_id"),
+                                 0, &key, NULL),
                     SST_OK);
     SST_ASSERT_STR_EQ(json_object_get_string(json_object_object_get(
                           json_object_object_get(key, "sk"), "S")),
@@ -292,9 +295,9 @@ test_new_with_ulid(void)
     CU_ASSERT_EQUAL(sst_resource_new(&core_note_type, data, NULL, &clock, NULL,
                                      &res, &err),
                     SST_E_INVALID_ARG);
-    CU_ASSERT_EQUAL(sst_resource_new(&core_note_type, data, "", &clock, NULL, &res,
-                                     &err),
-                    SST_E_INVALID_ARG);
+    CU_ASSERT_EQUAL(
+        sst_resource_new(&core_note_type, data, "", &clock, NULL, &res, &err),
+        SST_E_INVALID_ARG);
     json_object_put(data);
 }
 
@@ -306,7 +309,8 @@ test_keys(void)
     static const struct sst_type prefixed = {
         .name = "Config", .hooks = {.key_prefix = "SINGLETON"}};
 
-    CU_ASSERT_EQUAL(sst_type_key(&core_thing_type, "01X", 0, &key, NULL), SST_OK);
+    CU_ASSERT_EQUAL(sst_type_key(&core_thing_type, "01X", 0, &key, NULL),
+                    SST_OK);
     SST_ASSERT_STR_EQ(json_object_to_json_string_ext(key,
                                                      JSON_C_TO_STRING_PLAIN),
                       "{\"pk\":{\"S\":\"Thing#01X\"},\"sk\":{\"S\":\"Thing#"
@@ -410,11 +414,12 @@ test_ttl(void)
                  "\"expires_in\": %s}",
                  rows[i].expires_in);
         in = json_tokener_parse(text);
-        CU_ASSERT_EQUAL_FATAL(sst_resource_new(&core_thing_type, in, "x", &clock,
-                                               NULL, &res, NULL),
+        CU_ASSERT_EQUAL_FATAL(sst_resource_new(&core_thing_type, in, "x",
+                                               &clock, NULL, &res, NULL),
                               SST_OK);
-        CU_ASSERT_EQUAL_FATAL(sst_type_to_item(&core_thing_type, res, SST_ROW_PLAIN,
-                                               &clock, &item, NULL),
+        CU_ASSERT_EQUAL_FATAL(sst_type_to_item(&core_thing_type, res,
+                                               SST_ROW_PLAIN, &clock, &item,
+                                               NULL),
                               SST_OK);
         if (rows[i].want == NULL) {
             CU_ASSERT_FALSE(json_object_object_get_ex(item, "ttl", NULL));

@@ -403,7 +403,8 @@ imds_v2(void)
     struct fake_request r;
     struct fake_rule token = {"PUT", "/latest/api/token", -1, 200, NULL,
                               "TOKEN123", FAKE_NORMAL, 0};
-    struct fake_rule role = {"GET", "/latest/meta-data/iam/security-credentials/",
+    struct fake_rule role = {"GET",
+                             "/latest/meta-data/iam/security-credentials/",
                              -1, 200, NULL, "my-role\n", FAKE_NORMAL, 0};
     struct fake_rule keys = {
         "GET", "/latest/meta-data/iam/security-credentials/my-role", -1, 200,
@@ -434,8 +435,10 @@ imds_v2(void)
     CU_ASSERT_EQUAL(fake_server_count(fs), 3);
     fake_server_request(fs, 0, &r);
     SST_ASSERT_STR_EQ(r.method, "PUT");
-    CU_ASSERT_EQUAL(fake_request_header(&r, "X-aws-ec2-metadata-token-ttl-seconds",
-                                        hdr, sizeof hdr), 0);
+    CU_ASSERT_EQUAL(fake_request_header(
+                        &r, "X-aws-ec2-metadata-token-ttl-seconds", hdr,
+                        sizeof hdr),
+                    0);
     SST_ASSERT_STR_EQ(hdr, "21600");
     fake_server_request(fs, 2, &r);
     SST_ASSERT_STR_EQ(r.path,

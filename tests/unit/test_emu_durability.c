@@ -539,7 +539,8 @@ threads_and_processes_increment_one_counter(void)
 }
 
 static const struct sst_test tests[] = {
-    {"acknowledged writes survive SIGKILL", acknowledged_writes_survive_sigkill},
+    {"acknowledged writes survive SIGKILL",
+     acknowledged_writes_survive_sigkill},
     {"four processes write one directory", four_processes_write_one_directory},
     {"four processes increment one counter",
      four_processes_increment_one_counter},

@@ -128,9 +128,10 @@ replay_corpus(const char *file, size_t min_cases)
             aws += json_object_object_get_ex(exp, "note", NULL);
             if (!run_step(emu, s, why, sizeof why)) {
                 failed++;
-                fprintf(stderr, "\n  case %s, step %zu: %s",
-                        json_object_get_string(json_object_object_get(c, "name")),
-                        j + 1, why);
+                fprintf(
+                    stderr, "\n  case %s, step %zu: %s",
+                    json_object_get_string(json_object_object_get(c, "name")),
+                    j + 1, why);
                 break;
             }
         }

@@ -444,14 +444,17 @@ expected(void)
 {
     struct sst_emu *emu = open_emu();
 
-    run_rows(emu, expected_rows, sizeof expected_rows / sizeof expected_rows[0]);
+    run_rows(emu, expected_rows,
+             sizeof expected_rows / sizeof expected_rows[0]);
     sst_emu_close(emu);
 }
 
 /* ------------------------------------------------------------------ */
 /* faults                                                              */
 
-#define PUT_E(cond) "{'TableName':'tbl','Item':{'pk':{'S':'a'},'sk':{'N':'1'}},'Expected':{" cond "}}"
+#define PUT_E(cond)                                                            \
+    "{'TableName':'tbl','Item':{'pk':{'S':'a'},'sk':{'N':'1'}},"               \
+    "'Expected':{" cond "}}"
 
 static const struct row fault_rows[] = {
     BAD("PutItem", PUT_E("'x':{'Exists':false,'Value':{'N':'1'}}"),
@@ -510,12 +513,14 @@ static const struct row fault_rows[] = {
         "ConditionalOperator can only be used when Filter or Expected has two "
         "or more elements"),
     BAD("PutItem",
-        PUT_E("'x':{'Exists':false}},'ConditionExpression':'attribute_exists(x)'"),
+        PUT_E("'x':{'Exists':false}},"
+              "'ConditionExpression':'attribute_exists(x)'"),
         "Can not use both expression and non-expression parameters in the "
         "same request: Non-expression parameters: {Expected} Expression "
         "parameters: {ConditionExpression}"),
     BAD("PutItem",
-        PUT_E("'x':{'Exists':false}},'ExpressionAttributeValues':{':a':{'N':'1'}}"),
+        PUT_E("'x':{'Exists':false}},"
+              "'ExpressionAttributeValues':{':a':{'N':'1'}}"),
         "ExpressionAttributeValues can only be specified when using "
         "expressions: ConditionExpression is null"),
     BAD("UpdateItem",

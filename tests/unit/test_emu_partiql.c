@@ -157,9 +157,9 @@ writes_translate(void)
     /* each section's actions last first, the section of the earliest
      * action last: an UpdateExpression's targets are checked last first,
      * an UPDATE's in the statement's order (emu/ops/partiql.c) */
-    SST_ASSERT_STR_EQ(st.update,
-                      "DELETE #p7 :p4 ADD #p6 :p3 REMOVE #p4.#p5, #p3 SET #p2 = "
-                      "list_append(#p2, :p2), #p1 = #p1 + :p1, #p0 = :p0");
+    SST_ASSERT_STR_EQ(
+        st.update, "DELETE #p7 :p4 ADD #p6 :p3 REMOVE #p4.#p5, #p3 SET #p2 = "
+                   "list_append(#p2, :p2), #p1 = #p1 + :p1, #p0 = :p0");
     SST_ASSERT_STR_EQ(st.returning, "UPDATED_OLD");
     SST_ASSERT_STR_EQ(json_object_to_json_string(st.values[3]),
                       "{ \"SS\": [ \"q\" ] }");

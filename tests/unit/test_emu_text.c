@@ -56,12 +56,14 @@ static const char *const items[] = {
     "{'pk':{'S':'k'},'data':{'S':'a plain string, caf\u00e9 a/b'}}",
     "{'m':{'M':{'long':{'S':'nested plain string value'},'l':{'L':["
     "{'S':'an element long enough to point'},"
-    "{'S':'with \\\"quotes\\\" it stays inline'},{'N':'12345678901234567'}]}}}}",
+    "{'S':'with \\\"quotes\\\" it stays "
+    "inline'},{'N':'12345678901234567'}]}}}}",
     "{'twice':{'S':'the same long string value'},"
     "'again':{'S':'the same long string value'}}",
     "{'a_long_attribute_name_here':{'S':'a_long_attribute_name_here'},"
     "'ss':{'SS':['a set element long enough','another long set element']}}",
-    "{'esc':{'S':'tab\\there and a long tail'},'after':{'S':'found after the escaped one'}}",
+    "{'esc':{'S':'tab\\there and a long tail'},'after':{'S':'found after the "
+    "escaped one'}}",
 };
 
 /* The index of the first item above with long strings. */
@@ -95,7 +97,8 @@ rows_read_alike(void)
         item = item_of(items[i]);
         CU_ASSERT_EQUAL_FATAL(sst_emu_item_encode_av(item, &v1, NULL), SST_OK);
         CU_ASSERT_EQUAL_FATAL(sst_emu_item_encode_av(item, &v2, NULL), SST_OK);
-        CU_ASSERT_FALSE(sst_emu_item_text(v1.data, v1.len, &text, &n, &crc, &op));
+        CU_ASSERT_FALSE(
+            sst_emu_item_text(v1.data, v1.len, &text, &n, &crc, &op));
         CU_ASSERT_EQUAL_FATAL(sst_emu_item_add_text(&v2, NULL), SST_OK);
         CU_ASSERT_EQUAL(v2.data[0], SST_EMU_ITEM_FORMAT_TEXT_REF);
         /* adding it again changes nothing */
@@ -155,7 +158,8 @@ wrong_text_is_caught(void)
 
     CU_ASSERT_EQUAL_FATAL(sst_emu_item_encode_av(item, &row, NULL), SST_OK);
     CU_ASSERT_EQUAL_FATAL(sst_emu_item_add_text(&row, NULL), SST_OK);
-    CU_ASSERT_TRUE_FATAL(sst_emu_item_text(row.data, row.len, &text, &n, &crc, &op));
+    CU_ASSERT_TRUE_FATAL(
+        sst_emu_item_text(row.data, row.len, &text, &n, &crc, &op));
     ((uint8_t *)row.data)[text - (const char *)row.data + 7] ^= 1; /* "plain" */
     CU_ASSERT_EQUAL(sst_emu_item_text_ok(row.data, row.len, &ok, NULL), SST_OK);
     CU_ASSERT_FALSE(ok);
@@ -250,8 +254,10 @@ long_strings_are_stored_once(void)
     CU_ASSERT_EQUAL_FATAL(sst_emu_item_encode_av(item, &v1, NULL), SST_OK);
     CU_ASSERT_EQUAL_FATAL(sst_emu_item_encode_av(item, &v3, NULL), SST_OK);
     CU_ASSERT_EQUAL_FATAL(sst_emu_item_add_text(&v3, NULL), SST_OK);
-    CU_ASSERT_TRUE_FATAL(sst_emu_item_text(v3.data, v3.len, &text, &n, &crc, &op));
-    CU_ASSERT_EQUAL(n, strlen("{\"pk\":{\"S\":\"key\"},\"data\":{\"S\":\"\"}}") + 1000);
+    CU_ASSERT_TRUE_FATAL(
+        sst_emu_item_text(v3.data, v3.len, &text, &n, &crc, &op));
+    CU_ASSERT_EQUAL(
+        n, strlen("{\"pk\":{\"S\":\"key\"},\"data\":{\"S\":\"\"}}") + 1000);
     CU_ASSERT_TRUE(v1.len > 1000);
     /* version, text length (2), text, trailer (8), then the binary part:
      * size (2), count, "pk" S "key" (8), "data" (5), SREF off len (4) */
@@ -288,11 +294,14 @@ nul_names_print_as_json_c_does(void)
     item->u.map.v[1].value->u.map.v[0].name.ptr[2] = '\0';
     CU_ASSERT_EQUAL_FATAL(sst_emu_item_encode_av(item, &row, NULL), SST_OK);
     CU_ASSERT_EQUAL_FATAL(sst_emu_item_add_text(&row, NULL), SST_OK);
-    CU_ASSERT_TRUE_FATAL(sst_emu_item_text(row.data, row.len, &text, &n, &crc, &op));
+    CU_ASSERT_TRUE_FATAL(
+        sst_emu_item_text(row.data, row.len, &text, &n, &crc, &op));
     CU_ASSERT_EQUAL(n, strlen("{\"a\":{\"S\":\"a long enough plain string\"},"
                               "\"m\":{\"M\":{\"xy\":{\"N\":\"1\"}}}}"));
-    CU_ASSERT_EQUAL(memcmp(text, "{\"a\":{\"S\":\"a long enough plain string\"},"
-                                 "\"m\":{\"M\":{\"xy\":{\"N\":\"1\"}}}}", n),
+    CU_ASSERT_EQUAL(memcmp(text,
+                           "{\"a\":{\"S\":\"a long enough plain string\"},"
+                           "\"m\":{\"M\":{\"xy\":{\"N\":\"1\"}}}}",
+                           n),
                     0);
     CU_ASSERT_EQUAL(sst_emu_item_text_ok(row.data, row.len, &ok, NULL), SST_OK);
     CU_ASSERT_TRUE(ok);
@@ -321,7 +330,8 @@ version_2_rows_still_read(void)
     CU_ASSERT_EQUAL_FATAL(sst_emu_item_encode_av(item, &v1, NULL), SST_OK);
     CU_ASSERT_EQUAL_FATAL(sst_emu_item_encode_av(item, &v3, NULL), SST_OK);
     CU_ASSERT_EQUAL_FATAL(sst_emu_item_add_text(&v3, NULL), SST_OK);
-    CU_ASSERT_TRUE_FATAL(sst_emu_item_text(v3.data, v3.len, &text, &n, &crc, &op));
+    CU_ASSERT_TRUE_FATAL(
+        sst_emu_item_text(v3.data, v3.len, &text, &n, &crc, &op));
     CU_ASSERT_TRUE_FATAL(n < 128);
     len = 2 + n + 8 + v1.len - 1;
     v2 = malloc(len);

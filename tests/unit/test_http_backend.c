@@ -649,7 +649,8 @@ round_trip_on_ddb_local(void)
     CU_ASSERT_EQUAL(sst_backend_call(b, "GetItem", req, &resp, &e),
                     SST_E_NOT_FOUND);
     SST_ASSERT_STR_EQ(e.type, "ResourceNotFoundException");
-    SST_ASSERT_STR_EQ(e.message, "Cannot do operations on a non-existent table");
+    SST_ASSERT_STR_EQ(e.message,
+                      "Cannot do operations on a non-existent table");
     CU_ASSERT_EQUAL(e.http_status, 400);
     json_object_put(req);
     req = json_tokener_parse("{\"TableName\":\"http_rt\"}");

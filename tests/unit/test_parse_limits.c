@@ -54,8 +54,9 @@ expression_length(void)
     SST_ASSERT_STR_EQ(msg, "Invalid FilterExpression: Expression size "
                            "has exceeded the maximum allowed size; "
                            "expression size: 4097");
-    CU_ASSERT_EQUAL(parse_msg(SST_EMU_EXPR_KEY_CONDITION, s, 4097, msg, sizeof msg),
-                    SST_E_VALIDATION);
+    CU_ASSERT_EQUAL(
+        parse_msg(SST_EMU_EXPR_KEY_CONDITION, s, 4097, msg, sizeof msg),
+        SST_E_VALIDATION);
     SST_ASSERT_STR_EQ(msg, "Invalid KeyConditionExpression: Expression size "
                            "has exceeded the maximum allowed size; "
                            "expression size: 4097");
@@ -67,36 +68,41 @@ expression_length(void)
                            "exceeded the maximum allowed size;");
     free(s);
     s = repeat("a", " ", 4096, "");
-    CU_ASSERT_EQUAL(parse_msg(SST_EMU_EXPR_PROJECTION, s, 4097, msg, sizeof msg),
-                    SST_E_VALIDATION);
+    CU_ASSERT_EQUAL(
+        parse_msg(SST_EMU_EXPR_PROJECTION, s, 4097, msg, sizeof msg),
+        SST_E_VALIDATION);
     SST_ASSERT_STR_EQ(msg, "Invalid ProjectionExpression: Expression size "
                            "has exceeded the maximum allowed size;");
     free(s);
     /* e-acute: 2 bytes, 1 unit. 4096 units pass the size check and fail
      * as a syntax error, as in DynamoDB Local. */
     s = repeat("a = :v ", "\xc3\xa9", 4089, "");
-    CU_ASSERT_EQUAL(parse_msg(SST_EMU_EXPR_CONDITION, s, strlen(s), msg, sizeof msg),
-                    SST_E_VALIDATION);
+    CU_ASSERT_EQUAL(
+        parse_msg(SST_EMU_EXPR_CONDITION, s, strlen(s), msg, sizeof msg),
+        SST_E_VALIDATION);
     SST_ASSERT_STR_EQ(msg,
                       "Invalid ConditionExpression: Syntax error; "
                       "token: \"\xc3\xa9\", near: \":v \xc3\xa9\xc3\xa9\"");
     free(s);
     s = repeat("a = :v ", "\xc3\xa9", 4090, "");
-    CU_ASSERT_EQUAL(parse_msg(SST_EMU_EXPR_CONDITION, s, strlen(s), msg, sizeof msg),
-                    SST_E_VALIDATION);
+    CU_ASSERT_EQUAL(
+        parse_msg(SST_EMU_EXPR_CONDITION, s, strlen(s), msg, sizeof msg),
+        SST_E_VALIDATION);
     SST_ASSERT_STR_EQ(msg, "Invalid ConditionExpression: Expression size "
                            "has exceeded the maximum allowed size; "
                            "expression size: 4097");
     free(s);
     /* an emoji counts 2 units: 2044 of them plus 8 ASCII = 4096 */
     s = repeat("a = :v ", "\xf0\x9f\x98\x80", 2044, "x");
-    CU_ASSERT_EQUAL(parse_msg(SST_EMU_EXPR_CONDITION, s, strlen(s), msg, sizeof msg),
-                    SST_E_VALIDATION);
+    CU_ASSERT_EQUAL(
+        parse_msg(SST_EMU_EXPR_CONDITION, s, strlen(s), msg, sizeof msg),
+        SST_E_VALIDATION);
     CU_ASSERT_PTR_NOT_NULL(strstr(msg, "Syntax error"));
     free(s);
     s = repeat("a = :v ", "\xf0\x9f\x98\x80", 2045, "");
-    CU_ASSERT_EQUAL(parse_msg(SST_EMU_EXPR_CONDITION, s, strlen(s), msg, sizeof msg),
-                    SST_E_VALIDATION);
+    CU_ASSERT_EQUAL(
+        parse_msg(SST_EMU_EXPR_CONDITION, s, strlen(s), msg, sizeof msg),
+        SST_E_VALIDATION);
     SST_ASSERT_STR_EQ(msg, "Invalid ConditionExpression: Expression size "
                            "has exceeded the maximum allowed size; "
                            "expression size: 4097");
@@ -111,33 +117,38 @@ operator_count(void)
     char *s;
 
     s = repeat("", "NOT ", 299, "a = :v");
-    CU_ASSERT_EQUAL(parse_msg(SST_EMU_EXPR_CONDITION, s, strlen(s), msg, sizeof msg),
-                    SST_OK);
+    CU_ASSERT_EQUAL(
+        parse_msg(SST_EMU_EXPR_CONDITION, s, strlen(s), msg, sizeof msg),
+        SST_OK);
     free(s);
     s = repeat("", "NOT ", 300, "a = :v");
-    CU_ASSERT_EQUAL(parse_msg(SST_EMU_EXPR_CONDITION, s, strlen(s), msg, sizeof msg),
-                    SST_E_VALIDATION);
+    CU_ASSERT_EQUAL(
+        parse_msg(SST_EMU_EXPR_CONDITION, s, strlen(s), msg, sizeof msg),
+        SST_E_VALIDATION);
     SST_ASSERT_STR_EQ(msg, "Invalid ConditionExpression: The expression "
                            "contains too many operators; operator count: 301");
     free(s);
     s = repeat("a = :v", " AND a = :v", 150, "");
-    CU_ASSERT_EQUAL(parse_msg(SST_EMU_EXPR_CONDITION, s, strlen(s), msg, sizeof msg),
-                    SST_E_VALIDATION);
+    CU_ASSERT_EQUAL(
+        parse_msg(SST_EMU_EXPR_CONDITION, s, strlen(s), msg, sizeof msg),
+        SST_E_VALIDATION);
     SST_ASSERT_STR_EQ(msg, "Invalid ConditionExpression: The expression "
                            "contains too many operators; operator count: 301");
     free(s);
     s = repeat("a = :v", " AND a = :v", 149, "");
-    CU_ASSERT_EQUAL(parse_msg(SST_EMU_EXPR_CONDITION, s, strlen(s), msg, sizeof msg),
-                    SST_OK);
+    CU_ASSERT_EQUAL(
+        parse_msg(SST_EMU_EXPR_CONDITION, s, strlen(s), msg, sizeof msg),
+        SST_OK);
     free(s);
     /* 300 SET actions without operators are fine */
     s = repeat("SET a0=:v", ",a0=:v", 300, "");
-    CU_ASSERT_EQUAL(parse_msg(SST_EMU_EXPR_UPDATE, s, strlen(s), msg, sizeof msg),
-                    SST_OK);
+    CU_ASSERT_EQUAL(
+        parse_msg(SST_EMU_EXPR_UPDATE, s, strlen(s), msg, sizeof msg), SST_OK);
     free(s);
     s = repeat("SET a0=:v+:v", ",a0=:v+:v", 300, "");
-    CU_ASSERT_EQUAL(parse_msg(SST_EMU_EXPR_UPDATE, s, strlen(s), msg, sizeof msg),
-                    SST_E_VALIDATION);
+    CU_ASSERT_EQUAL(
+        parse_msg(SST_EMU_EXPR_UPDATE, s, strlen(s), msg, sizeof msg),
+        SST_E_VALIDATION);
     SST_ASSERT_STR_EQ(msg, "Invalid UpdateExpression: The expression "
                            "contains too many operators; operator count: 301");
     free(s);
@@ -150,19 +161,22 @@ in_operands(void)
     char *s;
 
     s = repeat("a IN (:v", ",:v", 99, ")");
-    CU_ASSERT_EQUAL(parse_msg(SST_EMU_EXPR_CONDITION, s, strlen(s), msg, sizeof msg),
-                    SST_OK);
+    CU_ASSERT_EQUAL(
+        parse_msg(SST_EMU_EXPR_CONDITION, s, strlen(s), msg, sizeof msg),
+        SST_OK);
     free(s);
     s = repeat("a IN (:v", ",:v", 100, ")");
-    CU_ASSERT_EQUAL(parse_msg(SST_EMU_EXPR_CONDITION, s, strlen(s), msg, sizeof msg),
-                    SST_E_VALIDATION);
+    CU_ASSERT_EQUAL(
+        parse_msg(SST_EMU_EXPR_CONDITION, s, strlen(s), msg, sizeof msg),
+        SST_E_VALIDATION);
     SST_ASSERT_STR_EQ(msg, "Invalid ConditionExpression: The IN operator is "
                            "provided with too many operands; number of "
                            "operands: 101");
     free(s);
     s = repeat("size(a) IN (b", ",b", 100, ")");
-    CU_ASSERT_EQUAL(parse_msg(SST_EMU_EXPR_CONDITION, s, strlen(s), msg, sizeof msg),
-                    SST_E_VALIDATION);
+    CU_ASSERT_EQUAL(
+        parse_msg(SST_EMU_EXPR_CONDITION, s, strlen(s), msg, sizeof msg),
+        SST_E_VALIDATION);
     SST_ASSERT_STR_EQ(msg, "Invalid ConditionExpression: The IN operator is "
                            "provided with too many operands; number of "
                            "operands: 101");
@@ -176,30 +190,35 @@ path_depth(void)
     char *s;
 
     s = repeat("a", ".a", 31, " = :v");
-    CU_ASSERT_EQUAL(parse_msg(SST_EMU_EXPR_CONDITION, s, strlen(s), msg, sizeof msg),
-                    SST_OK);
+    CU_ASSERT_EQUAL(
+        parse_msg(SST_EMU_EXPR_CONDITION, s, strlen(s), msg, sizeof msg),
+        SST_OK);
     free(s);
     s = repeat("a", ".a", 32, " = :v");
-    CU_ASSERT_EQUAL(parse_msg(SST_EMU_EXPR_CONDITION, s, strlen(s), msg, sizeof msg),
-                    SST_E_VALIDATION);
+    CU_ASSERT_EQUAL(
+        parse_msg(SST_EMU_EXPR_CONDITION, s, strlen(s), msg, sizeof msg),
+        SST_E_VALIDATION);
     SST_ASSERT_STR_EQ(msg, "Invalid ConditionExpression: The document path "
                            "has too many nesting levels; nesting levels: 33");
     free(s);
     s = repeat("a", "[0]", 32, " = :v");
-    CU_ASSERT_EQUAL(parse_msg(SST_EMU_EXPR_CONDITION, s, strlen(s), msg, sizeof msg),
-                    SST_E_VALIDATION);
+    CU_ASSERT_EQUAL(
+        parse_msg(SST_EMU_EXPR_CONDITION, s, strlen(s), msg, sizeof msg),
+        SST_E_VALIDATION);
     SST_ASSERT_STR_EQ(msg, "Invalid ConditionExpression: The document path "
                            "has too many nesting levels; nesting levels: 33");
     free(s);
     s = repeat("SET a", ".a", 32, " = :v");
-    CU_ASSERT_EQUAL(parse_msg(SST_EMU_EXPR_UPDATE, s, strlen(s), msg, sizeof msg),
-                    SST_E_VALIDATION);
+    CU_ASSERT_EQUAL(
+        parse_msg(SST_EMU_EXPR_UPDATE, s, strlen(s), msg, sizeof msg),
+        SST_E_VALIDATION);
     SST_ASSERT_STR_EQ(msg, "Invalid UpdateExpression: The document path has "
                            "too many nesting levels; nesting levels: 33");
     free(s);
     s = repeat("x, a", ".a", 32, "");
-    CU_ASSERT_EQUAL(parse_msg(SST_EMU_EXPR_PROJECTION, s, strlen(s), msg, sizeof msg),
-                    SST_E_VALIDATION);
+    CU_ASSERT_EQUAL(
+        parse_msg(SST_EMU_EXPR_PROJECTION, s, strlen(s), msg, sizeof msg),
+        SST_E_VALIDATION);
     SST_ASSERT_STR_EQ(msg, "Invalid ProjectionExpression: The document path "
                            "has too many nesting levels; nesting levels: 33");
     free(s);
@@ -219,23 +238,27 @@ nesting_depth(void)
              "deeply; maximum nesting depth: %d",
              SST_EMU_MAX_DEPTH);
     s = repeat("", "(", 3000, "a = :v");
-    CU_ASSERT_EQUAL(parse_msg(SST_EMU_EXPR_CONDITION, s, strlen(s), msg, sizeof msg),
-                    SST_E_VALIDATION);
+    CU_ASSERT_EQUAL(
+        parse_msg(SST_EMU_EXPR_CONDITION, s, strlen(s), msg, sizeof msg),
+        SST_E_VALIDATION);
     SST_ASSERT_STR_EQ(msg, want);
     free(s);
     s = repeat("", "NOT ", 1001, "a = :v");
-    CU_ASSERT_EQUAL(parse_msg(SST_EMU_EXPR_CONDITION, s, strlen(s), msg, sizeof msg),
-                    SST_E_VALIDATION);
+    CU_ASSERT_EQUAL(
+        parse_msg(SST_EMU_EXPR_CONDITION, s, strlen(s), msg, sizeof msg),
+        SST_E_VALIDATION);
     SST_ASSERT_STR_EQ(msg, want);
     free(s);
     s = repeat("a = ", "(", 1100, ":v");
-    CU_ASSERT_EQUAL(parse_msg(SST_EMU_EXPR_CONDITION, s, strlen(s), msg, sizeof msg),
-                    SST_E_VALIDATION);
+    CU_ASSERT_EQUAL(
+        parse_msg(SST_EMU_EXPR_CONDITION, s, strlen(s), msg, sizeof msg),
+        SST_E_VALIDATION);
     SST_ASSERT_STR_EQ(msg, want);
     free(s);
     s = repeat("SET a = ", "(", 2000, "b");
-    CU_ASSERT_EQUAL(parse_msg(SST_EMU_EXPR_UPDATE, s, strlen(s), msg, sizeof msg),
-                    SST_E_VALIDATION);
+    CU_ASSERT_EQUAL(
+        parse_msg(SST_EMU_EXPR_UPDATE, s, strlen(s), msg, sizeof msg),
+        SST_E_VALIDATION);
     CU_ASSERT_PTR_NOT_NULL(strstr(msg, "nested too deeply"));
     free(s);
     /* 299 NOTs, each in its own parentheses: 598 levels, 300 operators,
@@ -250,8 +273,9 @@ nesting_depth(void)
             s[n + i] = ')';
         s[n + 299] = '\0';
     }
-    CU_ASSERT_EQUAL(parse_msg(SST_EMU_EXPR_CONDITION, s, strlen(s), msg, sizeof msg),
-                    SST_OK);
+    CU_ASSERT_EQUAL(
+        parse_msg(SST_EMU_EXPR_CONDITION, s, strlen(s), msg, sizeof msg),
+        SST_OK);
     SST_ASSERT_STR_EQ(msg, "");
     free(s);
 }

@@ -169,14 +169,14 @@ error_members_on(void)
                    "{\"TransactItems\":[]}", &len);
     CU_ASSERT_EQUAL_FATAL(st_raw(srv_plain, req, len, &r), 0);
     CU_ASSERT_EQUAL(r.status, 400);
-    SST_ASSERT_STR_EQ(r.body,
-                      "{\"__type\":\"com.amazonaws.dynamodb.v20120810#"
-                      "TransactionCanceledException\",\"message\":\"Transaction "
-                      "cancelled, please refer cancellation reasons for "
-                      "specific reasons [ConditionalCheckFailed, None]\","
-                      "\"CancellationReasons\":[{\"Code\":"
-                      "\"ConditionalCheckFailed\",\"Message\":\"The "
-                      "conditional request failed\"},{\"Code\":\"None\"}]}");
+    SST_ASSERT_STR_EQ(
+        r.body, "{\"__type\":\"com.amazonaws.dynamodb.v20120810#"
+                "TransactionCanceledException\",\"message\":\"Transaction "
+                "cancelled, please refer cancellation reasons for "
+                "specific reasons [ConditionalCheckFailed, None]\","
+                "\"CancellationReasons\":[{\"Code\":"
+                "\"ConditionalCheckFailed\",\"Message\":\"The "
+                "conditional request failed\"},{\"Code\":\"None\"}]}");
     st_raw_cleanup(&r);
     free(req);
     st_script_reset();
@@ -211,8 +211,9 @@ backend_answers_on(void)
     CU_ASSERT_EQUAL_FATAL(sst_backend_call(b, "GetItem", req, &resp, &e),
                           SST_OK);
     SST_ASSERT_STR_EQ(st_script.last_op, "GetItem");
-    SST_ASSERT_STR_EQ(st_script.last_req,
-                      "{\"TableName\":\"t\",\"Key\":{\"pk\":{\"S\":\"a\\/b\"}}}");
+    SST_ASSERT_STR_EQ(
+        st_script.last_req,
+        "{\"TableName\":\"t\",\"Key\":{\"pk\":{\"S\":\"a\\/b\"}}}");
     want = json_tokener_parse(st_script.response);
     CU_ASSERT_TRUE(json_object_equal(resp, want));
     json_object_put(want);

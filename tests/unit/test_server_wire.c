@@ -28,7 +28,8 @@ static struct sst_server *srv_plain;
 
 #define CT_JSON_H "Content-Type: application/json\r\n"
 #define SER "{\"__type\":\"com.amazon.coral.service#SerializationException\"}"
-#define UNK "{\"__type\":\"com.amazon.coral.service#UnknownOperationException\"}"
+#define UNK                                                                    \
+    "{\"__type\":\"com.amazon.coral.service#UnknownOperationException\"}"
 #define XML404 "<UnknownOperationException/>\n"
 #define MISSING                                                                \
     "{\"__type\":\"com.amazon.coral.service#"                                 \
@@ -630,7 +631,8 @@ garbage_requests_on(void)
         "POST / HTTP/9.9\r\n\r\n",
         "POST / HTTP/1.1\r\nContent-Length: -5\r\n\r\n",
         "POST / HTTP/1.1\r\nContent-Length: 99999999999999999999999\r\n\r\n",
-        "POST / HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\nzz\r\n",
+        "POST / HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: "
+        "chunked\r\n\r\nzz\r\n",
         "POST /\x01\x02 HTTP/1.1\r\nHost: x\r\n\r\n",
     };
     size_t i;
