@@ -622,6 +622,9 @@ deep_json(void)
 }
 
 /* Headers split over many lines and odd bytes never crash the server. */
+#define JUNK_CHUNKED                                                           \
+    "POST / HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\nzz\r\n"
+
 static void
 garbage_requests_on(void)
 {
@@ -631,8 +634,7 @@ garbage_requests_on(void)
         "POST / HTTP/9.9\r\n\r\n",
         "POST / HTTP/1.1\r\nContent-Length: -5\r\n\r\n",
         "POST / HTTP/1.1\r\nContent-Length: 99999999999999999999999\r\n\r\n",
-        "POST / HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: "
-        "chunked\r\n\r\nzz\r\n",
+        JUNK_CHUNKED,
         "POST /\x01\x02 HTTP/1.1\r\nHost: x\r\n\r\n",
     };
     size_t i;
