@@ -87,6 +87,22 @@ if [ -z "${SST_DDB_LOCAL_ENDPOINT:-}" ] && [ -z "${SST_DDB_LOCAL_SKIP:-}" ]; the
 fi
 command -v wrk >/dev/null || { echo "bench/server.sh: wrk not found" >&2; exit 2; }
 
+# SST_BENCH_IDLE_POLL=1: hold a CPU latency request of 0 µs
+# (/dev/cpu_dma_latency, root only) for the whole run, so that an idle CPU
+# polls instead of halting. On a VM whose guest halts at once
+# (haltpoll.guest_halt_poll_ns=0), a request that reaches an idle vCPU
+# waits for the host to run it again: 0.3 to 4 ms, the same for every
+# server, and most of a paced run's p99 (docs/performance.md, "Idle CPUs
+# and the paced p99"). The request ends when the run does (fd 9 closes).
+idle_poll="not held (SST_BENCH_IDLE_POLL unset)"
+if [ "${SST_BENCH_IDLE_POLL:-0}" = 1 ]; then
+    if { exec 9>/dev/cpu_dma_latency && printf 0 >&9; } 2>/dev/null; then
+        idle_poll="held at 0 µs (/dev/cpu_dma_latency): idle CPUs poll"
+    else
+        idle_poll="asked for, but /dev/cpu_dma_latency is not writable: not held"
+    fi
+fi
+
 pids=()
 cleanup() { for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done; wait 2>/dev/null || true; }
 trap cleanup EXIT
@@ -410,6 +426,8 @@ if [ "$warm" = 2 ]; then
 else
     steady="one round"
 fi
+echo
+echo "CPU idle states: $idle_poll."
 echo
 echo "| $steady | sst-emu | DynamoDB Local | sst-emu / DynamoDB Local |"
 echo "|---|---|---|---|"
