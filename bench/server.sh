@@ -103,6 +103,12 @@ if [ "${SST_BENCH_IDLE_POLL:-0}" = 1 ]; then
     fi
 fi
 
+# The machine's CPU time over the whole run, from /proc/stat's first
+# line: the host's share (steal) tells a run on a busy host from a quiet
+# one; "nothing else running" is the other half of that.
+cpu_stat() { awk '$1 == "cpu" { print $2 + $3, $4, $5 + $6, $7 + $8, $9; exit }' /proc/stat; }
+cpu_start=$(cpu_stat)
+
 pids=()
 cleanup() { for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done; wait 2>/dev/null || true; }
 trap cleanup EXIT
@@ -428,6 +434,13 @@ else
 fi
 echo
 echo "CPU idle states: $idle_poll."
+awk -v b="$cpu_start" -v a="$(cpu_stat)" 'BEGIN {
+    split(b, x, " "); split(a, y, " "); t = 0
+    for (i = 1; i <= 5; i++) { d[i] = y[i] - x[i]; t += d[i] }
+    if (t <= 0) t = 1
+    printf "CPU time over the run: user %.0f%%, system %.0f%%, idle %.0f%%, interrupts %.0f%%, steal (the host) %.0f%%.\n",
+        100 * d[1] / t, 100 * d[2] / t, 100 * d[3] / t, 100 * d[4] / t, 100 * d[5] / t }'
+
 echo
 echo "| $steady | sst-emu | DynamoDB Local | sst-emu / DynamoDB Local |"
 echo "|---|---|---|---|"
