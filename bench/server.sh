@@ -93,13 +93,21 @@ command -v wrk >/dev/null || { echo "bench/server.sh: wrk not found" >&2; exit 2
 # (haltpoll.guest_halt_poll_ns=0), a request that reaches an idle vCPU
 # waits for the host to run it again: 0.3 to 4 ms, the same for every
 # server, and most of a paced run's p99 (docs/performance.md, "Idle CPUs
-# and the paced p99"). The request ends when the run does (fd 9 closes).
+# and the paced p99"). A process of its own holds the request, so that
+# the servers this script starts do not inherit it; that process ends
+# with the script, even a killed one (tail --pid), and the request with it.
 idle_poll="not held (SST_BENCH_IDLE_POLL unset)"
+hold_pid=
 if [ "${SST_BENCH_IDLE_POLL:-0}" = 1 ]; then
-    if { exec 9>/dev/cpu_dma_latency && printf 0 >&9; } 2>/dev/null; then
+    (exec 9>/dev/cpu_dma_latency && printf 0 >&9 &&
+        exec tail --pid=$$ -f /dev/null) 2>/dev/null &
+    hold_pid=$!
+    sleep 0.2
+    if kill -0 "$hold_pid" 2>/dev/null; then
         idle_poll="held at 0 µs (/dev/cpu_dma_latency): idle CPUs poll"
     else
         idle_poll="asked for, but /dev/cpu_dma_latency is not writable: not held"
+        hold_pid=
     fi
 fi
 
@@ -109,7 +117,7 @@ fi
 cpu_stat() { awk '$1 == "cpu" { print $2 + $3, $4, $5 + $6, $7 + $8, $9; exit }' /proc/stat; }
 cpu_start=$(cpu_stat)
 
-pids=()
+pids=(${hold_pid:+"$hold_pid"})
 cleanup() { for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done; wait 2>/dev/null || true; }
 trap cleanup EXIT
 
