@@ -92,8 +92,10 @@ capacity(const uint32_t *hash, size_t n)
     }
 }
 
-int
-sst_emu_java_hash_order(struct sst_emu_jname *names, size_t n, size_t *kept)
+/* The HashMap order of names put in the order given, each hashed as its
+ * String.hashCode() plus add (int arithmetic). */
+static int
+hash_order(struct sst_emu_jname *names, size_t n, uint32_t add, size_t *kept)
 {
     struct sst_emu_jname *out;
     uint32_t *hash;
@@ -114,7 +116,9 @@ sst_emu_java_hash_order(struct sst_emu_jname *names, size_t n, size_t *kept)
             ;
         if (j == m) {
             out[m] = names[i];
-            hash[m++] = (uint32_t)sst_emu_java_hash(names[i].s, names[i].len);
+            hash[m++] = (uint32_t)sst_emu_java_hash(names[i].s,
+                                                    names[i].len) +
+                        add;
         }
     }
     cap = capacity(hash, m);
@@ -127,6 +131,30 @@ sst_emu_java_hash_order(struct sst_emu_jname *names, size_t n, size_t *kept)
     sst_free(hash);
     sst_free(out);
     return 0;
+}
+
+int
+sst_emu_java_hash_order(struct sst_emu_jname *names, size_t n, size_t *kept)
+{
+    return hash_order(names, n, 0, kept);
+}
+
+int
+sst_emu_java_projection_order(struct sst_emu_jname *names, size_t n,
+                              size_t *kept)
+{
+    struct sst_emu_jname t;
+    size_t i;
+
+    *kept = n;
+    for (i = 0; i < n / 2; i++) {
+        t = names[i];
+        names[i] = names[n - 1 - i];
+        names[n - 1 - i] = t;
+    }
+    if (hash_order(names, n, SST_EMU_JAVA_PATH_SEED, kept) != 0)
+        return -1;
+    return hash_order(names, *kept, 0, kept);
 }
 
 static int

@@ -9,8 +9,10 @@
  * Local's (docs/fidelity.md, "Orders in messages"): the unused
  * placeholders of ExpressionAttributeNames and ExpressionAttributeValues
  * (emu/expr/resolve_bind.c), the filter attributes an index does not
- * project (sorted), the projected ones (a HashSet's order), and the first
- * of several indexes an item's key values fail (emu/ops/keys.c).
+ * project (sorted), the unprojected ones of a ProjectionExpression (a
+ * HashMap's order, then a HashSet's) or of AttributesToGet (a HashSet's
+ * order), and the first of several indexes an item's key values fail
+ * (emu/ops/keys.c).
  *
  * Strings are UTF-8; Java hashes and compares their UTF-16 code units
  * (sst_emu_java_hash() is in emu/expr/resolve.h).
@@ -26,6 +28,11 @@ struct sst_emu_jname {
     const char *s;
     size_t len;
 };
+
+/* What DynamoDB Local's path elements (a projection or update tree's
+ * keys) hash from: commons-lang3's HashCodeBuilder(8191, 127), to which
+ * the field name's String.hashCode() or the list index is added. */
+#define SST_EMU_JAVA_PATH_SEED (8191u * 127u)
 
 /* java.util.HashMap's bucket of a hash code in a table of cap entries. */
 static inline uint32_t
@@ -77,6 +84,25 @@ int sst_emu_java_compare(const char *a, size_t alen, const char *b,
  */
 int sst_emu_java_hash_order(struct sst_emu_jname *names, size_t n,
                             size_t *kept);
+
+/**
+ * Order the top-level names of a ProjectionExpression as DynamoDB Local
+ * lists them: its projection tree keeps them as the keys of a HashMap,
+ * put in the reverse of the expression's order and hashed as
+ * 8191 * 127 + String.hashCode(), and it puts them, in that map's
+ * iteration order, into a java.util.HashSet of names, whose order this
+ * is. Pass every top-level name of the expression, the ones an index
+ * projects too: they size both tables.
+ *
+ * @param[in,out] names  n names in the expression's order; on return the
+ *                       first *kept of them are the distinct names in the
+ *                       set's iteration order
+ * @param[out]    kept   the number of distinct names
+ * @return 0; -1 when out of memory (names reversed, and perhaps reordered
+ *         as the map iterates them).
+ */
+int sst_emu_java_projection_order(struct sst_emu_jname *names, size_t n,
+                                  size_t *kept);
 
 /** Sort names in String.compareTo() order and drop duplicates, as a
  *  java.util.TreeSet holds them; *kept receives their number. */

@@ -70,9 +70,8 @@ sst_emu_java_hash(const char *s, size_t len)
 static uint32_t
 elem_hash(bool is_index, const char *name, size_t len, uint32_t index)
 {
-    uint32_t h = 8191u * 127u;
-
-    return h + (is_index ? index : (uint32_t)sst_emu_java_hash(name, len));
+    return SST_EMU_JAVA_PATH_SEED +
+           (is_index ? index : (uint32_t)sst_emu_java_hash(name, len));
 }
 
 /* The child a java.util.HashMap would iterate first, with the children

@@ -259,10 +259,12 @@ check_segments(const struct json_object *req, struct sst_emu_scan *s,
     return SST_OK;
 }
 
-/* The top-level names of an expression that an index does not project,
- * in the order the expression names them (repeats included). */
+/* The top-level names of an expression that an index does not project
+ * (every one with all), in the order the expression names them (repeats
+ * included). */
 struct unprojected {
     const struct sst_emu_scan *s;
+    bool all;
     struct sst_emu_jname *names;
     size_t n, cap;
 };
@@ -273,7 +275,7 @@ note_unprojected(void *ctx, const char *name, size_t len, struct sst_err *err)
     struct unprojected *u = ctx;
     struct sst_emu_jname *grown;
 
-    if (sst_emu_index_projects(u->s->t, u->s->ix, name, len))
+    if (!u->all && sst_emu_index_projects(u->s->t, u->s->ix, name, len))
         return SST_OK;
     if (u->n == u->cap) {
         grown = sst_realloc(u->names, (u->cap * 2 + 4) * sizeof *grown);
@@ -344,39 +346,43 @@ sst_emu_scan_check_projected_filter(struct sst_emu_scan *s,
 
 /* What the answer holds (ProjectionExpression, AttributesToGet) on an
  * index: a global index must project it all; a local one fetches the
- * rest from the table. DynamoDB Local lists what is missing in a
- * HashSet's order, the ProjectionExpression's paths added last first. */
+ * rest from the table. DynamoDB Local lists what is missing in the order
+ * of a HashSet of every name asked for (jorder.h), from which it removes
+ * the projected ones. */
 enum sst_code
 sst_emu_scan_check_projected_answer(struct sst_emu_scan *s,
                                     struct sst_err *err)
 {
     struct unprojected u = {0};
-    struct sst_emu_jname t;
     enum sst_code rc = SST_OK;
-    size_t i, n;
+    size_t i, n, m = 0;
+    int r;
 
     if (s->ix == NULL)
         return SST_OK;
     u.s = s;
+    u.all = true;
     if (s->select == SST_EMU_SELECT_ALL && !s->ix->global &&
         s->ix->projection != SST_EMU_PROJECTION_ALL)
         s->fetch = true;
     for (i = 0; i < s->only_n && rc == SST_OK; i++)
         rc = note_unprojected(&u, s->only[i], strlen(s->only[i]), err);
-    if (rc == SST_OK && u.n == 0) {
+    if (rc == SST_OK && s->only_n == 0)
         rc = unprojected_of(s, &s->x.e.projection, &u, err);
-        for (i = 0; rc == SST_OK && i < u.n / 2; i++) {
-            t = u.names[i];
-            u.names[i] = u.names[u.n - 1 - i];
-            u.names[u.n - 1 - i] = t;
-        }
-    }
-    if (rc == SST_OK && u.n > 0 && s->ix->global) {
-        if (sst_emu_java_hash_order(u.names, u.n, &n) != 0)
-            rc = sst_emu_nomem(err);
-        else
-            rc = unprojected_error(s, MSG_GSI_NOT_PROJECTED, u.names, n, err);
-    } else if (rc == SST_OK && u.n > 0) {
+    for (i = 0; rc == SST_OK && i < u.n && m == 0; i++)
+        m += !sst_emu_index_projects(s->t, s->ix, u.names[i].s,
+                                     u.names[i].len);
+    if (m > 0 && s->ix->global) {
+        r = s->only_n > 0 ? sst_emu_java_hash_order(u.names, u.n, &n)
+                          : sst_emu_java_projection_order(u.names, u.n, &n);
+        for (i = 0, m = 0; r == 0 && i < n; i++)
+            if (!sst_emu_index_projects(s->t, s->ix, u.names[i].s,
+                                        u.names[i].len))
+                u.names[m++] = u.names[i];
+        rc = r != 0 ? sst_emu_nomem(err)
+                    : unprojected_error(s, MSG_GSI_NOT_PROJECTED, u.names,
+                                        m, err);
+    } else if (m > 0) {
         s->fetch = true;
     }
     sst_free(u.names);

@@ -4,7 +4,9 @@
  *
  * The expected orders are DynamoDB Local's own, read from its messages
  * (tests/data/emu/orders.py records them): a ProjectionExpression's
- * unprojected names (a HashSet, the paths added last first), the first
+ * unprojected names (a HashMap of the projection tree's keys, the paths
+ * put last first, then a HashSet of the names), AttributesToGet's (a
+ * HashSet), the first
  * failing index of several (a HashMap of names), and the filter's
  * unprojected names (a TreeSet).
  */
@@ -43,6 +45,86 @@ expect_hash_order(const char *const *names, size_t n, const char *const *want,
         CU_ASSERT_EQUAL(j[i].len, strlen(want[i]));
         CU_ASSERT_NSTRING_EQUAL(j[i].s, want[i], strlen(want[i]) + 1);
     }
+}
+
+/* a ProjectionExpression's names (expression order) must come out as
+ * want */
+static void
+expect_projection_order(const char *const *names, size_t n,
+                        const char *const *want, size_t nwant)
+{
+    struct sst_emu_jname j[32];
+    size_t kept = 0, i;
+
+    fill(j, names, n);
+    CU_ASSERT_EQUAL_FATAL(sst_emu_java_projection_order(j, n, &kept), 0);
+    CU_ASSERT_EQUAL_FATAL(kept, nwant);
+    for (i = 0; i < nwant; i++) {
+        CU_ASSERT_EQUAL(j[i].len, strlen(want[i]));
+        CU_ASSERT_NSTRING_EQUAL(j[i].s, want[i], strlen(want[i]) + 1);
+    }
+}
+
+/* DynamoDB Local's messages (orders.py, "unprojected.map_then_set"):
+ * n and gsk share a bucket of the HashSet but not of the projection
+ * tree's HashMap, which puts n first whatever the expression's order;
+ * n01 and n12 share a bucket of both, so the expression's order counts,
+ * last path first. */
+static void
+projection_order(void)
+{
+    static const char *const n_gsk[] = {"n", "gsk"};
+    static const char *const gsk_n[] = {"gsk", "n"};
+    static const char *const three[] = {"gsk", "s", "n"};
+    static const char *const three_want[] = {"s", "n", "gsk"};
+    static const char *const n01_n12[] = {"n01", "n12"};
+    static const char *const n12_n01[] = {"n12", "n01"};
+    static const char *const dup[] = {"n", "gsk", "n"};
+    static const char *const gsk_n_want[] = {"gsk", "n"};
+
+    expect_projection_order(n_gsk, 2, n_gsk, 2);
+    expect_projection_order(gsk_n, 2, n_gsk, 2);
+    expect_projection_order(three, 3, three_want, 3);
+    expect_projection_order(n01_n12, 2, n12_n01, 2);
+    expect_projection_order(n12_n01, 2, n01_n12, 2);
+    /* a repeated top-level name ("n.a, gsk, n.b") is one key */
+    expect_projection_order(dup, 3, n_gsk, 2);
+    /* AttributesToGet: one HashSet, its names put in their order */
+    expect_hash_order(gsk_n, 2, gsk_n_want, 2);
+}
+
+/* Thirteen names (eleven, and the projected pk and gpk) make both tables
+ * 32 buckets wide; eleven alone leave them at 16. */
+static void
+projection_order_grown(void)
+{
+    static const char *const eleven[] = {"n00", "n01", "n02", "n03",
+                                         "n04", "n05", "n06", "n07",
+                                         "n08", "n09", "n10"};
+    static const char *const thirteen[] = {"n00", "n01", "n02", "n03",
+                                           "n04", "n05", "n06", "n07",
+                                           "n08", "n09", "n10", "pk",
+                                           "gpk"};
+    static const char *const want16[] = {"n03", "n02", "n05", "n04",
+                                         "n07", "n06", "n09", "n08",
+                                         "n10", "n01", "n00"};
+    static const char *const want32[] = {"n10", "n01", "n00", "n03",
+                                         "n02", "n05", "n04", "n07",
+                                         "n06", "n09", "n08"};
+    struct sst_emu_jname j[16];
+    size_t kept = 0, i, m = 0;
+
+    expect_projection_order(eleven, N_OF(eleven), want16, N_OF(want16));
+    fill(j, thirteen, N_OF(thirteen));
+    CU_ASSERT_EQUAL_FATAL(
+        sst_emu_java_projection_order(j, N_OF(thirteen), &kept), 0);
+    CU_ASSERT_EQUAL_FATAL(kept, N_OF(thirteen));
+    for (i = 0; i < kept; i++)
+        if (strcmp(j[i].s, "pk") != 0 && strcmp(j[i].s, "gpk") != 0) {
+            CU_ASSERT_STRING_EQUAL(j[i].s, want32[m]);
+            m++;
+        }
+    CU_ASSERT_EQUAL(m, N_OF(want32));
 }
 
 static void
@@ -179,6 +261,8 @@ compare_utf16(void)
 
 static const struct sst_test tests[] = {
     {"HashSet order of a few names", hash_order_small},
+    {"a projection's names: HashMap, then HashSet", projection_order},
+    {"a projection's tables sized by every name", projection_order_grown},
     {"HashSet order past 12 names", hash_order_grown},
     {"HashMap order of index names", hash_order_indexes},
     {"duplicates are dropped", hash_order_duplicates},

@@ -10,9 +10,12 @@ DynamoDB Local takes the names in its messages from Java collections:
   global ones, each in a HashMap's order of the index names;
 - a Query's filter attributes an index does not project: sorted (a
   TreeSet);
-- the projected attributes a global index does not project: a HashSet's
-  order, the ProjectionExpression's paths added last first, or
-  AttributesToGet's names in their order.
+- the projected attributes a global index does not project: for a
+  ProjectionExpression, the order of a HashSet into which the names go
+  in the order of a HashMap (the projection tree's keys, hashed as
+  8191 * 127 + String.hashCode(), the paths put last first); for
+  AttributesToGet, a HashSet's order of the names put in their order.
+  Both tables hold every name asked for, projected or not.
 
 A Query checks nested access to key attributes (key condition, filter,
 projection), then the key condition against the key schema, then the
@@ -220,6 +223,28 @@ case("unprojected.lists", IDX,
                 "ExpressionAttributeValues": G}),
      ("Scan", {"TableName": "ord", "IndexName": "gkx",
                "AttributesToGet": ["zz", "c", "n", "m"]}))
+ELEVEN = ["n%02d" % i for i in range(11)]
+# A ProjectionExpression's names go through two Java tables: the keys of
+# its projection tree (a HashMap; a key hashes as 8191 * 127 plus the
+# name's String.hashCode()), put last path first, then a HashSet of the
+# names in that map's order; n and gsk share a bucket of the set, not of
+# the map. The projected names are in both tables until the end: with
+# pk and gpk, thirteen names make the tables 32 buckets wide.
+case("unprojected.map_then_set", IDX,
+     q(ProjectionExpression="n, gsk"),
+     q(ProjectionExpression="gsk, n"),
+     q(ProjectionExpression="n, s, gsk"),
+     q(ProjectionExpression="gsk, s[1].x, n"),
+     q(ProjectionExpression="#n, s, #g",
+       ExpressionAttributeNames={"#n": "n", "#g": "gsk"}),
+     q(ProjectionExpression=", ".join(ELEVEN)),
+     q(ProjectionExpression=", ".join(ELEVEN + ["pk", "gpk"])),
+     q(ProjectionExpression=", ".join(["pk"] + ELEVEN + ["gpk"])),
+     lq(AttributesToGet=ELEVEN),
+     lq(AttributesToGet=["pk", "gpk"] + ELEVEN),
+     lq(AttributesToGet=["gsk", "n"]),
+     ("Scan", {"TableName": "ord", "IndexName": "gkx",
+               "ProjectionExpression": "pk, gsk, gpk, n"}))
 case("checks.query_order", IDX,
      q(ProjectionExpression="zz, c", FilterExpression="n = m"),
      q(ProjectionExpression="pk.x", FilterExpression="n = m"),
