@@ -273,6 +273,7 @@ billing(const struct json_object *req, struct sst_emu_table *t, int64_t now,
                     : t->billing == SST_EMU_BILLING_PAY_PER_REQUEST;
     int64_t r, w;
     enum sst_code rc;
+    bool gsis_first;
     size_t i;
 
     if (ppr) {
@@ -289,13 +290,19 @@ billing(const struct json_object *req, struct sst_emu_table *t, int64_t now,
         return SST_OK;
     }
     if (t->billing == SST_EMU_BILLING_PAY_PER_REQUEST) {
-        rc = table_units(pt, &r, &w, err);
-        /* an index that kept its throughput from an earlier PROVISIONED
-         * spell needs none, as in DynamoDB Local */
+        /* With index actions, DynamoDB Local checks every global index
+         * (its throughput first) before the table's throughput; without,
+         * after. An index that kept its throughput from an earlier
+         * PROVISIONED spell needs none, as in DynamoDB Local. */
+        gsis_first = sst_emu_list_len(
+                         sst_emu_get(req, "GlobalSecondaryIndexUpdates")) > 0;
+        rc = gsis_first ? SST_OK : table_units(pt, &r, &w, err);
         for (i = 0; rc == SST_OK && i < t->index_count; i++)
             if (t->indexes[i].global && !t->indexes[i].has_throughput &&
                 !index_gets_throughput(req, t->indexes[i].name))
                 rc = invalid(err, SST_EMU_MSG_GSI_NO_THROUGHPUT);
+        if (rc == SST_OK && gsis_first)
+            rc = table_units(pt, &r, &w, err);
         if (rc != SST_OK)
             return rc;
         t->billing = SST_EMU_BILLING_PROVISIONED;
@@ -347,10 +354,13 @@ update_names(const struct json_object *req, const struct sst_emu_table *t,
     return SST_OK;
 }
 
-/* The Update actions: throughput of existing global indexes. */
+/* The Update actions: throughput of existing global indexes, under the
+ * billing mode the request leaves the table in; checked with the other
+ * index actions, before the table's throughput, as DynamoDB Local checks
+ * them. */
 static enum sst_code
-index_throughputs(const struct json_object *req, struct sst_emu_table *t,
-                  struct sst_err *err)
+index_throughputs(const struct json_object *req, enum sst_emu_billing billing,
+                  struct sst_emu_table *t, struct sst_err *err)
 {
     struct json_object *arr = sst_emu_get(req, "GlobalSecondaryIndexUpdates");
     struct sst_emu_index *ix;
@@ -374,7 +384,7 @@ index_throughputs(const struct json_object *req, struct sst_emu_table *t,
         had = ix->has_throughput;
         r = ix->read_units;
         w = ix->write_units;
-        rc = sst_emu_schema_gsi_throughput(u, t->billing, ix, err);
+        rc = sst_emu_schema_gsi_throughput(u, billing, ix, err);
         if (rc != SST_OK)
             return rc;
         if (had && r == ix->read_units && w == ix->write_units)
@@ -787,9 +797,9 @@ sst_emu_op_update_table(struct sst_emu *emu, const struct json_object *req,
     if (rc == SST_OK)
         rc = index_actions(txn, req, target_billing(req, t), t, &c, err);
     if (rc == SST_OK)
-        rc = billing(req, t, sst_emu_now(emu), err);
+        rc = index_throughputs(req, target_billing(req, t), t, err);
     if (rc == SST_OK)
-        rc = index_throughputs(req, t, err);
+        rc = billing(req, t, sst_emu_now(emu), err);
     if (rc == SST_OK)
         rc = stream_request(req, &c, err);
     if (rc == SST_OK)

@@ -984,6 +984,45 @@ case("ut.ok.to_provisioned", ct(SMALL),
          GlobalSecondaryIndexUpdates=[
              {"Update": {"IndexName": "gkx", "ProvisionedThroughput": {
                  "ReadCapacityUnits": 1, "WriteCapacityUnits": 2}}}]))
+# A switch to PROVISIONED: the Update actions' throughput comes first;
+# then, with any index action, every global index's throughput (the
+# message names none) before the table's; without one, the table's
+# first (gkx has no throughput of its own).
+PT0 = {"ReadCapacityUnits": 0, "WriteCapacityUnits": 4}
+PT1 = {"ReadCapacityUnits": 1, "WriteCapacityUnits": 1}
+case("ut.err.to_provisioned_order", ct(SMALL),
+     upd(BillingMode="PROVISIONED", ProvisionedThroughput=PT0),
+     upd(BillingMode="PROVISIONED"),
+     upd(BillingMode="PROVISIONED", ProvisionedThroughput=PT0,
+         GlobalSecondaryIndexUpdates=[
+             {"Update": {"IndexName": "gkx",
+                         "ProvisionedThroughput": PT0}}]),
+     upd(BillingMode="PROVISIONED",
+         GlobalSecondaryIndexUpdates=[
+             {"Update": {"IndexName": "gkx",
+                         "ProvisionedThroughput": PT0}}]),
+     upd(BillingMode="PROVISIONED", ProvisionedThroughput=PT0,
+         GlobalSecondaryIndexUpdates=[
+             {"Update": {"IndexName": "gkx",
+                         "ProvisionedThroughput": PT1}}]),
+     upd(BillingMode="PROVISIONED",
+         GlobalSecondaryIndexUpdates=[
+             {"Update": {"IndexName": "gkx",
+                         "ProvisionedThroughput": PT1}}]),
+     upd(BillingMode="PROVISIONED", ProvisionedThroughput=PT0,
+         AttributeDefinitions=[A("q")],
+         GlobalSecondaryIndexUpdates=[
+             {"Create": {"IndexName": "gq1", "KeySchema": [H("q")],
+                         "Projection": {"ProjectionType": "ALL"},
+                         "ProvisionedThroughput": PT1}}]),
+     upd(BillingMode="PROVISIONED",
+         ProvisionedThroughput={"ReadCapacityUnits": 50000,
+                                "WriteCapacityUnits": 4},
+         AttributeDefinitions=[A("q")],
+         GlobalSecondaryIndexUpdates=[
+             {"Create": {"IndexName": "gq1", "KeySchema": [H("q")],
+                         "Projection": {"ProjectionType": "ALL"},
+                         "ProvisionedThroughput": PT1}}]))
 case("ut.err.no_table", ("UpdateTable", {"TableName": "nope",
                                          "DeletionProtectionEnabled": True}))
 case("ut.err.nothing", ct(SMALL), upd())
