@@ -10,8 +10,9 @@
  * values as JSON; RequestItems given; ReturnConsumedCapacity and
  * ReturnItemCollectionMetrics (AWS's enum checks); per table, its name and
  * a non-empty list; at most 25 requests; each request is exactly one of
- * PutRequest and DeleteRequest, with its Item or Key; every table exists;
- * every item (as PutItem checks it) and key; no key twice in a table.
+ * PutRequest and DeleteRequest, with its Item or Key; every item's and
+ * key's values; every table exists; then table by table (table_order())
+ * every key, a put's index keys, no key twice in a table.
  */
 #include <string.h>
 
@@ -19,6 +20,8 @@
 
 #include <sst/mem.h>
 
+#include "emu/expr/jorder.h"
+#include "emu/expr/resolve.h"
 #include "emu/ops/batch.h"
 #include "emu/ops/common.h"
 #include "emu/ops/keys.h"
@@ -80,6 +83,7 @@ struct part {
 struct batch {
     struct part *parts;
     size_t n;
+    size_t *order; /* parts in DynamoDB Local's order (table_order()) */
     enum sst_emu_rcc rcc;
     bool ricm;
 };
@@ -99,6 +103,7 @@ batch_cleanup(struct batch *b)
         json_object_put(b->parts[i].metrics);
     }
     sst_free(b->parts);
+    sst_free(b->order);
 }
 
 /* A request's item or key, decoded for its JSON faults. */
@@ -210,23 +215,84 @@ check_write(const struct part *p, size_t j, struct sst_err *err)
     return rc;
 }
 
+/* The order in which DynamoDB Local checks the tables' writes one by one
+ * and writes them: the order of a java.util.HashMap copied from the
+ * request's map (Java 17's new HashMap<>(map): a table of
+ * tableSizeFor((int)(n / 0.75f + 1)) buckets, each bucket's names in the
+ * request's order). (It checks their values in the request's order.) */
+static enum sst_code
+table_order(struct batch *b, struct sst_err *err)
+{
+    uint32_t cap = 1, *bucket;
+    size_t i, j, k = 0;
+
+    while (cap < b->n * 4 / 3 + 1)
+        cap *= 2;
+    b->order = sst_calloc(b->n + 1, sizeof *b->order);
+    bucket = sst_calloc(b->n + 1, sizeof *bucket);
+    if (b->order == NULL || bucket == NULL) {
+        sst_free(bucket);
+        return sst_emu_nomem(err);
+    }
+    for (i = 0; i < b->n; i++)
+        bucket[i] = java_bucket(
+            (uint32_t)sst_emu_java_hash(b->parts[i].name,
+                                        strlen(b->parts[i].name)),
+            cap);
+    for (j = 0; j < cap && k < b->n; j++)
+        for (i = 0; i < b->n; i++)
+            if (bucket[i] == j)
+                b->order[k++] = i;
+    sst_free(bucket);
+    return SST_OK;
+}
+
 static enum sst_code
 check_tables(struct sst_emu_txn *txn, struct batch *b, struct sst_err *err)
 {
-    enum sst_code rc = SST_OK;
+    enum sst_code rc;
     size_t i, j;
 
+    rc = table_order(b, err);
+    /* the values first, before the tables exist (DynamoDB Local) */
+    for (i = 0; rc == SST_OK && i < b->n; i++)
+        for (j = 0; rc == SST_OK && j < b->parts[i].n; j++)
+            rc = check_values(&b->parts[i].w[j], err);
     for (i = 0; rc == SST_OK && i < b->n; i++) {
         rc = sst_emu_table_lookup(txn, b->parts[i].name, &b->parts[i].t, err);
         if (rc == SST_OK)
             sst_emu_capacity_init(&b->parts[i].cap, b->parts[i].t);
     }
     for (i = 0; rc == SST_OK && i < b->n; i++)
-        for (j = 0; rc == SST_OK && j < b->parts[i].n; j++)
-            rc = check_values(&b->parts[i].w[j], err);
-    for (i = 0; rc == SST_OK && i < b->n; i++)
-        for (j = 0; rc == SST_OK && j < b->parts[i].n; j++)
-            rc = check_write(&b->parts[i], j, err);
+        for (j = 0; rc == SST_OK && j < b->parts[b->order[i]].n; j++)
+            rc = check_write(&b->parts[b->order[i]], j, err);
+    return rc;
+}
+
+/* A table's writes, as DynamoDB Local applies them (the tables in
+ * table_order()'s order): its puts, then its deletes, each in the
+ * request's order (the order of their stream records; no two name one
+ * item). */
+static enum sst_code
+write_part(struct sst_emu_txn *txn, struct part *p, struct sst_err *err)
+{
+    enum sst_code rc = SST_OK;
+    size_t j;
+    int pass;
+
+    for (pass = 0; pass < 2; pass++)
+        for (j = 0; rc == SST_OK && j < p->n; j++) {
+            struct write *w = &p->w[j];
+
+            if (w->is_put != (pass == 0))
+                continue;
+            if (w->is_put)
+                rc = sst_emu_write_put(txn, p->t, w->value, &w->key, NULL,
+                                       &p->cap, err);
+            else
+                rc = sst_emu_write_delete(txn, p->t, &w->key, NULL, &p->cap,
+                                          err);
+        }
     return rc;
 }
 
@@ -238,21 +304,13 @@ write_all(struct sst_emu_txn *txn, struct batch *b, struct sst_err *err)
     size_t i, j;
 
     for (i = 0; rc == SST_OK && i < b->n; i++) {
-        struct part *p = &b->parts[i];
+        struct part *p = &b->parts[b->order[i]];
 
-        for (j = 0; rc == SST_OK && j < p->n; j++) {
-            struct write *w = &p->w[j];
-
-            if (w->is_put)
-                rc = sst_emu_write_put(txn, p->t, w->value, &w->key, NULL,
-                                       &p->cap, err);
-            else
-                rc = sst_emu_write_delete(txn, p->t, &w->key, NULL, &p->cap,
-                                          err);
-            if (rc != SST_OK || !b->ricm)
-                continue;
+        rc = write_part(txn, p, err);
+        /* the item collections, once the table's writes are done */
+        for (j = 0; rc == SST_OK && b->ricm && j < p->n; j++) {
             m = NULL;
-            rc = sst_emu_item_collection(txn, p->t, w->value, &m, err);
+            rc = sst_emu_item_collection(txn, p->t, p->w[j].value, &m, err);
             if (rc == SST_OK && m != NULL) {
                 if (p->metrics == NULL &&
                     (p->metrics = json_object_new_array()) == NULL)
@@ -303,7 +361,7 @@ enum sst_code
 sst_emu_op_batch_write_item(struct sst_emu *emu, const struct json_object *req,
                             struct json_object **resp, struct sst_err *err)
 {
-    struct batch b = {NULL, 0, SST_EMU_RCC_NONE, false};
+    struct batch b = {NULL, 0, NULL, SST_EMU_RCC_NONE, false};
     struct sst_emu_txn *txn = NULL;
     enum sst_code rc;
 

@@ -148,6 +148,7 @@ is_read(const struct sst_emu_pq_plan *pl)
 struct slot {
     struct sst_emu_pq_plan pl;
     bool planned;
+    bool with_table;    /* its error names the table */
     struct sst_err err; /* when not planned */
 };
 
@@ -251,6 +252,16 @@ sst_emu_op_batch_execute_statement(struct sst_emu *emu,
             sst_err_set(&slots[i].err, SST_E_VALIDATION, MSG_ONE_ITEM);
             slots[i].planned = false;
         }
+        if (slots[i].planned && !is_read(&slots[i].pl)) {
+            rc = sst_emu_pq_check_batch_write(emu, &slots[i].pl,
+                                              &slots[i].with_table,
+                                              &slots[i].err);
+            if (rc == SST_E_NOMEM || rc == SST_E_STORAGE) {
+                *err = slots[i].err;
+                goto out;
+            }
+            slots[i].planned = rc == SST_OK;
+        }
         if (slots[i].planned)
             *(is_read(&slots[i].pl) ? &reads : &writes) += 1;
     }
@@ -278,7 +289,11 @@ sst_emu_op_batch_execute_statement(struct sst_emu *emu,
         sst_emu_json_push(&b, arr,
                           slots[i].planned
                               ? run_one(emu, &slots[i].pl)
-                              : error_entry(&slots[i].err, NULL, NULL));
+                              : error_entry(&slots[i].err,
+                                            slots[i].with_table
+                                                ? slots[i].pl.st.table
+                                                : NULL,
+                                            NULL));
     if (b.failed) {
         json_object_put(out);
         out = NULL;

@@ -159,7 +159,8 @@ bool sst_emu_pq_before_params(enum sst_code rc, const struct sst_err *err);
 /**
  * A parsed statement's parts checked alone, in the statement's order (a
  * SELECT's projection, then its whole WHERE; an UPDATE's or a DELETE's
- * WHERE), as the expressions they become; a static fault found there
+ * WHERE, then an UPDATE's SET and REMOVE), before the table is looked
+ * up, as the expressions they become; a static fault found there
  * (operand types, BETWEEN bounds, an attribute type name, overlapping
  * paths) is the statement's.
  *
@@ -167,6 +168,24 @@ bool sst_emu_pq_before_params(enum sst_code rc, const struct sst_err *err);
  */
 SST_MUST_CHECK enum sst_code
 sst_emu_pq_check_parts(const struct sst_pq_stmt *st, struct sst_err *err);
+
+/**
+ * What BatchExecuteStatement checks of a planned write before it looks
+ * for two statements on one item (DynamoDB Local's order): an INSERT's
+ * item against its table's index keys (type, empty value, size). A
+ * statement that fails answers its error (naming the table) and is left
+ * out of that check. (An UPDATE's static faults fail its planning:
+ * sst_emu_pq_check_parts().)
+ *
+ * @param[out] with_table  whether the error names the table (an INSERT's
+ *                         index key fault), as DynamoDB Local writes it
+ * @return SST_OK; SST_E_VALIDATION with the fault; SST_E_STORAGE;
+ *         SST_E_NOMEM.
+ */
+SST_MUST_CHECK enum sst_code
+sst_emu_pq_check_batch_write(struct sst_emu *emu,
+                             const struct sst_emu_pq_plan *pl,
+                             bool *with_table, struct sst_err *err);
 
 /**
  * A statement whose parse failed on a later part (err holds the fault):

@@ -15,9 +15,13 @@
 #include "emu/expr/av.h"
 #include "emu/expr/request.h"
 #include "emu/ops/common.h"
+#include "emu/ops/keys.h"
+#include "emu/ops/ops.h"
 #include "emu/ops/partiql.h"
 #include "emu/ops/partiql_exec.h"
 #include "emu/ops/partiql_int.h"
+#include "emu/ops/request.h"
+#include "emu/store/catalog.h"
 
 /* DynamoDB Local's errors of the statement name the problem without the
  * expression the translation made: "Invalid FilterExpression: " and the
@@ -262,6 +266,10 @@ sst_emu_pq_check_parts(const struct sst_pq_stmt *st, struct sst_err *err)
     if (rc == SST_OK)
         rc = check_part(st, SST_EMU_REQ_DELETE_ITEM, "ConditionExpression",
                         where, err);
+    /* an UPDATE's SET and REMOVE after its WHERE, before the table */
+    if (rc == SST_OK && st->kind == SST_PQ_UPDATE)
+        rc = check_part(st, SST_EMU_REQ_UPDATE_ITEM, "UpdateExpression",
+                        st->update, err);
     sst_free(where);
     return rc;
 }
@@ -362,3 +370,43 @@ sst_emu_pq_check_early(const char *text, const struct json_object *params,
     return sst_emu_pq_check_params(params, err);
 }
 
+/* An INSERT's item against its table's index keys (a read transaction of
+ * its own; no table: nothing to check here). */
+static enum sst_code
+insert_index_keys(struct sst_emu *emu, const struct sst_emu_pq_plan *pl,
+                  struct sst_err *err)
+{
+    struct sst_emu_txn *txn = NULL;
+    const struct sst_emu_table *t = NULL;
+    struct sst_emu_deferred later = {SST_OK, {0}};
+    struct sst_av *item = NULL;
+    enum sst_code rc;
+
+    rc = sst_emu_req_item(sst_emu_get(pl->req, "Item"), &item, &later, err);
+    if (rc != SST_OK || item == NULL)
+        return rc == SST_E_NOMEM ? rc : SST_OK;
+    rc = sst_emu_txn_begin(sst_emu_store_of(emu), false, &txn, err);
+    if (rc == SST_OK)
+        rc = sst_emu_catalog_get(txn, pl->st.table, &t, err);
+    if (rc == SST_OK && t != NULL)
+        rc = sst_emu_check_index_keys(t, item, err);
+    sst_emu_table_release(t);
+    sst_emu_txn_abort(txn);
+    sst_av_free(item);
+    return rc;
+}
+
+enum sst_code
+sst_emu_pq_check_batch_write(struct sst_emu *emu,
+                             const struct sst_emu_pq_plan *pl,
+                             bool *with_table, struct sst_err *err)
+{
+    enum sst_code rc = SST_OK;
+
+    *with_table = false;
+    if (pl->st.kind == SST_PQ_INSERT) {
+        rc = insert_index_keys(emu, pl, err);
+        *with_table = rc == SST_E_VALIDATION;
+    }
+    return rc;
+}

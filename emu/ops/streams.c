@@ -408,9 +408,15 @@ sst_emu_stream_enable(struct sst_emu_txn *txn, struct sst_emu_table *t,
     d.keys = key_schema(t);
     if (d.keys == NULL)
         return sst_emu_nomem(err);
+    /* As DynamoDB Local numbers: a new stream takes a number and starts
+     * at the next, the one its first record takes unless another
+     * stream's creation or record takes it first (so that
+     * AFTER_SEQUENCE_NUMBER of the start may skip the first record). */
     rc = sst_emu_streams_next_seq(txn, &d.start, err);
-    if (rc == SST_OK)
+    if (rc == SST_OK) {
+        d.start++;
         rc = desc_put(txn, &d, err);
+    }
     json_object_put(d.keys);
     if (rc == SST_OK) {
         t->stream_view = view;

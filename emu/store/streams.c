@@ -27,7 +27,7 @@ read_seq(struct sst_emu_txn *t, uint64_t *seq, struct sst_err *err)
 
     rc = mdb_get(t->txn, t->st->meta, &k, &v);
     if (rc == MDB_NOTFOUND) {
-        *seq = 1;
+        *seq = 0; /* taken by the first stream: records start at 1 */
         return SST_OK;
     }
     if (rc != 0)

@@ -40,7 +40,8 @@ struct sst_emu_stream_id {
 };
 
 /**
- * Take the next sequence number (the first is 1).
+ * Take the next sequence number (the first is 0, which only a stream
+ * takes: emu/ops/streams.c).
  * @param[in]  t    a write transaction
  * @param[out] seq  the number, never given again
  * @return SST_OK; SST_E_STORAGE.

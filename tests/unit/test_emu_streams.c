@@ -177,11 +177,11 @@ records_of_item_writes(void)
     CU_ASSERT_EQUAL(strlen(tt_str_at(r, "Records[0].eventID")), 36);
     CU_ASSERT_STRING_NOT_EQUAL(tt_str_at(r, "Records[0].eventID"),
                                tt_str_at(r, "Records[1].eventID"));
-    /* the stream took 1; the records 2, 3 and 4 */
+    /* the stream took 0 and starts at 1; the records 1, 2 and 3 */
     SST_ASSERT_STR_EQ(tt_str_at(r, "Records[0].dynamodb.SequenceNumber"),
-                      "000000000000000000002");
+                      "000000000000000000001");
     SST_ASSERT_STR_EQ(tt_str_at(r, "Records[2].dynamodb.SequenceNumber"),
-                      "000000000000000000004");
+                      "000000000000000000003");
     /* seconds, rounded down */
     SST_ASSERT_STR_EQ(
         tt_text_at(r, "Records[0].dynamodb.ApproximateCreationDateTime"),
@@ -329,12 +329,12 @@ iterators_of_every_type(void)
     CU_ASSERT_EQUAL(count(r), 2);
     r2 = records(b, tt_str_at(r, "NextShardIterator"), 2);
     SST_ASSERT_STR_EQ(tt_str_at(r2, "Records[0].dynamodb.SequenceNumber"),
-                      "000000000000000000004");
+                      "000000000000000000003");
     json_object_put(r);
     json_object_put(r2);
     sst_free(it);
     /* at and after a sequence number (leading zeros optional past 21) */
-    it = iterator(b, ARN0, "AT_SEQUENCE_NUMBER", "000000000000000000005");
+    it = iterator(b, ARN0, "AT_SEQUENCE_NUMBER", "000000000000000000004");
     r = records(b, it, 0);
     CU_ASSERT_EQUAL(count(r), 2);
     SST_ASSERT_STR_EQ(tt_text_at(r, "Records[0].dynamodb.Keys"),
@@ -342,7 +342,7 @@ iterators_of_every_type(void)
     json_object_put(r);
     sst_free(it);
     it = iterator(b, ARN0, "AFTER_SEQUENCE_NUMBER",
-                  "0000000000000000000000000000000000000005");
+                  "0000000000000000000000000000000000000004");
     r = records(b, it, 0);
     CU_ASSERT_EQUAL(count(r), 1);
     json_object_put(r);
@@ -401,7 +401,7 @@ disabled_reenabled_and_deleted(void)
     SST_ASSERT_STR_EQ(tt_text_at(r, "StreamDescription.Shards[0]."
                                     "SequenceNumberRange"),
                       "{\"StartingSequenceNumber\":\"000000000000000000001\","
-                      "\"EndingSequenceNumber\":\"000000000000000000002\"}");
+                      "\"EndingSequenceNumber\":\"000000000000000000001\"}");
     json_object_put(r);
     /* a closed shard read to its end: no next iterator */
     r = all_records(b, ARN0);
@@ -538,7 +538,7 @@ records_are_trimmed_after_a_day(void)
         snprintf(req, sizeof req,
                  "{\"StreamArn\":\"" ARN0 "\",\"ShardId\":\"%s\","
                  "\"ShardIteratorType\":\"AT_SEQUENCE_NUMBER\","
-                 "\"SequenceNumber\":\"000000000000000000002\"}",
+                 "\"SequenceNumber\":\"000000000000000000001\"}",
                  shard);
         tt_expect_error(b, "GetShardIterator", req, SST_E_TRIMMED_DATA,
                         "TrimmedDataAccessException",

@@ -438,6 +438,45 @@ case("batch_write.order_of_checks", SEQ,
      bw(DR(TA("a")), PR(dict(TA("a"), gpk=S_EMPTY))))
 
 
+# Over several tables (random_streams.py found it): every write's values
+# in the request's order, before any table is looked up; then table by
+# table in the order of a java.util.HashMap copied from the request's
+# (Java 17: 4 buckets for two tables, 8 for three; qq-b's bucket is 0,
+# qq-a's 1; at 4 buckets qq-ad comes before qq-bb, at 8 after; at 8
+# qq-ad before qq-ca, at 16 after) the keys, index keys and duplicates;
+# and the tables are written in that order (the order of their records'
+# sequence numbers).
+def bwt(*parts):
+    return ("BatchWriteItem", {"RequestItems": dict(parts)})
+
+
+def one(name):
+    return ("CreateTable", dict(SEQ[1], TableName=name))
+
+
+def KO(pk):
+    return {"pk": {"S": pk}, "sk": {"N": "1"}}
+
+
+BADI = PR(dict(KO("z"), gpk={"N": "1"}))
+TWICE = [DR(KO("p")), DR(KO("p"))]
+case("batch_write.tables_in_hash_order", one("qq-a"), one("qq-b"),
+     one("qq-ad"), one("qq-bb"), one("qq-ca"), one("qq-x1"),
+     bwt(("qq-a", [BADI]), ("qq-b", TWICE)),
+     bwt(("qq-b", TWICE), ("qq-a", [BADI])),
+     bwt(("qq-bb", TWICE), ("qq-ad", [BADI])),
+     bwt(("qq-ad", [BADI]), ("qq-bb", TWICE)),
+     bwt(("qq-ca", TWICE), ("qq-ad", [BADI]), ("qq-x1", [PR(KO("z"))])),
+     bwt(("qq-x1", [PR(KO("z"))]), ("qq-ad", [BADI]), ("qq-ca", TWICE)),
+     bwt(("qq-missing", [PR(dict(KO("a"), v={"NS": ["1e999"]}))])),
+     bwt(("qq-missing", [DR({"pk": {"S": "a"}, "sk": {"N": "1e999"}})])),
+     bwt(("qq-missing", [PR(KO("a"))]),
+         ("qq-a", [PR(dict(KO("b"), v={"SS": []}))])),
+     bwt(("qq-a", [PR(dict(KO("b"), v={"SS": []}))]),
+         ("qq-b", [PR(dict(KO("b"), v={"NS": ["1e999"]}))])),
+     bwt(("qq-missing", [PR(KO("a")), PR(KO("a"))])))
+
+
 def main():
     record_sequences(CASES, OUT, "orders.py")
 

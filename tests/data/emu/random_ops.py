@@ -702,13 +702,13 @@ def make_cases(seed, ncases, nsteps):
                      lambda shape: annotate)
 
 
-def cli(doc, make, out, who):
-    """The command line of a random recorder: --seed, --cases, --steps,
-    --out."""
+def cli(doc, make, out, who, cases=30, steps=40):
+    """The command line of a random recorder: --seed, --cases, --steps
+    (by default cases and steps), --out."""
     ap = argparse.ArgumentParser(description=doc.split("\n")[0])
     ap.add_argument("--seed", type=int, default=1)
-    ap.add_argument("--cases", type=int, default=30)
-    ap.add_argument("--steps", type=int, default=40)
+    ap.add_argument("--cases", type=int, default=cases)
+    ap.add_argument("--steps", type=int, default=steps)
     ap.add_argument("--out", default=out)
     a = ap.parse_args()
     record_sequences(make(a.seed, a.cases, a.steps), a.out, who)
