@@ -30,21 +30,32 @@ fill(struct sst_emu_jname *out, const char *const *names, size_t n)
     }
 }
 
-/* names in hash order must come out as want */
+typedef int (*order_fn)(struct sst_emu_jname *names, size_t n,
+                        size_t *kept);
+
+/* names ordered by order must come out as want */
 static void
-expect_hash_order(const char *const *names, size_t n, const char *const *want,
-                  size_t nwant)
+expect_order(order_fn order, const char *const *names, size_t n,
+             const char *const *want, size_t nwant)
 {
     struct sst_emu_jname j[32];
     size_t kept = 0, i;
 
     fill(j, names, n);
-    CU_ASSERT_EQUAL_FATAL(sst_emu_java_hash_order(j, n, &kept), 0);
+    CU_ASSERT_EQUAL_FATAL(order(j, n, &kept), 0);
     CU_ASSERT_EQUAL_FATAL(kept, nwant);
     for (i = 0; i < nwant; i++) {
         CU_ASSERT_EQUAL(j[i].len, strlen(want[i]));
         CU_ASSERT_NSTRING_EQUAL(j[i].s, want[i], strlen(want[i]) + 1);
     }
+}
+
+/* names in hash order must come out as want */
+static void
+expect_hash_order(const char *const *names, size_t n, const char *const *want,
+                  size_t nwant)
+{
+    expect_order(sst_emu_java_hash_order, names, n, want, nwant);
 }
 
 /* a ProjectionExpression's names (expression order) must come out as
@@ -53,16 +64,7 @@ static void
 expect_projection_order(const char *const *names, size_t n,
                         const char *const *want, size_t nwant)
 {
-    struct sst_emu_jname j[32];
-    size_t kept = 0, i;
-
-    fill(j, names, n);
-    CU_ASSERT_EQUAL_FATAL(sst_emu_java_projection_order(j, n, &kept), 0);
-    CU_ASSERT_EQUAL_FATAL(kept, nwant);
-    for (i = 0; i < nwant; i++) {
-        CU_ASSERT_EQUAL(j[i].len, strlen(want[i]));
-        CU_ASSERT_NSTRING_EQUAL(j[i].s, want[i], strlen(want[i]) + 1);
-    }
+    expect_order(sst_emu_java_projection_order, names, n, want, nwant);
 }
 
 /* DynamoDB Local's messages (orders.py, "unprojected.map_then_set"):
