@@ -13,9 +13,14 @@
  * ExecuteTransaction: up to 100 statements, all reads (SELECT of one
  * item: TransactGetItems) or all writes (INSERT, UPDATE, DELETE and
  * EXISTS(SELECT ...) as a condition check: TransactWriteItems, with the
- * ClientRequestToken). A statement that does not plan refuses the whole
- * request ("Validation failed in TransactStatements[i]: ..."). An INSERT
- * whose key is taken cancels with a ValidationError reason.
+ * ClientRequestToken). Each statement in turn is checked for its
+ * syntax, an operation a transaction does not take, a read beside
+ * writes and its Parameters before any is planned; then a statement
+ * that does not plan refuses the whole request ("Validation failed in
+ * TransactStatements[i]: ..."). An INSERT whose key is taken cancels
+ * with a ValidationError reason. Two statements on one item are refused
+ * when the later one comes to run: after the earlier ones ran, before
+ * its own checks (sst_emu_op_transact_write_statements()).
  *
  * The checks and their messages are DynamoDB Local's
  * (tests/data/emu/partiql_batch.py records them).
@@ -39,9 +44,6 @@
 #define MSG_EMPTY "The statement was empty."
 #define MSG_TXN_EMPTY "ExecutePartiQLTransaction can not have empty statement."
 #define MSG_DUP_KEYS "Provided list of item keys contains duplicates"
-#define MSG_TXN_DUP                                                            \
-    "Transaction request cannot include multiple operations "                  \
-    "on one item"
 #define MSG_ONE_ITEM "Only single item select is supported"
 #define MSG_RVOCCF                                                             \
     "1 validation error detected: Value '%s' at "                              \
@@ -350,6 +352,14 @@ txn_action(const struct sst_emu_pq_plan *pl)
     static const char *const reads[] = {"TableName", "Key",
                                         "ProjectionExpression",
                                         "ExpressionAttributeNames", NULL};
+    /* an EXISTS ignores ReturnValuesOnConditionCheckFailure: its reason
+     * has no Item, and its token stands for the statement without it */
+    static const char *const checks[] = {"TableName",
+                                         "Key",
+                                         "ConditionExpression",
+                                         "ExpressionAttributeNames",
+                                         "ExpressionAttributeValues",
+                                         NULL};
 
     switch (pl->st.kind) {
     case SST_PQ_SELECT:
@@ -363,7 +373,7 @@ txn_action(const struct sst_emu_pq_plan *pl)
     case SST_PQ_EXISTS:
         break;
     }
-    return action(pl, "ConditionCheck", writes);
+    return action(pl, "ConditionCheck", checks);
 }
 
 /* A statement of the transaction that cannot run: the whole request's
@@ -456,6 +466,62 @@ txn_reasons(struct json_object *reasons, const struct sst_emu_pq_plan *pl,
     sst_err_set(err, SST_E_TXN_CANCELED, "%s", msg);
 }
 
+/* An INSERT's ReturnValuesOnConditionCheckFailure, which its PutItem
+ * does not take, on its Put all the same: it is part of what a
+ * ClientRequestToken stands for (DynamoDB Local's signature of the
+ * statements), and a taken key's reason has no Item (txn_reasons()). */
+static enum sst_code
+insert_rvoccf(struct sst_emu_pq_plan *pl, const struct json_object *st,
+              struct sst_err *err)
+{
+    struct json_object *v =
+        sst_emu_get(st, "ReturnValuesOnConditionCheckFailure");
+
+    if (pl->st.kind != SST_PQ_INSERT || v == NULL || pl->req == NULL)
+        return SST_OK;
+    if (json_object_object_add(pl->req, "ReturnValuesOnConditionCheckFailure",
+                               json_object_get(v)) != 0) {
+        json_object_put(v);
+        return sst_emu_nomem(err);
+    }
+    return SST_OK;
+}
+
+/* What DynamoDB Local checks of each statement in turn before it plans
+ * any: its syntax, a statement a transaction does not take, a read
+ * beside writes (or a write beside reads), then its Parameters. */
+static enum sst_code
+txn_early(const struct json_object *list, size_t n, struct sst_err *err)
+{
+    bool first_read = false, read = false;
+    enum sst_code rc;
+    size_t i;
+
+    for (i = 0; i < n; i++) {
+        struct json_object *st = json_object_array_get_idx(list, i);
+        struct sst_err e = {0};
+
+        rc = sst_emu_pq_check_early(sst_emu_get_string(st, "Statement"),
+                                    sst_emu_get(st, "Parameters"),
+                                    SST_EMU_PQ_ONE_ITEM | SST_EMU_PQ_TXN,
+                                    &read, &e);
+        if (rc == SST_OK && i == 0)
+            first_read = read;
+        if (rc == SST_OK && read != first_read)
+            return sst_err_set(err, SST_E_VALIDATION,
+                               "ExecuteTransaction API does not support both "
+                               "read and write operations in the same "
+                               "request.");
+        if (rc == SST_OK)
+            rc = sst_emu_pq_check_params(sst_emu_get(st, "Parameters"), &e);
+        if (rc != SST_OK) {
+            *err = e; /* as they are: none is the statement's rule */
+            return rc;
+        }
+    }
+    return SST_OK;
+}
+
 enum sst_code
 sst_emu_op_execute_transaction(struct sst_emu *emu,
                                const struct json_object *req,
@@ -467,7 +533,7 @@ sst_emu_op_execute_transaction(struct sst_emu *emu,
     struct sst_emu_json b = {false};
     enum sst_emu_rcc rcc;
     const char *token;
-    size_t i, j, n = 0, reads = 0, writes = 0;
+    size_t i, n = 0, reads = 0, writes = 0;
     enum sst_code rc;
 
     *resp = NULL;
@@ -491,19 +557,9 @@ sst_emu_op_execute_transaction(struct sst_emu *emu,
     if (rc != SST_OK)
         return rc;
     n = json_object_array_length(list);
-    /* each statement's syntax and parameters, before any is planned */
-    for (i = 0; i < n; i++) {
-        struct json_object *st = json_object_array_get_idx(list, i);
-        struct sst_err e = {0};
-
-        rc = sst_emu_pq_check_early(sst_emu_get_string(st, "Statement"),
-                                    sst_emu_get(st, "Parameters"),
-                                    SST_EMU_PQ_ONE_ITEM | SST_EMU_PQ_TXN, &e);
-        if (rc != SST_OK) {
-            *err = e; /* as they are: neither is the statement's rule */
-            return rc;
-        }
-    }
+    rc = txn_early(list, n, err);
+    if (rc != SST_OK)
+        return rc;
     plans = sst_calloc(n, sizeof *plans);
     if (plans == NULL)
         return sst_emu_nomem(err);
@@ -552,12 +608,9 @@ sst_emu_op_execute_transaction(struct sst_emu *emu,
             goto out;
         }
         *(is_read(&plans[i]) ? &reads : &writes) += 1;
-    }
-    if (reads > 0 && writes > 0) {
-        rc = sst_err_set(err, SST_E_VALIDATION,
-                         "ExecuteTransaction API does not support both read "
-                         "and write operations in the same request.");
-        goto out;
+        rc = insert_rvoccf(&plans[i], st, err);
+        if (rc != SST_OK)
+            goto out;
     }
     if (reasons != NULL) {
         while (json_object_array_length(reasons) < n)
@@ -575,15 +628,9 @@ sst_emu_op_execute_transaction(struct sst_emu *emu,
         rc = SST_E_TXN_CANCELED;
         goto out;
     }
-    for (i = 0; i < n; i++) {
-        for (j = i + 1; j < n; j++) {
-            if (plans[i].st.table != NULL && plans[j].st.table != NULL &&
-                same_item(&plans[i], &plans[j])) {
-                rc = sst_err_set(err, SST_E_VALIDATION, MSG_TXN_DUP);
-                goto out;
-            }
-        }
-    }
+    /* two statements on one item: TransactWriteItems finds them as it
+     * runs the actions (an earlier action's fault first), and
+     * TransactGetItems before it reads */
     sub = json_object_new_object();
     items = sst_emu_json_add(&b, sub, "TransactItems", json_object_new_array());
     for (i = 0; i < n && !b.failed; i++)
@@ -596,7 +643,8 @@ sst_emu_op_execute_transaction(struct sst_emu *emu,
         goto out;
     }
     rc = reads > 0 ? sst_emu_op_transact_get_items(emu, sub, &answer, err)
-                   : sst_emu_op_transact_write_items(emu, sub, &answer, err);
+                   : sst_emu_op_transact_write_statements(emu, sub, &answer,
+                                                          err);
     if (rc == SST_E_TXN_CANCELED) {
         txn_reasons(sst_emu_get(answer, "CancellationReasons"), plans, n, err);
         *resp = answer;

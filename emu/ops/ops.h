@@ -237,6 +237,16 @@ enum sst_code sst_emu_op_transact_write_items(struct sst_emu *emu,
                                               const struct json_object *req,
                                               struct json_object **resp,
                                               struct sst_err *err);
+/*
+ * TransactWriteItems as ExecuteTransaction runs its statements: an
+ * action on an item an earlier action names is refused before its own
+ * checks (an INSERT's index keys, nested key access), where
+ * TransactWriteItems refuses it after them (DynamoDB Local's orders).
+ * Arguments and results as sst_emu_op_transact_write_items().
+ */
+enum sst_code sst_emu_op_transact_write_statements(
+    struct sst_emu *emu, const struct json_object *req,
+    struct json_object **resp, struct sst_err *err);
 enum sst_code sst_emu_op_transact_get_items(struct sst_emu *emu,
                                             const struct json_object *req,
                                             struct json_object **resp,

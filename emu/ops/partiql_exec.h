@@ -138,14 +138,20 @@ sst_emu_pq_check_params(const struct json_object *params, struct sst_err *err);
 
 /**
  * What ExecuteTransaction checks of each statement, in order, before it
- * plans any: its syntax (SST_PQ_MSG_SYNTAX), then its Parameters
- * (sst_emu_pq_check_params()). mode as sst_emu_pq_plan()'s.
+ * plans any: its syntax (SST_PQ_MSG_SYNTAX), then that it is a statement
+ * a transaction takes ("Unsupported operation in transaction.", for one
+ * that begins with NOT); other faults wait for sst_emu_pq_plan(). The
+ * caller then checks the mix of reads and writes, then the statement's
+ * Parameters (sst_emu_pq_check_params()), statement by statement, as
+ * DynamoDB Local does. mode as sst_emu_pq_plan()'s.
  *
+ * @param params  the statement's Parameters, or NULL; borrowed
+ * @param read    set to whether the statement is a SELECT (a read)
  * @return SST_OK or the first failure, as sst_emu_pq_plan() gives it
  */
 SST_MUST_CHECK enum sst_code
 sst_emu_pq_check_early(const char *text, const struct json_object *params,
-                       unsigned mode, struct sst_err *err);
+                       unsigned mode, bool *read, struct sst_err *err);
 
 /** Drop the "Invalid FilterExpression: " and like prefixes from err's
  *  message: DynamoDB Local's errors of a statement name the problem

@@ -353,21 +353,48 @@ sst_emu_pq_check_params(const struct json_object *params,
     return SST_OK;
 }
 
+/* Whether text's first word is SELECT (a statement that did not parse:
+ * its kind is gone with it). */
+static bool
+begins_with_select(const char *text)
+{
+    static const char word[] = "SELECT";
+    size_t i;
+
+    while (*text == ' ' || (*text >= '\t' && *text <= '\r'))
+        text++;
+    for (i = 0; word[i] != '\0'; i++)
+        if ((text[i] & ~0x20) != word[i])
+            return false;
+    return !((text[i] >= 'a' && text[i] <= 'z') ||
+             (text[i] >= 'A' && text[i] <= 'Z') ||
+             (text[i] >= '0' && text[i] <= '9') || text[i] == '_');
+}
+
 enum sst_code
 sst_emu_pq_check_early(const char *text, const struct json_object *params,
-                       unsigned mode, struct sst_err *err)
+                       unsigned mode, bool *read, struct sst_err *err)
 {
     struct sst_pq_stmt st;
+    struct sst_err e = {0};
     enum sst_code rc;
 
     rc = sst_pq_parse_ex(text, strlen(text), params,
                          (mode & SST_EMU_PQ_TXN) ? SST_PQ_ALLOW_EXISTS : 0, &st,
-                         err);
-    if (rc == SST_OK)
+                         &e);
+    if (rc == SST_OK) {
+        *read = st.kind == SST_PQ_SELECT;
         sst_pq_cleanup(&st);
-    else if (sst_emu_pq_before_params(rc, err))
+        return SST_OK;
+    }
+    if (sst_emu_pq_before_params(rc, &e) ||
+        strcmp(e.message, "Unsupported operation in transaction.") == 0) {
+        if (err != NULL)
+            *err = e;
         return rc;
-    return sst_emu_pq_check_params(params, err);
+    }
+    *read = begins_with_select(text);
+    return SST_OK;
 }
 
 /* An INSERT's item against its table's index keys (a read transaction of

@@ -150,6 +150,7 @@ struct twi {
     const char *token;
     struct sst_emu_tx_caps caps;
     struct json_object *metrics; /* {table: [ItemCollectionMetrics]} */
+    bool same_item_first;        /* ExecuteTransaction's order */
 };
 
 static void
@@ -408,9 +409,11 @@ check_when_run(struct action *a, struct sst_err *err)
 
 /* Two actions on one item: the request is refused when the later one
  * comes to run, after its own checks (AWS documents the refusal; an
- * action whose key was invalid has none and meets no other). DynamoDB
- * Local lets an earlier action's failed condition, or this one's, cancel
- * the transaction instead (docs/fidelity.md). */
+ * action whose key was invalid has none and meets no other), or, for
+ * ExecuteTransaction's statements, before them (same_item_first).
+ * DynamoDB Local lets an earlier action's failed condition, or this
+ * one's, cancel the transaction instead, and reports this one's runtime
+ * fault (docs/fidelity.md). */
 static enum sst_code
 check_same_item(const struct twi *w, const struct action *a,
                 struct sst_err *err)
@@ -495,9 +498,13 @@ run_action(struct sst_emu_txn *txn, struct twi *w, struct action *a,
 
     if (a->reason.code != NULL)
         return SST_OK; /* failed its checks */
-    rc = check_when_run(a, err);
-    if (rc == SST_OK && a->reason.code == NULL)
+    if (w->same_item_first)
         rc = check_same_item(w, a, err);
+    else
+        rc = check_when_run(a, err);
+    if (rc == SST_OK && a->reason.code == NULL)
+        rc = w->same_item_first ? check_when_run(a, err)
+                                : check_same_item(w, a, err);
     if (rc != SST_OK || a->reason.code != NULL)
         return rc;
     sst_emu_capacity_init(&cap, a->t);
@@ -649,10 +656,10 @@ replay(struct sst_emu_txn *txn, struct twi *w, struct json_object **resp,
     return rc == SST_OK ? answer(w, resp, err) : rc;
 }
 
-enum sst_code
-sst_emu_op_transact_write_items(struct sst_emu *emu,
-                                const struct json_object *req,
-                                struct json_object **resp, struct sst_err *err)
+static enum sst_code
+transact_write(struct sst_emu *emu, const struct json_object *req,
+               bool same_item_first, struct json_object **resp,
+               struct sst_err *err)
 {
     struct twi w = {0};
     struct sst_emu_txn *txn = NULL;
@@ -662,6 +669,7 @@ sst_emu_op_transact_write_items(struct sst_emu *emu,
     size_t i;
 
     *resp = NULL;
+    w.same_item_first = same_item_first;
     rc = decode(req, &w, err);
     if (rc == SST_OK)
         rc = check_request(req, &w, err);
@@ -684,4 +692,21 @@ sst_emu_op_transact_write_items(struct sst_emu *emu,
     sst_emu_txn_abort(txn);
     twi_cleanup(&w);
     return rc;
+}
+
+enum sst_code
+sst_emu_op_transact_write_items(struct sst_emu *emu,
+                                const struct json_object *req,
+                                struct json_object **resp, struct sst_err *err)
+{
+    return transact_write(emu, req, false, resp, err);
+}
+
+enum sst_code
+sst_emu_op_transact_write_statements(struct sst_emu *emu,
+                                     const struct json_object *req,
+                                     struct json_object **resp,
+                                     struct sst_err *err)
+{
+    return transact_write(emu, req, true, resp, err);
 }

@@ -415,6 +415,58 @@ tcase("et.err.same_item", *DATA,
       et(sel("a", 1), sel("a", 1, "v")),
       get(K()))
 
+# Each statement in turn, before any is planned: its syntax, an operation
+# a transaction does not take, a read beside writes, then its Parameters;
+# the statements' other faults come after all of these.
+tcase("et.err.read_and_write_before_plan", *DATA,
+      et(st("INSERT INTO tbl VALUE {'pk': 'z', 'sk': 1, 'm': {'c': ?}}",
+            S("x")), sel("a", 1)),
+      et(st("UPDATE tbl SET n = n + 'x'" + W()), sel("a", 2)),
+      et(sel("a", 1), ins("z", 1), st("SELECT * FROM tbl WHERE")),
+      et(sel("a", 1), st("INSERT INTO tbl VALUE {'pk': 'z', 'sk': ?}",
+                         N("abc"))),
+      et(st("INSERT INTO tbl VALUE {'pk': 'z', 'sk': ?}", N("abc")),
+         sel("a", 1)),
+      get(K("z", "1")))
+tcase("et.err.unsupported_before_plan", *DATA,
+      et(st("UPDATE tbl SET n = n + 'x'" + W()),
+         st("NOT EXISTS(SELECT * FROM tbl WHERE pk = 'a' AND sk = 2 AND "
+            "v = 'v2')")),
+      et(st("UPDATE tbl SET n = n + 'x'" + W()),
+         st("EXISTS(SELECT * FROM tbl WHERE")))
+# Two statements on one item: found when the later one comes to run, after
+# the earlier ones ran (a runtime fault of theirs comes first, a failed
+# condition does not) and before its own checks (an INSERT's index key).
+tcase("et.err.same_item_when_run", *DATA,
+      et(st("UPDATE tbl SET zz = list_append(zz, [1])" + W()),
+         st("DELETE FROM tbl" + W())),
+      et(st("EXISTS(SELECT * FROM tbl WHERE pk = 'a' AND sk = 1 AND "
+            "v = 'v1')"), ins("a", 1, ", 'g': ''")),
+      et(st("EXISTS(SELECT * FROM tbl WHERE pk = 'a' AND sk = 1 AND "
+            "v = 'nope')"), st("DELETE FROM tbl" + W())),
+      get(K()))
+# An INSERT's ReturnValuesOnConditionCheckFailure is part of what the
+# token stands for, as an UPDATE's is.
+tcase("et.token.insert_rvoccf", *DATA,
+      et(ins("z", 1), ClientRequestToken="et-4"),
+      et(st("INSERT INTO tbl VALUE {'pk': 'z', 'sk': 1}",
+            ReturnValuesOnConditionCheckFailure="ALL_OLD"),
+         ClientRequestToken="et-4"),
+      et(ins("z", 2), ClientRequestToken="et-5"),
+      et(ins("z", 2), ClientRequestToken="et-5"))
+# An EXISTS's is not: DynamoDB Local ignores it (et.check.fails_all_old).
+tcase("et.token.exists_rvoccf", *DATA,
+      et(st("EXISTS(SELECT * FROM tbl WHERE pk = 'a' AND sk = 1 AND "
+            "v = 'v1')"), ClientRequestToken="et-6"),
+      et(st("EXISTS(SELECT * FROM tbl WHERE pk = 'a' AND sk = 1 AND "
+            "v = 'v1')", ReturnValuesOnConditionCheckFailure="ALL_OLD"),
+         ClientRequestToken="et-6"))
+tcase("et.token.mismatch_before_same_item", *DATA,
+      et(ins("z", 1), ClientRequestToken="et-3"),
+      et(st("UPDATE tbl SET v = 'x'" + W()), st("DELETE FROM tbl" + W()),
+         ClientRequestToken="et-3"),
+      get(K()))
+
 # ----------------------------------------------------------------- txn: reads
 tcase("et.read.full_keys", *DATA,
       et(sel("a", 1, "pk, m.b, l[1]"), sel("a", 9),

@@ -197,6 +197,20 @@ tcase("tw.ok.capacity_100_puts",
                                         "CapacityUnits": 200.0}]},
                  "DynamoDB Local counts only one Put per table; AWS charges "
                  "every item of a transaction, two write units per KB"))
+DELETE_MISSING = ("DynamoDB Local charges the Delete of a missing item one "
+                  "unit, as DeleteItem; AWS charges every item of a "
+                  "transaction two write units per KB")
+tcase("tw.ok.capacity_delete_missing",
+      tw(D(K("zz")), ReturnConsumedCapacity="TOTAL"),
+      aws=aws_ok({"ConsumedCapacity": [{"TableName": "tbl",
+                                        "CapacityUnits": 2.0}]},
+                 DELETE_MISSING))
+tcase("tw.ok.capacity_delete_missing_indexes",
+      tw(D(K("zy"), ConditionExpression="attribute_not_exists(v)"),
+         ReturnConsumedCapacity="INDEXES"),
+      aws=aws_ok({"ConsumedCapacity": [
+          {"TableName": "tbl", "CapacityUnits": 2.0,
+           "Table": {"CapacityUnits": 2.0}}]}, DELETE_MISSING))
 case("tw.ok.item_collection_metrics", ("CreateTable", COLL),
      tw(P(dict(K(), l=S("x")), "coll"), P(dict(K("b"), l=S("y")), "coll"),
         ReturnItemCollectionMetrics="SIZE"),
