@@ -70,12 +70,14 @@ same(const struct sst_emu_jname *a, const struct sst_emu_jname *b)
     return a->len == b->len && memcmp(a->s, b->s, a->len) == 0;
 }
 
-/* The table size after the puts: doubled past 3/4 full, and (below 64)
- * when a put makes a bucket longer than 8. */
+/* The table size after the puts (copy: sized first for all n, as new
+ * HashSet<>(collection) is): doubled past 3/4 full, and (below 64) when a
+ * put makes a bucket longer than 8. */
 static size_t
-capacity(const uint32_t *hash, size_t n)
+capacity(const uint32_t *hash, size_t n, bool copy)
 {
-    size_t cap = java_grown_cap((uint32_t)n), i, j, run;
+    size_t cap = copy ? java_copy_cap(n) : java_grown_cap((uint32_t)n), i,
+           j, run;
 
     for (;;) {
         bool grow = false;
@@ -95,7 +97,8 @@ capacity(const uint32_t *hash, size_t n)
 /* The HashMap order of names put in the order given, each hashed as its
  * String.hashCode() plus add (int arithmetic). */
 static int
-hash_order(struct sst_emu_jname *names, size_t n, uint32_t add, size_t *kept)
+hash_order(struct sst_emu_jname *names, size_t n, uint32_t add, bool copy,
+           size_t *kept)
 {
     struct sst_emu_jname *out;
     uint32_t *hash;
@@ -121,7 +124,7 @@ hash_order(struct sst_emu_jname *names, size_t n, uint32_t add, size_t *kept)
                         add;
         }
     }
-    cap = capacity(hash, m);
+    cap = capacity(hash, m, copy);
     /* bucket by bucket; within a bucket, the order of the puts */
     for (b = 0; b < cap && at < m; b++)
         for (i = 0; i < m; i++)
@@ -136,7 +139,13 @@ hash_order(struct sst_emu_jname *names, size_t n, uint32_t add, size_t *kept)
 int
 sst_emu_java_hash_order(struct sst_emu_jname *names, size_t n, size_t *kept)
 {
-    return hash_order(names, n, 0, kept);
+    return hash_order(names, n, 0, false, kept);
+}
+
+int
+sst_emu_java_copy_order(struct sst_emu_jname *names, size_t n, size_t *kept)
+{
+    return hash_order(names, n, 0, true, kept);
 }
 
 int
@@ -152,9 +161,9 @@ sst_emu_java_projection_order(struct sst_emu_jname *names, size_t n,
         names[i] = names[n - 1 - i];
         names[n - 1 - i] = t;
     }
-    if (hash_order(names, n, SST_EMU_JAVA_PATH_SEED, kept) != 0)
+    if (hash_order(names, n, SST_EMU_JAVA_PATH_SEED, false, kept) != 0)
         return -1;
-    return hash_order(names, *kept, 0, kept);
+    return hash_order(names, *kept, 0, false, kept);
 }
 
 static int

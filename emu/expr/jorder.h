@@ -86,6 +86,15 @@ int sst_emu_java_hash_order(struct sst_emu_jname *names, size_t n,
                             size_t *kept);
 
 /**
+ * sst_emu_java_hash_order() for a java.util.HashSet made by new
+ * HashSet<>(collection) of the names in the order given: its table is
+ * sized for all of them at once (java_copy_cap()), not grown put by put.
+ * Arguments and result as sst_emu_java_hash_order().
+ */
+int sst_emu_java_copy_order(struct sst_emu_jname *names, size_t n,
+                            size_t *kept);
+
+/**
  * Order the top-level names of a ProjectionExpression as DynamoDB Local
  * lists them: its projection tree keeps them as the keys of a HashMap,
  * put in the reverse of the expression's order and hashed as

@@ -83,7 +83,8 @@ struct part {
 struct batch {
     struct part *parts;
     size_t n;
-    size_t *order; /* parts in DynamoDB Local's order (table_order()) */
+    size_t *order;  /* parts in DynamoDB Local's order (table_order()) */
+    size_t *writes; /* parts in the order it writes them (write_order()) */
     enum sst_emu_rcc rcc;
     bool ricm;
 };
@@ -104,6 +105,7 @@ batch_cleanup(struct batch *b)
     }
     sst_free(b->parts);
     sst_free(b->order);
+    sst_free(b->writes);
 }
 
 /* A request's item or key, decoded for its JSON faults. */
@@ -216,8 +218,8 @@ check_write(const struct part *p, size_t j, struct sst_err *err)
 }
 
 /* The order in which DynamoDB Local checks the tables' writes one by one
- * and writes them: the order of a java.util.HashMap copied from the
- * request's map (Java 17's new HashMap<>(map): a table of
+ * (write_order() follows from it): the order of a java.util.HashMap
+ * copied from the request's map (Java 17's new HashMap<>(map): a table of
  * tableSizeFor((int)(n / 0.75f + 1)) buckets, each bucket's names in the
  * request's order). (It checks their values in the request's order.) */
 static enum sst_code
@@ -247,6 +249,37 @@ table_order(struct batch *b, struct sst_err *err)
     return SST_OK;
 }
 
+/* The order in which DynamoDB Local writes the tables: it puts each, in
+ * table_order()'s order, into a java.util.HashMap of their puts, then
+ * writes the tables of new HashSet<>(that map's keys). */
+static enum sst_code
+write_order(struct batch *b, struct sst_err *err)
+{
+    struct sst_emu_jname *names;
+    size_t i, j, kept = 0;
+    int r;
+
+    names = sst_calloc(b->n + 1, sizeof *names);
+    b->writes = sst_calloc(b->n + 1, sizeof *b->writes);
+    if (names == NULL || b->writes == NULL) {
+        sst_free(names);
+        return sst_emu_nomem(err);
+    }
+    for (i = 0; i < b->n; i++) {
+        names[i].s = b->parts[b->order[i]].name;
+        names[i].len = strlen(names[i].s);
+    }
+    r = sst_emu_java_hash_order(names, b->n, &kept);
+    if (r == 0)
+        r = sst_emu_java_copy_order(names, kept, &kept);
+    for (i = 0; r == 0 && i < kept; i++)
+        for (j = 0; j < b->n; j++)
+            if (b->parts[j].name == names[i].s)
+                b->writes[i] = j;
+    sst_free(names);
+    return r == 0 && kept == b->n ? SST_OK : sst_emu_nomem(err);
+}
+
 static enum sst_code
 check_tables(struct sst_emu_txn *txn, struct batch *b, struct sst_err *err)
 {
@@ -254,6 +287,8 @@ check_tables(struct sst_emu_txn *txn, struct batch *b, struct sst_err *err)
     size_t i, j;
 
     rc = table_order(b, err);
+    if (rc == SST_OK)
+        rc = write_order(b, err);
     /* the values first, before the tables exist (DynamoDB Local) */
     for (i = 0; rc == SST_OK && i < b->n; i++)
         for (j = 0; rc == SST_OK && j < b->parts[i].n; j++)
@@ -270,7 +305,7 @@ check_tables(struct sst_emu_txn *txn, struct batch *b, struct sst_err *err)
 }
 
 /* A table's writes, as DynamoDB Local applies them (the tables in
- * table_order()'s order): its puts, then its deletes, each in the
+ * write_order()'s order): its puts, then its deletes, each in the
  * request's order (the order of their stream records; no two name one
  * item). */
 static enum sst_code
@@ -304,7 +339,7 @@ write_all(struct sst_emu_txn *txn, struct batch *b, struct sst_err *err)
     size_t i, j;
 
     for (i = 0; rc == SST_OK && i < b->n; i++) {
-        struct part *p = &b->parts[b->order[i]];
+        struct part *p = &b->parts[b->writes[i]];
 
         rc = write_part(txn, p, err);
         /* the item collections, once the table's writes are done */
@@ -361,7 +396,7 @@ enum sst_code
 sst_emu_op_batch_write_item(struct sst_emu *emu, const struct json_object *req,
                             struct json_object **resp, struct sst_err *err)
 {
-    struct batch b = {NULL, 0, NULL, SST_EMU_RCC_NONE, false};
+    struct batch b = {NULL, 0, NULL, NULL, SST_EMU_RCC_NONE, false};
     struct sst_emu_txn *txn = NULL;
     enum sst_code rc;
 

@@ -10,6 +10,7 @@
  * failing index of several (a HashMap of names), and the filter's
  * unprojected names (a TreeSet).
  */
+#include <stdbool.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -93,6 +94,33 @@ projection_order(void)
     expect_projection_order(dup, 3, n_gsk, 2);
     /* AttributesToGet: one HashSet, its names put in their order */
     expect_hash_order(gsk_n, 2, gsk_n_want, 2);
+}
+
+/* new HashSet<>(24 names) has 64 buckets from the start, where 24 puts
+ * grow a HashMap to 32 (BatchWriteItem's order of its tables). */
+static void
+copy_order(void)
+{
+    static const char *const want[] = {
+        "n10", "n12", "n11", "n14", "n13", "n16", "n15", "n18",
+        "n17", "n19", "n21", "n20", "n01", "n23", "n00", "n22",
+        "n03", "n02", "n05", "n04", "n07", "n06", "n09", "n08"};
+    const char *in[24];
+    char names[24][4];
+    struct sst_emu_jname j[24];
+    size_t i, kept = 0;
+    bool differs = false;
+
+    for (i = 0; i < 24; i++) {
+        snprintf(names[i], sizeof names[i], "n%02zu", i);
+        in[i] = names[i];
+    }
+    expect_order(sst_emu_java_copy_order, in, 24, want, 24);
+    fill(j, in, 24);
+    CU_ASSERT_EQUAL_FATAL(sst_emu_java_hash_order(j, 24, &kept), 0);
+    for (i = 0; i < 24; i++)
+        differs |= strcmp(j[i].s, want[i]) != 0;
+    CU_ASSERT(differs);
 }
 
 /* Thirteen names (eleven, and the projected pk and gpk) make both tables
@@ -265,6 +293,7 @@ static const struct sst_test tests[] = {
     {"HashSet order of a few names", hash_order_small},
     {"a projection's names: HashMap, then HashSet", projection_order},
     {"a projection's tables sized by every name", projection_order_grown},
+    {"a copied HashSet is sized at once", copy_order},
     {"HashSet order past 12 names", hash_order_grown},
     {"HashMap order of index names", hash_order_indexes},
     {"duplicates are dropped", hash_order_duplicates},
