@@ -645,6 +645,17 @@ def collection_metrics(op, req):
     return None
 
 
+def with_metrics(known, rec, icm, note=NOTE_ICM):
+    """known (or DynamoDB Local's answer) with AWS's ItemCollectionMetrics
+    icm added to the response, and note added to its notes."""
+    known = dict(known or {"ok": True, "response": rec["response"]})
+    resp = dict(known.get("response", rec["response"]))
+    resp["ItemCollectionMetrics"] = icm
+    known["response"] = resp
+    known["note"] = "; ".join(x for x in (known.get("note"), note) if x)
+    return known
+
+
 def make_annotate(shape):
     """annotate() for a case of the table shape."""
     def note(op, req, rec):
@@ -656,13 +667,7 @@ def make_annotate(shape):
         icm = collection_metrics(op, req)
         if icm is None:
             return known
-        known = dict(known or {"ok": True, "response": rec["response"]})
-        resp = dict(known.get("response", rec["response"]))
-        resp["ItemCollectionMetrics"] = icm
-        known["response"] = resp
-        known["note"] = "; ".join(x for x in (known.get("note"), NOTE_ICM)
-                                  if x)
-        return known
+        return with_metrics(known, rec, icm)
     return note
 
 

@@ -563,13 +563,7 @@ def make_annotate(tables):
         icm = metrics(req, lsi)
         if not icm:
             return known
-        known = dict(known or {"ok": True, "response": rec["response"]})
-        resp = dict(known.get("response", rec["response"]))
-        resp["ItemCollectionMetrics"] = icm
-        known["response"] = resp
-        known["note"] = "; ".join(x for x in (known.get("note"), NOTE_ICM)
-                                  if x)
-        return known
+        return rm.with_metrics(known, rec, icm, NOTE_ICM)
     return note
 
 
