@@ -367,6 +367,9 @@ sst_emu_open(const char *path, const struct sst_emu_options *opts,
         emu->clock_user = opts->clock_user;
     }
     rc = sst_emu_store_open(&cfg, &emu->store, err);
+    /* a directory of an older layout: its rows under today's keys */
+    if (rc == SST_OK)
+        rc = sst_emu_rekey(emu->store, err);
     if (rc == SST_OK && opts != NULL)
         rc = start_sweeper(emu, opts->ttl_sweep_ms, err);
     if (rc != SST_OK) {

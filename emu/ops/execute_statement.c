@@ -30,6 +30,7 @@
 #include "emu/ops/ops.h"
 #include "emu/ops/partiql.h"
 #include "emu/ops/partiql_exec.h"
+#include "emu/ops/scan.h"
 #include "src/core/buf.h"
 
 #define S(n) {n, SST_EMU_SHAPE_STRING, NULL}
@@ -199,6 +200,72 @@ in_keys(const struct keys *k, const char *name)
     return false;
 }
 
+/* Internal members of a SELECT's Scan request (never read from a
+ * client's): the partition key name when the page is to be reordered,
+ * and whether ORDER BY names it (else the sort key) DESC. */
+#define PQ_ORDER_HASH "sst:OrderHash"
+#define PQ_ORDER_HASH_DESC "sst:OrderHashDescending"
+
+/* DynamoDB Local's ORDER BY ... DESC of a page of a SELECT that scanned
+ * (its SelectResultsOrderer): the items grouped by their partition key
+ * value in the order first seen, each group reversed for the sort key,
+ * the groups reversed for the partition key. */
+static enum sst_code
+order_page(struct json_object *answer, const char *hash, bool hash_desc,
+           struct sst_err *err)
+{
+    struct json_object *items = sst_emu_get(answer, "Items"), *out, *it;
+    size_t n, i, j, g, *group, *first, groups = 0;
+    enum sst_code rc = SST_OK;
+
+    if (items == NULL || !json_object_is_type(items, json_type_array))
+        return SST_OK;
+    n = json_object_array_length(items);
+    group = sst_calloc(n + 1, sizeof *group);
+    first = sst_calloc(n + 1, sizeof *first);
+    out = json_object_new_array_ext((int)n);
+    if (group == NULL || first == NULL || out == NULL) {
+        rc = sst_emu_nomem(err);
+        goto done;
+    }
+    for (i = 0; i < n; i++) {
+        struct json_object *v = sst_emu_get(
+            json_object_array_get_idx(items, i), hash);
+
+        for (g = 0; g < groups; g++)
+            if (json_object_equal(
+                    v, sst_emu_get(json_object_array_get_idx(items, first[g]),
+                                   hash)))
+                break;
+        if (g == groups)
+            first[groups++] = i;
+        group[i] = g;
+    }
+    for (j = 0; j < groups; j++) {
+        g = hash_desc ? groups - 1 - j : j;
+        for (i = 0; i < n; i++) {
+            size_t at = hash_desc ? i : n - 1 - i;
+
+            if (group[at] != g)
+                continue;
+            it = json_object_array_get_idx(items, at);
+            if (json_object_array_add(out, json_object_get(it)) != 0) {
+                rc = sst_emu_nomem(err);
+                goto done;
+            }
+        }
+    }
+    if (json_object_object_add(answer, "Items", out) != 0)
+        rc = sst_emu_nomem(err);
+    else
+        out = NULL;
+done:
+    json_object_put(out);
+    sst_free(group);
+    sst_free(first);
+    return rc;
+}
+
 /* SELECT: the Query or Scan request, and which it is. */
 static enum sst_code
 select_request(const struct sst_pq_stmt *st, const struct sst_emu_table *t,
@@ -249,6 +316,22 @@ select_request(const struct sst_pq_stmt *st, const struct sst_emu_table *t,
     }
     if (*query) {
         rc = check_key_types(t, &k, sp.key, false, err);
+        /* the partition key IN a list: every value */
+        for (i = 0; rc == SST_OK && sp.in_values != NULL &&
+                    i < json_object_array_length(sp.in_values);
+             i++) {
+            struct json_object *one = json_object_new_object();
+
+            if (one == NULL ||
+                json_object_object_add(
+                    one, k.hash[0],
+                    json_object_get(
+                        json_object_array_get_idx(sp.in_values, i))) != 0)
+                rc = sst_emu_nomem(err);
+            if (rc == SST_OK)
+                rc = check_key_types(t, &k, one, false, err);
+            json_object_put(one);
+        }
         for (i = 0; rc == SST_OK && sp.range_values != NULL &&
                     i < json_object_array_length(sp.range_values);
              i++) {
@@ -271,6 +354,15 @@ select_request(const struct sst_pq_stmt *st, const struct sst_emu_table *t,
         texts[1] = sp.rest;
         ok = ok && add_string(req, "KeyConditionExpression", sp.key_cond) &&
              add_string(req, "FilterExpression", sp.rest);
+        /* the partitions of IN, read in the order of their values (the
+         * key condition holds the first): sst_emu_pq_query() only */
+        if (sp.in_values != NULL)
+            ok = ok && add(req, SST_EMU_PQ_PARTITIONS,
+                           json_object_get(sp.in_values));
+        if (sp.in_values != NULL && st->order < 0 &&
+            strcmp(st->order_attr, k.hash[0]) == 0)
+            ok = ok && add(req, SST_EMU_PQ_PARTITIONS_DESC,
+                           json_object_new_boolean(1));
         if (st->order < 0 && k.range_n > 0 &&
             strcmp(st->order_attr, k.range[0]) == 0)
             ok = ok && add(req, "ScanIndexForward", json_object_new_boolean(0));
@@ -283,6 +375,13 @@ select_request(const struct sst_pq_stmt *st, const struct sst_emu_table *t,
         texts[0] = where;
         texts[1] = NULL;
         ok = ok && add_string(req, "FilterExpression", where);
+        /* ORDER BY ... DESC of a SELECT that scans: its page reordered
+         * (sst_emu_pq_run, order_page) */
+        if (st->order < 0)
+            ok = ok && add_string(req, PQ_ORDER_HASH, k.hash[0]) &&
+                 add(req, PQ_ORDER_HASH_DESC,
+                     json_object_new_boolean(
+                         strcmp(st->order_attr, k.hash[0]) == 0));
     }
     texts[2] = st->projection;
     ok = ok && add_string(req, "ProjectionExpression", st->projection) &&
@@ -616,6 +715,16 @@ sst_emu_pq_run(struct sst_emu *emu, const struct sst_emu_pq_plan *pl,
         rc = pl->key != NULL ? sst_emu_op_get_item(emu, pl->req, answer, err)
              : pl->query     ? sst_emu_pq_query(emu, pl->req, answer, err)
                              : sst_emu_op_scan(emu, pl->req, answer, err);
+        if (rc == SST_OK && pl->key == NULL && !pl->query &&
+            sst_emu_get(pl->req, PQ_ORDER_HASH) != NULL) {
+            bool hash_desc = false;
+
+            (void)sst_emu_get_bool(pl->req, PQ_ORDER_HASH_DESC, &hash_desc);
+            rc = order_page(*answer,
+                            json_object_get_string(
+                                sst_emu_get(pl->req, PQ_ORDER_HASH)),
+                            hash_desc, err);
+        }
         break;
     case SST_PQ_INSERT:
         rc = sst_emu_op_put_item(emu, pl->req, answer, err);

@@ -7,6 +7,7 @@
 
 #include "emu/expr/jorder.h"
 #include "emu/ops/common.h"
+#include "emu/ops/keyhash.h"
 #include "emu/ops/keys.h"
 
 /* ------------------------------------------------------------------ */
@@ -70,6 +71,91 @@ schema_positions(const struct sst_emu_key_schema *ks,
 }
 
 /* ------------------------------------------------------------------ */
+/* row layouts                                                         */
+
+static enum sst_code
+add_hash(struct sst_emu_key *k, const uint8_t *h, struct sst_err *err)
+{
+    return sst_emu_key_add_raw(k, h, SST_EMU_KEY_HASH_LEN, err);
+}
+
+/* What orders the rows of a global index whose key values are equal,
+ * as DynamoDB Local orders them (keys.h). */
+enum trailing { TRAIL_NONE, TRAIL_PK, TRAIL_SK, TRAIL_BOTH };
+
+static enum trailing
+gsi_trailing(const struct sst_emu_table *t, const struct sst_emu_index *ix)
+{
+    unsigned pos[2 * SST_EMU_KEY_PARTS_MAX], n, i;
+    bool has_pk = false, has_sk = false, range = t->key.range_count > 0;
+
+    n = schema_positions(&ix->key, pos);
+    for (i = 0; i < n; i++) {
+        has_pk = has_pk || pos[i] == t->key.hash[0];
+        has_sk = has_sk || (range && pos[i] == t->key.range[0]);
+    }
+    if (has_pk)
+        return range && !has_sk ? TRAIL_SK : TRAIL_NONE;
+    if (!range || has_sk)
+        return TRAIL_PK;
+    return TRAIL_BOTH;
+}
+
+/* The row key of the table (ix NULL) or of index ix, from the values of
+ * its key attributes: iv in the index's schema order, tv in the
+ * table's. */
+static enum sst_code
+row_key(const struct sst_emu_table *t, const struct sst_emu_index *ix,
+        const struct sst_av *const *iv, const struct sst_av *const *tv,
+        struct sst_emu_key *k, struct sst_err *err)
+{
+    uint8_t hp[SST_EMU_KEY_HASH_LEN], hs[SST_EMU_KEY_HASH_LEN];
+    uint8_t hb[SST_EMU_KEY_HASH_LEN];
+    unsigned in = ix ? ix->key.hash_count + ix->key.range_count : 0;
+    unsigned tn = t->key.hash_count + t->key.range_count, i;
+    enum sst_code rc = SST_OK;
+
+    enum trailing trail = ix == NULL   ? TRAIL_NONE
+                          : !ix->global ? TRAIL_SK
+                                        : gsi_trailing(t, ix);
+
+    sst_emu_key_reset(k);
+    (void)sst_emu_key_hash(tv[0], hp);
+    /* the sort key's hash only where a layout holds it */
+    memset(hs, 0, sizeof hs);
+    if (tn > 1 && (trail == TRAIL_SK || trail == TRAIL_BOTH))
+        (void)sst_emu_key_hash(tv[tn - 1], hs);
+    if (ix != NULL && !ix->global)
+        rc = add_hash(k, hp, err);
+    for (i = 0; rc == SST_OK && i < in; i++)
+        rc = sst_emu_key_add_av(k, iv[i], err);
+    if (rc == SST_OK && ix != NULL && !ix->global)
+        rc = add_hash(k, hs, err);
+    else if (rc == SST_OK && ix != NULL) {
+        switch (trail) {
+        case TRAIL_PK:
+            rc = add_hash(k, hp, err);
+            break;
+        case TRAIL_SK:
+            rc = add_hash(k, hs, err);
+            break;
+        case TRAIL_BOTH:
+            sst_emu_key_hash_pair(hp, hs, hb);
+            rc = add_hash(k, hb, err);
+            break;
+        case TRAIL_NONE:
+            break;
+        }
+    }
+    /* the table's row key, which makes an index row unique */
+    if (rc == SST_OK)
+        rc = add_hash(k, hp, err);
+    for (i = 0; rc == SST_OK && i < tn; i++)
+        rc = sst_emu_key_add_av(k, tv[i], err);
+    return rc;
+}
+
+/* ------------------------------------------------------------------ */
 /* table keys                                                          */
 
 enum sst_code
@@ -78,7 +164,6 @@ sst_emu_table_key(const struct sst_emu_table *t, const struct sst_av *attrs,
 {
     const struct sst_av *vals[2 * SST_EMU_KEY_PARTS_MAX];
     unsigned pos[2 * SST_EMU_KEY_PARTS_MAX], n, i;
-    enum sst_code rc;
 
     n = schema_positions(&t->key, pos);
     if (exact && attrs->u.map.len != n)
@@ -102,13 +187,7 @@ sst_emu_table_key(const struct sst_emu_table *t, const struct sst_av *attrs,
         if (too_long(vals[i], i < t->key.hash_count))
             return sst_err_set(err, SST_E_VALIDATION, SST_EMU_MSG_KEY_SIZE);
     }
-    sst_emu_key_reset(k);
-    for (i = 0; i < n; i++) {
-        rc = sst_emu_key_add_av(k, vals[i], err);
-        if (rc != SST_OK)
-            return rc;
-    }
-    return SST_OK;
+    return row_key(t, NULL, NULL, vals, k, err);
 }
 
 /* ------------------------------------------------------------------ */
@@ -153,7 +232,8 @@ sst_emu_fast_key(const struct sst_emu_table *t, const struct json_object *key,
                  struct sst_emu_key *k)
 {
     unsigned pos[2 * SST_EMU_KEY_PARTS_MAX], n, i;
-    uint8_t enc[SST_NUM_KEY_MAX];
+    uint8_t enc[SST_NUM_KEY_MAX], jenc[SST_EMU_JAVA_DECIMAL_MAX];
+    uint8_t h[SST_EMU_KEY_HASH_LEN];
     struct json_object *av, *str;
     const char *type, *s;
     struct sst_num num;
@@ -174,18 +254,31 @@ sst_emu_fast_key(const struct sst_emu_table *t, const struct json_object *key,
         if (t->attrs[pos[i]].type == SST_EMU_ATTR_S && type[0] == 'S') {
             max = i < t->key.hash_count ? SST_EMU_MAX_HASH_KEY_BYTES
                                         : SST_EMU_MAX_RANGE_KEY_BYTES;
-            if (len == 0 || len > max ||
-                sst_emu_key_add_s(k, s, len, NULL) != SST_OK)
+            if (len == 0 || len > max)
+                return false;
+            /* the row key starts with the partition key's hash */
+            if (i == 0) {
+                sst_emu_key_hash_bytes(s, len, h);
+                if (sst_emu_key_add_raw(k, h, sizeof h, NULL) != SST_OK)
+                    return false;
+            }
+            if (sst_emu_key_add_s(k, s, len, NULL) != SST_OK)
                 return false;
         } else if (t->attrs[pos[i]].type == SST_EMU_ATTR_N && type[0] == 'N') {
-            /* "12345" straight to key bytes; other forms through GMP. */
-            m = sst_num_key_encode_text(s, len, enc);
+            /* "12345" straight to key bytes; other forms, and a partition
+             * key (its hash needs the number), through GMP. */
+            m = i == 0 ? 0 : sst_num_key_encode_text(s, len, enc);
             ok = m > 0;
             if (!ok) {
                 sst_num_init(&num);
                 ok = sst_num_parse(&num, s, len, NULL) == SST_OK;
                 if (ok)
                     m = sst_num_key_encode(&num, enc);
+                if (ok && i == 0) {
+                    sst_emu_key_hash_bytes(
+                        jenc, sst_emu_java_decimal_key(&num, jenc), h);
+                    ok = sst_emu_key_add_raw(k, h, sizeof h, NULL) == SST_OK;
+                }
                 sst_num_cleanup(&num);
             }
             if (!ok || sst_emu_key_add_n(k, enc, m, NULL) != SST_OK)
@@ -426,33 +519,22 @@ sst_emu_index_row_key(const struct sst_emu_table *t,
                       struct sst_emu_key *k, bool *present, struct sst_err *err)
 {
     unsigned pos[2 * SST_EMU_KEY_PARTS_MAX], n, i;
-    const struct sst_av *v;
-    enum sst_code rc;
+    const struct sst_av *iv[2 * SST_EMU_KEY_PARTS_MAX];
+    const struct sst_av *tv[2 * SST_EMU_KEY_PARTS_MAX];
 
     sst_emu_key_reset(k);
     *present = false;
     n = schema_positions(&ix->key, pos);
     for (i = 0; i < n; i++)
-        if (get_attr(item, sst_emu_attr_name(t, pos[i])) == NULL)
+        if ((iv[i] = get_attr(item, sst_emu_attr_name(t, pos[i]))) == NULL)
             return SST_OK;
-    for (i = 0; i < n; i++) {
-        v = get_attr(item, sst_emu_attr_name(t, pos[i]));
-        rc = sst_emu_key_add_av(k, v, err);
-        if (rc != SST_OK)
-            return rc;
-    }
     n = schema_positions(&t->key, pos);
-    for (i = 0; i < n; i++) {
-        v = get_attr(item, sst_emu_attr_name(t, pos[i]));
-        if (v == NULL)
+    for (i = 0; i < n; i++)
+        if ((tv[i] = get_attr(item, sst_emu_attr_name(t, pos[i]))) == NULL)
             return sst_err_set(err, SST_E_INVALID_ARG,
                                "an item without its table key");
-        rc = sst_emu_key_add_av(k, v, err);
-        if (rc != SST_OK)
-            return rc;
-    }
     *present = true;
-    return SST_OK;
+    return row_key(t, ix, iv, tv, k, err);
 }
 
 /* ------------------------------------------------------------------ */
@@ -463,12 +545,11 @@ sst_emu_start_key(const struct sst_emu_table *t, const struct sst_emu_index *ix,
                   const struct sst_av *esk, struct sst_emu_key *k,
                   struct sst_err *err)
 {
-    unsigned pos[4 * SST_EMU_KEY_PARTS_MAX], n = 0, m, i, j;
+    unsigned pos[4 * SST_EMU_KEY_PARTS_MAX], n = 0, i, j;
     unsigned ipos[2 * SST_EMU_KEY_PARTS_MAX], tpos[2 * SST_EMU_KEY_PARTS_MAX];
     const struct sst_av *vals[4 * SST_EMU_KEY_PARTS_MAX];
     unsigned hashes[4 * SST_EMU_KEY_PARTS_MAX];
     unsigned in, tn, distinct = 0;
-    enum sst_code rc;
     bool seen;
 
     /* The attributes a row key holds: the index's, then the table's. */
@@ -514,13 +595,7 @@ sst_emu_start_key(const struct sst_emu_table *t, const struct sst_emu_index *ix,
     for (i = 0; i < n; i++)
         if (too_long(vals[i], hashes[i]))
             return sst_err_set(err, SST_E_VALIDATION, SST_EMU_MSG_KEY_SIZE);
-    sst_emu_key_reset(k);
-    for (m = 0; m < n; m++) {
-        rc = sst_emu_key_add_av(k, vals[m], err);
-        if (rc != SST_OK)
-            return rc;
-    }
-    return SST_OK;
+    return row_key(t, ix, vals, vals + in, k, err);
 }
 
 /* ------------------------------------------------------------------ */
@@ -593,18 +668,74 @@ sst_emu_key_names(const struct sst_emu_table *t, const struct sst_emu_index *ix,
     return count;
 }
 
-size_t
-sst_emu_partition_prefix_len(const struct sst_emu_table *t,
-                             const struct sst_emu_index *ix, const uint8_t *key,
-                             size_t len)
+enum sst_code
+sst_emu_partition_prefix(const struct sst_emu_table *t,
+                         const struct sst_emu_index *ix,
+                         const struct sst_av *pv, struct sst_emu_key *k,
+                         struct sst_err *err)
 {
-    unsigned parts = ix ? ix->key.hash_count : t->key.hash_count, i;
+    uint8_t h[SST_EMU_KEY_HASH_LEN];
+    enum sst_code rc = SST_OK;
+
+    sst_emu_key_reset(k);
+    if (ix == NULL || !ix->global) {
+        if (sst_emu_key_hash(pv, h) != 0)
+            return sst_err_set(err, SST_E_INVALID_ARG, "a key of no key type");
+        rc = add_hash(k, h, err);
+    }
+    return rc == SST_OK ? sst_emu_key_add_av(k, pv, err) : rc;
+}
+
+/* Bytes of the components that start p (n bytes), or 0. */
+static size_t
+skip_components(const uint8_t *p, size_t n, unsigned count)
+{
     size_t at = 0, vlen, used;
 
-    for (i = 0; i < parts; i++) {
-        if (!sst_emu_key_decode(key + at, len - at, NULL, &vlen, &used))
-            return len;
+    while (count-- > 0) {
+        if (!sst_emu_key_decode(p + at, n - at, NULL, &vlen, &used))
+            return 0;
         at += used;
     }
     return at;
+}
+
+bool
+sst_emu_row_table_key(const struct sst_emu_table *t,
+                      const struct sst_emu_index *ix, const uint8_t *key,
+                      size_t len, const uint8_t **tk, size_t *tlen)
+{
+    size_t at = 0, used;
+
+    if (ix != NULL) {
+        at = ix->global ? 0 : SST_EMU_KEY_HASH_LEN;
+        if (at > len)
+            return false;
+        used = skip_components(key + at, len - at,
+                               ix->key.hash_count + ix->key.range_count);
+        if (used == 0)
+            return false;
+        at += used;
+        if (!ix->global || gsi_trailing(t, ix) != TRAIL_NONE)
+            at += SST_EMU_KEY_HASH_LEN;
+    }
+    if (at + SST_EMU_KEY_HASH_LEN > len)
+        return false;
+    *tk = key + at;
+    *tlen = len - at;
+    return true;
+}
+
+size_t
+sst_emu_lsi_run_len(const struct sst_emu_index *ix, const uint8_t *key,
+                    size_t len)
+{
+    size_t used;
+
+    if (len < SST_EMU_KEY_HASH_LEN)
+        return 0;
+    used = skip_components(key + SST_EMU_KEY_HASH_LEN,
+                           len - SST_EMU_KEY_HASH_LEN,
+                           ix->key.hash_count + ix->key.range_count);
+    return used == 0 ? 0 : SST_EMU_KEY_HASH_LEN + used;
 }

@@ -4,10 +4,24 @@
  * order-preserving bytes (emu/store/key.h) for the rows of a table and of
  * its indexes.
  *
- *   table row key   the table's key attributes, partition key first
- *   index row key   the index's key attributes (partition key attributes,
- *                   then sort key attributes), then the table's key
- *                   attributes, which make the row unique
+ *   table row key   H(partition key) | partition key | sort key
+ *   local index     H(partition key) | partition key | index sort key
+ *                   | H(sort key) | table row key
+ *   global index    index key attributes (partition key attributes, then
+ *                   sort key attributes) | [trailing hash] | table row key
+ *
+ * H is DynamoDB Local's hash of a key value (emu/ops/keyhash.h), 20 raw
+ * bytes; the attributes are key.h's components. The layouts give
+ * DynamoDB Local's orders in a plain walk of the rows: a Scan of the
+ * table by H(partition key) then the sort key; a Query of a local index
+ * by its sort key, ties by H(table sort key); a global index by its key
+ * values, ties by the trailing hash: H(table sort key) when the index's
+ * key includes the table's partition key but not a sort key of the
+ * table, none when it includes both (its key is unique), H(table
+ * partition key) when it includes the table's sort key only or the table
+ * has none, else H(H(partition key), H(sort key)). A Scan of a local
+ * index orders ties by the table's sort key itself: scan.c sorts such
+ * runs (sst_emu_lsi_run_len()).
  *
  * Checks, as DynamoDB makes them:
  *   - a Key (GetItem, DeleteItem, BatchGetItem...) has exactly the key
@@ -229,10 +243,37 @@ bool sst_emu_index_projects(const struct sst_emu_table *t,
 size_t sst_emu_key_names(const struct sst_emu_table *t,
                          const struct sst_emu_index *ix, const char **names);
 
-/** Bytes of the partition-key components at the start of a row key of
- *  the table (ix NULL) or of an index: what Scan's segments hash. */
-size_t sst_emu_partition_prefix_len(const struct sst_emu_table *t,
-                                    const struct sst_emu_index *ix,
-                                    const uint8_t *key, size_t len);
+/**
+ * The bytes that start every row of one partition of the table (ix NULL)
+ * or of index ix: a Query's prefix, an item collection's.
+ *
+ * @param[in] pv  the partition key value (S, N or B)
+ * @return SST_OK; SST_E_NOMEM; SST_E_INVALID_ARG for another type.
+ */
+SST_MUST_CHECK enum sst_code
+sst_emu_partition_prefix(const struct sst_emu_table *t,
+                         const struct sst_emu_index *ix,
+                         const struct sst_av *pv, struct sst_emu_key *k,
+                         struct sst_err *err);
+
+/**
+ * The table row key inside a row key of index ix (ix NULL: key itself).
+ * Its first SST_EMU_KEY_HASH_LEN bytes are the hash of the item's
+ * partition key, which parallel scans split on.
+ *
+ * @return false when key is not a row key of ix (a corrupt row).
+ */
+bool sst_emu_row_table_key(const struct sst_emu_table *t,
+                           const struct sst_emu_index *ix, const uint8_t *key,
+                           size_t len, const uint8_t **tk, size_t *tlen);
+
+/**
+ * The bytes of a local index's row key that rows with equal index keys
+ * in one partition share (the hash, the partition key, the index's sort
+ * key): a Scan of a local index orders such a run by the table's sort
+ * key. 0 for a corrupt key.
+ */
+size_t sst_emu_lsi_run_len(const struct sst_emu_index *ix, const uint8_t *key,
+                           size_t len);
 
 #endif /* SST_EMU_OPS_KEYS_H */

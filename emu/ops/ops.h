@@ -99,6 +99,18 @@ SST_MUST_CHECK enum sst_code sst_emu_ttl_sweep(struct sst_emu_store *st,
 SST_MUST_CHECK enum sst_code sst_emu_verify(struct sst_emu_store *st,
                                             struct sst_err *err);
 
+/**
+ * Bring a directory of an older store layout (sst_emu_store_layout()
+ * below SST_EMU_STORE_FORMAT) to the current one (emu/ops/rekey.c): item
+ * rows under their current keys, indexes rebuilt, in one transaction. A
+ * no-op for a current store. Holds every item row of the largest table in
+ * memory at once.
+ *
+ * @return SST_OK; SST_E_STORAGE; SST_E_NOMEM.
+ */
+SST_MUST_CHECK enum sst_code sst_emu_rekey(struct sst_emu_store *st,
+                                           struct sst_err *err);
+
 /* The operations (emu/ops/<name>.c). */
 enum sst_code sst_emu_op_create_table(struct sst_emu *emu,
                                       const struct json_object *req,

@@ -148,6 +148,9 @@ struct sst_pq_split {
                                 (borrowed from the statement)         */
     struct json_object *range_values; /* query: the values of the range
                                 condition, an array; NULL when none   */
+    struct json_object *in_values; /* query: the partition key IN these
+                                values (key and key_cond hold the
+                                first); NULL when it is an equality   */
 };
 
 /**

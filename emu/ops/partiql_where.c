@@ -219,6 +219,219 @@ conjunct_count(const struct sst_pq_node *n)
                : 1;
 }
 
+/* ------------------------------------------------------------------ */
+/* a SELECT's key conditions, as DynamoDB Local extracts them          */
+
+static bool
+is_operand(const struct sst_pq_node *n)
+{
+    return n->kind == N_PATH || n->kind == N_VALUE;
+}
+
+/* Whether c is a condition on operands only (DynamoDB Local's terminal
+ * node): a comparison, BETWEEN, IN, a function or IS MISSING of paths
+ * and values. */
+static bool
+terminal(const struct sst_pq_node *c)
+{
+    size_t i;
+
+    if (c->kind == N_AND || c->kind == N_OR || c->kind == N_NOT ||
+        is_operand(c))
+        return false;
+    for (i = 0; i < 3; i++)
+        if (c->kid[i] != NULL && !is_operand(c->kid[i]))
+            return false;
+    for (i = 0; i < c->n; i++)
+        if (!is_operand(c->list[i]))
+            return false;
+    return true;
+}
+
+/* The first path among c's operands, and how many values it has. */
+static const struct sst_pq_node *
+first_path(const struct sst_pq_node *c, size_t *values)
+{
+    const struct sst_pq_node *p = NULL, *x;
+    size_t i;
+
+    *values = 0;
+    for (i = 0; i < 3 + c->n; i++) {
+        x = i < 3 ? c->kid[i] : c->list[i - 3];
+        if (x == NULL)
+            continue;
+        if (x->kind == N_PATH && p == NULL)
+            p = x;
+        else if (x->kind == N_VALUE)
+            (*values)++;
+    }
+    return p;
+}
+
+/* The condition c on a sort key as a Query takes it: =, <, <=, >, >=,
+ * BETWEEN, begins_with (DynamoDB Local's comparison operators). */
+static bool
+range_op(const struct sst_pq_node *c)
+{
+    if (c->kind == N_CMP)
+        return strcmp(c->op, "<>") != 0 && strcmp(c->op, "!=") != 0;
+    if (c->kind == N_BETWEEN)
+        return !c->neg;
+    return c->kind == N_CALL && strcmp(c->op, "begins_with") == 0;
+}
+
+/* Whether a and b are the same condition: the same operator on the same
+ * values (DynamoDB Local keeps one of two equal conditions on a key). */
+static bool
+same_condition(const struct sst_pq_stmt *s, const struct sst_pq_node *a,
+               const struct sst_pq_node *b)
+{
+    size_t i, na, nb;
+
+    if (a->kind != b->kind || a->neg != b->neg ||
+        (a->op != NULL) != (b->op != NULL) ||
+        (a->op != NULL && strcmp(a->op, b->op) != 0) || a->n != b->n)
+        return false;
+    (void)first_path(a, &na);
+    (void)first_path(b, &nb);
+    if (na != nb)
+        return false;
+    for (i = 0; i < 3 + a->n; i++) {
+        const struct sst_pq_node *x = i < 3 ? a->kid[i] : a->list[i - 3];
+        const struct sst_pq_node *y = i < 3 ? b->kid[i] : b->list[i - 3];
+
+        if ((x == NULL) != (y == NULL) || (x != NULL && x->kind != y->kind))
+            return false;
+        if (x != NULL && x->kind == N_VALUE &&
+            !json_object_equal(value_of(s, x), value_of(s, y)))
+            return false;
+    }
+    return true;
+}
+
+/*
+ * A SELECT's split, as DynamoDB Local's KeyAndConditionExpressionExtractor
+ * makes it: each condition of the top-level AND chain on operands only
+ * whose (first) path is a key attribute is a key condition: on a
+ * partition key = or IN, on a sort key =, <, <=, >, >=, BETWEEN or
+ * begins_with, when it has values (else it stays a filter); any other
+ * operator there, a second different condition on one key, or a NOT over
+ * a condition on a key, and DynamoDB Local scans with the whole WHERE
+ * (rest_uses_key). Everything else, conditions on keys inside OR
+ * included, filters the Query.
+ */
+static enum sst_code
+split_query(const struct sst_pq_stmt *s, const char *const *hash,
+            size_t hash_n, const char *const *range, size_t range_n,
+            const struct sst_pq_node **c, size_t n, bool *used,
+            struct sst_pq_split *out)
+{
+    const struct sst_pq_node *got_hash[4] = {NULL}, *got_range = NULL;
+    const struct sst_pq_node *p, *v;
+    struct sst_strbuf key;
+    size_t i, j, values, seen = 0;
+    bool scan = false;
+
+    for (i = 0; i < n && !scan; i++) {
+        if (c[i]->kind == N_NOT || (terminal(c[i]) && c[i]->neg)) {
+            const struct sst_pq_node *k =
+                c[i]->kind == N_NOT ? c[i]->kid[0] : c[i];
+
+            p = first_path(k, &values);
+            scan = p != NULL && (in_names(p->attr, hash, hash_n) ||
+                                 in_names(p->attr, range, range_n));
+            continue;
+        }
+        if (!terminal(c[i]) || (p = first_path(c[i], &values)) == NULL)
+            continue;
+        for (j = 0; j < hash_n; j++) {
+            if (p->attr == NULL || strcmp(p->attr, hash[j]) != 0)
+                continue;
+            if (!(c[i]->kind == N_CMP && strcmp(c[i]->op, "=") == 0) &&
+                c[i]->kind != N_IN)
+                scan = true;
+            else if (values == 0)
+                break;
+            else if (got_hash[j] != NULL && !same_condition(s, got_hash[j],
+                                                            c[i]))
+                scan = true;
+            else {
+                seen += got_hash[j] == NULL;
+                got_hash[j] = got_hash[j] ? got_hash[j] : c[i];
+                used[i] = true;
+            }
+            break;
+        }
+        if (j < hash_n || !in_names(p->attr, range, range_n))
+            continue;
+        if (!range_op(c[i]))
+            scan = true;
+        else if (values == 0 || (c[i]->kind == N_BETWEEN && values != 2))
+            continue;
+        else if (got_range != NULL && !same_condition(s, got_range, c[i]))
+            scan = true;
+        else {
+            got_range = got_range ? got_range : c[i];
+            used[i] = true;
+        }
+    }
+    out->rest_uses_key = scan;
+    out->hash_found = hash_n > 0 && seen == hash_n;
+    out->range_found = got_range != NULL;
+    if (scan || !out->hash_found) {
+        /* a Scan: the whole WHERE filters (rest lists every condition) */
+        memset(used, 0, n * sizeof *used);
+        return SST_OK;
+    }
+    sst_strbuf_init(&key, 0);
+    for (j = 0; j < hash_n; j++) {
+        /* IN: the first value here, all of them in in_values */
+        const struct sst_pq_node *h = got_hash[j];
+
+        p = first_path(h, &values);
+        v = h->kind == N_IN ? h->list[0]
+            : h->kid[0] == p ? h->kid[1] : h->kid[0];
+        if (h->kind == N_IN && out->in_values == NULL) {
+            out->in_values = json_object_new_array();
+            for (i = 0; out->in_values != NULL && i < h->n; i++)
+                if (h->list[i]->kind == N_VALUE)
+                    json_object_array_add(
+                        out->in_values,
+                        json_object_get(value_of(s, h->list[i])));
+        }
+        json_object_object_add(out->key, p->attr,
+                               json_object_get(value_of(s, v)));
+        if (key.len > 0)
+            sst_strbuf_puts(&key, " AND ");
+        sst_strbuf_printf(&key, "%s = %s", pq_node_text(p), pq_node_text(v));
+    }
+    if (got_range != NULL) {
+        struct sst_strbuf one;
+        const struct sst_pq_node *r = got_range;
+
+        sst_strbuf_init(&one, 0);
+        (void)range_condition(r, range, range_n, &one);
+        sst_strbuf_puts(&key, " AND ");
+        sst_strbuf_append(&key, one.data, one.len);
+        sst_strbuf_cleanup(&one);
+        out->range_values = json_object_new_array();
+        for (i = 0; out->range_values != NULL && i < 3 + r->n; i++) {
+            const struct sst_pq_node *x = i < 3 ? r->kid[i] : r->list[i - 3];
+
+            if (x != NULL && x->kind == N_VALUE)
+                json_object_array_add(out->range_values,
+                                      json_object_get(value_of(s, x)));
+        }
+    }
+    if (sst_strbuf_take(&key, "a condition", &out->key_cond, NULL, NULL) !=
+        SST_OK) {
+        sst_strbuf_cleanup(&key);
+        return SST_E_NOMEM;
+    }
+    sst_strbuf_cleanup(&key);
+    return SST_OK;
+}
+
 enum sst_code
 sst_pq_split_where(const struct sst_pq_stmt *s, const char *const *hash,
                    size_t hash_n, const char *const *range, size_t range_n,
@@ -249,7 +462,11 @@ sst_pq_split_where(const struct sst_pq_stmt *s, const char *const *hash,
     conjuncts(s->where, c, conjunct_count(s->where), &n);
     sst_strbuf_init(&key, 0);
     sst_strbuf_init(&rest, 0);
-    for (i = 0; i < n; i++) {
+    if (query) {
+        rc = split_query(s, hash, hash_n, range, range_n, c, n, used, out);
+        range_done = true; /* the range condition is split_query's */
+    }
+    for (i = 0; !query && i < n; i++) {
         const struct sst_pq_node *path = equality(c[i], &v);
         bool is_hash = path != NULL && in_names(path->attr, hash, hash_n);
         bool is_range = path != NULL && in_names(path->attr, range, range_n);
@@ -316,7 +533,8 @@ sst_pq_split_where(const struct sst_pq_stmt *s, const char *const *hash,
     for (i = 0; i < n; i++) {
         if (used[i])
             continue;
-        if (uses_name(c[i], hash, hash_n) || uses_name(c[i], range, range_n))
+        if (!query &&
+            (uses_name(c[i], hash, hash_n) || uses_name(c[i], range, range_n)))
             out->rest_uses_key = true;
         if (rest.len > 0)
             sst_strbuf_puts(&rest, " AND ");
@@ -324,8 +542,10 @@ sst_pq_split_where(const struct sst_pq_stmt *s, const char *const *hash,
         pq_print_node(&rest, c[i]);
         sst_strbuf_putc(&rest, ')');
     }
-    out->hash_found = hash_seen == hash_n;
-    out->range_found = query ? range_done : range_seen == range_n;
+    if (!query) {
+        out->hash_found = hash_seen == hash_n;
+        out->range_found = range_seen == range_n;
+    }
     sst_free(c);
     sst_free(used);
     if (rc == SST_OK && key.len > 0 &&
@@ -351,6 +571,7 @@ sst_pq_split_cleanup(struct sst_pq_split *sp)
     sst_free(sp->rest);
     json_object_put(sp->key);
     json_object_put(sp->range_values);
+    json_object_put(sp->in_values);
     memset(sp, 0, sizeof *sp);
 }
 

@@ -137,8 +137,9 @@ check_keys(const struct json_object *req, struct sst_emu_scan *s,
     rc = sst_emu_query_key_analyze(&s->x.e.key_condition, &s->x.e.bindings,
                                    &qs, &s->kc, err);
     if (rc == SST_OK)
-        rc = sst_emu_key_add_av(&s->prefix, sst_emu_query_key_hash(s->kc),
-                                err);
+        rc = sst_emu_partition_prefix(s->t, s->ix,
+                                      sst_emu_query_key_hash(s->kc),
+                                      &s->prefix, err);
     s->range_name = qs.range;
     /* where a forward walk starts: the partition, from the range's lower
      * bound */
@@ -150,7 +151,15 @@ check_keys(const struct json_object *req, struct sst_emu_scan *s,
                                     err);
         s->has_lower = rc == SST_OK;
     }
-    return rc;
+    return rc == SST_OK ? sst_emu_scan_parts_build(s, err) : rc;
+}
+
+/* Whether name is the table's sort key attribute. */
+static bool
+is_table_range(const struct sst_emu_table *t, const char *name)
+{
+    return t->key.range_count > 0 &&
+           strcmp(sst_emu_attr_name(t, t->key.range[0]), name) == 0;
 }
 
 /* The starting key (checked and encoded by sst_emu_scan_check_start())
@@ -160,18 +169,24 @@ check_start_in_keys(struct sst_emu_scan *s, struct sst_err *err)
 {
     enum sst_code rc = SST_OK;
 
+    /* a SELECT of several partitions goes on after the starting key,
+     * wherever it lies (sst_emu_scan_parts_build) */
+    if (s->parts_n > 0)
+        return sst_emu_scan_parts_start(s, err);
     /* ExclusiveStartKey in another partition (DynamoDB Local's message) */
     if (s->has_start &&
         (s->start.len < s->prefix.len ||
          memcmp(s->start.data, s->prefix.data, s->prefix.len) != 0))
         rc = sst_err_set(err, SST_E_VALIDATION, MSG_START_OUTSIDE);
     /* DynamoDB: the starting key's sort key must lie in the sort-key
-     * range too (the same message; query_key.h has the exact rule) */
+     * range too (the same message; query_key.h has the exact rule, whose
+     * inclusive bounds DynamoDB Local keeps for the table's own sort key:
+     * on another attribute, an index's, the start may sit on them) */
     if (rc == SST_OK && s->has_start && s->range_name != NULL &&
         !sst_emu_query_key_start_ok(
             s->kc,
             sst_av_map_get(s->esk, s->range_name, strlen(s->range_name)),
-            s->reverse))
+            s->reverse, is_table_range(s->t, s->range_name)))
         rc = sst_err_set(err, SST_E_VALIDATION, MSG_START_OUTSIDE);
     return rc;
 }
@@ -227,8 +242,8 @@ check(const struct json_object *req, struct sst_emu_scan *s,
     if (rc == SST_OK)
         rc = check_start_in_keys(s, err);
     /* the filter may not name the keys queried (after the starting key,
-     * as DynamoDB Local checks it) */
-    if (rc == SST_OK) {
+     * as DynamoDB Local checks it); a PartiQL SELECT's may */
+    if (rc == SST_OK && !s->pq_select) {
         struct sst_emu_query_schema qs;
 
         schema_of(s, &qs);
@@ -265,7 +280,7 @@ decode_select(const struct json_object *req, struct sst_emu_scan *s,
     enum sst_code rc = decode(req, s, err);
 
     s->pq_select = true;
-    return rc;
+    return rc == SST_OK ? sst_emu_scan_parts_decode(req, s, err) : rc;
 }
 
 enum sst_code

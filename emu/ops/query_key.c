@@ -138,10 +138,13 @@ av_equal(const struct sst_av *a, const struct sst_av *b)
 
 bool
 sst_emu_query_key_start_ok(const struct sst_emu_query_key *q,
-                           const struct sst_av *range_value, bool reverse)
+                           const struct sst_av *range_value, bool reverse,
+                           bool exclusive)
 {
     if (!sst_emu_query_key_match(q, range_value))
         return false;
+    if (!exclusive)
+        return true;
     /* DynamoDB Local: nothing may be left to read past the start on an
      * inclusive bound the walk moves towards (<= and BETWEEN's upper
      * forward, >= and BETWEEN's lower backward); = and begins_with are

@@ -78,13 +78,14 @@ bool sst_emu_query_key_match(const struct sst_emu_query_key *q,
 
 /**
  * Whether a Query may start after a sort-key value (NULL: none), as
- * DynamoDB Local decides: the value satisfies the condition, and is not
- * an inclusive bound the walk moves towards (<= and BETWEEN's upper bound
- * reading forward; >= and BETWEEN's lower bound reading backward).
+ * DynamoDB Local decides: the value satisfies the condition, and, when
+ * exclusive (the sort key is the table's own), is not an inclusive bound
+ * the walk moves towards (<= and BETWEEN's upper bound reading forward;
+ * >= and BETWEEN's lower bound reading backward).
  */
 bool sst_emu_query_key_start_ok(const struct sst_emu_query_key *q,
                                 const struct sst_av *range_value,
-                                bool reverse);
+                                bool reverse, bool exclusive);
 
 /**
  * Whether a page of Limit items that ends with this sort-key value (NULL:

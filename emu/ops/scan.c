@@ -256,6 +256,7 @@ check_segments(const struct json_object *req, struct sst_emu_scan *s,
         return sst_err_set(err, SST_E_VALIDATION, MSG_SEGMENT_RANGE,
                            (long long)s->segment, (long long)s->total - 1);
     s->segmented = true;
+    sst_emu_segment_bounds(s->segment, s->total, s->seg_first, s->seg_last);
     return SST_OK;
 }
 
@@ -451,43 +452,19 @@ check(const struct json_object *req, struct sst_emu_scan *s,
 /* ------------------------------------------------------------------ */
 /* the walk                                                            */
 
-/* FNV-1a, 64 bits: the partition's segment. */
-static uint64_t
-fnv1a(const uint8_t *p, size_t n)
-{
-    uint64_t h = 14695981039346656037ULL;
-    size_t i;
-
-    for (i = 0; i < n; i++)
-        h = (h ^ p[i]) * 1099511628211ULL;
-    return h;
-}
-
+/* Whether a row key lies in the Scan's segment: the hash of its item's
+ * partition key, which starts its table row key (keys.h), between the
+ * segment's bounds. */
 static bool
 in_segment(const struct sst_emu_scan *s, const uint8_t *key, size_t len)
 {
-    size_t n = sst_emu_partition_prefix_len(s->t, s->ix, key, len);
+    const uint8_t *tk;
+    size_t tlen;
 
-    return (int64_t)(fnv1a(key, n) % (uint64_t)s->total) == s->segment;
-}
-
-/* The table row key inside an index row key: what follows the index's
- * own key components. */
-static bool
-table_key_of(const struct sst_emu_index *ix, const uint8_t *key, size_t len,
-             const uint8_t **tk, size_t *tlen)
-{
-    unsigned parts = ix->key.hash_count + ix->key.range_count, i;
-    size_t at = 0, vlen, used;
-
-    for (i = 0; i < parts; i++) {
-        if (!sst_emu_key_decode(key + at, len - at, NULL, &vlen, &used))
-            return false;
-        at += used;
-    }
-    *tk = key + at;
-    *tlen = len - at;
-    return true;
+    if (!sst_emu_row_table_key(s->t, s->ix, key, len, &tk, &tlen))
+        return false;
+    return memcmp(tk, s->seg_first, SST_EMU_KEY_HASH_LEN) >= 0 &&
+           memcmp(tk, s->seg_last, SST_EMU_KEY_HASH_LEN) <= 0;
 }
 
 /* The table row of an index row (*found false when there is none), its
@@ -502,7 +479,7 @@ fetch_row(struct sst_emu_txn *txn, const struct sst_emu_scan *s,
     uint64_t size;
     enum sst_code rc;
 
-    if (!table_key_of(s->ix, key, klen, &tk, &tlen))
+    if (!sst_emu_row_table_key(s->t, s->ix, key, klen, &tk, &tlen))
         return sst_err_set(err, SST_E_STORAGE, "an index row key is corrupt");
     rc = sst_emu_rows_get(txn, s->t->id, SST_EMU_INDEX_TABLE, tk, tlen, row,
                           len, found, err);
@@ -684,8 +661,7 @@ static enum sst_code
 walk(struct sst_emu_txn *txn, struct sst_emu_scan *s, struct page *pg,
      struct sst_emu_capacity *cap, struct sst_err *err)
 {
-    struct sst_emu_range range;
-    struct sst_emu_cursor *c = NULL;
+    struct sst_emu_scan_rows *r = NULL;
     struct json_object *item;
     const uint8_t *key;
     const void *val;
@@ -694,36 +670,16 @@ walk(struct sst_emu_txn *txn, struct sst_emu_scan *s, struct page *pg,
     bool found, pass, in, matched = false;
     enum sst_code rc;
 
-    memset(&range, 0, sizeof range);
-    if (s->query) {
-        range.prefix = s->prefix.data;
-        range.prefix_len = s->prefix.len;
-        range.reverse = s->reverse;
-    }
-    if (s->has_lower && !s->has_start && !range.reverse) {
-        range.lo = s->lower.data;
-        range.lo_len = s->lower.len;
-    }
-    if (s->has_start && range.reverse) {
-        range.hi = s->start.data;
-        range.hi_len = s->start.len;
-        range.hi_exclusive = true;
-    } else if (s->has_start) {
-        range.lo = s->start.data;
-        range.lo_len = s->start.len;
-        range.lo_exclusive = true;
-    }
-    rc = sst_emu_cursor_open(txn, s->t->id, s->ix ? s->ix->id : 0, &range, &c,
-                             err);
+    rc = sst_emu_scan_rows_open(txn, s, &r, err);
     while (rc == SST_OK) {
-        rc = sst_emu_cursor_next(c, &key, &klen, &val, &vlen, &found, err);
+        rc = sst_emu_scan_rows_next(r, &key, &klen, &val, &vlen, &found, err);
         if (rc != SST_OK || !found)
             break;
-        if (s->segmented && !in_segment(s, key, klen))
-            continue;
         rc = in_key_range(s, key, klen, val, vlen, &in, err);
-        if (rc != SST_OK || (!in && matched))
-            break; /* the key range is one interval: past its end */
+        /* the key range is one interval of a partition: past its end
+         * (several partitions: the next may match again) */
+        if (rc != SST_OK || (!in && matched && s->parts_n == 0))
+            break;
         if (!in)
             continue;
         matched = true;
@@ -763,7 +719,7 @@ walk(struct sst_emu_txn *txn, struct sst_emu_scan *s, struct page *pg,
             break;
         }
     }
-    sst_emu_cursor_close(c);
+    sst_emu_scan_rows_close(r);
     return rc;
 }
 
@@ -854,6 +810,7 @@ scan_cleanup(struct sst_emu_scan *s)
     s->only = NULL;
     sst_av_free(s->esk);
     s->esk = NULL;
+    sst_emu_scan_parts_free(s);
 }
 
 enum sst_code

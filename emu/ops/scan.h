@@ -23,6 +23,7 @@
 #include "emu/ops/capacity.h"
 #include "emu/ops/common.h"
 #include "emu/ops/exprs.h"
+#include "emu/ops/keyhash.h"
 #include "emu/ops/ops.h"
 #include "emu/ops/request.h"
 #include "emu/ops/query_key.h"
@@ -40,6 +41,21 @@ enum sst_emu_select {
 /** One Scan or Query request, as its checks leave it. Zero it, then
  *  sst_emu_key_init() start, prefix and lower; sst_emu_scan_run() does
  *  it all. */
+/* The member of an internal Query request that lists a PartiQL SELECT's
+ * partitions (the partition key IN a list): sst_emu_pq_query() reads it,
+ * sst_emu_op_query() never does. */
+#define SST_EMU_PQ_PARTITIONS "sst:Partitions"
+/* ... read in the descending order of their values (ORDER BY the
+ * partition key DESC) when this member is true. */
+#define SST_EMU_PQ_PARTITIONS_DESC "sst:PartitionsDescending"
+
+/* One partition of such a SELECT. */
+struct sst_emu_scan_part {
+    struct sst_emu_key value;  /* the partition key's component: order */
+    struct sst_emu_key prefix; /* the partition's rows                 */
+    struct sst_emu_key lower;  /* prefix and the range's lower bound   */
+};
+
 struct sst_emu_scan {
     const char *table;
     const struct sst_emu_table *t;
@@ -55,6 +71,8 @@ struct sst_emu_scan {
     int64_t limit; /* 0: none */
     bool segmented;
     int64_t segment, total;
+    /* the segment's first and last partition key hashes (keyhash.h) */
+    uint8_t seg_first[SST_EMU_KEY_HASH_LEN], seg_last[SST_EMU_KEY_HASH_LEN];
     bool consistent;
     bool fetch;        /* LSI rows completed from the table */
     bool fetch_filter; /* LSI: the filter reads the table row */
@@ -73,6 +91,18 @@ struct sst_emu_scan {
      * and the filter may name attributes a global index does not
      * project (they are absent from its items, as in a Scan). */
     bool pq_select;
+    /* Its partitions, when the partition key is IN a list: the values
+     * (decoded from SST_EMU_PQ_PARTITIONS), then the partitions in the
+     * order of the values, read from part_first (in it after the
+     * starting key when part_start), as DynamoDB Local orders the rows
+     * by the partition key, then the sort key. */
+    struct sst_av **part_av;
+    size_t part_av_n;
+    struct sst_emu_scan_part **parts; /* each its own allocation: a key
+                                          points into itself */
+    size_t parts_n, part_first;
+    bool part_start;
+    bool parts_desc; /* SST_EMU_PQ_PARTITIONS_DESC */
 };
 
 /* Request shapes Query and Scan share: an AttributesToGet element or an
@@ -131,6 +161,51 @@ sst_emu_scan_check_projected_answer(struct sst_emu_scan *s,
  *  only), then AttributesToGet or the ProjectionExpression. */
 SST_MUST_CHECK enum sst_code
 sst_emu_scan_check_projected(struct sst_emu_scan *s, struct sst_err *err);
+
+/* The rows a Query or Scan walks (scan_rows.c): the table's or index's
+ * rows from the starting key, the lower bound or the segment, in
+ * DynamoDB Local's order (a Scan of a local index sorts runs of equal
+ * index keys by the table's sort key, emu/ops/keys.h), only those of the
+ * segment. Keys and values are borrowed from the transaction, which must
+ * not write while the walk is open. */
+struct sst_emu_scan_rows;
+
+/** Open a walk. @return SST_OK; SST_E_NOMEM; SST_E_STORAGE. */
+SST_MUST_CHECK enum sst_code
+sst_emu_scan_rows_open(struct sst_emu_txn *txn, const struct sst_emu_scan *s,
+                       struct sst_emu_scan_rows **out, struct sst_err *err);
+
+/** The next row; *found false at the end.
+ *  @return SST_OK; SST_E_NOMEM; SST_E_STORAGE (a corrupt row key). */
+SST_MUST_CHECK enum sst_code
+sst_emu_scan_rows_next(struct sst_emu_scan_rows *r, const uint8_t **key,
+                       size_t *key_len, const void **val, size_t *val_len,
+                       bool *found, struct sst_err *err);
+
+/** Close a walk; NULL is a no-op. */
+void sst_emu_scan_rows_close(struct sst_emu_scan_rows *r);
+
+/** Decode a PartiQL SELECT's partitions (SST_EMU_PQ_PARTITIONS of req,
+ *  if any) into s->part_av. @return SST_OK; SST_E_NOMEM;
+ *  SST_E_VALIDATION. */
+SST_MUST_CHECK enum sst_code
+sst_emu_scan_parts_decode(const struct json_object *req,
+                          struct sst_emu_scan *s, struct sst_err *err);
+
+/** Build s->parts from s->part_av once the key condition is analysed
+ *  (s->kc): each partition's prefix and lower bound, in the order of the
+ *  values, equal values once. @return SST_OK; SST_E_NOMEM. */
+SST_MUST_CHECK enum sst_code sst_emu_scan_parts_build(struct sst_emu_scan *s,
+                                                      struct sst_err *err);
+
+/** The partition to read first after the starting key (s->esk, once
+ *  checked), and whether the key lies in it. @return SST_OK;
+ *  SST_E_NOMEM. */
+SST_MUST_CHECK enum sst_code sst_emu_scan_parts_start(struct sst_emu_scan *s,
+                                                      struct sst_err *err);
+
+/** Free s's partitions. */
+void sst_emu_scan_parts_free(struct sst_emu_scan *s);
 
 /** A Query's or Scan's checks of the request: decoding (before the table
  *  is known) or the rest (with s->t set). */

@@ -544,10 +544,10 @@ sst_emu_item_collection(struct sst_emu_txn *txn, const struct sst_emu_table *t,
     if (!sst_emu_has_lsi(t) || pv == NULL)
         return SST_OK;
     sst_emu_key_init(&prefix);
-    rc = sst_emu_key_add_av(&prefix, pv, err);
+    rc = sst_emu_partition_prefix(t, NULL, pv, &prefix, err);
     if (rc == SST_OK)
         rc = prefix_size(txn, t->id, SST_EMU_INDEX_TABLE, &prefix, &total, err);
-    /* A local index row starts with the same partition key. */
+    /* A local index row starts with the same bytes. */
     for (i = 0; rc == SST_OK && i < t->index_count; i++)
         if (!t->indexes[i].global)
             rc = prefix_size(txn, t->id, t->indexes[i].id, &prefix, &total,

@@ -178,6 +178,7 @@ init_dbs(struct sst_emu_store *st, struct sst_err *err)
     k.mv_data = (void *)meta_format_key;
     k.mv_size = sizeof meta_format_key - 1;
     rc = mdb_get(txn, st->meta, &k, &v);
+    st->layout = SST_EMU_STORE_FORMAT;
     if (rc == MDB_NOTFOUND) {
         sst_emu_put_u32(fmt, SST_EMU_STORE_FORMAT);
         v.mv_data = fmt;
@@ -188,14 +189,10 @@ init_dbs(struct sst_emu_store *st, struct sst_err *err)
         goto fail;
     } else if (v.mv_size == 4 && sst_emu_get_u32(v.mv_data) >= 1 &&
                sst_emu_get_u32(v.mv_data) < SST_EMU_STORE_FORMAT) {
-        /* the rows of layouts 1 to 3 read the same in layout 4 (which
-         * adds streams); older builds then refuse the directory instead
-         * of misreading its newer rows or ignoring its streams */
-        sst_emu_put_u32(fmt, SST_EMU_STORE_FORMAT);
-        v.mv_data = fmt;
-        v.mv_size = sizeof fmt;
-        if ((rc = mdb_put(txn, st->meta, &k, &v, 0)) != 0)
-            goto fail;
+        /* the rows of layouts 1 to 4 read the same, under other keys:
+         * sst_emu_open() rekeys them, then sst_emu_store_set_layout()
+         * records layout 5, which older builds refuse */
+        st->layout = sst_emu_get_u32(v.mv_data);
     } else if (v.mv_size != 4 ||
                sst_emu_get_u32(v.mv_data) != SST_EMU_STORE_FORMAT) {
         mdb_txn_abort(txn);
@@ -539,6 +536,35 @@ sst_emu_store_close(struct sst_emu_store *st)
     pthread_rwlock_destroy(&st->resize_lock);
     pthread_mutex_destroy(&st->write_gate);
     sst_free(st);
+}
+
+unsigned
+sst_emu_store_layout(const struct sst_emu_store *st)
+{
+    return st->layout;
+}
+
+enum sst_code
+sst_emu_store_set_layout(struct sst_emu_txn *t, struct sst_err *err)
+{
+    struct sst_emu_store *st = sst_emu_txn_store(t);
+    uint8_t fmt[4];
+    MDB_val k, v;
+    int rc;
+
+    if (!sst_emu_txn_writable(t))
+        return sst_err_set(err, SST_E_INVALID_ARG,
+                           "the layout is set in a write transaction");
+    k.mv_data = (void *)meta_format_key;
+    k.mv_size = sizeof meta_format_key - 1;
+    sst_emu_put_u32(fmt, SST_EMU_STORE_FORMAT);
+    v.mv_data = fmt;
+    v.mv_size = sizeof fmt;
+    rc = mdb_put(t->txn, st->meta, &k, &v, 0);
+    if (rc != 0)
+        return sst_emu_store_fail(err, rc, "recording the store's layout");
+    st->layout = SST_EMU_STORE_FORMAT;
+    return SST_OK;
 }
 
 bool

@@ -133,6 +133,20 @@ sst_emu_key_set_raw(struct sst_emu_key *k, const uint8_t *p, size_t n,
     return SST_OK;
 }
 
+enum sst_code
+sst_emu_key_add_raw(struct sst_emu_key *k, const uint8_t *p, size_t n,
+                    struct sst_err *err)
+{
+    enum sst_code rc = reserve(k, n, err);
+
+    if (rc != SST_OK)
+        return rc;
+    if (n > 0)
+        memcpy(k->data + k->len, p, n);
+    k->len += n;
+    return SST_OK;
+}
+
 bool
 sst_emu_key_decode(const uint8_t *p, size_t n, uint8_t *out, size_t *out_len,
                    size_t *consumed)

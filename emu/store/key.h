@@ -127,6 +127,16 @@ SST_MUST_CHECK enum sst_code sst_emu_key_set_raw(struct sst_emu_key *k,
                                                  struct sst_err *err);
 
 /**
+ * Append bytes that are not a component: a fixed-length field of the
+ * caller's layout (emu/ops/keys.h puts 20-byte hashes before components).
+ *
+ * @return as sst_emu_key_set_raw.
+ */
+SST_MUST_CHECK enum sst_code sst_emu_key_add_raw(struct sst_emu_key *k,
+                                                 const uint8_t *p, size_t n,
+                                                 struct sst_err *err);
+
+/**
  * Decode the component that starts at p.
  *
  * @param[in]  p         encoded bytes

@@ -55,10 +55,12 @@
 
 /* Version of the on-disk layout, stored in meta under "format". Version 2
  * rows may carry their JSON text, version 3 rows may also point into it
- * (item.h), version 4 adds the "streams" database (streams.h); a version
- * 1 to 3 directory is upgraded when opened, since its rows read the
- * same. */
-#define SST_EMU_STORE_FORMAT 4
+ * (item.h), version 4 adds the "streams" database (streams.h), version 5
+ * keys rows by DynamoDB Local's hashes (emu/ops/keys.h). A version 1 to
+ * 4 directory opens with sst_emu_store_layout() below 5: its rows read
+ * the same but sit under the old keys, and sst_emu_open() rekeys them
+ * (emu/ops/rekey.c) before anything else reads them. */
+#define SST_EMU_STORE_FORMAT 5
 
 struct sst_emu_store;
 struct sst_emu_txn;
@@ -91,6 +93,19 @@ struct sst_emu_store_config {
 SST_MUST_CHECK enum sst_code
 sst_emu_store_open(const struct sst_emu_store_config *cfg,
                    struct sst_emu_store **out, struct sst_err *err);
+
+/** The layout version the directory had when opened (1 to
+ *  SST_EMU_STORE_FORMAT; a new store has SST_EMU_STORE_FORMAT). */
+unsigned sst_emu_store_layout(const struct sst_emu_store *st);
+
+/**
+ * Record that the store's rows are in layout SST_EMU_STORE_FORMAT, in a
+ * write transaction (committed with it).
+ *
+ * @return SST_OK; SST_E_STORAGE; SST_E_INVALID_ARG (a read transaction).
+ */
+SST_MUST_CHECK enum sst_code sst_emu_store_set_layout(struct sst_emu_txn *t,
+                                                      struct sst_err *err);
 
 /** Close the store (or drop one sharer of it). No transaction of this
  *  opening may be open. NULL is a no-op. */

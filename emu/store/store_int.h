@@ -36,6 +36,7 @@ struct sst_emu_store {
     MDB_dbi tokens;  /* tokens.c: ClientRequestTokens of transactions */
     MDB_dbi streams; /* streams.c: stream descriptions and records    */
     bool in_memory;
+    unsigned layout; /* sst_emu_store_layout() */
     /* Rows written carry their JSON text (sst_emu_store_set_text). */
     atomic_bool text;
     uint8_t uid[SST_EMU_UID_LEN];

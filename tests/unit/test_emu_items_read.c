@@ -74,12 +74,14 @@ static const struct ti_row projection_rows[] = {
        "{\"TableName\":\"tbl\",\"Select\":\"COUNT\","
        "\"FilterExpression\":\"attribute_exists(v)\"}",
        "{\"Count\":2,\"ScannedCount\":3}"),
-    /* Limit counts the rows read */
+    /* Limit counts the rows read, in DynamoDB Local's order: the hash of
+     * "b" (597f...) is below that of "a" (ff7a...) */
     OK("Scan",
        "{\"TableName\":\"tbl\",\"Limit\":2,\"FilterExpression\":"
        "\"v = :n\",\"ExpressionAttributeValues\":{\":n\":{\"N\":\"7\"}}}",
-       "{\"Items\":[],\"Count\":0,\"ScannedCount\":2,"
-       "\"LastEvaluatedKey\":{\"pk\":{\"S\":\"a\"},\"sk\":{\"N\":\"2\"}}}"),
+       "{\"Items\":[{\"pk\":{\"S\":\"b\"},\"sk\":{\"N\":\"1\"},"
+       "\"v\":{\"N\":\"7\"}}],\"Count\":1,\"ScannedCount\":2,"
+       "\"LastEvaluatedKey\":{\"pk\":{\"S\":\"a\"},\"sk\":{\"N\":\"1\"}}}"),
     /* a global index: the projection must be projected, the filter sees
      * what is */
     VALID("Scan",

@@ -251,9 +251,10 @@ raw_layout(const char *path, int want_set)
     return got;
 }
 
-/* A directory of layout 1 or 2 opens, and is marked layout 3 (its rows
- * read the same, and an older build then refuses it); a layout this
- * build does not know is refused by name. */
+/* A directory of layout 1 to 4 opens with its layout reported and kept
+ * (its rows read the same, under older keys: sst_emu_open() rekeys them,
+ * tests/unit/test_emu_keyhash.c); a layout this build does not know is
+ * refused by name. */
 static void
 older_layouts_upgrade_newer_refused(void)
 {
@@ -267,26 +268,28 @@ older_layouts_upgrade_newer_refused(void)
     snprintf(path, sizeof path, "%s/env", dir);
     st = ts_open_store(path, 0);
     CU_ASSERT_PTR_NOT_NULL_FATAL(st);
+    CU_ASSERT_EQUAL(sst_emu_store_layout(st), SST_EMU_STORE_FORMAT);
     CU_ASSERT_EQUAL(ts_create_table(st, "kept", NULL), SST_OK);
     sst_emu_store_close(st);
     CU_ASSERT_EQUAL(raw_layout(path, -1), SST_EMU_STORE_FORMAT);
-    CU_ASSERT_EQUAL(SST_EMU_STORE_FORMAT, 4);
-    for (old = 1; old <= 3; old++) {
+    CU_ASSERT_EQUAL(SST_EMU_STORE_FORMAT, 5);
+    for (old = 1; old <= 4; old++) {
         raw_layout(path, old);
         st = ts_open_store(path, 0);
         CU_ASSERT_PTR_NOT_NULL_FATAL(st);
+        CU_ASSERT_EQUAL(sst_emu_store_layout(st), (unsigned)old);
         CU_ASSERT_EQUAL(ts_create_table(st, "kept", NULL), SST_E_IN_USE);
         sst_emu_store_close(st);
-        CU_ASSERT_EQUAL(raw_layout(path, -1), 4);
+        CU_ASSERT_EQUAL(raw_layout(path, -1), (unsigned)old);
     }
-    raw_layout(path, 5);
+    raw_layout(path, 6);
     cfg.path = path;
     st = (struct sst_emu_store *)1;
     CU_ASSERT_EQUAL(sst_emu_store_open(&cfg, &st, &e), SST_E_STORAGE);
     CU_ASSERT_PTR_NULL(st);
     SST_ASSERT_STR_EQ(e.message, "the emulator directory has layout version "
-                                 "5; this build reads version 4");
-    CU_ASSERT_EQUAL(raw_layout(path, -1), 5);
+                                 "6; this build reads version 5");
+    CU_ASSERT_EQUAL(raw_layout(path, -1), 6);
     remove_tree(dir);
 }
 
