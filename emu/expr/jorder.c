@@ -148,6 +148,22 @@ sst_emu_java_copy_order(struct sst_emu_jname *names, size_t n, size_t *kept)
     return hash_order(names, n, 0, true, kept);
 }
 
+void
+sst_emu_java_sized_order(const uint32_t *hash, size_t n, size_t *order)
+{
+    size_t cap = 1, b, i, at = 0;
+
+    /* HashMap(n): tableSizeFor(n), doubled while n > (int)(cap * .75f) */
+    while (cap < n)
+        cap *= 2;
+    while (n > cap * 3 / 4)
+        cap *= 2;
+    for (b = 0; b < cap && at < n; b++)
+        for (i = 0; i < n; i++)
+            if (java_bucket(hash[i], (uint32_t)cap) == b)
+                order[at++] = i;
+}
+
 int
 sst_emu_java_projection_order(struct sst_emu_jname *names, size_t n,
                               size_t *kept)

@@ -95,6 +95,16 @@ int sst_emu_java_copy_order(struct sst_emu_jname *names, size_t n,
                             size_t *kept);
 
 /**
+ * The iteration order of a java.util.HashSet made by new HashSet<>(n)
+ * (its table sized for n at once, then grown as entries arrive past
+ * three quarters) into which n distinct entries of the hash codes given
+ * (their hashCode(), int arithmetic) were put in order: order[k] gets
+ * the index of the k-th entry it iterates. DynamoDB Local reads a
+ * BatchGetItem's keys from such a set (emu/ops/batch_get_item.c).
+ */
+void sst_emu_java_sized_order(const uint32_t *hash, size_t n, size_t *order);
+
+/**
  * Order the top-level names of a ProjectionExpression as DynamoDB Local
  * lists them: its projection tree keeps them as the keys of a HashMap,
  * put in the reverse of the expression's order and hashed as

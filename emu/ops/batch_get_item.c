@@ -1,11 +1,13 @@
 /*
  * emu/ops/batch_get_item.c - BatchGetItem.
  *
- * Reads up to 100 keys from one or more tables in one read transaction.
- * Every table named gets a list in Responses, empty when none of its keys
- * exists. An answer holds at most 16 MB of items (their DynamoDB sizes):
- * the keys that do not fit, in request order, come back in UnprocessedKeys
- * with their table's other request members, as DynamoDB returns them.
+ * Reads up to 100 keys from one or more tables in one read transaction,
+ * a table's keys in DynamoDB Local's order (key_order(): a Java HashSet's
+ * of them), which is the order of its items in the answer. Every table
+ * named gets a list in Responses, empty when none of its keys exists. An
+ * answer holds at most 16 MB of items (their DynamoDB sizes): the keys
+ * that do not fit, in that order, come back in UnprocessedKeys with their
+ * table's other request members, as DynamoDB returns them.
  * Capacity is charged for the items found, each rounded up to 4 KB.
  *
  * Checks, in DynamoDB Local's order: JSON shape and the keys' values as
@@ -20,6 +22,8 @@
 
 #include <sst/mem.h>
 
+#include "emu/expr/jorder.h"
+#include "emu/expr/resolve.h"
 #include "emu/ops/batch.h"
 #include "emu/ops/common.h"
 #include "emu/ops/exprs.h"
@@ -250,6 +254,84 @@ unprocessed_entry(struct sst_emu_json *jb, const struct part *p)
     return e;
 }
 
+/* java.nio.ByteBuffer.hashCode() of bytes: from the last, 31 times the
+ * hash plus the signed byte. */
+static uint32_t
+java_bytes_hash(const uint8_t *p, size_t n)
+{
+    uint32_t h = 1;
+
+    while (n-- > 0)
+        h = 31 * h + (uint32_t)(int32_t)(int8_t)p[n];
+    return h;
+}
+
+/* DynamoDB Local's hashCode() of a key: its map's, the sum over the
+ * attributes of the name's String.hashCode() XOR the value's, whose
+ * AttributeValue.hashCode() is 31-based over its ten members (S, N and B
+ * first: the text of an S or N as sent, a B's bytes). */
+static uint32_t
+java_key_hash(const struct json_object *key, const struct sst_av *decoded)
+{
+    uint32_t sum = 0, h, field;
+    unsigned slot, i;
+    const struct sst_av *v;
+
+    json_object_object_foreach((struct json_object *)key, name, av)
+    {
+        const char *type = NULL;
+        struct json_object *str = NULL;
+
+        json_object_object_foreach(av, t, x)
+        {
+            type = t;
+            str = x;
+        }
+        slot = type == NULL ? 9 : type[0] == 'S' ? 0 : type[0] == 'N' ? 1 : 2;
+        if (slot == 2) {
+            v = decoded ? sst_av_map_get(decoded, name, strlen(name)) : NULL;
+            field = v != NULL && v->type == SST_AV_B
+                        ? java_bytes_hash((const uint8_t *)v->u.str.ptr,
+                                          v->u.str.len)
+                        : 0;
+        } else {
+            field = slot < 2 ? (uint32_t)sst_emu_java_hash(
+                                   json_object_get_string(str),
+                                   (size_t)json_object_get_string_len(str))
+                             : 0;
+        }
+        for (h = 1, i = 0; i < 10; i++)
+            h = 31 * h + (i == slot ? field : 0);
+        sum += (uint32_t)sst_emu_java_hash(name, strlen(name)) ^ h;
+    }
+    return sum;
+}
+
+/* The order in which DynamoDB Local reads a table's keys: a HashSet of
+ * them (new HashSet<>(n)), so its answer lists the items and
+ * UnprocessedKeys the keys in that order. */
+static enum sst_code
+key_order(const struct part *p, size_t **order, struct sst_err *err)
+{
+    uint32_t *hash;
+    size_t i;
+
+    hash = sst_calloc(p->n > 0 ? p->n : 1, sizeof *hash);
+    *order = sst_calloc(p->n > 0 ? p->n : 1, sizeof **order);
+    if (hash == NULL || *order == NULL) {
+        sst_free(hash);
+        sst_free(*order);
+        *order = NULL;
+        return sst_emu_nomem(err);
+    }
+    for (i = 0; i < p->n; i++)
+        hash[i] = java_key_hash(json_object_array_get_idx(p->keys, i),
+                                p->key[i]);
+    sst_emu_java_sized_order(hash, p->n, *order);
+    sst_free(hash);
+    return SST_OK;
+}
+
 /* Read every key, filling responses and unprocessed. */
 static enum sst_code
 read_all(struct sst_emu_txn *txn, struct batch *b,
@@ -262,7 +344,7 @@ read_all(struct sst_emu_txn *txn, struct batch *b,
     struct sst_emu_key key;
     uint64_t total = 0, size;
     const void *row;
-    size_t len, i, j;
+    size_t len, i, j, k, *order = NULL;
     bool found, full = false;
     enum sst_code rc = SST_OK;
 
@@ -278,7 +360,11 @@ read_all(struct sst_emu_txn *txn, struct batch *b,
                       : sst_emu_json_add(&jb, responses, p->name,
                                          json_object_new_array());
         left = NULL;
-        for (j = 0; rc == SST_OK && j < p->n; j++) {
+        sst_free(order);
+        order = NULL;
+        rc = key_order(p, &order, err);
+        for (k = 0; rc == SST_OK && k < p->n; k++) {
+            j = order[k];
             if (!full) {
                 rc = sst_emu_table_key(p->t, p->key[j], true, &key, err);
                 if (rc == SST_OK)
@@ -320,6 +406,7 @@ read_all(struct sst_emu_txn *txn, struct batch *b,
         }
         sst_emu_text_list_cleanup(&texts);
     }
+    sst_free(order);
     sst_emu_key_cleanup(&key);
     if (rc == SST_OK && jb.failed)
         rc = sst_emu_nomem(err);

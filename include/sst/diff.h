@@ -16,6 +16,11 @@
  *     attribute of one of these names is data, and compared;
  *   - the order of SS, NS and BS members;
  *   - the spelling of numbers ("1.50" and "1.5" are one number).
+ * Lists compare in order, Items included: the emulator lists the items of
+ * Query, Scan, ExecuteStatement and BatchGetItem in DynamoDB Local's
+ * order (docs/emulator.md, "Row order"), so diff:emu::memory:|http://
+ * DYNAMODB-LOCAL agrees on them; against AWS, whose Scan and batch orders
+ * are its own, such lists can differ.
  * Errors compare by their DynamoDB __type and message; an error on one
  * side and success on the other is a divergence.
  *

@@ -72,12 +72,13 @@ kind_of(struct json_object *o)
     return t == json_type_int ? json_type_double : t;
 }
 
-/* Lists whose order DynamoDB does not define: sets, batch answers,
- * attribute definitions and indexes of descriptions. Query's and Scan's
- * Items are in DynamoDB Local's order (emu/ops/keys.h): compared as
- * lists. */
+/* Lists whose order DynamoDB does not define: sets, the keys and
+ * capacities of batch answers, attribute definitions and indexes of
+ * descriptions. Query's, Scan's and ExecuteStatement's Items, and
+ * BatchGetItem's items, are in DynamoDB Local's order (emu/ops/keys.h,
+ * emu/ops/batch_get_item.c): compared as lists. */
 static bool
-unordered(const char *key, const char *parent)
+unordered(const char *key)
 {
     static const char *const keys[] = {
         "SS", "NS", "BS", "ConsumedCapacity", "Keys",
@@ -85,8 +86,6 @@ unordered(const char *key, const char *parent)
         "LocalSecondaryIndexes", NULL};
     size_t i;
 
-    if (parent != NULL && strcmp(parent, "Responses") == 0)
-        return true;
     for (i = 0; key != NULL && keys[i] != NULL; i++)
         if (strcmp(key, keys[i]) == 0)
             return true;
@@ -200,7 +199,7 @@ same_list(struct json_object *ours, struct json_object *theirs,
                  where, json_object_array_length(ours), n);
         return false;
     }
-    if (unordered(key, parent))
+    if (unordered(key))
         return same_unordered(ours, theirs, key, where, why, why_len);
     for (i = 0; i < n && ok; i++) {
         snprintf(path, sizeof path, "%s[%zu]", where, i);

@@ -289,11 +289,42 @@ compare_utf16(void)
                     31u * 0xD800u + 0xDC00u);
 }
 
+/* new HashSet<>(n) of Integers (whose hashCode() is their value), the
+ * orders printed by Java 17 */
+static void
+sized_order(void)
+{
+    static const struct {
+        int32_t in[13];
+        size_t n;
+        int32_t out[13];
+    } rows[] = {
+        {{17, 1, 65537, 3}, 4, {65537, 17, 1, 3}},
+        {{5, 4, 3, 2, 1}, 5, {1, 2, 3, 4, 5}},
+        {{100, 1 << 20, 7, 33, 64, 2, 1000000, -1, -16, 19, 25, 31, 48},
+         13,
+         {64, -1, 33, 2, 100, 7, 1000000, -16, 1 << 20, 48, 19, 25, 31}},
+        {{1}, 1, {1}},
+        {{3, 1}, 2, {1, 3}},
+    };
+    uint32_t hash[13];
+    size_t order[13], i, j;
+
+    for (i = 0; i < sizeof rows / sizeof rows[0]; i++) {
+        for (j = 0; j < rows[i].n; j++)
+            hash[j] = (uint32_t)rows[i].in[j];
+        sst_emu_java_sized_order(hash, rows[i].n, order);
+        for (j = 0; j < rows[i].n; j++)
+            CU_ASSERT_EQUAL(rows[i].in[order[j]], rows[i].out[j]);
+    }
+}
+
 static const struct sst_test tests[] = {
     {"HashSet order of a few names", hash_order_small},
     {"a projection's names: HashMap, then HashSet", projection_order},
     {"a projection's tables sized by every name", projection_order_grown},
     {"a copied HashSet is sized at once", copy_order},
+    {"new HashSet<>(n): sized, then grown", sized_order},
     {"HashSet order past 12 names", hash_order_grown},
     {"HashMap order of index names", hash_order_indexes},
     {"duplicates are dropped", hash_order_duplicates},

@@ -698,6 +698,47 @@ case(WHERE + "literal_first", *WQ,
      *where(T, "'a' = pk", (3,)))
 
 
+# ------------------------------------------------ BatchGetItem's order
+# DynamoDB Local reads a table's Keys from a new HashSet<>(n) of them
+# (hashed as maps of AttributeValues, an N by its text as sent), so its
+# answer lists the items, and UnprocessedKeys the keys, in that order.
+def bget(t, keys, **kw):
+    return ("BatchGetItem",
+            {"RequestItems": {t: dict({"Keys": keys}, **kw)}})
+
+
+def bget_keys(pvals, svals, ptyp="S", styp="N"):
+    def val(typ, v):
+        return B(v) if typ == "B" else {typ: v}
+    return [{"pk": val(ptyp, p), "sk": val(styp, s)}
+            for p in pvals for s in svals]
+
+
+BG_P, BG_S = ["p0", "p1", "P2", "\u00e9", "p10"], ["-3", "0", "12.5", "1e125"]
+BG_KEYS = bget_keys(BG_P, BG_S)
+case("order.batch_get.keys",
+     *range_table("bg", "S", BG_P, "N", BG_S),
+     bget("bg", BG_KEYS),
+     bget("bg", list(reversed(BG_KEYS))),
+     bget("bg", BG_KEYS[:2]), bget("bg", BG_KEYS[:3]),
+     bget("bg", BG_KEYS[:4]), bget("bg", BG_KEYS[5:12]),
+     bget("bg", BG_KEYS[::3] + bget_keys(["nope"], ["1", "2"])),
+     bget("bg", BG_KEYS[:13], ProjectionExpression="i"),
+     bget("bg", bget_keys(["p0", "p1"], ["0", "0.0", "00", "12.50"])),
+     bget("bg", bget_keys(BG_P, ["-3.0", "1E125", "1e+125"])))
+case("order.batch_get.n_and_b",
+     *range_table("bgn", "N", ["-3", "0", "12.5", "1e125", "-1e-130"],
+                  "B", [[0], [0x7f], [0x80], [0xff, 0]]),
+     bget("bgn", bget_keys(["-3", "0", "12.5", "1e125", "-1e-130"],
+                           [[0], [0x7f], [0x80], [0xff, 0]], "N", "B")),
+     bget("bgn", bget_keys(["12.5", "0"], [[0xff, 0], [0]], "N", "B")))
+case("order.batch_get.two_tables",
+     *range_table("bg", "S", BG_P, "N", BG_S),
+     *hash_table("s_pk", "S", STRS),
+     ("BatchGetItem", {"RequestItems": {
+         "bg": {"Keys": BG_KEYS[:9]},
+         "s_pk": {"Keys": [{"pk": S(v)} for v in STRS]}}}))
+
 def main():
     ep = os.environ.get("SST_DDB_LOCAL_ENDPOINT")
     if not ep:
