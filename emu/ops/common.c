@@ -12,6 +12,7 @@
 
 #include <sst/mem.h>
 
+#include "emu/expr/jorder.h"
 #include "emu/ops/common.h"
 #include "emu/ops/streams.h"
 #include "emu/ops/ops.h"
@@ -540,28 +541,43 @@ index_json(struct sst_emu_json *b, struct sst_emu_txn *txn,
     return SST_OK;
 }
 
+/* A table's global (or local) indexes, listed as DynamoDB Local lists
+ * them: in a java.util.HashMap's order of their names (put in the
+ * table's order). */
 static enum sst_code
 indexes_json(struct sst_emu_json *b, struct sst_emu_txn *txn,
              const struct sst_emu_table *t, bool global,
              struct json_object *desc, struct sst_err *err)
 {
     struct json_object *arr = NULL;
-    enum sst_code rc;
-    size_t i;
+    struct sst_emu_jname *names;
+    enum sst_code rc = SST_OK;
+    size_t i, j, m = 0, kept = 0;
 
-    for (i = 0; i < t->index_count; i++) {
-        if (t->indexes[i].global != global)
-            continue;
+    names = sst_calloc(t->index_count + 1, sizeof *names);
+    if (names == NULL)
+        return sst_emu_nomem(err);
+    for (i = 0; i < t->index_count; i++)
+        if (t->indexes[i].global == global) {
+            names[m].s = t->indexes[i].name;
+            names[m++].len = strlen(t->indexes[i].name);
+        }
+    if (sst_emu_java_hash_order(names, m, &kept) != 0)
+        rc = sst_emu_nomem(err);
+    for (j = 0; rc == SST_OK && j < kept; j++) {
+        for (i = 0; i < t->index_count; i++)
+            if (t->indexes[i].global == global &&
+                t->indexes[i].name == names[j].s)
+                break;
         if (arr == NULL)
             arr = sst_emu_json_add(b, desc,
                                    global ? "GlobalSecondaryIndexes"
                                           : "LocalSecondaryIndexes",
                                    json_object_new_array());
         rc = index_json(b, txn, t, &t->indexes[i], arr, err);
-        if (rc != SST_OK)
-            return rc;
     }
-    return SST_OK;
+    sst_free(names);
+    return rc;
 }
 
 enum sst_code

@@ -73,17 +73,16 @@ kind_of(struct json_object *o)
 }
 
 /* Lists whose order DynamoDB does not define: sets, the keys and
- * capacities of batch answers, attribute definitions and indexes of
- * descriptions. Query's, Scan's and ExecuteStatement's Items, and
- * BatchGetItem's items, are in DynamoDB Local's order (emu/ops/keys.h,
- * emu/ops/batch_get_item.c): compared as lists. */
+ * capacities of batch answers, attribute definitions. Query's, Scan's
+ * and ExecuteStatement's Items, BatchGetItem's items and the indexes of
+ * descriptions are in DynamoDB Local's order (emu/ops/keys.h,
+ * emu/ops/batch_get_item.c, emu/ops/common.c): compared as lists. */
 static bool
 unordered(const char *key)
 {
-    static const char *const keys[] = {
-        "SS", "NS", "BS", "ConsumedCapacity", "Keys",
-        "AttributeDefinitions", "GlobalSecondaryIndexes",
-        "LocalSecondaryIndexes", NULL};
+    static const char *const keys[] = {"SS",   "NS",   "BS",
+                                       "ConsumedCapacity", "Keys",
+                                       "AttributeDefinitions", NULL};
     size_t i;
 
     for (i = 0; key != NULL && keys[i] != NULL; i++)
