@@ -25,6 +25,8 @@
 
 #include "emu/store/store.h"
 
+struct sst_emu_table;
+
 struct json_object;
 
 typedef enum sst_code (*sst_emu_op_fn)(struct sst_emu *emu,
@@ -98,6 +100,21 @@ SST_MUST_CHECK enum sst_code sst_emu_ttl_sweep(struct sst_emu_store *st,
  */
 SST_MUST_CHECK enum sst_code sst_emu_verify(struct sst_emu_store *st,
                                             struct sst_err *err);
+
+/** What sst_emu_each_table() calls for each table. */
+typedef enum sst_code sst_emu_table_fn(struct sst_emu_txn *txn,
+                                       const struct sst_emu_table *t,
+                                       struct sst_err *err);
+
+/**
+ * Call fn for every table of the catalog, in name order, until it fails
+ * (emu/ops/verify.c). The table reference is released after each call.
+ *
+ * @return SST_OK; fn's error; SST_E_STORAGE; SST_E_NOMEM.
+ */
+SST_MUST_CHECK enum sst_code sst_emu_each_table(struct sst_emu_txn *txn,
+                                                sst_emu_table_fn *fn,
+                                                struct sst_err *err);
 
 /**
  * Bring a directory of an older store layout (sst_emu_store_layout()

@@ -17,12 +17,9 @@
 #include "emu/ops/keys.h"
 #include "emu/ops/ops.h"
 #include "emu/ops/writes.h"
-#include "emu/store/catalog.h"
 #include "emu/store/cursor.h"
 #include "emu/store/item.h"
 #include "emu/store/rows.h"
-
-#define LIST_PAGE 100
 
 struct copy {
     uint8_t *key;
@@ -140,35 +137,14 @@ rekey_table(struct sst_emu_txn *txn, const struct sst_emu_table *t,
 enum sst_code
 sst_emu_rekey(struct sst_emu_store *st, struct sst_err *err)
 {
-    const struct sst_emu_table *t = NULL;
     struct sst_emu_txn *txn = NULL;
-    char **names = NULL, *after = NULL;
-    size_t n = 0, i;
-    bool more = true;
     enum sst_code rc;
 
     if (sst_emu_store_layout(st) >= SST_EMU_STORE_FORMAT)
         return SST_OK;
     rc = sst_emu_txn_begin(st, true, &txn, err);
-    while (rc == SST_OK && more) {
-        rc =
-            sst_emu_catalog_list(txn, after, LIST_PAGE, &names, &n, &more, err);
-        for (i = 0; rc == SST_OK && i < n; i++) {
-            rc = sst_emu_catalog_get(txn, names[i], &t, err);
-            if (rc == SST_OK && t != NULL)
-                rc = rekey_table(txn, t, err);
-            sst_emu_table_release(t);
-            t = NULL;
-        }
-        sst_free(after);
-        after = NULL;
-        if (rc == SST_OK && n > 0 && (after = sst_strdup(names[n - 1])) == NULL)
-            rc = nomem(err);
-        sst_emu_catalog_names_free(names, n);
-        names = NULL;
-        n = 0;
-    }
-    sst_free(after);
+    if (rc == SST_OK)
+        rc = sst_emu_each_table(txn, rekey_table, err);
     if (rc == SST_OK)
         rc = sst_emu_store_set_layout(txn, err);
     if (rc == SST_OK)

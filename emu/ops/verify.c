@@ -209,35 +209,46 @@ check_table(struct sst_emu_txn *txn, const struct sst_emu_table *t,
 }
 
 enum sst_code
-sst_emu_verify(struct sst_emu_store *st, struct sst_err *err)
+sst_emu_each_table(struct sst_emu_txn *txn, sst_emu_table_fn *fn,
+                   struct sst_err *err)
 {
     const struct sst_emu_table *t = NULL;
-    struct sst_emu_txn *txn = NULL;
     char **names = NULL, *after = NULL;
     size_t n = 0, i;
     bool more = true;
-    enum sst_code rc;
+    enum sst_code rc = SST_OK;
 
-    rc = sst_emu_txn_begin(st, false, &txn, err);
     while (rc == SST_OK && more) {
         rc = sst_emu_catalog_list(txn, after, LIST_PAGE, &names, &n, &more,
                                   err);
         for (i = 0; rc == SST_OK && i < n; i++) {
             rc = sst_emu_catalog_get(txn, names[i], &t, err);
             if (rc == SST_OK && t != NULL)
-                rc = check_table(txn, t, err);
+                rc = fn(txn, t, err);
             sst_emu_table_release(t);
             t = NULL;
         }
         sst_free(after);
         after = NULL;
         if (rc == SST_OK && n > 0 && (after = sst_strdup(names[n - 1])) == NULL)
-            rc = sst_err_set(err, SST_E_NOMEM, "out of memory verifying");
+            rc = sst_err_set(err, SST_E_NOMEM, "out of memory listing tables");
         sst_emu_catalog_names_free(names, n);
         names = NULL;
         n = 0;
     }
     sst_free(after);
+    return rc;
+}
+
+enum sst_code
+sst_emu_verify(struct sst_emu_store *st, struct sst_err *err)
+{
+    struct sst_emu_txn *txn = NULL;
+    enum sst_code rc;
+
+    rc = sst_emu_txn_begin(st, false, &txn, err);
+    if (rc == SST_OK)
+        rc = sst_emu_each_table(txn, check_table, err);
     sst_emu_txn_abort(txn);
     return rc;
 }

@@ -141,28 +141,32 @@ string_hashes(void)
 static void
 segments(void)
 {
+    /* floor((2^160 - 1) / 3) = 0x5555...55; the last segment ends at the
+     * top */
+    static const struct {
+        int64_t seg, total;
+        const char *first, *last;
+    } rows[] = {
+        {0, 1, "0000000000000000000000000000000000000000",
+         "ffffffffffffffffffffffffffffffffffffffff"},
+        {1, 3, "5555555555555555555555555555555555555555",
+         "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa9"},
+        {2, 3, "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa",
+         "ffffffffffffffffffffffffffffffffffffffff"},
+        {999999, 1000000, "ffffef39085f4a1272c94b380cb6c7a7c9d5bc04",
+         "ffffffffffffffffffffffffffffffffffffffff"},
+    };
     uint8_t first[SST_EMU_KEY_HASH_LEN], last[SST_EMU_KEY_HASH_LEN];
     char a[2 * SST_EMU_KEY_HASH_LEN + 1], b[2 * SST_EMU_KEY_HASH_LEN + 1];
+    size_t i;
 
-    sst_emu_segment_bounds(0, 1, first, last);
-    hex(first, sizeof first, a);
-    hex(last, sizeof last, b);
-    CU_ASSERT_STRING_EQUAL(a, "0000000000000000000000000000000000000000");
-    CU_ASSERT_STRING_EQUAL(b, "ffffffffffffffffffffffffffffffffffffffff");
-    /* floor((2^160 - 1) / 3) = 0x5555...55 */
-    sst_emu_segment_bounds(1, 3, first, last);
-    hex(first, sizeof first, a);
-    hex(last, sizeof last, b);
-    CU_ASSERT_STRING_EQUAL(a, "5555555555555555555555555555555555555555");
-    CU_ASSERT_STRING_EQUAL(b, "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa9");
-    sst_emu_segment_bounds(2, 3, first, last);
-    hex(first, sizeof first, a);
-    hex(last, sizeof last, b);
-    CU_ASSERT_STRING_EQUAL(a, "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa");
-    CU_ASSERT_STRING_EQUAL(b, "ffffffffffffffffffffffffffffffffffffffff");
-    sst_emu_segment_bounds(999999, 1000000, first, last);
-    hex(last, sizeof last, b);
-    CU_ASSERT_STRING_EQUAL(b, "ffffffffffffffffffffffffffffffffffffffff");
+    for (i = 0; i < sizeof rows / sizeof rows[0]; i++) {
+        sst_emu_segment_bounds(rows[i].seg, rows[i].total, first, last);
+        hex(first, sizeof first, a);
+        hex(last, sizeof last, b);
+        CU_ASSERT_STRING_EQUAL(a, rows[i].first);
+        CU_ASSERT_STRING_EQUAL(b, rows[i].last);
+    }
 }
 
 /* ------------------------------------------------------------------ */

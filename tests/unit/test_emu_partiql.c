@@ -556,6 +556,18 @@ statements_on_the_emulator(void)
 static void
 select_where_as_aws(void)
 {
+    static const struct {
+        const char *where, *items;
+    } rows[] = {
+        {"pk = 'a' AND 3 > sk",
+         "[{\"sk\":{\"N\":\"1\"}},{\"sk\":{\"N\":\"2\"}}]"},
+        {"3 < sk AND pk = 'a'", "[{\"sk\":{\"N\":\"4\"}}]"},
+        {"pk = 'a' AND attribute_exists(sk) AND sk IS NOT MISSING ORDER BY "
+         "sk DESC",
+         "[{\"sk\":{\"N\":\"4\"}},{\"sk\":{\"N\":\"3\"}},"
+         "{\"sk\":{\"N\":\"2\"}},{\"sk\":{\"N\":\"1\"}}]"},
+        {"pk = 'a' AND sk IS MISSING", "[]"},
+    };
     struct sst_backend *b = tt_open_memory();
     struct json_object *r;
     char req[256];
@@ -569,26 +581,14 @@ select_where_as_aws(void)
                  i);
         json_object_put(run(b, req));
     }
-    r = run(b, "{\"Statement\":\"SELECT sk FROM tbl WHERE pk = 'a' AND 3 > "
-               "sk\"}");
-    SST_ASSERT_STR_EQ(tt_text_at(r, "Items"),
-                      "[{\"sk\":{\"N\":\"1\"}},{\"sk\":{\"N\":\"2\"}}]");
-    json_object_put(r);
-    r = run(b, "{\"Statement\":\"SELECT sk FROM tbl WHERE 3 < sk AND pk = "
-               "'a'\"}");
-    SST_ASSERT_STR_EQ(tt_text_at(r, "Items"), "[{\"sk\":{\"N\":\"4\"}}]");
-    json_object_put(r);
-    r = run(b, "{\"Statement\":\"SELECT sk FROM tbl WHERE pk = 'a' AND "
-               "attribute_exists(sk) AND sk IS NOT MISSING ORDER BY sk "
-               "DESC\"}");
-    SST_ASSERT_STR_EQ(tt_text_at(r, "Items"),
-                      "[{\"sk\":{\"N\":\"4\"}},{\"sk\":{\"N\":\"3\"}},"
-                      "{\"sk\":{\"N\":\"2\"}},{\"sk\":{\"N\":\"1\"}}]");
-    json_object_put(r);
-    r = run(b, "{\"Statement\":\"SELECT sk FROM tbl WHERE pk = 'a' AND sk "
-               "IS MISSING\"}");
-    SST_ASSERT_STR_EQ(tt_text_at(r, "Items"), "[]");
-    json_object_put(r);
+    for (i = 0; i < (int)(sizeof rows / sizeof rows[0]); i++) {
+        snprintf(req, sizeof req,
+                 "{\"Statement\":\"SELECT sk FROM tbl WHERE %s\"}",
+                 rows[i].where);
+        r = run(b, req);
+        SST_ASSERT_STR_EQ(tt_text_at(r, "Items"), rows[i].items);
+        json_object_put(r);
+    }
     sst_backend_close(b);
 }
 
