@@ -14,6 +14,7 @@
 
 #include "emu/expr/jorder.h"
 #include "emu/ops/common.h"
+#include "emu/ops/schema.h"
 #include "emu/ops/streams.h"
 #include "emu/ops/ops.h"
 #include "emu/store/item.h"
@@ -499,6 +500,20 @@ arn(const char *table, const char *index)
     return s;
 }
 
+/* OnDemandThroughput, as DynamoDB describes it. */
+static void
+on_demand_json(struct sst_emu_json *b, struct json_object *o,
+               const struct sst_emu_on_demand *od)
+{
+    struct json_object *m;
+
+    m = sst_emu_json_add(b, o, "OnDemandThroughput", json_object_new_object());
+    sst_emu_json_add(b, m, "MaxReadRequestUnits",
+                     json_object_new_int64(od->read));
+    sst_emu_json_add(b, m, "MaxWriteRequestUnits",
+                     json_object_new_int64(od->write));
+}
+
 static enum sst_code
 index_json(struct sst_emu_json *b, struct sst_emu_txn *txn,
            const struct sst_emu_table *t, const struct sst_emu_index *ix,
@@ -538,6 +553,8 @@ index_json(struct sst_emu_json *b, struct sst_emu_txn *txn,
                      json_object_new_int64((int64_t)bytes));
     sst_emu_json_add(b, o, "ItemCount", json_object_new_int64((int64_t)count));
     sst_emu_json_add(b, o, "IndexArn", arn(t->name, ix->name));
+    if (ix->on_demand.set)
+        on_demand_json(b, o, &ix->on_demand);
     return SST_OK;
 }
 
@@ -650,6 +667,8 @@ sst_emu_table_description(struct sst_emu_txn *txn,
     sst_emu_stream_describe(&b, t, d);
     sst_emu_json_add(&b, d, "DeletionProtectionEnabled",
                      json_object_new_boolean(t->deletion_protection));
+    if (sst_emu_on_demand_shown(t))
+        on_demand_json(&b, d, &t->on_demand);
     if (rc == SST_OK && b.failed)
         rc = sst_emu_nomem(err);
     if (rc != SST_OK) {

@@ -27,6 +27,23 @@
     "Cannot increase provisioned throughput to more than 80,000 units per "    \
     "account"
 
+/* Add the OnDemandThroughput maximums of t, a table and its global
+ * indexes; -1 (no maximum) counts as 0, as in DynamoDB Local. */
+static void
+add_on_demand(const struct sst_emu_table *t, int64_t *reads, int64_t *writes)
+{
+    const struct sst_emu_on_demand *od;
+    size_t i;
+
+    for (i = 0; i <= t->index_count; i++) {
+        od = i == 0 ? &t->on_demand : &t->indexes[i - 1].on_demand;
+        if (od->set && od->read > 0)
+            *reads += od->read;
+        if (od->set && od->write > 0)
+            *writes += od->write;
+    }
+}
+
 /* Add the read and write units of t, a table and its global indexes. */
 static void
 add_units(const struct sst_emu_table *t, int64_t *reads, int64_t *writes)
@@ -44,9 +61,12 @@ add_units(const struct sst_emu_table *t, int64_t *reads, int64_t *writes)
         }
 }
 
-enum sst_code
-sst_emu_account_units(struct sst_emu_txn *txn, const struct sst_emu_table *t,
-                      struct sst_err *err)
+/* The account's sums of what add adds, over every table, t in place of
+ * the table of its name: at most 80,000 each. */
+static enum sst_code
+account_sum(struct sst_emu_txn *txn, const struct sst_emu_table *t,
+            void (*add)(const struct sst_emu_table *, int64_t *, int64_t *),
+            struct sst_err *err)
 {
     const struct sst_emu_table *other;
     int64_t reads = 0, writes = 0;
@@ -55,16 +75,14 @@ sst_emu_account_units(struct sst_emu_txn *txn, const struct sst_emu_table *t,
     enum sst_code rc;
     bool more;
 
-    add_units(t, &reads, &writes);
-    if (reads == 0 && writes == 0)
-        return SST_OK; /* nothing provisioned: nothing to increase */
     rc = sst_emu_catalog_list(txn, NULL, SIZE_MAX, &names, &count, &more, err);
+    add(t, &reads, &writes);
     for (i = 0; rc == SST_OK && i < count; i++) {
         if (strcmp(names[i], t->name) == 0)
             continue; /* t takes its place */
         rc = sst_emu_catalog_get(txn, names[i], &other, err);
         if (rc == SST_OK && other != NULL) {
-            add_units(other, &reads, &writes);
+            add(other, &reads, &writes);
             sst_emu_table_release(other);
         }
     }
@@ -72,6 +90,23 @@ sst_emu_account_units(struct sst_emu_txn *txn, const struct sst_emu_table *t,
     if (rc == SST_OK &&
         (reads > ACCOUNT_MAX_UNITS || writes > ACCOUNT_MAX_UNITS))
         rc = sst_err_set(err, SST_E_VALIDATION, MSG_ACCOUNT_UNITS);
+    return rc;
+}
+
+enum sst_code
+sst_emu_account_units(struct sst_emu_txn *txn, const struct sst_emu_table *t,
+                      struct sst_err *err)
+{
+    int64_t reads = 0, writes = 0;
+    enum sst_code rc = SST_OK;
+
+    add_units(t, &reads, &writes);
+    /* nothing provisioned: nothing to increase */
+    if (reads != 0 || writes != 0)
+        rc = account_sum(txn, t, add_units, err);
+    if (rc == SST_OK && t->on_demand.set &&
+        (t->on_demand.read > 0 || t->on_demand.write > 0))
+        rc = account_sum(txn, t, add_on_demand, err);
     return rc;
 }
 

@@ -219,6 +219,10 @@ global_index(const struct json_object *e, struct sst_emu_table *t, size_t first,
             return invalid(err, MSG_GSI_UNITS_MAX);
         ix->has_throughput = true;
     }
+    rc =
+        sst_emu_on_demand_index(e, SST_EMU_OD_TABLE_INDEX, t->billing, ix, err);
+    if (rc != SST_OK)
+        return rc;
     name = sst_emu_get_string(e, "IndexName");
     for (i = 0; name != NULL && i < first; i++)
         if (strcmp(t->indexes[i].name, name) == 0)

@@ -21,7 +21,8 @@
  *      attributes defined
  *   8. at most 100 projected attributes over all indexes
  *   9. every attribute definition is used by some key
- *  10. the table's billing mode and throughput
+ *  10. the table's billing mode and throughput (OnDemandThroughput for
+ *      PAY_PER_REQUEST, on_demand.c)
  *
  * Whether the table exists is checked last, by the operation.
  */
@@ -502,7 +503,8 @@ table_throughput(const struct json_object *req, struct sst_emu_table *t,
     struct json_object *pt = sst_emu_get(req, "ProvisionedThroughput");
 
     if (t->billing == SST_EMU_BILLING_PAY_PER_REQUEST)
-        return pt ? invalid(err, SST_EMU_MSG_AWS_PPR_THROUGHPUT) : SST_OK;
+        return pt ? invalid(err, SST_EMU_MSG_AWS_PPR_THROUGHPUT)
+                  : sst_emu_on_demand_table(req, false, t, err);
     if (pt == NULL)
         return invalid(err, SST_EMU_MSG_TABLE_NO_THROUGHPUT);
     if (!sst_emu_schema_units(pt, &t->read_units, &t->write_units) ||

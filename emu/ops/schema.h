@@ -213,7 +213,10 @@ bool sst_emu_key_is_hash(const struct json_object *e);
  * enforces it (DescribeLimits' AccountMaxReadCapacityUnits and
  * AccountMaxWriteCapacityUnits): the read units of every table and
  * global index of the account, t in place of the table of its name if
- * there is one, at most 80,000, and so the write units.
+ * there is one, at most 80,000, and so the write units. When t has
+ * OnDemandThroughput maximums of 1 or more, the same holds for the
+ * maximums of every table and global index (-1 counting as 0), as
+ * DynamoDB Local checks them.
  *
  * @param[in] txn  a transaction that sees the catalog
  * @param[in] t    the table as it would be; borrowed
@@ -224,5 +227,50 @@ bool sst_emu_key_is_hash(const struct json_object *e);
 SST_MUST_CHECK enum sst_code
 sst_emu_account_units(struct sst_emu_txn *txn, const struct sst_emu_table *t,
                       struct sst_err *err);
+
+/* ------------------------------------------------------------------ */
+/* OnDemandThroughput (on_demand.c)                                    */
+
+/**
+ * A table's OnDemandThroughput from CreateTable (update false: both
+ * members needed) or UpdateTable (update true: one or both; a member not
+ * given keeps its value), each -1 or 1 to 40,000. Call it once t->billing
+ * is the mode the request leaves the table in: a PROVISIONED table has
+ * none (what the request gives is ignored, as DynamoDB Local does), and a
+ * request without the member leaves t's as it is.
+ *
+ * @param[in]     req  the request; borrowed
+ * @param[in,out] t    gets on_demand
+ * @return SST_OK; SST_E_VALIDATION with DynamoDB Local's message.
+ */
+SST_MUST_CHECK enum sst_code
+sst_emu_on_demand_table(const struct json_object *req, bool update,
+                        struct sst_emu_table *t, struct sst_err *err);
+
+/** Where a global index's OnDemandThroughput comes from. */
+enum sst_emu_od_use {
+    SST_EMU_OD_TABLE_INDEX, /* CreateTable: both members, if given   */
+    SST_EMU_OD_CREATED,     /* UpdateTable's Create: always set, -1
+                               for a member not given                 */
+    SST_EMU_OD_UPDATED      /* UpdateTable's Update: one or both      */
+};
+
+/**
+ * A global index's OnDemandThroughput, from e (a GlobalSecondaryIndexes
+ * element, or a Create or Update action), when billing (the mode the
+ * request leaves the table in) is PAY_PER_REQUEST; nothing otherwise.
+ * Messages name the index.
+ *
+ * @param[in,out] ix  gets on_demand
+ * @return SST_OK; SST_E_VALIDATION with DynamoDB Local's message.
+ */
+SST_MUST_CHECK enum sst_code
+sst_emu_on_demand_index(const struct json_object *e, enum sst_emu_od_use use,
+                        enum sst_emu_billing billing, struct sst_emu_index *ix,
+                        struct sst_err *err);
+
+/** Whether t's description shows its OnDemandThroughput: a
+ *  PAY_PER_REQUEST table whose two maximums are both 1 or more. */
+bool sst_emu_on_demand_shown(const struct sst_emu_table *t);
 
 #endif /* SST_EMU_OPS_SCHEMA_H */

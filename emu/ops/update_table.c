@@ -3,7 +3,8 @@
  *
  * Changes a table in one write transaction: its billing mode and
  * provisioned throughput (with the increase and decrease times DynamoDB
- * describes), the throughput of its global secondary indexes, deletion
+ * describes), its OnDemandThroughput (on_demand.c), the throughput of
+ * its global secondary indexes, deletion
  * protection, and the creation or deletion of one global secondary index.
  * A created index is filled from the table's items (backfilled) before
  * the call returns, leaving out the items whose index key attributes have
@@ -355,9 +356,9 @@ update_names(const struct json_object *req, const struct sst_emu_table *t,
 }
 
 /* The Update actions: throughput of existing global indexes, under the
- * billing mode the request leaves the table in; checked with the other
- * index actions, before the table's throughput, as DynamoDB Local checks
- * them. */
+ * billing mode the request leaves the table in (OnDemandThroughput when
+ * PAY_PER_REQUEST); checked with the other index actions, before the
+ * table's throughput, as DynamoDB Local checks them. */
 static enum sst_code
 index_throughputs(const struct json_object *req, enum sst_emu_billing billing,
                   struct sst_emu_table *t, struct sst_err *err)
@@ -385,9 +386,13 @@ index_throughputs(const struct json_object *req, enum sst_emu_billing billing,
         r = ix->read_units;
         w = ix->write_units;
         rc = sst_emu_schema_gsi_throughput(u, billing, ix, err);
+        if (rc == SST_OK)
+            rc = sst_emu_on_demand_index(u, SST_EMU_OD_UPDATED, billing, ix,
+                                         err);
         if (rc != SST_OK)
             return rc;
-        if (had && r == ix->read_units && w == ix->write_units)
+        if (billing == SST_EMU_BILLING_PROVISIONED && had &&
+            r == ix->read_units && w == ix->write_units)
             return invalid(err, MSG_SAME_THROUGHPUT);
     }
     return SST_OK;
@@ -560,6 +565,8 @@ create_index(const struct json_object *req, const struct json_object *cr,
     if (ix->name == NULL)
         return sst_emu_nomem(err);
     rc = sst_emu_schema_gsi_throughput(cr, billing, ix, err);
+    if (rc == SST_OK)
+        rc = sst_emu_on_demand_index(cr, SST_EMU_OD_CREATED, billing, ix, err);
     if (rc == SST_OK && !sst_emu_valid_table_name(name))
         rc = invalid(err, SST_EMU_MSG_TABLE_NAME);
     if (rc == SST_OK && count_global(t) >= SST_EMU_MAX_GSIS)
@@ -800,6 +807,8 @@ sst_emu_op_update_table(struct sst_emu *emu, const struct json_object *req,
         rc = index_throughputs(req, target_billing(req, t), t, err);
     if (rc == SST_OK)
         rc = billing(req, t, sst_emu_now(emu), err);
+    if (rc == SST_OK)
+        rc = sst_emu_on_demand_table(req, true, t, err);
     if (rc == SST_OK)
         rc = stream_request(req, &c, err);
     if (rc == SST_OK)

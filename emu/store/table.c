@@ -19,6 +19,8 @@
  *
  * An index may also have "non_key_listed": true, a KEYS_ONLY or ALL index
  * whose request gave an empty NonKeyAttributes list (absent: false).
+ * A table or an index may have "on_demand": [max reads, max writes], its
+ * OnDemandThroughput (absent: none set).
  *
  * Key schemas hold positions in "attrs". The four billing-history members
  * came with UpdateTable: a record without them reads as a table that
@@ -174,6 +176,20 @@ positions(struct builder *b, const unsigned *pos, unsigned n)
     return arr;
 }
 
+/* The optional "on_demand": [reads, writes], when set. */
+static void
+encode_on_demand(struct builder *b, struct json_object *o,
+                 const struct sst_emu_on_demand *od)
+{
+    struct json_object *pair;
+
+    if (!od->set)
+        return;
+    pair = jb_add(b, o, "on_demand", json_object_new_array());
+    jb_push(b, pair, json_object_new_int64(od->read));
+    jb_push(b, pair, json_object_new_int64(od->write));
+}
+
 static struct json_object *
 encode_index(struct builder *b, const struct sst_emu_index *ix)
 {
@@ -195,6 +211,7 @@ encode_index(struct builder *b, const struct sst_emu_index *ix)
     jb_add(b, o, "has_throughput", json_object_new_boolean(ix->has_throughput));
     jb_add(b, o, "rcu", json_object_new_int64(ix->read_units));
     jb_add(b, o, "wcu", json_object_new_int64(ix->write_units));
+    encode_on_demand(b, o, &ix->on_demand);
     if (o == NULL)
         b->failed = true;
     return o;
@@ -226,6 +243,7 @@ sst_emu_table_encode(const struct sst_emu_table *t, char **out,
     jb_add(&b, o, "billing", json_object_new_string(billing_names[t->billing]));
     jb_add(&b, o, "rcu", json_object_new_int64(t->read_units));
     jb_add(&b, o, "wcu", json_object_new_int64(t->write_units));
+    encode_on_demand(&b, o, &t->on_demand);
     jb_add(&b, o, "next_index_id", json_object_new_int64(t->next_index_id));
     jb_add(&b, o, "ttl_enabled", json_object_new_boolean(t->ttl_enabled));
     if (t->ttl_attr != NULL)
@@ -375,6 +393,34 @@ get_positions(struct reader *r, const struct json_object *o, const char *key,
     return (unsigned)n;
 }
 
+/* The optional "on_demand": [reads, writes], each -1 or 1 and more. */
+static void
+decode_on_demand(struct reader *r, const struct json_object *o,
+                 struct sst_emu_on_demand *od)
+{
+    struct json_object *arr, *v;
+    int64_t n[2] = {0, 0};
+    size_t i;
+
+    if (!json_object_object_get_ex(o, "on_demand", &arr))
+        return;
+    if (!json_object_is_type(arr, json_type_array) ||
+        json_object_array_length(arr) != 2) {
+        r->bad = true;
+        return;
+    }
+    for (i = 0; i < 2; i++) {
+        v = json_object_array_get_idx(arr, i);
+        if (json_object_is_type(v, json_type_int))
+            n[i] = json_object_get_int64(v);
+        if (n[i] == 0 || n[i] < -1)
+            r->bad = true;
+    }
+    od->set = !r->bad;
+    od->read = n[0];
+    od->write = n[1];
+}
+
 static void
 decode_index(struct reader *r, const struct json_object *o,
              struct sst_emu_index *ix, size_t attr_count)
@@ -408,6 +454,7 @@ decode_index(struct reader *r, const struct json_object *o,
     ix->has_throughput = get_bool(r, o, "has_throughput");
     ix->read_units = get_int(r, o, "rcu", 0, INT64_MAX);
     ix->write_units = get_int(r, o, "wcu", 0, INT64_MAX);
+    decode_on_demand(r, o, &ix->on_demand);
     if (ix->key.hash_count == 0)
         r->bad = true;
 }
@@ -535,6 +582,7 @@ decode_table(struct reader *r, const struct json_object *o,
         (enum sst_emu_billing)get_enum(r, o, "billing", billing_names, 2);
     t->read_units = get_int(r, o, "rcu", 0, INT64_MAX);
     t->write_units = get_int(r, o, "wcu", 0, INT64_MAX);
+    decode_on_demand(r, o, &t->on_demand);
     t->next_index_id = (uint32_t)get_int(r, o, "next_index_id", 1, UINT32_MAX);
     t->ttl_enabled = get_bool(r, o, "ttl_enabled");
     if (json_object_object_get_ex(o, "ttl_attr", NULL))

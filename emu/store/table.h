@@ -66,6 +66,17 @@ struct sst_emu_key_schema {
     unsigned range[SST_EMU_KEY_PARTS_MAX];
 };
 
+/**
+ * OnDemandThroughput: the maximum read and write request units of a
+ * PAY_PER_REQUEST table or of a global index, -1 for no maximum. Unset
+ * (set false) reads as {-1, -1}; it is what a table or index is given
+ * when its request has none.
+ */
+struct sst_emu_on_demand {
+    bool set;
+    int64_t read, write;
+};
+
 /** A local or global secondary index. */
 struct sst_emu_index {
     char *name;
@@ -80,6 +91,8 @@ struct sst_emu_index {
     bool non_key_listed;
     bool has_throughput; /* GSI of a PROVISIONED table               */
     int64_t read_units, write_units;
+    /* GSI: described whenever set (emu/ops/on_demand.c) */
+    struct sst_emu_on_demand on_demand;
 };
 
 /** One of a table's tags (emu/ops/tags.c): a key and its value. */
@@ -100,6 +113,8 @@ struct sst_emu_table {
     struct sst_emu_key_schema key;
     enum sst_emu_billing billing;
     int64_t read_units, write_units; /* PROVISIONED only             */
+    /* PAY_PER_REQUEST only; described when both are 1 or more */
+    struct sst_emu_on_demand on_demand;
     struct sst_emu_index *indexes;   /* LSIs then GSIs, request order  */
     size_t index_count;
     uint32_t next_index_id;

@@ -4,6 +4,7 @@
  * texts), the decoded-table cache across revisions, and ListTables pages
  * in byte order.
  */
+#include <stdio.h>
 #include <string.h>
 
 #include <sst/sst.h>
@@ -38,6 +39,8 @@ catalog_codec_round_trip(void)
     t->ttl_enabled = true;
     t->ttl_attr = sst_strdup("exp");
     t->next_index_id = 5;
+    t->on_demand = (struct sst_emu_on_demand){true, 5, -1};
+    t->indexes[0].on_demand = (struct sst_emu_on_demand){true, -1, -1};
     memcpy(t->table_id, "01234567-89ab-4def-8123-456789abcdef", 37);
     CU_ASSERT_EQUAL_FATAL(sst_emu_table_encode(t, &text, NULL), SST_OK);
     CU_ASSERT_EQUAL_FATAL(sst_emu_table_decode(text, strlen(text), &back, NULL),
@@ -52,6 +55,12 @@ catalog_codec_round_trip(void)
     CU_ASSERT_TRUE(back->ttl_enabled);
     SST_ASSERT_STR_EQ(back->ttl_attr, "exp");
     SST_ASSERT_STR_EQ(back->table_id, "01234567-89ab-4def-8123-456789abcdef");
+    CU_ASSERT_TRUE(back->on_demand.set);
+    CU_ASSERT_EQUAL(back->on_demand.read, 5);
+    CU_ASSERT_EQUAL(back->on_demand.write, -1);
+    CU_ASSERT_TRUE(back->indexes[0].on_demand.set);
+    CU_ASSERT_EQUAL(back->indexes[0].on_demand.read, -1);
+    CU_ASSERT_EQUAL(back->indexes[0].on_demand.write, -1);
     CU_ASSERT_EQUAL(sst_emu_table_encode(back, &again, NULL), SST_OK);
     SST_ASSERT_STR_EQ(again, text);
     sst_free(again);
@@ -68,6 +77,55 @@ catalog_codec_round_trip(void)
         sst_emu_table_decode("{\"name\":\"x\",\"table_id\":\"short\"}", 31,
                              &back, &e),
         SST_E_STORAGE);
+    sst_free(text);
+    sst_emu_table_free(t);
+}
+
+/* A record's OnDemandThroughput: absent reads as none; a pair of -1 or
+ * 1 and more, else the record is corrupt. */
+static void
+catalog_codec_on_demand(void)
+{
+    static const struct {
+        const char *member; /* replaces "on_demand":[5,-1] */
+        enum sst_code rc;
+    } cases[] = {
+        {"\"on_demand\":[5,-1]", SST_OK},
+        {"\"on_demand\":[-1,40000]", SST_OK},
+        {"\"on_demand_x\":1", SST_OK}, /* unknown members are ignored */
+        {"\"on_demand\":[0,1]", SST_E_STORAGE},
+        {"\"on_demand\":[1,-2]", SST_E_STORAGE},
+        {"\"on_demand\":[1]", SST_E_STORAGE},
+        {"\"on_demand\":[1,2,3]", SST_E_STORAGE},
+        {"\"on_demand\":[\"1\",2]", SST_E_STORAGE},
+        {"\"on_demand\":{}", SST_E_STORAGE},
+        {"\"on_demand\":null", SST_E_STORAGE},
+    };
+    struct sst_emu_table *t = ts_make_table("tbl", SST_EMU_ATTR_N), *back;
+    char *text = NULL, buf[2048];
+    const char *at;
+    struct sst_err e;
+    size_t i, pre;
+
+    memcpy(t->table_id, "01234567-89ab-4def-8123-456789abcdef", 37);
+    t->next_index_id = 1;
+    t->on_demand = (struct sst_emu_on_demand){true, 5, -1};
+    CU_ASSERT_EQUAL_FATAL(sst_emu_table_encode(t, &text, NULL), SST_OK);
+    at = strstr(text, "\"on_demand\":[5,-1]");
+    CU_ASSERT_PTR_NOT_NULL_FATAL(at);
+    pre = (size_t)(at - text);
+    for (i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        snprintf(buf, sizeof buf, "%.*s%s%s", (int)pre, text, cases[i].member,
+                 at + strlen("\"on_demand\":[5,-1]"));
+        back = NULL;
+        CU_ASSERT_EQUAL(sst_emu_table_decode(buf, strlen(buf), &back, &e),
+                        cases[i].rc);
+        if (cases[i].rc == SST_OK && back != NULL)
+            CU_ASSERT_EQUAL(back->on_demand.set, i < 2);
+        if (cases[i].rc != SST_OK)
+            CU_ASSERT_PTR_NULL(back);
+        sst_emu_table_free(back);
+    }
     sst_free(text);
     sst_emu_table_free(t);
 }
@@ -158,6 +216,7 @@ catalog_list_pages(void)
 
 static const struct sst_test catalog_tests[] = {
     {"description codec round trip", catalog_codec_round_trip},
+    {"description codec: OnDemandThroughput", catalog_codec_on_demand},
     {"cache follows revisions", catalog_cache_follows_revisions},
     {"list pages in byte order", catalog_list_pages},
     {NULL, NULL},

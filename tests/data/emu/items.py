@@ -26,7 +26,7 @@ import sys
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, HERE)
-from record import compact, record_sequences  # noqa: E402  (shared)
+from record import OD, compact, record_sequences  # noqa: E402  (shared)
 
 OUT = os.path.join(HERE, "items_cases.json")
 
@@ -938,9 +938,8 @@ CREATE_GHX = {"Create": {"IndexName": "ghx",
                          "KeySchema": [H("h"), R("n")],
                          "Projection": {"ProjectionType": "INCLUDE",
                                         "NonKeyAttributes": ["g"]}}}
-UT_NOTE = ("DynamoDB Local lists AttributeDefinitions in a hash order and "
-           "adds OnDemandThroughput of -1 to created indexes; the emulator "
-           "keeps definitions in order and shows no OnDemandThroughput")
+UT_NOTE = ("DynamoDB Local lists AttributeDefinitions in a hash order; "
+           "the emulator keeps them in order")
 case("ut.ok.create_index_backfill", ct(SMALL), *ITEMS4,
      upd(GlobalSecondaryIndexUpdates=[CREATE_GHX],
          AttributeDefinitions=[A("h"), A("n", "N")]),
@@ -1310,6 +1309,76 @@ case("ut.err.throughput_on_pay_per_request", ct(SMALL),
                  "when BillingMode is PAY_PER_REQUEST",
                  "DynamoDB Local ignores the throughput; AWS refuses it"))
 
+
+# ------------------------------------------------------------------ OnDemandThroughput
+# UpdateTable's side (CreateTable's is in record.py, "ct.od."; the rules
+# in emu/ops/on_demand.c). DynamoDB Local does not check UpdateTable's
+# values, and it drops a table's maximums on an UpdateTable without them
+# and an index's on an Update action: those cases, where the emulator
+# follows AWS's documentation, are in tests/unit/test_emu_on_demand.c.
+ODT = dict(SMALL, OnDemandThroughput=OD(5, 6), GlobalSecondaryIndexes=[
+    dict(SMALL["GlobalSecondaryIndexes"][0], OnDemandThroughput=OD(3, 4))])
+OD_NOTE = ("DynamoDB Local does not check UpdateTable's OnDemandThroughput "
+           "and describes what it was given; the emulator checks it as "
+           "CreateTable does")
+
+
+def create_h(**kw):
+    return upd(GlobalSecondaryIndexUpdates=[
+        {"Create": dict({"IndexName": "ghx", "KeySchema": [H("h")],
+                         "Projection": {"ProjectionType": "ALL"}}, **kw)}],
+        AttributeDefinitions=[A("h")])
+
+
+case("ut.od.set", ct(ODT), upd(OnDemandThroughput=OD(7, 8)), describe())
+case("ut.od.set_on_table_without", ct(SMALL),
+     upd(OnDemandThroughput=OD(7, 8)), describe())
+case("ut.od.same_values", ct(ODT), upd(OnDemandThroughput=OD(5, 6)),
+     describe())
+case("ut.od.remove", ct(ODT), upd(OnDemandThroughput=OD(-1, -1)),
+     describe())
+case("ut.od.remove_read", ct(ODT), upd(OnDemandThroughput=OD(-1, 6)),
+     describe(), upd(OnDemandThroughput=OD(9, 6)), describe())
+case("ut.od.create_index_default", ct(SMALL), create_h(),
+     aws=aws_ok(None, UT_NOTE))
+case("ut.od.create_index_given", ct(SMALL),
+     create_h(OnDemandThroughput=OD(2, 3)), aws=aws_ok(None, UT_NOTE))
+case("ut.od.create_index_read_only", ct(SMALL),
+     create_h(OnDemandThroughput=OD(2)), aws=aws_ok(None, UT_NOTE))
+case("ut.od.create_index_empty", ct(SMALL),
+     create_h(OnDemandThroughput=OD()), aws=aws_ok(None, UT_NOTE))
+case("ut.od.create_index_write_zero", ct(SMALL),
+     create_h(OnDemandThroughput=OD(2, 0)))
+case("ut.od.create_index_read_40001", ct(SMALL),
+     create_h(OnDemandThroughput=OD(40001, 1)))
+case("ut.od.create_index_provisioned", ct(PROV),
+     ("UpdateTable", {"TableName": "prov",
+                      "AttributeDefinitions": [A("h")],
+                      "GlobalSecondaryIndexUpdates": [{"Create": {
+                          "IndexName": "ghx", "KeySchema": [H("h")],
+                          "Projection": {"ProjectionType": "ALL"},
+                          "ProvisionedThroughput": {"ReadCapacityUnits": 1,
+                                                    "WriteCapacityUnits": 1},
+                          "OnDemandThroughput": OD(2, 3)}}]}),
+     aws=aws_ok(None, UT_NOTE))
+case("ut.od.err.read_zero", ct(ODT), upd(OnDemandThroughput=OD(0, 8)),
+     aws=aws_val("One or more parameter values were invalid: Requested "
+                 "MaxReadRequestUnits for OnDemandThroughput for table is "
+                 "outside of valid range", OD_NOTE))
+case("ut.od.err.write_40001", ct(ODT), upd(OnDemandThroughput=OD(8, 40001)),
+     aws=aws_val("Cannot increase provisioned throughput to more than "
+                 "40,000 units per table", OD_NOTE))
+case("ut.od.err.empty", ct(ODT), upd(OnDemandThroughput=OD()),
+     aws=aws_val("Table read and write throughput must be at least 1, and "
+                 "cannot be null",
+                 "DynamoDB Local answers HTTP 500; AWS documents that one "
+                 "member or both must be given"))
+case("ut.od.err.index_zero", ct(ODT),
+     upd(GlobalSecondaryIndexUpdates=[
+         {"Update": {"IndexName": "gkx", "OnDemandThroughput": OD(0, 12)}}]),
+     aws=aws_val("One or more parameter values were invalid: Requested "
+                 "MaxReadRequestUnits for OnDemandThroughput for index : gkx "
+                 "is outside of valid range", OD_NOTE))
 
 # ------------------------------------------------------------------ expressions
 # The expression engine wired into the operations (docs/emulator.md,

@@ -737,6 +737,95 @@ case("ct.ser.gsi_element_string", "CreateTable",
 case("ct.ser.billing_number", "CreateTable", CT(billing=1),
      aws=ser(SER_STR_NUM))
 
+# ------------------------------------------------------------------ OnDemandThroughput
+# A PAY_PER_REQUEST table's and its global indexes' maximum request
+# units (emu/ops/on_demand.c): -1 or 1 to 40,000, both members needed;
+# a table's are described only while both are 1 or more, an index's
+# always; their sum over the account at most 80,000, as for provisioned
+# units, but counted apart from them. UpdateTable's cases are in items.py.
+def OD(r=None, w=None):
+    d = {}
+    if r is not None:
+        d["MaxReadRequestUnits"] = r
+    if w is not None:
+        d["MaxWriteRequestUnits"] = w
+    return d
+
+
+def ODT(od, name="tbl", **kw):
+    return CT(name, OnDemandThroughput=od, **kw)
+
+
+def ODIX(od, name="gix", table_od=None, tname="tbl"):
+    kw = {} if table_od is None else {"OnDemandThroughput": table_od}
+    return CT(tname, ad=[A("pk"), A("g")],
+              GlobalSecondaryIndexes=[IX(name, [H("g")],
+                                         OnDemandThroughput=od)], **kw)
+
+
+case("ct.od.ok", "CreateTable", ODT(OD(5, 6)))
+case("ct.od.ok_40000", "CreateTable", ODT(OD(40000, 40000)))
+case("ct.od.ok_no_read_maximum", "CreateTable", ODT(OD(-1, 5)))
+case("ct.od.ok_no_write_maximum", "CreateTable", ODT(OD(5, -1)))
+case("ct.od.ok_no_maximums", "CreateTable", ODT(OD(-1, -1)))
+case("ct.od.describe", "DescribeTable", {"TableName": "tbl"},
+     setup=[("CreateTable", ODIX(OD(3, 4), table_od=OD(5, 6)))])
+case("ct.od.read_only", "CreateTable", ODT(OD(5)))
+case("ct.od.write_only", "CreateTable", ODT(OD(None, 5)))
+case("ct.od.empty", "CreateTable", ODT(OD()))
+case("ct.od.read_zero", "CreateTable", ODT(OD(0, 5)))
+case("ct.od.write_zero", "CreateTable", ODT(OD(5, 0)))
+case("ct.od.read_minus_two", "CreateTable", ODT(OD(-2, 5)))
+case("ct.od.both_zero", "CreateTable", ODT(OD(0, 0)))
+case("ct.od.read_40001", "CreateTable", ODT(OD(40001, 1)))
+case("ct.od.write_40001", "CreateTable", ODT(OD(1, 40001)))
+case("ct.od.zero_before_40001", "CreateTable", ODT(OD(40001, 0)))
+case("ct.od.provisioned_ignored", "CreateTable",
+     ODT(OD(5, 5), billing="PROVISIONED", ProvisionedThroughput=PT))
+case("ct.od.provisioned_bad_ignored", "CreateTable",
+     ODT(OD(0), billing="PROVISIONED", ProvisionedThroughput=PT))
+case("ct.od.index_ok", "CreateTable", ODIX(OD(3, 4), table_od=OD(5, 6)))
+case("ct.od.index_no_maximums", "CreateTable", ODIX(OD(-1, -1)))
+case("ct.od.index_40000", "CreateTable", ODIX(OD(40000, 1)))
+case("ct.od.index_read_only", "CreateTable", ODIX(OD(5)))
+case("ct.od.index_write_only", "CreateTable", ODIX(OD(None, 5)))
+case("ct.od.index_empty", "CreateTable", ODIX(OD()))
+case("ct.od.index_read_zero", "CreateTable", ODIX(OD(0, 5)))
+case("ct.od.index_write_minus_two", "CreateTable", ODIX(OD(5, -2)))
+case("ct.od.index_read_40001", "CreateTable", ODIX(OD(40001, 1)))
+case("ct.od.index_before_name", "CreateTable", ODIX(OD(0, 1), name="x"))
+case("ct.od.index_before_table", "CreateTable",
+     ODIX(OD(0, 1), table_od=OD(0, 1)))
+case("ct.od.table_after_unused_attribute", "CreateTable",
+     ODT(OD(0, 1), ad=[A("pk"), A("x")]))
+case("ct.od.account_read_over", "CreateTable", ODT(OD(2, 1), "tod3"),
+     setup=[("CreateTable", ODT(OD(40000, 1), "tod1")),
+            ("CreateTable", ODIX(OD(39999, 1), tname="tod2"))])
+case("ct.od.account_read_full", "CreateTable", ODT(OD(1, 1), "tod3"),
+     setup=[("CreateTable", ODT(OD(40000, 1), "tod1")),
+            ("CreateTable", ODIX(OD(39999, 1), tname="tod2"))])
+case("ct.od.account_write_over", "CreateTable",
+     ODIX(OD(1, 2), table_od=OD(1, 1), tname="tod3"),
+     setup=[("CreateTable", ODT(OD(1, 40000), "tod1")),
+            ("CreateTable", ODT(OD(1, 39998), "tod2"))])
+case("ct.od.account_no_maximum_free", "CreateTable", ODT(OD(-1, -1), "tod2"),
+     setup=[("CreateTable", ODT(OD(40000, 40000), "tod1")),
+            ("CreateTable", ODT(OD(40000, 40000), "tod3"))])
+case("ct.od.account_apart_from_provisioned", "CreateTable",
+     ODT(OD(40000, 40000), "tod1"), setup=W40K)
+case("ct.od.account_only_with_table_maximums", "CreateTable",
+     ODIX(OD(40000, 40000), tname="tod3"),
+     setup=[("CreateTable", ODT(OD(40000, 40000), "tod1")),
+            ("CreateTable", ODT(OD(40000, 40000), "tod2"))])
+case("ct.od.account_before_exists", "CreateTable", ODT(OD(2, 1), "tod1"),
+     setup=[("CreateTable", ODT(OD(1, 1), "tod1")),
+            ("CreateTable", ODT(OD(40000, 1), "tod2")),
+            ("CreateTable", ODT(OD(39999, 1), "tod3"))])
+case("ct.od.exists_within_account", "CreateTable", ODT(OD(1, 1), "tod1"),
+     setup=[("CreateTable", ODT(OD(1, 1), "tod1")),
+            ("CreateTable", ODT(OD(40000, 1), "tod2")),
+            ("CreateTable", ODT(OD(39999, 1), "tod3"))])
+
 # ------------------------------------------------------------------ DescribeTable
 case("dt.ok", "DescribeTable", {"TableName": "tbl"},
      setup=[("CreateTable", CT())])
