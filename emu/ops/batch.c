@@ -2,10 +2,15 @@
  * emu/ops/batch.c - the RequestItems plumbing BatchGetItem and
  * BatchWriteItem share (emu/ops/batch.h).
  */
+#include <stdint.h>
+#include <string.h>
+
 #include <json-c/json.h>
 
 #include <sst/mem.h>
 
+#include "emu/expr/jorder.h"
+#include "emu/expr/resolve.h"
 #include "emu/ops/batch.h"
 
 enum sst_code
@@ -47,5 +52,31 @@ sst_emu_batch_check_table(const char *name, size_t n, const char *msg_empty,
     if (n == 0)
         return sst_err_set(err, SST_E_VALIDATION, msg_empty, name);
     *total += n;
+    return SST_OK;
+}
+
+enum sst_code
+sst_emu_batch_table_order(const void *parts, size_t part_size, size_t n,
+                          size_t **order, struct sst_err *err)
+{
+    const char *name;
+    uint32_t *hash;
+    size_t i;
+
+    *order = sst_calloc(n + 1, sizeof **order);
+    hash = sst_calloc(n + 1, sizeof *hash);
+    if (*order == NULL || hash == NULL) {
+        sst_free(*order);
+        sst_free(hash);
+        *order = NULL;
+        return sst_emu_nomem(err);
+    }
+    for (i = 0; i < n; i++) {
+        memcpy(&name, (const char *)parts + i * part_size, sizeof name);
+        hash[i] = (uint32_t)sst_emu_java_hash(name, strlen(name));
+    }
+    /* the names of a JSON object's members are distinct */
+    sst_emu_java_sized_order(hash, n, *order);
+    sst_free(hash);
     return SST_OK;
 }

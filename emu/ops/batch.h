@@ -52,4 +52,21 @@ SST_MUST_CHECK enum sst_code
 sst_emu_batch_check_table(const char *name, size_t n, const char *msg_empty,
                           size_t *total, struct sst_err *err);
 
+/**
+ * The order in which DynamoDB Local takes the tables of a batch, to check
+ * them one by one and then to read them (BatchGetItem): that of a
+ * java.util.HashMap made by new HashMap<>(n), into which it puts their
+ * names in the request's order (a table of tableSizeFor(n) buckets,
+ * doubled when more than three quarters full).
+ *
+ * @param[in]  parts      n parts of part_size bytes, each beginning with
+ *                        its table's name (a const char *); borrowed
+ * @param[out] order      a new array (sst_free) of n + 1 indexes of
+ *                        parts: order[k] is the k-th table taken
+ * @return SST_OK; SST_E_NOMEM (*order NULL).
+ */
+SST_MUST_CHECK enum sst_code
+sst_emu_batch_table_order(const void *parts, size_t part_size, size_t n,
+                          size_t **order, struct sst_err *err);
+
 #endif /* SST_EMU_OPS_BATCH_H */

@@ -2,19 +2,23 @@
  * emu/ops/batch_get_item.c - BatchGetItem.
  *
  * Reads up to 100 keys from one or more tables in one read transaction,
- * a table's keys in DynamoDB Local's order (key_order(): a Java HashSet's
- * of them), which is the order of its items in the answer. Every table
- * named gets a list in Responses, empty when none of its keys exists. An
- * answer holds at most 16 MB of items (their DynamoDB sizes): the keys
- * that do not fit, in that order, come back in UnprocessedKeys with their
- * table's other request members, as DynamoDB returns them.
+ * the tables in DynamoDB Local's order (sst_emu_batch_table_order(): a
+ * Java HashMap's of their names) and a table's keys in its order
+ * (key_order(): a Java HashSet's of them), which is the order of its
+ * items in the answer. Every table named gets a list in Responses, empty
+ * when none of its keys exists. An answer holds at most 16 MB of items
+ * (their DynamoDB sizes): the keys that do not fit, in that order, come
+ * back in UnprocessedKeys with their table's other request members, as
+ * DynamoDB returns them (read_all() has DynamoDB Local's rule for the
+ * tables after the cut).
  * Capacity is charged for the items found, each rounded up to 4 KB.
  *
  * Checks, in DynamoDB Local's order: JSON shape and the keys' values as
  * JSON; RequestItems given; ReturnConsumedCapacity (AWS's enum check);
  * per table, its name and a non-empty Keys list; at most 100 keys; no key
  * twice in a table; per table, AttributesToGet and the expression
- * parameters; every table exists; every key.
+ * parameters; then table by table, in the order they are read: it
+ * exists, and its keys; then each table's expressions.
  */
 #include <string.h>
 
@@ -90,6 +94,9 @@ struct batch {
     struct part *parts;
     size_t n;
     enum sst_emu_rcc rcc;
+    /* parts in the order DynamoDB Local takes the tables once the request
+     * is checked (sst_emu_batch_table_order()) */
+    size_t *order;
 };
 
 static void
@@ -97,6 +104,7 @@ batch_cleanup(struct batch *b)
 {
     size_t i, j;
 
+    sst_free(b->order);
     for (i = 0; i < b->n; i++) {
         for (j = 0; j < b->parts[i].n; j++)
             sst_av_free(b->parts[i].key[j]);
@@ -199,30 +207,37 @@ check_request(const struct json_object *req, struct batch *b,
     return rc;
 }
 
-/* The checks that need the tables. */
+/* The checks that need the tables: table by table, in DynamoDB Local's
+ * order of them, that it exists and its keys; then the tables'
+ * expressions, as it checks them when it reads each table. */
 static enum sst_code
 check_tables(struct sst_emu_txn *txn, struct batch *b, struct sst_err *err)
 {
     struct sst_emu_key key;
-    enum sst_code rc = SST_OK;
+    enum sst_code rc;
     size_t i, j;
 
-    for (i = 0; rc == SST_OK && i < b->n; i++) {
-        rc = sst_emu_table_lookup(txn, b->parts[i].name, &b->parts[i].t, err);
-        if (rc == SST_OK)
-            sst_emu_capacity_init(&b->parts[i].cap, b->parts[i].t);
-    }
+    rc = sst_emu_batch_table_order(b->parts, sizeof *b->parts, b->n,
+                                   &b->order, err);
     sst_emu_key_init(&key);
     for (i = 0; rc == SST_OK && i < b->n; i++) {
-        struct part *p = &b->parts[i];
+        struct part *p = &b->parts[b->order[i]];
 
-        rc = sst_emu_deferred_raise(&p->later, err);
+        rc = sst_emu_table_lookup(txn, p->name, &p->t, err);
+        if (rc == SST_OK) {
+            sst_emu_capacity_init(&p->cap, p->t);
+            rc = sst_emu_deferred_raise(&p->later, err);
+        }
         for (j = 0; rc == SST_OK && j < p->n; j++) {
             if (p->key[j] == NULL)
                 rc = sst_err_set(err, SST_E_VALIDATION, SST_EMU_MSG_NULL_KEY);
             else
                 rc = sst_emu_table_key(p->t, p->key[j], true, &key, err);
         }
+    }
+    for (i = 0; rc == SST_OK && i < b->n; i++) {
+        struct part *p = &b->parts[b->order[i]];
+
         /* The table's ProjectionExpression is applied to each item read,
          * in read_all() (docs/emulator.md, "Expression seams"). */
         if (rc == SST_OK)
@@ -332,7 +347,12 @@ key_order(const struct part *p, size_t **order, struct sst_err *err)
     return SST_OK;
 }
 
-/* Read every key, filling responses and unprocessed. */
+/* Read every key, filling responses and unprocessed, table by table in
+ * b->order. Once an item does not fit, it and the keys after it in its
+ * table are unprocessed; in each later table, as DynamoDB Local reads
+ * them, keys of missing items are passed over (processed: nothing to
+ * answer) up to the first that exists, which and whose followers are
+ * unprocessed. */
 static enum sst_code
 read_all(struct sst_emu_txn *txn, struct batch *b,
          struct json_object *responses, struct json_object *unprocessed,
@@ -342,16 +362,16 @@ read_all(struct sst_emu_txn *txn, struct batch *b,
     struct json_object *list, *item, *left = NULL;
     struct sst_emu_text_list texts;
     struct sst_emu_key key;
-    uint64_t total = 0, size;
+    uint64_t total = 0, size = 0;
     const void *row;
-    size_t len, i, j, k, *order = NULL;
+    size_t len, i, j, k, *order = NULL, cut = SIZE_MAX;
     bool found, full = false;
     enum sst_code rc = SST_OK;
 
     sst_emu_key_init(&key);
     sst_emu_text_list_init(&texts);
     for (i = 0; rc == SST_OK && i < b->n; i++) {
-        struct part *p = &b->parts[i];
+        struct part *p = &b->parts[b->order[i]];
         /* an answer only printed, of whole items: one text list */
         bool gather = sst_emu_text_wanted() && p->only == NULL &&
                       !sst_emu_op_exprs_projects(&p->x);
@@ -365,7 +385,7 @@ read_all(struct sst_emu_txn *txn, struct batch *b,
         rc = key_order(p, &order, err);
         for (k = 0; rc == SST_OK && k < p->n; k++) {
             j = order[k];
-            if (!full) {
+            if (!full || (i != cut && left == NULL)) {
                 rc = sst_emu_table_key(p->t, p->key[j], true, &key, err);
                 if (rc == SST_OK)
                     rc = sst_emu_rows_get(txn, p->t->id, SST_EMU_INDEX_TABLE,
@@ -375,8 +395,12 @@ read_all(struct sst_emu_txn *txn, struct batch *b,
                     break;
                 if (!found)
                     continue;
+            }
+            if (!full) {
                 rc = sst_emu_item_size(row, len, &size, err);
                 full = rc == SST_OK && total + size > MAX_ANSWER_BYTES;
+                if (full)
+                    cut = i;
             }
             if (rc == SST_OK && full) {
                 if (left == NULL)
@@ -436,8 +460,9 @@ answer(struct sst_emu_txn *txn, struct batch *b, struct json_object **resp,
         cc = sst_emu_json_add(&jb, out, "ConsumedCapacity",
                               json_object_new_array());
         for (i = 0; i < b->n; i++)
-            sst_emu_json_push(&jb, cc,
-                              sst_emu_capacity_json(&b->parts[i].cap, b->rcc));
+            sst_emu_json_push(
+                &jb, cc,
+                sst_emu_capacity_json(&b->parts[b->order[i]].cap, b->rcc));
         if (jb.failed)
             rc = sst_emu_nomem(err);
     }
@@ -453,7 +478,7 @@ enum sst_code
 sst_emu_op_batch_get_item(struct sst_emu *emu, const struct json_object *req,
                           struct json_object **resp, struct sst_err *err)
 {
-    struct batch b = {NULL, 0, SST_EMU_RCC_NONE};
+    struct batch b = {NULL, 0, SST_EMU_RCC_NONE, NULL};
     struct sst_emu_txn *txn = NULL;
     enum sst_code rc;
 

@@ -11,8 +11,9 @@
  * ReturnItemCollectionMetrics (AWS's enum checks); per table, its name and
  * a non-empty list; at most 25 requests; each request is exactly one of
  * PutRequest and DeleteRequest, with its Item or Key; every item's and
- * key's values; every table exists; then table by table (table_order())
- * every key, a put's index keys, no key twice in a table.
+ * key's values; then table by table (in sst_emu_batch_table_order()'s
+ * order): it exists, every key, a put's index keys, no key twice in the
+ * table.
  */
 #include <string.h>
 
@@ -83,7 +84,7 @@ struct part {
 struct batch {
     struct part *parts;
     size_t n;
-    size_t *order;  /* parts in DynamoDB Local's order (table_order()) */
+    size_t *order;  /* parts as sst_emu_batch_table_order() orders them */
     size_t *writes; /* parts in the order it writes them (write_order()) */
     enum sst_emu_rcc rcc;
     bool ricm;
@@ -217,41 +218,9 @@ check_write(const struct part *p, size_t j, struct sst_err *err)
     return rc;
 }
 
-/* The order in which DynamoDB Local checks the tables' writes one by one
- * (write_order() follows from it): the order of a java.util.HashMap
- * copied from the request's map (Java 17's new HashMap<>(map): a table of
- * tableSizeFor((int)(n / 0.75f + 1)) buckets, each bucket's names in the
- * request's order). (It checks their values in the request's order.) */
-static enum sst_code
-table_order(struct batch *b, struct sst_err *err)
-{
-    uint32_t cap = 1, *bucket;
-    size_t i, j, k = 0;
-
-    while (cap < b->n * 4 / 3 + 1)
-        cap *= 2;
-    b->order = sst_calloc(b->n + 1, sizeof *b->order);
-    bucket = sst_calloc(b->n + 1, sizeof *bucket);
-    if (b->order == NULL || bucket == NULL) {
-        sst_free(bucket);
-        return sst_emu_nomem(err);
-    }
-    for (i = 0; i < b->n; i++)
-        bucket[i] = java_bucket(
-            (uint32_t)sst_emu_java_hash(b->parts[i].name,
-                                        strlen(b->parts[i].name)),
-            cap);
-    for (j = 0; j < cap && k < b->n; j++)
-        for (i = 0; i < b->n; i++)
-            if (bucket[i] == j)
-                b->order[k++] = i;
-    sst_free(bucket);
-    return SST_OK;
-}
-
 /* The order in which DynamoDB Local writes the tables: it puts each, in
- * table_order()'s order, into a java.util.HashMap of their puts, then
- * writes the tables of new HashSet<>(that map's keys). */
+ * the order it checked them in, into a java.util.HashMap of their puts,
+ * then writes the tables of new HashSet<>(that map's keys). */
 static enum sst_code
 write_order(struct batch *b, struct sst_err *err)
 {
@@ -286,21 +255,25 @@ check_tables(struct sst_emu_txn *txn, struct batch *b, struct sst_err *err)
     enum sst_code rc;
     size_t i, j;
 
-    rc = table_order(b, err);
+    /* the order it checks the tables in; write_order() follows from it */
+    rc = sst_emu_batch_table_order(b->parts, sizeof *b->parts, b->n,
+                                   &b->order, err);
     if (rc == SST_OK)
         rc = write_order(b, err);
     /* the values first, before the tables exist (DynamoDB Local) */
     for (i = 0; rc == SST_OK && i < b->n; i++)
         for (j = 0; rc == SST_OK && j < b->parts[i].n; j++)
             rc = check_values(&b->parts[i].w[j], err);
+    /* then table by table: it exists, and its writes */
     for (i = 0; rc == SST_OK && i < b->n; i++) {
-        rc = sst_emu_table_lookup(txn, b->parts[i].name, &b->parts[i].t, err);
+        struct part *p = &b->parts[b->order[i]];
+
+        rc = sst_emu_table_lookup(txn, p->name, &p->t, err);
         if (rc == SST_OK)
-            sst_emu_capacity_init(&b->parts[i].cap, b->parts[i].t);
+            sst_emu_capacity_init(&p->cap, p->t);
+        for (j = 0; rc == SST_OK && j < p->n; j++)
+            rc = check_write(p, j, err);
     }
-    for (i = 0; rc == SST_OK && i < b->n; i++)
-        for (j = 0; rc == SST_OK && j < b->parts[b->order[i]].n; j++)
-            rc = check_write(&b->parts[b->order[i]], j, err);
     return rc;
 }
 
@@ -371,9 +344,12 @@ answer(struct batch *b, struct json_object **resp, struct sst_err *err)
     if (b->rcc != SST_EMU_RCC_NONE) {
         cc = sst_emu_json_add(&jb, out, "ConsumedCapacity",
                               json_object_new_array());
+        /* in the order the tables were written, as DynamoDB Local
+         * lists them */
         for (i = 0; i < b->n; i++)
-            sst_emu_json_push(&jb, cc,
-                              sst_emu_capacity_json(&b->parts[i].cap, b->rcc));
+            sst_emu_json_push(
+                &jb, cc,
+                sst_emu_capacity_json(&b->parts[b->writes[i]].cap, b->rcc));
     }
     for (i = 0; i < b->n; i++) {
         if (b->parts[i].metrics == NULL)

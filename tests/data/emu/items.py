@@ -20,6 +20,7 @@ case. Re-record with:
 Standard library only.
 """
 import base64
+import itertools
 import json
 import os
 import sys
@@ -756,6 +757,50 @@ case("bget.ok.16mb", ct(ONE),
      bget({"one": {"Keys": [{"pk": S("k%02d" % i)} for i in range(42)]}},
           ReturnConsumedCapacity="TOTAL"),
      compare="counts")
+# The tables are read in a java.util.HashMap's order of their names, not
+# the request's (aaa before zzz); once an item does not fit, the keys of
+# missing items in the later tables are passed over up to the first that
+# exists.
+AAA = dict(ONE, TableName="aaa")
+ZZZ = dict(ONE, TableName="zzz")
+
+
+def big(table, i):
+    return put({"pk": S("k%02d" % i), "x": S("x" * 399990)}, table)
+
+
+def bkeys(names):
+    return [{"pk": S(k)} for k in names]
+
+
+KS30 = ["k%02d" % i for i in range(30)]
+case("bget.ok.16mb_tables_in_hash_order", ct(AAA), ct(ZZZ),
+     *[big(t, i) for t in ("aaa", "zzz") for i in range(30)],
+     bget({"zzz": {"Keys": bkeys(KS30)}, "aaa": {"Keys": bkeys(KS30)}},
+          ReturnConsumedCapacity="TOTAL"))
+case("bget.ok.16mb_missing_after_cut", ct(AAA), ct(ZZZ),
+     *[big("aaa", i) for i in range(42)],
+     put({"pk": S("e1")}, "zzz"), put({"pk": S("e2")}, "zzz"),
+     bget({"zzz": {"Keys": bkeys(["m%d" % i for i in range(1, 9)] +
+                                 ["e1", "e2"])},
+           "aaa": {"Keys": bkeys(["k%02d" % i for i in range(42)])}},
+          ReturnConsumedCapacity="INDEXES"))
+case("bget.ok.16mb_cut_in_last_table", ct(AAA), ct(ZZZ),
+     *[big("zzz", i) for i in range(42)],
+     put({"pk": S("e1")}, "aaa"),
+     bget({"zzz": {"Keys": bkeys(["m1"] + ["k%02d" % i for i in range(42)])},
+           "aaa": {"Keys": bkeys(["m1", "e1"])}}))
+# Table by table, in that order (t01, t00, t04 for these three names):
+# it exists, then its keys; so each permutation of the request answers
+# t01's fault.
+T3 = [("t00", {"pk": N("1")}), ("t01", {"x": S("1")}), ("t04", {"pk": S("a")})]
+for n_, perm in enumerate(itertools.permutations(T3)):
+    case("bget.err.tables_in_hash_order_%d" % n_,
+         ct(dict(ONE, TableName="t00")), ct(dict(ONE, TableName="t01")),
+         bget({t: {"Keys": [k]} for t, k in perm}))
+    case("bwrite.err.tables_in_hash_order_%d" % n_,
+         ct(dict(ONE, TableName="t00")), ct(dict(ONE, TableName="t01")),
+         bwrite({t: [PR(k)] for t, k in perm}))
 case("bget.err.no_requests", ct(MAIN), bget({}))
 case("bget.err.missing_request_items", ct(MAIN), ("BatchGetItem", {}))
 case("bget.err.empty_keys", ct(MAIN), bget({"tbl": {"Keys": []}}))
