@@ -192,6 +192,19 @@ out=$(ddb describe-continuous-backups --table-name "$t")
 check "cli: describe-continuous-backups" test "$(echo "$out" | json \
     'j["ContinuousBackupsDescription"]["PointInTimeRecoveryDescription"]["PointInTimeRecoveryStatus"]')" = ENABLED
 
+# OnDemandThroughput: set, described, kept by an update that names none
+ddb update-table --table-name "$t" \
+    --on-demand-throughput MaxReadRequestUnits=100,MaxWriteRequestUnits=50 \
+    >/dev/null 2>"$tmp/od.err"
+ddb update-table --table-name "$t" --deletion-protection-enabled \
+    >/dev/null 2>>"$tmp/od.err"
+ddb update-table --table-name "$t" --no-deletion-protection-enabled \
+    >/dev/null 2>>"$tmp/od.err"
+out=$(ddb describe-table --table-name "$t")
+check "cli: update-table --on-demand-throughput, kept" test "$(echo "$out" | \
+    json 'sorted(j["Table"]["OnDemandThroughput"].items())')" = \
+    "[('MaxReadRequestUnits', 100), ('MaxWriteRequestUnits', 50)]"
+
 ddb describe-table --table-name nope_$$ >/dev/null 2>"$tmp/nf.err"
 check "cli: ResourceNotFoundException" grep -q ResourceNotFoundException "$tmp/nf.err"
 ddb delete-table --table-name "$t" >/dev/null 2>&1
