@@ -28,6 +28,7 @@
 #include <sst/emu.h>
 #include <sst/mem.h>
 
+#include "emu/expr/jorder.h"
 #include "emu/ops/common.h"
 #include "emu/ops/ops.h"
 #include "emu/ops/schema.h"
@@ -722,7 +723,48 @@ fail:
     return false;
 }
 
-/* A deleted index is shown DELETING, with sizes of 0. */
+/* Put the indexes of arr back in a java.util.HashMap's order of their
+ * names (the deleted one, last in arr, among them), as DynamoDB Local
+ * lists an index it is deleting with the others. */
+static bool
+hash_order(struct json_object *arr)
+{
+    size_t n = json_object_array_length(arr), i, j, kept = 0;
+    struct json_object **was;
+    struct sst_emu_jname *names;
+    bool ok;
+
+    names = sst_calloc(n + 1, sizeof *names);
+    was = sst_calloc(n + 1, sizeof *was);
+    ok = names != NULL && was != NULL;
+    for (i = 0; ok && i < n; i++) {
+        was[i] = json_object_get(json_object_array_get_idx(arr, i));
+        names[i].s = json_object_get_string(
+            json_object_object_get(was[i], "IndexName"));
+        names[i].len = strlen(names[i].s);
+    }
+    ok = ok && sst_emu_java_hash_order(names, n, &kept) == 0 && kept == n;
+    /* names[j].s points into the name of the index that goes at j */
+    for (j = 0; ok && j < n; j++)
+        for (i = 0; i < n; i++) {
+            if (was[i] == NULL ||
+                names[j].s != json_object_get_string(json_object_object_get(
+                                  was[i], "IndexName")))
+                continue;
+            if (json_object_array_put_idx(arr, j, was[i]) != 0)
+                ok = false;
+            else
+                was[i] = NULL; /* arr has it */
+            break;
+        }
+    for (i = 0; was != NULL && i < n; i++)
+        json_object_put(was[i]);
+    sst_free(was);
+    sst_free(names);
+    return ok;
+}
+
+/* A deleted index is shown DELETING, with sizes of 0, in its place. */
 static bool
 show_deleting(struct json_object *desc, struct json_object *ix)
 {
@@ -744,7 +786,8 @@ show_deleting(struct json_object *desc, struct json_object *ix)
                                json_object_new_int64(0)) != 0 ||
         json_object_object_add(ix, "ItemCount", json_object_new_int64(0)) != 0)
         return false;
-    return json_object_array_add(arr, json_object_get(ix)) == 0;
+    return json_object_array_add(arr, json_object_get(ix)) == 0 &&
+           hash_order(arr);
 }
 
 /* Enable or disable the table's stream. */

@@ -1012,6 +1012,16 @@ case("ut.ok.create_index_existing_attr", ct(SMALL), *ITEMS4,
 case("ut.ok.delete_index", ct(SMALL), *ITEMS4,
      upd(GlobalSecondaryIndexUpdates=[{"Delete": {"IndexName": "gkx"}}]),
      aws=aws_ok(None, UT_NOTE))
+# The deleted index stays in its place among the others, a Java
+# HashMap's order of the names (ix2 before ix1 and ix3).
+THREE = dict(SMALL, GlobalSecondaryIndexes=[
+    {"IndexName": n, "KeySchema": [H("g")],
+     "Projection": {"ProjectionType": "KEYS_ONLY"}}
+    for n in ("ix1", "ix2", "ix3")])
+for gone in ("ix1", "ix2", "ix3"):
+    case("ut.ok.delete_index_in_place_" + gone, ct(THREE),
+         upd(GlobalSecondaryIndexUpdates=[{"Delete": {"IndexName": gone}}]),
+         aws=aws_ok(None, UT_NOTE))
 case("ut.ok.deletion_protection", ct(SMALL), upd(DeletionProtectionEnabled=True),
      upd(DeletionProtectionEnabled=False))
 case("ut.ok.provisioned_throughput", ct(PROV),

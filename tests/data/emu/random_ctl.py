@@ -5,8 +5,9 @@ from DynamoDB Local.
 record.py's cases put one or two faults into a request, on purpose.
 This generator draws whole requests at random, valid or not: CreateTable
 with random key schemas, attribute definitions, billing modes,
-throughput, global and local indexes (key schemas, projections, names),
-streams and deletion protection; UpdateTable (billing mode, throughput,
+throughput, OnDemandThroughput, global and local indexes (key schemas,
+projections, names, OnDemandThroughput), streams and deletion
+protection; UpdateTable (billing mode, throughput, OnDemandThroughput,
 streams, deletion protection, index updates, creates and deletes);
 DescribeTable, DeleteTable, ListTables pages, UpdateTimeToLive and
 DescribeTimeToLive; now and then a PutItem, so that index creation has
@@ -58,6 +59,9 @@ INDEXES = ["ix1", "ix2", "ixx"]
 BAD_INDEXES = ["ab", "y" * 256, "bad idx", ""]
 TYPES = ["S", "N", "B"]
 UNITS = [1, 1, 5, 40000, 0, 40001, -1]
+# OnDemandThroughput maximums: small, so that the account's quota (80,000
+# over every table, which record.py's "ct.od." cases test) never binds
+OD_UNITS = [-1, -1, 1, 5, 0, -2, 40001]
 STREAM_VIEWS = ["NEW_IMAGE", "OLD_IMAGE", "NEW_AND_OLD_IMAGES", "KEYS_ONLY"]
 NOTE = ("DynamoDB Local keeps attribute definitions no key uses once an "
         "index was created or deleted, and counts in a created index the "
@@ -109,6 +113,17 @@ class Gen(ro.Gen):
         if self.chance(0.05):
             del pt[self.pick(list(pt))]
         return pt
+
+    def on_demand(self, need=2, valid=False):
+        """OnDemandThroughput with at least need of its members, each -1,
+        1 or 5 (valid), or now and then out of range."""
+        names = ["MaxReadRequestUnits", "MaxWriteRequestUnits"]
+        kept = [m for m in names if self.chance(0.8)]
+        while len(kept) < need:
+            kept = [m for m in names if m in kept or self.chance(0.5)]
+        return {m: self.pick(OD_UNITS[:4] if valid or self.chance(0.8)
+                             else OD_UNITS)
+                for m in kept}
 
     def table_name(self):
         return self.pick(BAD_TABLES) if self.chance(0.04) else \
@@ -195,6 +210,12 @@ def create_table(g, state):
                    "Projection": g.projection()}
             if provisioned and not g.chance(0.05):
                 gsi["ProvisionedThroughput"] = g.throughput()
+            # on a PROVISIONED table DynamoDB Local keeps an index's
+            # maximums unchecked; the emulator ignores them (a chosen
+            # difference): drawn on PAY_PER_REQUEST tables only
+            if billing == "PAY_PER_REQUEST" and g.chance(0.25):
+                gsi["OnDemandThroughput"] = g.on_demand(
+                    need=2 if not g.chance(0.05) else 1)
             gsis.append(gsi)
             keys += key_names(gk)
         req["GlobalSecondaryIndexes"] = gsis
@@ -220,6 +241,9 @@ def create_table(g, state):
         req["StreamSpecification"] = spec
     if g.chance(0.1):
         req["DeletionProtectionEnabled"] = g.chance(0.5)
+    if billing == "PAY_PER_REQUEST" and g.chance(0.3):
+        req["OnDemandThroughput"] = g.on_demand(
+            need=2 if not g.chance(0.05) else 1)
     return ("CreateTable", req)
 
 
@@ -243,6 +267,15 @@ def update_table(g, state):
             u["Create"].setdefault("ProvisionedThroughput", g.throughput())
         elif req.get("BillingMode") == "PAY_PER_REQUEST":  # with: accepted
             u["Create"].pop("ProvisionedThroughput", None)
+    # DynamoDB Local drops a table's maximums on an UpdateTable without
+    # OnDemandThroughput, and takes any values there; the emulator keeps
+    # them and checks the values, as AWS documents (chosen differences):
+    # every update of a table it describes with maximums gives both,
+    # valid, while the table stays PAY_PER_REQUEST
+    to_ppr = req.get("BillingMode", "PAY_PER_REQUEST" if ppr else
+                     "PROVISIONED") == "PAY_PER_REQUEST"
+    if to_ppr and t is not None and "OnDemandThroughput" in t:
+        req.setdefault("OnDemandThroughput", g.on_demand(valid=True))
     if len(req) == 1 and n == 1 and g.chance(0.8):
         return describe_table(g, state)
     return ("UpdateTable", req)
@@ -251,7 +284,8 @@ def update_table(g, state):
 def update_part(g, req, t, ppr, gsis):
     """Add one change to the UpdateTable request req, if it fits."""
     what = g.pick(["billing", "throughput", "stream", "protection",
-                   "update", "create", "create", "delete", "nothing"])
+                   "update", "create", "create", "delete", "nothing",
+                   "on_demand"])
     to_ppr = req.get("BillingMode") == "PAY_PER_REQUEST"
     updates = req.setdefault("GlobalSecondaryIndexUpdates", [])
     if what == "billing" and "BillingMode" not in req:
@@ -276,6 +310,8 @@ def update_part(g, req, t, ppr, gsis):
         req["StreamSpecification"] = spec
     elif what == "protection":
         req["DeletionProtectionEnabled"] = g.chance(0.5)
+    elif what == "on_demand":  # both members, valid (above)
+        req["OnDemandThroughput"] = g.on_demand(valid=True)
     elif what == "update" and gsis and not (ppr or to_ppr):
         updates.append({"Update": {"IndexName": g.pick(gsis + ["nope"]),
                                    "ProvisionedThroughput": g.throughput()}})
@@ -285,6 +321,8 @@ def update_part(g, req, t, ppr, gsis):
              "Projection": g.projection()}
         if t is not None and not ppr:  # without: HTTP 500
             c["ProvisionedThroughput"] = g.throughput()
+        elif g.chance(0.3):  # checked as CreateTable's, -1 where not given
+            c["OnDemandThroughput"] = g.on_demand(need=0)
         updates.append({"Create": c})
         if not g.chance(0.05):
             req["AttributeDefinitions"] = g.definitions(
