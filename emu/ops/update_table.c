@@ -17,8 +17,9 @@
  * Checks, in DynamoDB Local's order where it answers (it fails with HTTP
  * 500 on several of these requests; the emulator then answers as AWS
  * documents): JSON shape; TableName; the table exists; something to
- * update; BillingMode; the index actions (one Create or Delete at most);
- * billing and throughput; then each index action.
+ * update; BillingMode; the index actions (one Create or Delete at most,
+ * the names, then in the list's order an Update's throughput and a
+ * Delete's index, then the created index); billing and throughput.
  */
 #include <stdio.h>
 #include <string.h>
@@ -356,47 +357,34 @@ update_names(const struct json_object *req, const struct sst_emu_table *t,
     return SST_OK;
 }
 
-/* The Update actions: throughput of existing global indexes, under the
- * billing mode the request leaves the table in (OnDemandThroughput when
- * PAY_PER_REQUEST); checked with the other index actions, before the
- * table's throughput, as DynamoDB Local checks them. */
+/* An Update action: the throughput of an existing global index, under
+ * the billing mode the request leaves the table in (OnDemandThroughput
+ * when PAY_PER_REQUEST). */
 static enum sst_code
-index_throughputs(const struct json_object *req, enum sst_emu_billing billing,
-                  struct sst_emu_table *t, struct sst_err *err)
+update_action(const struct json_object *u, enum sst_emu_billing billing,
+              struct sst_emu_table *t, struct sst_err *err)
 {
-    struct json_object *arr = sst_emu_get(req, "GlobalSecondaryIndexUpdates");
+    const char *name = sst_emu_get_string(u, "IndexName");
     struct sst_emu_index *ix;
-    struct json_object *u;
-    const char *name;
     enum sst_code rc;
     int64_t r, w;
     bool had;
-    size_t i;
 
-    for (i = 0; i < sst_emu_list_len(arr); i++) {
-        u = sst_emu_get(sst_emu_list_at(arr, i), "Update");
-        if (u == NULL)
-            continue;
-        name = sst_emu_get_string(u, "IndexName");
-        if (name == NULL)
-            return invalid(err, MSG_INDEX_NAME);
-        ix = (struct sst_emu_index *)sst_emu_table_index(t, name);
-        if (ix == NULL || !ix->global) /* as DynamoDB Local answers */
-            return invalid(err, MSG_INDEX_NAME);
-        had = ix->has_throughput;
-        r = ix->read_units;
-        w = ix->write_units;
-        rc = sst_emu_schema_gsi_throughput(u, billing, ix, err);
-        if (rc == SST_OK)
-            rc = sst_emu_on_demand_index(u, SST_EMU_OD_UPDATED, billing, ix,
-                                         err);
-        if (rc != SST_OK)
-            return rc;
-        if (billing == SST_EMU_BILLING_PROVISIONED && had &&
-            r == ix->read_units && w == ix->write_units)
-            return invalid(err, MSG_SAME_THROUGHPUT);
-    }
-    return SST_OK;
+    if (name == NULL)
+        return invalid(err, MSG_INDEX_NAME);
+    ix = (struct sst_emu_index *)sst_emu_table_index(t, name);
+    if (ix == NULL || !ix->global) /* as DynamoDB Local answers */
+        return invalid(err, MSG_INDEX_NAME);
+    had = ix->has_throughput;
+    r = ix->read_units;
+    w = ix->write_units;
+    rc = sst_emu_schema_gsi_throughput(u, billing, ix, err);
+    if (rc == SST_OK)
+        rc = sst_emu_on_demand_index(u, SST_EMU_OD_UPDATED, billing, ix, err);
+    if (rc == SST_OK && billing == SST_EMU_BILLING_PROVISIONED && had &&
+        r == ix->read_units && w == ix->write_units)
+        rc = invalid(err, MSG_SAME_THROUGHPUT);
+    return rc;
 }
 
 /* ------------------------------------------------------------------ */
@@ -626,31 +614,39 @@ find_index(struct json_object *desc, const char *name)
     return NULL;
 }
 
-/* The index deleted and the index created, checked before the table's
- * billing and throughput, as DynamoDB Local checks them; a created index
- * gets the rules of billing, the mode the request leaves the table in. */
+/* The index actions, checked before the table's billing and throughput,
+ * as DynamoDB Local checks them: first in the list's order an Update's
+ * throughput and a Delete's index; then the index deleted, and the index
+ * created, which gets the rules of billing, the mode the request leaves
+ * the table in. */
 static enum sst_code
 index_actions(struct sst_emu_txn *txn, const struct json_object *req,
               enum sst_emu_billing billing, struct sst_emu_table *t,
               struct change *c, struct sst_err *err)
 {
     struct json_object *arr = sst_emu_get(req, "GlobalSecondaryIndexUpdates");
-    struct json_object *d = NULL, *e;
-    const struct sst_emu_index *ix;
+    struct json_object *d, *u, *e;
+    const struct sst_emu_index *ix = NULL;
     enum sst_code rc = SST_OK;
     size_t i;
 
-    for (i = 0; i < sst_emu_list_len(arr) && d == NULL; i++)
-        d = sst_emu_get(sst_emu_list_at(arr, i), "Delete");
-    if (d != NULL) {
-        c->deleted = sst_emu_get_string(d, "IndexName");
-        if (c->deleted == NULL)
-            return invalid(err, MSG_INDEX_NAME);
-        ix = sst_emu_table_index(t, c->deleted);
-        if (ix == NULL)
-            return sst_err_set(err, SST_E_NOT_FOUND, MSG_NOT_FOUND);
-        if (!ix->global)
-            return invalid(err, MSG_DELETE_LOCAL);
+    for (i = 0; rc == SST_OK && i < sst_emu_list_len(arr); i++) {
+        e = sst_emu_list_at(arr, i);
+        if ((u = sst_emu_get(e, "Update")) != NULL) {
+            rc = update_action(u, billing, t, err);
+        } else if ((d = sst_emu_get(e, "Delete")) != NULL &&
+                   c->deleted == NULL) {
+            c->deleted = sst_emu_get_string(d, "IndexName");
+            if (c->deleted == NULL)
+                return invalid(err, MSG_INDEX_NAME);
+            ix = sst_emu_table_index(t, c->deleted);
+            if (ix == NULL)
+                return sst_err_set(err, SST_E_NOT_FOUND, MSG_NOT_FOUND);
+            if (!ix->global)
+                return invalid(err, MSG_DELETE_LOCAL);
+        }
+    }
+    if (rc == SST_OK && ix != NULL) {
         rc = sst_emu_table_description(txn, t, "ACTIVE", &e, err);
         if (rc != SST_OK)
             return rc;
@@ -846,8 +842,6 @@ sst_emu_op_update_table(struct sst_emu *emu, const struct json_object *req,
         rc = update_names(req, t, err);
     if (rc == SST_OK)
         rc = index_actions(txn, req, target_billing(req, t), t, &c, err);
-    if (rc == SST_OK)
-        rc = index_throughputs(req, target_billing(req, t), t, err);
     if (rc == SST_OK)
         rc = billing(req, t, sst_emu_now(emu), err);
     if (rc == SST_OK)

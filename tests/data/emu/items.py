@@ -1038,6 +1038,29 @@ case("ut.ok.to_provisioned", ct(SMALL),
          GlobalSecondaryIndexUpdates=[
              {"Update": {"IndexName": "gkx", "ProvisionedThroughput": {
                  "ReadCapacityUnits": 1, "WriteCapacityUnits": 2}}}]))
+# The actions in the list's order, as DynamoDB Local checks them: an
+# Update's throughput and a Delete's index before the created index's
+# definitions, whichever comes first in the list.
+PT_W = {"WriteCapacityUnits": 5}
+UPD_BAD = {"Update": {"IndexName": "gkx", "ProvisionedThroughput": PT_W}}
+CREATE_SK = {"Create": {"IndexName": "ghx", "KeySchema": [H("sk")],
+                        "Projection": {"ProjectionType": "ALL"},
+                        "ProvisionedThroughput": {"ReadCapacityUnits": 1,
+                                                  "WriteCapacityUnits": 1}}}
+for n_, acts in enumerate(([UPD_BAD, CREATE_SK], [CREATE_SK, UPD_BAD])):
+    case("ut.err.actions_in_order_create_%d" % n_, ct(SMALL),
+         upd(BillingMode="PROVISIONED",
+             ProvisionedThroughput={"ReadCapacityUnits": 1,
+                                    "WriteCapacityUnits": 1},
+             GlobalSecondaryIndexUpdates=acts,
+             AttributeDefinitions=[A("sk", "S")]))
+DEL_NOPE = {"Delete": {"IndexName": "nope"}}
+for n_, acts in enumerate(([UPD_BAD, DEL_NOPE], [DEL_NOPE, UPD_BAD])):
+    case("ut.err.actions_in_order_delete_%d" % n_, ct(SMALL),
+         upd(BillingMode="PROVISIONED",
+             ProvisionedThroughput={"ReadCapacityUnits": 1,
+                                    "WriteCapacityUnits": 1},
+             GlobalSecondaryIndexUpdates=acts))
 # A switch to PROVISIONED: the Update actions' throughput comes first;
 # then, with any index action, every global index's throughput (the
 # message names none) before the table's; without one, the table's
