@@ -302,6 +302,43 @@ static const struct call continuous_backups[] = {
     {NULL, NULL, NULL, NULL, NULL, NULL},
 };
 
+/* OnDemandThroughput: set by CreateTable and UpdateTable, described,
+ * checked; an UpdateTable that names none keeps it (AWS), where DynamoDB
+ * Local drops it (docs/emulator.md). */
+#define TABLE_OD(name, r, w)                                                 \
+    "{\"TableName\":\"" name "\",\"BillingMode\":\"PAY_PER_REQUEST\","     \
+    "\"AttributeDefinitions\":[{\"AttributeName\":\"pk\",\"AttributeType\":" \
+    "\"S\"}],\"KeySchema\":[{\"AttributeName\":\"pk\",\"KeyType\":"        \
+    "\"HASH\"}],\"OnDemandThroughput\":" OD(r, w) "}"
+#define OD(r, w)                                                             \
+    "{\"MaxReadRequestUnits\":" r ",\"MaxWriteRequestUnits\":" w "}"
+
+static const struct call on_demand[] = {
+    {"CreateTable", TABLE_OD("c_hs", "5", "6"),
+     "{\"TableDescription\":{\"OnDemandThroughput\":" OD("5", "6") "}}",
+     NULL, NULL, NULL},
+    {"CreateTable", TABLE_OD("c_od", "0", "6"), NULL, "ValidationException",
+     "One or more parameter values were invalid: Requested "
+     "MaxReadRequestUnits for OnDemandThroughput for table is outside of "
+     "valid range",
+     NULL},
+    {"UpdateTable",
+     "{\"TableName\":\"c_hs\",\"OnDemandThroughput\":" OD("7", "8") "}",
+     "{\"TableDescription\":{\"OnDemandThroughput\":" OD("7", "8") "}}",
+     NULL, NULL, NULL},
+    {"DescribeTable", "{\"TableName\":\"c_hs\"}",
+     "{\"Table\":{\"OnDemandThroughput\":" OD("7", "8") "}}", NULL, NULL,
+     NULL},
+    {"UpdateTable",
+     "{\"TableName\":\"c_hs\",\"DeletionProtectionEnabled\":false}",
+     "{\"TableDescription\":{\"OnDemandThroughput\":" OD("7", "8") "}}",
+     NULL, NULL,
+     /* DynamoDB Local drops the maximums */
+     "{\"TableDescription\":{\"TableName\":\"c_hs\"}}"},
+    {"DeleteTable", "{\"TableName\":\"c_hs\"}", "", NULL, NULL, NULL},
+    {NULL, NULL, NULL, NULL, NULL, NULL},
+};
+
 /* One endpoint; its Address is each side's own ("localhost" in-process,
  * sst-emu's host and port through it), like an ARN not compared. */
 static const struct call describe_endpoints[] = {
@@ -319,6 +356,7 @@ static const struct contract_case cases[] = {
     {"tags", tags},
     {"continuous backups", continuous_backups},
     {"DescribeEndpoints", describe_endpoints},
+    {"OnDemandThroughput", on_demand},
     {NULL, NULL},
 };
 
