@@ -44,18 +44,6 @@ sst_emu_batch_decode(const struct json_object *req,
 }
 
 enum sst_code
-sst_emu_batch_check_table(const char *name, size_t n, const char *msg_empty,
-                          size_t *total, struct sst_err *err)
-{
-    if (!sst_emu_valid_table_name(name))
-        return sst_err_set(err, SST_E_VALIDATION, SST_EMU_MSG_TABLE_NAME);
-    if (n == 0)
-        return sst_err_set(err, SST_E_VALIDATION, msg_empty, name);
-    *total += n;
-    return SST_OK;
-}
-
-enum sst_code
 sst_emu_batch_table_order(const void *parts, size_t part_size, size_t n,
                           size_t **order, struct sst_err *err)
 {

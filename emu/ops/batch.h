@@ -2,9 +2,9 @@
  * emu/ops/batch.h - what BatchGetItem and BatchWriteItem share.
  *
  * Both requests carry RequestItems, a map from table names to that
- * table's part of the request, and both check the tables' names and the
- * sizes of their parts the same way, with their own messages. The parts
- * themselves are each operation's own type.
+ * table's part of the request, and DynamoDB Local takes the tables of
+ * both in the same order. The parts themselves are each operation's own
+ * type.
  */
 #ifndef SST_EMU_OPS_BATCH_H
 #define SST_EMU_OPS_BATCH_H
@@ -41,16 +41,6 @@ sst_emu_batch_decode(const struct json_object *req,
                      const struct sst_emu_shape *request, size_t part_size,
                      sst_emu_batch_part_fn *decode_part, void **parts,
                      size_t *n, struct sst_err *err);
-
-/**
- * One table's part: its name, and n > 0 requests in it (answered with
- * msg_empty, a format naming the table with one %s), added to *total.
- *
- * @return SST_OK; SST_E_VALIDATION.
- */
-SST_MUST_CHECK enum sst_code
-sst_emu_batch_check_table(const char *name, size_t n, const char *msg_empty,
-                          size_t *total, struct sst_err *err);
 
 /**
  * The order in which DynamoDB Local takes the tables of a batch, to check

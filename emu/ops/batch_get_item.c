@@ -15,10 +15,11 @@
  *
  * Checks, in DynamoDB Local's order: JSON shape and the keys' values as
  * JSON; RequestItems given; ReturnConsumedCapacity (AWS's enum check);
- * per table, its name and a non-empty Keys list; at most 100 keys; no key
- * twice in a table; per table, AttributesToGet and the expression
- * parameters; then table by table, in the order they are read: it
- * exists, and its keys; then each table's expressions.
+ * table by table in the request's order, the legacy and expression
+ * parameters; again in the request's order, each table's keys (given,
+ * none null or empty, none twice, at most 100 in all) and its
+ * AttributesToGet; then table by table in the order they are read: its
+ * name, it exists, and its keys; then each table's expressions.
  */
 #include <string.h>
 
@@ -46,6 +47,14 @@
     "empty list"
 #define MSG_TOO_MANY "Too many items requested for the BatchGetItem call"
 #define MSG_DUPLICATES "Provided list of item keys contains duplicates"
+#define MSG_EMPTY_KEY                                                          \
+    "The list of keys in RequestItems for BatchGetItem may not contain null " \
+    "or empty values: %s has one or more empty keys"
+/* AttributesToGet in one table, ProjectionExpression in another */
+#define MSG_MIXED_TABLES                                                       \
+    "Can not use both expression and non-expression parameters in the same " \
+    "request: Non-expression parameters: {AttributesToGet} Expression "       \
+    "parameters: {ProjectionExpression}"
 #define MSG_DUPLICATE_ATTR                                                     \
     "One or more parameter values were invalid: Duplicate value in "          \
     "attribute name: %s"
@@ -172,37 +181,78 @@ same_key(struct json_object *a, struct json_object *b)
            json_object_equal(a, b);
 }
 
-/* The checks before the tables are looked up. */
+/* Whether table part p's ProjectionExpression, or AttributesToGet, is
+ * given (not empty). */
+static bool
+has_member(const struct part *p, const char *name)
+{
+    struct json_object *v = sst_emu_get(p->spec, name);
+
+    if (v != NULL && json_object_is_type(v, json_type_array))
+        return json_object_array_length(v) > 0;
+    return v != NULL && json_object_is_type(v, json_type_string) &&
+           json_object_get_string_len(v) > 0;
+}
+
+/* Table part p's keys, as DynamoDB Local's converter takes them: the list
+ * given, then key by key none null or empty, none twice, and at most 100
+ * in the request (*total counts them). */
+static enum sst_code
+check_keys(const struct part *p, size_t *total, struct sst_err *err)
+{
+    struct json_object *k;
+    size_t j, l;
+
+    if (p->n == 0)
+        return sst_err_set(err, SST_E_VALIDATION, MSG_EMPTY_KEYS, p->name);
+    for (j = 0; j < p->n; j++) {
+        k = json_object_array_get_idx(p->keys, j);
+        if (k == NULL || !json_object_is_type(k, json_type_object) ||
+            json_object_object_length(k) == 0)
+            return sst_err_set(err, SST_E_VALIDATION, MSG_EMPTY_KEY, p->name);
+        for (l = 0; l < j; l++)
+            if (same_key(k, json_object_array_get_idx(p->keys, l)))
+                return sst_err_set(err, SST_E_VALIDATION, MSG_DUPLICATES);
+        if (*total == MAX_KEYS)
+            return sst_err_set(err, SST_E_VALIDATION, MSG_TOO_MANY);
+        ++*total;
+    }
+    return SST_OK;
+}
+
+/* The checks before the tables are looked up, in DynamoDB Local's two
+ * passes over the tables, each in the request's order: first the legacy
+ * and expression parameters (AttributesToGet in one table and
+ * ProjectionExpression in another are mixed too); then each table's keys
+ * and its AttributesToGet. */
 static enum sst_code
 check_request(const struct json_object *req, struct batch *b,
               struct sst_err *err)
 {
-    size_t i, j, k, total = 0;
+    bool old_style = false, expression = false;
+    size_t i, total = 0;
     enum sst_code rc;
 
     if (b->n == 0)
         return sst_err_set(err, SST_E_VALIDATION, MSG_NO_REQUESTS);
     rc = sst_emu_req_rcc(req, &b->rcc, err);
-    for (i = 0; rc == SST_OK && i < b->n; i++)
-        rc = sst_emu_batch_check_table(b->parts[i].name, b->parts[i].n,
-                                       MSG_EMPTY_KEYS, &total, err);
-    if (rc == SST_OK && total > MAX_KEYS)
-        return sst_err_set(err, SST_E_VALIDATION, MSG_TOO_MANY);
-    for (i = 0; rc == SST_OK && i < b->n; i++)
-        for (j = 1; j < b->parts[i].n; j++)
-            for (k = 0; k < j; k++)
-                if (same_key(json_object_array_get_idx(b->parts[i].keys, j),
-                             json_object_array_get_idx(b->parts[i].keys, k)))
-                    return sst_err_set(err, SST_E_VALIDATION, MSG_DUPLICATES);
     for (i = 0; rc == SST_OK && i < b->n; i++) {
         struct part *p = &b->parts[i];
 
-        rc = sst_emu_req_attributes_to_get(sst_emu_get(p->spec,
-                                                       "AttributesToGet"),
-                                           MSG_DUPLICATE_ATTR, &p->only,
-                                           &p->only_n, err);
+        old_style = old_style || has_member(p, "AttributesToGet");
+        expression = expression || has_member(p, "ProjectionExpression");
+        if (old_style && expression)
+            return sst_err_set(err, SST_E_VALIDATION, MSG_MIXED_TABLES);
+        rc = sst_emu_op_exprs_prepare(p->spec, &expr_spec, &p->x, err);
+    }
+    for (i = 0; rc == SST_OK && i < b->n; i++) {
+        struct part *p = &b->parts[i];
+
+        rc = check_keys(p, &total, err);
         if (rc == SST_OK)
-            rc = sst_emu_op_exprs_prepare(p->spec, &expr_spec, &p->x, err);
+            rc = sst_emu_req_attributes_to_get(
+                sst_emu_get(p->spec, "AttributesToGet"), MSG_DUPLICATE_ATTR,
+                &p->only, &p->only_n, err);
     }
     return rc;
 }
@@ -223,7 +273,10 @@ check_tables(struct sst_emu_txn *txn, struct batch *b, struct sst_err *err)
     for (i = 0; rc == SST_OK && i < b->n; i++) {
         struct part *p = &b->parts[b->order[i]];
 
-        rc = sst_emu_table_lookup(txn, p->name, &p->t, err);
+        if (!sst_emu_valid_table_name(p->name))
+            rc = sst_err_set(err, SST_E_VALIDATION, SST_EMU_MSG_TABLE_NAME);
+        else
+            rc = sst_emu_table_lookup(txn, p->name, &p->t, err);
         if (rc == SST_OK) {
             sst_emu_capacity_init(&p->cap, p->t);
             rc = sst_emu_deferred_raise(&p->later, err);

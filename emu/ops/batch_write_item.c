@@ -8,12 +8,12 @@
  *
  * Checks, in DynamoDB Local's order: JSON shape and the items' and keys'
  * values as JSON; RequestItems given; ReturnConsumedCapacity and
- * ReturnItemCollectionMetrics (AWS's enum checks); per table, its name and
- * a non-empty list; at most 25 requests; each request is exactly one of
- * PutRequest and DeleteRequest, with its Item or Key; every item's and
- * key's values; then table by table (in sst_emu_batch_table_order()'s
- * order): it exists, every key, a put's index keys, no key twice in the
- * table.
+ * ReturnItemCollectionMetrics (AWS's enum checks); table by table in the
+ * request's order, a non-empty list, then request by request: not null,
+ * exactly one of PutRequest and DeleteRequest, at most 25 in all, with its
+ * Item or Key, its values; then table by table (in
+ * sst_emu_batch_table_order()'s order): its name, it exists, every key, a
+ * put's index keys, no key twice in the table.
  */
 #include <string.h>
 
@@ -35,6 +35,8 @@
 #define MSG_NO_REQUESTS "BatchWriteItem cannot have a null or no requests set"
 #define MSG_EMPTY_LIST                                                         \
     "The batch write request list for a table cannot be null or empty: %s"
+#define MSG_NULL_REQUEST                                                       \
+    "The batch write request list for a table cannot be null or empty"
 #define MSG_TOO_MANY "Too many items requested for the BatchWriteItem call"
 /* DynamoDB Local's words for a request that is neither or both kinds. */
 #define MSG_ONE_KIND                                                           \
@@ -159,6 +161,16 @@ decode(const struct json_object *req, struct batch *b, struct sst_err *err)
     return rc;
 }
 
+/* A write's values: a Put's item, a Delete's key (before the tables are
+ * looked up, as DynamoDB Local checks them). */
+static enum sst_code
+check_values(struct write *w, struct sst_err *err)
+{
+    if (!w->is_put)
+        return sst_emu_deferred_raise(&w->later, err);
+    return sst_emu_req_check_item(w->json, w->value, &w->later, err);
+}
+
 static enum sst_code
 check_request(const struct json_object *req, struct batch *b,
               struct sst_err *err)
@@ -172,31 +184,29 @@ check_request(const struct json_object *req, struct batch *b,
     rc = sst_emu_req_rcc(req, &b->rcc, err);
     if (rc == SST_OK)
         rc = sst_emu_req_ricm(req, &b->ricm, err);
-    for (i = 0; rc == SST_OK && i < b->n; i++)
-        rc = sst_emu_batch_check_table(b->parts[i].name, b->parts[i].n,
-                                       MSG_EMPTY_LIST, &total, err);
-    if (rc == SST_OK && total > MAX_WRITES)
-        return sst_err_set(err, SST_E_VALIDATION, MSG_TOO_MANY);
-    for (i = 0; rc == SST_OK && i < b->n; i++)
-        for (j = 0; j < b->parts[i].n; j++) {
-            wr = json_object_array_get_idx(b->parts[i].list, j);
+    /* DynamoDB Local's converter: table by table in the request's order,
+     * request by request */
+    for (i = 0; rc == SST_OK && i < b->n; i++) {
+        struct part *p = &b->parts[i];
+
+        if (p->n == 0)
+            return sst_err_set(err, SST_E_VALIDATION, MSG_EMPTY_LIST,
+                               p->name);
+        for (j = 0; rc == SST_OK && j < p->n; j++) {
+            wr = json_object_array_get_idx(p->list, j);
+            if (wr == NULL || json_object_is_type(wr, json_type_null))
+                return sst_err_set(err, SST_E_VALIDATION, MSG_NULL_REQUEST);
             if ((sst_emu_get(wr, "PutRequest") != NULL) ==
                 (sst_emu_get(wr, "DeleteRequest") != NULL))
                 return sst_err_set(err, SST_E_VALIDATION, MSG_ONE_KIND);
-            if (b->parts[i].w[j].json == NULL)
+            if (++total > MAX_WRITES)
+                return sst_err_set(err, SST_E_VALIDATION, MSG_TOO_MANY);
+            if (p->w[j].json == NULL)
                 return sst_err_set(err, SST_E_VALIDATION, MSG_NULL_ITEM);
+            rc = check_values(&p->w[j], err);
         }
+    }
     return rc;
-}
-
-/* A write's values: a Put's item, a Delete's key (first, for every write,
- * as DynamoDB Local checks them). */
-static enum sst_code
-check_values(struct write *w, struct sst_err *err)
-{
-    if (!w->is_put)
-        return sst_emu_deferred_raise(&w->later, err);
-    return sst_emu_req_check_item(w->json, w->value, &w->later, err);
 }
 
 /* Then, write by write: its key, a Put's index keys, and an earlier
@@ -260,15 +270,14 @@ check_tables(struct sst_emu_txn *txn, struct batch *b, struct sst_err *err)
                                    &b->order, err);
     if (rc == SST_OK)
         rc = write_order(b, err);
-    /* the values first, before the tables exist (DynamoDB Local) */
-    for (i = 0; rc == SST_OK && i < b->n; i++)
-        for (j = 0; rc == SST_OK && j < b->parts[i].n; j++)
-            rc = check_values(&b->parts[i].w[j], err);
-    /* then table by table: it exists, and its writes */
+    /* table by table: its name, it exists, and its writes */
     for (i = 0; rc == SST_OK && i < b->n; i++) {
         struct part *p = &b->parts[b->order[i]];
 
-        rc = sst_emu_table_lookup(txn, p->name, &p->t, err);
+        if (!sst_emu_valid_table_name(p->name))
+            rc = sst_err_set(err, SST_E_VALIDATION, SST_EMU_MSG_TABLE_NAME);
+        else
+            rc = sst_emu_table_lookup(txn, p->name, &p->t, err);
         if (rc == SST_OK)
             sst_emu_capacity_init(&p->cap, p->t);
         for (j = 0; rc == SST_OK && j < p->n; j++)

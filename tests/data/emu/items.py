@@ -801,6 +801,75 @@ for n_, perm in enumerate(itertools.permutations(T3)):
     case("bwrite.err.tables_in_hash_order_%d" % n_,
          ct(dict(ONE, TableName="t00")), ct(dict(ONE, TableName="t01")),
          bwrite({t: [PR(k)] for t, k in perm}))
+# The checks before the tables are looked up, in two passes over the
+# tables in the request's order: the legacy and expression parameters,
+# AttributesToGet in one table and ProjectionExpression in another mixed
+# too; then table by table its keys (given, none empty, none twice, at
+# most 100 in all) and its AttributesToGet; the names come later.
+T_2 = [ct(dict(ONE, TableName="t00")), ct(dict(ONE, TableName="t01"))]
+
+
+def kk(n, first=0):
+    return [{"pk": S("k%d" % i)} for i in range(first, first + n)]
+
+
+EARLY = {
+    "name_after_empty": {"ab": {"Keys": kk(1)}, "t00": {"Keys": []}},
+    "mixed_across_tables": {"t00": {"Keys": kk(1), "AttributesToGet": ["a"]},
+                            "t01": {"Keys": kk(1),
+                                    "ProjectionExpression": "a"}},
+    "mixed_before_empty": {"t00": {"Keys": []},
+                           "t01": {"Keys": kk(1), "AttributesToGet": ["a"],
+                                   "ProjectionExpression": "a"}},
+    "names_before_empty": {"t00": {"Keys": []},
+                           "t01": {"Keys": kk(1),
+                                   "ExpressionAttributeNames": {"#a": "a"}}},
+    "attributes_before_count": {
+        "t00": {"Keys": kk(60), "AttributesToGet": ["a", "a"]},
+        "t01": {"Keys": kk(41)}},
+    "count_before_duplicate": {"t00": {"Keys": kk(60)},
+                               "t01": {"Keys": kk(41) + kk(1)}},
+    "duplicate_before_count": {"t00": {"Keys": kk(100) + kk(1)}},
+    "empty_key": {"t00": {"Keys": [{}]}, "t01": {"Keys": []}},
+    "null_key": {"t00": {"Keys": [None]}},
+    "empty_key_second": {"t00": {"Keys": kk(1) + [{}]}},
+    "empty_attributes_not_mixed": {
+        "t00": {"Keys": kk(1), "AttributesToGet": []},
+        "t01": {"Keys": kk(1), "ProjectionExpression": "a"}},
+}
+for name_, items_ in EARLY.items():
+    case("bget.%s.early_%s" % ("ok" if "not_mixed" in name_ else "err", name_),
+         *T_2, bget(items_))
+E3 = [("t00", {"Keys": []}), ("t01", {"Keys": kk(1) + kk(1)}),
+      ("t04", {"Keys": kk(1), "AttributesToGet": ["a", "a"]})]
+for n_, perm in enumerate(itertools.permutations(E3)):
+    case("bget.err.early_in_request_order_%d" % n_, *T_2, bget(dict(perm)))
+# BatchWriteItem's converter: table by table in the request's order, a
+# non-empty list, then request by request: not null, one kind, at most
+# 25 in all, its values; the names come later.
+
+
+def pw(i):
+    return PR({"pk": S("k%d" % i)})
+
+
+BOTH_KINDS = {"PutRequest": {"Item": {"pk": S("x")}},
+              "DeleteRequest": {"Key": {"pk": S("x")}}}
+BAD_N = PR({"pk": N("x1")})
+EARLY_W = {
+    "name_after_empty": {"ab": [pw(1)], "t00": []},
+    "kind_before_empty": {"t00": [BOTH_KINDS], "t01": []},
+    "kind_before_count": {"t00": [pw(i) for i in range(20)] + [BOTH_KINDS],
+                          "t01": [pw(i) for i in range(10)]},
+    "count_before_kind": {"t00": [pw(i) for i in range(20)],
+                          "t01": [pw(i) for i in range(10)] + [BOTH_KINDS]},
+    "count_before_empty": {"t00": [pw(i) for i in range(26)], "t01": []},
+    "null_request": {"t00": [None], "t01": []},
+    "value_before_kind": {"t00": [BAD_N], "t01": [BOTH_KINDS]},
+    "kind_before_value": {"t01": [BOTH_KINDS], "t00": [BAD_N]},
+}
+for name_, items_ in EARLY_W.items():
+    case("bwrite.err.early_" + name_, *T_2, bwrite(items_))
 case("bget.err.no_requests", ct(MAIN), bget({}))
 case("bget.err.missing_request_items", ct(MAIN), ("BatchGetItem", {}))
 case("bget.err.empty_keys", ct(MAIN), bget({"tbl": {"Keys": []}}))
