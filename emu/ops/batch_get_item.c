@@ -79,9 +79,8 @@ static const struct sst_emu_shape request[] = {
 
 static const char *const legacy[] = {"AttributesToGet", NULL};
 static const char *const expressions[] = {"ProjectionExpression", NULL};
-static const struct sst_emu_expr_spec expr_spec = {legacy, expressions, NULL,
-                                                   NULL, NULL, true,
-                                                   SST_EMU_REQ_GET_ITEM};
+static const struct sst_emu_expr_spec expr_spec = {
+    legacy, expressions, NULL, NULL, NULL, SST_EMU_REQ_GET_ITEM};
 
 /* One table of the request. */
 struct part {
@@ -295,8 +294,6 @@ check_tables(struct sst_emu_txn *txn, struct batch *b, struct sst_err *err)
          * in read_all() (docs/emulator.md, "Expression seams"). */
         if (rc == SST_OK)
             rc = sst_emu_op_exprs_parse(p->spec, &expr_spec, &p->x, err);
-        if (rc == SST_OK)
-            rc = sst_emu_op_exprs_ready(&p->x, err);
         if (rc == SST_OK)
             rc = sst_emu_op_exprs_nested_keys(&p->x, &p->x.e.projection, p->t,
                                               err);

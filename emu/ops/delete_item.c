@@ -40,7 +40,7 @@ static const char *const legacy[] = {"Expected", "ConditionalOperator", NULL};
 static const char *const expressions[] = {"ConditionExpression", NULL};
 static const struct sst_emu_expr_spec expr_spec = {
     legacy, expressions, expressions, "ConditionExpression is null",
-    "Expected", true, SST_EMU_REQ_DELETE_ITEM};
+    "Expected", SST_EMU_REQ_DELETE_ITEM};
 
 static enum sst_code
 validate(const struct json_object *req, struct sst_emu_item_write *d,
@@ -69,8 +69,6 @@ validate(const struct json_object *req, struct sst_emu_item_write *d,
      * removes (docs/emulator.md). */
     if (rc == SST_OK)
         rc = sst_emu_op_exprs_parse(req, &expr_spec, &d->x, err);
-    if (rc == SST_OK)
-        rc = sst_emu_op_exprs_ready(&d->x, err);
     if (rc == SST_OK)
         rc = sst_emu_op_exprs_nested_keys(&d->x, &d->x.e.condition, d->t,
                                           err);

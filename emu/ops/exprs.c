@@ -28,7 +28,6 @@
 #define MSG_OPERATOR_ONE                                                       \
     "ConditionalOperator can only be used when Filter or Expected has two "   \
     "or more elements"
-#define MSG_NOT_YET "%s is not supported by the emulator yet"
 #define MSG_CONDITION_FAILED "The conditional request failed"
 
 #define LIST_MAX 160
@@ -111,24 +110,20 @@ sst_emu_op_exprs_prepare(const struct json_object *req,
         return sst_err_set(err, SST_E_VALIDATION, MSG_VALUES_UNUSED,
                            spec->values_null_msg);
     /* The expression engine's part: parse, resolve and keep what the
-     * operation will evaluate. An operation not wired yet remembers what
-     * is asked, and refuses it in sst_emu_op_exprs_ready(). */
-    x->pending[0] = '\0';
+     * operation will evaluate (sst_emu_op_exprs_parse()). */
     /* legacy parameters: translated into expressions (emu/ops/legacy.h),
      * first thing for Scan, at each operation's step for the others; only
      * for an operation that has them (not a transaction's actions) */
-    if (spec->wired && spec->legacy != NULL &&
+    if (spec->legacy != NULL &&
         sst_emu_legacy_given(req, spec->op)) {
         x->legacy = true;
         x->req = req;
         x->spec = spec;
     }
-    if (ne > 0 && spec->wired) {
+    if (ne > 0) {
         x->to_parse = true;
         return SST_OK;
     }
-    if (ne > 0)
-        join_given(req, spec->expressions, x->pending, sizeof x->pending);
     if (x->legacy && spec->op == SST_EMU_REQ_SCAN)
         return sst_emu_op_exprs_legacy(x, err);
     return SST_OK;
@@ -157,14 +152,6 @@ sst_emu_op_exprs_parse(const struct json_object *req,
     sst_emu_exprs_init(&x->e);
     x->engaged = true;
     return sst_emu_exprs_from_json(&x->e, spec->op, req, err);
-}
-
-enum sst_code
-sst_emu_op_exprs_ready(const struct sst_emu_op_exprs *x, struct sst_err *err)
-{
-    if (x->pending[0] == '\0')
-        return SST_OK;
-    return sst_err_set(err, SST_E_VALIDATION, MSG_NOT_YET, x->pending);
 }
 
 enum sst_code

@@ -20,14 +20,10 @@
  * ProjectionExpression, KeyConditionExpression, UpdateExpression) and the
  * legacy parameters (Expected, ScanFilter, QueryFilter, KeyConditions,
  * AttributeUpdates, translated by emu/ops/legacy.h) are the expression
- * engine's. For an operation whose spec is wired,
- * sst_emu_op_exprs_parse() has the engine parse and resolve them
- * (emu/expr/request.h), into struct sst_emu_op_exprs, which
+ * engine's. sst_emu_op_exprs_parse() has the engine parse and resolve
+ * them (emu/expr/request.h), into struct sst_emu_op_exprs, which
  * sst_emu_op_exprs_cleanup() frees; the operation evaluates them with the
- * helpers below. Each operation calls sst_emu_op_exprs_ready() once,
- * after its own checks: it answers what the operation does not evaluate
- * yet (the expressions of an operation not wired) with a ValidationException
- * saying so (docs/emulator.md, "Expression seams").
+ * helpers below (docs/emulator.md, "Expression seams").
  */
 #ifndef SST_EMU_OPS_EXPRS_H
 #define SST_EMU_OPS_EXPRS_H
@@ -57,22 +53,14 @@ struct sst_emu_expr_spec {
     /* The legacy condition ConditionalOperator combines ("Expected",
      * "ScanFilter"); NULL when the operation has none. */
     const char *condition;
-    /* Whether the operation evaluates its expressions with the engine
-     * (then op says which), rather than refusing them in
-     * sst_emu_op_exprs_ready(). */
-    bool wired;
-    enum sst_emu_request_op op;
+    enum sst_emu_request_op op; /* which operation's rules the engine uses */
 };
 
 /** The expressions of one request, as prepared for its operation. */
 struct sst_emu_op_exprs {
-    /* The parameters the expression engine has to evaluate, as DynamoDB
-     * names them ("ProjectionExpression, FilterExpression"); empty when
-     * the request carries none. */
-    char pending[160];
-    /* A wired operation's expressions, parsed and resolved; valid when
-     * engaged (sst_emu_op_exprs_cleanup() frees them). */
-    bool to_parse; /* a wired operation's expressions, not parsed yet  */
+    /* The request's expressions, parsed and resolved; valid when engaged
+     * (sst_emu_op_exprs_cleanup() frees them). */
+    bool to_parse; /* the request has expressions, not parsed yet       */
     bool engaged;
     struct sst_emu_exprs e;
     /* legacy parameters: the request carries some to translate
@@ -84,9 +72,9 @@ struct sst_emu_op_exprs {
 
 /**
  * The expression engine's validation of every expression of the request
- * (emu/expr/request.h), for a wired operation whose request carries
- * expressions (nothing otherwise, or when done already). Operations call
- * it at the step where DynamoDB validates the expressions themselves,
+ * (emu/expr/request.h), for a request that carries expressions (nothing
+ * otherwise, or when done already). Operations call it at the step where
+ * DynamoDB validates the expressions themselves,
  * which comes after the key checks for the item operations (DeleteItem
  * with a partial Key and an undefined value: "The number of conditions on
  * the keys is invalid").
@@ -139,20 +127,10 @@ sst_emu_op_exprs_prepare(const struct json_object *req,
                       struct sst_emu_op_exprs *x, struct sst_err *err);
 
 /**
- * The seam: whether the operation can evaluate what x holds.
- *
- * @return SST_OK when the request carries no expression; until the
- *         expression engine is linked, SST_E_VALIDATION "... is not
- *         supported by the emulator yet" otherwise.
- */
-SST_MUST_CHECK enum sst_code
-sst_emu_op_exprs_ready(const struct sst_emu_op_exprs *x, struct sst_err *err);
-
-/**
  * The legacy parameters' translation (emu/ops/legacy.h), with their
  * validation, when the request has some and it is not done yet. Scan
- * has it done by sst_emu_op_exprs_prepare(), Query calls it before
- * sst_emu_op_exprs_ready(), the item operations have it done by
+ * has it done by sst_emu_op_exprs_prepare(), Query calls it before its
+ * nested-key checks, the item operations have it done by
  * sst_emu_op_exprs_parse(); PutItem calls it earlier, before
  * ReturnValuesOnConditionCheckFailure, as DynamoDB checks Expected there
  * (UpdateItem and DeleteItem check Expected before anything else:

@@ -41,9 +41,8 @@ static const struct sst_emu_shape request[] = {
 static const char *const legacy[] = {"AttributesToGet", NULL};
 static const char *const expressions[] = {"ProjectionExpression", NULL};
 /* GetItem never checks ExpressionAttributeValues (DynamoDB ignores them). */
-static const struct sst_emu_expr_spec expr_spec = {legacy, expressions, NULL,
-                                                   NULL, NULL, true,
-                                                   SST_EMU_REQ_GET_ITEM};
+static const struct sst_emu_expr_spec expr_spec = {
+    legacy, expressions, NULL, NULL, NULL, SST_EMU_REQ_GET_ITEM};
 
 struct get {
     const char *table;
@@ -110,9 +109,7 @@ check_key(const struct json_object *req, struct get *g,
     rc = sst_emu_op_exprs_parse(req, &expr_spec, &g->x, err);
     if (rc != SST_OK)
         return rc;
-    rc = sst_emu_op_exprs_ready(&g->x, err);
-    if (rc == SST_OK)
-        rc = sst_emu_op_exprs_nested_keys(&g->x, &g->x.e.projection, t, err);
+    rc = sst_emu_op_exprs_nested_keys(&g->x, &g->x.e.projection, t, err);
     return rc;
 }
 

@@ -51,7 +51,7 @@ static const char *const legacy[] = {"Expected", "ConditionalOperator", NULL};
 static const char *const expressions[] = {"ConditionExpression", NULL};
 static const struct sst_emu_expr_spec expr_spec = {
     legacy, expressions, expressions, "ConditionExpression is null",
-    "Expected", true, SST_EMU_REQ_PUT_ITEM};
+    "Expected", SST_EMU_REQ_PUT_ITEM};
 
 /* Steps 4 to 10, with the table known. */
 static enum sst_code
@@ -84,8 +84,6 @@ validate(const struct json_object *req, struct sst_emu_item_write *p,
      * replaces (docs/emulator.md). */
     if (rc == SST_OK)
         rc = sst_emu_op_exprs_parse(req, &expr_spec, &p->x, err);
-    if (rc == SST_OK)
-        rc = sst_emu_op_exprs_ready(&p->x, err);
     if (rc == SST_OK)
         rc = sst_emu_op_exprs_nested_keys(&p->x, &p->x.e.condition, p->t,
                                           err);

@@ -79,8 +79,7 @@ static const char *const value_users[] = {"FilterExpression",
 static const struct sst_emu_expr_spec expr_spec = {
     legacy,        expressions,
     value_users,   "FilterExpression and KeyConditionExpression are null",
-    "QueryFilter", true,
-    SST_EMU_REQ_QUERY};
+    "QueryFilter", SST_EMU_REQ_QUERY};
 
 static enum sst_code
 decode(const struct json_object *req, struct sst_emu_scan *s,
@@ -223,8 +222,6 @@ check(const struct json_object *req, struct sst_emu_scan *s,
      * schema, the starting key, the
      * filter's attributes an index does not project, Select, and what
      * the answer would hold that the index does not project. */
-    if (rc == SST_OK)
-        rc = sst_emu_op_exprs_ready(&s->x, err);
     if (rc == SST_OK)
         rc = sst_emu_op_exprs_nested_keys(&s->x, &s->x.e.key_condition, s->t,
                                           err);

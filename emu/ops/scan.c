@@ -118,7 +118,7 @@ static const char *const expressions[] = {"ProjectionExpression",
 static const char *const value_users[] = {"FilterExpression", NULL};
 static const struct sst_emu_expr_spec expr_spec = {
     legacy, expressions, value_users, "FilterExpression is null",
-    "ScanFilter", true, SST_EMU_REQ_SCAN};
+    "ScanFilter", SST_EMU_REQ_SCAN};
 
 /* ------------------------------------------------------------------ */
 /* checks                                                              */
@@ -437,8 +437,6 @@ check(const struct json_object *req, struct sst_emu_scan *s,
      * read, in walk() (docs/emulator.md, "Expression seams"). Nested
      * access to key attributes is refused before what an index does not
      * project, as DynamoDB Local does. */
-    if (rc == SST_OK)
-        rc = sst_emu_op_exprs_ready(&s->x, err);
     if (rc == SST_OK)
         rc = sst_emu_op_exprs_nested_keys(&s->x, &s->x.e.filter, s->t, err);
     if (rc == SST_OK)

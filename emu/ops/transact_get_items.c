@@ -57,7 +57,7 @@ static const struct sst_emu_shape request[] = {
 static const char *const projection[] = {"ProjectionExpression", NULL};
 /* GetItem's parameters; ExpressionAttributeValues are ignored. */
 static const struct sst_emu_expr_spec expr_spec = {
-    NULL, projection, NULL, NULL, NULL, true, SST_EMU_REQ_GET_ITEM};
+    NULL, projection, NULL, NULL, NULL, SST_EMU_REQ_GET_ITEM};
 
 struct get {
     struct json_object *body; /* the Get, borrowed */
@@ -165,8 +165,6 @@ check_get(struct sst_emu_txn *txn, struct tgi *r, size_t i,
         rc = sst_emu_op_exprs_prepare(g->body, &expr_spec, &g->x, err);
     if (rc == SST_OK)
         rc = sst_emu_op_exprs_parse(g->body, &expr_spec, &g->x, err);
-    if (rc == SST_OK)
-        rc = sst_emu_op_exprs_ready(&g->x, err);
     if (rc == SST_OK)
         rc = sst_emu_table_lookup(txn, g->table_name, &g->t, err);
     if (rc != SST_OK)

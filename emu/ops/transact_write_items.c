@@ -114,14 +114,14 @@ static const char *const cond_only[] = {"ConditionExpression", NULL};
 static const char *const upd_cond[] = {"UpdateExpression",
                                        "ConditionExpression", NULL};
 static const struct sst_emu_expr_spec specs[K_COUNT] = {
-    {NULL, cond_only, cond_only, "ConditionExpression is null", NULL, true,
+    {NULL, cond_only, cond_only, "ConditionExpression is null", NULL,
      SST_EMU_REQ_DELETE_ITEM},
-    {NULL, cond_only, cond_only, "ConditionExpression is null", NULL, true,
+    {NULL, cond_only, cond_only, "ConditionExpression is null", NULL,
      SST_EMU_REQ_PUT_ITEM},
-    {NULL, cond_only, cond_only, "ConditionExpression is null", NULL, true,
+    {NULL, cond_only, cond_only, "ConditionExpression is null", NULL,
      SST_EMU_REQ_DELETE_ITEM},
     {NULL, upd_cond, upd_cond,
-     "UpdateExpression and ConditionExpression are null", NULL, true,
+     "UpdateExpression and ConditionExpression are null", NULL,
      SST_EMU_REQ_UPDATE_ITEM}};
 
 struct action {
@@ -302,8 +302,6 @@ check_values(struct action *a, struct sst_err *err)
         rc = sst_emu_op_exprs_prepare(a->body, spec, &a->x, err);
         if (rc == SST_OK)
             rc = sst_emu_op_exprs_parse(a->body, spec, &a->x, err);
-        if (rc == SST_OK)
-            rc = sst_emu_op_exprs_ready(&a->x, err);
     }
     if (rc != SST_OK)
         return rc;

@@ -57,8 +57,7 @@ static const char *const expressions[] = {"UpdateExpression",
 static const struct sst_emu_expr_spec expr_spec = {
     legacy,     expressions,
     expressions, "UpdateExpression and ConditionExpression are null",
-    "Expected", true,
-    SST_EMU_REQ_UPDATE_ITEM};
+    "Expected", SST_EMU_REQ_UPDATE_ITEM};
 
 static enum sst_code
 validate(const struct json_object *req, struct sst_emu_item_write *u,
@@ -88,8 +87,6 @@ validate(const struct json_object *req, struct sst_emu_item_write *u,
         rc = sst_emu_op_exprs_parse(req, &expr_spec, &u->x, err);
     if (rc == SST_OK)
         rc = sst_emu_op_exprs_operator(req, &expr_spec, err);
-    if (rc == SST_OK)
-        rc = sst_emu_op_exprs_ready(&u->x, err);
     if (rc == SST_OK)
         rc = sst_emu_op_exprs_nested_keys(&u->x, &u->x.e.condition, u->t,
                                           err);
